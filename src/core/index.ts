@@ -1,0 +1,47 @@
+/**
+ * whydenied's core: one pure pipeline, no I/O. Shells (http, cli, mcp) call `explain`.
+ *   text ──parse──▶ ParsedError ─┐
+ *   policies ──read──▶ Policy[] ─┼─evaluate──▶ Evaluation ──rank──▶ Explanation
+ *   request / context facts ─────┘
+ */
+import { parseError } from './parse/index.js';
+import { evaluatePolicies, readPolicy, requestFromParsed } from './policy/index.js';
+import { firstSteps, rankCauses } from './causes/index.js';
+import { redactSecrets } from './secrets.js';
+import type { Explanation, ExplainInput, PolicyReport } from './types.js';
+
+export type * from './types.js';
+export { parseError } from './parse/index.js';
+export { readPolicy, evaluatePolicies, simulate } from './policy/index.js';
+export { catalog } from './causes/index.js';
+export { redactSecrets } from './secrets.js';
+
+/** Explains one pasted authorization failure. Never throws on user input. */
+export function explain(input: ExplainInput): Explanation {
+  const { text, warnings } = redactSecrets(input.message);
+  const { parsed, otherErrors, issues } = parseError(text);
+  const request = input.request ?? {};
+  const context = input.context ?? {};
+  const policies = (input.policies ?? []).map((p, i) => readPolicy(p, i));
+  const evalRequest = policies.length ? requestFromParsed(parsed, request, context) : null;
+  const evaluation = evalRequest ? evaluatePolicies(evalRequest, policies) : null;
+  const reports: PolicyReport[] = policies.map((p, i) => {
+    const ev = evaluation?.policies[i];
+    return {
+      name: p.name, kind: p.kind, kindInferred: p.kindInferred, valid: p.valid, issues: p.issues,
+      verdict: ev?.verdict ?? 'unknown', statements: ev?.statements ?? [], decidingConditions: ev?.decidingConditions ?? [],
+    };
+  });
+  const causes = rankCauses({ parsed, policies, evaluation, request, context });
+  return {
+    parsed,
+    causes,
+    firstSteps: firstSteps(parsed),
+    policies: reports,
+    warnings: [...warnings, ...issues.filter((i) => i.severity !== 'info').map((i) => ({ code: i.code, message: i.message }))],
+    otherErrors,
+    evaluation: evaluation
+      ? { decision: evaluation.decision, decidedBy: evaluation.decidedBy, missingContext: evaluation.missingContext, trail: evaluation.trail }
+      : null,
+  };
+}
