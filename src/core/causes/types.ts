@@ -1,0 +1,64 @@
+/**
+ * The shape of a cause in the catalog: data (id, title, commands, fix, docs) plus small signal
+ * functions. Signals read the evidence and return weights or proof; the ranker (src/core/rank)
+ * turns priors × weights into scores and statuses and never switches on a cause id.
+ */
+import type {
+  ContextValue, Evaluation, Evidence, ParsedError, Policy, RequestFacts,
+} from '../types.js';
+
+/** Names and ids derived once per answer, for command and fix templates (`{targetRoleName}`). */
+export type TemplateFacts = Record<string, string | null>;
+
+/** Everything a signal may read. */
+export interface CauseContext {
+  parsed: ParsedError;
+  policies: Policy[];
+  /** The evaluation of the pasted policies for the failed request, or null when none were pasted. */
+  evaluation: Evaluation | null;
+  request: RequestFacts;
+  context: Record<string, ContextValue>;
+  facts: TemplateFacts;
+}
+
+export interface SignalResult {
+  /** Multiplies the cause's prior: > 1 raises it, < 1 lowers it. */
+  weight: number;
+  /** Proof decides the status whatever the weights: a policy shows it, or rules it out. */
+  proof?: 'confirmed' | 'ruled-out';
+  evidence: Evidence;
+}
+
+export type Signal = (ctx: CauseContext) => SignalResult | SignalResult[] | null | undefined;
+
+/** A command whose `{name}` placeholders are filled from TemplateFacts. */
+export interface CommandTemplate {
+  description: string;
+  command: string;
+  /** Only include when this returns true (e.g. only for role callers). */
+  when?: (ctx: CauseContext) => boolean;
+}
+
+export interface FixTemplate {
+  description: string;
+  commands: string[];
+  /** The corrected pasted policy (minimal change), when the relevant policy was pasted. */
+  correctPolicy?: (ctx: CauseContext) => { policyIndex: number; policy: unknown } | null;
+}
+
+export interface CauseDefinition {
+  id: string;
+  title: string;
+  /** One or two sentences: what is wrong. */
+  summary: string;
+  /** Catalog section, e.g. 'trust-policy', 'caller', 'guardrail', 'condition', 's3', 'kms'. */
+  family: string;
+  /** How often this cause occurs in practice, relative to the others (corpus/NOTES.md). */
+  prior: number;
+  /** Whether the cause can explain this error at all; false leaves it out of the answer. */
+  appliesTo: (ctx: CauseContext) => boolean;
+  signals: Signal[];
+  confirm: CommandTemplate[];
+  fix: FixTemplate;
+  docs: string[];
+}
