@@ -19,6 +19,8 @@ export interface CauseContext {
   request: RequestFacts;
   context: Record<string, ContextValue>;
   facts: TemplateFacts;
+  /** The pasted text (secrets already removed), for wrapper hints (GitHub Actions inputs, Terraform). '' when unknown. */
+  text: string;
 }
 
 export interface SignalResult {
@@ -61,4 +63,15 @@ export interface CauseDefinition {
   confirm: CommandTemplate[];
   fix: FixTemplate;
   docs: string[];
+  /**
+   * How precise the cause is, for ties (design/causes.md "Which id ranks first"): 0 = generic
+   * (`identity-missing-allow`, `trust-principal-missing`), 1 = a specific form, 2 = very specific.
+   * Default 0.
+   */
+  specificity?: number;
+  /**
+   * Ids of more generic causes this one is a precise form of. When this cause is confirmed, the
+   * ranker places it above them and downgrades them (data, so the ranker never switches on ids).
+   */
+  refines?: string[];
 }
