@@ -13,7 +13,7 @@ import type { Explanation, ExplainInput, PolicyReport } from './types.js';
 export type * from './types.js';
 export { parseError } from './parse/index.js';
 export { readPolicy, evaluatePolicies, simulate } from './policy/index.js';
-export { catalog } from './causes/index.js';
+export { catalog, getCause } from './causes/index.js';
 export { redactSecrets } from './secrets.js';
 
 /** Explains one pasted authorization failure. Never throws on user input. */
@@ -32,7 +32,7 @@ export function explain(input: ExplainInput): Explanation {
       verdict: ev?.verdict ?? 'unknown', statements: ev?.statements ?? [], decidingConditions: ev?.decidingConditions ?? [],
     };
   });
-  const causes = rankCauses({ parsed, policies, evaluation, request, context });
+  const causes = rankCauses({ parsed, policies, evaluation, request, context, text });
   return {
     parsed,
     causes,

@@ -1,6 +1,99 @@
-// TEMPORARY: replaced by the cause catalog (issues 2 and 4).
-import type { CommandStep, Evaluation, ParsedError, Policy, RankedCause, RequestFacts, ContextValue } from '../types.js';
-export interface CauseInput { parsed: ParsedError; policies: Policy[]; evaluation: Evaluation | null; request: RequestFacts; context: Record<string, ContextValue> }
-export function rankCauses(_input: CauseInput): RankedCause[] { return []; }
-export function firstSteps(_parsed: ParsedError): CommandStep[] { return [{ description: 'See who is actually calling.', command: 'aws sts get-caller-identity' }]; }
-export const catalog: ReadonlyArray<{ id: string; title: string }> = [];
+/**
+ * The cause catalog's public face: rank causes for one answer, the first steps for any error,
+ * and the catalog itself for GET /v1/causes.
+ */
+import type { CommandStep, ContextValue, Evaluation, ParsedError, Policy, RankedCause, RequestFacts } from '../types.js';
+import { rank } from '../rank/index.js';
+import { definitionOf, definitions } from './catalog.js';
+import { deriveFacts, fillTemplate } from './templates.js';
+import type { CauseContext, CauseDefinition } from './types.js';
+
+export type { CauseDefinition } from './types.js';
+
+export interface CauseInput {
+  parsed: ParsedError;
+  policies: Policy[];
+  evaluation: Evaluation | null;
+  request: RequestFacts;
+  context: Record<string, ContextValue>;
+  /** The pasted text (secrets removed), for wrapper hints. */
+  text?: string;
+}
+
+export function causeContext(input: CauseInput): CauseContext {
+  return {
+    parsed: input.parsed,
+    policies: input.policies,
+    evaluation: input.evaluation,
+    request: input.request ?? {},
+    context: input.context ?? {},
+    facts: deriveFacts(input.parsed, input.request, input.context, input.policies),
+    text: input.text ?? '',
+  };
+}
+
+/** Every applicable cause, best first; ruled-out ones last. Never throws. */
+export function rankCauses(input: CauseInput): RankedCause[] {
+  try {
+    return rank(definitions, causeContext(input));
+  } catch {
+    return [];
+  }
+}
+
+/** What to run first for any error: who is calling, the decoded blob, the failed call in CloudTrail. */
+export function firstSteps(parsed: ParsedError): CommandStep[] {
+  const facts = deriveFacts(parsed);
+  const steps: CommandStep[] = [{
+    description: 'See which identity the failing call really uses (needs no permission, works even when everything else is denied). Run it with the same profile and environment as the failing command.',
+    command: 'aws sts get-caller-identity',
+  }];
+  if (parsed.encodedMessage) {
+    steps.push({
+      description: 'Decode the authorization failure message: it names the denying policy type, the action, the resource and the request context (needs sts:DecodeAuthorizationMessage; decode it soon, the blob expires).',
+      command: `aws sts decode-authorization-message --encoded-message ${fillTemplate('{encodedMessage}', facts)} --query DecodedMessage --output text`,
+    });
+  }
+  const sts = (parsed.action ?? '').toLowerCase().startsWith('sts:') || (parsed.operation ?? '').startsWith('AssumeRole');
+  const region = facts.region ?? (sts ? 'us-east-1' : null);
+  const regionFlag = region ? `--region ${region}` : '--region <region>';
+  steps.push({
+    description: sts
+      ? 'Find the failed call in CloudTrail (last 90 days). STS calls are logged in both the caller\'s and the role\'s account; run it in each, and in the caller\'s Region if the SDK used a regional STS endpoint. errorCode, errorMessage, userIdentity and requestParameters show what was really sent.'
+      : 'Find the failed call in CloudTrail (management events, last 90 days, one Region per call): errorCode, errorMessage, userIdentity and requestParameters show what was really sent.',
+    command: `aws cloudtrail lookup-events ${regionFlag} --lookup-attributes AttributeKey=EventName,AttributeValue=${fillTemplate('{eventName}', facts)} --max-results 20 --query 'Events[].CloudTrailEvent' --output text`,
+  });
+  return steps;
+}
+
+export interface CatalogEntry {
+  id: string;
+  title: string;
+  summary: string;
+  family: string;
+  docs: string[];
+  confirm: CommandStep[];
+  fix: { description: string; commands: string[] };
+}
+
+function entryOf(d: CauseDefinition): CatalogEntry {
+  const blank = {};
+  return {
+    id: d.id,
+    title: d.title,
+    summary: d.summary,
+    family: d.family,
+    docs: d.docs,
+    confirm: d.confirm.map((c) => ({ description: fillTemplate(c.description, blank), command: fillTemplate(c.command, blank) })),
+    fix: { description: fillTemplate(d.fix.description, blank), commands: d.fix.commands.map((c) => fillTemplate(c, blank)) },
+  };
+}
+
+/** The catalog for GET /v1/causes: placeholders in place of names. */
+export const catalog: ReadonlyArray<CatalogEntry> = definitions.map(entryOf);
+
+/** One catalog entry (GET /v1/causes/{id}), or undefined. */
+export function getCause(id: string): CatalogEntry | undefined {
+  const d = definitionOf(id);
+  return d ? entryOf(d) : undefined;
+}

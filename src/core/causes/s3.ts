@@ -1,0 +1,3 @@
+import type { CauseDefinition } from './types.js';
+
+export const causes: CauseDefinition[] = [];

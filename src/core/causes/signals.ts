@@ -1,0 +1,505 @@
+/**
+ * Shared helpers for cause signals: reading the message, matching pasted policy statements
+ * against the failed request (action, resource, principal, conditions) and building evidence.
+ * Pure and linear-time: wildcard matching is bounded, no regex over user text with nested
+ * quantifiers. Every family file may import from here.
+ */
+import type {
+  Caller, ConditionClause, ConditionOutcome, Evidence, Policy, PolicyEvaluation, PolicyKind,
+  PrincipalElement, Statement, StatementRecord,
+} from '../types.js';
+import type { CauseContext, SignalResult } from './types.js';
+import { isAccountId, splitArn } from './templates.js';
+
+// ───────────────────────────── evidence ─────────────────────────────
+
+export function ev(text: string, source: Evidence['source'] = 'message', policy?: number, statement?: number): Evidence {
+  const e: Evidence = { text, source };
+  if (policy !== undefined) e.policy = policy;
+  if (statement !== undefined) e.statement = statement;
+  return e;
+}
+export const weigh = (weight: number, evidence: Evidence): SignalResult => ({ weight, evidence });
+export const confirm = (evidence: Evidence, weight = 1): SignalResult => ({ weight, proof: 'confirmed', evidence });
+export const ruleOut = (evidence: Evidence, weight = 1): SignalResult => ({ weight, proof: 'ruled-out', evidence });
+
+/** `Statement[1] (Sid "X")` for people. */
+export function stmtLabel(st: { index: number; sid: string | null }): string {
+  return st.sid ? `statement ${st.index} (Sid "${st.sid}")` : `statement ${st.index}`;
+}
+export function policyLabel(p: Policy, i: number): string {
+  return p.name ? `"${p.name}"` : `policy ${i}`;
+}
+
+// ───────────────────────────── message facts ─────────────────────────────
+
+export const lower = (s: string | null | undefined): string => (s ?? '').toLowerCase();
+export const actionOf = (ctx: CauseContext): string => lower(ctx.parsed.action);
+export const STS_ASSUME = ['sts:assumerole', 'sts:assumerolewithwebidentity', 'sts:assumerolewithsaml'];
+export const STS_FAMILY = [...STS_ASSUME, 'sts:tagsession', 'sts:setsourceidentity'];
+
+/** The failed call is an sts:AssumeRole (or the operation is, when the action is unknown). */
+export function isAssumeRole(ctx: CauseContext): boolean {
+  const a = actionOf(ctx);
+  if (a) return a === 'sts:assumerole';
+  return lower(ctx.parsed.operation) === 'assumerole';
+}
+/** AssumeRole, WithWebIdentity, WithSAML, TagSession or SetSourceIdentity. */
+export function isStsFamily(ctx: CauseContext): boolean {
+  const a = actionOf(ctx);
+  if (a) return STS_FAMILY.includes(a);
+  const op = lower(ctx.parsed.operation);
+  return op.startsWith('assumerole');
+}
+/** AssumeRole, TagSession or SetSourceIdentity by an AWS principal (not web identity / SAML). */
+export function isAwsPrincipalAssume(ctx: CauseContext): boolean {
+  const a = actionOf(ctx);
+  if (a) return a === 'sts:assumerole' || a === 'sts:tagsession' || a === 'sts:setsourceidentity';
+  const op = lower(ctx.parsed.operation);
+  return op === 'assumerole' || (!op && ctx.parsed.target?.resourceType === 'role');
+}
+/** Case-insensitive search in the AWS message, falling back to the whole paste. */
+export function mentions(ctx: CauseContext, needle: string): boolean {
+  const n = needle.toLowerCase();
+  return lower(ctx.parsed.message).includes(n) || lower(ctx.text).includes(n);
+}
+export const denyType = (ctx: CauseContext) => ctx.parsed.deny.policyType;
+export const denyKind = (ctx: CauseContext) => ctx.parsed.deny.kind;
+/** The message names no policy type: the bare form (cross-account, or an older message). */
+export const isBare = (ctx: CauseContext) => ctx.parsed.deny.policyType === null;
+
+/** Same-account (false), cross-account (true), unknown (null). */
+export function crossAccount(ctx: CauseContext): boolean | null {
+  if (ctx.parsed.crossAccount !== null) return ctx.parsed.crossAccount;
+  const a = ctx.parsed.caller?.accountId;
+  const b = ctx.parsed.target?.accountId;
+  if (isAccountId(a) && isAccountId(b)) return a !== b;
+  return null;
+}
+
+/** The caller is an IAM principal that has identity policies (user, role, role session, federated user). */
+export function callerHasIdentityPolicies(ctx: CauseContext): boolean {
+  const t = ctx.parsed.caller?.type;
+  if (!t || t === 'unknown') return true;
+  return t === 'user' || t === 'role' || t === 'assumed-role' || t === 'federated-user';
+}
+
+// ───────────────────────────── matching ─────────────────────────────
+
+/**
+ * `*` / `?` wildcard match, two-pointer with one backtrack point (linear in practice, bounded
+ * by a work cap so adversarial input cannot blow up).
+ */
+export function globMatch(pattern: string, value: string, ignoreCase = false): boolean {
+  const p = ignoreCase ? pattern.toLowerCase() : pattern;
+  const v = ignoreCase ? value.toLowerCase() : value;
+  if (!p.includes('*') && !p.includes('?')) return p === v;
+  if (p.length * Math.max(1, v.length) > 8_000_000) return false;
+  let pi = 0; let vi = 0; let star = -1; let mark = 0;
+  while (vi < v.length) {
+    const pc = p[pi];
+    if (pc === '?' || (pc !== undefined && pc !== '*' && pc === v[vi])) { pi++; vi++; }
+    else if (pc === '*') { star = pi++; mark = vi; }
+    else if (star >= 0) { pi = star + 1; vi = ++mark; }
+    else return false;
+  }
+  while (p[pi] === '*') pi++;
+  return pi === p.length;
+}
+
+/** Whether a statement's Action / NotAction covers the action (case-insensitive). */
+export function coversAction(st: Statement, action: string): boolean {
+  if (!action) return false;
+  if (st.action) return st.action.some((a) => globMatch(a, action, true));
+  if (st.notAction) return !st.notAction.some((a) => globMatch(a, action, true));
+  return false;
+}
+export function namesActionExactly(st: Statement, action: string): boolean {
+  return !!st.action?.some((a) => a.toLowerCase() === action.toLowerCase());
+}
+
+/** Whether Resource / NotResource covers the resource. null: no resource element (trust). */
+export function coversResource(st: Statement, resource: string | null): boolean | null {
+  if (!st.resource && !st.notResource) return null;
+  if (!resource) return st.resource ? st.resource.includes('*') : null;
+  if (st.resource) return st.resource.some((r) => globMatch(r, resource));
+  return !st.notResource!.some((r) => globMatch(r, resource));
+}
+
+/** Levenshtein distance, capped (returns cap+1 early) — for near-miss action names. */
+export function editDistance(a: string, b: string, cap = 3): number {
+  if (Math.abs(a.length - b.length) > cap) return cap + 1;
+  if (a.length > 200 || b.length > 200) return cap + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > cap) return cap + 1;
+    prev = cur;
+  }
+  return prev[b.length] ?? cap + 1;
+}
+
+/** `ssm:GetParameters` is a near miss of `ssm:GetParameter`: same service, a close name, not a wildcard. */
+export function isNearMissAction(candidate: string, action: string): boolean {
+  const c = candidate.toLowerCase();
+  const a = action.toLowerCase();
+  if (c === a || c.includes('*') || c.includes('?')) return false;
+  const ci = c.indexOf(':');
+  const ai = a.indexOf(':');
+  if (ci < 0 || ai < 0 || c.slice(0, ci) !== a.slice(0, ai)) return false;
+  const cn = c.slice(ci + 1);
+  const an = a.slice(ai + 1);
+  if (cn.startsWith(an) || an.startsWith(cn)) return Math.abs(cn.length - an.length) <= 6;
+  return editDistance(cn, an, 2) <= 2;
+}
+
+// ───────────────────────────── principals ─────────────────────────────
+
+export type PrincipalHit = 'exact' | 'account' | 'wildcard' | 'none';
+
+export interface CallerShape {
+  account: string | null;
+  partition: string;
+  type: Caller['type'] | null;
+  /** user ARN, role ARN (path unknown), session ARN */
+  arn: string | null;
+  roleName: string | null;
+  userName: string | null;
+  sessionName: string | null;
+  /** The role's real path when known (context aws:PrincipalArn, or Identity Center naming). */
+  knownRoleArn: string | null;
+  /** Identity Center roles always live under /aws-reserved/sso.amazonaws.com/. */
+  ssoRole: boolean;
+}
+
+export function callerShape(ctx: CauseContext): CallerShape {
+  const c = ctx.parsed.caller;
+  const pa = ctx.context['aws:PrincipalArn'] ?? ctx.context['aws:principalarn'];
+  const known = typeof pa === 'string' ? pa : null;
+  const roleName = c && (c.type === 'assumed-role' || c.type === 'role') ? c.name : null;
+  return {
+    account: isAccountId(c?.accountId) ? c!.accountId : null,
+    partition: c?.partition || 'aws',
+    type: c?.type ?? null,
+    arn: c?.arn ?? null,
+    roleName,
+    userName: c?.type === 'user' ? c.name : null,
+    sessionName: c?.sessionName ?? null,
+    knownRoleArn: known,
+    ssoRole: !!roleName && roleName.startsWith('AWSReservedSSO_'),
+  };
+}
+
+function lastSeg(s: string): string {
+  const i = s.lastIndexOf('/');
+  return i >= 0 ? s.slice(i + 1) : s;
+}
+
+/** How one `Principal.AWS` value relates to the caller. */
+export type PrincipalRelation =
+  | 'exact' | 'account' | 'wildcard'
+  | 'stale-unique-id' | 'session-arn' | 'session-arn-other-role' | 'user-vs-role' | 'wrong-account'
+  | 'path-mismatch' | 'other';
+
+export function relateAwsPrincipal(value: string, c: CallerShape): PrincipalRelation {
+  if (value === '*') return 'wildcard';
+  if (/^A(?:ROA|IDA)[A-Z0-9]{8,40}$/.test(value)) return 'stale-unique-id';
+  if (isAccountId(value)) return value === c.account ? 'account' : 'other';
+  const a = splitArn(value);
+  if (!a) return 'other';
+  const sameAcct = c.account !== null && a.account === c.account && a.partition === c.partition;
+  if (a.resource === 'root') return sameAcct ? 'account' : 'other';
+  const res = a.resource;
+  const name = lastSeg(res);
+  if (res.startsWith('assumed-role/')) {
+    const parts = res.split('/');
+    if (c.arn && value === c.arn) return 'exact';
+    if (c.roleName && parts[1] === c.roleName) return sameAcct ? 'session-arn' : 'wrong-account';
+    return 'session-arn-other-role';
+  }
+  const isUserEntry = res.startsWith('user/');
+  const isRoleEntry = res.startsWith('role/');
+  const callerIsRole = c.type === 'assumed-role' || c.type === 'role';
+  const callerIsUser = c.type === 'user';
+  if (isRoleEntry && callerIsRole && c.roleName) {
+    if (name === c.roleName) {
+      if (!sameAcct) return c.account ? 'wrong-account' : 'other';
+      // role/<path>/<name>: the session ARN does not show the path
+      const path = res.slice(5, res.length - name.length); // '' or 'a/b/'
+      if (c.knownRoleArn) {
+        const k = splitArn(c.knownRoleArn);
+        if (k && k.resource !== res) return 'path-mismatch';
+        return 'exact';
+      }
+      if (c.ssoRole && !path.startsWith('aws-reserved/sso.amazonaws.com/')) return 'path-mismatch';
+      return 'exact';
+    }
+    return 'other';
+  }
+  if (isUserEntry && callerIsUser && c.arn) {
+    if (value === c.arn) return 'exact';
+    if (name === c.userName) return sameAcct ? 'other' : 'wrong-account';
+    return 'other';
+  }
+  if ((isUserEntry && callerIsRole) || (isRoleEntry && callerIsUser)) return sameAcct || c.account === null ? 'user-vs-role' : 'other';
+  if (c.type === 'root' && value === c.arn) return 'exact';
+  return 'other';
+}
+
+/** How a statement's Principal relates to the caller (best relation across its AWS values). */
+export function principalHit(el: PrincipalElement | null, c: CallerShape): PrincipalHit {
+  if (!el) return 'none';
+  if (el.wildcard) return 'wildcard';
+  let best: PrincipalHit = 'none';
+  for (const v of el.AWS) {
+    const r = relateAwsPrincipal(v, c);
+    if (r === 'exact') return 'exact';
+    if (r === 'account' && best !== 'wildcard') best = 'account';
+    if (r === 'wildcard') best = 'wildcard';
+  }
+  if (c.type === 'service' && c.arn && el.Service.some((s) => s.toLowerCase() === lower(c.arn))) return 'exact';
+  return best;
+}
+
+// ───────────────────────────── conditions ─────────────────────────────
+
+/** A request value for a condition key: string[] = present, null = absent, undefined = unknown. */
+export function requestValue(ctx: CauseContext, key: string): string[] | null | undefined {
+  const k = key.toLowerCase();
+  for (const [ck, cv] of Object.entries(ctx.context)) {
+    if (ck.toLowerCase() === k) return Array.isArray(cv) ? cv.map(String) : [String(cv)];
+  }
+  const r = ctx.request;
+  const c = ctx.parsed.caller;
+  const stsAssume = isStsFamily(ctx);
+  switch (k) {
+    case 'sts:externalid':
+      if (r.externalId === undefined) return undefined;
+      return r.externalId === null ? null : [r.externalId];
+    case 'aws:multifactorauthpresent':
+      if (r.mfa === true) return ['true'];
+      if (r.mfa === false) return c?.type === 'user' ? null : ['false'];
+      if (c?.type === 'assumed-role' && stsAssume) return ['false'];
+      return undefined;
+    case 'aws:multifactorauthage':
+      if (r.mfa === false) return null;
+      return undefined;
+    case 'sts:rolesessionname':
+      return stsAssume && r.roleSessionName !== undefined ? [r.roleSessionName] : undefined;
+    case 'sts:sourceidentity':
+      if (r.sourceIdentity !== undefined) return [r.sourceIdentity];
+      return undefined;
+    case 'aws:sourceidentity':
+      return undefined;
+    case 'aws:principalaccount':
+      return isAccountId(c?.accountId) ? [c!.accountId] : undefined;
+    case 'aws:principalarn': {
+      if (!c) return undefined;
+      if (c.type === 'user' || c.type === 'root') return c.arn ? [c.arn] : undefined;
+      if (c.type === 'assumed-role' || c.type === 'role') {
+        if (c.name?.startsWith('AWSReservedSSO_')) return undefined; // the path is not in the session ARN
+        return c.roleArn ? [c.roleArn] : undefined;
+      }
+      return undefined;
+    }
+    case 'aws:principaltype': {
+      const m: Record<string, string> = { user: 'User', 'assumed-role': 'AssumedRole', root: 'Account', 'federated-user': 'FederatedUser' };
+      const v = c ? m[c.type] : undefined;
+      return v ? [v] : undefined;
+    }
+    case 'aws:username':
+      return c?.type === 'user' && c.name ? [c.name] : c && c.type !== 'unknown' ? null : undefined;
+    case 'aws:principalisawsservice':
+      return c && c.type !== 'unknown' ? [c.type === 'service' ? 'true' : 'false'] : undefined;
+    case 'aws:tagkeys':
+      return r.sessionTags ? Object.keys(r.sessionTags) : undefined;
+    case 'aws:requestedregion':
+      return ctx.parsed.region ? [ctx.parsed.region] : undefined;
+    default:
+      if (k.startsWith('aws:requesttag/')) {
+        if (!r.sessionTags) return undefined;
+        const tk = k.slice('aws:requesttag/'.length);
+        for (const [tkey, tv] of Object.entries(r.sessionTags)) if (tkey.toLowerCase() === tk) return [tv];
+        return null;
+      }
+      return undefined;
+  }
+}
+
+function matchOne(base: string, cond: string, val: string): boolean | 'unknown' {
+  if (cond.includes('${')) return 'unknown';
+  switch (base) {
+    case 'stringequals': case 'arnequals': return cond === val;
+    case 'stringequalsignorecase': return cond.toLowerCase() === val.toLowerCase();
+    case 'stringlike': case 'arnlike': return globMatch(cond, val);
+    case 'bool': return cond.toLowerCase() === val.toLowerCase();
+    case 'numericequals': return Number(cond) === Number(val);
+    case 'numericlessthan': return Number(val) < Number(cond);
+    case 'numericlessthanequals': return Number(val) <= Number(cond);
+    case 'numericgreaterthan': return Number(val) > Number(cond);
+    case 'numericgreaterthanequals': return Number(val) >= Number(cond);
+    default: return 'unknown';
+  }
+}
+
+const NEGATED: Record<string, string> = {
+  stringnotequals: 'stringequals', stringnotequalsignorecase: 'stringequalsignorecase', stringnotlike: 'stringlike',
+  arnnotequals: 'arnequals', arnnotlike: 'arnlike', numericnotequals: 'numericequals',
+};
+
+/** Evaluates one condition clause with the request facts we know; 'unknown' when a value is unknown. */
+export function quickCondition(ctx: CauseContext, cl: ConditionClause): ConditionOutcome {
+  const actual = requestValue(ctx, cl.key);
+  const out: ConditionOutcome = { operator: cl.operator, key: cl.key, values: cl.values, result: 'unknown' };
+  if (actual !== undefined) out.actual = actual;
+  let base = cl.baseOperator.toLowerCase();
+  if (base === 'null') {
+    if (actual === undefined) return out;
+    const wantAbsent = cl.values.some((v) => v.toLowerCase() === 'true');
+    out.result = wantAbsent ? actual === null : actual !== null;
+    return out;
+  }
+  if (actual === undefined) return out;
+  if (actual === null) {
+    if (cl.ifExists) { out.result = true; return out; }
+    if (cl.setOperator === 'ForAllValues') { out.result = true; return out; }
+    if (cl.setOperator === 'ForAnyValue') { out.result = false; return out; }
+    out.result = base in NEGATED;
+    return out;
+  }
+  const neg = base in NEGATED;
+  if (neg) base = NEGATED[base]!;
+  const hit = (val: string): boolean | 'unknown' => {
+    let unknown = false;
+    for (const cv of cl.values) {
+      const m = matchOne(base, cv, val);
+      if (m === true) return true;
+      if (m === 'unknown') unknown = true;
+    }
+    return unknown ? 'unknown' : false;
+  };
+  let res: boolean | 'unknown';
+  const hits = actual.map(hit);
+  if (cl.setOperator === 'ForAllValues') res = hits.every((h) => h === true) ? true : hits.some((h) => h === false) ? false : 'unknown';
+  else res = hits.some((h) => h === true) ? true : hits.some((h) => h === 'unknown') ? 'unknown' : false;
+  if (neg && res !== 'unknown') res = !res;
+  out.result = res;
+  return out;
+}
+
+// ───────────────────────────── statement views ─────────────────────────────
+
+export interface StatementView {
+  policyIndex: number;
+  policy: Policy;
+  st: Statement;
+  /** Action/NotAction covers the request action. */
+  action: boolean;
+  /** Resource covers the target (null: no Resource element, as in trust policies). */
+  resource: boolean | null;
+  /** Principal relation (null: no Principal element, as in identity policies). */
+  principal: PrincipalHit | null;
+  conditions: ConditionOutcome[];
+  /** All conditions hold (true), one fails (false), or unknown. */
+  condition: boolean | 'unknown';
+  /** The engine's record for this statement, when the engine evaluated it. */
+  record: StatementRecord | null;
+}
+
+export function evaluationOf(ctx: CauseContext, policyIndex: number): PolicyEvaluation | null {
+  return ctx.evaluation?.policies.find((p) => p.policy === policyIndex) ?? null;
+}
+
+/** Conditions of a statement: the engine's outcomes when it evaluated them, else our own. */
+function conditionsOf(ctx: CauseContext, policyIndex: number, st: Statement): { outcomes: ConditionOutcome[]; record: StatementRecord | null } {
+  const rec = evaluationOf(ctx, policyIndex)?.statements.find((s) => s.index === st.index) ?? null;
+  if (rec && rec.conditions.length === st.conditions.length && st.conditions.length > 0) {
+    // Engine outcomes, but our own when the engine says unknown and we know better.
+    const outcomes = rec.conditions.map((o, i) => {
+      if (o.result !== 'unknown') return o;
+      const cl = st.conditions[i];
+      return cl ? quickCondition(ctx, cl) : o;
+    });
+    return { outcomes, record: rec };
+  }
+  return { outcomes: st.conditions.map((cl) => quickCondition(ctx, cl)), record: rec };
+}
+
+function allOf(outcomes: ConditionOutcome[]): boolean | 'unknown' {
+  if (outcomes.some((o) => o.result === false)) return false;
+  if (outcomes.some((o) => o.result === 'unknown')) return 'unknown';
+  return true;
+}
+
+/** Every statement of the pasted policies of the given kinds, matched against the failed request. */
+export function statementViews(ctx: CauseContext, kinds: PolicyKind[], action?: string): StatementView[] {
+  const a = action ?? ctx.parsed.action ?? '';
+  const target = ctx.parsed.target?.arn ?? null;
+  const shape = callerShape(ctx);
+  const out: StatementView[] = [];
+  ctx.policies.forEach((p, i) => {
+    if (!kinds.includes(p.kind) || !p.valid) return;
+    for (const st of p.statements) {
+      const { outcomes, record } = conditionsOf(ctx, i, st);
+      out.push({
+        policyIndex: i, policy: p, st,
+        action: coversAction(st, a),
+        resource: coversResource(st, target),
+        principal: st.principal ? principalHit(st.principal, shape) : st.notPrincipal ? 'wildcard' : null,
+        conditions: outcomes,
+        condition: allOf(outcomes),
+        record,
+      });
+    }
+  });
+  return out;
+}
+
+export function pasted(ctx: CauseContext, kind: PolicyKind): Array<{ policy: Policy; index: number }> {
+  return ctx.policies.map((policy, index) => ({ policy, index })).filter((x) => x.policy.kind === kind && x.policy.valid);
+}
+
+/** Principal names the caller (exact ARN, its account, or `*`). */
+export const principalOk = (v: StatementView) => v.principal === 'exact' || v.principal === 'account' || v.principal === 'wildcard';
+
+/** The condition outcomes of a view that fail or are unknown. */
+export function blockingConditions(v: StatementView): ConditionOutcome[] {
+  return v.conditions.filter((o) => o.result !== true);
+}
+
+/** A short description of a condition and what would pass: `StringEquals sts:ExternalId = "x"`. */
+export function describeCondition(o: ConditionOutcome): string {
+  const vals = o.values.map((v) => `"${v}"`).join(' or ');
+  const act = o.actual === undefined ? 'unknown' : o.actual === null ? 'absent' : o.actual.map((v) => `"${v}"`).join(', ');
+  return `${o.operator} ${o.key} ${vals} (request: ${act})`;
+}
+
+/** A deep copy of a JSON value (for corrected policy documents). */
+export function clone<T>(v: T): T {
+  return JSON.parse(JSON.stringify(v)) as T;
+}
+
+/** The statement objects of a policy document as written (array form), or null. */
+export function docStatements(doc: unknown): Array<Record<string, unknown>> | null {
+  if (!doc || typeof doc !== 'object') return null;
+  const s = (doc as Record<string, unknown>).Statement;
+  if (Array.isArray(s)) return s as Array<Record<string, unknown>>;
+  if (s && typeof s === 'object') {
+    (doc as Record<string, unknown>).Statement = [s];
+    return (doc as Record<string, unknown>).Statement as Array<Record<string, unknown>>;
+  }
+  return null;
+}
+
+/** Adds a value to a JSON element that may be a string or an array. */
+export function addToElement(value: unknown, add: string): unknown {
+  if (Array.isArray(value)) return value.includes(add) ? value : [...value, add];
+  if (typeof value === 'string') return value === add ? value : [value, add];
+  return add;
+}

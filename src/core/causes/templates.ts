@@ -1,0 +1,226 @@
+/**
+ * Template facts: names, ids and ARNs derived once per answer from the parsed error, the request
+ * facts and the pasted policies, and the `{name}` filler for command and fix templates.
+ *
+ * A fact the error does not give becomes a clear placeholder (`<target-role-name>`), never an
+ * empty string, so every command stays a real, runnable AWS CLI command once the blanks are filled.
+ */
+import type { ContextValue, ParsedError, Policy, RequestFacts } from '../types.js';
+import type { TemplateFacts } from './types.js';
+
+/** Placeholders for facts the error never says (profiles, MFA device) or that are missing. */
+const PLACEHOLDERS: Record<string, string> = {
+  targetProfile: '<target-account-profile>',
+  callerProfile: '<caller-account-profile>',
+  targetAccount: '<target-account-id>',
+  callerAccount: '<caller-account-id>',
+  targetRoleName: '<target-role-name>',
+  targetRoleArn: '<target-role-arn>',
+  callerRoleName: '<caller-role-name>',
+  callerUserName: '<caller-user-name>',
+  callerPrincipalArn: '<caller-user-or-role-arn>',
+  callerArn: '<caller-arn>',
+  region: '<region>',
+  eventName: '<event-name>',
+  encodedMessage: '<encoded-message>',
+  mfaSerial: 'arn:aws:iam::<caller-account-id>:mfa/<mfa-device-name>',
+  tokenCode: '<6-digit-code>',
+  policyId: '<policy-id>',
+  externalId: '<external-id>',
+  requiredExternalId: '<external-id-from-trust-policy>',
+  roleSessionName: '<session-name>',
+};
+
+/** `targetRoleName` → `<target-role-name>`. */
+export function placeholderFor(key: string): string {
+  const known = PLACEHOLDERS[key];
+  if (known) return known;
+  let out = '';
+  for (const ch of key) out += ch >= 'A' && ch <= 'Z' ? `-${ch.toLowerCase()}` : ch;
+  return `<${out}>`;
+}
+
+const SAFE = /^[A-Za-z0-9_@.:/+=,*%-]{0,2048}$/;
+
+/** Quotes a value for a POSIX shell when it holds anything beyond ARN-safe characters. */
+export function shellQuote(value: string): string {
+  if (SAFE.test(value) && value.length > 0) return value;
+  return `'${value.split("'").join(`'\\''`)}'`;
+}
+
+/**
+ * Replaces `{name}` with the fact (shell-quoted when needed) or its placeholder. Scans with
+ * indexOf (linear time); `{` not followed by a name and `}` is kept as is (JSON in commands).
+ */
+export function fillTemplate(template: string, facts: TemplateFacts): string {
+  let out = '';
+  let i = 0;
+  while (i < template.length) {
+    const open = template.indexOf('{', i);
+    if (open < 0) break;
+    const close = template.indexOf('}', open + 1);
+    if (close < 0) break;
+    const name = template.slice(open + 1, close);
+    if (/^[A-Za-z][A-Za-z0-9]{0,60}$/.test(name)) {
+      out += template.slice(i, open);
+      const v = facts[name];
+      out += v !== null && v !== undefined && v !== '' ? shellQuote(v) : placeholderFor(name);
+      i = close + 1;
+    } else {
+      out += template.slice(i, open + 1);
+      i = open + 1;
+    }
+  }
+  return out + template.slice(i);
+}
+
+/** The `{name}` placeholders a template names. */
+export function templateNames(template: string): string[] {
+  const names: string[] = [];
+  let i = 0;
+  while (i < template.length) {
+    const open = template.indexOf('{', i);
+    if (open < 0) break;
+    const close = template.indexOf('}', open + 1);
+    if (close < 0) break;
+    const name = template.slice(open + 1, close);
+    if (/^[A-Za-z][A-Za-z0-9]{0,60}$/.test(name)) { names.push(name); i = close + 1; } else i = open + 1;
+  }
+  return names;
+}
+
+// ───────────────────────────── ARN helpers ─────────────────────────────
+
+export interface ArnParts { partition: string; service: string; region: string; account: string; resource: string }
+
+/** Splits `arn:partition:service:region:account:resource` (resource may hold colons); null when not an ARN. */
+export function splitArn(arn: string | null | undefined): ArnParts | null {
+  if (!arn || !arn.startsWith('arn:')) return null;
+  const parts: string[] = [];
+  let i = 4;
+  for (let k = 0; k < 4; k++) {
+    const j = arn.indexOf(':', i);
+    if (j < 0) return null;
+    parts.push(arn.slice(i, j));
+    i = j + 1;
+  }
+  return { partition: parts[0] ?? '', service: parts[1] ?? '', region: parts[2] ?? '', account: parts[3] ?? '', resource: arn.slice(i) };
+}
+
+const ACCOUNT = /^\d{12}$/;
+export const isAccountId = (s: string | null | undefined): s is string => !!s && ACCOUNT.test(s);
+
+/** `AssumeRole` from `sts:AssumeRole`. */
+export function actionName(action: string | null | undefined): string | null {
+  if (!action) return null;
+  const i = action.indexOf(':');
+  return i >= 0 ? action.slice(i + 1) : action;
+}
+
+function lastSegment(s: string): string {
+  const i = s.lastIndexOf('/');
+  return i >= 0 ? s.slice(i + 1) : s;
+}
+
+/** The sts:ExternalId value(s) the pasted trust policies require, if any. */
+function requiredTrustValue(policies: Policy[], key: string): string | null {
+  for (const p of policies) {
+    if (p.kind !== 'trust') continue;
+    for (const st of p.statements) {
+      if (st.effect !== 'Allow') continue;
+      for (const c of st.conditions) if (c.key.toLowerCase() === key && c.values[0]) return c.values[0];
+    }
+  }
+  return null;
+}
+
+function str(v: ContextValue | undefined): string | null {
+  if (v === undefined) return null;
+  if (Array.isArray(v)) return v.length ? String(v[0]) : null;
+  return String(v);
+}
+
+/** Derives every template fact once per answer. */
+export function deriveFacts(
+  parsed: ParsedError,
+  request: RequestFacts = {},
+  context: Record<string, ContextValue> = {},
+  policies: Policy[] = [],
+): TemplateFacts {
+  const f: TemplateFacts = {};
+  const c = parsed.caller;
+  const t = parsed.target;
+  const partition = t?.partition || c?.partition || 'aws';
+  f.partition = partition;
+
+  // caller
+  f.callerArn = c?.arn ?? null;
+  f.callerType = c && c.type !== 'unknown' ? c.type : null;
+  f.callerAccount = isAccountId(c?.accountId) ? c!.accountId : null;
+  f.callerName = c?.name ?? null;
+  f.sessionName = c?.sessionName ?? null;
+  const callerIsRole = c?.type === 'role' || c?.type === 'assumed-role';
+  f.callerRoleName = callerIsRole ? c?.name ?? null : null;
+  f.callerUserName = c?.type === 'user' ? c.name ?? null : null;
+  f.callerRoleArn = callerIsRole
+    ? c?.roleArn ?? (c?.type === 'role' ? c.arn : null) ?? (f.callerAccount && f.callerRoleName ? `arn:${partition}:iam::${f.callerAccount}:role/${f.callerRoleName}` : null)
+    : null;
+  // Something simulate-principal-policy accepts: a user or role ARN (never a session ARN).
+  f.callerPrincipalArn = callerIsRole ? f.callerRoleArn : c?.type === 'user' ? c.arn : null;
+  f.callerAccountRootArn = f.callerAccount ? `arn:${partition}:iam::${f.callerAccount}:root` : null;
+
+  // target
+  f.targetArn = t?.arn ?? null;
+  f.targetAccount = isAccountId(t?.accountId) ? t!.accountId : null;
+  f.targetName = t?.name ?? null;
+  f.targetType = t?.resourceType ?? null;
+  f.targetPath = t?.path ?? null;
+  const targetIsRole = t?.resourceType === 'role';
+  f.targetRoleName = targetIsRole ? t?.name ?? null : null;
+  f.targetRoleArn = targetIsRole ? t?.arn ?? null : null;
+  f.targetService = t?.service ?? null;
+
+  // action
+  f.action = parsed.action ?? null;
+  f.service = parsed.action && parsed.action.includes(':') ? parsed.action.slice(0, parsed.action.indexOf(':')) : t?.service ?? null;
+  f.actionName = actionName(parsed.action);
+  f.operation = parsed.operation ?? null;
+  f.eventName = parsed.operation ?? actionName(parsed.action);
+  f.region = parsed.region ?? t?.region ?? null;
+  f.errorCode = parsed.errorCode ?? null;
+
+  // policies named by the message
+  f.policyArn = parsed.deny.policyArn ?? null;
+  const pa = parsed.deny.policyArn ?? '';
+  const pid = pa.lastIndexOf('/p-');
+  f.policyId = pid >= 0 ? pa.slice(pid + 1) : null;
+  f.deniedPolicyName = pa.includes(':policy/') && !pa.includes('organizations') ? lastSegment(pa) : null;
+  f.encodedMessage = parsed.encodedMessage ?? null;
+
+  // S3 / KMS / others
+  const arn = splitArn(t?.arn);
+  if (arn?.service === 's3' && !arn.account) {
+    const slash = arn.resource.indexOf('/');
+    f.bucket = slash >= 0 ? arn.resource.slice(0, slash) : arn.resource;
+    f.objectKey = slash >= 0 ? arn.resource.slice(slash + 1) : null;
+  } else {
+    f.bucket = null;
+    f.objectKey = null;
+  }
+  f.keyArn = arn?.service === 'kms' ? t!.arn : null;
+  f.keyId = arn?.service === 'kms' ? lastSegment(arn.resource) : null;
+
+  // request facts
+  f.externalId = typeof request.externalId === 'string' ? request.externalId : null;
+  f.roleSessionName = request.roleSessionName ?? null;
+  f.sourceIdentity = request.sourceIdentity ?? str(context['aws:SourceIdentity']) ?? null;
+  f.durationSeconds = request.durationSeconds !== undefined ? String(request.durationSeconds) : null;
+  f.requiredExternalId = requiredTrustValue(policies, 'sts:externalid');
+  f.orgId = str(context['aws:PrincipalOrgID']);
+  // always placeholders
+  f.targetProfile = null;
+  f.callerProfile = null;
+  f.mfaSerial = null;
+  f.tokenCode = null;
+  return f;
+}

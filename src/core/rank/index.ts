@@ -1,0 +1,185 @@
+/**
+ * The generic ranker: prior (how often a cause occurs) × the product of its signal weights gives
+ * a raw strength; proof decides the status whatever the weights (confirmed above every unproven
+ * cause, ruled-out last); the rest are likely / possible / unlikely by strength. Ties go to the
+ * more specific cause (CauseDefinition.specificity / refines — data, never an id switch).
+ */
+import type { CauseStatus, Evidence, Fix, RankedCause } from '../types.js';
+import type { CauseContext, CauseDefinition, SignalResult } from '../causes/types.js';
+import { fillTemplate } from '../causes/templates.js';
+
+/** Raw strength at or above which an unproven cause is `likely`. */
+export const LIKELY_AT = 3;
+/** … `possible`; below it `unlikely`. */
+export const POSSIBLE_AT = 0.25;
+
+const STATUS_ORDER: Record<CauseStatus, number> = { confirmed: 0, likely: 1, possible: 2, unlikely: 3, 'ruled-out': 4 };
+/** Score bands per status, so scores are comparable within an answer and follow the order. */
+const BANDS: Record<CauseStatus, [number, number]> = {
+  confirmed: [0.9, 1], likely: [0.6, 0.9], possible: [0.3, 0.6], unlikely: [0.05, 0.3], 'ruled-out': [0, 0.05],
+};
+
+export interface Assessed {
+  def: CauseDefinition;
+  status: CauseStatus;
+  raw: number;
+  evidence: Array<Evidence & { weight: number; proof?: 'confirmed' | 'ruled-out' }>;
+}
+
+function clampWeight(w: number): number {
+  if (!Number.isFinite(w) || w <= 0) return 1e-3;
+  return Math.min(1000, Math.max(1e-3, w));
+}
+
+function runSignals(def: CauseDefinition, ctx: CauseContext): SignalResult[] {
+  const out: SignalResult[] = [];
+  for (const sig of def.signals) {
+    let r: ReturnType<typeof sig>;
+    try { r = sig(ctx); } catch { r = null; } // a signal bug never breaks an answer
+    if (!r) continue;
+    for (const x of Array.isArray(r) ? r : [r]) if (x && x.evidence) out.push(x);
+  }
+  return out;
+}
+
+/** Scores one cause from its signals. */
+export function assess(def: CauseDefinition, ctx: CauseContext): Assessed {
+  const results = runSignals(def, ctx);
+  let raw = def.prior > 0 ? def.prior : 0.01;
+  let confirmed = false;
+  let ruledOut = false;
+  const evidence: Assessed['evidence'] = [];
+  for (const r of results) {
+    raw *= clampWeight(r.weight);
+    if (r.proof === 'confirmed') confirmed = true;
+    if (r.proof === 'ruled-out') ruledOut = true;
+    const e: Assessed['evidence'][number] = { ...r.evidence, weight: clampWeight(r.weight) };
+    if (r.proof) e.proof = r.proof;
+    evidence.push(e);
+  }
+  let status: CauseStatus;
+  if (confirmed && ruledOut) {
+    status = 'possible';
+    evidence.push({ text: 'The evidence conflicts: one check proves this cause and another rules it out; check the pasted policies are the current ones.', source: 'catalog', weight: 1 });
+  } else if (confirmed) status = 'confirmed';
+  else if (ruledOut) status = 'ruled-out';
+  else status = raw >= LIKELY_AT ? 'likely' : raw >= POSSIBLE_AT ? 'possible' : 'unlikely';
+  return { def, status, raw, evidence };
+}
+
+/** Log-scale bucket: strengths within ~25% of each other tie, so specificity can decide. */
+const bucket = (raw: number) => Math.round(Math.log(Math.max(raw, 1e-9)) / Math.log(1.25));
+
+export function compareAssessed(a: Assessed, b: Assessed): number {
+  const s = STATUS_ORDER[a.status] - STATUS_ORDER[b.status];
+  if (s) return s;
+  // A confirmed cause that refines another confirmed one comes first.
+  if (a.def.refines?.includes(b.def.id)) return -1;
+  if (b.def.refines?.includes(a.def.id)) return 1;
+  const bk = bucket(b.raw) - bucket(a.raw);
+  if (bk) return bk;
+  const sp = (b.def.specificity ?? 0) - (a.def.specificity ?? 0);
+  if (sp) return sp;
+  return b.raw - a.raw;
+}
+
+const DOWNGRADE: Partial<Record<CauseStatus, CauseStatus>> = { confirmed: 'possible', likely: 'possible' };
+
+/**
+ * When a cause is confirmed, the generic causes it refines are true but less useful: they drop
+ * below it (to `possible`) with a note naming the precise cause.
+ */
+function applyRefinements(list: Assessed[]): void {
+  const byId = new Map(list.map((a) => [a.def.id, a]));
+  for (const a of list) {
+    if (a.status !== 'confirmed' || !a.def.refines) continue;
+    for (const id of a.def.refines) {
+      const g = byId.get(id);
+      if (!g || g === a) continue;
+      const next = DOWNGRADE[g.status];
+      if (!next) continue;
+      g.status = next;
+      g.evidence.push({
+        text: `Covered by a more precise cause: "${a.def.title}" (${a.def.id}) is proven and is the specific form of this one.`,
+        source: 'catalog', weight: 1,
+      });
+    }
+  }
+}
+
+/** Adds "cannot separate" evidence when the two leading unproven causes are too close to call. */
+function noteTies(sorted: Assessed[]): void {
+  const live = sorted.filter((a) => a.status !== 'ruled-out');
+  const [a, b] = live;
+  if (!a || !b || a.status === 'confirmed' || a.status !== b.status) return;
+  if (a.raw / Math.max(b.raw, 1e-9) >= 1.5) return;
+  const why = (other: Assessed) => ({
+    text: `The evidence so far cannot separate this from "${other.def.title}" (${other.def.id}); the order follows how often each occurs in practice${(a.def.specificity ?? 0) !== (b.def.specificity ?? 0) ? ' and which is more specific' : ''}. The confirm commands tell them apart.`,
+    source: 'catalog' as const, weight: 1,
+  });
+  a.evidence.push(why(b));
+  b.evidence.push(why(a));
+}
+
+function scoreOf(a: Assessed): number {
+  const [lo, hi] = BANDS[a.status];
+  const r = a.raw / (a.raw + 1);
+  return Math.round((lo + (hi - lo) * r) * 1000) / 1000;
+}
+
+function orderEvidence(ev: Assessed['evidence']): Evidence[] {
+  const rankOf = (e: Assessed['evidence'][number]) => (e.proof ? 0 : e.source === 'catalog' ? 2 : 1);
+  return ev
+    .map((e, i) => ({ e, i }))
+    .sort((x, y) => rankOf(x.e) - rankOf(y.e) || Math.abs(Math.log(y.e.weight)) - Math.abs(Math.log(x.e.weight)) || x.i - y.i)
+    .map(({ e }) => {
+      const out: Evidence = { text: e.text, source: e.source };
+      if (e.policy !== undefined) out.policy = e.policy;
+      if (e.statement !== undefined) out.statement = e.statement;
+      return out;
+    });
+}
+
+function buildFix(def: CauseDefinition, ctx: CauseContext): Fix {
+  const fix: Fix = {
+    description: fillTemplate(def.fix.description, ctx.facts),
+    commands: def.fix.commands.map((c) => fillTemplate(c, ctx.facts)),
+  };
+  if (def.fix.correctPolicy) {
+    try {
+      const corrected = def.fix.correctPolicy(ctx);
+      if (corrected) { fix.policy = corrected.policy; fix.policyIndex = corrected.policyIndex; }
+    } catch { /* no corrected document */ }
+  }
+  return fix;
+}
+
+/** Ranks every applicable cause of the catalog for one answer. */
+export function rank(defs: readonly CauseDefinition[], ctx: CauseContext): RankedCause[] {
+  const list: Assessed[] = [];
+  for (const def of defs) {
+    let applies = false;
+    try { applies = def.appliesTo(ctx); } catch { applies = false; }
+    if (applies) list.push(assess(def, ctx));
+  }
+  applyRefinements(list);
+  list.sort(compareAssessed);
+  noteTies(list);
+  let prev = 1;
+  return list.map((a) => {
+    const score = Math.min(prev, scoreOf(a));
+    prev = score;
+    return {
+      id: a.def.id,
+      title: a.def.title,
+      status: a.status,
+      score,
+      evidence: orderEvidence(a.evidence),
+      confirm: a.def.confirm
+        .filter((c) => { try { return c.when ? c.when(ctx) : true; } catch { return false; } })
+        .map((c) => ({ description: fillTemplate(c.description, ctx.facts), command: fillTemplate(c.command, ctx.facts) })),
+      fix: buildFix(a.def, ctx),
+      docs: a.def.docs,
+    };
+  });
+}
