@@ -1,0 +1,377 @@
+/**
+ * Plain-text answer for terminals, plus the wording shared with the Markdown renderer: which parsed
+ * fields to show and how to label them, how causes are split into shown / less likely / ruled out.
+ * Pure and deterministic: the same Explanation always renders to the same bytes.
+ */
+import type {
+  CauseStatus, Evidence, Explanation, ParsedError, PolicyReport, RankedCause, Warning,
+} from '../types.js';
+
+// ───────────────────────────── shared wording ─────────────────────────────
+
+/** Causes shown in full at most; the rest are listed in one line each. */
+export const MAX_FULL_CAUSES = 5;
+/** User-derived values longer than this are cut in tables and summaries. */
+export const MAX_VALUE_CHARS = 400;
+
+/**
+ * Removes characters that can rewrite a terminal or reorder text: C0/C1 controls other than tab
+ * and newline (ANSI escape sequences start with ESC) and Unicode bidi overrides.
+ */
+export function stripControls(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const c = ch.codePointAt(0) ?? 0;
+    if (c === 0x09 || c === 0x0a) out += ch;
+    else if (c === 0x0d) continue;
+    else if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) out += '\uFFFD';
+    else if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c === 0x200e || c === 0x200f) continue;
+    else out += ch;
+  }
+  return out;
+}
+
+/** One line of user-derived text: controls removed, whitespace runs (newlines too) folded, length capped. */
+export function oneLine(s: string, max = MAX_VALUE_CHARS): string {
+  return foldLine(s, max).trim();
+}
+
+/** Like oneLine but keeps a leading or trailing space (for pieces of a longer line). */
+export function foldLine(s: string, max = MAX_VALUE_CHARS): string {
+  const folded = stripControls(s).replace(/\s+/g, ' ');
+  return folded.length > max ? folded.slice(0, max - 1) + '…' : folded;
+}
+
+export interface FieldRow {
+  label: string;
+  /** Values shown as code (ARNs, actions, ids). */
+  code: string[];
+  /** Plain words around the code values, in order: words[0] code[0] words[1] code[1] … */
+  words: string[];
+}
+
+/** A row made of alternating plain words and code values: row('Caller', ['', ' (assumed-role)'], [arn]). */
+function row(label: string, words: string[], code: string[]): FieldRow {
+  return { label, words, code };
+}
+
+const DENY_POLICY_WORDS: Record<string, string> = {
+  'identity-based': 'an identity-based policy',
+  'resource-based': 'a resource-based policy',
+  'role-trust': 'the role trust policy',
+  'service-control': 'a service control policy (SCP)',
+  'resource-control': 'a resource control policy (RCP)',
+  'permissions-boundary': 'a permissions boundary',
+  session: 'a session policy',
+  'vpc-endpoint': 'a VPC endpoint policy',
+};
+
+export function describeDeny(p: ParsedError): string {
+  const where = p.deny.policyType ? DENY_POLICY_WORDS[p.deny.policyType] ?? p.deny.policyType : null;
+  switch (p.deny.kind) {
+    case 'explicit': return where ? `explicit deny in ${where}` : 'explicit deny';
+    case 'implicit': return where ? `implicit deny: no ${where.replace(/^(an?|the) /, '')} allows it` : 'implicit deny: no policy allows it';
+    default: return where ? `denied by ${where} (explicit or implicit not stated)` : 'not stated in the message';
+  }
+}
+
+function yesNo(b: boolean | null): string {
+  return b === null ? 'unknown' : b ? 'yes' : 'no';
+}
+
+/** The parsed fields worth showing, in a fixed order. Core rows always appear; optional rows only when known. */
+export function parsedFieldRows(p: ParsedError): FieldRow[] {
+  const rows: FieldRow[] = [];
+  const code = p.errorCode ? [p.errorCode] : [];
+  const status = p.httpStatus !== null ? ` (HTTP ${p.httpStatus})` : '';
+  rows.push(code.length ? row('Error code', ['', status], code) : row('Error code', [`not printed${status}`], []));
+  if (p.action) rows.push(row('Action', ['', p.operation && !p.action.toLowerCase().endsWith(':' + p.operation.toLowerCase()) ? ` (operation ${p.operation})` : ''], [p.action]));
+  else if (p.operation) rows.push(row('Action', ['unknown; operation ', ''], [p.operation]));
+  else rows.push(row('Action', ['unknown'], []));
+  if (p.caller && (p.caller.arn || p.caller.name)) {
+    const c = p.caller;
+    rows.push(row('Caller', ['', ` (${c.type})`], [c.arn ?? c.name ?? '']));
+    if (c.roleArn && c.roleArn !== c.arn) rows.push(row('Caller role', ['', ''], [c.roleArn]));
+  } else rows.push(row('Caller', ['not in the message'], []));
+  if (p.target && p.target.arn) {
+    const t = p.target;
+    rows.push(row('Target', ['', t.resourceType ? ` (${t.service ? t.service + ' ' : ''}${t.resourceType})` : ''], [t.arn ?? '']));
+  } else rows.push(row('Target', ['not in the message'], []));
+  const ca = p.caller?.accountId ?? null;
+  const ta = p.target?.accountId ?? null;
+  if (ca || ta) {
+    const words = ['caller '];
+    const codes: string[] = [];
+    if (ca) { codes.push(ca); words.push(' → target '); } else words[0] += 'unknown → target ';
+    if (ta) { codes.push(ta); words.push(''); } else words[words.length - 1] += 'unknown';
+    rows.push(row('Accounts', words, codes));
+  }
+  rows.push(row('Cross-account', [yesNo(p.crossAccount)], []));
+  const denyWords = describeDeny(p);
+  rows.push(p.deny.policyArn ? row('Denied by', [denyWords + ': ', ''], [p.deny.policyArn]) : row('Denied by', [denyWords], []));
+  if (p.region) rows.push(row('Region', ['', ''], [p.region]));
+  if (p.requestId) rows.push(row('Request ID', ['', ''], [p.requestId]));
+  if (p.encodedMessage) rows.push(row('Encoded message', ['present: decode it with `aws sts decode-authorization-message`'], []));
+  if (p.redactions.length) rows.push(row('Redacted', [`${p.redactions.join(', ')} (fields left empty)`], []));
+  rows.push(row('Printed by', [p.source + (p.wrappers.length ? ` (inside ${p.wrappers.join(', ')})` : '')], []));
+  return rows;
+}
+
+/** Headline: what was denied. */
+export function headline(e: Explanation): string {
+  const p = e.parsed;
+  if (!p.recognized) return 'No AWS authorization failure found';
+  if (p.action) return `Why ${p.action} was denied`;
+  if (p.operation) return `Why ${p.operation} was denied`;
+  if (p.errorCode) return `Why this ${p.errorCode} happened`;
+  return 'Why this request was denied';
+}
+
+export const NOT_RECOGNIZED_WORDS =
+  'whydenied found no AWS access-denied or credential error in this text, so it cannot rank causes. ' +
+  'Paste the error exactly as printed: the whole line holding AccessDenied, "is not authorized to perform", ' +
+  'UnauthorizedOperation, ExpiredToken or InvalidClientTokenId, ideally with the caller ARN, the action and ' +
+  'the resource. A stack trace or log excerpt around it is fine; secrets are removed before anything is read.';
+
+export const STATUS_WORDS: Record<CauseStatus, string> = {
+  confirmed: 'confirmed', likely: 'likely', possible: 'possible', unlikely: 'unlikely', 'ruled-out': 'ruled out',
+};
+
+export interface CauseGroups {
+  /** Shown in full, numbered 1…n. */
+  full: RankedCause[];
+  /** Not ruled out but shown in one line each, numbered after `full`. */
+  brief: RankedCause[];
+  ruledOut: RankedCause[];
+}
+
+/** Splits causes (already best first) into full, brief and ruled-out, keeping their order. */
+export function groupCauses(causes: RankedCause[]): CauseGroups {
+  const open = causes.filter((c) => c.status !== 'ruled-out');
+  const ruledOut = causes.filter((c) => c.status === 'ruled-out');
+  const strong = open.filter((c) => c.status !== 'unlikely').slice(0, MAX_FULL_CAUSES);
+  const full = strong.length ? strong : open.slice(0, 3);
+  const brief = open.filter((c) => !full.includes(c));
+  return { full, brief, ruledOut };
+}
+
+/** The label of a pasted policy: its name when given, else its position and kind. */
+export function policyLabel(e: Explanation, index: number): string {
+  const p: PolicyReport | undefined = e.policies[index];
+  if (!p) return `policy #${index + 1}`;
+  return p.name ? `policy "${oneLine(p.name, 80)}"` : `policy #${index + 1} (${p.kind})`;
+}
+
+/** Where a piece of evidence comes from, in words: `policy "x", Statement[0] (Sid "AllowCI")`. */
+export function evidenceOrigin(e: Explanation, ev: Evidence): string {
+  switch (ev.source) {
+    case 'policy': {
+      if (ev.policy === undefined) return 'a pasted policy';
+      let s = policyLabel(e, ev.policy);
+      if (ev.statement !== undefined) {
+        s += `, Statement[${ev.statement}]`;
+        const sid = e.policies[ev.policy]?.statements?.find((st) => st.index === ev.statement)?.sid;
+        if (sid) s += ` (Sid "${oneLine(sid, 80)}")`;
+      }
+      return s;
+    }
+    case 'message': return 'the message';
+    case 'request': return 'the request facts';
+    case 'context': return 'the context keys';
+    default: return '';
+  }
+}
+
+/** `1 issue: …` summary of a policy's issues and deciding conditions, for the verdicts table. */
+export function policyNotes(p: PolicyReport): string[] {
+  const notes: string[] = [];
+  if (!p.valid) notes.push('no usable statement could be read');
+  for (const i of p.issues.slice(0, 3)) notes.push(oneLine(i.message, 200) + (i.path ? ` (${oneLine(i.path, 80)})` : ''));
+  if (p.issues.length > 3) notes.push(`${p.issues.length - 3} more issue(s)`);
+  const deciding = p.decidingConditions ?? [];
+  if (p.verdict === 'unknown' && deciding.length) {
+    notes.push('decided by ' + deciding.slice(0, 3).map((c) => `${c.operator} ${c.key}`).join(', '));
+  }
+  return notes;
+}
+
+export function kindWords(p: PolicyReport): string {
+  return p.kindInferred ? `${p.kind} (inferred)` : p.kind;
+}
+
+export function ruledOutReason(c: RankedCause): string {
+  const ev = c.evidence[0];
+  return ev ? oneLine(ev.text, 200) : '';
+}
+
+export function formatScore(score: number): string {
+  return Number.isFinite(score) ? score.toFixed(2) : '0.00';
+}
+
+export function warningLine(w: Warning): string {
+  return oneLine(w.message, 600);
+}
+
+/** One-line summary of another error found in the same text. */
+export function otherErrorSummary(p: ParsedError): { code: string[]; words: string[] } {
+  const words: string[] = [''];
+  const code: string[] = [];
+  const push = (w: string, c: string): void => { words[words.length - 1] += w; code.push(c); words.push(''); };
+  if (p.errorCode) push('', p.errorCode); else words[0] += 'an error';
+  if (p.action) push(' on ', p.action);
+  if (p.caller?.arn) push(' by ', p.caller.arn);
+  if (p.target?.arn) push(' to ', p.target.arn);
+  return { code, words };
+}
+
+// ───────────────────────────── plain text ─────────────────────────────
+
+const WIDTH = 78;
+
+/** Greedy word wrap; words longer than the width (ARNs) stay whole on their own line. */
+export function wrap(text: string, indent: string, hanging = indent, width = WIDTH): string {
+  const words = text.split(' ').filter((w) => w.length > 0);
+  const lines: string[] = [];
+  let line = indent;
+  let empty = true;
+  for (const w of words) {
+    if (!empty && line.length + 1 + w.length > width) {
+      lines.push(line);
+      line = hanging + w;
+    } else {
+      line += (empty ? '' : ' ') + w;
+    }
+    empty = false;
+  }
+  lines.push(line);
+  return lines.join('\n');
+}
+
+function plainRow(r: FieldRow): string {
+  let s = r.words[0] ?? '';
+  r.code.forEach((c, i) => { s += oneLine(c) + (r.words[i + 1] ?? ''); });
+  return oneLine(s, 2000);
+}
+
+/** Command lines indented, never wrapped (they must paste as they are). */
+function commandBlock(command: string, indent: string): string {
+  return stripControls(command).split('\n').map((l) => (l.length ? indent + l : '')).join('\n');
+}
+
+function section(title: string): string {
+  return `${title}\n${'-'.repeat(title.length)}`;
+}
+
+function renderCauseText(e: Explanation, c: RankedCause, n: number): string {
+  const out: string[] = [];
+  out.push(wrap(`${n}. ${oneLine(c.title, 300)} [${STATUS_WORDS[c.status]}, score ${formatScore(c.score)}]`, '', '   '));
+  out.push(`   id: ${oneLine(c.id, 100)}`);
+  if (c.evidence.length) {
+    out.push('   Evidence:');
+    for (const ev of c.evidence) {
+      const origin = evidenceOrigin(e, ev);
+      out.push(wrap(`- ${oneLine(ev.text, 1000)}${origin ? ` (${origin})` : ''}`, '     ', '       '));
+    }
+  }
+  if (c.confirm.length) {
+    out.push('   Confirm:');
+    for (const step of c.confirm) {
+      out.push(wrap(`- ${oneLine(step.description, 600)}`, '     ', '       '));
+      out.push(commandBlock(step.command, '         '));
+    }
+  }
+  if (c.fix.description || c.fix.commands.length || c.fix.policy !== undefined) {
+    out.push(wrap(`Fix: ${oneLine(c.fix.description, 1000)}`, '   ', '        '));
+    for (const cmd of c.fix.commands) out.push(commandBlock(cmd, '         '));
+    if (c.fix.policy !== undefined) {
+      const which = c.fix.policyIndex !== undefined ? ` (${policyLabel(e, c.fix.policyIndex)})` : '';
+      out.push(`   Corrected policy${which}:`);
+      out.push(commandBlock(JSON.stringify(c.fix.policy, null, 2) ?? 'null', '     '));
+    }
+  }
+  if (c.docs.length) {
+    out.push('   Docs:');
+    for (const d of c.docs) out.push(`     ${oneLine(d, 300)}`);
+  }
+  return out.join('\n');
+}
+
+/** Plain-text answer for a terminal: same content as the Markdown answer, no markup. */
+export function renderText(e: Explanation): string {
+  const blocks: string[] = [];
+  const title = headline(e);
+  blocks.push(`${title}\n${'='.repeat(title.length)}`);
+  const p = e.parsed;
+  const groups = groupCauses(e.causes);
+
+  if (!p.recognized) {
+    blocks.push(wrap(NOT_RECOGNIZED_WORDS, ''));
+  } else {
+    const rows = parsedFieldRows(p);
+    const w = Math.max(...rows.map((r) => r.label.length));
+    blocks.push(section('What the message says') + '\n' + rows.map((r) => wrap(plainRow(r), `  ${r.label.padEnd(w)}  `, ' '.repeat(w + 4))).join('\n'));
+  }
+
+  if (groups.full.length || groups.brief.length) {
+    const parts: string[] = [section('Causes, best first')];
+    groups.full.forEach((c, i) => parts.push(renderCauseText(e, c, i + 1)));
+    if (groups.brief.length) {
+      parts.push('Less likely:');
+      groups.brief.forEach((c, i) => parts.push(wrap(`${groups.full.length + i + 1}. ${oneLine(c.title, 300)} [${STATUS_WORDS[c.status]}, score ${formatScore(c.score)}] (${oneLine(c.id, 100)})`, '  ', '     ')));
+    }
+    blocks.push(parts.join('\n\n'));
+  } else if (p.recognized) {
+    blocks.push(section('Causes, best first') + '\n' + wrap('No cause in the catalog fits this message well enough to rank; start with the first steps below.', ''));
+  }
+
+  if (e.firstSteps.length) {
+    const lines = [section('First steps')];
+    e.firstSteps.forEach((s, i) => {
+      lines.push(wrap(`${i + 1}. ${oneLine(s.description, 600)}`, '', '   '));
+      if (s.command) lines.push(commandBlock(s.command, '     '));
+    });
+    blocks.push(lines.join('\n'));
+  }
+
+  if (e.policies.length) {
+    const lines = [section('Pasted policies')];
+    e.policies.forEach((pol, i) => {
+      const name = pol.name ? `"${oneLine(pol.name, 80)}"` : '(unnamed)';
+      lines.push(wrap(`${i + 1}. ${name}, ${kindWords(pol)}: ${pol.verdict}`, '', '   '));
+      for (const note of policyNotes(pol)) lines.push(wrap(`- ${note}`, '   ', '     '));
+    });
+    if (e.evaluation) {
+      const ev = e.evaluation;
+      let s = `Together: ${ev.decision}${ev.decidedBy ? ` (decided by the ${ev.decidedBy} policy)` : ''}.`;
+      if (ev.missingContext.length) s += ` Would be decided by: ${ev.missingContext.map((k) => oneLine(k, 100)).join(', ')}.`;
+      lines.push(wrap(s, ''));
+    }
+    blocks.push(lines.join('\n'));
+  }
+
+  if (e.warnings.length) {
+    blocks.push([section('Warnings'), ...e.warnings.map((w) => wrap(`- ${warningLine(w)} (${oneLine(w.code, 80)})`, '', '  '))].join('\n'));
+  }
+
+  if (e.otherErrors.length) {
+    const lines = [section('Other errors in the same text')];
+    for (const o of e.otherErrors) {
+      const s = otherErrorSummary(o);
+      let t = s.words[0] ?? '';
+      s.code.forEach((c, i) => { t += oneLine(c) + (s.words[i + 1] ?? ''); });
+      lines.push(wrap(`- ${t}`, '', '  '));
+    }
+    blocks.push(lines.join('\n'));
+  }
+
+  if (groups.ruledOut.length) {
+    const lines = [section('Ruled out')];
+    for (const c of groups.ruledOut) {
+      const why = ruledOutReason(c);
+      lines.push(wrap(`- ${oneLine(c.title, 300)} (${oneLine(c.id, 100)})${why ? ': ' + why : ''}`, '', '  '));
+    }
+    blocks.push(lines.join('\n'));
+  }
+
+  return blocks.join('\n\n') + '\n';
+}

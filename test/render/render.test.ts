@@ -1,0 +1,161 @@
+import { describe, it, expect } from 'vitest';
+import MarkdownIt from 'markdown-it';
+import { renderMarkdown, renderText } from '../../src/core/render/index.js';
+import { code, escapeInline, fence, prose } from '../../src/core/render/markdown.js';
+import { stripControls, wrap } from '../../src/core/render/text.js';
+import type { Explanation } from '../../src/core/types.js';
+import { explanationSample, parsedSample } from './sample.js';
+
+// html: true — the answer must be safe even where a renderer lets raw HTML through.
+const md = new MarkdownIt({ html: true, linkify: false });
+
+const HOSTILE = 'arn:aws:iam::111111111111:role/x|y`z``<script>alert(1)</script>\n| evil | row |\n```\n<img src=x onerror=alert(2)>';
+
+function hostileExplanation(): Explanation {
+  const e = explanationSample();
+  e.parsed = parsedSample({
+    caller: { arn: HOSTILE, type: 'role', accountId: null, partition: 'aws', name: 'x', sessionName: null, roleArn: null },
+    target: { arn: 'a|b', accountId: null, partition: null, service: null, region: null, resourceType: null, name: null },
+    requestId: '`id`', region: '<b>us</b>',
+  });
+  const c = e.causes[0]!;
+  c.title = 'Title with <script>x</script> and **bold** | pipe';
+  c.evidence = [{ text: `The trust policy names ${HOSTILE} only`, source: 'message' }, { text: 'quoted `<img src=y onerror=z>` here', source: 'message' }];
+  c.confirm = [{ description: 'desc <iframe>', command: 'echo "```" && echo ````' }];
+  c.fix = { description: 'fix [link](javascript:alert(1))', commands: ['aws iam x\n```\n<script>bad()</script>'], policy: { Note: '```<script>' } };
+  e.policies[0]!.name = 'pol | name `x` <svg onload=1>';
+  e.warnings = [{ code: 'w', message: '<script>w</script> | `x`' }];
+  return e;
+}
+
+describe('renderMarkdown', () => {
+  it('has a heading, a parsed-fields table, numbered causes with status badges, bash and json blocks', () => {
+    const out = renderMarkdown(explanationSample());
+    expect(out.startsWith('## Why sts:AssumeRole was denied\n')).toBe(true);
+    expect(out).toContain('| Field | Value |');
+    expect(out).toContain('| Caller | `arn:aws:sts::111111111111:assumed-role/pipeline-role/session-name` (assumed-role) |');
+    expect(out).toContain('| Cross-account | yes |');
+    expect(out).toContain('| Denied by | explicit deny in a resource-based policy |');
+    expect(out).toContain('#### 1. The trust policy does not name the caller — **confirmed** · score 0.82');
+    expect(out).toContain('#### 2. The caller has no Allow for sts:AssumeRole — **possible** · score 0.31');
+    expect(out).toContain('3. The caller is the root user — unlikely');
+    expect(out).toContain('```bash\naws iam update-assume-role-policy');
+    expect(out).toContain('```json\n{\n  "Version": "2012-10-17"');
+    expect(out).toContain('_(policy "deploy-role trust", Statement\\[0\\] (Sid "AllowCI"))_');
+    // ruled-out causes: one line at the end, never in full
+    expect(out).toContain('### Ruled out\n\n- A Deny in the trust policy matches (`trust-explicit-deny`): The trust policy has no Deny statement.\n');
+    expect(out).not.toContain('Remove the Deny.');
+    expect(out.indexOf('### Ruled out')).toBeGreaterThan(out.indexOf('### Warnings'));
+  });
+
+  it('renders to HTML with one table row per field and every command in a bash block', () => {
+    const html = md.render(renderMarkdown(explanationSample()));
+    const firstTable = html.slice(html.indexOf('<table>'), html.indexOf('</table>'));
+    expect(firstTable.match(/<tr>/g)?.length).toBe(1 + 11);
+    expect(html.match(/<code class="language-bash">/g)?.length).toBe(4); // 2 confirm + 1 fix + 1 first step
+    expect(html.match(/<code class="language-json">/g)?.length).toBe(1);
+    expect(html).toContain('<h2>Why sts:AssumeRole was denied</h2>');
+    expect(html).toContain('<strong>confirmed</strong>');
+  });
+
+  it('keeps a hostile message as text: no raw HTML, no broken table, no escaped fence', () => {
+    const out = renderMarkdown(hostileExplanation());
+    const html = md.render(out);
+    expect(html).not.toMatch(/<(script|img|iframe|svg|b)[\s>]/i);
+    expect(html).not.toContain('href="javascript');
+    // every row of the fields table still has exactly two cells
+    const table = html.slice(html.indexOf('<table>'), html.indexOf('</table>'));
+    for (const tr of table.split('<tr>').slice(2)) expect(tr.match(/<td>/g)?.length).toBe(2);
+    // the hostile ARN survives verbatim (newlines folded) inside a code span
+    const folded = HOSTILE.replace(/\s+/g, ' ');
+    const escaped = folded.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+    expect(html).toContain(`<code>${escaped}</code>`);
+    // the fix command's fence cannot be closed by the ``` inside it
+    expect(html).toContain('<code class="language-bash">aws iam x\n```\n&lt;script&gt;bad()&lt;/script&gt;\n</code>');
+    expect(out).toContain('| Target | `a\\|b` |');
+    // our own backtick quoting still becomes code
+    expect(html).toContain('quoted <code>&lt;img src=y onerror=z&gt;</code> here');
+  });
+
+  it('says clearly when no authorization failure was found, and what to paste', () => {
+    const e = explanationSample();
+    e.parsed = parsedSample({ recognized: false, errorCode: null, action: null, operation: null, caller: null, target: null });
+    e.causes = [];
+    e.policies = [];
+    e.otherErrors = [];
+    e.evaluation = null;
+    const out = renderMarkdown(e);
+    expect(out.startsWith('## No AWS authorization failure found\n')).toBe(true);
+    expect(out).toContain('Paste the error exactly as printed');
+    expect(out).not.toContain('| Field | Value |');
+    expect(out).toContain('### First steps');
+  });
+
+  it('is deterministic', () => {
+    const e = explanationSample();
+    expect(renderMarkdown(structuredClone(e))).toBe(renderMarkdown(e));
+  });
+});
+
+describe('markdown escaping helpers', () => {
+  const cases: Array<[string, string, string]> = [
+    ['code plain', code('sts:AssumeRole'), '`sts:AssumeRole`'],
+    ['code with backtick', code('a`b'), '``a`b``'],
+    ['code starting with backtick', code('`a'), '`` `a ``'],
+    ['code in table escapes pipe', code('a|b', true), '`a\\|b`'],
+    ['code folds newlines', code('a\nb'), '`a b`'],
+    ['code empty', code(''), '—'],
+    ['escape inline', escapeInline('<b>*x*</b> [l](u) _y_ a|b'), '\\<b\\>\\*x\\*\\<\\/b\\>'.replace('\\/', '/') + ' \\[l\\](u) \\_y\\_ a\\|b'],
+    ['escape leading list marker', escapeInline('1. x'), '1\\. x'],
+    ['prose keeps balanced backticks as code', prose('see `a|b` now', true), 'see `a\\|b` now'],
+    ['prose escapes unbalanced backticks', prose('a ` b'), 'a \\` b'],
+    ['fence grows past inner backticks', fence('x ```` y', 'bash'), '`````bash\nx ```` y\n`````'],
+  ];
+  it.each(cases)('%s', (_name, got, want) => expect(got).toBe(want));
+});
+
+describe('renderText', () => {
+  it('carries the same content without markup', () => {
+    const out = renderText(explanationSample());
+    expect(out.startsWith('Why sts:AssumeRole was denied\n=============================\n')).toBe(true);
+    expect(out).toContain('  Caller         arn:aws:sts::111111111111:assumed-role/pipeline-role/session-name');
+    expect(out).toContain('1. The trust policy does not name the caller [confirmed, score 0.82]');
+    expect(out).toContain('\n         aws iam get-role --role-name deploy-role --query Role.AssumeRolePolicyDocument\n');
+    expect(out).toContain('(policy "deploy-role trust", Statement[0] (Sid "AllowCI"))'.split(' ').slice(-2).join(' '));
+    expect(out).toContain('Ruled out\n---------\n- A Deny in the trust policy matches (trust-explicit-deny)');
+    expect(out).not.toMatch(/\*\*|```|^#/m);
+  });
+
+  it('wraps prose at 78 columns but never breaks a command', () => {
+    const e = explanationSample();
+    const long = 'aws iam put-role-policy --role-name deploy-role --policy-name a-very-long-policy-name --policy-document file://policy.json';
+    e.firstSteps = [{ description: 'word '.repeat(40).trim(), command: long }];
+    const out = renderText(e);
+    expect(out).toContain('\n     ' + long + '\n');
+    for (const line of out.split('\n')) {
+      if (!line.includes('aws ') && !line.includes('arn:') && !line.includes('https://')) expect(line.length).toBeLessThanOrEqual(78);
+    }
+  });
+
+  it('strips terminal escape sequences from user text', () => {
+    const e = explanationSample();
+    e.parsed = parsedSample({ requestId: 'abc\u001b]0;pwned\u0007\u001b[31mred\u202e' });
+    const out = renderText(e);
+    expect(out).not.toMatch(/[\u001b\u0007\u202e]/);
+    expect(out).toContain('abc\uFFFD]0;pwned\uFFFD\uFFFD[31mred');
+  });
+
+  it('says clearly when no authorization failure was found', () => {
+    const e = explanationSample();
+    e.parsed = parsedSample({ recognized: false });
+    e.causes = [];
+    const out = renderText(e);
+    expect(out.startsWith('No AWS authorization failure found\n')).toBe(true);
+    expect(out).toContain('Paste the error exactly as printed');
+  });
+});
+
+describe('helpers', () => {
+  it('stripControls keeps tabs and newlines', () => expect(stripControls('a\tb\nc\u0000d')).toBe('a\tb\nc\uFFFDd'));
+  it('wrap keeps long words whole', () => expect(wrap('x '.repeat(3) + 'y'.repeat(100), '', '  ', 20)).toBe('x x x\n  ' + 'y'.repeat(100)));
+});
