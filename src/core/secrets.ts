@@ -147,8 +147,14 @@ const DETECTORS: Detector[] = [
   // password=…, "password": "…", client_secret: …
   {
     kind: 'password',
-    pattern: /((?<![A-Za-z0-9_])(?:password|passwd|client_secret|db_pass)["']?[ \t]{0,8}[:=][ \t]{0,8}["']?)[^\s"'&,;<>]{3,200}/gi,
+    pattern: /((?<![A-Za-z0-9_])(?:password|passwd|client_secret|db_pass)["']?[ \t]{0,8}[:=][ \t]{0,8}["']?)[^\s"'<>]{3,200}/gi,
     replace: (m) => (isPlaceholder(m[0].slice(m[1]!.length)) ? null : m[1] + redactionMarker('password')),
+  },
+  // scheme://user:password@host
+  {
+    kind: 'password',
+    pattern: /(:\/\/[^\s:/@]{1,64}:)[^\s@/]{3,128}@/g,
+    replace: (m) => (isPlaceholder(m[0].slice(m[1]!.length, -1)) ? null : m[1] + redactionMarker('password') + '@'),
   },
   // Access key ids: AKIA (long-term), ASIA (temporary), ABIA (STS bearer), ACCA, A3T (legacy).
   // Not AROA/AIDA/ANPA/… (unique ids of roles, users, policies): the parser needs those.
