@@ -1,0 +1,98 @@
+/** ARN helpers: parsing and per-segment matching (IAM matches each of the six parts separately). */
+import { compileGlob, matchPattern, splitPattern, type Pattern } from './match.js';
+
+export interface ArnParts {
+  partition: string;
+  service: string;
+  region: string;
+  account: string;
+  resource: string;
+}
+
+export function parseArn(text: string): ArnParts | null {
+  if (!text.startsWith('arn:')) return null;
+  const parts: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length && parts.length < 5; i++) {
+    if (text.charCodeAt(i) === 58) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  if (parts.length < 5) return null;
+  return {
+    partition: parts[1] as string,
+    service: parts[2] as string,
+    region: parts[3] as string,
+    account: parts[4] as string,
+    resource: text.slice(start),
+  };
+}
+
+export function isArn(text: string): boolean {
+  return parseArn(text) !== null;
+}
+
+/**
+ * Match an ARN against an ARN pattern segment by segment (`*` in one segment never spans a colon,
+ * except inside the resource part, which is everything after the fifth colon).
+ * A pattern that is not ARN-shaped is matched against the whole text.
+ */
+export function arnMatch(pattern: Pattern, arn: string, ignoreCase = false): boolean {
+  if (pattern.length === 1 && pattern[0] === -1) return true;
+  const pParts = splitPattern(pattern, 58, 6);
+  const target = parseArn(arn);
+  if (pParts.length < 6 || target === null) return matchPattern(pattern, arn, ignoreCase);
+  const tParts = [
+    'arn',
+    target.partition,
+    target.service,
+    target.region,
+    target.account,
+    target.resource,
+  ];
+  for (let i = 0; i < 6; i++) {
+    if (!matchPattern(pParts[i] as Pattern, tParts[i] as string, ignoreCase)) return false;
+  }
+  return true;
+}
+
+export function arnGlobMatch(pattern: string, arn: string): boolean {
+  return arnMatch(compileGlob(pattern), arn);
+}
+
+/** 12-digit account id. */
+export function isAccountId(text: string): boolean {
+  return /^\d{12}$/.test(text);
+}
+
+/** The account that owns a principal or resource ARN, or null. */
+export function accountOf(arn: string): string | null {
+  const p = parseArn(arn);
+  if (p && isAccountId(p.account)) return p.account;
+  return null;
+}
+
+/** For `arn:…:sts::acct:assumed-role/Role/session` → { account, roleName, session, partition }. */
+export function assumedRoleParts(arn: string): { partition: string; account: string; roleName: string; session: string } | null {
+  const p = parseArn(arn);
+  if (!p || p.service !== 'sts' || !p.resource.startsWith('assumed-role/')) return null;
+  const rest = p.resource.slice('assumed-role/'.length);
+  const slash = rest.indexOf('/');
+  if (slash <= 0) return null;
+  return { partition: p.partition, account: p.account, roleName: rest.slice(0, slash), session: rest.slice(slash + 1) };
+}
+
+/** `arn:…:iam::acct:role/path/Name` → { account, name (last segment), path }. */
+export function roleParts(arn: string): { partition: string; account: string; name: string; path: string } | null {
+  const p = parseArn(arn);
+  if (!p || p.service !== 'iam' || !p.resource.startsWith('role/')) return null;
+  const full = p.resource.slice('role/'.length);
+  const slash = full.lastIndexOf('/');
+  return { partition: p.partition, account: p.account, name: full.slice(slash + 1), path: '/' + full.slice(0, slash + 1) };
+}
+
+export function isServicePrincipal(text: string): boolean {
+  if (text.length > 256 || text.includes(':') || text.includes('/')) return false;
+  return text.endsWith('.amazonaws.com') || text.endsWith('.amazonaws.com.cn');
+}

@@ -1,0 +1,214 @@
+/**
+ * Condition operators: every family, `…IfExists`, `ForAnyValue:` / `ForAllValues:`, policy variables,
+ * absence rules and three-valued results when a key is unknown.
+ */
+import type { ConditionClause, ConditionOutcome } from '../types.js';
+import { arnMatch } from './arn.js';
+import type { ContextView } from './context.js';
+import { cidrContains, parseCidr, parseIp } from './ip.js';
+import { and3, or3, not3, type T3 } from './logic.js';
+import { matchPattern } from './match.js';
+import { resolveValue, type Resolved } from './variables.js';
+
+type Family = 'string' | 'numeric' | 'date' | 'bool' | 'binary' | 'ip' | 'arn' | 'null';
+
+interface OpDef {
+  name: string;
+  family: Family;
+  /** Negated operators (StringNotEquals …): true when no policy value matches. */
+  negated: boolean;
+  variables: boolean;
+  wildcards: boolean;
+  /** The positive test of one policy value against one request value. */
+  test: (policy: Extract<Resolved, { kind: 'ok' }>, actual: string) => boolean;
+}
+
+function num(s: string): number | null {
+  const t = s.trim();
+  if (t === '' || t.length > 64) return null;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** Epoch milliseconds from ISO 8601 or epoch seconds. */
+export function parseDate(s: string): number | null {
+  const t = s.trim();
+  if (t === '' || t.length > 64) return null;
+  if (/^-?\d{1,16}(\.\d{1,9})?$/.test(t)) return Number(t) * 1000;
+  const ms = Date.parse(t);
+  return Number.isFinite(ms) ? ms : null;
+}
+
+function cmpNum(f: (a: number, b: number) => boolean) {
+  return (p: Extract<Resolved, { kind: 'ok' }>, actual: string): boolean => {
+    const a = num(actual);
+    const b = num(p.text);
+    return a !== null && b !== null && f(a, b);
+  };
+}
+function cmpDate(f: (a: number, b: number) => boolean) {
+  return (p: Extract<Resolved, { kind: 'ok' }>, actual: string): boolean => {
+    const a = parseDate(actual);
+    const b = parseDate(p.text);
+    return a !== null && b !== null && f(a, b);
+  };
+}
+
+const strEq = (p: Extract<Resolved, { kind: 'ok' }>, a: string): boolean => p.text === a;
+const strEqIc = (p: Extract<Resolved, { kind: 'ok' }>, a: string): boolean => p.text.toLowerCase() === a.toLowerCase();
+const strLike = (p: Extract<Resolved, { kind: 'ok' }>, a: string): boolean => matchPattern(p.pattern, a);
+const arnLike = (p: Extract<Resolved, { kind: 'ok' }>, a: string): boolean => arnMatch(p.pattern, a);
+const ipIn = (p: Extract<Resolved, { kind: 'ok' }>, a: string): boolean => {
+  const c = parseCidr(p.text);
+  const ip = parseIp(a);
+  return c !== null && ip !== null && cidrContains(c, ip);
+};
+const boolEq = (p: Extract<Resolved, { kind: 'ok' }>, a: string): boolean => {
+  const x = p.text.toLowerCase();
+  const y = a.toLowerCase();
+  return (x === 'true' || x === 'false') && x === y;
+};
+
+const defs: OpDef[] = [
+  { name: 'StringEquals', family: 'string', negated: false, variables: true, wildcards: false, test: strEq },
+  { name: 'StringNotEquals', family: 'string', negated: true, variables: true, wildcards: false, test: strEq },
+  { name: 'StringEqualsIgnoreCase', family: 'string', negated: false, variables: true, wildcards: false, test: strEqIc },
+  { name: 'StringNotEqualsIgnoreCase', family: 'string', negated: true, variables: true, wildcards: false, test: strEqIc },
+  { name: 'StringLike', family: 'string', negated: false, variables: true, wildcards: true, test: strLike },
+  { name: 'StringNotLike', family: 'string', negated: true, variables: true, wildcards: true, test: strLike },
+  { name: 'NumericEquals', family: 'numeric', negated: false, variables: false, wildcards: false, test: cmpNum((a, b) => a === b) },
+  { name: 'NumericNotEquals', family: 'numeric', negated: true, variables: false, wildcards: false, test: cmpNum((a, b) => a === b) },
+  { name: 'NumericLessThan', family: 'numeric', negated: false, variables: false, wildcards: false, test: cmpNum((a, b) => a < b) },
+  { name: 'NumericLessThanEquals', family: 'numeric', negated: false, variables: false, wildcards: false, test: cmpNum((a, b) => a <= b) },
+  { name: 'NumericGreaterThan', family: 'numeric', negated: false, variables: false, wildcards: false, test: cmpNum((a, b) => a > b) },
+  { name: 'NumericGreaterThanEquals', family: 'numeric', negated: false, variables: false, wildcards: false, test: cmpNum((a, b) => a >= b) },
+  { name: 'DateEquals', family: 'date', negated: false, variables: false, wildcards: false, test: cmpDate((a, b) => a === b) },
+  { name: 'DateNotEquals', family: 'date', negated: true, variables: false, wildcards: false, test: cmpDate((a, b) => a === b) },
+  { name: 'DateLessThan', family: 'date', negated: false, variables: false, wildcards: false, test: cmpDate((a, b) => a < b) },
+  { name: 'DateLessThanEquals', family: 'date', negated: false, variables: false, wildcards: false, test: cmpDate((a, b) => a <= b) },
+  { name: 'DateGreaterThan', family: 'date', negated: false, variables: false, wildcards: false, test: cmpDate((a, b) => a > b) },
+  { name: 'DateGreaterThanEquals', family: 'date', negated: false, variables: false, wildcards: false, test: cmpDate((a, b) => a >= b) },
+  { name: 'Bool', family: 'bool', negated: false, variables: false, wildcards: false, test: boolEq },
+  { name: 'BinaryEquals', family: 'binary', negated: false, variables: false, wildcards: false, test: strEq },
+  { name: 'IpAddress', family: 'ip', negated: false, variables: false, wildcards: false, test: ipIn },
+  { name: 'NotIpAddress', family: 'ip', negated: true, variables: false, wildcards: false, test: ipIn },
+  { name: 'ArnEquals', family: 'arn', negated: false, variables: true, wildcards: true, test: arnLike },
+  { name: 'ArnLike', family: 'arn', negated: false, variables: true, wildcards: true, test: arnLike },
+  { name: 'ArnNotEquals', family: 'arn', negated: true, variables: true, wildcards: true, test: arnLike },
+  { name: 'ArnNotLike', family: 'arn', negated: true, variables: true, wildcards: true, test: arnLike },
+  { name: 'Null', family: 'null', negated: false, variables: false, wildcards: false, test: () => false },
+];
+
+const byLower = new Map<string, OpDef>(defs.map((d) => [d.name.toLowerCase(), d]));
+
+export interface ParsedOperator {
+  baseOperator: string;
+  setOperator: 'ForAnyValue' | 'ForAllValues' | null;
+  ifExists: boolean;
+  def: OpDef | null;
+  /** The operator exists but is written in another case. */
+  caseDiffers: boolean;
+}
+
+export function parseOperator(op: string): ParsedOperator {
+  let rest = op.trim();
+  let setOperator: ParsedOperator['setOperator'] = null;
+  const colon = rest.indexOf(':');
+  if (colon >= 0) {
+    const prefix = rest.slice(0, colon).toLowerCase();
+    if (prefix === 'foranyvalue') setOperator = 'ForAnyValue';
+    else if (prefix === 'forallvalues') setOperator = 'ForAllValues';
+    else return { baseOperator: rest, setOperator: null, ifExists: false, def: null, caseDiffers: false };
+    rest = rest.slice(colon + 1);
+  }
+  let ifExists = false;
+  if (rest.toLowerCase().endsWith('ifexists') && rest.length > 8) {
+    ifExists = true;
+    rest = rest.slice(0, -8);
+  }
+  const def = byLower.get(rest.toLowerCase()) ?? null;
+  if (def && def.name === 'Null' && ifExists) {
+    return { baseOperator: rest, setOperator, ifExists, def: null, caseDiffers: false };
+  }
+  return { baseOperator: def ? def.name : rest, setOperator, ifExists, def, caseDiffers: def !== null && def.name !== rest };
+}
+
+export function operatorFamily(baseOperator: string): Family | null {
+  return byLower.get(baseOperator.toLowerCase())?.family ?? null;
+}
+
+/** One policy value against one request value: true/false/unknown (unknown when a variable is unknown). */
+function valueMatches(def: OpDef, value: string, actual: string, ctx: ContextView, variables: boolean): T3 {
+  const r = resolveValue(value, ctx, { variables: variables && def.variables, wildcards: def.wildcards });
+  if (r.kind === 'unknown') return 'unknown';
+  if (r.kind === 'missing') return false;
+  return def.test(r, actual);
+}
+
+/** Does a request value satisfy the (possibly negated) operator against the policy values? */
+function satisfies(def: OpDef, values: string[], actual: string, ctx: ContextView, variables: boolean): T3 {
+  const any = or3(...values.map((v) => valueMatches(def, v, actual, ctx, variables)));
+  return def.negated ? not3(any) : any;
+}
+
+export function evaluateClause(clause: ConditionClause, ctx: ContextView, variables: boolean): ConditionOutcome {
+  const out: ConditionOutcome = { operator: clause.operator, key: clause.key, values: clause.values, result: false };
+  const parsed = parseOperator(clause.operator);
+  const def = parsed.def;
+  const actual = ctx.get(clause.key);
+  if (actual === undefined) {
+    out.actual = undefined;
+  } else {
+    out.actual = actual;
+  }
+  if (!def) {
+    out.result = false;
+    return out;
+  }
+  if (def.family === 'null') {
+    if (actual === undefined) {
+      out.result = 'unknown';
+      return out;
+    }
+    const isAbsent = actual === null || actual.length === 0;
+    out.result = clause.values.some((v) => v.toLowerCase() === (isAbsent ? 'true' : 'false'));
+    return out;
+  }
+  if (actual === undefined) {
+    out.result = 'unknown';
+    return out;
+  }
+  const absent = actual === null || (actual.length === 0 && parsed.setOperator === null);
+  if (absent) {
+    if (parsed.ifExists) out.result = true;
+    else if (parsed.setOperator === 'ForAllValues') out.result = true;
+    else if (parsed.setOperator === 'ForAnyValue') out.result = false;
+    else out.result = def.negated;
+    return out;
+  }
+  const reqValues = actual as string[];
+  if (parsed.setOperator === 'ForAllValues') {
+    out.result = and3(...reqValues.map((a) => satisfies(def, clause.values, a, ctx, variables)));
+  } else if (parsed.setOperator === 'ForAnyValue') {
+    out.result = or3(...reqValues.map((a) => satisfies(def, clause.values, a, ctx, variables)));
+  } else if (reqValues.length === 1) {
+    out.result = satisfies(def, clause.values, reqValues[0] as string, ctx, variables);
+  } else if (def.negated) {
+    // several request values, single-valued operator: true only if no request value matches
+    out.result = and3(...reqValues.map((a) => satisfies(def, clause.values, a, ctx, variables)));
+  } else {
+    out.result = or3(...reqValues.map((a) => satisfies(def, clause.values, a, ctx, variables)));
+  }
+  return out;
+}
+
+export function evaluateConditions(
+  clauses: ConditionClause[],
+  ctx: ContextView,
+  variables: boolean,
+): { result: T3; outcomes: ConditionOutcome[] } {
+  const outcomes = clauses.map((c) => evaluateClause(c, ctx, variables));
+  return { result: and3(...outcomes.map((o) => o.result)), outcomes };
+}
+
+export const OPERATOR_NAMES = defs.map((d) => d.name);

@@ -1,0 +1,37 @@
+/** Case-insensitive view of a request's condition keys, with the absent/unknown rule. */
+import type { ContextValue, EvaluationRequest } from '../types.js';
+
+/** string[] = present; null = known absent; undefined = unknown. */
+export type KeyValues = string[] | null | undefined;
+
+export class ContextView {
+  private readonly values = new Map<string, string[]>();
+  private readonly absent = new Set<string>();
+  readonly unknownMode: boolean;
+  /** Keys asked for that were unknown (for missingContext). */
+  readonly unknownAsked = new Set<string>();
+
+  constructor(request: EvaluationRequest) {
+    this.unknownMode = request.missing === 'unknown';
+    for (const [k, v] of Object.entries(request.context ?? {})) {
+      const vals = toStrings(v);
+      if (vals !== null) this.values.set(k.toLowerCase(), vals);
+    }
+    for (const k of request.knownAbsent ?? []) this.absent.add(k.toLowerCase());
+  }
+
+  get(key: string): KeyValues {
+    const k = key.toLowerCase();
+    const v = this.values.get(k);
+    if (v !== undefined) return v;
+    if (this.absent.has(k) || !this.unknownMode) return null;
+    this.unknownAsked.add(key);
+    return undefined;
+  }
+}
+
+function toStrings(v: ContextValue | null | undefined): string[] | null {
+  if (v === null || v === undefined) return null;
+  if (Array.isArray(v)) return v.map((x) => String(x));
+  return [String(v)];
+}

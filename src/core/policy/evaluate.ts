@@ -1,0 +1,347 @@
+/**
+ * IAM policy evaluation: statements, per-policy verdicts, and the decision across policy types
+ * (explicit deny anywhere; RCPs; SCP levels; resource-based / trust; identity; permissions boundary;
+ * session policy; VPC endpoint), three-valued when condition keys are unknown.
+ */
+import type {
+  ConditionOutcome, Decision, Evaluation, EvaluationRequest, Policy, PolicyEvaluation, PolicyKind,
+  Statement, StatementElement, StatementRecord,
+} from '../types.js';
+import { accountOf, arnMatch, parseArn } from './arn.js';
+import { evaluateConditions } from './conditions.js';
+import { ContextView } from './context.js';
+import { and3, not3, or3, type T3 } from './logic.js';
+import { compileGlob, matchPattern } from './match.js';
+import { describePrincipal, matchNotPrincipalElement, matchPrincipalElement, type PrincipalClass, type Who } from './principal.js';
+import { resolveValue } from './variables.js';
+
+const PRINCIPAL_KINDS_WITH_PRINCIPAL: PolicyKind[] = ['trust', 'resource', 'rcp', 'vpc-endpoint'];
+
+interface StatementEval {
+  record: StatementRecord;
+  statement: Statement;
+  matched: T3;
+  cls: PrincipalClass;
+}
+
+interface PolicyEval {
+  policy: Policy;
+  index: number;
+  applicable: boolean;
+  statements: StatementEval[];
+  deny: T3;
+  allow: T3;
+  /** Resource / trust: allows by principal class. */
+  allowDirect: T3;
+  allowRole: T3;
+  allowAccount: T3;
+  verdict: PolicyEvaluation['verdict'];
+  deciding: ConditionOutcome[];
+}
+
+const q = (s: string): string => '`' + s + '`';
+const list = (xs: string[], max = 4): string =>
+  xs.slice(0, max).map(q).join(', ') + (xs.length > max ? `, … (${xs.length - max} more)` : '');
+
+function matchAction(patterns: string[], action: string): boolean {
+  for (const p of patterns) {
+    if (p === '*' || matchPattern(compileGlob(p), action, true)) return true;
+  }
+  return false;
+}
+
+function matchResources(patterns: string[], resource: string, ctx: ContextView, variables: boolean): T3 {
+  const results: T3[] = [];
+  for (const p of patterns) {
+    if (p === '*') return true;
+    const r = resolveValue(p, ctx, { variables, wildcards: true });
+    if (r.kind === 'unknown') results.push('unknown');
+    else if (r.kind === 'ok') results.push(arnMatch(r.pattern, resource));
+  }
+  return or3(...results);
+}
+
+function actualText(o: ConditionOutcome): string {
+  if (o.actual === undefined) return 'unknown';
+  if (o.actual === null) return 'absent from the request';
+  return o.actual.length === 0 ? 'empty' : list(o.actual);
+}
+
+export function describeCondition(o: ConditionOutcome): string {
+  return `${o.operator} ${o.key} ${o.values.map(q).join(' or ')}`;
+}
+
+function whoText(who: Who, request: EvaluationRequest): string {
+  return who.arn ?? (request.principal ? request.principal : 'the (unknown) caller');
+}
+
+function evaluateStatement(
+  s: Statement, policy: Policy, request: EvaluationRequest, who: Who, ctx: ContextView,
+): StatementEval {
+  const variables = policy.version === '2012-10-17';
+  const usesPrincipal = PRINCIPAL_KINDS_WITH_PRINCIPAL.includes(policy.kind);
+  // Principal
+  let cls: PrincipalClass = 'direct';
+  if (usesPrincipal) {
+    if (s.principal) cls = matchPrincipalElement(s.principal, who);
+    else if (s.notPrincipal) cls = matchNotPrincipalElement(s.notPrincipal, who);
+    else cls = policy.kind === 'trust' || policy.kind === 'resource' ? 'none' : 'direct';
+  }
+  const principalOk: T3 = cls === 'none' ? false : cls === 'unknown' ? 'unknown' : true;
+  // Action
+  const actionOk = s.action !== null ? matchAction(s.action, request.action) : !matchAction(s.notAction ?? [], request.action);
+  // Resource
+  let resourceOk: T3 = true;
+  if (s.resource !== null) resourceOk = matchResources(s.resource, request.resource, ctx, variables);
+  else if (s.notResource !== null) resourceOk = not3(matchResources(s.notResource, request.resource, ctx, variables));
+  // Conditions
+  const cond = evaluateConditions(s.conditions, ctx, variables);
+  const matched = and3(principalOk, actionOk, resourceOk, cond.result);
+
+  let why: string;
+  let failedElement: StatementElement | undefined;
+  if (principalOk === false) {
+    failedElement = s.notPrincipal ? 'NotPrincipal' : 'Principal';
+    if (s.notPrincipal) why = `NotPrincipal excludes ${whoText(who, request)}.`;
+    else if (!s.principal) why = 'The statement has no Principal, so it names nobody.';
+    else {
+      const named = [...s.principal.AWS, ...s.principal.Service, ...s.principal.Federated, ...s.principal.CanonicalUser];
+      why = `Principal does not name ${whoText(who, request)} (it names ${list(named)}).`;
+    }
+  } else if (!actionOk) {
+    failedElement = s.action !== null ? 'Action' : 'NotAction';
+    why = s.action !== null
+      ? `Action ${q(request.action)} is not in ${list(s.action)}.`
+      : `NotAction excludes ${q(request.action)}.`;
+  } else if (resourceOk === false) {
+    failedElement = s.resource !== null ? 'Resource' : 'NotResource';
+    why = s.resource !== null
+      ? `Resource ${q(request.resource)} is not matched by ${list(s.resource)}.`
+      : `NotResource excludes ${q(request.resource)}.`;
+  } else if (cond.result === false) {
+    failedElement = 'Condition';
+    const failed = cond.outcomes.find((o) => o.result === false) as ConditionOutcome;
+    why = `Condition ${describeCondition(failed)} is false: the request's value is ${actualText(failed)}.`;
+  } else if (matched === 'unknown') {
+    const parts: string[] = [];
+    if (principalOk === 'unknown') parts.push(`the caller is ${whoText(who, request)}`);
+    if (resourceOk === 'unknown') parts.push('a policy variable in Resource is known');
+    for (const o of cond.outcomes) if (o.result === 'unknown') parts.push(describeCondition(o));
+    why = `${s.effect === 'Allow' ? 'Allows' : 'Denies'} only if ${parts.join(' and ')}.`;
+  } else {
+    why = `Matches: ${s.effect} ${q(request.action)} on ${q(request.resource)}` +
+      (usesPrincipal && s.principal ? ` for ${whoText(who, request)}${cls === 'account' ? ' (through its account)' : cls === 'role' ? ' (through its role)' : ''}` : '') +
+      (s.conditions.length > 0 ? ', conditions met.' : '.');
+  }
+  const record: StatementRecord = {
+    index: s.index,
+    sid: s.sid,
+    effect: s.effect,
+    matched,
+    why,
+    conditions: cond.outcomes,
+  };
+  if (failedElement) record.failedElement = failedElement;
+  return { record, statement: s, matched, cls };
+}
+
+function applicable(policy: Policy, who: Who): boolean {
+  const principalSide = policy.kind === 'identity' || policy.kind === 'permissions-boundary' || policy.kind === 'session' || policy.kind === 'scp';
+  if (principalSide && (who.kind === 'service' || who.kind === 'anonymous' || who.kind === 'federated')) return false;
+  if (policy.kind === 'session' && (who.kind === 'user' || who.kind === 'root' || who.kind === 'role')) return false;
+  return true;
+}
+
+function evaluatePolicy(policy: Policy, index: number, request: EvaluationRequest, who: Who, ctx: ContextView): PolicyEval {
+  const isApplicable = applicable(policy, who);
+  const statements = isApplicable ? policy.statements.map((s) => evaluateStatement(s, policy, request, who, ctx)) : [];
+  const denies = statements.filter((s) => s.statement.effect === 'Deny');
+  const allows = statements.filter((s) => s.statement.effect === 'Allow');
+  const deny = or3(...denies.map((s) => s.matched));
+  const allowOf = (pred: (c: PrincipalClass) => boolean): T3 => or3(...allows.filter((s) => pred(s.cls)).map((s) => s.matched));
+  const allowDirect = allowOf((c) => c === 'direct' || c === 'unknown');
+  const allowRole = allowOf((c) => c === 'role');
+  const allowAccount = allowOf((c) => c === 'account');
+  const allow = or3(allowDirect, allowRole, allowAccount);
+  let verdict: PolicyEvaluation['verdict'];
+  if (!isApplicable) verdict = 'not-applicable';
+  else if (!policy.valid && policy.document === null) verdict = 'unknown';
+  else if (deny === true) verdict = 'explicit-deny';
+  else if (deny === false && allow === true) verdict = 'allow';
+  else if (deny === false && allow === false) verdict = 'implicit-deny';
+  else verdict = 'unknown';
+  const deciding: ConditionOutcome[] = [];
+  if (verdict === 'unknown') {
+    for (const s of statements) {
+      if (s.matched !== 'unknown') continue;
+      for (const o of s.record.conditions) if (o.result === 'unknown') deciding.push(o);
+    }
+  }
+  return { policy, index, applicable: isApplicable, statements, deny, allow, allowDirect, allowRole, allowAccount, verdict, deciding };
+}
+
+function kindLabel(kind: PolicyKind): string {
+  switch (kind) {
+    case 'trust': return 'role trust policy';
+    case 'identity': return 'identity-based policy';
+    case 'resource': return 'resource-based policy';
+    case 'scp': return 'service control policy';
+    case 'rcp': return 'resource control policy';
+    case 'permissions-boundary': return 'permissions boundary';
+    case 'session': return 'session policy';
+    case 'vpc-endpoint': return 'VPC endpoint policy';
+  }
+}
+
+function t3Text(x: T3): string {
+  return x === 'unknown' ? 'unknown' : x ? 'yes' : 'no';
+}
+
+export function evaluatePolicies(request: EvaluationRequest, policies: Policy[]): Evaluation {
+  const ctx = new ContextView(request);
+  const acctHint = (() => {
+    const v = ctx.get('aws:PrincipalAccount');
+    return Array.isArray(v) && v.length === 1 ? (v[0] as string) : null;
+  })();
+  const who = describePrincipal(request.principal ?? '', acctHint);
+  const resourceAccount = request.resourceAccount ?? accountOf(request.resource) ??
+    (() => {
+      const v = ctx.get('aws:ResourceAccount');
+      return Array.isArray(v) && v.length === 1 ? (v[0] as string) : null;
+    })();
+  const sameAccount: boolean | null = who.account !== null && resourceAccount !== null ? who.account === resourceAccount : null;
+  const trail: string[] = [];
+  trail.push(
+    `Request: ${whoText(who, request)} → ${request.action} on ${request.resource} (` +
+    (sameAccount === null ? 'accounts not known' : sameAccount ? 'same account' : 'cross-account') + ').',
+  );
+  if (who.arn === null) trail.push('The caller is unknown: statements that depend on who is asking are marked unknown.');
+
+  const evals = policies.map((p, i) => evaluatePolicy(p, i, request, who, ctx));
+  const used = evals.filter((e) => e.applicable && (e.policy.valid || e.policy.document !== null));
+  for (const e of evals) {
+    if (!e.applicable) trail.push(`Policy #${e.index} (${kindLabel(e.policy.kind)}) does not apply to a ${who.kind} caller.`);
+    else if (!e.policy.valid && e.policy.document === null) trail.push(`Policy #${e.index} could not be read and was not evaluated.`);
+  }
+  const ofKind = (...kinds: PolicyKind[]): PolicyEval[] => used.filter((e) => kinds.includes(e.policy.kind));
+
+  // 1. explicit deny anywhere
+  const order: PolicyKind[] = ['rcp', 'scp', 'trust', 'resource', 'identity', 'permissions-boundary', 'session', 'vpc-endpoint'];
+  const ordered = [...used].sort((a, b) => order.indexOf(a.policy.kind) - order.indexOf(b.policy.kind));
+  const D = or3(...ordered.map((e) => e.deny));
+
+  // 2. RCPs: RCPFullAWSAccess is always attached, so only denies matter.
+  const rcps = ofKind('rcp');
+  if (rcps.length > 0) trail.push('RCPs: RCPFullAWSAccess is always attached at every level, so an RCP can only deny.');
+
+  // 3. SCP levels (of the caller's account): every level needs an Allow.
+  const scps = ofKind('scp');
+  const levels = new Map<string, PolicyEval[]>();
+  scps.forEach((e) => {
+    const key = e.policy.level === null ? `pasted-${e.index}` : `level-${e.policy.level}`;
+    const arr = levels.get(key) ?? [];
+    arr.push(e);
+    levels.set(key, arr);
+  });
+  const levelResults: Array<[string, T3]> = [...levels.entries()].map(([k, es]) => [k, or3(...es.map((e) => e.allow))]);
+  const scpOk = and3(...levelResults.map(([, r]) => r));
+  for (const [k, r] of levelResults) {
+    if (r !== true) trail.push(`SCP ${k.startsWith('level-') ? 'level ' + k.slice(6) : 'policy #' + k.slice(7) + ' (its own level)'}: an Allow ${r === false ? 'is missing' : 'depends on unknown keys'}.`);
+  }
+  if (scps.length === 0 && applicableSide(who)) trail.push('No SCP pasted: assumed not to block.');
+
+  // VPC endpoint policies
+  const vpces = ofKind('vpc-endpoint');
+  const vpceOk = and3(...vpces.map((e) => e.allow));
+
+  // identity side
+  const principalSide = applicableSide(who);
+  const ids = ofKind('identity');
+  const pbs = ofKind('permissions-boundary');
+  const sess = ofKind('session');
+  const I: T3 = ids.length > 0 ? or3(...ids.map((e) => e.allow)) : true;
+  const PB: T3 = and3(...pbs.map((e) => e.allow));
+  const S: T3 = and3(...sess.map((e) => e.allow));
+  const IA = and3(I, PB, S);
+  if (principalSide && ids.length === 0) trail.push('No identity-based policy pasted: assumed to allow.');
+
+  // resource side
+  const rs = ofKind('trust', 'resource');
+  const Rd = or3(...rs.map((e) => e.allowDirect));
+  const Rr = or3(...rs.map((e) => e.allowRole));
+  const Ra = or3(...rs.map((e) => e.allowAccount));
+  const Rany = or3(Rd, Rr, Ra);
+  const resourceArn = parseArn(request.resource);
+  const explicitTrust = rs.some((e) => e.policy.kind === 'trust') ||
+    (resourceArn?.service === 'kms') || request.action.toLowerCase().startsWith('sts:');
+  if (rs.length === 0) trail.push('No resource-based or trust policy pasted: not evaluated.');
+
+  let grant: T3;
+  if (!principalSide) {
+    grant = rs.length > 0 ? Rd : true;
+  } else if (rs.length === 0) {
+    grant = IA;
+  } else {
+    const grantSame = explicitTrust
+      ? or3(and3(Rd, rs.some((e) => e.policy.kind === 'trust') ? PB : true), and3(Rr, PB, S), and3(Ra, IA))
+      : or3(Rd, and3(Rr, PB, S), IA);
+    const grantCross = and3(Rany, IA);
+    grant = sameAccount === true ? grantSame : sameAccount === false ? grantCross : grantSame === grantCross ? grantSame : 'unknown';
+    if (sameAccount !== false && explicitTrust) {
+      trail.push(`${rs.some((e) => e.policy.kind === 'trust') ? 'Trust' : 'Key'} policy must allow explicitly: names the caller ${t3Text(Rd)}, its role ${t3Text(Rr)}, its account ${t3Text(Ra)}.`);
+    }
+    if (sameAccount === false) trail.push(`Cross-account: both the resource side (${t3Text(Rany)}) and the caller's side (${t3Text(IA)}) must allow.`);
+  }
+
+  const allowed = and3(not3(D), principalSide ? scpOk : true, vpceOk, grant);
+  let decision: Decision;
+  if (D === true) decision = 'explicit-deny';
+  else if (allowed === true) decision = 'allow';
+  else if (allowed === false) decision = 'implicit-deny';
+  else decision = 'unknown';
+  if (D === 'unknown' && allowed === false) trail.push('An explicit deny may also apply, depending on unknown condition keys.');
+
+  let decidedBy: PolicyKind | null = null;
+  if (decision === 'explicit-deny') {
+    decidedBy = ordered.find((e) => e.deny === true)?.policy.kind ?? null;
+  } else if (decision === 'implicit-deny') {
+    const rKind: PolicyKind = rs.some((e) => e.policy.kind === 'trust') ? 'trust' : 'resource';
+    const chain: Array<[T3, PolicyKind]> = [];
+    if (principalSide) chain.push([scpOk, 'scp']);
+    chain.push([vpceOk, 'vpc-endpoint']);
+    const callerSide: Array<[T3, PolicyKind]> = [[S, 'session'], [PB, 'permissions-boundary'], [I, 'identity']];
+    if (sameAccount === true && !explicitTrust) chain.push(...callerSide, [Rany, rKind]);
+    else if (rs.length > 0 && Rany === false) chain.push([Rany, rKind], ...callerSide);
+    else if (explicitTrust && sameAccount !== false && rs.length > 0) {
+      // named directly but limited by the boundary / session policy, or named by account and identity missing
+      chain.push(...callerSide, [Rd, rKind]);
+    } else chain.push(...callerSide, [Rany, rKind]);
+    decidedBy = chain.find(([v]) => v === false)?.[1] ?? chain.find(([v]) => v !== true)?.[1] ?? null;
+  }
+  trail.push(`Decision: ${decision}${decidedBy ? ` (${kindLabel(decidedBy)})` : ''}.`);
+
+  const policiesOut: PolicyEvaluation[] = evals.map((e) => ({
+    policy: e.index,
+    name: e.policy.name,
+    kind: e.policy.kind,
+    verdict: e.verdict,
+    statements: e.statements.map((s) => s.record),
+    decidingConditions: e.deciding,
+  }));
+  const missing = new Set<string>();
+  if (decision === 'unknown') {
+    for (const e of evals) for (const o of e.deciding) missing.add(o.key);
+  }
+  return {
+    decision,
+    decidedBy,
+    policies: policiesOut,
+    missingContext: [...missing],
+    crossAccount: sameAccount === null ? null : !sameAccount,
+    trail,
+  };
+}
+
+function applicableSide(who: Who): boolean {
+  return !(who.kind === 'service' || who.kind === 'anonymous' || who.kind === 'federated');
+}

@@ -1,0 +1,231 @@
+/** Normalizing a policy document: every element an array, issues with JSON paths. */
+import type { ConditionClause, Issue, PolicyKind, PrincipalElement, Statement } from '../types.js';
+import { parseOperator } from './conditions.js';
+
+const STATEMENT_ELEMENTS = ['Sid', 'Effect', 'Action', 'NotAction', 'Resource', 'NotResource', 'Principal', 'NotPrincipal', 'Condition'];
+const TOP_ELEMENTS = ['Version', 'Id', 'Statement'];
+const PRINCIPAL_KEYS = ['AWS', 'Service', 'Federated', 'CanonicalUser'];
+const MAX_STATEMENTS = 1000;
+const MAX_VALUES = 2000;
+export const TRUST_ACTIONS = [
+  'sts:AssumeRole', 'sts:AssumeRoleWithWebIdentity', 'sts:AssumeRoleWithSAML', 'sts:TagSession',
+  'sts:SetSourceIdentity', 'sts:SetContext', 'sts:AssumeRoot',
+];
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function scalar(v: unknown): string | null {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return null;
+}
+
+/** Look up an element by exact name, else case-insensitively (with an issue). */
+function element(o: Record<string, unknown>, name: string, path: string, issues: Issue[]): unknown {
+  if (name in o) return o[name];
+  const lower = name.toLowerCase();
+  for (const k of Object.keys(o)) {
+    if (k.toLowerCase() === lower) {
+      issues.push({ code: 'element-case', message: `"${k}" should be written "${name}"; IAM rejects other spellings.`, path: `${path}.${k}`, severity: 'warning' });
+      return o[k];
+    }
+  }
+  return undefined;
+}
+
+function stringList(v: unknown, path: string, issues: Issue[]): string[] {
+  const arr = Array.isArray(v) ? v : [v];
+  const out: string[] = [];
+  for (let i = 0; i < arr.length && out.length < MAX_VALUES; i++) {
+    const s = scalar(arr[i]);
+    if (s === null) {
+      issues.push({ code: 'invalid-value', message: 'Expected a string or a list of strings.', path: Array.isArray(v) ? `${path}[${i}]` : path, severity: 'error' });
+    } else out.push(s);
+  }
+  return out;
+}
+
+function readPrincipal(v: unknown, path: string, issues: Issue[], kind: PolicyKind | null): PrincipalElement {
+  const el: PrincipalElement = { wildcard: false, AWS: [], Service: [], Federated: [], CanonicalUser: [] };
+  if (v === '*') {
+    el.wildcard = true;
+    return el;
+  }
+  if (!isRecord(v)) {
+    issues.push({ code: 'invalid-principal', message: 'Principal must be "*" or an object such as {"AWS": "…"}.', path, severity: 'error' });
+    return el;
+  }
+  for (const [k, raw] of Object.entries(v)) {
+    const key = PRINCIPAL_KEYS.find((p) => p.toLowerCase() === k.toLowerCase());
+    if (!key) {
+      issues.push({ code: 'unknown-principal-type', message: `Unknown principal type "${k}" (use AWS, Service, Federated or CanonicalUser).`, path: `${path}.${k}`, severity: 'error' });
+      continue;
+    }
+    const list = stringList(raw, `${path}.${k}`, issues);
+    (el[key as 'AWS' | 'Service' | 'Federated' | 'CanonicalUser']).push(...list);
+    list.forEach((value, i) => {
+      const vpath = Array.isArray(raw) ? `${path}.${k}[${i}]` : `${path}.${k}`;
+      if (value !== '*' && value.includes('*')) {
+        issues.push({ code: 'principal-partial-wildcard', message: `"${value}": a Principal cannot hold a partial wildcard; IAM rejects it ("Invalid principal in policy"). Use "*" with an ArnLike condition on aws:PrincipalArn.`, path: vpath, severity: 'error' });
+      }
+      if (key === 'AWS' && /^A(ROA|IDA)[A-Z0-9]{8,40}$/.test(value)) {
+        issues.push({ code: 'principal-unique-id', message: `"${value}" is a unique id, not an ARN: the ${value.startsWith('AROA') ? 'role' : 'user'} it named was deleted (and maybe recreated with a new id); this entry matches nobody. Save the policy again with the ARN.`, path: vpath, severity: 'error' });
+      }
+      if (key === 'AWS' && value.startsWith('arn:') && value.includes(':assumed-role/') && kind === 'trust') {
+        issues.push({ code: 'principal-session-arn', message: `"${value}" names one session only; name the role ARN (arn:…:iam::…:role/…) to trust every session.`, path: vpath, severity: 'warning' });
+      }
+    });
+  }
+  return el;
+}
+
+function readConditions(v: unknown, path: string, issues: Issue[]): ConditionClause[] {
+  const out: ConditionClause[] = [];
+  if (!isRecord(v)) {
+    issues.push({ code: 'invalid-condition', message: 'Condition must be an object of operator → {key: value}.', path, severity: 'error' });
+    return out;
+  }
+  for (const [op, block] of Object.entries(v)) {
+    const parsed = parseOperator(op);
+    const opPath = `${path}.${op}`;
+    if (!parsed.def) {
+      issues.push({ code: 'unknown-operator', message: `"${op}" is not a condition operator; IAM rejects the policy, and the condition never matches here.`, path: opPath, severity: 'error' });
+    } else if (parsed.caseDiffers) {
+      issues.push({ code: 'operator-case', message: `"${op}" should be written with the case AWS uses ("${parsed.baseOperator}").`, path: opPath, severity: 'warning' });
+    }
+    if (!isRecord(block)) {
+      issues.push({ code: 'invalid-condition', message: 'Each operator needs an object of {key: value}.', path: opPath, severity: 'error' });
+      continue;
+    }
+    for (const [key, raw] of Object.entries(block)) {
+      const values = stringList(raw, `${opPath}.${key}`, issues);
+      out.push({ operator: op, baseOperator: parsed.baseOperator, setOperator: parsed.setOperator, ifExists: parsed.ifExists, key, values });
+      if (parsed.def?.name === 'Null' && values.some((x) => x.toLowerCase() !== 'true' && x.toLowerCase() !== 'false')) {
+        issues.push({ code: 'null-value', message: 'Null takes "true" (key absent) or "false" (key present).', path: `${opPath}.${key}`, severity: 'error' });
+      }
+    }
+  }
+  return out;
+}
+
+export interface Normalized {
+  version: string | null;
+  statements: Statement[];
+  issues: Issue[];
+  hasPrincipal: boolean;
+  trustActions: boolean;
+}
+
+export function normalizeDocument(doc: Record<string, unknown>, kind: PolicyKind | null): Normalized {
+  const issues: Issue[] = [];
+  for (const k of Object.keys(doc)) {
+    if (!TOP_ELEMENTS.some((e) => e.toLowerCase() === k.toLowerCase())) {
+      issues.push({ code: 'unknown-element', message: `Unknown top-level element "${k}".`, path: k, severity: 'error' });
+    }
+  }
+  const versionRaw = element(doc, 'Version', '', issues);
+  const version = scalar(versionRaw);
+  if (versionRaw === undefined) {
+    issues.push({ code: 'version-missing', message: 'No "Version": "2012-10-17"; policy variables such as ${aws:username} stay literal text.', path: 'Version', severity: 'warning' });
+  } else if (version !== '2012-10-17') {
+    issues.push({ code: 'version-old', message: `Version "${String(version)}": policy variables stay literal text; use "2012-10-17".`, path: 'Version', severity: 'warning' });
+  }
+  const stRaw = element(doc, 'Statement', '', issues);
+  const single = !Array.isArray(stRaw);
+  const list = Array.isArray(stRaw) ? stRaw : stRaw === undefined ? [] : [stRaw];
+  if (list.length > MAX_STATEMENTS) {
+    issues.push({ code: 'too-many-statements', message: `Only the first ${MAX_STATEMENTS} statements were read.`, path: 'Statement', severity: 'warning' });
+  }
+  const statements: Statement[] = [];
+  let hasPrincipal = false;
+  let trustActions = false;
+  for (let i = 0; i < list.length && i < MAX_STATEMENTS; i++) {
+    const path = single ? 'Statement' : `Statement[${i}]`;
+    const s = list[i];
+    if (!isRecord(s)) {
+      issues.push({ code: 'invalid-statement', message: 'A statement must be an object.', path, severity: 'error' });
+      continue;
+    }
+    for (const k of Object.keys(s)) {
+      if (!STATEMENT_ELEMENTS.some((e) => e.toLowerCase() === k.toLowerCase())) {
+        issues.push({ code: 'unknown-element', message: `Unknown statement element "${k}"; IAM rejects the policy.`, path: `${path}.${k}`, severity: 'error' });
+      }
+    }
+    const effectRaw = scalar(element(s, 'Effect', path, issues));
+    if (effectRaw !== 'Allow' && effectRaw !== 'Deny') {
+      issues.push({ code: 'invalid-effect', message: `Effect must be "Allow" or "Deny" (got ${JSON.stringify(effectRaw ?? null)}); the statement is ignored.`, path: `${path}.Effect`, severity: 'error' });
+      continue;
+    }
+    const sid = scalar(element(s, 'Sid', path, issues));
+    const a = element(s, 'Action', path, issues);
+    const na = element(s, 'NotAction', path, issues);
+    const r = element(s, 'Resource', path, issues);
+    const nr = element(s, 'NotResource', path, issues);
+    const p = element(s, 'Principal', path, issues);
+    const np = element(s, 'NotPrincipal', path, issues);
+    const c = element(s, 'Condition', path, issues);
+    if (a !== undefined && na !== undefined) {
+      issues.push({ code: 'action-and-notaction', message: 'A statement cannot hold both Action and NotAction.', path, severity: 'error' });
+    }
+    if (a === undefined && na === undefined) {
+      issues.push({ code: 'missing-action', message: 'The statement has no Action or NotAction; it matches nothing.', path, severity: 'error' });
+    }
+    if (r !== undefined && nr !== undefined) {
+      issues.push({ code: 'resource-and-notresource', message: 'A statement cannot hold both Resource and NotResource.', path, severity: 'error' });
+    }
+    if (p !== undefined && np !== undefined) {
+      issues.push({ code: 'principal-and-notprincipal', message: 'A statement cannot hold both Principal and NotPrincipal.', path, severity: 'error' });
+    }
+    const action = a !== undefined ? stringList(a, `${path}.Action`, issues) : na === undefined ? [] : null;
+    const notAction = na !== undefined && a === undefined ? stringList(na, `${path}.NotAction`, issues) : null;
+    const statement: Statement = {
+      index: i,
+      sid,
+      effect: effectRaw,
+      action,
+      notAction,
+      resource: r !== undefined ? stringList(r, `${path}.Resource`, issues) : null,
+      notResource: nr !== undefined && r === undefined ? stringList(nr, `${path}.NotResource`, issues) : null,
+      principal: p !== undefined ? readPrincipal(p, `${path}.Principal`, issues, kind) : null,
+      notPrincipal: np !== undefined && p === undefined ? readPrincipal(np, `${path}.NotPrincipal`, issues, kind) : null,
+      conditions: c !== undefined ? readConditions(c, `${path}.Condition`, issues) : [],
+    };
+    if (statement.principal || statement.notPrincipal) hasPrincipal = true;
+    const acts = statement.action ?? [];
+    acts.forEach((act, ai) => {
+      const canonical = TRUST_ACTIONS.find((t) => t.toLowerCase() === act.toLowerCase());
+      if (canonical || act.toLowerCase() === 'sts:*') trustActions = true;
+      if (canonical && canonical !== act && (kind === 'trust' || (kind === null && (statement.principal || statement.notPrincipal)))) {
+        issues.push({ code: 'trust-action-case', message: `"${act}": IAM rejects this case in a trust policy ("AssumeRole policy may only specify STS AssumeRole actions"); write "${canonical}".`, path: Array.isArray(a) ? `${path}.Action[${ai}]` : `${path}.Action`, severity: 'error' });
+      }
+    });
+    statements.push(statement);
+  }
+  if (list.length === 0) {
+    issues.push({ code: 'no-statement', message: 'The policy has no statements.', path: 'Statement', severity: 'error' });
+  }
+  return { version, statements, issues, hasPrincipal, trustActions };
+}
+
+/** Issues that depend on the final kind. */
+export function kindIssues(kind: PolicyKind, statements: Statement[], single: boolean): Issue[] {
+  const issues: Issue[] = [];
+  for (const s of statements) {
+    const path = single ? 'Statement' : `Statement[${s.index}]`;
+    if (kind === 'trust' && s.notPrincipal) {
+      issues.push({ code: 'notprincipal-in-trust', message: 'NotPrincipal cannot be used in a role trust policy; IAM rejects it.', path: `${path}.NotPrincipal`, severity: 'error' });
+    }
+    if ((kind === 'trust' || kind === 'resource') && !s.principal && !s.notPrincipal) {
+      issues.push({ code: 'missing-principal', message: `A ${kind === 'trust' ? 'trust' : 'resource-based'} policy statement needs a Principal.`, path, severity: 'error' });
+    }
+    if ((kind === 'identity' || kind === 'permissions-boundary' || kind === 'session' || kind === 'scp') && (s.principal || s.notPrincipal)) {
+      issues.push({ code: 'principal-not-allowed', message: `A ${kind} policy cannot hold Principal or NotPrincipal; the element is ignored.`, path: `${path}.${s.principal ? 'Principal' : 'NotPrincipal'}`, severity: 'error' });
+    }
+    if (kind !== 'trust' && s.resource === null && s.notResource === null) {
+      issues.push({ code: 'missing-resource', message: 'The statement has no Resource; read as "*" here, but IAM requires it.', path, severity: 'warning' });
+    }
+  }
+  return issues;
+}

@@ -1,0 +1,114 @@
+/** Who is asking, and does a Principal / NotPrincipal element name them? */
+import type { PrincipalElement } from '../types.js';
+import { assumedRoleParts, isAccountId, isServicePrincipal, parseArn, roleParts } from './arn.js';
+
+export type PrincipalKind =
+  | 'user' | 'role' | 'assumed-role' | 'federated-user' | 'root' | 'service' | 'federated' | 'anonymous' | 'unknown';
+
+export interface Who {
+  /** The caller ARN / service principal, or null when unknown (redacted). */
+  arn: string | null;
+  kind: PrincipalKind;
+  account: string | null;
+  partition: string | null;
+  /** Role name behind an assumed-role session. */
+  roleName: string | null;
+}
+
+export function describePrincipal(principal: string, accountHint?: string | null): Who {
+  const p = principal.trim();
+  const unknown: Who = { arn: null, kind: 'unknown', account: accountHint ?? null, partition: null, roleName: null };
+  if (p === '' || p === '*' || p.includes('<') || p.includes('*')) return unknown;
+  if (p.toLowerCase() === 'anonymous') return { arn: p, kind: 'anonymous', account: null, partition: null, roleName: null };
+  if (isServicePrincipal(p)) return { arn: p, kind: 'service', account: null, partition: null, roleName: null };
+  const arn = parseArn(p);
+  if (!arn) {
+    if (p.includes('.')) return { arn: p, kind: 'federated', account: null, partition: null, roleName: null };
+    return unknown;
+  }
+  const account = isAccountId(arn.account) ? arn.account : (accountHint ?? null);
+  const base = { arn: p, account, partition: arn.partition, roleName: null };
+  if (arn.service === 'sts') {
+    const ar = assumedRoleParts(p);
+    if (ar) return { ...base, kind: 'assumed-role', roleName: ar.roleName };
+    if (arn.resource.startsWith('federated-user/')) return { ...base, kind: 'federated-user' };
+    return { ...base, kind: 'unknown' };
+  }
+  if (arn.service === 'iam') {
+    if (arn.resource === 'root') return { ...base, kind: 'root' };
+    if (arn.resource.startsWith('user/')) return { ...base, kind: 'user' };
+    if (arn.resource.startsWith('role/')) return { ...base, kind: 'role' };
+    if (arn.resource.startsWith('oidc-provider/') || arn.resource.startsWith('saml-provider/')) {
+      return { ...base, kind: 'federated' };
+    }
+  }
+  return { ...base, kind: 'unknown' };
+}
+
+/**
+ * How a Principal element names the caller:
+ * - direct: the caller itself (user ARN, session ARN, `*`, service, federated provider)
+ * - role: the role behind the caller's session
+ * - account: the caller's account (`123456789012` or `arn:aws:iam::123456789012:root`)
+ * - none / unknown
+ */
+export type PrincipalClass = 'direct' | 'role' | 'account' | 'none' | 'unknown';
+
+const RANK: Record<PrincipalClass, number> = { direct: 4, role: 3, account: 2, unknown: 1, none: 0 };
+
+export function best(a: PrincipalClass, b: PrincipalClass): PrincipalClass {
+  return RANK[a] >= RANK[b] ? a : b;
+}
+
+function accountOfPrincipalValue(v: string): string | null {
+  if (isAccountId(v)) return v;
+  const a = parseArn(v);
+  if (a && a.service === 'iam' && a.resource === 'root' && isAccountId(a.account)) return a.account;
+  return null;
+}
+
+function matchAwsValue(v: string, who: Who): PrincipalClass {
+  if (v === '*') return 'direct';
+  const acct = accountOfPrincipalValue(v);
+  if (acct !== null) {
+    if (who.kind === 'service' || who.kind === 'federated' || who.kind === 'anonymous') return 'none';
+    if (who.account === null) return 'unknown';
+    return acct === who.account ? 'account' : 'none';
+  }
+  if (who.arn === null) {
+    // caller unknown: a principal ARN in another account than the (known) caller's cannot match
+    const a = parseArn(v);
+    if (a && who.account !== null && isAccountId(a.account) && a.account !== who.account) return 'none';
+    return 'unknown';
+  }
+  if (v === who.arn) return 'direct';
+  if (who.kind === 'assumed-role' && who.roleName !== null) {
+    const r = roleParts(v);
+    if (r && r.account === who.account && r.name === who.roleName && r.partition === who.partition) return 'role';
+  }
+  return 'none';
+}
+
+export function matchPrincipalElement(el: PrincipalElement, who: Who): PrincipalClass {
+  if (el.wildcard) return 'direct';
+  let cls: PrincipalClass = 'none';
+  for (const v of el.AWS) cls = best(cls, matchAwsValue(v, who));
+  const exact = (vals: string[], ci: boolean): void => {
+    for (const v of vals) {
+      if (v === '*') cls = best(cls, 'direct');
+      else if (who.arn === null) cls = best(cls, 'unknown');
+      else if (ci ? v.toLowerCase() === who.arn.toLowerCase() : v === who.arn) cls = best(cls, 'direct');
+    }
+  };
+  exact(el.Service, true);
+  exact(el.Federated, false);
+  exact(el.CanonicalUser, false);
+  return cls;
+}
+
+/** NotPrincipal: applies to everyone the element does not name. */
+export function matchNotPrincipalElement(el: PrincipalElement, who: Who): PrincipalClass {
+  const cls = matchPrincipalElement(el, who);
+  if (cls === 'unknown') return 'unknown';
+  return cls === 'none' ? 'direct' : 'none';
+}

@@ -1,0 +1,204 @@
+/**
+ * Digging a policy document out of what people paste: an object, JSON text (comments and trailing
+ * commas tolerated), URL-encoded JSON, or the whole output of the AWS CLI commands that return one.
+ * Never throws; size and nesting depth are bounded before anything recursive runs.
+ */
+import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
+import type { Issue, PolicyKind } from '../types.js';
+
+export const MAX_DOCUMENT_CHARS = 100_000;
+export const MAX_DEPTH = 64;
+const MAX_NODES = 200_000;
+
+export interface Dug {
+  doc: Record<string, unknown> | null;
+  kindHint: PolicyKind | null;
+  /** Where the document came from (`get-role`, `describe-policy`, …), or null for a bare document. */
+  source: string | null;
+  issues: Issue[];
+}
+
+/** Depth of JSON-ish text, scanning once; stops early past the limit. */
+export function textDepth(text: string, limit = MAX_DEPTH): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+      continue;
+    }
+    if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      depth++;
+      if (depth > max) {
+        max = depth;
+        if (max > limit) return max;
+      }
+    } else if (c === 125 || c === 93) depth = Math.max(0, depth - 1);
+  }
+  return max;
+}
+
+/** Depth and size of a JS value, iteratively (no recursion, cycle-safe). */
+export function valueTooDeep(value: unknown): 'depth' | 'size' | null {
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  const seen = new Set<object>();
+  let nodes = 0;
+  while (stack.length > 0) {
+    const [v, d] = stack.pop() as [unknown, number];
+    if (++nodes > MAX_NODES) return 'size';
+    if (typeof v === 'string' && v.length > MAX_DOCUMENT_CHARS) return 'size';
+    if (v === null || typeof v !== 'object') continue;
+    if (d > MAX_DEPTH) return 'depth';
+    if (seen.has(v)) return 'depth';
+    seen.add(v);
+    const children = Array.isArray(v) ? v : Object.values(v as Record<string, unknown>);
+    for (const c of children) stack.push([c, d + 1]);
+  }
+  return null;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function looksUrlEncoded(t: string): boolean {
+  const head = t.slice(0, 6).toLowerCase();
+  return head.startsWith('%7b') || head.startsWith('%5b') || (!t.includes('{') && t.includes('%22'));
+}
+
+/** Parse text that should hold JSON. Returns the value or undefined, with issues. */
+export function parseJsonText(text: string, issues: Issue[], path = ''): unknown {
+  let t = text.trim();
+  if (t.length > MAX_DOCUMENT_CHARS) {
+    issues.push({ code: 'document-too-large', message: `The document is longer than ${MAX_DOCUMENT_CHARS} characters.`, path, severity: 'error' });
+    return undefined;
+  }
+  if (looksUrlEncoded(t)) {
+    try {
+      t = decodeURIComponent(t).trim();
+      issues.push({ code: 'url-encoded', message: 'The document was URL-encoded (as the IAM API returns it); decoded.', path, severity: 'info' });
+    } catch {
+      issues.push({ code: 'invalid-url-encoding', message: 'The document looks URL-encoded but could not be decoded.', path, severity: 'error' });
+      return undefined;
+    }
+  }
+  if (!(t.startsWith('{') || t.startsWith('['))) {
+    // JSON somewhere inside other text (a log line, a shell prompt, …)
+    const start = t.indexOf('{');
+    const end = t.lastIndexOf('}');
+    if (start < 0 || end <= start) {
+      issues.push({ code: 'not-json', message: 'No JSON policy document found in the text.', path, severity: 'error' });
+      return undefined;
+    }
+    t = t.slice(start, end + 1);
+    issues.push({ code: 'extra-text', message: 'Text around the JSON document was ignored.', path, severity: 'info' });
+  }
+  if (textDepth(t) > MAX_DEPTH) {
+    issues.push({ code: 'too-deep', message: `The document is nested deeper than ${MAX_DEPTH} levels.`, path, severity: 'error' });
+    return undefined;
+  }
+  try {
+    return JSON.parse(t) as unknown;
+  } catch {
+    // fall through to the tolerant parser
+  }
+  const errors: ParseError[] = [];
+  const value = parseJsonc(t, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false }) as unknown;
+  if (errors.length > 0 || value === undefined) {
+    issues.push({ code: 'invalid-json', message: `The document is not valid JSON (${errors.length} syntax error${errors.length === 1 ? '' : 's'}); read what could be read.`, path, severity: 'error' });
+  } else {
+    issues.push({ code: 'json-comments-or-trailing-commas', message: 'The document has comments or trailing commas, which IAM rejects; they were tolerated here.', path, severity: 'warning' });
+  }
+  return value;
+}
+
+function orgKind(type: unknown): PolicyKind | null {
+  if (type === 'SERVICE_CONTROL_POLICY') return 'scp';
+  if (type === 'RESOURCE_CONTROL_POLICY') return 'rcp';
+  return null;
+}
+
+/** Find the policy document in a value (a document, or CLI output wrapping one). */
+export function digDocument(input: unknown): Dug {
+  const issues: Issue[] = [];
+  let value: unknown = input;
+  let kindHint: PolicyKind | null = null;
+  let source: string | null = null;
+  for (let round = 0; round < 4; round++) {
+    if (typeof value === 'string') {
+      value = parseJsonText(value, issues, source ? source : '');
+      continue;
+    }
+    if (Array.isArray(value)) {
+      // a bare statement list
+      value = { Statement: value };
+      issues.push({ code: 'statement-list-only', message: 'Only a list of statements was given; read as a policy without Version.', severity: 'warning' });
+      continue;
+    }
+    if (!isRecord(value)) break;
+    const o = value;
+    if ('Statement' in o || 'statement' in o) {
+      return { doc: o, kindHint, source, issues };
+    }
+    const role = o['Role'];
+    if (isRecord(role) && role['AssumeRolePolicyDocument'] !== undefined) {
+      value = role['AssumeRolePolicyDocument'];
+      kindHint = 'trust';
+      source = 'get-role';
+      continue;
+    }
+    if (o['AssumeRolePolicyDocument'] !== undefined) {
+      value = o['AssumeRolePolicyDocument'];
+      kindHint = 'trust';
+      source = source ?? 'AssumeRolePolicyDocument';
+      continue;
+    }
+    if (o['PolicyDocument'] !== undefined) {
+      value = o['PolicyDocument'];
+      source = source ?? 'get-role-policy';
+      continue;
+    }
+    const pv = o['PolicyVersion'];
+    if (isRecord(pv) && pv['Document'] !== undefined) {
+      value = pv['Document'];
+      source = 'get-policy-version';
+      continue;
+    }
+    const pol = o['Policy'];
+    if (isRecord(pol) && pol['Content'] !== undefined) {
+      const summary = pol['PolicySummary'];
+      kindHint = orgKind(isRecord(summary) ? summary['Type'] : undefined) ?? kindHint;
+      value = pol['Content'];
+      source = 'describe-policy';
+      continue;
+    }
+    if (typeof pol === 'string') {
+      value = pol;
+      kindHint = kindHint ?? 'resource';
+      source = 'get-key-policy/get-bucket-policy';
+      continue;
+    }
+    if (isRecord(pol) && ('Statement' in pol)) {
+      value = pol;
+      continue;
+    }
+    if (o['Document'] !== undefined) {
+      value = o['Document'];
+      continue;
+    }
+    if (o['Content'] !== undefined) {
+      value = o['Content'];
+      continue;
+    }
+    break;
+  }
+  if (isRecord(value) && ('Statement' in value || 'statement' in value)) return { doc: value, kindHint, source, issues };
+  if (!issues.some((i) => i.severity === 'error')) {
+    issues.push({ code: 'no-statement', message: 'No policy document (an object with a Statement) was found.', severity: 'error' });
+  }
+  return { doc: null, kindHint, source, issues };
+}

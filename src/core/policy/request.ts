@@ -1,0 +1,82 @@
+/** Building the failed request (and what is known about it) from a parsed error. */
+import type { ContextValue, EvaluationRequest, ParsedError, RequestFacts } from '../types.js';
+import { accountOf, isAccountId, parseArn } from './arn.js';
+
+const PRINCIPAL_TYPE: Record<string, string> = {
+  user: 'User',
+  'assumed-role': 'AssumedRole',
+  'federated-user': 'FederatedUser',
+  root: 'Account',
+  anonymous: 'Anonymous',
+  role: 'AssumedRole',
+};
+
+function usableArn(arn: string | null | undefined): string | null {
+  if (!arn) return null;
+  const t = arn.trim();
+  if (t.includes('<') || t.includes('*') || /x{3,}/i.test(t)) return null;
+  return parseArn(t) ? t : null;
+}
+
+export function requestFromParsed(
+  parsed: ParsedError,
+  facts: RequestFacts,
+  context: Record<string, ContextValue>,
+): EvaluationRequest | null {
+  const action = parsed?.action?.trim();
+  if (!action || !action.includes(':') || action.includes('<')) return null;
+  const caller = parsed.caller;
+  const ctx: Record<string, ContextValue> = {};
+  const knownAbsent: string[] = [];
+  const callerArn = usableArn(caller?.arn);
+  const callerAccount = caller?.accountId && isAccountId(caller.accountId) ? caller.accountId : callerArn ? accountOf(callerArn) : null;
+  if (caller && callerArn) {
+    if (caller.type === 'assumed-role') {
+      const roleArn = usableArn(caller.roleArn);
+      if (roleArn) ctx['aws:PrincipalArn'] = roleArn;
+    } else if (caller.type === 'user' || caller.type === 'root' || caller.type === 'federated-user' || caller.type === 'role') {
+      ctx['aws:PrincipalArn'] = callerArn;
+    }
+    if (caller.type === 'user' && caller.name) ctx['aws:username'] = caller.name;
+    else if (caller.type === 'assumed-role' || caller.type === 'federated-user' || caller.type === 'root') knownAbsent.push('aws:username');
+    const pt = PRINCIPAL_TYPE[caller.type];
+    if (pt) ctx['aws:PrincipalType'] = pt;
+    if (caller.type === 'assumed-role' || caller.type === 'user' || caller.type === 'federated-user') {
+      ctx['aws:PrincipalIsAWSService'] = 'false';
+    }
+  }
+  if (callerAccount) ctx['aws:PrincipalAccount'] = callerAccount;
+
+  if (facts.roleSessionName !== undefined) ctx['sts:RoleSessionName'] = facts.roleSessionName;
+  if (facts.externalId === null) knownAbsent.push('sts:ExternalId');
+  else if (typeof facts.externalId === 'string') ctx['sts:ExternalId'] = facts.externalId;
+  if (facts.mfa === true) ctx['aws:MultiFactorAuthPresent'] = 'true';
+  else if (facts.mfa === false) {
+    if (caller?.type === 'user') knownAbsent.push('aws:MultiFactorAuthPresent');
+    else ctx['aws:MultiFactorAuthPresent'] = 'false';
+  }
+  if (facts.sourceIdentity !== undefined) ctx['sts:SourceIdentity'] = facts.sourceIdentity;
+  if (facts.durationSeconds !== undefined) ctx['sts:DurationSeconds'] = facts.durationSeconds;
+  if (facts.sessionTags) {
+    const keys = Object.keys(facts.sessionTags);
+    for (const k of keys) ctx[`aws:RequestTag/${k}`] = facts.sessionTags[k] as string;
+    if (keys.length > 0) ctx['aws:TagKeys'] = keys;
+    else knownAbsent.push('aws:TagKeys');
+  }
+  for (const [k, v] of Object.entries(context ?? {})) {
+    if (v === null || v === undefined) knownAbsent.push(k);
+    else ctx[k] = v;
+  }
+  const target = parsed.target;
+  const resource = usableArn(target?.arn) ?? (target?.arn && !target.arn.includes('<') ? target.arn : '*');
+  const resourceAccount = target?.accountId && isAccountId(target.accountId) ? target.accountId : accountOf(resource);
+  return {
+    principal: callerArn ?? '',
+    action,
+    resource,
+    resourceAccount,
+    context: ctx,
+    missing: 'unknown',
+    knownAbsent,
+  };
+}

@@ -1,0 +1,35 @@
+/** POST /v1/simulate: evaluate pasted policies for one request (absent keys are absent by default). */
+import type { SimulateInput, SimulateResult } from '../types.js';
+import { evaluatePolicies } from './evaluate.js';
+import { readPolicy } from './policy.js';
+
+export function simulate(input: SimulateInput): SimulateResult {
+  const policies = (input.policies ?? []).map((p, i) => readPolicy(p, i));
+  const evaluation = evaluatePolicies(
+    {
+      principal: input.principal ?? '',
+      action: input.action ?? '',
+      resource: input.resource ?? '*',
+      resourceAccount: input.resourceAccount ?? null,
+      context: input.context ?? {},
+      missing: input.missing ?? 'absent',
+    },
+    policies,
+  );
+  return {
+    decision: evaluation.decision,
+    policies: policies.map((p, i) => {
+      const ev = evaluation.policies[i];
+      return {
+        name: p.name,
+        kind: p.kind,
+        kindInferred: p.kindInferred,
+        valid: p.valid,
+        issues: p.issues,
+        verdict: ev?.verdict ?? 'unknown',
+        statements: (ev?.statements ?? []).map((s) => ({ index: s.index, sid: s.sid, effect: s.effect, matched: s.matched, why: s.why })),
+      };
+    }),
+    missingContext: evaluation.missingContext,
+  };
+}

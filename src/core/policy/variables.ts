@@ -1,0 +1,85 @@
+/**
+ * Policy variables: `${aws:username}`, `${aws:PrincipalTag/team}`, `${*}`, `${?}`, `${$}`, and
+ * defaults `${aws:username, 'nobody'}`. Only with Version 2012-10-17; otherwise the text is literal.
+ * Characters coming from a variable's value are always literal (never wildcards).
+ * A variable whose key is absent (and has no default) makes the value match nothing.
+ */
+import type { ContextView } from './context.js';
+import { STAR, QMARK, type Pattern } from './match.js';
+
+export type Resolved =
+  | { kind: 'ok'; pattern: Pattern; text: string }
+  | { kind: 'missing'; key: string }
+  | { kind: 'unknown'; key: string };
+
+const MAX_VAR = 512;
+
+export function hasVariable(value: string): boolean {
+  return value.includes('${');
+}
+
+export function resolveValue(
+  value: string,
+  ctx: ContextView,
+  opts: { variables: boolean; wildcards: boolean },
+): Resolved {
+  const pattern: Pattern = [];
+  let text = '';
+  const pushLiteral = (s: string): void => {
+    for (let i = 0; i < s.length; i++) pattern.push(s.charCodeAt(i));
+    text += s;
+  };
+  const pushRaw = (s: string): void => {
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (opts.wildcards && c === 42) pattern.push(STAR);
+      else if (opts.wildcards && c === 63) pattern.push(QMARK);
+      else pattern.push(c);
+    }
+    text += s;
+  };
+  if (!opts.variables || !value.includes('${')) {
+    pushRaw(value);
+    return { kind: 'ok', pattern, text };
+  }
+  let i = 0;
+  while (i < value.length) {
+    const open = value.indexOf('${', i);
+    if (open < 0) {
+      pushRaw(value.slice(i));
+      break;
+    }
+    const close = value.indexOf('}', open + 2);
+    if (close < 0 || close - open > MAX_VAR) {
+      pushRaw(value.slice(i));
+      break;
+    }
+    pushRaw(value.slice(i, open));
+    const inner = value.slice(open + 2, close).trim();
+    i = close + 1;
+    if (inner === '*' || inner === '?' || inner === '$') {
+      pushLiteral(inner);
+      continue;
+    }
+    let key = inner;
+    let dflt: string | null = null;
+    const comma = inner.indexOf(',');
+    if (comma >= 0) {
+      key = inner.slice(0, comma).trim();
+      let d = inner.slice(comma + 1).trim();
+      if (d.length >= 2 && d.startsWith("'") && d.endsWith("'")) d = d.slice(1, -1);
+      dflt = d;
+    }
+    const v = ctx.get(key);
+    if (v === undefined) return { kind: 'unknown', key };
+    if (v === null || v.length !== 1) {
+      if (dflt !== null) {
+        pushLiteral(dflt);
+        continue;
+      }
+      return { kind: 'missing', key };
+    }
+    pushLiteral(v[0] as string);
+  }
+  return { kind: 'ok', pattern, text };
+}
