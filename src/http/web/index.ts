@@ -1,5 +1,81 @@
-// TEMPORARY: replaced by the web form (issue 5). A fastify plugin registered by app.ts.
-import type { FastifyInstance } from 'fastify';
+/**
+ * The web form: GET / (the page), POST / (a browser's form submit → the page with the answer; with
+ * `x-fragment: 1` → the answer's HTML only, for /assets/app.js), and its three assets.
+ * A plain (encapsulated) fastify plugin: the urlencoded parser and the HTML error handler stay
+ * inside this scope.
+ */
+import { createHash } from 'node:crypto';
+import formbody from '@fastify/formbody';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { explain } from '../../core/index.js';
+import { renderHtmlAnswer, renderHtmlErrors, renderHtmlPage } from '../../core/render/html.js';
+import type { HtmlFormValues } from '../../core/render/html.js';
+import { APP_CSS } from './assets/app-css.js';
+import { APP_JS } from './assets/app-js.js';
+import { FAVICON_SVG } from './assets/favicon-svg.js';
+import { readForm } from './form.js';
+
+interface Asset { body: string; type: string; etag: string }
+
+function asset(body: string, type: string): Asset {
+  return { body, type, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
+}
+
+const ASSETS: Record<string, Asset> = {
+  'app.js': asset(APP_JS, 'text/javascript; charset=utf-8'),
+  'app.css': asset(APP_CSS, 'text/css; charset=utf-8'),
+  'favicon.svg': asset(FAVICON_SVG, 'image/svg+xml'),
+};
+
+function wantsFragment(req: FastifyRequest): boolean {
+  return req.headers['x-fragment'] === '1';
+}
+
+function sendHtml(reply: FastifyReply, status: number, html: string): FastifyReply {
+  // Answers echo what was pasted: never cache them.
+  return reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
+}
+
+function problemText(status: number): string {
+  if (status === 413) return 'What you pasted is larger than this service accepts. Paste only the error and the policies involved.';
+  if (status === 415) return 'The form was sent in a format this page does not read. Reload the page and try again.';
+  if (status === 429) return 'Too many requests from your address. Wait a minute and try again.';
+  if (status === 503) return 'The service is busy. Try again in a few seconds.';
+  if (status >= 500) return 'Something went wrong on our side while explaining this. Try again; if it keeps happening, report it.';
+  return 'The form could not be read. Reload the page and try again.';
+}
+
 export default async function webForm(app: FastifyInstance): Promise<void> {
-  app.get('/', async (_req, reply) => reply.type('text/html; charset=utf-8').send('<!doctype html><title>whydenied</title><p>Web form coming.</p>'));
+  await app.register(formbody);
+
+  // Errors on these routes (body too large, rate limited …) answer in HTML, since a browser asked.
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const status = typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
+    if (status >= 500) req.log.error({ errName: err.name, code: err.code }, 'web form request failed');
+    const message = problemText(status);
+    return sendHtml(reply, status, wantsFragment(req) ? renderHtmlErrors([message]) : renderHtmlPage({ errors: [message] }));
+  });
+
+  app.get('/', async (_req, reply) => sendHtml(reply, 200, renderHtmlPage()));
+
+  app.post('/', async (req, reply) => {
+    const fragment = wantsFragment(req);
+    const form = readForm(req.body);
+    const values: HtmlFormValues = form.values;
+    if (!form.input) {
+      return sendHtml(reply, 400, fragment ? renderHtmlErrors(form.errors) : renderHtmlPage({ values, errors: form.errors }));
+    }
+    const explanation = explain(form.input);
+    return sendHtml(reply, 200, fragment ? renderHtmlAnswer(explanation) : renderHtmlPage({ values, explanation }));
+  });
+
+  app.get<{ Params: { name: string } }>('/assets/:name', async (req, reply) => {
+    const a = Object.prototype.hasOwnProperty.call(ASSETS, req.params.name) ? ASSETS[req.params.name] : undefined;
+    if (!a) {
+      return reply.callNotFound();
+    }
+    reply.header('etag', a.etag).header('cache-control', 'public, max-age=3600');
+    if (req.headers['if-none-match'] === a.etag) return reply.code(304).send();
+    return reply.type(a.type).send(a.body);
+  });
 }
