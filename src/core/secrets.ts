@@ -106,13 +106,13 @@ const DETECTORS: Detector[] = [
   // <SecretAccessKey>…</SecretAccessKey>, secret_key = "…" (Terraform provider block).
   {
     kind: 'aws-secret-access-key',
-    pattern: new RegExp(String.raw`((?:secret_?access_?key|secret_?key)(?:_?id)?${SEP})[A-Za-z0-9/+=]{16,128}(?![A-Za-z0-9/+=])`, 'gi'),
+    pattern: new RegExp(String.raw`((?:secret_?access_?key|secret_?key)(?:_?id)?${SEP})[A-Za-z0-9/+=]{16,1024}`, 'gi'),
     replace: (m) => (isPlaceholder(m[0].slice(m[1]!.length)) ? null : m[1] + redactionMarker('aws-secret-access-key')),
   },
   // `aws configure set aws_secret_access_key VALUE`
   {
     kind: 'aws-secret-access-key',
-    pattern: /(aws_secret_access_key[ \t]{1,8})[A-Za-z0-9/+=]{30,128}(?![A-Za-z0-9/+=])/gi,
+    pattern: /(aws_secret_access_key[ \t]{1,8})[A-Za-z0-9/+=]{30,1024}/gi,
     replace: (m) => (isPlaceholder(m[0].slice(m[1]!.length)) ? null : m[1] + redactionMarker('aws-secret-access-key')),
   },
   // Keyed session tokens: AWS_SESSION_TOKEN=…, aws_security_token, "SessionToken": "…", X-Amz-Security-Token: …
@@ -174,31 +174,57 @@ const ID_CONTEXT = /(?:host ?id|hostid|request ?id|requestid|id-2|extended reque
 /** Starts of regions whose base64 is not a secret (encoded authorization messages). */
 const BLOB_MARKERS = ['encoded authorization failure message', 'encoded-message', 'encodedmessage', 'encoded message'];
 
-function protectedRanges(text: string): Array<[number, number]> {
+function isBlobChar(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 95 || c === 43 || c === 47 || c === 61;
+}
+
+/**
+ * Marks the encoded authorization blobs (one base64url token after its label, possibly wrapped
+ * across full-width lines inside a `│ ` box): their pieces are not secrets.
+ */
+function protectedMask(text: string): Uint8Array {
+  const mask = new Uint8Array(text.length);
   const lower = text.toLowerCase();
-  const ranges: Array<[number, number]> = [];
   for (const marker of BLOB_MARKERS) {
     let from = 0;
     for (;;) {
       const at = lower.indexOf(marker, from);
       if (at < 0) break;
       let end = at + marker.length;
-      // the blob: base64url characters, wrapped across lines, possibly inside a `│ ` box or quotes
-      while (end < text.length) {
-        const c = text[end]!;
-        if (/[A-Za-z0-9_\-+/=\s│|"':\\]/.test(c)) end++;
-        else break;
+      // separator: `:`, spaces, quotes, a line break into a `│ ` box
+      let sepNewline = false;
+      while (end < text.length && end - at < marker.length + 12 && /[\s:"'=│|]/.test(text[end]!)) {
+        if (text[end] === '\n') sepNewline = true;
+        end++;
       }
-      ranges.push([at, end]);
+      let first = true;
+      let width = -1;
+      for (;;) {
+        const segStart = end;
+        while (end < text.length && isBlobChar(text.charCodeAt(end))) end++;
+        const seg = end - segStart;
+        if (text[end] !== '\n' && text[end] !== '\r') break;
+        // a wrapped blob continues on the next line only after a full-width line
+        if (first && !sepNewline) {
+          if (seg < 20) break;
+        } else {
+          if (seg < 60 || (width >= 0 && seg !== width)) break;
+          width = seg;
+        }
+        first = false;
+        let next = end;
+        if (text[next] === '\r') next++;
+        if (text[next] !== '\n') break;
+        next++;
+        while (next < text.length && (text[next] === ' ' || text[next] === '\t' || text[next] === '│' || text[next] === '|')) next++;
+        if (next >= text.length || !isBlobChar(text.charCodeAt(next))) break;
+        end = next;
+      }
+      mask.fill(1, at, end);
       from = Math.max(end, at + 1);
     }
   }
-  return ranges;
-}
-
-function inRanges(ranges: Array<[number, number]>, at: number): boolean {
-  for (const [s, e] of ranges) if (at >= s && at < e) return true;
-  return false;
+  return mask;
 }
 
 /**
@@ -231,7 +257,7 @@ export function redactSecrets(text: string): { text: string; warnings: Warning[]
   BARE_SECRET.lastIndex = 0;
   if (BARE_SECRET.test(out)) {
     BARE_SECRET.lastIndex = 0;
-    const ranges = protectedRanges(out);
+    const blob = protectedMask(out);
     const source = out;
     out = source.replace(BARE_SECRET, (match: string, offset: number) => {
       const before = offset > 0 ? source[offset - 1]! : ' ';
@@ -239,7 +265,7 @@ export function redactSecrets(text: string): { text: string; warnings: Warning[]
       if (!BARE_BEFORE.has(before) || !BARE_AFTER.has(after)) return match;
       if (!hasUpperLowerDigit(match)) return match;
       if (/^[0-9a-fA-F]{40}$/.test(match)) return match;
-      if (inRanges(ranges, offset)) return match;
+      if (blob[offset] === 1) return match;
       if (ID_CONTEXT.test(source.slice(Math.max(0, offset - 40), offset))) return match;
       found.add('aws-secret-access-key');
       return redactionMarker('aws-secret-access-key');
@@ -253,6 +279,8 @@ export function redactSecrets(text: string): { text: string; warnings: Warning[]
 function redactPem(text: string, found: Set<SecretKind>): string {
   let out = '';
   let from = 0;
+  // position of the next END line; -1 once there is none left (searched once, not per BEGIN)
+  let nextEnd = -2;
   for (;;) {
     const begin = text.indexOf('-----BEGIN ', from);
     if (begin < 0) break;
@@ -264,7 +292,8 @@ function redactPem(text: string, found: Set<SecretKind>): string {
       from = headerEnd + 5;
       continue;
     }
-    const endMarker = text.indexOf('-----END ', headerEnd + 5);
+    if (nextEnd !== -1 && nextEnd < headerEnd + 5) nextEnd = text.indexOf('-----END ', headerEnd + 5);
+    const endMarker = nextEnd;
     let stop: number;
     if (endMarker >= 0) {
       const close = text.indexOf('-----', endMarker + 9);
@@ -272,8 +301,13 @@ function redactPem(text: string, found: Set<SecretKind>): string {
     } else {
       // truncated block: the base64 body runs to the first character that cannot be in it
       stop = headerEnd + 5;
-      while (stop < text.length && /[A-Za-z0-9+/=\s:\-,]/.test(text[stop]!)) {
-        if (text[stop] === '\n' && stop > headerEnd + 6 && /\n[ \t\r]*$/.test(text.slice(stop - 4, stop))) break; // blank line
+      let lineHasText = true;
+      while (stop < text.length && isPemBodyChar(text.charCodeAt(stop))) {
+        const c = text.charCodeAt(stop);
+        if (c === 10) {
+          if (!lineHasText && stop > headerEnd + 6) break; // a blank line ends the block
+          lineHasText = false;
+        } else if (c !== 32 && c !== 9 && c !== 13) lineHasText = true;
         stop++;
       }
     }
@@ -282,4 +316,10 @@ function redactPem(text: string, found: Set<SecretKind>): string {
     from = stop;
   }
   return out + text.slice(from);
+}
+
+/** Characters of a PEM body and its header lines: base64, whitespace, `:`, `-`, `,`. */
+function isPemBodyChar(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) ||
+    c === 43 || c === 47 || c === 61 || c === 58 || c === 45 || c === 44 || c === 32 || c === 9 || c === 10 || c === 13;
 }

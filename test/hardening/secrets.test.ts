@@ -62,7 +62,8 @@ describe('redactSecrets: what must survive', () => {
     ['placeholders', 'AWS_SECRET_ACCESS_KEY=<redacted>\nAWS_SESSION_TOKEN=****\naws_secret_access_key = xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\npassword: ${DB_PASSWORD}'],
     ['terraform variable reference', 'secret_key = var.secret_key\naccess_key = var.access_key'],
     ['aws configure list masking', 'access_key     ****************ABCD shared-credentials-file'],
-    ['encoded message in a Terraform box, wrapped at 40 chars', `│ Error: creating EC2 Instance: UnauthorizedOperation: You are not authorized to perform this operation. Encoded authorization failure message:\n│ ${'Ab3dEf7hIj1lMn0pQr2tUv4xYz6aBc8eFg9iJk5m\n│ '.repeat(6)}${'Zz9yXw8vUt7sRq6pOn5mLk4jIh3gFe2dCb1aA0Bc'}\n│ \tstatus code: 403, request id: 1550870c-6e0b-4fac-ba19-1da46fef7f17`],
+    ['encoded message in a Terraform box, wrapped at 76 chars, last piece 40', `│ Error: creating EC2 Instance: UnauthorizedOperation: You are not authorized to perform this operation. Encoded authorization failure message:\n│ ${'Ab3dEf7hIj1lMn0pQr2tUv4xYz6aBc8eFg9iJk5mAb3dEf7hIj1lMn0pQr2tUv4xYz6aBc8eFg9i\n│ '.repeat(6)}${'Zz9yXw8vUt7sRq6pOn5mLk4jIh3gFe2dCb1aA0Bc'}\n│ \tstatus code: 403, request id: 1550870c-6e0b-4fac-ba19-1da46fef7f17`],
+    ['encoded message on one line, then a 40-char piece wrapped', `Encoded authorization failure message: ${'Ab3dEf7hIj1lMn0pQr2tUv4xYz6aBc8eFg9iJk5m'}\n${'Zz9yXw8vUt7sRq6pOn5mLk4jIh3gFe2dCb1aA0Bc'.slice(0, 39)}+\n`],
     ['encoded message (decode-authorization-message)', `aws sts decode-authorization-message --encoded-message Ab3dEf7hIj1lMn0pQr2tUv4xYz6aBc8eFg9iJk5m`],
     ['account ids and regions', 'arn:aws:sts::111111111111:assumed-role/pipeline-role/session-name in us-east-1 account 222222222222'],
   ];
@@ -78,6 +79,7 @@ describe('redactSecrets: what must go', () => {
     ['keyed secret', `AWS_SECRET_ACCESS_KEY=${SECRETS.secretAccessKey}`, SECRETS.secretAccessKey, 'aws-secret-access-key'],
     ['aws configure set', `aws configure set aws_secret_access_key ${SECRETS.secretAccessKey2}`, SECRETS.secretAccessKey2, 'aws-secret-access-key'],
     ['bare secret', `secret is ${SECRETS.secretAccessKey2}.`.replace('.', ''), SECRETS.secretAccessKey2, 'aws-secret-access-key'],
+    ['bare secret after an encoded message', `Encoded authorization failure message: ${'Ab3dEf7hIj1lMn0pQr2tUv4x'.repeat(3)}\n\nkeys:\n${SECRETS.secretAccessKey2}\n`, SECRETS.secretAccessKey2, 'aws-secret-access-key'],
     ['YAML secret', `SecretAccessKey: ${SECRETS.secretAccessKey}`, SECRETS.secretAccessKey, 'aws-secret-access-key'],
     ['keyed session token', `AWS_SESSION_TOKEN="${SECRETS.sessionToken}"`, SECRETS.sessionToken, 'aws-session-token'],
     ['bare session token', `token was ${SECRETS.sessionToken} and`, SECRETS.sessionToken, 'aws-session-token'],

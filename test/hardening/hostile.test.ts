@@ -1,0 +1,151 @@
+import { describe, it, expect, beforeAll } from 'vitest';
+import { performance } from 'node:perf_hooks';
+import { explain } from '../../src/core/index.js';
+import { redactSecrets } from '../../src/core/secrets.js';
+import type { ExplainInput } from '../../src/core/types.js';
+import { ARTICLE_MESSAGE } from './fixtures.js';
+
+// Hostile 100 000-character inputs must each finish without throwing, in time comparable to a
+// benign input of the same size. No absolute milliseconds: a ratio to the benign run, with slack
+// generous enough for a loaded 2-core machine but far below what a quadratic pass costs at this
+// size (a 100 000² pass is ~10¹⁰ steps: seconds, where the benign input takes milliseconds).
+
+const SIZE = 100_000;
+const SLACK = 40;
+/** Below this the clock is mostly noise: a hostile run this fast passes whatever the ratio. */
+const NOISE_FLOOR_MS = 25;
+
+function fill(unit: string, size = SIZE): string {
+  return unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+}
+
+function deepArray(depth: number): string {
+  return '['.repeat(depth) + ']'.repeat(depth);
+}
+function deepObjectJson(depth: number): string {
+  return '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
+}
+function deepObject(depth: number): unknown {
+  let o: unknown = 1;
+  for (let i = 0; i < depth; i++) o = { a: o };
+  return o;
+}
+
+const MESSAGES: Array<[string, string]> = [
+  ['repeated arn:aws:', fill('arn:aws:')],
+  ['repeated ARN-ish with colons', fill('arn:aws:iam::123456789012:role/')],
+  ['not-authorized loop', fill('User: arn:aws:iam::111111111111:user/a is not authorized to perform: ')],
+  ['not-authorized loop without ARNs', fill('User: is not authorized to perform: on resource: ')],
+  ['the article error repeated', fill(ARTICLE_MESSAGE + '\n')],
+  ['│ walls', fill('│ ')],
+  ['│ box lines', fill('│ Error: \n│ \n')],
+  ['quote flood', fill('"')],
+  ['escaped quote flood', fill('\\"')],
+  ['backslash flood', fill('\\')],
+  ['bracket flood', fill('[')],
+  ['brace flood', fill('{')],
+  ['paren flood', fill('(')],
+  ['angle flood', fill('<')],
+  ['deep JSON array text', deepArray(SIZE / 2)],
+  ['deep JSON object text', deepObjectJson(SIZE / 6)],
+  ['newline flood', fill('\n')],
+  ['newlines then a char', fill('\n', SIZE - 1) + 'x'],
+  ['space flood then a char', fill(' ', SIZE - 1) + 'x'],
+  ['tab flood', fill('\t')],
+  ['percent-encoding flood', fill('%7B%22')],
+  ['colon flood', fill(':')],
+  ['slash flood', fill('/')],
+  ['star flood', fill('*')],
+  ['digits', fill('1234567890')],
+  ['base64 run', fill('QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo0')],
+  ['encoded-message marker loop', fill('Encoded authorization failure message: ')],
+  ['encoded message with a huge blob', 'Encoded authorization failure message: ' + fill('AbC1-_dE', SIZE - 40)],
+  ['session-token prefix loop', fill('IQoJb3JpZ2lu ')],
+  ['JWT prefix loop', fill('eyJ.')],
+  ['keyed secret loop', fill('aws_secret_access_key=')],
+  ['keyed token loop', fill('AWS_SESSION_TOKEN=')],
+  ['password loop', fill('password=')],
+  ['access key prefix loop', fill('AKIA')],
+  ['PEM header loop', fill('-----BEGIN RSA PRIVATE KEY-----\n')],
+  ['presigned parameter loop', fill('?X-Amz-Signature=')],
+  ['error code loop', fill('An error occurred (AccessDenied) when calling the ')],
+  ['explicit deny loop', fill(' with an explicit deny in a service control policy')],
+  ['XML tag flood', fill('<Error><Code>')],
+  ['CloudTrail key flood', fill('"errorCode": "AccessDenied", ')],
+  ['Java envelope loop', fill('(Service: Sts, Status Code: 403, Request ID: ')],
+  ['Go envelope loop', fill('operation error STS: AssumeRole, https response error StatusCode: 403, ')],
+  ['unicode flood', fill('ȺⱯ𝔄🙂')],
+  ['lone surrogates', fill('\ud800')],
+  ['NUL and control characters', fill('\u0000\u0001\u001b[31m')],
+];
+
+const POLICY_INPUTS: Array<[string, () => ExplainInput]> = [
+  ['50 000-deep JSON array in a policy string', () => ({ message: ARTICLE_MESSAGE, policies: [{ document: deepArray(50_000) }] })],
+  ['50 000-deep JSON object in a policy string', () => ({ message: ARTICLE_MESSAGE, policies: [{ document: deepObjectJson(50_000).slice(0, 300_000) }] })],
+  ['50 000-deep object as a policy document', () => ({ message: ARTICLE_MESSAGE, policies: [{ document: deepObject(50_000) }] })],
+  ['50 000-deep object inside Statement', () => ({ message: ARTICLE_MESSAGE, policies: [{ document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: deepObject(50_000), Resource: '*' }] } }] })],
+  ['100 000-char policy of brackets', () => ({ message: ARTICLE_MESSAGE, policies: [{ document: fill('[') }] })],
+  ['100 000-char policy of quotes', () => ({ message: ARTICLE_MESSAGE, policies: [{ document: fill('"') }] })],
+  ['100 000-char URL-encoded garbage', () => ({ message: ARTICLE_MESSAGE, policies: [{ document: fill('%7B%22Statement%22%3A') }] })],
+  ['20 policies of 100 000 chars', () => ({ message: ARTICLE_MESSAGE, policies: Array.from({ length: 20 }, () => ({ document: fill('{"Statement":[') })) })],
+  ['policy with 5 000 statements', () => ({
+    message: ARTICLE_MESSAGE,
+    policies: [{ kind: 'trust' as const, document: { Version: '2012-10-17', Statement: Array.from({ length: 5_000 }, (_, i) => ({ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::111111111111:role/r${i}` }, Action: 'sts:AssumeRole', Condition: { StringLike: { 'sts:ExternalId': `*a*b*c*${i}*` } } })) } }],
+  })],
+  ['wildcard-heavy patterns', () => ({
+    message: ARTICLE_MESSAGE,
+    policies: [{ kind: 'trust' as const, document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${'*'.repeat(2_000)}:role/${'*a'.repeat(20_000)}` }, Action: `${'*?'.repeat(20_000)}`, Resource: '*' }] } }],
+  })],
+];
+
+function time(fn: () => void, runs = 3): number {
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    ms.push(performance.now() - t);
+  }
+  return ms.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+}
+
+let benignMs = 0;
+beforeAll(() => {
+  const benign = fill('The deploy job failed again this morning, so I checked the pipeline settings twice. ');
+  explain({ message: benign }); // warm up the JIT
+  benignMs = time(() => explain({ message: benign }), 5);
+});
+
+function expectLinear(ms: number, what: string) {
+  const limit = Math.max(NOISE_FLOOR_MS, benignMs * SLACK);
+  expect(ms, `${what}: ${ms.toFixed(1)} ms vs benign ${benignMs.toFixed(1)} ms`).toBeLessThan(limit);
+}
+
+describe('hostile 100 000-char messages', () => {
+  it.each(MESSAGES)('%s', (name, message) => {
+    expect(message.length).toBeLessThanOrEqual(SIZE);
+    let result: ReturnType<typeof explain> | undefined;
+    const ms = time(() => { result = explain({ message }); }, 1);
+    expect(result).toBeDefined();
+    expect(Array.isArray(result!.causes)).toBe(true);
+    expectLinear(ms, name);
+  });
+});
+
+describe('hostile policies', () => {
+  it.each(POLICY_INPUTS)('%s', (name, make) => {
+    const input = make();
+    let result: ReturnType<typeof explain> | undefined;
+    const ms = time(() => { result = explain(input); }, 1);
+    expect(result).toBeDefined();
+    expect(result!.policies).toHaveLength(input.policies!.length);
+    expectLinear(ms, name);
+  });
+});
+
+describe('secret redaction alone stays linear', () => {
+  it.each(MESSAGES)('%s', (name, message) => {
+    const ms = time(() => { redactSecrets(message); }, 1);
+    // redaction is a small part of explain: hold it to the same bound
+    expectLinear(ms, name);
+  });
+});
