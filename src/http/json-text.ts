@@ -1,0 +1,192 @@
+/**
+ * Linear scans over raw JSON text, run before and after JSON.parse: the nesting depth (so a
+ * 50 000-deep body is refused before anything recurses over it), and, when parsing failed,
+ * where and why (V8's messages often give neither a position nor a field).
+ */
+
+/** The offset at which nesting first goes deeper than `max`, or -1. Strings are skipped. */
+export function depthExceededAt(text: string, max: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > max) return i;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return -1;
+}
+
+export interface JsonSyntaxError {
+  position: number;
+  line: number;
+  column: number;
+  /** The field being read when the error occurred, in `policies[0].document` style ('' = top level). */
+  path: string;
+  message: string;
+}
+
+type Frame = { kind: 'object'; key: string | null } | { kind: 'array'; index: number };
+
+/** Finds the first syntax error in `text`, or null when it is valid JSON. Iterative and linear. */
+export function locateJsonError(text: string): JsonSyntaxError | null {
+  const n = text.length;
+  const stack: Frame[] = [];
+  let i = 0;
+  let state: 'value' | 'key' | 'after' = 'value';
+
+  const fail = (message: string): JsonSyntaxError => {
+    let line = 1;
+    let column = 1;
+    for (let k = 0; k < i && k < n; k++) {
+      if (text.charCodeAt(k) === 10) {
+        line++;
+        column = 1;
+      } else column++;
+    }
+    return { position: i, line, column, path: pathOf(stack), message };
+  };
+  const skipWs = (): void => {
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 10 || c === 13) i++;
+      else break;
+    }
+  };
+  /** Reads a string starting at the quote; returns its end offset or an error message. */
+  const readString = (): string | null => {
+    i++;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 34) {
+        i++;
+        return null;
+      }
+      if (c === 92) {
+        const e = text[i + 1];
+        if (e === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return 'invalid \\u escape in a string';
+          i += 6;
+        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
+        else return 'invalid escape in a string';
+      } else if (c < 32) return 'unescaped control character (such as a line break) in a string';
+      else i++;
+    }
+    return 'unterminated string';
+  };
+  const readNumber = (): string | null => {
+    if (text[i] === '-') i++;
+    const digits = (): number => {
+      const start = i;
+      while (i < n && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+      return i - start;
+    };
+    if (text[i] === '0') i++;
+    else if (digits() === 0) return 'invalid number';
+    if (text[i] === '.') {
+      i++;
+      if (digits() === 0) return 'invalid number: digits expected after the decimal point';
+    }
+    if (text[i] === 'e' || text[i] === 'E') {
+      i++;
+      if (text[i] === '+' || text[i] === '-') i++;
+      if (digits() === 0) return 'invalid number: digits expected in the exponent';
+    }
+    return null;
+  };
+
+  for (;;) {
+    skipWs();
+    if (state === 'value') {
+      if (i >= n) return fail('unexpected end of the body; a value was expected');
+      const c = text[i]!;
+      if (c === '{') {
+        stack.push({ kind: 'object', key: null });
+        i++;
+        skipWs();
+        if (text[i] === '}') {
+          stack.pop();
+          i++;
+          state = 'after';
+        } else state = 'key';
+      } else if (c === '[') {
+        stack.push({ kind: 'array', index: 0 });
+        i++;
+        skipWs();
+        if (text[i] === ']') {
+          stack.pop();
+          i++;
+          state = 'after';
+        } else state = 'value';
+      } else if (c === '"') {
+        const err = readString();
+        if (err) return fail(err);
+        state = 'after';
+      } else if (c === '-' || (c >= '0' && c <= '9')) {
+        const err = readNumber();
+        if (err) return fail(err);
+        state = 'after';
+      } else if (text.startsWith('true', i) || text.startsWith('null', i)) {
+        i += 4;
+        state = 'after';
+      } else if (text.startsWith('false', i)) {
+        i += 5;
+        state = 'after';
+      } else {
+        return fail(`unexpected ${JSON.stringify(c)}; a value was expected (strings need double quotes)`);
+      }
+    } else if (state === 'key') {
+      if (text[i] !== '"') return fail(i >= n ? 'unexpected end of the body' : 'a double-quoted property name was expected (no trailing commas)');
+      const start = i;
+      const err = readString();
+      if (err) return fail(err);
+      const top = stack[stack.length - 1];
+      if (top?.kind === 'object') top.key = safeKey(text.slice(start, i));
+      skipWs();
+      if (text[i] !== ':') return fail("':' was expected after the property name");
+      i++;
+      state = 'value';
+    } else {
+      const top = stack[stack.length - 1];
+      if (!top) return i < n ? fail('unexpected text after the end of the JSON value') : null;
+      if (i >= n) return fail(`unexpected end of the body; '${top.kind === 'object' ? '}' : ']'}' was expected`);
+      const c = text[i];
+      if (c === ',') {
+        i++;
+        if (top.kind === 'array') {
+          top.index++;
+          state = 'value';
+        } else {
+          top.key = null;
+          state = 'key';
+        }
+      } else if ((top.kind === 'object' && c === '}') || (top.kind === 'array' && c === ']')) {
+        stack.pop();
+        i++;
+      } else {
+        return fail(`',' or '${top.kind === 'object' ? '}' : ']'}' was expected`);
+      }
+    }
+  }
+}
+
+function safeKey(quoted: string): string {
+  try {
+    return String(JSON.parse(quoted));
+  } catch {
+    return quoted.slice(1, -1);
+  }
+}
+
+function pathOf(stack: Frame[]): string {
+  let out = '';
+  for (const f of stack) {
+    if (f.kind === 'array') out += `[${f.index}]`;
+    else if (f.key !== null) out += /^[A-Za-z_$][\w$]{0,200}$/.test(f.key) ? (out ? `.${f.key}` : f.key) : `[${JSON.stringify(f.key)}]`;
+  }
+  return out;
+}

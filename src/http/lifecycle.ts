@@ -1,0 +1,11 @@
+/** Process lifecycle state shared by the server entry and the readiness route. */
+export interface Lifecycle {
+  /** Set on SIGTERM/SIGINT (and when the app closes): /readyz answers 503 from then on. */
+  shuttingDown: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    lifecycle: Lifecycle;
+  }
+}

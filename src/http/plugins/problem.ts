@@ -1,0 +1,183 @@
+/**
+ * Every 4xx/5xx answer is RFC 9457 problem details (`application/problem+json`), fastify's own
+ * errors included: bad JSON, schema failures, unknown routes, bodies too large, wrong media
+ * types, rate limits, overload. A 500 never shows internals; the log gets the stack, not the
+ * message (which could quote pasted text).
+ */
+import { STATUS_CODES } from 'node:http';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppConfig } from '../config.js';
+import type { Problem } from '../schemas.js';
+import { noteError } from './logging.js';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+const TYPE_PREFIX = 'urn:whydenied:problem:';
+
+export interface ProblemInit {
+  status: number;
+  /** Short slug, becomes `urn:whydenied:problem:<slug>`. */
+  type: string;
+  title: string;
+  detail: string;
+  errors?: Array<{ path: string; message: string }>;
+  limit?: number;
+}
+
+/** An error that carries its own problem details; throw it from handlers and hooks. */
+export class ProblemError extends Error {
+  readonly statusCode: number;
+  constructor(readonly problem: ProblemInit) {
+    super(problem.detail);
+    this.name = 'ProblemError';
+    this.statusCode = problem.status;
+  }
+}
+
+/** Sends problem details; strings bypass the response serializer on purpose. */
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, p: ProblemInit): FastifyReply {
+  const body: Problem = {
+    type: TYPE_PREFIX + p.type,
+    title: p.title,
+    status: p.status,
+    detail: p.detail,
+    errors: p.errors ?? [],
+    ...(p.limit !== undefined ? { limit: p.limit } : {}),
+    requestId: String(request.id),
+  };
+  return reply.code(p.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+}
+
+type ValidationIssue = {
+  keyword?: string;
+  instancePath?: string;
+  message?: string;
+  params?: Record<string, unknown>;
+};
+
+/** `/policies/3/document` → `policies[3].document`, the path style of Issue.path in the core. */
+export function toFieldPath(instancePath: string, context?: string): string {
+  let out = '';
+  for (const raw of instancePath.split('/')) {
+    if (raw === '') continue;
+    const part = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (/^\d{1,9}$/.test(part)) out += `[${part}]`;
+    else if (/^[A-Za-z_$][\w$]{0,200}$/.test(part)) out += out ? `.${part}` : part;
+    else out += `[${JSON.stringify(part)}]`;
+  }
+  if (context === 'querystring') return out ? `query.${out}` : 'query';
+  if (context && context !== 'body') return out ? `${context}.${out}` : context;
+  return out;
+}
+
+/** Maps any error fastify or a plugin raised to problem details. */
+export function problemFromError(error: FastifyError & { validation?: unknown; validationContext?: string }, config: AppConfig): ProblemInit {
+  if (error instanceof ProblemError) return error.problem;
+  const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+
+  if (Array.isArray(error.validation)) {
+    const issues = error.validation as ValidationIssue[];
+    const errors = issues.map((i) => ({
+      path: toFieldPath(i.instancePath ?? '', error.validationContext),
+      message: (i.message ?? 'is invalid').slice(0, 500),
+    }));
+    const limitIssues = issues.filter((i) => i.keyword === 'too_big');
+    if (limitIssues.length === issues.length && issues.length > 0) {
+      const max = limitIssues[0]?.params?.maximum;
+      return {
+        status: 413, type: 'limit-exceeded', title: 'Request exceeds a limit',
+        detail: errors.map((e) => `${e.path || 'body'}: ${e.message}`).join('; '),
+        errors, ...(typeof max === 'number' ? { limit: max } : {}),
+      };
+    }
+    return {
+      status: 400, type: 'validation-failed', title: 'The request does not match the schema',
+      detail: errors.map((e) => `${e.path || 'body'}: ${e.message}`).join('; ').slice(0, 2000), errors,
+    };
+  }
+
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return {
+        status: 413, type: 'body-too-large', title: 'Request body too large',
+        detail: `The request body is larger than the ${config.bodyLimit}-byte limit (BODY_LIMIT).`,
+        errors: [{ path: 'body', message: `larger than ${config.bodyLimit} bytes` }], limit: config.bodyLimit,
+      };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return {
+        status: 415, type: 'unsupported-media-type', title: 'Unsupported media type',
+        detail: 'Send application/json, or text/plain holding the message alone.',
+        errors: [{ path: 'headers.content-type', message: 'must be application/json or text/plain' }],
+      };
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return {
+        status: 400, type: 'invalid-json', title: 'The body is not valid JSON',
+        detail: 'The body is empty but Content-Type says application/json.',
+        errors: [{ path: 'body', message: 'empty' }],
+      };
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return {
+        status: 400, type: 'invalid-content-length', title: 'Content-Length does not match the body',
+        detail: 'The Content-Length header does not match the length of the body.',
+        errors: [{ path: 'headers.content-length', message: 'does not match the body' }],
+      };
+    default:
+      break;
+  }
+
+  if (error instanceof SyntaxError && status === 400) {
+    // Our JSON parser (body-parsers.ts) reports position and field itself; this is a fallback.
+    return {
+      status: 400, type: 'invalid-json', title: 'The body is not valid JSON',
+      detail: 'The body is not valid JSON.', errors: [{ path: 'body', message: 'not valid JSON' }],
+    };
+  }
+  if (status === 429) {
+    return {
+      status, type: 'rate-limited', title: 'Too many requests',
+      detail: error.message, errors: [],
+    };
+  }
+  if (status === 503) {
+    return {
+      status, type: 'overloaded', title: 'Service overloaded',
+      detail: 'The service is overloaded; retry after the number of seconds in Retry-After.', errors: [],
+    };
+  }
+  if (status < 500) {
+    // fastify's own 4xx messages describe the request, not the server.
+    return {
+      status, type: (STATUS_CODES[status] ?? 'client-error').toLowerCase().replace(/[^a-z]+/g, '-'),
+      title: STATUS_CODES[status] ?? 'Bad request', detail: error.message.slice(0, 500), errors: [],
+    };
+  }
+  return {
+    status, type: 'internal-error', title: STATUS_CODES[status] ?? 'Internal Server Error',
+    detail: 'Something went wrong on our side. Quote the requestId when you report it.', errors: [],
+  };
+}
+
+/** Installs the error and not-found handlers at the root, so they cover every route and plugin. */
+export function installProblemHandling(app: FastifyInstance, config: AppConfig): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const problem = problemFromError(error, config);
+    if (problem.status >= 500 && problem.status !== 503) {
+      // Logged on the request's one line. The message may quote user input; the stack frames do not.
+      const frames = (error.stack ?? '').split('\n').slice(1, 12).map((f) => f.trim());
+      noteError(request, { type: error.name, code: error.code ?? null, frames });
+    }
+    return sendProblem(request, reply, problem);
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(request, reply, {
+      status: 404, type: 'not-found', title: 'Not found',
+      detail: `No route ${request.method} ${safePath(request.url)}. See /docs for the API.`,
+      errors: [],
+    }),
+  );
+}
+
+function safePath(url: string): string {
+  const path = url.split('?')[0] ?? '';
+  return path.length > 200 ? `${path.slice(0, 200)}…` : path;
+}

@@ -1,0 +1,340 @@
+/**
+ * Request and response schemas of the HTTP contract (design/api.md), in zod. Requests are
+ * validated with them; responses are serialized from their JSON Schema conversion (see
+ * response-schema.ts and docs/decisions/101-response-serialization.md). The OpenAPI document
+ * is generated from both.
+ *
+ * The response schemas mirror src/core/types.ts field for field: a test parses real answers
+ * with them, so a field added in the core and forgotten here fails loudly.
+ */
+import { z } from 'zod';
+import {
+  CAUSE_STATUSES, DECISIONS, DENY_KINDS, DENY_POLICY_TYPES, ERROR_SOURCES, EVIDENCE_SOURCES,
+  POLICY_KINDS, PRINCIPAL_TYPES, VERDICTS,
+} from '../core/types.js';
+
+// ───────────────────────────── limits ─────────────────────────────
+
+/** Request limits (issue 6). Bytes of the whole body are limited by config.bodyLimit. */
+export const LIMITS = Object.freeze({
+  messageChars: 100_000,
+  policies: 20,
+  documentChars: 100_000,
+  jsonDepth: 32,
+  contextKeys: 200,
+});
+
+const fmt = (n: number): string => n.toLocaleString('en-US').replace(/,/g, ' ');
+
+// ───────────────────────────── requests ─────────────────────────────
+
+export const PolicyKindSchema = z.enum(POLICY_KINDS);
+
+export const ContextValueSchema = z.union([
+  z.string().max(10_000), z.number(), z.boolean(), z.array(z.union([z.string().max(10_000), z.number(), z.boolean()])).max(1000),
+]);
+
+export const ContextSchema = z
+  .record(z.string().min(1).max(256), ContextValueSchema)
+  .refine((r) => Object.keys(r).length <= LIMITS.contextKeys, {
+    message: `context has more than the ${LIMITS.contextKeys}-key limit`,
+  })
+  .describe('Other IAM condition keys the person knows, e.g. `aws:PrincipalOrgID`.');
+
+/** JSON length of an object document; strings are measured as they are. */
+function documentLength(doc: unknown): number {
+  if (typeof doc === 'string') return doc.length;
+  try {
+    return JSON.stringify(doc)?.length ?? 0;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}
+
+export const PolicyInputSchema = z
+  .object({
+    kind: PolicyKindSchema.optional().describe('Inferred when absent.'),
+    name: z.string().max(256).optional().describe('A label echoed back.'),
+    document: z
+      .union([
+        z.string().min(1).max(LIMITS.documentChars, `a policy document may be at most ${fmt(LIMITS.documentChars)} characters`),
+        z.record(z.string(), z.unknown()),
+      ])
+      .describe(
+        'A policy object, or a string holding policy JSON, URL-encoded policy JSON, or the whole output of ' +
+          '`aws iam get-role`, `get-role-policy`, `get-policy-version`, `aws organizations describe-policy`, ' +
+          '`aws kms get-key-policy` or `aws s3api get-bucket-policy`.',
+      ),
+    level: z.number().int().min(0).max(10).optional().describe('SCP/RCP organization level (0 = root).'),
+  })
+  .superRefine((p, ctx) => {
+    if (typeof p.document === 'object' && documentLength(p.document) > LIMITS.documentChars) {
+      ctx.addIssue({
+        code: 'too_big',
+        origin: 'string',
+        maximum: LIMITS.documentChars,
+        inclusive: true,
+        path: ['document'],
+        input: undefined,
+        message: `a policy document may be at most ${fmt(LIMITS.documentChars)} characters of JSON`,
+      });
+    }
+  });
+
+const PoliciesSchema = z
+  .array(PolicyInputSchema)
+  .max(LIMITS.policies, `at most ${LIMITS.policies} policies may be pasted`);
+
+export const RequestFactsSchema = z
+  .object({
+    externalId: z.string().max(2048).nullable().optional().describe('null = the call passed no external id.'),
+    durationSeconds: z.number().int().min(0).max(10_000_000).optional(),
+    roleSessionName: z.string().max(2048).optional(),
+    sourceIdentity: z.string().max(2048).optional(),
+    sessionTags: z.record(z.string().max(256), z.string().max(2048)).optional(),
+    mfa: z.boolean().optional().describe('The call carried SerialNumber + TokenCode.'),
+    chained: z.boolean().optional().describe("The caller's credentials came from another AssumeRole."),
+  })
+  .describe('What the failing call sent, when the person knows.');
+
+export const MessageSchema = z
+  .string()
+  .min(1, 'message must not be empty')
+  .max(LIMITS.messageChars, `message may be at most ${fmt(LIMITS.messageChars)} characters`)
+  .describe('The raw text as pasted; may hold a whole log.');
+
+export const ExplainRequestSchema = z.object({
+  message: MessageSchema,
+  policies: PoliciesSchema.optional(),
+  request: RequestFactsSchema.optional(),
+  context: ContextSchema.optional(),
+});
+
+export const FORMATS = ['json', 'markdown', 'text'] as const;
+export const ExplainQuerySchema = z.object({
+  format: z.enum(FORMATS).optional().describe('Response format; overrides the Accept header.'),
+});
+
+export const ParseRequestSchema = z.object({ message: MessageSchema });
+
+export const SimulateRequestSchema = z.object({
+  principal: z.string().min(1).max(2048).describe('Caller ARN.'),
+  action: z.string().min(1).max(256).describe('IAM action, e.g. `sts:AssumeRole`.'),
+  resource: z.string().min(1).max(2048).describe('Resource ARN, or `*`.'),
+  resourceAccount: z
+    .string()
+    .regex(/^\d{12}$/, 'resourceAccount must be 12 digits')
+    .nullable()
+    .optional()
+    .describe('Needed when the resource ARN has no account, as in S3.'),
+  context: ContextSchema.optional(),
+  policies: PoliciesSchema,
+  missing: z
+    .enum(['absent', 'unknown'])
+    .optional()
+    .describe('`unknown`: keys missing from context are unknown (three-valued evaluation), not absent.'),
+});
+
+export const CauseParamsSchema = z.object({
+  id: z.string().min(1).max(128).describe('A cause id from the catalog.'),
+});
+
+// ───────────────────────────── responses ─────────────────────────────
+
+const nullableString = z.string().nullable();
+
+export const IssueSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  path: z.string().optional(),
+  severity: z.enum(['error', 'warning', 'info']).optional(),
+});
+
+export const WarningSchema = z.object({ code: z.string(), message: z.string() });
+
+export const CallerSchema = z.object({
+  arn: nullableString,
+  type: z.enum(PRINCIPAL_TYPES),
+  accountId: nullableString,
+  partition: nullableString,
+  name: nullableString,
+  sessionName: nullableString,
+  roleArn: nullableString,
+});
+
+export const TargetSchema = z.object({
+  arn: nullableString,
+  accountId: nullableString,
+  partition: nullableString,
+  service: nullableString,
+  region: nullableString,
+  resourceType: nullableString,
+  name: nullableString,
+  path: nullableString.optional(),
+});
+
+export const DenySchema = z.object({
+  kind: z.enum(DENY_KINDS),
+  policyType: z.enum(DENY_POLICY_TYPES).nullable(),
+  policyArn: nullableString,
+});
+
+export const ParsedErrorSchema = z.object({
+  recognized: z.boolean(),
+  source: z.enum(ERROR_SOURCES),
+  errorCode: nullableString,
+  operation: nullableString,
+  action: nullableString,
+  caller: CallerSchema.nullable(),
+  target: TargetSchema.nullable(),
+  crossAccount: z.boolean().nullable(),
+  deny: DenySchema,
+  requestId: nullableString,
+  region: nullableString,
+  encodedMessage: nullableString,
+  redactions: z.array(z.string()),
+  shape: nullableString,
+  message: nullableString,
+  httpStatus: z.number().int().nullable(),
+  wrappers: z.array(z.string()),
+});
+
+export const EvidenceSchema = z.object({
+  text: z.string(),
+  source: z.enum(EVIDENCE_SOURCES),
+  policy: z.number().int().optional(),
+  statement: z.number().int().optional(),
+});
+
+export const CommandStepSchema = z.object({ description: z.string(), command: z.string() });
+
+export const FixSchema = z.object({
+  description: z.string(),
+  commands: z.array(z.string()),
+  policy: z.unknown().optional().describe('The corrected policy document, when the relevant policy was pasted.'),
+  policyIndex: z.number().int().optional(),
+});
+
+export const RankedCauseSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  status: z.enum(CAUSE_STATUSES),
+  score: z.number(),
+  evidence: z.array(EvidenceSchema),
+  confirm: z.array(CommandStepSchema),
+  fix: FixSchema,
+  docs: z.array(z.string()),
+});
+
+const MatchedSchema = z.union([z.boolean(), z.literal('unknown')]);
+
+export const ConditionOutcomeSchema = z.object({
+  operator: z.string(),
+  key: z.string(),
+  values: z.array(z.string()),
+  actual: z.array(z.string()).nullable().optional(),
+  result: MatchedSchema,
+});
+
+export const StatementRecordSchema = z.object({
+  index: z.number().int(),
+  sid: nullableString,
+  effect: z.enum(['Allow', 'Deny']),
+  matched: MatchedSchema,
+  why: z.string(),
+  failedElement: z
+    .enum(['Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'])
+    .optional(),
+  conditions: z.array(ConditionOutcomeSchema),
+});
+
+export const PolicyReportSchema = z.object({
+  name: nullableString,
+  kind: PolicyKindSchema,
+  kindInferred: z.boolean(),
+  valid: z.boolean(),
+  issues: z.array(IssueSchema),
+  verdict: z.enum(VERDICTS),
+  statements: z.array(StatementRecordSchema).optional(),
+  decidingConditions: z.array(ConditionOutcomeSchema).optional(),
+});
+
+export const EvaluationSummarySchema = z.object({
+  decision: z.enum(DECISIONS),
+  decidedBy: PolicyKindSchema.nullable(),
+  missingContext: z.array(z.string()),
+  trail: z.array(z.string()),
+});
+
+export const ExplanationSchema = z.object({
+  parsed: ParsedErrorSchema,
+  causes: z.array(RankedCauseSchema).describe('Every cause considered, best first; ruled-out ones last.'),
+  firstSteps: z.array(CommandStepSchema),
+  policies: z.array(PolicyReportSchema).describe('One per pasted policy, same order.'),
+  warnings: z.array(WarningSchema),
+  otherErrors: z.array(ParsedErrorSchema).describe('Further distinct errors found in the same text.'),
+  evaluation: EvaluationSummarySchema.nullable().optional(),
+});
+
+export const ParseResponseSchema = z.object({
+  parsed: ParsedErrorSchema,
+  otherErrors: z.array(ParsedErrorSchema),
+  warnings: z.array(WarningSchema),
+});
+
+export const SimulateResponseSchema = z.object({
+  decision: z.enum(DECISIONS),
+  policies: z.array(
+    z.object({
+      name: nullableString,
+      kind: PolicyKindSchema,
+      kindInferred: z.boolean(),
+      valid: z.boolean(),
+      issues: z.array(IssueSchema),
+      verdict: z.enum(VERDICTS),
+      statements: z.array(
+        z.object({
+          index: z.number().int(),
+          sid: nullableString,
+          effect: z.enum(['Allow', 'Deny']),
+          matched: MatchedSchema,
+          why: z.string(),
+        }),
+      ),
+    }),
+  ),
+  missingContext: z.array(z.string()).describe('Condition keys whose values would decide the outcome.'),
+});
+
+export const CauseSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  summary: z.string().optional(),
+  family: z.string().optional(),
+  docs: z.array(z.string()).optional(),
+  confirm: z
+    .array(CommandStepSchema)
+    .optional()
+    .describe('Command templates; `{placeholders}` are filled from the error in an answer.'),
+  fix: z.object({ description: z.string(), commands: z.array(z.string()) }).optional(),
+});
+
+export const CauseListSchema = z.object({ causes: z.array(CauseSummarySchema) });
+
+export const HealthSchema = z.object({ status: z.enum(['ok', 'ready']) });
+
+export const ProblemSchema = z
+  .object({
+    type: z.string().describe('A URI naming the kind of problem.'),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).describe('The offending fields.'),
+    limit: z.number().optional().describe('The limit that was exceeded, when one was.'),
+    requestId: z.string().optional().describe('Quote it when reporting a problem.'),
+  })
+  .describe('RFC 9457 problem details.');
+
+export type Problem = z.infer<typeof ProblemSchema>;
+export type ExplainRequest = z.infer<typeof ExplainRequestSchema>;
+export type SimulateRequest = z.infer<typeof SimulateRequestSchema>;
