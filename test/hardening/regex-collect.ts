@@ -128,9 +128,9 @@ export async function runtimeRegexes(run: () => Promise<void>): Promise<FoundReg
     if (typeof pattern === 'string') seen.push({ source: pattern, flags: typeof flags === 'string' ? flags : '', where: 'new RegExp' });
     else if (pattern instanceof Original) seen.push({ source: pattern.source, flags: typeof flags === 'string' ? flags : pattern.flags, where: 'new RegExp(regex)' });
   };
-  const Spy = new Proxy(Original, {
-    construct(target, args, newTarget) { record(args); return Reflect.construct(target, args, newTarget === Spy ? target : newTarget); },
-    apply(target, thisArg, args) { record(args); return Reflect.apply(target, thisArg, args); },
+  const Spy: RegExpConstructor = new Proxy(Original, {
+    construct(target, args, newTarget): object { record(args); return Reflect.construct(target, args, newTarget === Spy ? target : newTarget) as object; },
+    apply(target, thisArg, args): unknown { record(args); return Reflect.apply(target, thisArg, args) as unknown; },
   });
   globalThis.RegExp = Spy;
   try { await run(); } finally { globalThis.RegExp = Original; }
