@@ -305,7 +305,7 @@ export function renderHtmlAnswer(x: Explanation): string {
   out.push(renderWarnings(x.warnings));
   out.push(renderParsed(x.parsed));
   if (x.parsed.recognized) {
-    out.push(`<section class="card" aria-labelledby="picture-h"><h2 id="picture-h">The decision at a glance</h2><figure class="picture">${renderDecisionSvg(x)}`
+    out.push(`<section class="card" aria-labelledby="picture-h"><h2 id="picture-h">The decision at a glance</h2><figure class="picture"><div class="picture-scroll" tabindex="0" role="group" aria-label="Decision picture; scroll sideways on small screens">${renderDecisionSvg(x)}</div>`
       + '<figcaption>Each box is a policy type AWS checks. ✓ allows, ✗ denies, ? unknown (depends on values not given), – not pasted. A thick border marks the policy that decided.</figcaption></figure></section>');
   }
   out.push(renderCauses(ids, x.causes, x.policies, x.parsed.recognized));
@@ -336,7 +336,7 @@ function policyRow(i: number, kind: string, document: string): string {
     + '<div class="policy-row-head">'
     + `<label for="policy-kind-${i}">Policy ${n}: kind</label>`
     + `<select id="policy-kind-${i}" name="policyKind">${FORM_POLICY_KINDS.map((k) => option(k, KIND_NAMES[k], k === kind)).join('')}</select>`
-    + `<button type="button" class="remove-policy secondary" hidden>Remove policy ${n}</button>`
+    + `<button type="button" class="remove-policy secondary" aria-label="Remove policy ${n}" hidden>Remove</button>`
     + '</div>'
     + `<label for="policy-doc-${i}" class="visually-hidden">Policy ${n}: document</label>`
     + `<textarea id="policy-doc-${i}" name="policyDocument" rows="6" spellcheck="false" placeholder="Policy JSON, or the output of aws iam get-role …">\n${e(document)}</textarea>`

@@ -39,10 +39,10 @@ const KIND_LABELS: Record<PolicyKind, string> = {
   identity: 'Identity policy',
   'permissions-boundary': 'Permissions boundary',
   session: 'Session policy',
-  scp: 'Service control policy (SCP)',
+  scp: 'SCP (organization)',
   trust: 'Role trust policy',
   resource: 'Resource policy',
-  rcp: 'Resource control policy (RCP)',
+  rcp: 'RCP (organization)',
   'vpc-endpoint': 'VPC endpoint policy',
 };
 
@@ -80,10 +80,6 @@ function combine(kind: PolicyKind, verdicts: Verdict[]): DiagramVerdict {
   return 'denies';
 }
 
-function plural(n: number, one: string, many: string): string {
-  return n === 1 ? one : many;
-}
-
 function buildRow(kind: PolicyKind, e: Explanation, mentioned: PolicyKind | null): DiagramRow {
   const pasted: Array<{ report: PolicyReport; index: number }> = [];
   e.policies.forEach((report, index) => {
@@ -94,10 +90,10 @@ function buildRow(kind: PolicyKind, e: Explanation, mentioned: PolicyKind | null
   let fromMessage = false;
   if (pasted.length) {
     const names = pasted.map((p) => p.report.name ?? `policy ${p.index + 1}`);
-    note = `${plural(pasted.length, 'pasted', `${pasted.length} pasted`)}: ${names.join(', ')}`;
+    note = pasted.length === 1 ? `pasted: ${names.join('')}` : `${pasted.length} pasted: ${names.join(', ')}`;
   } else if (mentioned === kind) {
     verdict = e.parsed.deny.kind === 'unknown' ? 'unknown' : 'denies';
-    note = e.parsed.deny.kind === 'explicit' ? 'the message names an explicit deny here' : 'the message names this policy type';
+    note = e.parsed.deny.kind === 'explicit' ? 'message: explicit deny here' : 'named by the message';
     fromMessage = true;
   } else {
     note = 'not pasted';
@@ -152,6 +148,12 @@ function esc(value: unknown): string {
     .replace(/`/g, '&#96;');
 }
 
+/** Shortens by code points at the end. */
+function clipEnd(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : chars.slice(0, max - 1).join('') + '…';
+}
+
 /** Shortens by code points, keeping the end of long ARNs (the name) readable. */
 function clip(text: string, max: number): string {
   const chars = Array.from(text);
@@ -189,13 +191,13 @@ function text(x: number, y: number, content: string, attrs = ''): string {
 function drawRow(row: DiagramRow, x: number, y: number, w: number): string {
   const look = LOOKS[row.verdict];
   const pillText = `${look.icon} ${look.word}`;
-  const pillW = 118;
+  const pillW = 108;
   const out: string[] = [];
   out.push(`<g class="dg-row dg-${row.verdict}" data-kind="${esc(row.kind)}" data-verdict="${esc(row.verdict)}">`);
   out.push(`<rect x="${x}" y="${y}" width="${w}" height="${ROW_H}" rx="8" fill="#ffffff" stroke="${look.stroke}" stroke-width="${row.decided ? 3 : 1.5}"${look.dashed ? ' stroke-dasharray="5 4"' : ''}/>`);
   out.push(text(x + 12, y + 21, row.label, 'font-size="13.5" font-weight="600" fill="#1f2328"'));
-  const note = row.decided ? `decided the outcome · ${row.note}` : row.note;
-  out.push(text(x + 12, y + 39, clip(note, Math.floor((w - pillW - 30) / 6.1)), 'font-size="11.5" fill="#424a53"'));
+  const note = row.decided ? `decided the outcome · ${row.note.replace(/^pasted: /, '')}` : row.note;
+  out.push(text(x + 12, y + 39, clipEnd(note, Math.floor((w - pillW - 30) / (row.decided ? 6.9 : 6.2))), `font-size="11.5" fill="#424a53"${row.decided ? ' font-weight="600"' : ''}`));
   const px = x + w - pillW - 10;
   out.push(`<rect x="${px}" y="${y + 12}" width="${pillW}" height="26" rx="13" fill="${look.fill}" stroke="${look.stroke}" stroke-width="1"${look.dashed ? ' stroke-dasharray="3 3"' : ''}/>`);
   out.push(text(px + pillW / 2, y + 30, pillText, `font-size="12.5" font-weight="600" fill="${look.ink}" text-anchor="middle"`));
@@ -210,8 +212,8 @@ function describeRow(r: DiagramRow): string {
 /** Inline SVG (a string) showing the decision, with <title> and <desc> for screen readers. */
 export function renderDecisionSvg(e: Explanation, idPrefix = 'decision'): string {
   const d = buildDecisionDiagram(e);
-  const W = 880;
-  const boxW = 370;
+  const W = 900;
+  const boxW = 385;
   const gap = W - 2 * boxW - 20;
   const leftX = 10;
   const rightX = leftX + boxW + gap;
@@ -240,7 +242,10 @@ export function renderDecisionSvg(e: Explanation, idPrefix = 'decision'): string
   out.push(`<title id="${titleId}">${esc(title)}</title>`);
   out.push(`<desc id="${descId}">${esc(desc)}</desc>`);
   out.push(`<defs><marker id="${idPrefix}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#424a53"/></marker></defs>`);
-  out.push(text(W / 2, 20, d.sameAccount ? 'Same account: caller and resource policies evaluated together' : 'Cross-account: both sides must allow', 'font-size="13" fill="#424a53" text-anchor="middle"'));
+  const caption = d.sameAccount
+    ? `${d.action} within one account: caller and resource policies are evaluated together`
+    : `${d.action} across accounts: the caller's side and the resource's side must both allow`;
+  out.push(text(W / 2, 20, clipEnd(caption, 120), 'font-size="13" fill="#424a53" text-anchor="middle"'));
 
   if (d.sameAccount) {
     out.push(`<rect x="${leftX - 4}" y="${top - 4}" width="${W - 2 * (leftX - 4)}" height="${boxH + extra + 8}" rx="12" fill="#f6f8fa" stroke="#57606a" stroke-width="1.5"/>`);
@@ -263,7 +268,6 @@ export function renderDecisionSvg(e: Explanation, idPrefix = 'decision'): string
   // The request travels from the caller to the resource.
   const ay = top + extra + 40;
   out.push(`<line x1="${leftX + boxW + 4}" y1="${ay}" x2="${rightX - 4}" y2="${ay}" stroke="#424a53" stroke-width="2" marker-end="url(#${idPrefix}-arrow)"/>`);
-  out.push(`<text x="${W / 2}" y="${ay - 8}" font-family="${MONO}" font-size="11" fill="#1f2328" text-anchor="middle">${esc(clip(d.action, 18))}</text>`);
   if (d.networkRow) {
     const look = LOOKS[d.networkRow.verdict];
     const nx = leftX + boxW + 6;

@@ -50,7 +50,6 @@ header.site .wrap { display: flex; align-items: baseline; gap: 24px; flex-wrap: 
 .layout { display: grid; grid-template-columns: minmax(0, 1fr); gap: 24px; padding-top: 24px; padding-bottom: 40px; }
 @media (min-width: 1100px) {
   .layout { grid-template-columns: minmax(380px, 460px) minmax(0, 1fr); align-items: start; }
-  .input-pane { position: sticky; top: 16px; max-height: calc(100vh - 32px); overflow: auto; padding-right: 4px; }
 }
 main:focus { outline: none; }
 h1 { font-size: 22px; margin: 0 0 14px; letter-spacing: -0.01em; }
@@ -115,10 +114,12 @@ dl.parsed dd { margin: 0; }
 .tag { display: inline-block; font-size: 12px; font-weight: 600; padding: 1px 8px; border-radius: 999px; background: #eaeef2; color: var(--ink-2); }
 
 .picture { margin: 0; }
-.picture svg { display: block; max-width: 100%; height: auto; }
+.picture-scroll { overflow-x: auto; }
+.picture svg { display: block; width: 100%; min-width: 620px; height: auto; }
 .picture figcaption { margin-top: 8px; font-size: 13px; color: var(--muted); }
 
-.causes { display: grid; gap: 12px; }
+.answer-body { overflow-wrap: anywhere; }
+.causes { display: grid; grid-template-columns: minmax(0, 1fr); gap: 12px; }
 .cause { border: 1px solid var(--line); border-left: 5px solid #8c959f; border-radius: 8px; padding: 12px 14px; background: #ffffff; }
 .cause-confirmed { border-left-color: #cf222e; }
 .cause-likely { border-left-color: #bc4c00; }

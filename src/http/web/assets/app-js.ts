@@ -41,7 +41,7 @@ export const APP_JS = String.raw`/* whydenied web form */
       labels[1].setAttribute('for', doc.id);
       labels[1].textContent = 'Policy ' + n + ': document';
       var remove = row.querySelector('.remove-policy');
-      remove.textContent = 'Remove policy ' + n;
+      remove.setAttribute('aria-label', 'Remove policy ' + n);
       remove.hidden = list.length < 2;
     }
     if (addButton) {
