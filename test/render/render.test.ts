@@ -80,7 +80,6 @@ describe('renderMarkdown', () => {
   it('says clearly when no authorization failure was found, and what to paste', () => {
     const e = explanationSample();
     e.parsed = parsedSample({ recognized: false, errorCode: null, action: null, operation: null, caller: null, target: null });
-    e.causes = [];
     e.policies = [];
     e.otherErrors = [];
     e.evaluation = null;
@@ -89,6 +88,9 @@ describe('renderMarkdown', () => {
     expect(out).toContain('Paste the error exactly as printed');
     expect(out).not.toContain('| Field | Value |');
     expect(out).toContain('### First steps');
+    // causes ranked without a recognized failure are not shown as if they were answers
+    expect(out).not.toContain('Causes, best first');
+    expect(out).not.toContain('Ruled out');
   });
 
   it('is deterministic', () => {
@@ -148,8 +150,8 @@ describe('renderText', () => {
   it('says clearly when no authorization failure was found', () => {
     const e = explanationSample();
     e.parsed = parsedSample({ recognized: false });
-    e.causes = [];
     const out = renderText(e);
+    expect(out).not.toContain('Causes, best first');
     expect(out.startsWith('No AWS authorization failure found\n')).toBe(true);
     expect(out).toContain('Paste the error exactly as printed');
   });

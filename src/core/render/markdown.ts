@@ -50,7 +50,7 @@ export function prose(s: string, inTable = false, max = 2000): string {
 
 /** Like prose, for a piece of a longer line: keeps its edge spaces. */
 function piece(s: string, inTable = false): string {
-  const v = foldLine(s);
+  const v = foldLine(s, Number.MAX_SAFE_INTEGER);
   const parts = v.split('`');
   // An even number of backticks splits into an odd number of parts: odd indexes are code.
   if (parts.length % 2 === 0) return escapeInline(v);
@@ -112,7 +112,8 @@ export function renderMarkdown(e: Explanation): string {
   const blocks: string[] = [];
   const p = e.parsed;
   blocks.push(`## ${prose(headline(e), false, 300)}`);
-  const groups = groupCauses(e.causes);
+  // Without a recognized failure the causes are guesses about nothing: leave them to the JSON.
+  const groups = groupCauses(p.recognized ? e.causes : []);
 
   if (!p.recognized) {
     blocks.push(prose(NOT_RECOGNIZED_WORDS));

@@ -302,7 +302,8 @@ export function renderText(e: Explanation): string {
   const title = headline(e);
   blocks.push(`${title}\n${'='.repeat(title.length)}`);
   const p = e.parsed;
-  const groups = groupCauses(e.causes);
+  // Without a recognized failure the causes are guesses about nothing: leave them to the JSON.
+  const groups = groupCauses(p.recognized ? e.causes : []);
 
   if (!p.recognized) {
     blocks.push(wrap(NOT_RECOGNIZED_WORDS, ''));
