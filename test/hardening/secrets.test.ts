@@ -1,4 +1,8 @@
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { Writable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/http/app.js';
+import { DEFAULT_CONFIG } from '../../src/http/config.js';
 import { explain, parseError } from '../../src/core/index.js';
 import { redactSecrets } from '../../src/core/secrets.js';
 import { renderMarkdown, renderText } from '../../src/core/render/index.js';
@@ -149,5 +153,95 @@ describe('explain(): a pasted secret never comes back, the error still parses, t
     for (const [format, out] of answers(message)) {
       for (const s of p.secrets) for (const f of fragments(s)) expect(out, `${format} leaks ${f.slice(0, 6)}…`).not.toContain(f);
     }
+  });
+});
+
+describe('over HTTP: answers and logs never carry a pasted secret', () => {
+  const BODY_SENTINEL = 'body-sentinel-7f3a9c';
+  let log = '';
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    const stream = new Writable({ write(chunk: Buffer, _enc, cb) { log += chunk.toString(); cb(); } });
+    app = await buildApp({ ...DEFAULT_CONFIG, logLevel: 'trace', rateLimitMax: 0, bodyLimit: 64 * 1024 }, { logStream: stream });
+    await app.ready();
+  });
+  afterAll(async () => { await app.close(); });
+
+  const cases = SECRET_PASTES.map((p) => [p.name, p] as const);
+  const secretHeaders = {
+    authorization: `AWS4-HMAC-SHA256 Credential=${SECRETS.tempAccessKeyId}/20240517/us-east-1/sts/aws4_request, SignedHeaders=host, Signature=${SECRETS.signature}`,
+    'x-amz-security-token': SECRETS.sessionToken,
+    cookie: `session=${SECRETS.githubToken}`,
+  };
+
+  function expectClean(what: string, text: string, secrets: string[]) {
+    for (const s of secrets) for (const f of fragments(s)) expect(text, `${what} leaks ${f.slice(0, 6)}…`).not.toContain(f);
+  }
+
+  it.each(cases)('%s: JSON, Markdown, text and the form fragment', async (_name, p) => {
+    const message = `${BODY_SENTINEL}\n${p.paste.replace('{ERROR}', ARTICLE_MESSAGE)}`;
+    const json = await app.inject({ method: 'POST', url: '/v1/explain', payload: { message }, headers: secretHeaders });
+    expect(json.statusCode).toBe(200);
+    const body = json.json() as { warnings: Array<{ code: string }>; parsed: unknown };
+    expect(body.warnings.some((w) => w.code === 'secret-redacted')).toBe(true);
+    expectClean('json', json.body, p.secrets);
+
+    for (const [url, headers] of [
+      ['/v1/explain?format=markdown', {}], ['/v1/explain', { accept: 'text/markdown' }], ['/v1/explain?format=text', {}],
+    ] as const) {
+      const r = await app.inject({ method: 'POST', url, payload: { message }, headers: { ...headers, ...secretHeaders } });
+      expect(r.statusCode).toBe(200);
+      expect(r.body).toContain('secret');
+      expectClean(url, r.body, p.secrets);
+    }
+    const plain = await app.inject({ method: 'POST', url: '/v1/explain', payload: message, headers: { 'content-type': 'text/plain' } });
+    expect(plain.statusCode).toBe(200);
+    expectClean('text/plain body', plain.body, p.secrets);
+
+    const parse = await app.inject({ method: 'POST', url: '/v1/parse', payload: { message } });
+    expect(parse.statusCode).toBe(200);
+    expectClean('/v1/parse', parse.body, p.secrets);
+
+    const fragment = await app.inject({
+      method: 'POST', url: '/', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-fragment': '1' },
+      payload: new URLSearchParams({ message }).toString(),
+    });
+    expect(fragment.statusCode).toBe(200);
+    expectClean('form fragment', fragment.body, p.secrets);
+  });
+
+  it.each(cases)('%s: the server-rendered form page (JavaScript off)', async (_name, p) => {
+    const message = p.paste.replace('{ERROR}', ARTICLE_MESSAGE);
+    const page = await app.inject({
+      method: 'POST', url: '/', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ message }).toString(),
+    });
+    expect(page.statusCode).toBe(200);
+    // the page shows the pasted text again in its textarea: redacted, like the answer
+    expectClean('form page', page.body, p.secrets);
+  });
+
+  it('refused requests (400, 413, 415, bad JSON) do not echo the secret either', async () => {
+    const secret = SECRETS.secretAccessKey;
+    const refused = [
+      await app.inject({ method: 'POST', url: '/v1/explain', payload: { message: 42, note: `AWS_SECRET_ACCESS_KEY=${secret}` } }),
+      await app.inject({ method: 'POST', url: '/v1/explain', payload: { message: `AWS_SECRET_ACCESS_KEY=${secret}`, policies: 'x' } }),
+      await app.inject({ method: 'POST', url: '/v1/explain', payload: `{"message": "AWS_SECRET_ACCESS_KEY=${secret}`, headers: { 'content-type': 'application/json' } }),
+      await app.inject({ method: 'POST', url: '/v1/explain', payload: `{"message": "${secret}" ${' '.repeat(70_000)}}`, headers: { 'content-type': 'application/json' } }),
+      await app.inject({ method: 'POST', url: '/v1/explain', payload: `AWS_SECRET_ACCESS_KEY=${secret}`, headers: { 'content-type': 'application/x-yaml' } }),
+      await app.inject({ method: 'POST', url: '/', payload: `message=${secret}${'x'.repeat(70_000)}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
+    ];
+    expect(refused.map((r) => r.statusCode)).toEqual([400, 400, 400, 413, 415, 413]);
+    for (const r of refused) expectClean(`${r.statusCode} answer`, r.body, [secret]);
+  });
+
+  it('the log stream holds no secret, no header value and no body', () => {
+    expect(log).toContain('"route":"/v1/explain"');
+    const everything = [...SECRET_PASTES.flatMap((p) => p.secrets), SECRETS.signature, SECRETS.sessionToken, SECRETS.githubToken];
+    expectClean('log', log, everything);
+    expect(log).not.toContain(BODY_SENTINEL);
+    expect(log).not.toContain('is not authorized to perform');
+    expect(log).not.toContain('AWS4-HMAC-SHA256');
   });
 });
