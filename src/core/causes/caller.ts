@@ -1,3 +1,443 @@
-import type { CauseDefinition } from './types.js';
+/**
+ * Caller side [aws-facts 3.B, 4.3]: the caller's identity policies, permissions boundary and
+ * session policy, and the caller kinds that can never assume a role (root, federation token).
+ * These ids serve every service, not only STS.
+ */
+import type { PolicyKind } from '../types.js';
+import type { CauseContext, CauseDefinition, SignalResult } from './types.js';
+import {
+  STS_FAMILY, actionOf, callerHasIdentityPolicies, clone, confirm, coversAction, crossAccount, denyKind, denyType, docStatements,
+  ev, isAssumeRole, isDenial, isNearMissAction, isRootMessage, isStsFamily, lower, mentions, namesActionExactly, pasted,
+  policyLabel, ruleOut, statementViews, stmtLabel, weigh, type StatementView,
+} from './signals.js';
+import { trustAnalysis } from './trust.js';
 
-export const causes: CauseDefinition[] = [];
+const DOCS = {
+  denied: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html',
+  simulator: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_testing-policies.html',
+  evaluation: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html',
+  boundaries: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html',
+  session: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session',
+  tempRequest: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html',
+  actions: 'https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html',
+  crossAccount: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html',
+};
+
+const SIMULATE = {
+  description: 'Ask IAM whether the caller\'s own policies allow {action} on this resource (EvalDecision: allowed / implicitDeny / explicitDeny; MatchedStatements names the statement).',
+  command: 'aws iam simulate-principal-policy --policy-source-arn {callerPrincipalArn} --action-names {action} --resource-arns {targetArn} --profile {callerProfile}',
+};
+const LIST_ROLE_POLICIES = {
+  description: 'The policies attached to the caller role {callerRoleName}: managed, then inline.',
+  command: 'aws iam list-attached-role-policies --role-name {callerRoleName} --profile {callerProfile} && aws iam list-role-policies --role-name {callerRoleName} --profile {callerProfile}',
+  when: (ctx: CauseContext) => ctx.parsed.caller?.type !== 'user',
+};
+const LIST_USER_POLICIES = {
+  description: 'The policies of the caller user {callerUserName}: managed, inline and through groups.',
+  command: 'aws iam list-attached-user-policies --user-name {callerUserName} --profile {callerProfile} && aws iam list-user-policies --user-name {callerUserName} --profile {callerProfile} && aws iam list-groups-for-user --user-name {callerUserName} --profile {callerProfile}',
+  when: (ctx: CauseContext) => ctx.parsed.caller?.type === 'user',
+};
+const PUT_ROLE_POLICY = 'aws iam put-role-policy --role-name {callerRoleName} --policy-name allow-{actionName} --policy-document file://policy.json --profile {callerProfile}';
+const PUT_USER_POLICY = 'aws iam put-user-policy --user-name {callerUserName} --policy-name allow-{actionName} --policy-document file://policy.json --profile {callerProfile}';
+
+// ───────────────────────────── identity analysis ─────────────────────────────
+
+interface IdentityAnalysis {
+  pasted: boolean;
+  views: StatementView[];
+  /** Allow for the action and resource with conditions met. */
+  full: StatementView[];
+  /** Allow for the action and resource, conditions false or unknown. */
+  conditional: StatementView[];
+  /** Allow for the action whose Resource does not cover the target. */
+  wrongResource: StatementView[];
+  /** Allow naming a near-miss action (GetParameters for GetParameter), not the action itself. */
+  nearMiss: Array<{ view: StatementView; action: string }>;
+  /** Deny for action and resource (condition true or unknown). */
+  denies: StatementView[];
+  anyAllowForAction: boolean;
+}
+const cache = new WeakMap<CauseContext, IdentityAnalysis>();
+
+export function identityAnalysis(ctx: CauseContext): IdentityAnalysis {
+  const hit = cache.get(ctx);
+  if (hit) return hit;
+  const action = ctx.parsed.action ?? '';
+  const views = statementViews(ctx, ['identity']);
+  const allows = views.filter((v) => v.st.effect === 'Allow');
+  const a: IdentityAnalysis = {
+    pasted: views.length > 0,
+    views,
+    full: allows.filter((v) => v.action && v.resource !== false && v.condition === true),
+    conditional: allows.filter((v) => v.action && v.resource !== false && v.condition !== true),
+    wrongResource: allows.filter((v) => v.action && v.resource === false),
+    nearMiss: [],
+    denies: views.filter((v) => v.st.effect === 'Deny' && v.action && v.resource !== false && v.condition !== false),
+    anyAllowForAction: allows.some((v) => v.action),
+  };
+  if (action) {
+    for (const v of allows) {
+      if (v.action) continue;
+      const near = v.st.action?.find((x) => isNearMissAction(x, action));
+      if (near && v.resource !== false) a.nearMiss.push({ view: v, action: near });
+    }
+  }
+  cache.set(ctx, a);
+  return a;
+}
+
+const where = (v: StatementView) => `${stmtLabel(v.st)} of ${policyLabel(v.policy, v.policyIndex)}`;
+const pev = (text: string, v: StatementView) => ev(text, 'policy', v.policyIndex, v.st.index);
+
+/** The caller has identity policies and the action is not a web-identity / SAML call. */
+function appliesToCaller(ctx: CauseContext): boolean {
+  if (!isDenial(ctx) || !callerHasIdentityPolicies(ctx) || isRootMessage(ctx)) return false;
+  const a = actionOf(ctx);
+  return a !== 'sts:assumerolewithwebidentity' && a !== 'sts:assumerolewithsaml';
+}
+
+/** Same-account AssumeRole where the trust names the caller's ARN: the trust alone allows it. */
+function trustAloneSuffices(ctx: CauseContext): SignalResult | null {
+  if (!isAssumeRole(ctx) || crossAccount(ctx) !== false) return null;
+  if (denyType(ctx) === 'identity-based') return null;
+  const t = trustAnalysis(ctx);
+  const v = t.naming.find((x) => x.principal === 'exact' && x.condition !== false);
+  return v ? ruleOut(pev(`Same account and ${where(v)} names the caller's own ARN: the trust policy alone allows the call, no identity-policy Allow is needed.`, v)) : null;
+}
+
+/** Message weight for causes that need "no identity-based policy allows". */
+function identityMessage(strong: number): (ctx: CauseContext) => SignalResult | null {
+  return (ctx) => {
+    const type = denyType(ctx);
+    const kind = denyKind(ctx);
+    const action = ctx.parsed.action ?? 'the action';
+    if (type === 'identity-based' && kind !== 'explicit') return weigh(strong, ev(`AWS says no identity-based policy allows ${action}.`));
+    if (type === 'identity-based') return weigh(0.2, ev('AWS reports an explicit Deny in an identity-based policy, not a missing Allow.'));
+    if (type === 'resource-based' && actionOf(ctx).startsWith('kms:')) return weigh(1, ev('KMS says "no resource-based policy allows" even when the caller\'s IAM policy is what lacks the permission, so the caller side is still open.'));
+    if (type && kind === 'explicit' && type !== 'service-control') return weigh(0.15, ev(`AWS reports an explicit Deny in a ${type} policy.`));
+    if (type) return weigh(0.3, ev(`AWS names the ${type} policy as the one that refused (it names one type even when several refuse).`));
+    if (kind === 'explicit') return weigh(0.3, ev('AWS reports an explicit deny, not a missing Allow.'));
+    if (isStsFamily(ctx) && crossAccount(ctx) === true) return weigh(1, ev('Cross-account AssumeRole needs an Allow on both sides; the bare message does not say which side refused.'));
+    return weigh(1.5, ev('A missing identity-policy Allow is the most frequent reason for this refusal.', 'catalog'));
+  };
+}
+
+/** For a kind of caller-side policy (boundary, session): the message and the pasted document decide. */
+function capPolicySignals(kind: PolicyKind, type: 'permissions-boundary' | 'session', words: string): Array<(ctx: CauseContext) => SignalResult | null> {
+  return [
+    (ctx) => {
+      const t = denyType(ctx);
+      const k = denyKind(ctx);
+      if (t === type) return weigh(40, ev(k === 'explicit' ? `AWS says: with an explicit deny in a ${words}.` : `AWS says no ${words} allows ${ctx.parsed.action ?? 'the action'}.`));
+      if (t) return weigh(0.1, ev(`AWS names the ${t} policy, not the ${words}.`));
+      if (k === 'explicit') return weigh(0.5, ev('An explicit deny without a policy type.'));
+      return weigh(0.5, ev(`The message does not name the ${words}; ${words === 'permissions boundary' ? 'boundaries are not common (AWS)' : 'session policies are rare'}.`, 'catalog'));
+    },
+    (ctx) => {
+      const docs = pasted(ctx, kind);
+      if (!docs.length) return null;
+      const views = statementViews(ctx, [kind]);
+      const deny = views.find((v) => v.st.effect === 'Deny' && v.action && v.resource !== false && v.condition === true);
+      if (deny) return confirm(pev(`${where(deny)} denies ${ctx.parsed.action}.`, deny));
+      const allow = views.find((v) => v.st.effect === 'Allow' && v.action && v.resource !== false && v.condition === true);
+      if (allow) return ruleOut(pev(`${where(allow)} of the ${words} allows ${ctx.parsed.action} on ${ctx.parsed.target?.arn ?? 'the resource'}.`, allow));
+      const maybe = views.find((v) => v.st.effect === 'Allow' && v.action && v.resource !== false);
+      if (maybe) return weigh(3, pev(`Likely, if the condition of ${where(maybe)} is not met: it is the only statement of the ${words} that allows ${ctx.parsed.action}.`, maybe));
+      return confirm(ev(`No statement of the pasted ${words} ${policyLabel(docs[0]!.policy, docs[0]!.index)} allows ${ctx.parsed.action ?? 'the action'}${ctx.parsed.target?.arn ? ` on ${ctx.parsed.target.arn}` : ''}; a ${words} caps the caller even when its identity policies and the trust policy allow.`, 'policy', docs[0]!.index));
+    },
+  ];
+}
+
+/** Corrected caller-side document: one extra Allow for the action on the resource. */
+function appendAllow(ctx: CauseContext, kind: PolicyKind): { policyIndex: number; policy: unknown } | null {
+  const p = pasted(ctx, kind)[0];
+  if (!p || !ctx.parsed.action) return null;
+  const doc = clone(p.policy.document);
+  const stmts = docStatements(doc);
+  if (!stmts) return null;
+  stmts.push({ Sid: 'AllowFailedCall', Effect: 'Allow', Action: ctx.parsed.action, Resource: ctx.parsed.target?.arn?.startsWith('arn:') ? ctx.parsed.target.arn : '*' });
+  return { policyIndex: p.index, policy: doc };
+}
+
+/** The Resource that covers the target: `bucket/*` style for S3 objects, else the exact ARN. */
+function resourceFor(ctx: CauseContext): string | null {
+  const arn = ctx.parsed.target?.arn;
+  if (!arn?.startsWith('arn:')) return null;
+  if (ctx.facts.bucket && ctx.facts.objectKey) return `arn:${ctx.facts.partition ?? 'aws'}:s3:::${ctx.facts.bucket}/*`;
+  return arn;
+}
+
+export const causes: CauseDefinition[] = [
+  {
+    id: 'identity-missing-allow',
+    title: 'No identity-based policy of the caller allows the action',
+    summary: 'None of the caller\'s identity policies (user, group or role policies) has an Allow for this action on this resource. Cross-account calls need this Allow as well as the resource side\'s.',
+    family: 'caller',
+    prior: 1,
+    specificity: 0,
+    appliesTo: appliesToCaller,
+    signals: [
+      identityMessage(12),
+      trustAloneSuffices,
+      (ctx) => {
+        const a = identityAnalysis(ctx);
+        if (!a.pasted) return null;
+        const action = ctx.parsed.action ?? 'the action';
+        if (a.full.length) return ruleOut(pev(`${where(a.full[0]!)} allows ${action} on ${ctx.parsed.target?.arn ?? 'this resource'}.`, a.full[0]!));
+        if (a.conditional.length) return weigh(0.3, pev(`${where(a.conditional[0]!)} allows ${action} but only under a condition — a condition cause is the more precise answer.`, a.conditional[0]!));
+        if (a.wrongResource.length) return weigh(0.5, pev(`${where(a.wrongResource[0]!)} allows ${action}, but on another resource.`, a.wrongResource[0]!));
+        if (a.nearMiss.length) return weigh(0.5, pev(`${where(a.nearMiss[0]!.view)} names ${a.nearMiss[0]!.action}, a different action than ${action}.`, a.nearMiss[0]!.view));
+        const text = `No statement of the pasted identity policies allows ${action}.`;
+        if (denyType(ctx) === 'identity-based' && denyKind(ctx) !== 'explicit') return confirm(ev(`${text} AWS says the same.`, 'policy', a.views[0]?.policyIndex));
+        return weigh(4, ev(`${text} (Other attached policies may; the simulate command checks them all.)`, 'policy', a.views[0]?.policyIndex));
+      },
+    ],
+    confirm: [SIMULATE, LIST_ROLE_POLICIES, LIST_USER_POLICIES],
+    fix: {
+      description: 'Attach an Allow for {action} on {targetArn} to the caller ({callerPrincipalArn}), e.g. {"Effect":"Allow","Action":"{action}","Resource":"{targetArn}"} in policy.json.',
+      commands: [PUT_ROLE_POLICY],
+      correctPolicy: (ctx) => appendAllow(ctx, 'identity'),
+    },
+    docs: [DOCS.denied, DOCS.simulator, DOCS.crossAccount],
+  },
+  {
+    id: 'identity-resource-mismatch',
+    title: 'An Allow for the action exists, but its Resource does not match',
+    summary: 'The caller\'s policy allows the action, but on another ARN: a role name or account typo, a missing path, `deploy-*` vs `deployer`, the bucket ARN where objects need `bucket/*`, or an action that needs "*".',
+    family: 'caller',
+    prior: 0.35,
+    specificity: 1,
+    refines: ['identity-missing-allow'],
+    appliesTo: appliesToCaller,
+    signals: [
+      identityMessage(4),
+      trustAloneSuffices,
+      (ctx) => {
+        const a = identityAnalysis(ctx);
+        const action = ctx.parsed.action ?? 'the action';
+        if (!a.pasted) {
+          if (ctx.facts.bucket && ctx.facts.objectKey) return weigh(1.5, ev('An S3 object action: it is authorized against arn:aws:s3:::bucket/key, which a Resource of just the bucket ARN does not cover.', 'catalog'));
+          return null;
+        }
+        if (a.full.length) return ruleOut(pev(`${where(a.full[0]!)} allows ${action} on exactly this resource.`, a.full[0]!));
+        if (a.conditional.length) return ruleOut(pev(`${where(a.conditional[0]!)} covers this resource; what fails is its condition.`, a.conditional[0]!));
+        const w = a.wrongResource[0];
+        if (!w) return ruleOut(ev(`No pasted identity statement allows ${action} on any resource, so a Resource mismatch is not the issue.`, 'policy', a.views[0]?.policyIndex));
+        const res = (w.st.resource ?? []).join(', ') || `NotResource ${(w.st.notResource ?? []).join(', ')}`;
+        const s3hint = ctx.facts.bucket && ctx.facts.objectKey && (w.st.resource ?? []).some((r) => r.endsWith(`:::${ctx.facts.bucket}`)) ? ' — the bucket ARN, while object actions need arn:aws:s3:::' + ctx.facts.bucket + '/*' : '';
+        const text = `${where(w)} allows ${action} but only on ${res}${s3hint}; the call was on ${ctx.parsed.target?.arn ?? 'another resource'}.`;
+        const other = denyType(ctx) && denyType(ctx) !== 'identity-based' && !(denyType(ctx) === 'resource-based' && actionOf(ctx).startsWith('kms:'));
+        return other ? weigh(2, pev(text, w)) : confirm(pev(text, w));
+      },
+    ],
+    confirm: [
+      SIMULATE,
+      { description: 'Try the Resource pattern from the policy against the exact target ARN (with path, from the resource itself).', command: 'aws iam simulate-principal-policy --policy-source-arn {callerPrincipalArn} --action-names {action} --resource-arns {targetArn} --query \'EvaluationResults[].{Decision:EvalDecision,Matched:MatchedStatements}\' --profile {callerProfile}' },
+    ],
+    fix: {
+      description: 'Make the statement\'s Resource cover {targetArn} exactly (path, account and case included; for S3 objects add arn:aws:s3:::{bucket}/*).',
+      commands: [PUT_ROLE_POLICY],
+      correctPolicy: (ctx) => {
+        const a = identityAnalysis(ctx);
+        const w = a.wrongResource[0];
+        const add = resourceFor(ctx);
+        if (!w || !add) return null;
+        const doc = clone(w.policy.document);
+        const s = docStatements(doc)?.[w.st.index];
+        if (!s || s.Resource === undefined) return null;
+        const r = s.Resource;
+        s.Resource = Array.isArray(r) ? [...r, add] : [r, add];
+        return { policyIndex: w.policyIndex, policy: doc };
+      },
+    },
+    docs: [DOCS.denied, DOCS.actions],
+  },
+  {
+    id: 'identity-action-mismatch',
+    title: 'The caller\'s policy names a near-miss action, not the one called',
+    summary: 'The Allow names a similar but different action (ssm:GetParameters vs ssm:GetParameter, s3:ListObjects vs s3:ListBucket); IAM matches action names exactly (wildcards aside).',
+    family: 'caller',
+    prior: 0.15,
+    specificity: 2,
+    refines: ['identity-missing-allow'],
+    appliesTo: appliesToCaller,
+    signals: [
+      identityMessage(3),
+      (ctx) => {
+        const a = identityAnalysis(ctx);
+        if (!a.pasted) return null;
+        const action = ctx.parsed.action ?? 'the action';
+        if (a.anyAllowForAction) return ruleOut(ev(`A pasted identity statement already allows ${action} itself.`, 'policy', a.views[0]?.policyIndex));
+        const n = a.nearMiss[0];
+        if (!n) return ruleOut(ev(`No pasted identity statement names an action close to ${action}.`, 'policy', a.views[0]?.policyIndex));
+        return confirm(pev(`${where(n.view)} allows ${n.action}, not ${action}: IAM compares action names exactly, so it does not cover this call.`, n.view));
+      },
+    ],
+    confirm: [SIMULATE],
+    fix: {
+      description: 'Add {action} to the Action list of the statement (keep the near-miss action if the code also uses it).',
+      commands: [PUT_ROLE_POLICY],
+      correctPolicy: (ctx) => {
+        const n = identityAnalysis(ctx).nearMiss[0];
+        if (!n || !ctx.parsed.action) return null;
+        const doc = clone(n.view.policy.document);
+        const s = docStatements(doc)?.[n.view.st.index];
+        if (!s) return null;
+        const act = s.Action;
+        s.Action = Array.isArray(act) ? [...act, ctx.parsed.action] : act === undefined ? ctx.parsed.action : [act, ctx.parsed.action];
+        return { policyIndex: n.view.policyIndex, policy: doc };
+      },
+    },
+    docs: [DOCS.actions, DOCS.denied],
+  },
+  {
+    id: 'identity-explicit-deny',
+    title: 'A Deny in one of the caller\'s identity policies matches',
+    summary: 'An explicit Deny in a caller policy (often a Region guard with NotAction, or an MFA guard) overrides every Allow.',
+    family: 'caller',
+    prior: 0.2,
+    specificity: 1,
+    appliesTo: appliesToCaller,
+    signals: [
+      (ctx) => {
+        const type = denyType(ctx);
+        const kind = denyKind(ctx);
+        if (type === 'identity-based' && kind === 'explicit') return weigh(40, ev(`AWS says: with an explicit deny in an identity-based policy${ctx.parsed.deny.policyArn ? ` (${ctx.parsed.deny.policyArn})` : ''}.`));
+        if (kind === 'implicit') return ruleOut(ev(`AWS says no ${type ?? ''} policy allows the call — an implicit deny; a matching Deny would have been reported as explicit.`));
+        if (kind === 'explicit' && type) return weigh(0.1, ev(`AWS names an explicit deny in a ${type} policy, not an identity-based one.`));
+        if (kind === 'explicit') return weigh(4, ev('AWS reports an explicit deny without naming the policy type; identity-policy Denies are the most common kind.'));
+        return weigh(0.5, ev('The message does not say explicit deny.', 'catalog'));
+      },
+      (ctx) => {
+        const a = identityAnalysis(ctx);
+        if (!a.pasted) return null;
+        const sure = a.denies.find((v) => v.condition === true);
+        if (sure) return confirm(pev(`${where(sure)} denies ${ctx.parsed.action}${sure.conditions.length ? ` because ${sure.conditions.map((o) => `${o.operator} ${o.key} ${o.values.join('/')}`).join(' and ')} holds` : ''}.`, sure));
+        const maybe = a.denies[0];
+        if (maybe) return weigh(6, pev(`Likely, if ${maybe.conditions.filter((o) => o.result === 'unknown').map((o) => `${o.operator} ${o.key} ${o.values.join('/')}`).join(' and ')} holds for this call: ${where(maybe)} then denies ${ctx.parsed.action}.`, maybe));
+        if (denyType(ctx) === 'identity-based' && denyKind(ctx) === 'explicit') return weigh(1, ev('No pasted identity Deny matches; the denying policy is another one (the message may name it).', 'policy'));
+        return weigh(0.2, ev('No Deny statement of the pasted identity policies matches this call.', 'policy', a.views[0]?.policyIndex));
+      },
+    ],
+    confirm: [
+      { description: 'Read the denying policy the message names (for a managed policy: its default version).', command: 'aws iam get-policy-version --policy-arn {policyArn} --version-id $(aws iam get-policy --policy-arn {policyArn} --query Policy.DefaultVersionId --output text --profile {callerProfile}) --profile {callerProfile}', when: (ctx) => !!ctx.parsed.deny.policyArn },
+      { description: 'See whether supplying a condition key flips the result (e.g. MFA or Region guards).', command: 'aws iam simulate-principal-policy --policy-source-arn {callerPrincipalArn} --action-names {action} --resource-arns {targetArn} --query \'EvaluationResults[].{Decision:EvalDecision,Matched:MatchedStatements}\' --profile {callerProfile}' },
+      LIST_ROLE_POLICIES, LIST_USER_POLICIES,
+    ],
+    fix: {
+      description: 'Satisfy the condition the Deny guards (the Region, MFA via aws sts get-session-token --serial-number … --token-code …), or exempt this action/caller from the Deny (add {action} to its NotAction, or an exception condition).',
+      commands: ['aws iam create-policy-version --policy-arn {policyArn} --policy-document file://policy.json --set-as-default --profile {callerProfile}'],
+      correctPolicy: (ctx) => {
+        const d = identityAnalysis(ctx).denies[0];
+        const action = ctx.parsed.action;
+        if (!d || !action) return null;
+        const doc = clone(d.policy.document);
+        const stmts = docStatements(doc);
+        const s = stmts?.[d.st.index];
+        if (!s || !stmts) return null;
+        if (s.NotAction !== undefined) {
+          const na = s.NotAction;
+          s.NotAction = Array.isArray(na) ? [...na, action] : [na, action];
+          return { policyIndex: d.policyIndex, policy: doc };
+        }
+        if (namesActionExactly(d.st, action)) {
+          const list = (Array.isArray(s.Action) ? s.Action : [s.Action]).filter((x) => lower(String(x)) !== lower(action));
+          if (list.length) s.Action = list.length === 1 ? list[0] : list;
+          else stmts.splice(d.st.index, 1);
+          return { policyIndex: d.policyIndex, policy: doc };
+        }
+        return null;
+      },
+    },
+    docs: [DOCS.denied, DOCS.evaluation],
+  },
+  {
+    id: 'permissions-boundary',
+    title: 'The caller\'s permissions boundary does not allow the action',
+    summary: 'A permissions boundary caps what the user or role can do: the action must be allowed by the boundary as well as by an identity policy (and, for a role session, even when a same-account trust policy names the role).',
+    family: 'caller',
+    prior: 0.12,
+    specificity: 1,
+    appliesTo: (ctx) => appliesToCaller(ctx) && ctx.parsed.caller?.type !== 'federated-user',
+    signals: capPolicySignals('permissions-boundary', 'permissions-boundary', 'permissions boundary'),
+    confirm: [
+      { description: 'The boundary attached to the caller role.', command: 'aws iam get-role --role-name {callerRoleName} --query Role.PermissionsBoundary --profile {callerProfile}', when: (ctx) => ctx.parsed.caller?.type !== 'user' },
+      { description: 'The boundary attached to the caller user.', command: 'aws iam get-user --user-name {callerUserName} --query User.PermissionsBoundary --profile {callerProfile}', when: (ctx) => ctx.parsed.caller?.type === 'user' },
+      { description: 'Simulate with the boundary (PermissionsBoundaryDecisionDetail.AllowedByPermissionsBoundary).', command: "aws iam simulate-principal-policy --policy-source-arn {callerPrincipalArn} --action-names {action} --resource-arns {targetArn} --query 'EvaluationResults[].PermissionsBoundaryDecisionDetail' --profile {callerProfile}" },
+    ],
+    fix: {
+      description: 'Add {action} on {targetArn} to the boundary policy (a new default version), or remove the boundary if it no longer serves.',
+      commands: ['aws iam create-policy-version --policy-arn <boundary-policy-arn> --policy-document file://boundary.json --set-as-default --profile {callerProfile}'],
+      correctPolicy: (ctx) => appendAllow(ctx, 'permissions-boundary'),
+    },
+    docs: [DOCS.boundaries, DOCS.denied],
+  },
+  {
+    id: 'session-policy',
+    title: 'The caller\'s own session was issued with a session policy that does not allow the action',
+    summary: 'A role session or federated user gets the intersection of its identity policies and the session policy passed when the session was created (by a broker, a tool or a console); the session policy lacks the action.',
+    family: 'caller',
+    prior: 0.08,
+    specificity: 1,
+    appliesTo: (ctx) => appliesToCaller(ctx) && ctx.parsed.caller?.type !== 'user',
+    signals: [
+      ...capPolicySignals('session', 'session', 'session policy'),
+      (ctx) => (ctx.parsed.caller?.type === 'assumed-role' || ctx.parsed.caller?.type === 'federated-user' ? null : ctx.parsed.caller ? weigh(0.3, ev('Session policies exist only for role sessions and federated users.')) : null),
+    ],
+    confirm: [
+      { description: 'The call that created the caller\'s session, with the session policy it passed (requestParameters.policy / policyArns).', command: "aws cloudtrail lookup-events --region {region} --lookup-attributes AttributeKey=Username,AttributeValue={sessionName} --max-results 20 --query 'Events[].CloudTrailEvent' --output text --profile {callerProfile}" },
+    ],
+    fix: {
+      description: 'Re-issue the caller\'s session with a session policy that includes {action} (or without a session policy): change the broker or tool that passes --policy / --policy-arns.',
+      commands: ['aws sts assume-role --role-arn {callerRoleArn} --role-session-name {sessionName} --policy file://session-policy.json --profile {callerProfile}'],
+      correctPolicy: (ctx) => appendAllow(ctx, 'session'),
+    },
+    docs: [DOCS.session, DOCS.denied],
+  },
+  {
+    id: 'caller-is-root-user',
+    title: 'The call uses the account root user\'s credentials',
+    summary: 'The root user cannot assume roles ("Roles may not be assumed by root accounts"); only IAM users and roles can. Root access keys should not exist at all.',
+    family: 'caller',
+    prior: 0.3,
+    specificity: 2,
+    appliesTo: (ctx) => isRootMessage(ctx) || ctx.parsed.caller?.type === 'root',
+    signals: [
+      (ctx) => (isRootMessage(ctx) ? confirm(ev('AWS says: Roles may not be assumed by root accounts — the caller used root user credentials.')) : null),
+      (ctx) => (!isRootMessage(ctx) && ctx.parsed.caller?.type === 'root'
+        ? (isStsFamily(ctx) ? confirm(ev(`The caller ${ctx.facts.callerArn} is the account root user, which cannot assume roles.`)) : weigh(3, ev(`The caller ${ctx.facts.callerArn} is the account root user: identity policies do not apply to it, but SCPs and resource policies still do.`)))
+        : null),
+    ],
+    confirm: [{ description: 'An Arn ending in :root means root user credentials.', command: 'aws sts get-caller-identity --profile {callerProfile}' }],
+    fix: {
+      description: 'Call from an IAM user or role (create one, or use Identity Center), and delete the root access keys.',
+      commands: ['aws iam create-user --user-name <admin-user-name>', 'aws iam delete-access-key --access-key-id <root-access-key-id>'],
+    },
+    docs: [DOCS.tempRequest, 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user.html'],
+  },
+  {
+    id: 'caller-is-federation-token',
+    title: 'The call uses GetFederationToken credentials, which cannot call STS',
+    summary: 'Credentials from sts:GetFederationToken (federated-user ARNs) cannot call STS operations other than GetCallerIdentity, so they cannot assume a role.',
+    family: 'caller',
+    prior: 0.05,
+    specificity: 2,
+    appliesTo: (ctx) => isDenial(ctx) && (ctx.parsed.caller?.type === 'federated-user' || mentions(ctx, 'GetFederationToken')),
+    signals: [
+      (ctx) => {
+        const a = actionOf(ctx);
+        if (ctx.parsed.caller?.type === 'federated-user' && STS_FAMILY.includes(a)) return confirm(ev(`The caller ${ctx.facts.callerArn} is a federated user (GetFederationToken credentials), and those cannot call ${ctx.parsed.action}.`));
+        if (ctx.parsed.caller?.type === 'federated-user' && a.startsWith('sts:') && a !== 'sts:getcalleridentity') return weigh(20, ev('Federated-user credentials cannot call STS operations other than GetCallerIdentity.'));
+        if (ctx.parsed.caller?.type === 'federated-user') return ruleOut(ev(`The action ${ctx.parsed.action ?? ''} is not an STS call; federation tokens may call it if their policies allow.`));
+        return weigh(1, ev('The paste mentions GetFederationToken.', 'context'));
+      },
+    ],
+    confirm: [{ description: 'A federated-user Arn means GetFederationToken credentials.', command: 'aws sts get-caller-identity --profile {callerProfile}' }],
+    fix: {
+      description: 'Assume the role with IAM user or role credentials (or GetSessionToken credentials), not with GetFederationToken credentials.',
+      commands: ['aws sts assume-role --role-arn {targetArn} --role-session-name {roleSessionName} --profile <iam-user-profile>'],
+    },
+    docs: [DOCS.tempRequest],
+  },
+];
+

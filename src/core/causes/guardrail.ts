@@ -1,3 +1,174 @@
-import type { CauseDefinition } from './types.js';
+/**
+ * Organization and network guardrails [aws-facts 3.C, 4.3]: SCPs on the caller's account path,
+ * RCPs on the resource's account path, VPC endpoint policies.
+ */
+import type { DenyPolicyType, PolicyKind } from '../types.js';
+import type { CauseContext, CauseDefinition, SignalResult } from './types.js';
+import {
+  actionOf, clone, confirm, crossAccount, denyKind, denyType, docStatements, ev, isDenial, isStsFamily, pasted, policyLabel,
+  principalOk, ruleOut, statementViews, stmtLabel, weigh, type StatementView,
+} from './signals.js';
 
-export const causes: CauseDefinition[] = [];
+const DOCS = {
+  scp: 'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html',
+  scpEval: 'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_evaluation.html',
+  rcp: 'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps.html',
+  vpce: 'https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-access.html',
+  denied: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html',
+  enhanced: 'https://aws.amazon.com/blogs/security/enhanced-access-denied-error-messages-with-policy-arns',
+};
+
+const where = (v: StatementView) => `${stmtLabel(v.st)} of ${policyLabel(v.policy, v.policyIndex)}`;
+const pev = (text: string, v: StatementView) => ev(text, 'policy', v.policyIndex, v.st.index);
+const unknownWords = (v: StatementView) => v.conditions.filter((o) => o.result === 'unknown').map((o) => `${o.operator} ${o.key} ${o.values.join('/')}`).join(' and ');
+
+/** The message names this guardrail: near-proof weight. */
+function guardMessage(type: DenyPolicyType, words: string, bare: (ctx: CauseContext) => number): (ctx: CauseContext) => SignalResult | null {
+  return (ctx) => {
+    const t = denyType(ctx);
+    const k = denyKind(ctx);
+    if (t === type) {
+      const arn = ctx.parsed.deny.policyArn ? ` (${ctx.parsed.deny.policyArn})` : '';
+      if (type === 'service-control' && k === 'explicit') return weigh(40, ev(`AWS says: with an explicit deny in a service control policy${arn}. (AWS has also worded an allow-list SCP that simply lacks an Allow this way: look for a Deny, or a level with no Allow.)`));
+      return weigh(40, ev(k === 'explicit' ? `AWS says: with an explicit deny in a ${words}${arn}.` : `AWS says no ${words} allows ${ctx.parsed.action ?? 'the action'}.`));
+    }
+    if (t) return weigh(0.1, ev(`AWS names the ${t} policy, not a ${words}.`));
+    const w = bare(ctx);
+    return weigh(w, ev(`The message names no policy type; a ${words} is ${w >= 1 ? 'a real possibility' : 'less common'} here.`, 'catalog'));
+  };
+}
+
+/** Deny statements of pasted guardrails decide: matched → confirmed, unknown → likely. */
+function denyProof(kind: PolicyKind, words: string, onNone: (ctx: CauseContext, views: StatementView[]) => SignalResult | null) {
+  return (ctx: CauseContext): SignalResult | null => {
+    if (!pasted(ctx, kind).length) return null;
+    const views = statementViews(ctx, [kind]);
+    const denies = views.filter((v) => v.st.effect === 'Deny' && v.action && v.resource !== false && (v.principal === null || principalOk(v)));
+    const sure = denies.find((v) => v.condition === true);
+    if (sure) return confirm(pev(`${where(sure)} denies ${ctx.parsed.action}${sure.conditions.length ? ` because ${sure.conditions.map((o) => `${o.operator} ${o.key} ${o.values.join('/')}`).join(' and ')} holds for this call` : ''}.`, sure));
+    const maybe = denies.find((v) => v.condition === 'unknown');
+    if (maybe) return weigh(6, pev(`Likely, if ${unknownWords(maybe)} holds for this call: ${where(maybe)} of the ${words} then denies ${ctx.parsed.action}.`, maybe));
+    return onNone(ctx, views);
+  };
+}
+
+const appliesGuard = (ctx: CauseContext) => {
+  if (!isDenial(ctx)) return false;
+  const a = actionOf(ctx);
+  return a !== 'sts:assumerolewithwebidentity' && a !== 'sts:assumerolewithsaml';
+};
+
+/** Minimal change to a matching guardrail Deny: exempt the caller's principal. */
+function exemptCaller(ctx: CauseContext, kind: PolicyKind): { policyIndex: number; policy: unknown } | null {
+  const views = statementViews(ctx, [kind]).filter((v) => v.st.effect === 'Deny' && v.action && v.resource !== false && v.condition !== false);
+  const v = views[0];
+  const who = ctx.facts.callerPrincipalArn;
+  if (!v || !who) return null;
+  const doc = clone(v.policy.document);
+  const s = docStatements(doc)?.[v.st.index];
+  if (!s) return null;
+  const cond = (s.Condition && typeof s.Condition === 'object' ? s.Condition : (s.Condition = {})) as Record<string, Record<string, unknown>>;
+  cond.ArnNotLike = { ...(cond.ArnNotLike ?? {}), 'aws:PrincipalArn': who };
+  return { policyIndex: v.policyIndex, policy: doc };
+}
+
+export const causes: CauseDefinition[] = [
+  {
+    id: 'scp-deny',
+    title: 'A service control policy on the caller\'s account path denies (or does not allow) the action',
+    summary: 'An SCP attached to the caller\'s account, one of its OUs or the root denies the action, or a level lacks an Allow for it (allow-list SCPs). SCPs never apply to the management account or service-linked roles.',
+    family: 'guardrail',
+    prior: 0.3,
+    specificity: 1,
+    appliesTo: (ctx) => appliesGuard(ctx) && ctx.parsed.caller?.type !== 'service',
+    signals: [
+      guardMessage('service-control', 'service control policy', (ctx) => (crossAccount(ctx) === true && isStsFamily(ctx) ? 0.5 : 0.4)),
+      denyProof('scp', 'SCP', (ctx, views) => {
+        const allows = views.filter((v) => v.st.effect === 'Allow');
+        const covering = allows.find((v) => v.action && v.resource !== false && v.condition !== false);
+        const said = denyType(ctx) === 'service-control';
+        if (covering) return said
+          ? weigh(0.5, pev(`${where(covering)} allows ${ctx.parsed.action}; the refusing SCP must be another one on the path (root, an OU or the account).`, covering))
+          : ruleOut(pev(`${where(covering)} allows ${ctx.parsed.action} and no pasted SCP denies it.`, covering));
+        if (allows.length) return confirm(ev(`The pasted SCPs allow-list actions, and none allows ${ctx.parsed.action}: every level from the root to the account needs an Allow.`, 'policy', views[0]?.policyIndex));
+        return said ? weigh(0.8, ev('No pasted SCP statement denies this call; another SCP on the path (or a level without FullAWSAccess) must.', 'policy', views[0]?.policyIndex))
+          : ruleOut(ev('No statement of the pasted SCPs denies this call.', 'policy', views[0]?.policyIndex));
+      }),
+    ],
+    confirm: [
+      { description: 'Read the SCP the message names (from the management account or a delegated administrator).', command: 'aws organizations describe-policy --policy-id {policyId} --query Policy.Content --output text --profile <management-account-profile>', when: (ctx) => !!ctx.facts.policyId },
+      { description: 'Walk the path: the parents of the caller\'s account, then the SCPs attached at each level (account, each OU, root).', command: 'aws organizations list-parents --child-id {callerAccount} --profile <management-account-profile> && aws organizations list-policies-for-target --target-id {callerAccount} --filter SERVICE_CONTROL_POLICY --profile <management-account-profile>' },
+      { description: 'Simulate with the organization\'s policies (OrganizationsDecisionDetail.AllowedByOrganizations).', command: "aws iam simulate-principal-policy --policy-source-arn {callerPrincipalArn} --action-names {action} --resource-arns {targetArn} --query 'EvaluationResults[].OrganizationsDecisionDetail' --profile {callerProfile}" },
+    ],
+    fix: {
+      description: 'Add an exception for this caller or action to the SCP\'s Deny (e.g. ArnNotLike aws:PrincipalArn for the pipeline role, or the service in a Region guard\'s NotAction), or attach an Allow at every level of the path.',
+      commands: ['aws organizations update-policy --policy-id {policyId} --content file://scp.json --profile <management-account-profile>'],
+      correctPolicy: (ctx) => exemptCaller(ctx, 'scp'),
+    },
+    docs: [DOCS.scp, DOCS.scpEval, DOCS.enhanced],
+  },
+  {
+    id: 'rcp-deny',
+    title: 'A resource control policy on the resource\'s account denies the call',
+    summary: 'An RCP on the target account\'s path (S3, STS, KMS, SQS, Secrets Manager …) denies, typically an identity perimeter that excludes callers outside the organization or a given list of accounts. From outside the organization the message is bare.',
+    family: 'guardrail',
+    prior: 0.1,
+    specificity: 1,
+    appliesTo: (ctx) => isDenial(ctx),
+    signals: [
+      guardMessage('resource-control', 'resource control policy', (ctx) => (crossAccount(ctx) === true ? 0.6 : 0.25)),
+      denyProof('rcp', 'RCP', (ctx, views) => (denyType(ctx) === 'resource-control'
+        ? weigh(0.8, ev('No pasted RCP statement denies this call; another RCP on the resource account\'s path must.', 'policy', views[0]?.policyIndex))
+        : ruleOut(ev('No statement of the pasted RCPs denies this call (RCPFullAWSAccess allows everything else).', 'policy', views[0]?.policyIndex)))),
+    ],
+    confirm: [
+      { description: 'Read the RCP the message names (from the management account).', command: 'aws organizations describe-policy --policy-id {policyId} --query Policy.Content --output text --profile <management-account-profile>', when: (ctx) => !!ctx.facts.policyId },
+      { description: 'RCPs attached to the resource\'s account (repeat for each parent from list-parents).', command: 'aws organizations list-policies-for-target --target-id {targetAccount} --filter RESOURCE_CONTROL_POLICY --profile <management-account-profile>' },
+    ],
+    fix: {
+      description: 'Add the caller\'s account ({callerAccount}) or principal to the RCP\'s exception list, or tag the resource with the RCP\'s exclusion tag if it has one.',
+      commands: ['aws organizations update-policy --policy-id {policyId} --content file://rcp.json --profile <management-account-profile>'],
+      correctPolicy: (ctx) => exemptCaller(ctx, 'rcp'),
+    },
+    docs: [DOCS.rcp, DOCS.enhanced],
+  },
+  {
+    id: 'vpc-endpoint-policy-deny',
+    title: 'The VPC endpoint policy does not allow the call, or denies it',
+    summary: 'The call goes through an interface or gateway endpoint whose policy does not allow this principal, action or resource (or denies it).',
+    family: 'guardrail',
+    prior: 0.06,
+    specificity: 1,
+    appliesTo: (ctx) => isDenial(ctx),
+    signals: [
+      guardMessage('vpc-endpoint', 'VPC endpoint policy', () => 0.3),
+      denyProof('vpc-endpoint', 'VPC endpoint policy', (ctx, views) => {
+        const allow = views.find((v) => v.st.effect === 'Allow' && v.action && v.resource !== false && (v.principal === null || principalOk(v)) && v.condition === true);
+        if (allow) return ruleOut(pev(`${where(allow)} allows ${ctx.parsed.action} on this resource.`, allow));
+        const cond = views.find((v) => v.st.effect === 'Allow' && v.action && v.resource !== false && v.condition === 'unknown');
+        if (cond) return weigh(4, pev(`Likely, if ${unknownWords(cond)} does not hold: ${where(cond)} is the only endpoint statement that would allow it.`, cond));
+        const near = views.find((v) => v.st.effect === 'Allow' && v.action && v.resource === false);
+        return confirm(ev(near
+          ? `The endpoint policy allows ${ctx.parsed.action} only on ${(near.st.resource ?? []).join(', ')} (${where(near)}), not on ${ctx.parsed.target?.arn ?? 'this resource'}.`
+          : `No statement of the pasted endpoint policy allows ${ctx.parsed.action}.`, 'policy', near?.policyIndex ?? views[0]?.policyIndex, near?.st.index));
+      }),
+    ],
+    confirm: [
+      { description: 'The endpoint policies of the service\'s endpoints in this Region.', command: "aws ec2 describe-vpc-endpoints --region {region} --filters Name=service-name,Values=com.amazonaws.{region}.{service} --query 'VpcEndpoints[].{Id:VpcEndpointId,Policy:PolicyDocument}' --profile {callerProfile}" },
+    ],
+    fix: {
+      description: 'Allow {action} on {targetArn} for this principal in the endpoint policy (or narrow its Deny).',
+      commands: ['aws ec2 modify-vpc-endpoint --vpc-endpoint-id <vpc-endpoint-id> --policy-document file://endpoint-policy.json --region {region} --profile {callerProfile}'],
+      correctPolicy: (ctx) => {
+        const p = pasted(ctx, 'vpc-endpoint')[0];
+        if (!p || !ctx.parsed.action || !ctx.parsed.target?.arn) return null;
+        const doc = clone(p.policy.document);
+        const stmts = docStatements(doc);
+        if (!stmts) return null;
+        stmts.push({ Sid: 'AllowFailedCall', Effect: 'Allow', Principal: '*', Action: ctx.parsed.action, Resource: ctx.parsed.target.arn });
+        return { policyIndex: p.index, policy: doc };
+      },
+    },
+    docs: [DOCS.vpce, DOCS.denied],
+  },
+];

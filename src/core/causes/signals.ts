@@ -65,6 +65,25 @@ export function mentions(ctx: CauseContext, needle: string): boolean {
 }
 export const denyType = (ctx: CauseContext) => ctx.parsed.deny.policyType;
 export const denyKind = (ctx: CauseContext) => ctx.parsed.deny.kind;
+const NOT_DENIALS = [
+  'validationerror', 'expiredtoken', 'expiredtokenexception', 'invalidclienttokenid', 'regiondisabledexception',
+  'invalididentitytoken', 'invalididentitytokenexception', 'unrecognizedclientexception', 'signaturedoesnotmatch',
+  'idpcommunicationerror', 'idpcommunicationerrorexception', 'malformedpolicydocument', 'packedpolicytoolarge',
+  'invalidparametervalueexception', 'invalidparametervalue',
+];
+/**
+ * The error is an authorization refusal (AccessDenied and friends), not a validation, token or
+ * Region error — the precondition of every policy-based cause.
+ */
+export function isDenial(ctx: CauseContext): boolean {
+  const code = lower(ctx.parsed.errorCode);
+  if (code && NOT_DENIALS.includes(code)) return false;
+  if (mentions(ctx, 'security token included in the request is') || mentions(ctx, 'token is expired')) return false;
+  return true;
+}
+/** "Roles may not be assumed by root accounts." */
+export const isRootMessage = (ctx: CauseContext) => mentions(ctx, 'may not be assumed by root');
+
 /** The message names no policy type: the bare form (cross-account, or an older message). */
 export const isBare = (ctx: CauseContext) => ctx.parsed.deny.policyType === null;
 
@@ -121,7 +140,7 @@ export function namesActionExactly(st: Statement, action: string): boolean {
 /** Whether Resource / NotResource covers the resource. null: no resource element (trust). */
 export function coversResource(st: Statement, resource: string | null): boolean | null {
   if (!st.resource && !st.notResource) return null;
-  if (!resource) return st.resource ? st.resource.includes('*') : null;
+  if (!resource || !resource.startsWith('arn:')) return st.resource?.includes('*') ? true : null;
   if (st.resource) return st.resource.some((r) => globMatch(r, resource));
   return !st.notResource!.some((r) => globMatch(r, resource));
 }
