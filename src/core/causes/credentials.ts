@@ -1,3 +1,267 @@
-import type { CauseDefinition } from './types.js';
+/**
+ * Credentials and environment [aws-facts 3.H]: the call was signed with other credentials than
+ * intended, with expired or unknown ones, against a Regional STS endpoint that is not active,
+ * with a v1 global-endpoint token in an opt-in Region — or the IAM change it needs is moments old.
+ */
+import type { CauseContext, CauseDefinition } from './types.js';
+import {
+  codeIs, fromContext, fromMessage, fromPolicy, has, isAssumeFamily, isWebIdentity, OPT_IN_REGIONS, regionOf, sig, tokenAfter,
+} from './service-util.js';
 
-export const causes: CauseDefinition[] = [];
+const CLI_ENV = 'https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-envvars.html';
+const CLI_FILES = 'https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-files.html';
+const STS_ERRORS = 'https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html';
+const STS_REGIONS = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_region-endpoints.html';
+const TROUBLESHOOT_GENERAL = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_general.html';
+
+const EXPIRED = [
+  'security token included in the request is expired', 'expiredtoken', 'token has expired', 'token is expired', 'the provided token has expired',
+  'credentials have expired', 'session has expired', 'sso session associated with this profile has expired', 'token expired',
+  'request has expired', 'signature expired', 'requestexpired', 'expired token',
+];
+const INVALID = [
+  'security token included in the request is invalid', 'invalidclienttokenid', 'unrecognizedclient', 'invalidaccesskeyid',
+  'access key id you provided does not exist', 'signaturedoesnotmatch', 'request signature we calculated does not match',
+  'not able to validate the provided access credentials', 'authfailure', 'incompletesignature', 'the provided token is malformed',
+  'missingauthenticationtoken', 'invalid security token',
+];
+const NO_CREDS = ['unable to locate credentials', 'could not load credentials from any providers', 'nocredentialproviders', 'no valid credential sources', 'credentials could not be loaded', 'no credentials', 'missing credentials in config'];
+
+const isExpired = (ctx: CauseContext) => codeIs(ctx, 'ExpiredToken', 'RequestExpired') || has(ctx, ...EXPIRED);
+const isInvalid = (ctx: CauseContext) =>
+  codeIs(ctx, 'InvalidClientTokenId', 'UnrecognizedClient', 'InvalidAccessKeyId', 'SignatureDoesNotMatch', 'AuthFailure', 'IncompleteSignature') || has(ctx, ...INVALID);
+/** The web-identity token (not the calling credentials) expired. */
+const webTokenExpired = (ctx: CauseContext) => isWebIdentity(ctx) && has(ctx, 'token expired: current date/time', 'expiredtokenexception');
+
+/** A session name that looks like an EC2 instance id (`i-0123…`): the instance profile's credentials. */
+function instanceSession(ctx: CauseContext): boolean {
+  const s = ctx.parsed.caller?.sessionName ?? '';
+  return ctx.parsed.caller?.type === 'assumed-role' && /^i-[0-9a-f]{8,17}$/.test(s);
+}
+
+const confirmWho = [
+  { description: 'See which identity the failing tool really uses (run it with the same profile and environment).', command: 'aws sts get-caller-identity --profile {callerProfile}' },
+  { description: 'List the AWS_* variables set in that shell (names only): environment variables beat profiles, and a stale AWS_SESSION_TOKEN breaks fresh keys.', command: "env | grep '^AWS_' | cut -d= -f1" },
+  { description: 'Show where each credential setting comes from (env, shared file, SSO, instance metadata).', command: 'aws configure list --profile {callerProfile}' },
+];
+
+const wrongCredentials: CauseDefinition = {
+  id: 'wrong-credentials-in-use',
+  title: 'The call runs with different credentials than intended',
+  summary: 'The failing call was signed by another identity than the one you set up — stray AWS_* environment variables overriding a profile, the wrong profile, a role_arn in the profile, a self-hosted runner\'s or node\'s instance role — so the right policies are never consulted.',
+  family: 'credentials',
+  prior: 0.2,
+  appliesTo: (ctx) => ctx.parsed.recognized || isExpired(ctx) || isInvalid(ctx) || has(ctx, ...NO_CREDS),
+  signals: [
+    (ctx) => {
+      if (has(ctx, ...NO_CREDS)) return sig(6, fromMessage('The SDK found no usable credentials at all: the environment, profile or instance metadata it should read is not what you expect.'));
+      if (isInvalid(ctx)) return sig(0.8, fromMessage('AWS does not recognise the credentials: often a stale or mismatched set of AWS_* variables rather than the intended profile.'));
+      if (isExpired(ctx)) return sig(0.6, fromMessage('The credentials used have expired: often old exported AWS_* variables that override a profile that would refresh itself.'));
+      return null;
+    },
+    (ctx) => {
+      if (instanceSession(ctx)) {
+        return sig(2.5, fromMessage(`The caller is the EC2 instance role ${ctx.parsed.caller?.name ?? ''} (session ${ctx.parsed.caller?.sessionName ?? ''}): the process fell back to the instance profile instead of its own credentials.`));
+      }
+      return null;
+    },
+    (ctx) => {
+      const p = ctx.parsed;
+      if (!p.caller?.arn && !p.action && !isExpired(ctx) && !isInvalid(ctx)) {
+        return sig(2, fromMessage('The message names neither the caller nor the action: first make sure which credentials the tool actually used.'));
+      }
+      return null;
+    },
+    (ctx) => {
+      if (has(ctx, 'aws_profile', '--profile', 'source_profile', 'credential_source', 'role_arn', 'aws_access_key_id', 'aws_session_token', 'aws_security_token', 'self-hosted')) {
+        return sig(1.4, fromMessage('The output mentions profiles or credential variables: check which source the SDK picked.'));
+      }
+      return null;
+    },
+    (ctx) => {
+      const d = ctx.parsed.deny;
+      if (d.kind === 'explicit' || (d.policyType && d.policyType !== 'identity-based')) {
+        return sig(0.4, fromMessage('The message names the policy that refused the call, which points at that policy rather than at the credentials.'));
+      }
+      return null;
+    },
+  ],
+  confirm: confirmWho,
+  fix: {
+    description: 'Make the tool use the intended identity: unset stray variables (they override every profile), select the right profile, or remove the role_arn / credential_source that makes the profile assume something else. On CI runners and nodes, check which credentials the job or pod really gets.',
+    commands: ['unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_SECURITY_TOKEN', 'export AWS_PROFILE={callerProfile}', 'aws sts get-caller-identity'],
+  },
+  docs: [CLI_ENV, CLI_FILES],
+};
+
+const expired: CauseDefinition = {
+  id: 'expired-token',
+  title: 'The calling credentials have expired',
+  summary: 'The temporary credentials that signed the call (a role session, SSO or MFA session) are past their expiration, so AWS rejects them before evaluating any policy. Long jobs that cache one session hit this after an hour.',
+  family: 'credentials',
+  prior: 0.25,
+  specificity: 1,
+  appliesTo: isExpired,
+  signals: [
+    (ctx) => {
+      if (webTokenExpired(ctx)) return sig(0.3, fromMessage('It is the web identity token (the OIDC JWT) that expired, not the AWS credentials.'));
+      if (has(ctx, 'signature expired', 'requestexpired', 'request has expired')) {
+        return sig(8, fromMessage('AWS says the request signature has expired: the signing time is too old — the local clock is off, or a signed request was replayed late.'));
+      }
+      return sig(50, fromMessage('AWS says the security token included in the request is expired: the temporary credentials must be refreshed.'));
+    },
+    (ctx) => {
+      if (has(ctx, 'sso login', 'sso session', 'aws sso', 'sso_', 'identity center')) return sig(1.2, fromMessage('The credentials come from IAM Identity Center (SSO): run aws sso login again.'));
+      if (isAssumeFamily(ctx)) return sig(1.1, fromMessage('The expired credentials were the ones calling STS: the source session must be refreshed before assuming the next role.'));
+      return null;
+    },
+  ],
+  confirm: [
+    { description: 'Fails the same way while the credentials are expired.', command: 'aws sts get-caller-identity --profile {callerProfile}' },
+    { description: 'See whether exported variables (which never refresh themselves) provide the credentials.', command: "env | grep '^AWS_' | cut -d= -f1" },
+  ],
+  fix: {
+    description: 'Get fresh credentials (aws sso login, or re-run the assume step), unset exported session variables that shadow a self-refreshing profile, and let long jobs use a provider that refreshes (role_arn + source_profile in the config file, the SDK\'s refreshable credentials) instead of one exported session.',
+    commands: ['aws sso login --profile {callerProfile}', 'unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN'],
+  },
+  docs: [STS_ERRORS, 'https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-sso.html'],
+};
+
+const invalid: CauseDefinition = {
+  id: 'invalid-token',
+  title: 'AWS does not recognise the calling credentials',
+  summary: 'The access key is unknown or malformed — deleted or deactivated, mistyped, a temporary key sent without its session token (or with another one), a wrong secret key — so AWS rejects the call before evaluating any policy (InvalidClientTokenId, SignatureDoesNotMatch).',
+  family: 'credentials',
+  prior: 0.2,
+  specificity: 1,
+  appliesTo: isInvalid,
+  signals: [
+    (ctx) => {
+      if (has(ctx, 'signaturedoesnotmatch', 'request signature we calculated does not match')) {
+        return sig(30, fromMessage('The signature does not match: the secret access key does not belong to the access key id (or the request was altered).'));
+      }
+      return sig(50, fromMessage('AWS says the security token included in the request is invalid: the access key (or its session token) is unknown to AWS.'));
+    },
+    (ctx) => {
+      if (has(ctx, 'aws_security_token')) return sig(1.5, fromMessage('AWS_SECURITY_TOKEN is mentioned: some tools read only AWS_SESSION_TOKEN, so temporary keys go out without their token.'));
+      return null;
+    },
+    (ctx) => {
+      const r = regionOf(ctx);
+      if (r && OPT_IN_REGIONS.has(r)) return sig(0.5, fromMessage(`The call went to ${r}, an opt-in Region, where tokens from the global STS endpoint may not be valid.`));
+      return null;
+    },
+  ],
+  confirm: [
+    { description: 'Fails the same way with the same credentials.', command: 'aws sts get-caller-identity --profile {callerProfile}' },
+    { description: 'List the AWS_* variables set (names only): temporary keys need AWS_SESSION_TOKEN from the same session.', command: "env | grep '^AWS_' | cut -d= -f1" },
+    { description: 'Check the key\'s status from a working identity in the same account (Inactive or missing keys are refused).', command: 'aws iam list-access-keys --user-name {callerUserName}' },
+  ],
+  fix: {
+    description: 'Use a valid, active key pair: for temporary credentials set AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN from the same session; create a new access key if the old one was deleted or deactivated; refresh secrets stored in CI.',
+    commands: ['unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_SECURITY_TOKEN', 'aws configure --profile {callerProfile}'],
+  },
+  docs: [STS_ERRORS, CLI_ENV],
+};
+
+const regionDisabled: CauseDefinition = {
+  id: 'sts-region-disabled',
+  title: 'STS is not active in this Region for the account that issues the credentials',
+  summary: 'The client called a Regional STS endpoint that is deactivated for the account asked to issue the credentials (the role\'s account), or the account is new and the Region not yet ready. STS answers RegionDisabledException (HTTP 403).',
+  family: 'credentials',
+  prior: 0.12,
+  specificity: 2,
+  appliesTo: (ctx) => codeIs(ctx, 'RegionDisabled') || has(ctx, 'sts is not activated', 'regiondisabled', 'not activated in this region'),
+  signals: [
+    (ctx) => {
+      const acct = tokenAfter(ctx, 'for account:', '.');
+      return sig(60, fromMessage(`STS is not activated in the requested Region${acct ? ` for account ${acct}` : ''}: activate it in that account's IAM account settings, or use another Regional endpoint.`));
+    },
+    (ctx) => {
+      const r = regionOf(ctx);
+      if (r && OPT_IN_REGIONS.has(r)) return sig(1.2, fromMessage(`${r} is an opt-in Region: it must be enabled in both the caller's and the role's account.`));
+      return null;
+    },
+  ],
+  confirm: [
+    { description: 'For an opt-in Region: is it enabled for the account?', command: 'aws account get-region-opt-status --region-name {region}' },
+    { description: 'Reproduce against that Regional endpoint (fails while STS is deactivated there).', command: 'aws sts get-caller-identity --region {region} --endpoint-url https://sts.{region}.amazonaws.com' },
+  ],
+  fix: {
+    description: 'In the account that owns the role, activate the Region in IAM > Account settings > Security Token Service (STS) > Endpoints (for opt-in Regions also enable the Region in both accounts) — or point the client at a Regional STS endpoint that is active.',
+    commands: ['export AWS_STS_REGIONAL_ENDPOINTS=regional AWS_REGION=<an-active-region>'],
+  },
+  docs: [STS_REGIONS],
+};
+
+const globalEndpoint: CauseDefinition = {
+  id: 'global-endpoint-v1-token-optin-region',
+  title: 'A token from the global STS endpoint is used in an opt-in Region',
+  summary: 'Session tokens issued by the global endpoint (sts.amazonaws.com) are version 1 by default, valid only in Regions enabled by default; used in an opt-in Region (ap-east-1, me-south-1, af-south-1, …) they are rejected as invalid.',
+  family: 'credentials',
+  prior: 0.03,
+  specificity: 2,
+  appliesTo: isInvalid,
+  signals: [
+    (ctx) => {
+      const r = regionOf(ctx);
+      if (r && OPT_IN_REGIONS.has(r)) return sig(15, fromMessage(`The call went to ${r}, an opt-in Region, where v1 tokens from the global STS endpoint are not valid.`));
+      if (r) return sig(0.1, fromMessage(`The call went to ${r}, a Region enabled by default, where every STS token is valid.`));
+      return sig(0.6, fromMessage('The Region of the call is not shown.'));
+    },
+    (ctx) => (has(ctx, 'authfailure', 'not able to validate the provided access credentials')
+      ? sig(1.5, fromMessage('EC2 answers AuthFailure when it cannot validate the session token.'))
+      : null),
+    (ctx) => (has(ctx, 'globalendpointtokenversion', 'v1token') ? sig(3, fromContext('The account issues v1 global-endpoint tokens.')) : null),
+  ],
+  confirm: [
+    { description: 'Which token version the global endpoint issues for the account (1 = valid only in default Regions).', command: 'aws iam get-account-summary --query SummaryMap.GlobalEndpointTokenVersion' },
+    { description: 'Is the Region opt-in, and enabled?', command: 'aws account get-region-opt-status --region-name {region}' },
+  ],
+  fix: {
+    description: 'Get credentials from a Regional STS endpoint (valid in every Region), or make the global endpoint issue v2 tokens.',
+    commands: ['aws iam set-security-token-service-preferences --global-endpoint-token-version v2Token', 'export AWS_STS_REGIONAL_ENDPOINTS=regional'],
+  },
+  docs: [STS_REGIONS],
+};
+
+const NOT_POLICY = (ctx: CauseContext) => isExpired(ctx) || isInvalid(ctx) || codeIs(ctx, 'ValidationError', 'RegionDisabled', 'InvalidIdentityToken', 'PackedPolicyTooLarge');
+
+const consistency: CauseDefinition = {
+  id: 'iam-eventual-consistency',
+  title: 'The role or permission was created or changed moments ago and has not propagated yet',
+  summary: 'IAM is eventually consistent: a role, trust policy or permission created or changed seconds ago may not be visible to every service yet. The same call succeeds on retry a little later — typical of pipelines that create a role and use it in the same run.',
+  family: 'credentials',
+  prior: 0.05,
+  appliesTo: (ctx) => !NOT_POLICY(ctx) && (ctx.parsed.recognized || has(ctx, 'cannot be assumed')),
+  signals: [
+    (ctx) => {
+      if (has(ctx, 'cannot be assumed by lambda', 'role defined for the function cannot be assumed')) {
+        return sig(5, fromMessage('Lambda cannot assume the function\'s role yet: typical right after the role was created.'));
+      }
+      if (has(ctx, 'error configuring terraform aws provider', 'cannot assume iam role', 'iam role (') && has(ctx, 'cannot be assumed')) {
+        return sig(3, fromMessage('The provider assumes a role during the same run that may create or change it; a role or trust policy changed seconds earlier is often not usable yet.'));
+      }
+      return null;
+    },
+    (ctx) => (has(ctx, 'just created', 'newly created', 'intermittent', 'sometimes works', 're-run', 'rerun', 'on retry', 'second attempt', 'eventually succeed')
+      ? sig(3, fromMessage('The text says the failure is recent or intermittent.'))
+      : null),
+    (ctx) => {
+      if (ctx.evaluation?.decision === 'allow' && ctx.policies.length) {
+        return sig(3, fromPolicy('The pasted policies allow this request: if they are current, a change that has not propagated yet (or a policy not pasted) explains the refusal.', 0));
+      }
+      return null;
+    },
+  ],
+  confirm: [
+    { description: 'When was the role or its policies last changed? (CloudTrail, management events; compare with the time of the failure.)', command: "aws cloudtrail lookup-events --region us-east-1 --lookup-attributes AttributeKey=ResourceName,AttributeValue={targetName} --max-results 20 --query 'Events[].[EventTime,EventName]' --output table" },
+  ],
+  fix: {
+    description: 'Retry with backoff (seconds to a minute), and keep IAM changes out of the hot path: create roles ahead of time, or wait for them explicitly in the pipeline (e.g. aws iam wait role-exists, then a short sleep).',
+    commands: ['aws iam wait role-exists --role-name {targetRoleName}'],
+  },
+  docs: [TROUBLESHOOT_GENERAL],
+};
+
+export const causes: CauseDefinition[] = [wrongCredentials, expired, invalid, regionDisabled, globalEndpoint, consistency];

@@ -1,0 +1,514 @@
+/**
+ * Small, pure helpers shared by the cause families in sts-session.ts, request.ts, target.ts,
+ * credentials.ts, oidc.ts, saml.ts, service.ts, s3.ts and kms.ts: reading the message text,
+ * the action, the caller and the pasted policies, and building minimal policy corrections.
+ *
+ * Every text search is a plain `indexOf` on a lower-cased copy (linear time, no regex on input
+ * beyond bounded, unambiguous patterns).
+ */
+import type { ContextValue, Evidence, Policy, PolicyKind, PrincipalElement, Statement } from '../types.js';
+import type { CauseContext, SignalResult } from './types.js';
+
+// ───────────────────────────── text ─────────────────────────────
+
+const hayCache = new WeakMap<CauseContext, string>();
+
+/** The pasted text plus the unwrapped AWS message, lower-cased, with line breaks folded to spaces. */
+export function hay(ctx: CauseContext): string {
+  const cached = hayCache.get(ctx);
+  if (cached !== undefined) return cached;
+  const parts = [ctx.text ?? '', ctx.parsed.message ?? '', ctx.parsed.errorCode ?? '', ctx.parsed.action ?? '', ctx.parsed.operation ?? ''];
+  let s = parts.join('\n').toLowerCase();
+  // Terminals and CI logs wrap lines; fold whitespace runs so phrases match across breaks.
+  s = foldSpace(s);
+  hayCache.set(ctx, s);
+  return s;
+}
+
+function foldSpace(s: string): string {
+  let out = '';
+  let space = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // space, tab, CR, LF, and the Terraform box bar `│`
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0x2502) {
+      space = true;
+      continue;
+    }
+    if (space && out.length) out += ' ';
+    space = false;
+    out += s[i];
+  }
+  return out;
+}
+
+/** Does the text contain any of the (lower-case) phrases? */
+export function has(ctx: CauseContext, ...phrases: string[]): boolean {
+  const h = hay(ctx);
+  for (const p of phrases) if (h.includes(p)) return true;
+  return false;
+}
+
+/** The first phrase found, or null. */
+export function firstOf(ctx: CauseContext, ...phrases: string[]): string | null {
+  const h = hay(ctx);
+  for (const p of phrases) if (h.includes(p)) return p;
+  return null;
+}
+
+/**
+ * The token that follows `marker` in the original text (case-insensitive search), up to the first
+ * whitespace, quote or one of `stops`; null when absent. Bounded to 300 characters.
+ */
+export function tokenAfter(ctx: CauseContext, marker: string, stops = ''): string | null {
+  const src = `${ctx.text ?? ''}\n${ctx.parsed.message ?? ''}`;
+  const i = src.toLowerCase().indexOf(marker.toLowerCase());
+  if (i < 0) return null;
+  let j = i + marker.length;
+  while (j < src.length && (src[j] === ' ' || src[j] === '\t')) j++;
+  let out = '';
+  while (j < src.length && out.length < 300) {
+    const ch = src[j] as string;
+    if (ch === ' ' || ch === '\n' || ch === '\r' || ch === '\t' || ch === '"' || ch === "'" || ch === '`' || stops.includes(ch)) break;
+    out += ch;
+    j++;
+  }
+  return out.length ? out : null;
+}
+
+// ───────────────────────────── the error ─────────────────────────────
+
+export const lower = (s: string | null | undefined): string => (s ?? '').toLowerCase();
+
+/** The parsed action, lower-cased ('' when none). */
+export function action(ctx: CauseContext): string {
+  return lower(ctx.parsed.action);
+}
+
+export function actionIs(ctx: CauseContext, ...actions: string[]): boolean {
+  const a = action(ctx);
+  return actions.some((x) => x.toLowerCase() === a);
+}
+
+/** The service prefix of the action (`s3`), or of the target ARN. */
+export function service(ctx: CauseContext): string {
+  const a = action(ctx);
+  const i = a.indexOf(':');
+  if (i > 0) return a.slice(0, i);
+  return lower(ctx.parsed.target?.service);
+}
+
+/** errorCode comparison ignoring case and a trailing `Exception`. */
+export function codeIs(ctx: CauseContext, ...codes: string[]): boolean {
+  const c = stripException(lower(ctx.parsed.errorCode));
+  if (!c) return false;
+  return codes.some((x) => stripException(x.toLowerCase()) === c);
+}
+
+function stripException(s: string): string {
+  return s.endsWith('exception') ? s.slice(0, -'exception'.length) : s;
+}
+
+const ASSUME = ['sts:assumerole', 'sts:assumerolewithwebidentity', 'sts:assumerolewithsaml'];
+
+/** The failed call is an AssumeRole-family call (incl. TagSession / SetSourceIdentity on a role). */
+export function isAssumeFamily(ctx: CauseContext): boolean {
+  const a = action(ctx);
+  if (ASSUME.includes(a) || a === 'sts:tagsession' || a === 'sts:setsourceidentity') return true;
+  const op = lower(ctx.parsed.operation);
+  if (op.startsWith('assumerole')) return true;
+  return has(ctx, 'assumerole', 'assume role', 'cannot be assumed', 'role-to-assume', 'assume-role');
+}
+
+export function isWebIdentity(ctx: CauseContext): boolean {
+  if (actionIs(ctx, 'sts:AssumeRoleWithWebIdentity')) return true;
+  if (lower(ctx.parsed.operation) === 'assumerolewithwebidentity') return true;
+  if (isSaml(ctx)) return false;
+  return has(ctx, 'assumerolewithwebidentity', 'webidentityerr', 'web identity', 'webidentity', 'openidconnect',
+    'with oidc', 'oidc-provider/', 'invalididentitytoken', 'verification key from your identity provider', 'idpcommunicationerror');
+}
+
+export function isSaml(ctx: CauseContext): boolean {
+  if (actionIs(ctx, 'sts:AssumeRoleWithSAML')) return true;
+  if (lower(ctx.parsed.operation) === 'assumerolewithsaml') return true;
+  return has(ctx, 'assumerolewithsaml', 'assume-role-with-saml', 'saml response', 'samlresponse', 'authnresponse', 'saml-provider/', 'saml assertion', 'saml:aud');
+}
+
+/** Caller and target accounts are both known (12 digits) and differ; null when unknown. */
+export function crossAccount(ctx: CauseContext): boolean | null {
+  const c = ctx.parsed.caller?.accountId ?? null;
+  const t = ctx.parsed.target?.accountId ?? null;
+  if (c && t && /^\d{12}$/.test(c) && /^\d{12}$/.test(t)) return c !== t;
+  return ctx.parsed.crossAccount ?? null;
+}
+
+export function denyKind(ctx: CauseContext): 'explicit' | 'implicit' | 'unknown' {
+  return ctx.parsed.deny.kind;
+}
+
+export function denyType(ctx: CauseContext): string | null {
+  return ctx.parsed.deny.policyType;
+}
+
+// ───────────────────────────── evidence ─────────────────────────────
+
+export function fromMessage(text: string): Evidence {
+  return { text, source: 'message' };
+}
+export function fromRequest(text: string): Evidence {
+  return { text, source: 'request' };
+}
+export function fromContext(text: string): Evidence {
+  return { text, source: 'context' };
+}
+export function fromPolicy(text: string, policy: number, statement?: number): Evidence {
+  return statement === undefined ? { text, source: 'policy', policy } : { text, source: 'policy', policy, statement };
+}
+export function sig(weight: number, evidence: Evidence, proof?: 'confirmed' | 'ruled-out'): SignalResult {
+  return proof ? { weight, evidence, proof } : { weight, evidence };
+}
+
+// ───────────────────────────── policies ─────────────────────────────
+
+export interface Indexed { index: number; policy: Policy }
+
+export function policiesOf(ctx: CauseContext, ...kinds: PolicyKind[]): Indexed[] {
+  const out: Indexed[] = [];
+  ctx.policies.forEach((policy, index) => {
+    if (policy.valid && kinds.includes(policy.kind)) out.push({ index, policy });
+  });
+  return out;
+}
+
+/** `policy` 'sid' label for evidence: `statement Sid` or `statement #n`. */
+export function stmtLabel(st: Statement): string {
+  return st.sid ? `statement ${st.sid}` : `statement #${st.index + 1}`;
+}
+
+export function policyLabel(p: Policy, index: number): string {
+  return p.name ? `"${p.name}"` : `policy #${index + 1}`;
+}
+
+/** IAM wildcard match (`*`, `?`), two-pointer, no exponential backtracking. */
+export function glob(pattern: string, text: string, ignoreCase = true): boolean {
+  if (pattern === '*') return true;
+  const p = ignoreCase ? pattern.toLowerCase() : pattern;
+  const t = ignoreCase ? text.toLowerCase() : text;
+  let pi = 0;
+  let ti = 0;
+  let star = -1;
+  let mark = 0;
+  while (ti < t.length) {
+    if (pi < p.length && (p[pi] === '?' || (p[pi] !== '*' && p[pi] === t[ti]))) {
+      pi++;
+      ti++;
+    } else if (pi < p.length && p[pi] === '*') {
+      star = pi++;
+      mark = ti;
+    } else if (star >= 0) {
+      pi = star + 1;
+      ti = ++mark;
+    } else return false;
+  }
+  while (pi < p.length && p[pi] === '*') pi++;
+  return pi === p.length;
+}
+
+/** Does the statement's Action / NotAction cover the action? */
+export function coversAction(st: Statement, act: string): boolean {
+  if (st.action) return st.action.some((a) => glob(a, act));
+  if (st.notAction) return !st.notAction.some((a) => glob(a, act));
+  return false;
+}
+
+/** Does the statement's Resource / NotResource cover the ARN? (`true` when no Resource element.) */
+export function coversResource(st: Statement, arn: string | null): boolean | 'unknown' {
+  if (!st.resource && !st.notResource) return true;
+  if (!arn) return 'unknown';
+  if (st.resource) return st.resource.some((r) => glob(r, arn, false));
+  return !(st.notResource ?? []).some((r) => glob(r, arn, false));
+}
+
+const ACCT = /^\d{12}$/;
+
+function accountOfValue(v: string): string | null {
+  if (ACCT.test(v)) return v;
+  if (v.startsWith('arn:') && v.endsWith(':root')) {
+    const parts = v.split(':');
+    const a = parts[4] ?? '';
+    return ACCT.test(a) ? a : null;
+  }
+  return null;
+}
+
+/** The caller as principal-matching wants it. */
+interface CallerView {
+  arn: string | null;
+  type: string;
+  account: string | null;
+  /** role name (for roles and sessions) or user name */
+  name: string | null;
+}
+
+function callerView(ctx: CauseContext): CallerView {
+  const c = ctx.parsed.caller;
+  const arn = c?.arn && !c.arn.includes('<') && !c.arn.includes('*') && !c.arn.includes('...') ? c.arn : null;
+  const acct = c?.accountId && ACCT.test(c.accountId) ? c.accountId : null;
+  return { arn, type: c?.type ?? 'unknown', account: acct, name: c?.name ?? null };
+}
+
+export type PrincipalMatch = 'direct' | 'account' | 'unknown' | 'none';
+
+const MATCH_RANK: Record<PrincipalMatch, number> = { direct: 3, account: 2, unknown: 1, none: 0 };
+
+/**
+ * How a Principal element names the caller: directly (its ARN, its role for a session, `*`, its
+ * service), through its account (`123456789012` / `:root`, which also needs an identity-policy
+ * Allow), 'unknown' (caller or account not known) or not at all. Role ARNs match a session of
+ * that role (any path: the session ARN carries none).
+ */
+export function principalMatch(el: PrincipalElement | null, ctx: CauseContext): PrincipalMatch {
+  if (!el) return 'unknown';
+  if (el.wildcard) return 'direct';
+  const who = callerView(ctx);
+  let result: PrincipalMatch = 'none';
+  const up = (r: PrincipalMatch): void => {
+    if (MATCH_RANK[r] > MATCH_RANK[result]) result = r;
+  };
+  for (const v of el.AWS) {
+    if (v === '*') { up('direct'); continue; }
+    const acct = accountOfValue(v);
+    if (acct) {
+      if (who.type === 'service') up('none');
+      else up(who.account ? (acct === who.account ? 'account' : 'none') : 'unknown');
+      continue;
+    }
+    if (!who.arn) {
+      const a = v.split(':')[4] ?? '';
+      up(who.account && ACCT.test(a) && a !== who.account ? 'none' : 'unknown');
+      continue;
+    }
+    if (v === who.arn) { up('direct'); continue; }
+    if ((who.type === 'assumed-role' || who.type === 'role') && v.includes(':role/')) {
+      const a = v.split(':')[4] ?? '';
+      const name = v.slice(v.lastIndexOf('/') + 1);
+      up(a === who.account && name === who.name ? 'direct' : 'none');
+      continue;
+    }
+    up('none');
+  }
+  for (const v of el.Service) {
+    if (who.type === 'service' && who.arn) up(v.toLowerCase() === who.arn.toLowerCase() ? 'direct' : 'none');
+  }
+  return result;
+}
+
+/** Does a Principal element name the caller (directly or through its account)? */
+export function principalNamesCaller(el: PrincipalElement | null, ctx: CauseContext): boolean | 'unknown' {
+  const m = principalMatch(el, ctx);
+  return m === 'unknown' ? 'unknown' : m !== 'none';
+}
+
+/** How the statement's Principal / NotPrincipal names the caller; identity-style statements (no Principal) apply directly. */
+export function statementMatch(st: Statement, ctx: CauseContext): PrincipalMatch {
+  if (st.principal) return principalMatch(st.principal, ctx);
+  if (st.notPrincipal) {
+    const r = principalMatch(st.notPrincipal, ctx);
+    return r === 'unknown' ? 'unknown' : r === 'none' ? 'direct' : 'none';
+  }
+  return 'direct';
+}
+
+export interface StatementHit {
+  policy: Indexed;
+  statement: Statement;
+  /** How the statement names the caller (never 'none' in a hit). */
+  match: PrincipalMatch;
+  conditional: boolean;
+}
+
+/** Allow (or Deny) statements of the given policies that cover `act` and may name the caller. */
+export function statementsFor(list: Indexed[], act: string, ctx: CauseContext, effect: 'Allow' | 'Deny' = 'Allow', resource?: string | null): StatementHit[] {
+  const out: StatementHit[] = [];
+  for (const ip of list) {
+    for (const st of ip.policy.statements) {
+      if (st.effect !== effect || !coversAction(st, act)) continue;
+      if (resource !== undefined && coversResource(st, resource) === false) continue;
+      const match = statementMatch(st, ctx);
+      if (match === 'none') continue;
+      out.push({ policy: ip, statement: st, match, conditional: st.conditions.length > 0 });
+    }
+  }
+  return out;
+}
+
+/** Allow statements that name the caller for an AssumeRole-family action (the statement a fix extends). */
+export function trustStatementsForCaller(ctx: CauseContext, list: Indexed[]): StatementHit[] {
+  const out: StatementHit[] = [];
+  for (const ip of list) {
+    for (const st of ip.policy.statements) {
+      if (st.effect !== 'Allow') continue;
+      if (!ASSUME.some((a) => coversAction(st, a))) continue;
+      const match = statementMatch(st, ctx);
+      if (match === 'none') continue;
+      out.push({ policy: ip, statement: st, match, conditional: st.conditions.length > 0 });
+    }
+  }
+  // best match first
+  return out.sort((x, y) => MATCH_RANK[y.match] - MATCH_RANK[x.match]);
+}
+
+// ───────────────────────────── evaluation ─────────────────────────────
+
+export function verdictOf(ctx: CauseContext, policyIndex: number): string | null {
+  const ev = ctx.evaluation?.policies.find((p) => p.policy === policyIndex);
+  return ev ? ev.verdict : null;
+}
+
+export function statementRecord(ctx: CauseContext, policyIndex: number, statementIndex: number) {
+  const ev = ctx.evaluation?.policies.find((p) => p.policy === policyIndex);
+  return ev?.statements.find((s) => s.index === statementIndex) ?? null;
+}
+
+/** A context value as a list of strings, or null when absent. */
+export function ctxValues(ctx: CauseContext, key: string): string[] | null {
+  const k = key.toLowerCase();
+  for (const [name, v] of Object.entries(ctx.context)) {
+    if (name.toLowerCase() === k) return toStrings(v);
+  }
+  return null;
+}
+
+function toStrings(v: ContextValue): string[] {
+  return Array.isArray(v) ? v.map(String) : [String(v)];
+}
+
+/** Context keys (with values) whose names end with `suffix` (e.g. `:sub`). */
+export function ctxEndingWith(ctx: CauseContext, suffix: string): Array<{ key: string; values: string[] }> {
+  const out: Array<{ key: string; values: string[] }> = [];
+  const s = suffix.toLowerCase();
+  for (const [name, v] of Object.entries(ctx.context)) if (name.toLowerCase().endsWith(s)) out.push({ key: name, values: toStrings(v) });
+  return out;
+}
+
+// ───────────────────────────── corrected documents ─────────────────────────────
+
+function clone<T>(v: T): T {
+  return JSON.parse(JSON.stringify(v)) as T;
+}
+
+type Doc = Record<string, unknown>;
+
+/** The policy document as an object with a Statement array, cloned; null when not usable. */
+export function editableDoc(policy: Policy): { doc: Doc; statements: Doc[]; wasArray: boolean } | null {
+  const d = policy.document;
+  if (!d || typeof d !== 'object' || Array.isArray(d)) return null;
+  const doc = clone(d as Doc);
+  const st = doc.Statement;
+  if (Array.isArray(st)) return { doc, statements: st as Doc[], wasArray: true };
+  if (st && typeof st === 'object') return { doc, statements: [st as Doc], wasArray: false };
+  return null;
+}
+
+function commit(e: { doc: Doc; statements: Doc[]; wasArray: boolean }): Doc {
+  e.doc.Statement = e.wasArray || e.statements.length !== 1 ? e.statements : e.statements[0];
+  return e.doc;
+}
+
+/** Adds actions to one statement's Action element (kept as a string when it was one and nothing is added). */
+export function withActionsAdded(policy: Policy, statementIndex: number, actions: string[]): Doc | null {
+  const e = editableDoc(policy);
+  if (!e) return null;
+  const st = e.statements[statementIndex];
+  if (!st || st.NotAction !== undefined) return null;
+  const cur = st.Action;
+  const list: string[] = Array.isArray(cur) ? cur.map(String) : typeof cur === 'string' ? [cur] : [];
+  let changed = false;
+  for (const a of actions) {
+    if (!list.some((x) => glob(x, a))) { list.push(a); changed = true; }
+  }
+  if (!changed) return null;
+  st.Action = list;
+  return commit(e);
+}
+
+/** Appends a statement. */
+export function withStatementAdded(policy: Policy, statement: Doc): Doc | null {
+  const e = editableDoc(policy);
+  if (!e) return null;
+  e.statements.push(statement);
+  e.wasArray = true;
+  return commit(e);
+}
+
+/** Adds `operator: { key: value }` to one statement's Condition (merging values). */
+export function withConditionAdded(policy: Policy, statementIndex: number, operator: string, key: string, value: string): Doc | null {
+  const e = editableDoc(policy);
+  if (!e) return null;
+  const st = e.statements[statementIndex];
+  if (!st) return null;
+  const cond = (st.Condition && typeof st.Condition === 'object' ? st.Condition : {}) as Record<string, Record<string, unknown>>;
+  const block = (cond[operator] && typeof cond[operator] === 'object' ? cond[operator] : {}) as Record<string, unknown>;
+  const prev = block[key];
+  const vals = Array.isArray(prev) ? prev.map(String) : typeof prev === 'string' ? [prev] : [];
+  if (!vals.includes(value)) vals.push(value);
+  block[key] = vals.length === 1 ? vals[0] : vals;
+  cond[operator] = block;
+  st.Condition = cond;
+  return commit(e);
+}
+
+/** Replaces the values of one condition key in a statement (first operator that holds it). */
+export function withConditionValues(policy: Policy, statementIndex: number, key: string, values: string[]): Doc | null {
+  const e = editableDoc(policy);
+  if (!e) return null;
+  const st = e.statements[statementIndex];
+  if (!st || !st.Condition || typeof st.Condition !== 'object') return null;
+  const cond = st.Condition as Record<string, Record<string, unknown>>;
+  for (const op of Object.keys(cond)) {
+    const block = cond[op];
+    if (!block || typeof block !== 'object') continue;
+    for (const k of Object.keys(block)) {
+      if (k.toLowerCase() === key.toLowerCase()) {
+        block[k] = values.length === 1 ? values[0] : values;
+        return commit(e);
+      }
+    }
+  }
+  return null;
+}
+
+/** The IAM role ARN behind the caller (a session's role, path unknown), or null. */
+export function callerRoleArn(ctx: CauseContext): string | null {
+  const c = ctx.parsed.caller;
+  if (!c) return null;
+  if (c.type === 'role' && c.arn) return c.arn;
+  if (c.type === 'assumed-role') {
+    if (c.roleArn) return c.roleArn;
+    if (c.accountId && c.name) return `arn:${c.partition ?? 'aws'}:iam::${c.accountId}:role/${c.name}`;
+  }
+  return null;
+}
+
+/** The principal ARN a policy should name for the caller: role ARN for sessions, else the caller ARN. */
+export function callerPrincipal(ctx: CauseContext): string | null {
+  const c = ctx.parsed.caller;
+  if (!c) return null;
+  if (c.type === 'assumed-role' || c.type === 'role') return callerRoleArn(ctx);
+  if (c.arn && (c.type === 'user' || c.type === 'service' || c.type === 'root')) return c.arn;
+  return null;
+}
+
+/** Opt-in Regions (not enabled by default): v1 global-endpoint tokens are not valid there. */
+export const OPT_IN_REGIONS = new Set([
+  'af-south-1', 'ap-east-1', 'ap-south-2', 'ap-southeast-3', 'ap-southeast-4', 'ap-southeast-5', 'ap-southeast-7',
+  'ap-east-2', 'ca-west-1', 'eu-central-2', 'eu-south-1', 'eu-south-2', 'il-central-1', 'me-central-1', 'me-south-1', 'mx-central-1',
+]);
+
+/** A Region named by the error (parsed, in the target ARN, or `--region x` in the text). */
+export function regionOf(ctx: CauseContext): string | null {
+  if (ctx.parsed.region) return ctx.parsed.region;
+  if (ctx.parsed.target?.region) return ctx.parsed.target.region;
+  const r = tokenAfter(ctx, '--region ');
+  return r && /^[a-z]{2}(-[a-z]{2,10}){1,2}-\d{1,2}$/.test(r) ? r : null;
+}
