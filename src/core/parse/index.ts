@@ -1,13 +1,364 @@
-import type { ParseResult } from '../types.js';
-// TEMPORARY: replaced by the parser (issue 2).
-export function parseError(_text: string): ParseResult {
+/**
+ * parseError: raw pasted text → the AWS authorization failures in it.
+ *
+ *   unwrap (escapes, XML, │ boxes, | prefixes) → flatten (whitespace runs, line breaks remembered)
+ *   → scan every message shape's trigger → group adjacent hits into messages → read each message's
+ *   envelope (CLI, Go, Java, JS, JSON, XML) → fields → pick the most specific as `parsed`.
+ *
+ * Never throws; every scan is linear; input is capped at 100 000 characters.
+ */
+import type { Caller, DenyKind, DenyPolicyType, Issue, ParsedError, ParseResult, Target } from '../types.js';
+import { cleanToken, parseCaller, parseTarget } from './arn.js';
+import { opToAction, servicePrefix, STS_OPS } from './codes.js';
+import { prefixCode, readEnvelope } from './envelope.js';
+import {
+  BARE_RE, SHAPE_BY_NAME, TRIGGERS, scanBare, type Hit, type ScanState,
+} from './message-shapes.js';
+import { isAccountId } from './redaction.js';
+import { detectSource } from './source.js';
+import { allMatches, flatten, REGION_RE, isRegion, type Flat } from './text.js';
+import { unwrap } from './unwrap.js';
+
+export { SHAPES, SHAPE_BY_NAME, type MessageShape } from './message-shapes.js';
+export { parseCaller, parseTarget, splitArn } from './arn.js';
+
+export const MAX_INPUT = 100_000;
+
+export function emptyParsed(): ParsedError {
   return {
-    parsed: {
-      recognized: false, source: 'plain', errorCode: null, operation: null, action: null, caller: null, target: null,
-      crossAccount: null, deny: { kind: 'unknown', policyType: null, policyArn: null }, requestId: null, region: null,
-      encodedMessage: null, redactions: [], shape: null, message: null, httpStatus: null, wrappers: [],
-    },
-    otherErrors: [],
-    issues: [],
+    recognized: false, source: 'plain', errorCode: null, operation: null, action: null, caller: null, target: null,
+    crossAccount: null, deny: { kind: 'unknown', policyType: null, policyArn: null }, requestId: null, region: null,
+    encodedMessage: null, redactions: [], shape: null, message: null, httpStatus: null, wrappers: [],
   };
 }
+
+const ASSUME_ACTIONS = new Set(['sts:assumerole', 'sts:assumerolewithsaml', 'sts:assumerolewithwebidentity', 'sts:tagsession', 'sts:setsourceidentity']);
+const CONTEXT_ROLE_SHAPES = new Set(['duration-exceeds-max', 'role-chaining-limit', 'sts-not-authorized', 'root-cannot-assume',
+  'oidc-provider-missing', 'oidc-audience-mismatch', 'oidc-jwks-unreachable', 'oidc-thumbprint', 'oidc-rejected-claim',
+  'webidentity-err', 'sts-validation-errors', 'sts-request-arn-invalid', 'packed-policy-too-large']);
+
+interface Group {
+  hits: Hit[];
+  start: number;
+  end: number;
+}
+
+function priority(shape: string): number {
+  return SHAPE_BY_NAME.get(shape)?.priority ?? 0;
+}
+
+/** The gap between two hits holds only punctuation, connectors and an error code. */
+function adjacent(gap: string): boolean {
+  if (gap.length > 90) return false;
+  const g = gap
+    .replace(/caused by:?/gi, '')
+    .replace(/api error/gi, '')
+    .replace(/\b[A-Za-z][A-Za-z0-9.]{1,60}:/g, (m) => (/(?:Exception|Error|Denied|Token|TokenId|Operation|Forbidden|Err)$/.test(m.slice(0, -1)) ? '' : m));
+  return g.replace(/[\s.,;:()"'[\]]/g, '').length === 0;
+}
+
+function compatible(a: Hit, b: Hit): boolean {
+  if (a.shape === b.shape) return false;
+  const fam = (h: Hit) => SHAPE_BY_NAME.get(h.shape)?.family;
+  if (fam(a) === 'typed' && fam(b) === 'typed') return false;
+  const same = (x: string | null, y: string | null) => x === null || y === null || x.toLowerCase() === y.toLowerCase();
+  return same(a.action, b.action) && same(a.targetRaw, b.targetRaw) && same(a.callerRaw, b.callerRaw);
+}
+
+function groupHits(s: string, hits: Hit[]): Group[] {
+  hits.sort((x, y) => x.start - y.start || y.end - x.end);
+  const groups: Group[] = [];
+  for (const h of hits) {
+    const g = groups[groups.length - 1];
+    if (g && (h.start < g.end || adjacent(s.slice(g.end, h.start))) && g.hits.every((x) => compatible(x, h))) {
+      g.hits.push(h);
+      g.end = Math.max(g.end, h.end);
+      g.start = Math.min(g.start, h.start);
+      continue;
+    }
+    if (g && h.start >= g.start && h.end <= g.end) {
+      // fully inside a message of another wording (e.g. "Access Denied" quoted in a longer text)
+      if (priority(h.shape) <= Math.max(...g.hits.map((x) => priority(x.shape)))) continue;
+    }
+    groups.push({ hits: [h], start: h.start, end: h.end });
+  }
+  return groups;
+}
+
+/** Merge a group's hits: fields from the most specific wording first. */
+function mergeHits(s: string, g: Group): Hit & { innerCode?: string } {
+  const sorted = [...g.hits].sort((a, b) => priority(b.shape) - priority(a.shape));
+  const m: Hit & { innerCode?: string } = { ...(sorted[0] as Hit) };
+  for (const h of sorted.slice(1)) {
+    m.action ??= h.action;
+    m.actionRedacted ||= h.actionRedacted;
+    m.callerRaw ??= h.callerRaw;
+    m.targetRaw ??= h.targetRaw;
+    if (m.denyKind === 'unknown' && h.denyKind !== 'unknown') {
+      m.denyKind = h.denyKind;
+      m.policyType = h.policyType;
+      m.policyArn = h.policyArn;
+    }
+    m.policyType ??= h.policyType;
+    m.encoded ??= h.encoded;
+    m.code ??= h.code;
+    m.operation ??= h.operation;
+    m.service ??= h.service;
+    m.region ??= h.region;
+    m.requestId ??= h.requestId;
+  }
+  if (!m.code && g.hits.length > 1) {
+    // a code printed between two wordings of one message ("WebIdentityErr: … caused by: Code: …")
+    for (const h of [...g.hits].sort((a, b) => a.start - b.start).slice(1)) {
+      const c = prefixCode(s.slice(Math.max(g.start, h.start - 120), h.start));
+      if (c) { m.innerCode = c; break; }
+    }
+  }
+  m.start = g.start;
+  m.end = g.end;
+  return m;
+}
+
+// ───────────────────────────── CloudTrail ─────────────────────────────
+
+function jsonField(s: string, key: string, from = 0, to = s.length): { v: string; at: number } | null {
+  const re = new RegExp(`"${key}" ?: ?"((?:[^"\\\\]|\\\\.){0,4000})"`, 'g');
+  re.lastIndex = from;
+  const m = re.exec(s);
+  if (!m || m.index > to) return null;
+  return { v: (m[1] ?? '').replace(/\\"/g, '"'), at: m.index };
+}
+
+function cloudTrailHit(f: Flat): Hit | null {
+  const s = f.s;
+  const src = jsonField(s, 'eventSource');
+  const code = jsonField(s, 'errorCode');
+  if (!src || !code) return null;
+  const name = jsonField(s, 'eventName');
+  const msg = jsonField(s, 'errorMessage');
+  const region = jsonField(s, 'awsRegion');
+  const reqId = jsonField(s, 'requestID') ?? jsonField(s, 'requestId');
+  const ui = s.indexOf('"userIdentity"');
+  const uarn = ui >= 0 ? jsonField(s, 'arn', ui, ui + 3000) : null;
+  const rp = s.indexOf('"requestParameters"');
+  const roleArn = rp >= 0 ? jsonField(s, 'roleArn', rp, rp + 3000) : null;
+  const positions = [src.at, code.at, name?.at, msg?.at, ui >= 0 ? ui : undefined].filter((x): x is number => x !== undefined);
+  const start = Math.max(0, s.lastIndexOf('{', Math.min(...positions)));
+  const end = Math.max(...positions, roleArn?.at ?? 0, reqId?.at ?? 0) + 1;
+  const h: Hit = {
+    shape: 'cloudtrail-event', start, end, action: null, actionRedacted: false,
+    callerRaw: uarn?.v ?? null, targetRaw: roleArn?.v ?? null, denyKind: 'unknown', policyType: null, policyArn: null,
+    encoded: null, code: code.v, operation: name?.v ?? null, service: null, region: region?.v ?? null, requestId: reqId?.v ?? null,
+  };
+  const svc = /^([a-z0-9-]{1,60})\.amazonaws\.com$/.exec(src.v);
+  if (svc && name) {
+    h.service = servicePrefix(svc[1] ?? '') ?? svc[1] ?? null;
+    h.action = opToAction(h.service, name.v);
+  }
+  return h;
+}
+
+// ───────────────────────────── fields ─────────────────────────────
+
+function specificity(p: ParsedError): number {
+  let n = 0;
+  if (p.errorCode) n++;
+  if (p.action) n++;
+  if (p.caller?.arn) n++;
+  if (p.target?.arn) n++;
+  if (p.deny.kind !== 'unknown') n++;
+  if (p.deny.policyType) n++;
+  if (p.encodedMessage) n++;
+  return n + priority(p.shape ?? '') / 100;
+}
+
+function contextRoles(s: string): string[] {
+  const set = new Set<string>();
+  for (const m of allMatches(/\barn:aws[a-z-]{0,20}:iam::[^:\s'"]{0,40}:role\/[^\s'",)]{1,300}/g, s, 200)) {
+    set.add(cleanToken(m[0]));
+    if (set.size > 3) break;
+  }
+  return [...set];
+}
+
+function buildParsed(f: Flat, h: Hit & { innerCode?: string }, lo: number, hi: number, globalWrappers: string[], text: string, ctx: { roles: string[] | null; ttl: boolean; cloudtrail: boolean }): ParsedError {
+  const s = f.s;
+  const env = readEnvelope(s, h.start, h.end, lo, hi);
+  const shape = SHAPE_BY_NAME.get(h.shape);
+  const p = emptyParsed();
+  p.recognized = true;
+  p.shape = h.shape;
+  p.errorCode = h.code ?? env.errorCode ?? h.innerCode ?? null;
+  p.operation = h.operation ?? env.operation;
+  p.httpStatus = env.httpStatus;
+  p.requestId = h.requestId ?? env.requestId;
+  const redactions: string[] = [];
+  if (env.requestIdRedacted) redactions.push('request-id');
+
+  // action: printed > printed by the tool > the operation > implied by the wording
+  let action = h.action;
+  if (!action && env.actionHint) action = env.actionHint;
+  if (!action && p.operation) {
+    const fromOp = opToAction(h.service ?? env.service, p.operation);
+    if (fromOp && (!shape?.inferAction || fromOp.startsWith('sts:'))) action = fromOp;
+  }
+  if (!action && shape?.inferAction) action = shape.inferAction;
+  if (!action && ctx.ttl && (h.shape === 'duration-exceeds-max' || h.shape === 'role-chaining-limit')) action = 'sts:AssumeRole';
+  if (h.actionRedacted && !h.action) redactions.push('action');
+  p.action = action;
+
+  // caller
+  let caller: Caller | null = null;
+  if (h.callerRaw) {
+    const raw = cleanToken(h.callerRaw);
+    if (raw) {
+      const c = parseCaller(raw);
+      caller = c.caller;
+      redactions.push(...c.redactions);
+    }
+  }
+  if (!caller && shape?.callerType) {
+    caller = { arn: null, type: shape.callerType, accountId: null, partition: null, name: null, sessionName: null, roleArn: null };
+  }
+  if (caller && caller.type === 'unknown' && shape?.family === 'web-identity') caller.type = 'web-identity';
+  p.caller = caller;
+
+  // target
+  let target: Target | null = null;
+  let targetRaw = h.targetRaw ? cleanToken(h.targetRaw) : null;
+  if (!targetRaw && ctx.roles && ctx.roles.length === 1 &&
+    ((p.action && ASSUME_ACTIONS.has(p.action.toLowerCase())) || CONTEXT_ROLE_SHAPES.has(h.shape))) {
+    targetRaw = ctx.roles[0] ?? null;
+  }
+  if (targetRaw) {
+    const t = parseTarget(targetRaw);
+    target = t.target;
+    redactions.push(...t.redactions.filter((r) => r !== 'account-id' || !redactions.includes('account-id')));
+  }
+  p.target = target;
+
+  if (caller && target) {
+    if (isAccountId(caller.accountId) && isAccountId(target.accountId)) p.crossAccount = caller.accountId !== target.accountId;
+  }
+
+  p.deny = { kind: h.denyKind as DenyKind, policyType: h.policyType as DenyPolicyType | null, policyArn: h.policyArn };
+  p.encodedMessage = h.encoded;
+
+  // region: the resource's, else one named near the message
+  let region = target?.region ?? (isRegion(h.region) ? h.region : null);
+  if (!region) {
+    const win = s.slice(Math.max(lo, h.start - 300), Math.min(hi, h.end + 300));
+    const r = REGION_RE.exec(win);
+    if (r) region = r[1] ?? null;
+  }
+  p.region = region;
+
+  p.message = s.slice(h.start, h.end).trim().slice(0, 4000) || null;
+  p.redactions = [...new Set(redactions)];
+  p.wrappers = [...new Set([...globalWrappers, ...env.wrappers, ...(h.shape === 'cloudtrail-event' ? ['cloudtrail-json'] : [])])];
+  p.source = detectSource(text, p.wrappers, ctx.cloudtrail);
+  return p;
+}
+
+function dedupeKey(p: ParsedError): string {
+  return [p.shape, p.errorCode, p.action?.toLowerCase(), p.caller?.arn, p.target?.arn, p.deny.kind, p.deny.policyType, p.message].join('\u0001');
+}
+
+/** b adds nothing to a: same action/target (where b has one), no conflicting fields, less specific. */
+function subsumed(b: ParsedError, a: ParsedError): boolean {
+  const eq = (x: string | null | undefined, y: string | null | undefined) => !x || (!!y && x.toLowerCase() === y.toLowerCase());
+  const shares = (b.action && a.action && b.action.toLowerCase() === a.action.toLowerCase()) ||
+    (b.target?.arn && a.target?.arn && b.target.arn === a.target.arn);
+  return !!shares && eq(b.action, a.action) && eq(b.target?.arn, a.target?.arn) && eq(b.caller?.arn, a.caller?.arn) &&
+    eq(b.errorCode, a.errorCode) && (b.deny.kind === 'unknown' || b.deny.kind === a.deny.kind) && specificity(b) <= specificity(a);
+}
+
+function parseInner(input: string, issues: Issue[]): ParseResult {
+  const { text, wrappers } = unwrap(input);
+  const f = flatten(text);
+  const s = f.s;
+  const st: ScanState = {
+    f,
+    userPos: allMatches(/\bUser:/gi, s, 20000).map((m) => m.index),
+    userIdx: 0,
+    lastTypedEnd: 0,
+  };
+  const hits: Hit[] = [];
+  const MAX_HITS = 2000;
+  for (const t of TRIGGERS) {
+    t.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = t.re.exec(s)) !== null) {
+      if (m[0].length === 0) t.re.lastIndex++;
+      if (hits.length >= MAX_HITS) break;
+      const h = t.handle(st, m);
+      if (h) hits.push(h);
+    }
+    t.re.lastIndex = 0;
+  }
+  st.userIdx = 0;
+  for (const m of allMatches(BARE_RE, s, 2000)) {
+    if (hits.length >= MAX_HITS) break;
+    const h = scanBare(f, m);
+    if (h) hits.push(h);
+  }
+  const ct = /"eventSource"/.test(s) && /"errorCode"/.test(s) ? cloudTrailHit(f) : null;
+  if (ct) hits.push(ct);
+  if (hits.length >= MAX_HITS) issues.push({ code: 'too-many-errors', message: `Only the first ${MAX_HITS} error fragments were read.`, severity: 'info' });
+
+  if (hits.length === 0) {
+    const p = emptyParsed();
+    p.wrappers = wrappers;
+    p.source = detectSource(text, wrappers, false);
+    return { parsed: p, otherErrors: [], issues };
+  }
+
+  const groups = groupHits(s, hits);
+  const ctx = {
+    roles: contextRoles(s),
+    ttl: /--assume-role-ttl/.test(s),
+    cloudtrail: !!ct,
+  };
+  const parsedAll: ParsedError[] = [];
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i] as Group;
+    const lo = i > 0 ? (groups[i - 1] as Group).end : 0;
+    const hi = i + 1 < groups.length ? (groups[i + 1] as Group).start : s.length;
+    parsedAll.push(buildParsed(f, mergeHits(s, g), lo, hi, wrappers, text, ctx));
+  }
+
+  // distinct errors only
+  const seen = new Set<string>();
+  const distinct: ParsedError[] = [];
+  for (const p of parsedAll) {
+    const k = dedupeKey(p);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    distinct.push(p);
+  }
+  let best = 0;
+  for (let i = 1; i < distinct.length; i++) {
+    if (specificity(distinct[i] as ParsedError) > specificity(distinct[best] as ParsedError)) best = i;
+  }
+  const parsed = distinct[best] as ParsedError;
+  const otherErrors = distinct.filter((p, i) => i !== best && !subsumed(p, parsed)).slice(0, 50);
+  return { parsed, otherErrors, issues };
+}
+
+/** Finds every AWS authorization failure in `text`; the most specific is `parsed`. Never throws. */
+export function parseError(text: string): ParseResult {
+  const issues: Issue[] = [];
+  let input = typeof text === 'string' ? text : String(text ?? '');
+  if (input.length > MAX_INPUT) {
+    input = input.slice(0, MAX_INPUT);
+    issues.push({ code: 'input-truncated', message: `Only the first ${MAX_INPUT} characters were read.`, severity: 'warning' });
+  }
+  try {
+    return parseInner(input, issues);
+  } catch {
+    issues.push({ code: 'parse-failed', message: 'The text could not be read as an AWS error.', severity: 'error' });
+    return { parsed: emptyParsed(), otherErrors: [], issues };
+  }
+}
+
+export { STS_OPS };

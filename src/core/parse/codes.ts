@@ -1,0 +1,108 @@
+/**
+ * Vocabularies: AWS error codes that mean an authorization/credential failure, STS operations,
+ * and operation → IAM action mappings where the two names differ.
+ */
+
+/** Codes accepted even in a free position (`Code: message`, glued `CodeMessage`). */
+export const KNOWN_CODES = new Set([
+  'AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'ExpiredToken', 'ExpiredTokenException',
+  'InvalidClientTokenId', 'ValidationError', 'RegionDisabledException', 'InvalidIdentityToken',
+  'InvalidIdentityTokenException', 'UnrecognizedClientException', 'KMSAccessDeniedException', 'Forbidden',
+  'NotAuthorizedException', 'AuthFailure', 'AuthorizationError', 'AuthorizationErrorException',
+  'SignatureDoesNotMatch', 'InvalidAccessKeyId', 'IDPRejectedClaim', 'IDPRejectedClaimException',
+  'IDPCommunicationError', 'IDPCommunicationErrorException', 'PackedPolicyTooLarge',
+  'PackedPolicyTooLargeException', 'MalformedPolicyDocument', 'MalformedPolicyDocumentException',
+  'InvalidAuthorizationMessageException', 'MissingAuthenticationToken', 'MissingAuthenticationTokenException',
+  'IncompleteSignature', 'IncompleteSignatureException', 'UnauthorizedException', 'AccessDeniedError',
+  'RequestExpired', 'InvalidToken', 'OptInRequired', 'UnauthorizedAccess', 'AuthorizationFailure',
+  'KMSAccessDenied', 'InvalidSignatureException', 'TokenRefreshRequired', 'ExpiredTokenError',
+  'InvalidUserID.NotFound', 'Unauthorized', 'AccessDeniedFault', 'InsufficientPermissionsException',
+  'ValidationException',
+]);
+
+const AUTHISH = /(?:AccessDenied|Unauthori[sz]ed|NotAuthorized|Forbidden|ExpiredToken|TokenExpired|InvalidClientTokenId|ValidationError|RegionDisabled|InvalidIdentityToken|UnrecognizedClient|AuthFailure|AuthorizationError|SignatureDoesNotMatch|InvalidAccessKeyId|IDPRejectedClaim|IDPCommunicationError|PackedPolicyTooLarge|MalformedPolicyDocument|InvalidAuthorizationMessage|MissingAuthenticationToken|IncompleteSignature|RequestExpired|InvalidToken|InsufficientPermissions|InvalidParameterValue)/;
+
+/** Last segment of a namespaced code: `Lambda.KMSAccessDeniedException` → `KMSAccessDeniedException`. */
+export function lastSegment(code: string): string {
+  let c = code;
+  const hash = c.lastIndexOf('#');
+  if (hash >= 0) c = c.slice(hash + 1);
+  const colons = c.lastIndexOf('::');
+  if (colons >= 0) c = c.slice(colons + 2);
+  if (c.endsWith('.NotFound')) return c;
+  const dot = c.lastIndexOf('.');
+  if (dot >= 0) c = c.slice(dot + 1);
+  return c;
+}
+
+export function isKnownCode(code: string): boolean {
+  return KNOWN_CODES.has(lastSegment(code));
+}
+
+/** A code in a structural position (`"code": "X"`, `<Code>X</Code>`) that names an auth failure. */
+export function isAuthishCode(code: string): boolean {
+  return isKnownCode(code) || AUTHISH.test(lastSegment(code));
+}
+
+export const STS_OPS = new Set([
+  'AssumeRole', 'AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity', 'AssumeRoot', 'DecodeAuthorizationMessage',
+  'GetAccessKeyInfo', 'GetCallerIdentity', 'GetFederationToken', 'GetSessionToken', 'TagSession',
+  'SetSourceIdentity', 'GetWebIdentityToken', 'GetDelegatedAccessToken',
+]);
+
+/** Actions used to re-join words broken by injected spaces (`GetCallerIde ntity`). */
+export const KNOWN_ACTIONS = new Set([
+  ...[...STS_OPS].map((o) => `sts:${o}`.toLowerCase()),
+  'iam:passrole', 's3:getobject', 's3:putobject', 's3:listbucket', 'kms:decrypt', 'kms:encrypt',
+  'kms:generatedatakey', 'ssm:getparameter', 'ssm:getparameters', 'ssm:getparametersbypath',
+  'secretsmanager:getsecretvalue', 'cloudformation:describestacks', 'cloudformation:createstack',
+  'lambda:invokefunction', 'ec2:runinstances', 'ec2:describeinstances', 'ecr:getauthorizationtoken',
+  'dynamodb:putitem', 'dynamodb:getitem', 'dynamodb:query', 'dynamodb:scan', 'dynamodb:updateitem',
+]);
+
+/** S3 API operations whose IAM action has a different (or the same) name. */
+export const S3_OP_ACTION: Record<string, string> = {
+  GetObject: 'GetObject', HeadObject: 'GetObject', PutObject: 'PutObject', CopyObject: 'PutObject',
+  CreateMultipartUpload: 'PutObject', UploadPart: 'PutObject', CompleteMultipartUpload: 'PutObject',
+  ListObjects: 'ListBucket', ListObjectsV2: 'ListBucket', HeadBucket: 'ListBucket', ListObjectVersions: 'ListBucketVersions',
+  DeleteObject: 'DeleteObject', DeleteObjects: 'DeleteObject', PutObjectTagging: 'PutObjectTagging',
+  GetObjectTagging: 'GetObjectTagging', GetObjectAcl: 'GetObjectAcl', PutObjectAcl: 'PutObjectAcl',
+  GetBucketPolicy: 'GetBucketPolicy', PutBucketPolicy: 'PutBucketPolicy', GetBucketLocation: 'GetBucketLocation',
+  ListBuckets: 'ListAllMyBuckets', GetBucketAcl: 'GetBucketAcl', PutBucketAcl: 'PutBucketAcl',
+  GetBucketTagging: 'GetBucketTagging', PutBucketTagging: 'PutBucketTagging',
+  GetBucketVersioning: 'GetBucketVersioning', GetBucketEncryption: 'GetEncryptionConfiguration',
+};
+
+/** S3 operations whose names no other service uses — safe to map without a service name. */
+const S3_UNIQUE = new Set(['GetObject', 'HeadObject', 'PutObject', 'ListObjectsV2', 'ListObjects', 'PutObjectTagging',
+  'GetObjectTagging', 'HeadBucket', 'CreateMultipartUpload', 'UploadPart', 'CompleteMultipartUpload', 'ListObjectVersions',
+  'DeleteObject', 'DeleteObjects', 'CopyObject', 'GetBucketPolicy', 'PutBucketPolicy', 'GetBucketLocation', 'GetObjectAcl', 'PutObjectAcl']);
+
+const SERVICE_ALIASES: Record<string, string> = {
+  cognitoidentity: 'cognito-identity', cognitoidentityprovider: 'cognito-idp', cloudwatchlogs: 'logs',
+  eventbridge: 'events', elasticloadbalancingv2: 'elasticloadbalancing', secretsmanager: 'secretsmanager',
+  dynamodb: 'dynamodb', cloudwatch: 'cloudwatch', apigateway: 'apigateway', elasticache: 'elasticache',
+  securitytokenservice: 'sts', awssecuritytokenservice: 'sts', identitymanagement: 'iam', amazonidentitymanagement: 'iam',
+  keymanagementservice: 'kms', simplesystemsmanagement: 'ssm', ec2containerregistry: 'ecr',
+};
+
+/** `STS`, `Secrets Manager`, `client-secrets-manager` → IAM service prefix. */
+export function servicePrefix(name: string): string | null {
+  const k = name.toLowerCase().replace(/^client-/, '').replace(/[\s_-]+/g, '');
+  if (!/^[a-z0-9]{2,40}$/.test(k)) return null;
+  return SERVICE_ALIASES[k] ?? k;
+}
+
+/** Operation (optionally with its service) → IAM action, or null when it cannot be worked out. */
+export function opToAction(service: string | null, op: string): string | null {
+  if (!/^[A-Z][A-Za-z0-9]{1,100}$/.test(op)) return null;
+  if (service === null) {
+    if (STS_OPS.has(op)) return `sts:${op}`;
+    if (S3_UNIQUE.has(op)) return `s3:${S3_OP_ACTION[op] ?? op}`;
+    return null;
+  }
+  if (service === 's3') return S3_OP_ACTION[op] ? `s3:${S3_OP_ACTION[op]}` : null;
+  if (service === 'lambda' && (op === 'Invoke' || op === 'InvokeAsync')) return 'lambda:InvokeFunction';
+  if (service === 'sts' && !STS_OPS.has(op)) return null;
+  return `${service}:${op}`;
+}

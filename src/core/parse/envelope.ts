@@ -1,0 +1,222 @@
+/**
+ * Reads the tool envelope around one message: the CLI's `An error occurred (Code) when calling the
+ * Op operation:`, Go SDK v2's `operation error Svc: Op, … api error Code:`, Go v1's `status code: …,
+ * request id: …`, Java/.NET `(Service: …; Status Code: …; Error Code: …; Request ID: …)`, JS
+ * `$metadata` dumps, JSON/XML `Code` fields and the plain `Code: message` prefix.
+ * All scans run over bounded windows next to the message.
+ */
+import { KNOWN_ACTIONS, isAuthishCode, isKnownCode, lastSegment, servicePrefix } from './codes.js';
+import { isPlaceholder } from './redaction.js';
+
+export interface Envelope {
+  errorCode: string | null;
+  operation: string | null;
+  /** IAM service prefix the envelope names (Go `operation error STS:`, JS `client-sts`). */
+  service: string | null;
+  /** `svc:Action` printed by the envelope itself (`error calling sts:GetCallerIdentity`). */
+  actionHint: string | null;
+  httpStatus: number | null;
+  requestId: string | null;
+  requestIdRedacted: boolean;
+  wrappers: string[];
+  /** Where the envelope starts/ends, for merging neighbours. */
+  start: number;
+  end: number;
+}
+
+const CLI_RE = /An error occurred \(([^()\s]{1,100})\)(?: \(reached max retries: \d{1,3}\))? when calling the ([A-Za-z0-9]{1,100}) operation(?: \(reached max retries: \d{1,3}\))?: ?/y;
+const GO2_RE = /operation error ([A-Za-z0-9 ]{1,40}?): ([A-Za-z0-9]{1,100}),/y;
+const JAVA_RE = /^[ .:]{0,3}\(Service: ([^;,()]{1,80})[;,] Status Code: (\d{3})[;,](?: Error Code: ([A-Za-z0-9.]{1,100})[;,])? Request ID: ?([^;,()\s]{0,120})/;
+const GO1_RE = /^[ .]{0,3}status code: (\d{3}), request id: ?([A-Za-z0-9-]{0,120})/i;
+const STRUCT_RE = /["']?\b(?:__type|[Cc]ode|[Ee]rror[Cc]ode|errorType|[Ee]rror|name|Error Code)["']?\s?[:=]\s?["']?([A-Za-z][A-Za-z0-9.#:]{1,100})["',;)\s]/g;
+const XML_CODE_RE = /<Code> ?([A-Za-z][A-Za-z0-9.]{1,100}) ?<\/Code>/g;
+const RUBY_RE = /\(Aws::[A-Za-z0-9]{1,40}::Errors::([A-Za-z0-9]{2,100})\)/g;
+const REQID_RE = /(?:request[ _-]?id|RequestId|x-amzn-RequestId)["']?\s?[:=>]\s?["']?([A-Za-z0-9][A-Za-z0-9\-_+/=]{5,120}|<[^<>\s]{1,40}>|\.\.\.|\*{2,})/gi;
+const STATUS_RE = /(?:status ?code|httpStatusCode|statusCode)["']?\s?[:=]\s?(\d{3})\b/gi;
+const JS_OP_RE = /(?:\bde_|deserializeAws_(?:json1_[01]|restJson1|restXml|query|ec2|awsJson1_[01]|awsQuery)_?)([A-Z][A-Za-z0-9]{1,60}?)CommandError/;
+const JS_CLIENT_RE = /@aws-sdk\/client-([a-z0-9-]{2,40})|\bclient-(sts|s3|ssm|kms|dynamodb|secrets-manager|lambda|iam|ec2|ecr|sqs|sns)\//;
+const CALLING_RE = /(?:error )?calling ([a-z0-9-]{2,30}):([A-Za-z]{2,80})(?: ([a-z]{1,10}))?:? ?$/;
+
+function lastMatch(re: RegExp, s: string): RegExpExecArray | null {
+  re.lastIndex = 0;
+  let last: RegExpExecArray | null = null;
+  let m: RegExpExecArray | null;
+  let n = 0;
+  while ((m = re.exec(s)) !== null && n < 200) {
+    last = m;
+    n++;
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  re.lastIndex = 0;
+  return last;
+}
+
+function firstMatch(re: RegExp, s: string): RegExpExecArray | null {
+  re.lastIndex = 0;
+  const m = re.exec(s);
+  re.lastIndex = 0;
+  return m;
+}
+
+/** The code printed directly before the message: `Code: msg`, `Code msg`, glued `CodeMsg`. */
+export function prefixCode(before: string): string | null {
+  let e = before.length;
+  while (e > 0 && before[e - 1] === ' ') e--;
+  if (e > 0 && before[e - 1] === ':') e--;
+  while (e > 0 && before[e - 1] === ' ') e--;
+  let b = e;
+  let guard = 0;
+  while (b > 0 && /[A-Za-z0-9.:]/.test(before[b - 1] as string) && guard < 120) { b--; guard++; }
+  let tok = before.slice(b, e);
+  tok = tok.replace(/^[:.]+/, '');
+  if (!tok) return null;
+  const seg = lastSegment(tok);
+  if (isKnownCode(seg)) return seg;
+  return null;
+}
+
+export function readEnvelope(s: string, start: number, end: number, lo: number, hi: number): Envelope {
+  const env: Envelope = {
+    errorCode: null, operation: null, service: null, actionHint: null, httpStatus: null, requestId: null,
+    requestIdRedacted: false, wrappers: [], start, end,
+  };
+  const bStart = Math.max(lo, start - 700);
+  const before = s.slice(bStart, start);
+  const aEnd = Math.min(hi, end + 1500);
+  const after = s.slice(end, aEnd);
+
+  let cliCode: string | null = null;
+  let goCode: string | null = null;
+  // AWS CLI / botocore
+  const cliAt = before.lastIndexOf('An error occurred (');
+  if (cliAt >= 0) {
+    CLI_RE.lastIndex = cliAt;
+    const m = CLI_RE.exec(before);
+    CLI_RE.lastIndex = 0;
+    if (m && before.length - (cliAt + m[0].length) <= 6) {
+      cliCode = m[1] ?? null;
+      env.operation = m[2] ?? null;
+      env.start = bStart + cliAt;
+      env.wrappers.push('aws-cli');
+    }
+  }
+  // Go SDK v2
+  const goAt = before.lastIndexOf('operation error ');
+  if (goAt >= 0 && before.length - goAt <= 650) {
+    GO2_RE.lastIndex = goAt;
+    const m = GO2_RE.exec(before);
+    GO2_RE.lastIndex = 0;
+    if (m) {
+      const seg = before.slice(goAt);
+      env.service = servicePrefix(m[1] ?? '');
+      env.operation = env.operation ?? m[2] ?? null;
+      const st = /StatusCode: (\d{3})/.exec(seg);
+      if (st) env.httpStatus = Number(st[1]);
+      const rq = /RequestID: ([^,\s]{1,120})/.exec(seg);
+      if (rq) setRequestId(env, rq[1] ?? '');
+      const api = /(?:api error |, )([A-Za-z][A-Za-z0-9.]{1,100}): ?$/.exec(seg);
+      if (api) goCode = api[1] ?? null;
+      env.start = Math.min(env.start, bStart + goAt);
+      env.wrappers.push('go-sdk-v2');
+    }
+  }
+  // "error calling sts:GetCallerIde ntity: Code:" — the action the tool printed
+  const call = CALLING_RE.exec(before.slice(-160).replace(/ ?[A-Za-z]{2,60}: ?$/, (x) => (isKnownCode(x.replace(/[: ]/g, '')) ? '' : x)));
+  if (call) {
+    const frag = call[3] ?? '';
+    const joined = `${call[1]}:${call[2]}${frag}`;
+    if (frag && KNOWN_ACTIONS.has(joined.toLowerCase())) env.actionHint = joined;
+    else if (!frag) env.actionHint = `${call[1]}:${call[2]}`;
+  }
+
+  const direct = prefixCode(before);
+
+  // Java / .NET suffix
+  let javaCode: string | null = null;
+  const j = JAVA_RE.exec(after.slice(0, 600));
+  if (j) {
+    env.httpStatus = env.httpStatus ?? Number(j[2]);
+    javaCode = j[3] ?? null;
+    if (j[4]) setRequestId(env, j[4]);
+    env.end = end + j.index + j[0].length;
+    env.wrappers.push('java-service-suffix');
+  }
+  // Go v1 suffix
+  const g1 = GO1_RE.exec(after.slice(0, 200));
+  if (g1) {
+    env.httpStatus = env.httpStatus ?? Number(g1[1]);
+    if (g1[2]) setRequestId(env, g1[2]);
+    env.end = Math.max(env.end, end + g1.index + g1[0].length);
+    env.wrappers.push('go-sdk-v1-status');
+  }
+
+  // structured codes nearby (JSON, JS dumps, XML, Ruby)
+  let structCode: string | null = null;
+  let bestDist = Infinity;
+  const consider = (code: string, dist: number) => {
+    const seg = lastSegment(code.replace(/:+$/, ''));
+    if (!isAuthishCode(seg)) return;
+    if (dist < bestDist) {
+      bestDist = dist;
+      structCode = seg;
+    }
+  };
+  const nearBefore = before.slice(-400);
+  const nearAfter = after.slice(0, 900);
+  for (const re of [STRUCT_RE, XML_CODE_RE, RUBY_RE]) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    let n = 0;
+    while ((m = re.exec(nearBefore)) !== null && n < 100) {
+      consider(m[1] ?? '', nearBefore.length - m.index);
+      n++;
+    }
+    re.lastIndex = 0;
+    n = 0;
+    while ((m = re.exec(nearAfter)) !== null && n < 100) {
+      consider(m[1] ?? '', m.index);
+      n++;
+    }
+    re.lastIndex = 0;
+  }
+
+  env.errorCode = cliCode ?? goCode ?? direct ?? javaCode ?? structCode;
+
+  // JS SDK dumps
+  if (/\$metadata/.test(nearAfter) || /\$metadata/.test(nearBefore)) env.wrappers.push('js-metadata');
+  const jsOp = JS_OP_RE.exec(after.slice(0, 1500));
+  if (jsOp && !env.operation) {
+    env.operation = jsOp[1] ?? null;
+    const cl = JS_CLIENT_RE.exec(after.slice(0, 1500));
+    if (cl) env.service = servicePrefix(cl[1] ?? cl[2] ?? '');
+  }
+
+  // request id and HTTP status anywhere near
+  if (!env.requestId && !env.requestIdRedacted) {
+    const r = firstMatch(REQID_RE, nearAfter) ?? lastMatch(REQID_RE, nearBefore);
+    if (r) setRequestId(env, r[1] ?? '');
+    else {
+      const u = /^[ .'"]{0,3}([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b/.exec(after);
+      if (u) env.requestId = u[1] ?? null;
+    }
+  }
+  if (env.httpStatus === null) {
+    const st = firstMatch(STATUS_RE, nearAfter) ?? lastMatch(STATUS_RE, nearBefore);
+    if (st) env.httpStatus = Number(st[1]);
+    else {
+      const h = /\b(40[0-9]) (?:Forbidden|Bad Request|Unauthorized)\b|Status: (40\d)\b/.exec(nearBefore);
+      if (h) env.httpStatus = Number(h[1] ?? h[2]);
+    }
+  }
+  return env;
+}
+
+function setRequestId(env: Envelope, v: string): void {
+  const t = v.replace(/[)'",;]+$/, '');
+  if (!t) return;
+  if (isPlaceholder(t) || /^(?:null|undefined|ID|none)$/i.test(t)) {
+    env.requestIdRedacted = !/^(?:null|undefined|none)$/i.test(t);
+    return;
+  }
+  env.requestId = t;
+}

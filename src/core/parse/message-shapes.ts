@@ -1,0 +1,665 @@
+/**
+ * The AWS message wordings the parser knows, as data: one named shape per wording, each with a
+ * real sample. Triggers are plain phrases (linear regexes); the handlers read the fields around a
+ * trigger with bounded, position-anchored scans.
+ */
+import type { DenyKind, DenyPolicyType, PrincipalType } from '../types.js';
+import { KNOWN_ACTIONS, STS_OPS } from './codes.js';
+import type { Flat } from './text.js';
+
+export type ShapeFamily =
+  | 'typed' | 'sts' | 'credentials' | 'web-identity' | 'kms' | 'ec2' | 'bare' | 'third-party'
+  | 'validation' | 'mfa' | 'tooling' | 'cloudtrail';
+
+export interface MessageShape {
+  name: string;
+  family: ShapeFamily;
+  /** Corpus template number (NOTES.md) when there is one. */
+  template?: string;
+  description: string;
+  /** A real message of this shape (from the corpus or AWS documentation). */
+  sample: string;
+  /** Higher = more specific wording; ties between errors in one paste go to the higher. */
+  priority: number;
+  /** IAM action implied by the wording when none is printed. */
+  inferAction?: string;
+  /** The caller type implied by the wording. */
+  callerType?: PrincipalType;
+}
+
+export const SHAPES: MessageShape[] = [
+  { name: 'user-not-authorized', family: 'typed', template: 'T01', priority: 10,
+    description: 'User: X is not authorized to perform: A on resource: R (no policy-type tail)',
+    sample: 'An error occurred (AccessDenied) when calling the AssumeRole operation: User: arn:aws:iam::123456789012:user/aws-user is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::210987654321:role/cross-account-assume-role' },
+  { name: 'user-not-authorized-implicit', family: 'typed', template: 'T02', priority: 12,
+    description: '… because no <type> policy allows the A action',
+    sample: 'User: arn:aws:sts::321831419467:assumed-role/theme-park-backend-ThemeParkLambdaRole-APGEWB3D9EAH/theme-park-ridetimes is not authorized to perform: dynamodb:PutItem on resource: arn:aws:dynamodb:us-west-2:321831419467:table/heme-park-backend-DynamoDBTable-16JZ3N4IKS7MD because no identity-based policy allows the dynamodb:PutItem action' },
+  { name: 'user-not-authorized-explicit-typed', family: 'typed', template: 'T03', priority: 12,
+    description: '… with an explicit deny in a(n) <type> policy',
+    sample: 'An error occurred (AccessDenied) when calling the ListObjectsV2 operation: User: arn:aws:iam::<account-ID>:user/<username> is not authorized to perform: s3:ListBucket on resource: "arn:aws:s3:::<bucket=-name>" with an explicit deny in a resource-based policy' },
+  { name: 'user-not-authorized-explicit-arn', family: 'typed', template: 'T04', priority: 13,
+    description: '… with an explicit deny in a <type>: <policy ARN> (newest format, optional console link)',
+    sample: 'User: arn:aws:iam::123456789012:user/janedoe is not authorized to perform: iam:CreateInstanceProfile on resource: arn:aws:iam::123456789012:instance-profile/my-instance-profile with an explicit deny in an identity-based policy: arn:aws:iam::123456789012:policy/ExampleDenyPolicy. Go to https://us-east-1.console.aws.amazon.com/iam/home?region=us-east-1#/authorization-details/EXAMPLE1a2b3c4d5e' },
+  { name: 'user-not-authorized-explicit', family: 'typed', template: 'T05', priority: 11,
+    description: '… with an explicit deny (no policy type)',
+    sample: 'An error occurred (AccessDeniedException) when calling the GetAuthorizationToken operation: User: <USER> is not authorized to perform: <AWS_SERVICES:ACTION> on resource: * with an explicit deny' },
+  { name: 'user-not-authorized-no-resource', family: 'typed', template: 'T06', priority: 9,
+    description: 'User: X is not authorized to perform: A (no resource, no tail)',
+    sample: 'The CloudFormation template is invalid: User: arn:aws:iam::123456789012:user/deployer is not authorized to perform: cloudformation:ValidateTemplate' },
+  { name: 'role-trust-allows-typo', family: 'typed', template: 'T02', priority: 12,
+    description: 'AWS doc typo: "because the role trust policy allows" (missing "no") — an implicit trust-policy denial',
+    sample: 'User: arn:aws:sts::111122223333:assumed-role/role-name/role-session-name is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::444455556666:role/role-name because the role trust policy allows the sts:AssumeRole action' },
+  { name: 'third-party-not-authorized', family: 'third-party', template: 'T21', priority: 8,
+    description: 'A tool names itself instead of a principal: "Datadog is not authorized to perform …", CodePipeline "… is not authorized to perform AssumeRole on role …"',
+    sample: 'Datadog is not authorized to perform sts:AssumeRole' },
+  { name: 'not-authorized-to-access', family: 'typed', priority: 8,
+    description: 'API Gateway / AppSync style: "User: X is not authorized to access this resource"',
+    sample: 'User: arn:aws:sts::123456789012:assumed-role/app-role/session is not authorized to access this resource' },
+  { name: 'sts-not-authorized', family: 'sts', template: 'T07', priority: 8,
+    description: 'Not authorized to perform sts:AssumeRole[WithWebIdentity|WithSAML] (no caller, no target)',
+    sample: 'An error occurred (AccessDenied) when calling the AssumeRoleWithWebIdentity operation: Not authorized to perform sts:AssumeRoleWithWebIdentity' },
+  { name: 'unauthorized-to-call', family: 'typed', priority: 7,
+    description: 'Controller summary: "unauthorized to call ec2:RunInstances" (Karpenter)',
+    sample: 'unauthorized to call ec2:RunInstances\n... explicit deny in a service control policy ...' },
+  { name: 'ec2-encoded-authorization', family: 'ec2', template: 'T08', priority: 6,
+    description: 'EC2 "Encoded authorization failure message: <blob>"',
+    sample: 'An error occurred (UnauthorizedOperation) when calling the RunInstances operation: You are not authorized to perform this operation. Encoded authorization failure message: 2xtwL5wHCO2FRw3Ta6dIM8kAubKtckgvLsxB3cxhCs6hKp7zGQHD1vBVJkkaj9HDU_B_XrVYx0BfNyPuZPeSWa8onUTjAnvY8FFm5RGutfg' },
+  { name: 'ec2-not-authorized', family: 'ec2', template: 'T09', priority: 5,
+    description: 'EC2 "You are not authorized to perform this operation." with no blob',
+    sample: 'Resource handler returned message: "You are not authorized to perform this operation. (Service: Ec2, Status Code: 403, Request ID: 739745f0-4cfe-47d6-a622-c6e95615e17b, Extended Request ID: null)"' },
+  { name: 'root-cannot-assume', family: 'sts', template: 'T10', priority: 9, inferAction: 'sts:AssumeRole', callerType: 'root',
+    description: 'Roles may not be assumed by root accounts.',
+    sample: 'An error occurred (AccessDenied) when calling the AssumeRole operation: Roles may not be assumed by root accounts.' },
+  { name: 'invalid-token', family: 'credentials', template: 'T11', priority: 7,
+    description: 'The security token included in the request is invalid',
+    sample: 'Error: InvalidClientTokenId: The security token included in the request is invalid.\n\tstatus code: 403, request id: 86d1302f-64cb-427a-8824-296ab645b63c' },
+  { name: 'expired-token', family: 'credentials', template: 'T12', priority: 7,
+    description: 'The security token included in the request is expired / Token expired: current date/time …',
+    sample: "<class 'botocore.exceptions.ClientError'> An error occurred (ExpiredToken) when calling the AssumeRole operation: The security token included in the request is expired" },
+  { name: 'invalid-access-key', family: 'credentials', priority: 7,
+    description: 'The AWS Access Key Id you provided does not exist in our records.',
+    sample: 'An error occurred (InvalidAccessKeyId) when calling the ListObjectsV2 operation: The AWS Access Key Id you provided does not exist in our records.' },
+  { name: 'signature-mismatch', family: 'credentials', priority: 7,
+    description: 'The request signature we calculated does not match the signature you provided.',
+    sample: 'An error occurred (SignatureDoesNotMatch) when calling the GetCallerIdentity operation: The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.' },
+  { name: 'auth-failure', family: 'credentials', priority: 7,
+    description: 'EC2 AuthFailure: AWS was not able to validate the provided access credentials',
+    sample: 'An error occurred (AuthFailure) when calling the DescribeInstances operation: AWS was not able to validate the provided access credentials' },
+  { name: 'duration-exceeds-max', family: 'validation', template: 'T13', priority: 8,
+    description: 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.',
+    sample: 'botocore.exceptions.ClientError: An error occurred (ValidationError) when calling the AssumeRoleWithSAML operation: The requested DurationSeconds exceeds the MaxSessionDuration set for this role.' },
+  { name: 'role-chaining-limit', family: 'validation', template: 'T13', priority: 8, inferAction: 'sts:AssumeRole',
+    description: 'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.',
+    sample: 'An error occurred (ValidationError) when calling the AssumeRole operation: The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.' },
+  { name: 'region-disabled', family: 'sts', template: 'T14', priority: 8,
+    description: 'STS is not activated in this region for account:N …',
+    sample: 'com.amazonaws.services.securitytoken.model.RegionDisabledException: STS is not activated in this region for account:01234567890. Your account administrator can activate STS in this region using the IAM Console.' },
+  { name: 'oidc-provider-missing', family: 'web-identity', template: 'T15', priority: 8, inferAction: 'sts:AssumeRoleWithWebIdentity',
+    description: 'No OpenIDConnect provider found in your account for <issuer>',
+    sample: 'caused by: InvalidIdentityToken: No OpenIDConnect provider found in your account for https://oidc.eks.eu-west-1.amazonaws.com/id/xxxx' },
+  { name: 'oidc-audience-mismatch', family: 'web-identity', template: 'T15', priority: 8, inferAction: 'sts:AssumeRoleWithWebIdentity',
+    description: 'Incorrect token audience',
+    sample: 'An error occurred (InvalidIdentityToken) when calling the AssumeRoleWithWebIdentity operation: Incorrect token audience' },
+  { name: 'oidc-jwks-unreachable', family: 'web-identity', template: 'T15', priority: 8, inferAction: 'sts:AssumeRoleWithWebIdentity',
+    description: "Couldn't retrieve verification key from your identity provider",
+    sample: "An error occurred (InvalidIdentityToken) when calling the AssumeRoleWithWebIdentity operation: Couldn't retrieve verification key from your identity provider,  please reference AssumeRoleWithWebIdentity documentation for requirements" },
+  { name: 'oidc-thumbprint', family: 'web-identity', priority: 8, inferAction: 'sts:AssumeRoleWithWebIdentity',
+    description: "OpenIDConnect provider's HTTPS certificate doesn't match configured thumbprint",
+    sample: "InvalidIdentityToken: OpenIDConnect provider's HTTPS certificate doesn't match configured thumbprint" },
+  { name: 'oidc-rejected-claim', family: 'web-identity', priority: 8, inferAction: 'sts:AssumeRoleWithWebIdentity',
+    description: 'IDPRejectedClaim / missing or invalid claim in the web identity token',
+    sample: 'An error occurred (IDPRejectedClaim) when calling the AssumeRoleWithWebIdentity operation: Token audience or subject is not valid' },
+  { name: 'webidentity-err', family: 'web-identity', priority: 4, inferAction: 'sts:AssumeRoleWithWebIdentity',
+    description: 'Go SDK v1 WebIdentityErr: failed to retrieve credentials',
+    sample: 'E0416 12:40:46.016106       1 healthcheck.go:38] Controller health check failed: [ec2.DescribeTagsWithContext]: WebIdentityErr: failed to retrieve credentials' },
+  { name: 'mfa-failed', family: 'mfa', template: 'T16', priority: 8,
+    description: 'MultiFactorAuthentication failed …',
+    sample: 'An error occurred (AccessDenied) when calling the GetSessionToken operation: MultiFactorAuthentication failed, unable to validate MFA code.  Please verify your MFA serial number is valid and associated with this user' },
+  { name: 'kms-ciphertext-key', family: 'kms', template: 'T17', priority: 6,
+    description: 'The ciphertext refers to a customer master key that does not exist, does not exist in this region, or you are not allowed to access.',
+    sample: 'Caught an error: AccessDeniedException: The ciphertext refers to a customer master key that does not exist, does not exist in this region, or you are not allowed to access.' },
+  { name: 'kms-not-allowed', family: 'kms', template: 'T17', priority: 6,
+    description: 'Access to KMS is not allowed',
+    sample: 'An error occurred (KMSAccessDeniedException) when calling the Invoke operation: Lambda was unable to decrypt the environment variables because KMS access was denied. Please check the function\'s KMS key settings. KMS Exception: AccessDeniedException KMS Message: Access to KMS is not allowed' },
+  { name: 'access-denied-bare', family: 'bare', template: 'T18', priority: 1,
+    description: 'bare "Access Denied" / "Forbidden"',
+    sample: 'An error occurred (AccessDenied) when calling the ListObjectsV2 operation: Access Denied' },
+  { name: 'cdk-could-not-assume', family: 'tooling', template: 'T19', priority: 7, inferAction: 'sts:AssumeRole',
+    description: "CDK: current credentials could not be used to assume '<role>' … Proceeding anyway.",
+    sample: "credentials returned by plugin 'AssumeRoleCredentialPlugin' could not be used to assume 'arn:aws:iam::123456789012:role/cdk-hnb659fds-lookup-role-123456789012-us-east-2', but are for the right account. Proceeding anyway." },
+  { name: 'terraform-cannot-assume', family: 'tooling', priority: 6, inferAction: 'sts:AssumeRole',
+    description: 'Terraform AWS provider: IAM Role (<arn>) cannot be assumed.',
+    sample: 'IAM Role (arn:aws:iam::527336378561:role/root) cannot be assumed.' },
+  { name: 'cfn-no-permission-to-call', family: 'tooling', template: 'T20', priority: 7,
+    description: "CloudFormation: AccessDenied. User doesn't have permission to call ssm:GetParameters",
+    sample: "An error occurred (ValidationError) when calling the CreateStack operation: AccessDenied. User doesn't have permission to call ssm:GetParameters" },
+  { name: 'cognito-role-forbidden', family: 'third-party', template: 'T21', priority: 6,
+    description: "Cognito: Access to Role '…' is forbidden.",
+    sample: '"message": "Access to Role \'my-stack-SomeRole-KBKHTR8P6UC2\' is forbidden.",\n"code": "NotAuthorizedException",' },
+  { name: 'service-cannot-assume-role', family: 'third-party', priority: 7,
+    description: 'A service cannot assume the role handed to it: "The role defined for the function cannot be assumed by Lambda."',
+    sample: 'An error occurred (InvalidParameterValueException) when calling the CreateFunction operation: The role defined for the function cannot be assumed by Lambda.' },
+  { name: 'sts-request-arn-invalid', family: 'validation', template: 'T22', priority: 7,
+    description: 'STS ValidationError: Request ARN is invalid',
+    sample: 'botocore.exceptions.ClientError: An error occurred (ValidationError) when calling the AssumeRoleWithSAML operation: Request ARN is invalid' },
+  { name: 'sts-validation-errors', family: 'validation', template: 'T22', priority: 6,
+    description: 'STS ValidationError: N validation error(s) detected …',
+    sample: "An error occurred (ValidationError) when calling the AssumeRole operation: 1 validation error detected: Value 'deploy/feature/checkout-v2' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*" },
+  { name: 'packed-policy-too-large', family: 'sts', priority: 8,
+    description: 'PackedPolicyTooLarge: session policies and tags exceed the packed size limit',
+    sample: 'An error occurred (PackedPolicyTooLarge) when calling the AssumeRole operation: Packed policy consumes 112% of allotted space, please use smaller policy.' },
+  { name: 'gha-credentials-not-loaded', family: 'tooling', priority: 3,
+    description: 'configure-aws-credentials: Credentials could not be loaded (often a missing id-token permission)',
+    sample: 'Error: Credentials could not be loaded, please check your action inputs: Could not load credentials from any providers' },
+  { name: 'gha-id-token-permission', family: 'tooling', priority: 3,
+    description: 'configure-aws-credentials: Did you mean to set the id-token permission?',
+    sample: 'It looks like you might be trying to authenticate with OIDC. Did you mean to set the id-token permission? If you are not trying to authenticate with OIDC and the action is working successfully, you can ignore this message.' },
+  { name: 'cloudtrail-event', family: 'cloudtrail', priority: 5,
+    description: 'A CloudTrail event record with errorCode/errorMessage',
+    sample: '{"eventVersion":"1.08","userIdentity":{"type":"AssumedRole","arn":"arn:aws:sts::111111111111:assumed-role/pipeline-role/ci"},"eventSource":"sts.amazonaws.com","eventName":"AssumeRole","awsRegion":"us-east-1","errorCode":"AccessDenied","errorMessage":"An unknown error occurred","requestParameters":{"roleArn":"arn:aws:iam::222222222222:role/deploy-role","roleSessionName":"ci"},"requestID":"3f1c2b9e-1111-2222-3333-444455556666"}' },
+];
+
+export const SHAPE_BY_NAME = new Map(SHAPES.map((s) => [s.name, s]));
+
+// ───────────────────────────── hits ─────────────────────────────
+
+/** One recognized wording in the flattened text. */
+export interface Hit {
+  shape: string;
+  start: number;
+  end: number;
+  action: string | null;
+  actionRedacted: boolean;
+  callerRaw: string | null;
+  targetRaw: string | null;
+  denyKind: DenyKind;
+  policyType: DenyPolicyType | null;
+  policyArn: string | null;
+  encoded: string | null;
+  /** errorCode printed as part of the wording itself (CloudTrail, CloudFormation). */
+  code: string | null;
+  operation: string | null;
+  service: string | null;
+  region: string | null;
+  requestId: string | null;
+}
+
+function newHit(shape: string, start: number, end: number): Hit {
+  return {
+    shape, start, end, action: null, actionRedacted: false, callerRaw: null, targetRaw: null,
+    denyKind: 'unknown', policyType: null, policyArn: null, encoded: null, code: null, operation: null,
+    service: null, region: null, requestId: null,
+  };
+}
+
+const TYPE_PHRASE = String.raw`(identity-based polic(?:y|ies)|resource-based polic(?:y|ies)|role trust polic(?:y|ies)|trust polic(?:y|ies)|service control polic(?:y|ies)|resource control polic(?:y|ies)|permissions? boundar(?:y|ies)(?: polic(?:y|ies))?|sessions? polic(?:y|ies)|VPC endpoint polic(?:y|ies)|identity polic(?:y|ies)|resource polic(?:y|ies))`;
+
+export function policyTypeOf(phrase: string): DenyPolicyType | null {
+  const p = phrase.toLowerCase();
+  if (p.startsWith('identity')) return 'identity-based';
+  if (p.startsWith('resource-based') || p.startsWith('resource polic')) return 'resource-based';
+  if (p.startsWith('role trust') || p.startsWith('trust')) return 'role-trust';
+  if (p.startsWith('service control')) return 'service-control';
+  if (p.startsWith('resource control')) return 'resource-control';
+  if (p.startsWith('permission')) return 'permissions-boundary';
+  if (p.startsWith('session')) return 'session';
+  if (p.startsWith('vpc')) return 'vpc-endpoint';
+  return null;
+}
+
+const TAIL_IMPLICIT = new RegExp(String.raw`\.? ?because no ${TYPE_PHRASE}(?: (?:allows?|allow access)(?: the [^ ]{1,200} action)?)?`, 'iy');
+const TAIL_TRUST_TYPO = /\.? ?because the role trust policy allows(?: the [^ ]{1,200} action)?/iy;
+const TAIL_EXPLICIT = new RegExp(String.raw`\.? ?with an explicit deny in (?:a |an |the )?${TYPE_PHRASE}(?: transitively through (?:a |an |the )?${TYPE_PHRASE})?`, 'iy');
+const TAIL_EXPLICIT_BARE = /\.? ?with an explicit deny\b/iy;
+const TAIL_OTHER = /\.? ?because (?:public (?:ACLs|policies) are prevented by the \w{1,40} setting in S3 Block Public Access|this bucket has blocked upload requests that specify Server Side Encryption with Customer provided keys \(SSE-C\)|the resource does not exist in this Region, no resource-based policies allow access, or a resource-based policy explicitly denies access)/iy;
+const POLICY_ARN_AFTER = /: ?(\S{1,400})/y;
+const CONSOLE_LINK = /\.? ?Go to (https?:\/\/\S{1,600})/iy;
+
+const ACTION_RE = /^[a-z0-9][a-z0-9-]{0,40}:[A-Za-z0-9*][A-Za-z0-9*_-]{0,120}$/i;
+const STOP = new Set(['on', 'because', 'with', 'for', 'and', 'in', 'to', 'the', 'at', 'when', 'status', 'from', 'by', 'as', 'or', 'is', 'error', 'action', 'operation']);
+
+/** Read a whitespace-delimited token at p (p at a non-space). Returns [token, endIndex]. */
+function tokenAt(s: string, p: number, max = 1000): [string, number] {
+  let e = p;
+  const lim = Math.min(s.length, p + max);
+  while (e < lim && s.charCodeAt(e) !== 32) e++;
+  return [s.slice(p, e), e];
+}
+
+function skipSpaces(s: string, p: number): number {
+  while (p < s.length && s.charCodeAt(p) === 32) p++;
+  return p;
+}
+
+function sticky(re: RegExp, s: string, p: number): RegExpExecArray | null {
+  re.lastIndex = p;
+  const m = re.exec(s);
+  re.lastIndex = 0;
+  return m;
+}
+
+/** Remove trailing sentence punctuation from an action token. */
+function trimAction(t: string): string {
+  return t.replace(/^[("'`]+/, '').replace(/[.,;:)"'`\]]+$/, '');
+}
+
+/** Read an IAM action at p, re-joining words a terminal or a thread split. */
+export function readAction(f: Flat, p: number): { action: string | null; raw: string; end: number; redacted: boolean } {
+  const s = f.s;
+  let [tok, e] = tokenAt(s, p, 300);
+  // "cloudforma\ntion:DescribeStacks": a break inside the action
+  if (!tok.includes(':') && e < s.length && f.nl[e] === 1) {
+    const [next, e2] = tokenAt(s, e + 1, 300);
+    if (/^[A-Za-z0-9-]{0,40}:[A-Za-z*]/.test(next) && /^[a-z0-9-]{1,40}$/.test(tok)) {
+      tok = tok + next;
+      e = e2;
+    }
+  }
+  // "sts:GetCallerIde ntity": a space injected mid-word
+  if (tok.includes(':') && e < s.length) {
+    const [next, e2] = tokenAt(s, e + 1, 40);
+    const frag = next.replace(/[.,;:]+$/, '');
+    if (/^[a-z]{1,12}$/.test(frag) && !STOP.has(frag)) {
+      const joined = trimAction(tok) + frag;
+      if (KNOWN_ACTIONS.has(joined.toLowerCase())) {
+        tok = tok.replace(/[.,;:]+$/, '') + next;
+        e = e2;
+      }
+    }
+  }
+  const raw = tok;
+  const t = trimAction(tok);
+  if (ACTION_RE.test(t)) return { action: t, raw, end: e, redacted: false };
+  if (STS_OPS.has(t)) return { action: `sts:${t}`, raw, end: e, redacted: false };
+  const redacted = /[<>{}[\]]|\*{2,}|x{3,}|\.\.\./i.test(t);
+  return { action: null, raw, end: e, redacted };
+}
+
+/** Read the resource after "on resource:" (quoted or a token), re-joining an ARN a terminal wrapped. */
+function readTarget(f: Flat, p: number): { target: string | null; end: number } {
+  const s = f.s;
+  if (s[p] === '"' || s[p] === '“') {
+    const close = s.indexOf(s[p] === '"' ? '"' : '”', p + 1);
+    if (close > p && close - p < 1200) return { target: s.slice(p + 1, close).replace(/ /g, ''), end: close + 1 };
+  }
+  let [tok, e] = tokenAt(s, p, 1500);
+  // placeholders with spaces inside: <<table name>>, {role name}, [account id]
+  for (let guard = 0; guard < 6 && e < s.length; guard++) {
+    const open = count(tok, '<') - count(tok, '>') + count(tok, '{') - count(tok, '}') + count(tok, '[') - count(tok, ']');
+    if (open <= 0) break;
+    const [next, e2] = tokenAt(s, e + 1, 200);
+    if (next.length > 60) break;
+    tok = tok + ' ' + next;
+    e = e2;
+  }
+  const xml = tok.indexOf('</');
+  if (xml > 0) {
+    tok = tok.slice(0, xml);
+    e = p + xml;
+  }
+  // inside a JSON string: an ARN never holds a double quote or a backslash
+  const q = tok.search(/["\\]/);
+  if (q > 0) {
+    tok = tok.slice(0, q);
+    e = p + q;
+  }
+  // a terminal wrapped the ARN: the next line holds one more token and then the tail or the end
+  if (/^(?:arn:|aws:)/i.test(tok) && e < s.length && f.nl[e] === 1) {
+    let lineStart = p;
+    let guard = 0;
+    while (lineStart > 0 && f.nl[lineStart] !== 1 && guard < 400) { lineStart--; guard++; }
+    const [next, e2] = tokenAt(s, e + 1, 400);
+    const after = s.slice(e2, e2 + 30);
+    if (e - lineStart >= 50 && /^[A-Za-z0-9_\-/.*:+=@]{1,200}$/.test(next) && !/^(?:with|because|is|on|and|Error|error)$/i.test(next) &&
+      (e2 >= s.length || f.nl[e2] === 1 || /^ (?:because|with an explicit)/i.test(after))) {
+      tok = tok + next;
+      e = e2;
+    }
+  }
+  return { target: tok || null, end: e };
+}
+
+function count(s: string, ch: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (s[i] === ch) n++;
+  return n;
+}
+
+/** Parse the context tail (because no … / with an explicit deny …) at p. */
+function readTail(s: string, p: number, hit: Hit): number {
+  let m = sticky(TAIL_IMPLICIT, s, p);
+  if (m) {
+    hit.denyKind = 'implicit';
+    hit.policyType = policyTypeOf(m[1] ?? '');
+    return p + m[0].length;
+  }
+  m = sticky(TAIL_TRUST_TYPO, s, p);
+  if (m) {
+    hit.denyKind = 'implicit';
+    hit.policyType = 'role-trust';
+    hit.shape = 'role-trust-allows-typo';
+    return p + m[0].length;
+  }
+  m = sticky(TAIL_EXPLICIT, s, p);
+  if (m) {
+    hit.denyKind = 'explicit';
+    hit.policyType = policyTypeOf(m[1] ?? '');
+    let end = p + m[0].length;
+    const a = sticky(POLICY_ARN_AFTER, s, end);
+    if (a) {
+      const v = (a[1] ?? '').replace(/[.,;)]+$/, '');
+      if (/^arn:/i.test(v)) hit.policyArn = v;
+      end += a[0].length;
+    }
+    const c = sticky(CONSOLE_LINK, s, end);
+    if (c) end += c[0].length;
+    return end;
+  }
+  m = sticky(TAIL_EXPLICIT_BARE, s, p);
+  if (m) {
+    hit.denyKind = 'explicit';
+    return p + m[0].length;
+  }
+  m = sticky(TAIL_OTHER, s, p);
+  if (m) return p + m[0].length;
+  return p;
+}
+
+function typedShapeName(hit: Hit, hadResource: boolean): string {
+  if (hit.shape === 'role-trust-allows-typo') return hit.shape;
+  if (hit.denyKind === 'implicit') return 'user-not-authorized-implicit';
+  if (hit.denyKind === 'explicit') {
+    if (hit.policyArn) return 'user-not-authorized-explicit-arn';
+    if (hit.policyType) return 'user-not-authorized-explicit-typed';
+    return 'user-not-authorized-explicit';
+  }
+  return hadResource ? 'user-not-authorized' : 'user-not-authorized-no-resource';
+}
+
+export interface ScanState {
+  f: Flat;
+  /** Sorted positions of `User:` in the flat text. */
+  userPos: number[];
+  userIdx: number;
+  lastTypedEnd: number;
+}
+
+function callerBefore(st: ScanState, i: number): { raw: string | null; start: number; named: boolean } {
+  const s = st.f.s;
+  // the nearest "User:" before i, after the previous message
+  while (st.userIdx + 1 < st.userPos.length && (st.userPos[st.userIdx + 1] as number) < i) st.userIdx++;
+  const u = st.userPos[st.userIdx];
+  if (u !== undefined && u < i && i - u <= 600 && u >= st.lastTypedEnd) {
+    let seg = s.slice(u + 5, i);
+    seg = seg.replace(/ ?(?:is|are) $/i, '');
+    const t0 = u + 5;
+    // join pieces split only by line breaks
+    const trimmed = seg.trim();
+    const lead = seg.length - seg.trimStart().length;
+    let raw = trimmed;
+    if (trimmed.includes(' ')) {
+      let allBreaks = true;
+      for (let k = 0; k < trimmed.length; k++) {
+        if (trimmed.charCodeAt(k) === 32 && st.f.nl[t0 + lead + k] !== 1) { allBreaks = false; break; }
+      }
+      if (allBreaks && /^(?:arn:|aws:)/i.test(trimmed)) raw = trimmed.replace(/ /g, '');
+    }
+    return { raw: raw || null, start: u, named: true };
+  }
+  // no "User:": the word before "is" (an ARN, a service principal, or a tool's name)
+  const wordEnd = s.lastIndexOf(' ', i - 2);
+  if (wordEnd <= 0) return { raw: null, start: i, named: false };
+  let b = wordEnd;
+  let guard = 0;
+  while (b > 0 && s.charCodeAt(b - 1) !== 32 && guard < 600) { b--; guard++; }
+  const word = s.slice(b, wordEnd);
+  if (/^["'(]?(?:arn:|aws:)/i.test(word) || /\.amazonaws\.com["')]?$/i.test(word)) return { raw: word, start: b, named: true };
+  return { raw: null, start: word ? b : i, named: false };
+}
+
+/** "…not authorized to perform…" — the typed family, T07, and EC2's "this operation". */
+export function scanNotAuthorized(st: ScanState, m: RegExpExecArray): Hit | null {
+  const s = st.f.s;
+  const i = m.index;
+  const after = i + m[0].length;
+  const prev = s.slice(Math.max(0, i - 4), i).toLowerCase();
+  if (/^:? ?this operation/i.test(s.slice(after, after + 20))) {
+    let start = i;
+    if (/you are $/i.test(s.slice(Math.max(0, i - 8), i))) start = i - 8;
+    let end = after + (/^:? ?this operation/i.exec(s.slice(after, after + 20))?.[0].length ?? 0);
+    if (s[end] === '.') end++;
+    return newHit('ec2-not-authorized', start, end);
+  }
+  const typed = prev.endsWith('is ') || prev.endsWith('are ');
+  let p = skipSpaces(s, after);
+  if (s[p] === ':') p = skipSpaces(s, p + 1);
+  // "perform action sts:AssumeRole" / "perform API action"
+  if (/^action /i.test(s.slice(p, p + 7))) p += 7;
+  const act = readAction(st.f, p);
+  if (!typed) {
+    if (!act.action && !act.redacted) return null;
+    const h = newHit('sts-not-authorized', i, act.end);
+    h.action = act.action;
+    h.actionRedacted = act.redacted;
+    return h;
+  }
+  const who = callerBefore(st, i);
+  const hit = newHit('user-not-authorized', who.start, act.end);
+  hit.callerRaw = who.raw;
+  hit.action = act.action;
+  hit.actionRedacted = act.redacted;
+  if (!act.action && /^API$/i.test(act.raw)) {
+    // "The IAM Entity is not authorized to perform API action on resource: …"
+    hit.actionRedacted = false;
+  }
+  let q = skipSpaces(s, act.end);
+  if (/^api action /i.test(s.slice(p, p + 11))) q = skipSpaces(s, p + 11);
+  let hadResource = false;
+  const res = /^(?:on (?:the )?resources?:?|on role:?) ?/i.exec(s.slice(q, q + 20));
+  const cipher = /^on the resource associated with this ciphertext/i.exec(s.slice(q, q + 60));
+  const thisRes = /^on this resource/i.exec(s.slice(q, q + 20));
+  if (cipher) {
+    q += cipher[0].length;
+    hadResource = true;
+  } else if (thisRes) {
+    q += thisRes[0].length;
+    hadResource = true;
+  } else if (res) {
+    const tp = skipSpaces(s, q + res[0].length);
+    const t = readTarget(st.f, tp);
+    hit.targetRaw = t.target;
+    q = t.end;
+    hadResource = true;
+  }
+  let end = q;
+  const tq = skipSpaces(s, q);
+  const tailEnd = readTail(s, tq, hit);
+  if (tailEnd > tq) end = tailEnd;
+  hit.end = end;
+  hit.shape = who.named || who.raw || hit.denyKind !== 'unknown' ? typedShapeName(hit, hadResource) : 'third-party-not-authorized';
+  st.lastTypedEnd = end;
+  return hit;
+}
+
+/** Scan for the encoded blob after "Encoded authorization failure message". */
+export function scanEncoded(f: Flat, m: RegExpExecArray): Hit {
+  const s = f.s;
+  let p = m.index + m[0].length;
+  const h = newHit('ec2-encoded-authorization', m.index, p);
+  if (s[p] === ':') {
+    p = skipSpaces(s, p + 1);
+    let [tok, e] = tokenAt(s, p, 20000);
+    tok = tok.replace(/["',)\]]+$/, '');
+    // a blob split across lines: keep joining long pieces made of blob characters
+    let guard = 0;
+    while (e < s.length && f.nl[e] === 1 && tok.length >= 40 && guard < 200) {
+      const [next, e2] = tokenAt(s, e + 1, 20000);
+      if (next.length >= 16 && /^[A-Za-z0-9_\-+/=]+$/.test(next) && /\d/.test(next) && /[A-Z]/.test(next)) {
+        tok += next;
+        e = e2;
+        guard++;
+      } else break;
+    }
+    const blob = tok.replace(/(?:\.{2,}|…)$/, '');
+    if (blob.length >= 20 && /^[A-Za-z0-9_\-+/=]+$/.test(blob)) h.encoded = blob;
+    h.end = e;
+  }
+  return h;
+}
+
+export interface Trigger {
+  re: RegExp;
+  handle: (st: ScanState, m: RegExpExecArray) => Hit | null;
+}
+
+function simple(shape: string, opts: { backTo?: RegExp; extend?: RegExp } = {}) {
+  return (st: ScanState, m: RegExpExecArray): Hit => {
+    const s = st.f.s;
+    let start = m.index;
+    if (opts.backTo) {
+      const w = s.slice(Math.max(0, start - 40), start);
+      const b = opts.backTo.exec(w);
+      if (b) start = start - (w.length - b.index);
+    }
+    let end = m.index + m[0].length;
+    if (opts.extend) {
+      const x = sticky(opts.extend, s, end);
+      if (x) end += x[0].length;
+    }
+    return newHit(shape, start, end);
+  };
+}
+
+const SENTENCE_REST = /[^.]{0,300}\.?/y;
+
+export const TRIGGERS: Trigger[] = [
+  { re: /not authori[sz]ed to perform/gi, handle: scanNotAuthorized },
+  {
+    re: /\bis not authorized to access this resource/gi,
+    handle: (st, m) => {
+      const who = callerBefore(st, m.index + 3);
+      const h = newHit('not-authorized-to-access', who.start, m.index + m[0].length);
+      h.callerRaw = who.raw;
+      return h;
+    },
+  },
+  {
+    re: /\bunauthorized to call /gi,
+    handle: (st, m) => {
+      const s = st.f.s;
+      const a = readAction(st.f, m.index + m[0].length);
+      const h = newHit('unauthorized-to-call', m.index, a.end);
+      h.action = a.action;
+      // the deny phrase may follow on the next lines
+      const win = s.slice(a.end, a.end + 300);
+      const re = new RegExp(String.raw`(?:with an )?explicit deny in (?:a |an |the )?${TYPE_PHRASE}|because no ${TYPE_PHRASE}`, 'i');
+      const d = re.exec(win);
+      if (d) {
+        h.denyKind = d[1] ? 'explicit' : 'implicit';
+        h.policyType = policyTypeOf(d[1] ?? d[2] ?? '');
+        h.end = a.end + d.index + d[0].length;
+      }
+      return h;
+    },
+  },
+  { re: /Encoded authorization failure message/gi, handle: (st, m) => scanEncoded(st.f, m) },
+  { re: /Roles may not be assumed by root accounts\.?/gi, handle: simple('root-cannot-assume') },
+  { re: /security token included in the request is inval/gi, handle: simple('invalid-token', { backTo: /The $/i, extend: /(?:id| id)\.?/y }) },
+  { re: /security token included in the request is expired\.?|The provided token has expired\.?|Request has expired\.?/gi, handle: simple('expired-token', { backTo: /The $/i }) },
+  { re: /Token expired: current date\/time/gi, handle: simple('expired-token', { extend: / ?[^.]{0,160}/y }) },
+  { re: /The AWS Access Key Id you provided does not exist in our records\.?/gi, handle: simple('invalid-access-key') },
+  { re: /The request signature we calculated does not match the signature you provided\.?/gi, handle: simple('signature-mismatch') },
+  { re: /AWS was not able to validate the provided access credentials/gi, handle: simple('auth-failure') },
+  { re: /DurationSeconds exceeds the MaxSessionDuration set for this role\.?/gi, handle: simple('duration-exceeds-max', { backTo: /The requested $/i }) },
+  { re: /exceeds the 1 hour session limit for roles assumed by role chaining\.?/gi, handle: simple('role-chaining-limit', { backTo: /The requested DurationSeconds $/i }) },
+  { re: /STS is not activated in this region for account:? ?\S{0,40}/gi, handle: simple('region-disabled', { extend: / Your account administrator can activate STS in this region using the IAM Console\.?/y }) },
+  { re: /No OpenIDConnect provider found in (?:your )?account(?: for \S{1,300})?/gi, handle: simple('oidc-provider-missing') },
+  { re: /Incorrect token audience/gi, handle: simple('oidc-audience-mismatch') },
+  { re: /Couldn'?t retrieve verification key from your identity provider[^.]{0,160}/gi, handle: simple('oidc-jwks-unreachable') },
+  { re: /(?:OpenIDConnect provider's HTTPS certificate )?doesn'?t match configured thumbprint/gi, handle: simple('oidc-thumbprint') },
+  { re: /IDPRejectedClaim|Missing a required claim: \w{1,30}|Token audience or subject is not valid/g, handle: simple('oidc-rejected-claim') },
+  { re: /WebIdentityErr(?:or)?\b:?(?: ?failed to retrieve credentials\.?)?/gi, handle: simple('webidentity-err') },
+  { re: /MultiFactorAuthentication failed[^.]{0,200}\.?/gi, handle: simple('mfa-failed') },
+  { re: /The ciphertext refers to a customer master key that does not exist[^.]{0,160}\.?/gi, handle: simple('kms-ciphertext-key') },
+  { re: /Access to KMS is not allowed|KMS access was denied/gi, handle: simple('kms-not-allowed') },
+  {
+    re: /could not be used to assume /gi,
+    handle: (st, m) => {
+      const s = st.f.s;
+      let start = m.index;
+      const w = s.slice(Math.max(0, start - 120), start);
+      const b = /(?:current )?credentials(?: returned by plugin '[^']{1,60}')?(?: for account \S{1,40})? $/i.exec(w);
+      if (b) start -= w.length - b.index;
+      const p = m.index + m[0].length;
+      const [tok, e] = tokenAt(s, p, 600);
+      const h = newHit('cdk-could-not-assume', start, e);
+      const t = tok.replace(/^['"]/, '').replace(/['"]?[,.]?$/, '');
+      if (t) h.targetRaw = t;
+      const x = /^,? ?but are for the right account\. Proceeding anyway\.?/i.exec(s.slice(e, e + 60));
+      if (x) h.end = e + x[0].length;
+      return h;
+    },
+  },
+  {
+    re: /IAM Role \(([^()\s]{1,400})\) cannot be assumed\.?/g,
+    handle: (_st, m) => {
+      const h = newHit('terraform-cannot-assume', m.index, m.index + m[0].length);
+      h.targetRaw = m[1] ?? null;
+      return h;
+    },
+  },
+  {
+    re: /(?:does not|doesn'?t) have permission to call ([a-z0-9-]{1,40}:[A-Za-z0-9*]{1,100})/gi,
+    handle: (st, m) => {
+      const s = st.f.s;
+      let start = m.index;
+      const w = s.slice(Math.max(0, start - 40), start);
+      const b = /(?:AccessDenied\. )?User $/.exec(w);
+      if (b) start -= w.length - b.index;
+      const h = newHit('cfn-no-permission-to-call', start, m.index + m[0].length);
+      h.action = m[1] ?? null;
+      if (/AccessDenied\. User $/.test(w)) h.code = 'AccessDenied';
+      return h;
+    },
+  },
+  { re: /Access to Role '[^']{1,300}' is forbidden\.?/g, handle: simple('cognito-role-forbidden') },
+  { re: /cannot be assumed by [A-Z][A-Za-z0-9 .-]{0,40}?\./g, handle: simple('service-cannot-assume-role', { backTo: /The role defined for the [a-z ]{1,40}$/i }) },
+  { re: /Request ARN is invalid/g, handle: simple('sts-request-arn-invalid') },
+  {
+    re: /\b\d{1,3} validation errors? detected:?/g,
+    handle: (st, m) => {
+      const s = st.f.s;
+      const end = m.index + m[0].length;
+      const win = s.slice(Math.max(0, m.index - 200), end + 600);
+      if (!/roleSessionName|roleArn|principalArn|durationSeconds|serialNumber|tokenCode|externalId|webIdentityToken|samlAssertion|AssumeRole|operation error STS/i.test(win)) return null;
+      const x = sticky(SENTENCE_REST, s, end);
+      let e = end;
+      // the constraint list runs to the end of the line's sentence group; keep it bounded
+      const nlEnd = (() => { let k = end; const lim = Math.min(s.length, end + 1500); while (k < lim && st.f.nl[k] !== 1) k++; return k; })();
+      e = Math.max(e, x ? end + x[0].length : end);
+      e = Math.min(Math.max(e, nlEnd), end + 1500);
+      return newHit('sts-validation-errors', m.index, e);
+    },
+  },
+  { re: /PackedPolicyTooLarge|Packed policy consumes \d{1,4}% of allotted space[^.]{0,80}\.?/g, handle: simple('packed-policy-too-large') },
+  { re: /Credentials could not be loaded, please check your action inputs(?:: [^.]{0,120})?/g, handle: simple('gha-credentials-not-loaded') },
+  { re: /Did you mean to set the id-token permission\??/g, handle: simple('gha-id-token-permission', { backTo: /It looks like you might be trying to authenticate with OIDC\. $/ }) },
+];
+
+/** Bare "Access Denied" / "Forbidden": only when it is the whole message (after a code, quote or colon). */
+export const BARE_RE = /Access Denied|Access denied|Forbidden|ACCESS DENIED/g;
+
+export function scanBare(f: Flat, m: RegExpExecArray): Hit | null {
+  const s = f.s;
+  const i = m.index;
+  const e = i + m[0].length;
+  const before = s.slice(Math.max(0, i - 2), i);
+  const okBefore = i === 0 || /(?:[:"'>(\]]|^) ?$/.test(before) || (f.nl[i - 1] === 1);
+  if (!okBefore) return null;
+  const next = s.slice(e, e + 14);
+  const okAfter = e >= s.length || f.nl[e] === 1 || /^(?:[."'<),;\]}]|$| \(| status code| \[)/i.test(next);
+  if (!okAfter) return null;
+  let end = e;
+  if (s[end] === '.') end++;
+  return newHit('access-denied-bare', i, end);
+}

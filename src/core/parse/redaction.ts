@@ -1,0 +1,33 @@
+/**
+ * Redaction placeholders people put in pasted errors (`xxx`, `***`, `<account-id>`, `{redacted}`,
+ * `[IAMID]`, `OMITTED`, `...`). A real-looking example id such as 123456789012 is NOT a redaction.
+ */
+
+/** A valid AWS account id: exactly 12 digits. */
+export function isAccountId(s: string | null | undefined): s is string {
+  return !!s && /^\d{12}$/.test(s);
+}
+
+const WORDS = /^(?:redacted|omitted|hidden|removed|edited|masked|account|accountid|account-?id|account_?number|acct|id|xyz|aws-?account|my-?account|<?[a-z_ -]*account[a-z_ -]*>?)$/i;
+
+/** True when the value looks like a stand-in for something hidden rather than a real value. */
+export function isPlaceholder(v: string | null | undefined): boolean {
+  if (v === null || v === undefined) return false;
+  const s = v.trim();
+  if (s === '') return true;
+  if (/^[xX*?.…#_-]{2,}$/.test(s)) return true; // xxx, ***, ..., ???, ###
+  if (/[<>{}]/.test(s)) return true; // <account-id>, {redacted}, <<account number>>
+  if (/^\[[^\]]{1,60}\]$/.test(s)) return true; // [IAMID], [account]
+  if (/\*{2,}|x{3,}|X{3,}|\.\.\.|…|\?{2,}|REDACTED|OMITTED|<|>/i.test(s) && !/^\d{12}$/.test(s)) return true;
+  if (WORDS.test(s)) return true;
+  return false;
+}
+
+/** Classify an account field of an ARN: a usable id, a redaction, or nothing printed. */
+export function accountField(v: string | null | undefined): { id: string | null; redacted: boolean } {
+  if (v === null || v === undefined) return { id: null, redacted: false };
+  if (isAccountId(v)) return { id: v, redacted: false };
+  if (v === '' || v === 'aws') return { id: null, redacted: v === '' };
+  // anything that is not 12 digits in an account position hides (or mangles) the id
+  return { id: null, redacted: true };
+}

@@ -1,0 +1,23 @@
+/** Which tool printed the error: the outermost recognizable envelope wins. */
+import type { ErrorSource } from '../types.js';
+
+const RULES: Array<[ErrorSource, RegExp]> = [
+  ['terraform', /provider\["registry\.terraform\.io|\bon [\w./-]{1,200}\.tf line \d{1,6}|Terraform AWS Provider|\bterraform (?:plan|apply|init)\b|Error: Cannot assume IAM Role|Error loading state/i],
+  ['github-actions', /aws-actions\/configure-aws-credentials|Could not assume role with (?:OIDC|user credentials)|Credentials could not be loaded, please check your action inputs|set the id-token permission|##\[error\]/],
+  ['cdk', /could not be used to assume '|\[Error at \/|\bcdk (?:deploy|synth|bootstrap|diff)\b/],
+  ['aws-sdk-dotnet', /---> Amazon\.|\bAmazon\.[A-Za-z0-9]{2,40}\.(?:Model\.)?[A-Za-z0-9]{2,60}Exception\b|\.cs:line \d/],
+  ['aws-sdk-java', /\(Service: [^;,()]{1,80}[;,] Status Code|\bcom\.amazonaws\.|\bsoftware\.amazon\.awssdk\.|\.java:\d{1,6}\)/],
+  ['aws-sdk-go', /operation error [A-Za-z0-9 ]{1,40}: [A-Za-z0-9]{1,100}, |status code: \d{3}, request id:|WebIdentityErr|https response error StatusCode|aws-sdk-go/],
+  ['aws-sdk-js', /\$metadata|at Request\.extractError|node_modules\/(?:aws-sdk|@aws-sdk)|deserializeAws_|\bde_[A-Z][A-Za-z0-9]{1,60}CommandError|'\$fault'|retryDelay/],
+  ['boto3', /botocore|boto3|Traceback \(most recent call last\)|<class 'botocore/],
+  ['aws-cli', /An error occurred \([^()\s]{1,100}\)(?: \(reached max retries: \d{1,3}\))? when calling the [A-Za-z0-9]{1,100} operation/],
+  ['console', /console\.aws\.amazon\.com\/[a-z0-9]{1,30}\/home(?![^\n]{0,40}authorization-details)|You don't have permission to access|You need permissions/],
+];
+
+export function detectSource(text: string, wrappers: string[], cloudtrail: boolean): ErrorSource {
+  if (cloudtrail) return 'cloudtrail';
+  if (wrappers.includes('terraform-box')) return 'terraform';
+  if (wrappers.includes('github-actions-annotation')) return 'github-actions';
+  for (const [src, re] of RULES) if (re.test(text)) return src;
+  return 'plain';
+}

@@ -1,0 +1,74 @@
+/**
+ * Text helpers for the parser: a whitespace-flattened view of the (unwrapped) text that remembers
+ * where line breaks were, so wrapped ARNs and actions can be re-joined. Everything here is linear.
+ */
+
+export interface Flat {
+  /** Every whitespace run collapsed to one space; backticks and zero-width characters dropped. */
+  s: string;
+  /** nl[i] === 1 when s[i] is a space standing for a run that held a line break. */
+  nl: Uint8Array;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 || c === 0xa0 ||
+    c === 0x2028 || c === 0x2029 || c === 0x60 /* backtick */ || c === 0x3000;
+}
+
+function isInvisible(c: number): boolean {
+  return c === 0x200b || c === 0x200c || c === 0x200d || c === 0xfeff;
+}
+
+export function flatten(t: string): Flat {
+  const out: string[] = [];
+  const nl = new Uint8Array(t.length + 1);
+  let pendingWs = false;
+  let pendingNl = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (isInvisible(c)) continue;
+    if (isSpace(c)) {
+      pendingWs = true;
+      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) pendingNl = true;
+      continue;
+    }
+    if (pendingWs && out.length > 0) {
+      nl[out.length] = pendingNl ? 1 : 0;
+      out.push(' ');
+    }
+    pendingWs = false;
+    pendingNl = false;
+    out.push(t[i] as string);
+  }
+  const s = out.join('');
+  return { s, nl: nl.subarray(0, s.length + 1) };
+}
+
+/** Linear scan for every match of a global regex; bounded to `max` matches. */
+export function allMatches(re: RegExp, s: string, max = 5000): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s)) !== null && out.length < max) {
+    out.push(m);
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  re.lastIndex = 0;
+  return out;
+}
+
+/** Trim quotes, backticks and surrounding spaces. */
+export function stripQuotes(v: string): string {
+  let a = 0;
+  let b = v.length;
+  const q = (c: string | undefined) => c === '"' || c === "'" || c === '`' || c === '“' || c === '”' || c === ' ' || c === '‘' || c === '’';
+  while (a < b && q(v[a])) a++;
+  while (b > a && q(v[b - 1])) b--;
+  return v.slice(a, b);
+}
+
+export const REGION_RE = /\b((?:us|eu|ap|sa|ca|me|af|il|mx|cn|us-gov|us-iso|us-isob)-(?:north|south|east|west|central|northeast|southeast|northwest|southwest|gov-east|gov-west)-\d{1,2})\b/;
+
+export function isRegion(s: string | null | undefined): boolean {
+  return !!s && /^(?:us|eu|ap|sa|ca|me|af|il|mx|cn|us-gov|us-iso|us-isob)-(?:north|south|east|west|central|northeast|southeast|northwest|southwest|gov-east|gov-west)-\d{1,2}$/.test(s);
+}
