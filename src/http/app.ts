@@ -12,7 +12,7 @@ import { registerCors } from './plugins/cors.js';
 import { createLogger, installRequestLogging, requestIdFor } from './plugins/logging.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { registerPressure } from './plugins/pressure.js';
-import { installProblemHandling } from './plugins/problem.js';
+import { frameworkErrorHandler, installProblemHandling } from './plugins/problem.js';
 import { registerRateLimit } from './plugins/rate-limit.js';
 import { registerSecurity } from './plugins/security.js';
 import { causeRoutes } from './routes/causes.js';
@@ -44,6 +44,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     // fastify takes a hop count too; its types only list boolean | string | string[] | function.
     trustProxy: config.trustProxy as boolean,
     return503OnClosing: true,
+    frameworkErrors: frameworkErrorHandler(config),
     forceCloseConnections: 'idle',
   }) as unknown as FastifyInstance;
 

@@ -13,6 +13,8 @@ type TransformInput = Parameters<typeof zodTransform>[0];
 /** Zod → JSON Schema for requests; responses as given; text/plain added where a route takes it. */
 export function transformRouteSchema(input: TransformInput): ReturnType<typeof zodTransform> {
   const { schema, url } = input;
+  // The web form's pages and assets are not part of the API (and change with its design).
+  if (!isApiRoute(url)) return { schema: { ...(schema ?? {}), hide: true }, url } as ReturnType<typeof zodTransform>;
   if (!schema) return { schema, url };
   const { response, ...requestParts } = schema as Record<string, unknown>;
   const out = zodTransform({ ...input, schema: requestParts } as TransformInput);
@@ -28,6 +30,11 @@ export function transformRouteSchema(input: TransformInput): ReturnType<typeof z
     };
   }
   return { schema: transformed, url: out.url } as ReturnType<typeof zodTransform>;
+}
+
+const API_ROUTES = new Set(['/healthz', '/readyz', '/openapi.json']);
+export function isApiRoute(url: string): boolean {
+  return url.startsWith('/v1/') || API_ROUTES.has(url);
 }
 
 export async function registerOpenApi(app: FastifyInstance, version: string): Promise<void> {

@@ -44,6 +44,8 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, p: Pro
     ...(p.limit !== undefined ? { limit: p.limit } : {}),
     requestId: String(request.id),
   };
+  // Set here too: framework errors (bad URL, 414) skip the onRequest hook that sets it.
+  reply.header('x-request-id', String(request.id));
   return reply.code(p.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
 }
 
@@ -81,7 +83,8 @@ export function problemFromError(error: FastifyError & { validation?: unknown; v
       message: (i.message ?? 'is invalid').slice(0, 500),
     }));
     const limitIssues = issues.filter((i) => i.keyword === 'too_big');
-    if (limitIssues.length === issues.length && issues.length > 0) {
+    // A body over one of the size limits (message, policies, documents) is "too large": 413.
+    if (error.validationContext === 'body' && limitIssues.length === issues.length && issues.length > 0) {
       const max = limitIssues[0]?.params?.maximum;
       return {
         status: 413, type: 'limit-exceeded', title: 'Request exceeds a limit',
@@ -153,6 +156,13 @@ export function problemFromError(error: FastifyError & { validation?: unknown; v
   return {
     status, type: 'internal-error', title: STATUS_CODES[status] ?? 'Internal Server Error',
     detail: 'Something went wrong on our side. Quote the requestId when you report it.', errors: [],
+  };
+}
+
+/** For fastify's `frameworkErrors` option: bad URLs and over-long path parameters (414). */
+export function frameworkErrorHandler(config: AppConfig) {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
+    sendProblem(request, reply, problemFromError(error, config));
   };
 }
 
