@@ -138,16 +138,22 @@ export function operatorFamily(baseOperator: string): Family | null {
 }
 
 /** One policy value against one request value: true/false/unknown (unknown when a variable is unknown). */
-function valueMatches(def: OpDef, value: string, actual: string, ctx: ContextView, variables: boolean): T3 {
+function valueMatches(def: OpDef, value: string, actual: string, ctx: ContextView, variables: boolean): T3 | 'missing' {
   const r = resolveValue(value, ctx, { variables: variables && def.variables, wildcards: def.wildcards });
   if (r.kind === 'unknown') return 'unknown';
-  if (r.kind === 'missing') return false;
+  if (r.kind === 'missing') return 'missing';
   return def.test(r, actual);
 }
 
-/** Does a request value satisfy the (possibly negated) operator against the policy values? */
+/**
+ * Does a request value satisfy the (possibly negated) operator against the policy values?
+ * A policy variable that cannot be resolved never matches; for a negated operator it makes the
+ * condition false (AWS: an unresolvable variable can invalidate the whole statement).
+ */
 function satisfies(def: OpDef, values: string[], actual: string, ctx: ContextView, variables: boolean): T3 {
-  const any = or3(...values.map((v) => valueMatches(def, v, actual, ctx, variables)));
+  const results = values.map((v) => valueMatches(def, v, actual, ctx, variables));
+  if (def.negated && results.includes('missing')) return false;
+  const any = or3(...results.map((x) => (x === 'missing' ? false : x)));
   return def.negated ? not3(any) : any;
 }
 

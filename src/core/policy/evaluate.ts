@@ -50,15 +50,18 @@ function matchAction(patterns: string[], action: string): boolean {
   return false;
 }
 
-function matchResources(patterns: string[], resource: string, ctx: ContextView, variables: boolean): T3 {
+function matchResources(patterns: string[], resource: string, ctx: ContextView, variables: boolean, negated = false): T3 {
   const results: T3[] = [];
   for (const p of patterns) {
-    if (p === '*') return true;
+    if (p === '*') return !negated;
     const r = resolveValue(p, ctx, { variables, wildcards: true });
     if (r.kind === 'unknown') results.push('unknown');
     else if (r.kind === 'ok') results.push(arnMatch(r.pattern, resource));
+    // NotResource with a variable that cannot be resolved: the statement does not apply
+    else if (negated) return false;
   }
-  return or3(...results);
+  const any = or3(...results);
+  return negated ? not3(any) : any;
 }
 
 function actualText(o: ConditionOutcome): string {
@@ -93,7 +96,7 @@ function evaluateStatement(
   // Resource
   let resourceOk: T3 = true;
   if (s.resource !== null) resourceOk = matchResources(s.resource, request.resource, ctx, variables);
-  else if (s.notResource !== null) resourceOk = not3(matchResources(s.notResource, request.resource, ctx, variables));
+  else if (s.notResource !== null) resourceOk = matchResources(s.notResource, request.resource, ctx, variables, true);
   // Conditions
   const cond = evaluateConditions(s.conditions, ctx, variables);
   const matched = and3(principalOk, actionOk, resourceOk, cond.result);
