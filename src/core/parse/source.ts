@@ -2,7 +2,7 @@
 import type { ErrorSource } from '../types.js';
 
 const RULES: Array<[ErrorSource, RegExp]> = [
-  ['terraform', /provider\["registry\.terraform\.io|\bon [\w./-]{1,200}\.tf line \d{1,6}|Terraform AWS Provider|\bterraform (?:plan|apply|init)\b|Error: Cannot assume IAM Role|Error loading state/i],
+  ['terraform', /provider\["registry\.terraform\.io|\bon [\w./-]{1,100}\.tf line \d{1,6}|Terraform AWS Provider|Error: Cannot assume IAM Role|Error loading state/i],
   ['github-actions', /aws-actions\/configure-aws-credentials|Could not assume role with (?:OIDC|user credentials)|Credentials could not be loaded, please check your action inputs|set the id-token permission|##\[error\]/],
   ['cdk', /could not be used to assume '|\[Error at \/|\bcdk (?:deploy|synth|bootstrap|diff)\b/],
   ['aws-sdk-dotnet', /---> Amazon\.|\bAmazon\.[A-Za-z0-9]{2,40}\.(?:Model\.)?[A-Za-z0-9]{2,60}Exception\b|\.cs:line \d/],
