@@ -1,31 +1,33 @@
 /**
- * `whydenied serve`: runs the HTTP service exactly as `npm start` does. Uses the server entry's
- * exported `start` when it has one, else runs the entry as a child process.
+ * `whydenied serve`: runs the HTTP service exactly as `npm start` does — the server entry
+ * (dist/src/http/server.js, or server.ts under tsx) as a child process with this environment.
+ * The entry starts listening when loaded and exports nothing, so importing it here would give
+ * no handle to stop it; a child keeps its signal handling (graceful SIGTERM) intact.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-type ServerModule = { start?: (...args: unknown[]) => unknown; main?: (...args: unknown[]) => unknown };
+export function serverEntry(): string {
+  const js = fileURLToPath(new URL('../http/server.js', import.meta.url));
+  return existsSync(js) ? js : fileURLToPath(new URL('../http/server.ts', import.meta.url));
+}
 
 export async function serve(options: { port?: number; host?: string }): Promise<number> {
-  if (options.port !== undefined) process.env.PORT = String(options.port);
-  if (options.host !== undefined) process.env.HOST = options.host;
-  const js = new URL('../http/server.js', import.meta.url);
-  const ts = new URL('../http/server.ts', import.meta.url);
-  const entry = existsSync(fileURLToPath(js)) ? js : ts;
-  // A variable specifier: the server entry is loaded only for this command.
-  const spec: string = entry.href;
-  const mod = (await import(spec)) as ServerModule;
-  const start = mod.start ?? mod.main;
-  if (typeof start === 'function') {
-    await start();
-    return 0;
-  }
-  // The entry starts itself only when run as the main module: run it as one.
+  const env = { ...process.env };
+  if (options.port !== undefined) env.PORT = String(options.port);
+  if (options.host !== undefined) env.HOST = options.host;
   return new Promise<number>((resolve) => {
-    const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(entry)], { stdio: 'inherit', env: process.env });
-    for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => child.kill(sig));
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 0 : 1)));
+    // execArgv carries tsx's loader when the CLI itself runs under tsx.
+    const child = spawn(process.execPath, [...process.execArgv, serverEntry()], { stdio: 'inherit', env });
+    const forward = (sig: NodeJS.Signals): void => { child.kill(sig); };
+    process.on('SIGINT', forward);
+    process.on('SIGTERM', forward);
+    child.on('error', () => resolve(1));
+    child.on('exit', (code, signal) => {
+      process.off('SIGINT', forward);
+      process.off('SIGTERM', forward);
+      resolve(code ?? (signal === 'SIGTERM' || signal === 'SIGINT' ? 0 : 1));
+    });
   });
 }

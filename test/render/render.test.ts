@@ -93,6 +93,17 @@ describe('renderMarkdown', () => {
     expect(out).not.toContain('Ruled out');
   });
 
+  it('lists at most 10 ruled-out causes with reasons, the rest by id only', () => {
+    const e = explanationSample();
+    const base = e.causes[3]!;
+    e.causes = [e.causes[0]!, ...Array.from({ length: 12 }, (_, i) => ({ ...base, id: `ruled-${i}`, title: `Ruled ${i}` }))];
+    const out = renderMarkdown(e);
+    const section = out.slice(out.indexOf('### Ruled out'));
+    expect(section.match(/^- Ruled \d+ /gm)?.length).toBe(10);
+    expect(section).toContain('- Also ruled out: `ruled-10`, `ruled-11`.');
+    expect(renderText(e)).toContain('- Also ruled out: ruled-10, ruled-11.');
+  });
+
   it('is deterministic', () => {
     const e = explanationSample();
     expect(renderMarkdown(structuredClone(e))).toBe(renderMarkdown(e));

@@ -5,7 +5,7 @@
  */
 import type { Explanation, RankedCause } from '../types.js';
 import {
-  NOT_RECOGNIZED_WORDS, STATUS_WORDS, evidenceOrigin, formatScore, groupCauses, headline, kindWords,
+  MAX_RULED_OUT_LINES, NOT_RECOGNIZED_WORDS, STATUS_WORDS, evidenceOrigin, formatScore, groupCauses, headline, kindWords,
   foldLine, oneLine, otherErrorSummary, parsedFieldRows, policyLabel, policyNotes, ruledOutReason, stripControls,
   warningLine, type FieldRow,
 } from './text.js';
@@ -170,10 +170,13 @@ export function renderMarkdown(e: Explanation): string {
   }
 
   if (groups.ruledOut.length) {
-    blocks.push('### Ruled out\n\n' + groups.ruledOut.map((c) => {
+    const lines = groups.ruledOut.slice(0, MAX_RULED_OUT_LINES).map((c) => {
       const why = ruledOutReason(c);
       return `- ${prose(c.title, false, 300)} (${code(c.id)})${why ? ': ' + prose(why) : ''}`;
-    }).join('\n'));
+    });
+    const rest = groups.ruledOut.slice(MAX_RULED_OUT_LINES);
+    if (rest.length) lines.push(`- Also ruled out: ${rest.map((c) => code(c.id)).join(', ')}.`);
+    blocks.push('### Ruled out\n\n' + lines.join('\n'));
   }
 
   return blocks.join('\n\n') + '\n';

@@ -113,7 +113,8 @@ export function parsedFieldRows(p: ParsedError): FieldRow[] {
   if (p.requestId) rows.push(row('Request ID', ['', ''], [p.requestId]));
   if (p.encodedMessage) rows.push(row('Encoded message', ['present: decode it with `aws sts decode-authorization-message`'], []));
   if (p.redactions.length) rows.push(row('Redacted', [`${p.redactions.join(', ')} (fields left empty)`], []));
-  rows.push(row('Printed by', [p.source + (p.wrappers.length ? ` (inside ${p.wrappers.join(', ')})` : '')], []));
+  const wrappers = p.wrappers.filter((w) => w !== p.source);
+  rows.push(row('Printed by', [p.source + (wrappers.length ? ` (inside ${wrappers.join(', ')})` : '')], []));
   return rows;
 }
 
@@ -199,6 +200,9 @@ export function kindWords(p: PolicyReport): string {
   return p.kindInferred ? `${p.kind} (inferred)` : p.kind;
 }
 
+/** Ruled-out causes listed with their reason; the rest only by id. */
+export const MAX_RULED_OUT_LINES = 10;
+
 export function ruledOutReason(c: RankedCause): string {
   const ev = c.evidence[0];
   return ev ? oneLine(ev.text, 200) : '';
@@ -281,12 +285,13 @@ function renderCauseText(e: Explanation, c: RankedCause, n: number): string {
     }
   }
   if (c.fix.description || c.fix.commands.length || c.fix.policy !== undefined) {
-    out.push(wrap(`Fix: ${oneLine(c.fix.description, 1000)}`, '   ', '        '));
+    out.push('   Fix:');
+    if (c.fix.description) out.push(wrap(`- ${oneLine(c.fix.description, 1000)}`, '     ', '       '));
     for (const cmd of c.fix.commands) out.push(commandBlock(cmd, '         '));
     if (c.fix.policy !== undefined) {
       const which = c.fix.policyIndex !== undefined ? ` (${policyLabel(e, c.fix.policyIndex)})` : '';
-      out.push(`   Corrected policy${which}:`);
-      out.push(commandBlock(JSON.stringify(c.fix.policy, null, 2) ?? 'null', '     '));
+      out.push(wrap(`- Corrected policy${which}:`, '     ', '       '));
+      out.push(commandBlock(JSON.stringify(c.fix.policy, null, 2) ?? 'null', '         '));
     }
   }
   if (c.docs.length) {
@@ -367,10 +372,12 @@ export function renderText(e: Explanation): string {
 
   if (groups.ruledOut.length) {
     const lines = [section('Ruled out')];
-    for (const c of groups.ruledOut) {
+    for (const c of groups.ruledOut.slice(0, MAX_RULED_OUT_LINES)) {
       const why = ruledOutReason(c);
       lines.push(wrap(`- ${oneLine(c.title, 300)} (${oneLine(c.id, 100)})${why ? ': ' + why : ''}`, '', '  '));
     }
+    const rest = groups.ruledOut.slice(MAX_RULED_OUT_LINES);
+    if (rest.length) lines.push(wrap(`- Also ruled out: ${rest.map((c) => oneLine(c.id, 100)).join(', ')}.`, '', '  '));
     blocks.push(lines.join('\n'));
   }
 
