@@ -86,6 +86,24 @@ export function identityAnalysis(ctx: CauseContext): IdentityAnalysis {
   return a;
 }
 
+/**
+ * Actions people routinely confuse with a sibling of almost the same name: a near-miss Allow is
+ * a real possibility even before a policy is pasted.
+ */
+const CONFUSABLE: string[][] = [
+  ['ssm:getparameter', 'ssm:getparameters', 'ssm:getparametersbypath'],
+  ['s3:getobject', 's3:getobjectversion'],
+  ['s3:putobject', 's3:putobjectacl', 's3:putobjecttagging'],
+  ['kms:generatedatakey', 'kms:generatedatakeywithoutplaintext'],
+  ['secretsmanager:getsecretvalue', 'secretsmanager:batchgetsecretvalue'],
+  ['lambda:invokefunction', 'lambda:invokefunctionurl'],
+  ['ecr:batchgetimage', 'ecr:getdownloadurlforlayer'],
+];
+export function confusableSiblings(action: string): string[] {
+  const a = action.toLowerCase();
+  return CONFUSABLE.find((g) => g.includes(a))?.filter((x) => x !== a) ?? [];
+}
+
 const where = (v: StatementView) => `${stmtLabel(v.st)} of ${policyLabel(v.policy, v.policyIndex)}`;
 const pev = (text: string, v: StatementView) => ev(text, 'policy', v.policyIndex, v.st.index);
 
@@ -217,6 +235,7 @@ export const causes: CauseDefinition[] = [
         const action = ctx.parsed.action ?? 'the action';
         if (!a.pasted) {
           if (ctx.facts.bucket && ctx.facts.objectKey) return weigh(1.5, ev('An S3 object action: it is authorized against arn:aws:s3:::bucket/key, which a Resource of just the bucket ARN does not cover.', 'catalog'));
+          if (isStsFamily(ctx)) return weigh(0.6, ev('For AssumeRole a missing grant is more common than a mistyped role ARN in the caller\'s policy; only the policy or the simulator can tell.', 'catalog'));
           return null;
         }
         if (a.full.length) return ruleOut(pev(`${where(a.full[0]!)} allows ${action} on exactly this resource.`, a.full[0]!));
@@ -265,8 +284,11 @@ export const causes: CauseDefinition[] = [
       identityMessage(3),
       (ctx) => {
         const a = identityAnalysis(ctx);
-        if (!a.pasted) return null;
         const action = ctx.parsed.action ?? 'the action';
+        if (!a.pasted) {
+          const sib = confusableSiblings(action);
+          return sib.length ? weigh(4, ev(`${action} is often confused with ${sib.join(' / ')}: a policy that names the sibling does not allow this call.`, 'catalog')) : null;
+        }
         if (a.anyAllowForAction) return ruleOut(ev(`A pasted identity statement already allows ${action} itself.`, 'policy', a.views[0]?.policyIndex));
         const n = a.nearMiss[0];
         if (!n) return ruleOut(ev(`No pasted identity statement names an action close to ${action}.`, 'policy', a.views[0]?.policyIndex));

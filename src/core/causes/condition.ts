@@ -113,6 +113,7 @@ function conditionMessage(bare: number): (ctx: CauseContext) => SignalResult | n
     if (t === 'role-trust') return weigh(2.5, ev('AWS says no role trust policy allows the call: conditions on trust statements are a frequent reason.'));
     if (t === 'identity-based' || t === 'resource-based') return weigh(1, ev(`AWS says no ${t} policy allows the call; a condition on its Allow may be what fails.`));
     if (t) return weigh(0.2, ev(`AWS names the ${t} policy.`));
+    if (!isStsFamily(ctx)) return weigh(bare * 0.4, ev('The message does not say which check failed; a condition on an Allow is one possibility.', 'catalog'));
     return weigh(bare, ev('The bare message does not say which check failed; a condition on the trust policy gives exactly this message.', 'catalog'));
   };
 }

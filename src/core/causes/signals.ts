@@ -79,7 +79,10 @@ export function isDenial(ctx: CauseContext): boolean {
   const code = lower(ctx.parsed.errorCode);
   if (code && NOT_DENIALS.includes(code)) return false;
   if (mentions(ctx, 'security token included in the request is') || mentions(ctx, 'token is expired')) return false;
-  return true;
+  if (ctx.parsed.action || ctx.parsed.caller) return true;
+  if (code && (code.includes('accessdenied') || code.includes('unauthorized') || code.includes('forbidden') || code.includes('notauthorized'))) return true;
+  const m = lower(ctx.parsed.message);
+  return ['not authorized', 'access denied', 'accessdenied', 'forbidden', 'unauthorized', 'cannot be assumed', 'may not be assumed'].some((w) => m.includes(w));
 }
 /** "Roles may not be assumed by root accounts." */
 export const isRootMessage = (ctx: CauseContext) => mentions(ctx, 'may not be assumed by root');

@@ -436,7 +436,7 @@ export const causes: CauseDefinition[] = [
     prior: 0.2,
     specificity: 2,
     refines: ['trust-principal-missing'],
-    appliesTo: (ctx) => applyAssume(ctx) || requiredService(ctx) !== null,
+    appliesTo: (ctx) => applyAssume(ctx) || (isDenial(ctx) && mentions(ctx, 'cannot be assumed by')),
     signals: [
       (ctx) => {
         const svc = requiredService(ctx);

@@ -74,8 +74,10 @@ export function compareAssessed(a: Assessed, b: Assessed): number {
   const s = STATUS_ORDER[a.status] - STATUS_ORDER[b.status];
   if (s) return s;
   // A confirmed cause that refines another confirmed one comes first.
-  if (a.def.refines?.includes(b.def.id)) return -1;
-  if (b.def.refines?.includes(a.def.id)) return 1;
+  if (a.status === 'confirmed') {
+    if (a.def.refines?.includes(b.def.id)) return -1;
+    if (b.def.refines?.includes(a.def.id)) return 1;
+  }
   const bk = bucket(b.raw) - bucket(a.raw);
   if (bk) return bk;
   const sp = (b.def.specificity ?? 0) - (a.def.specificity ?? 0);
