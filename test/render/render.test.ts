@@ -123,6 +123,7 @@ describe('markdown escaping helpers', () => {
     ['prose keeps balanced backticks as code', prose('see `a|b` now', true), 'see `a\\|b` now'],
     ['prose escapes unbalanced backticks', prose('a ` b'), 'a \\` b'],
     ['fence grows past inner backticks', fence('x ```` y', 'bash'), '`````bash\nx ```` y\n`````'],
+    ['fence trims trailing newlines only', fence('\n'.repeat(50_000) + 'x\n\n', 'bash'), '```bash\n' + '\n'.repeat(50_000) + 'x\n```'],
   ];
   it.each(cases)('%s', (_name, got, want) => expect(got).toBe(want));
 });

@@ -59,7 +59,10 @@ function piece(s: string, inTable = false): string {
 
 /** A fenced block holding `body` verbatim, with a fence longer than any backtick run inside it. */
 export function fence(body: string, lang: string): string {
-  const clean = stripControls(body).replace(/\n+$/, '');
+  let clean = stripControls(body);
+  let end = clean.length;
+  while (end > 0 && clean.charCodeAt(end - 1) === 10) end--;
+  clean = clean.slice(0, end);
   const f = '`'.repeat(Math.max(3, longestBacktickRun(clean) + 1));
   return `${f}${lang}\n${clean}\n${f}`;
 }
