@@ -1,3 +1,540 @@
-import type { CauseDefinition } from './types.js';
+/**
+ * Web identity (OIDC) [aws-facts 3.I]: GitHub Actions, EKS IRSA, GitLab and other issuers.
+ * AssumeRoleWithWebIdentity fails on the provider (missing, wrong audience, legacy thumbprint,
+ * JWKS not reachable), on the trust conditions (sub, aud), on the workload side (no id-token
+ * permission, a pod without its service-account role), or on a stale token.
+ */
+import type { ConditionClause, Statement } from '../types.js';
+import type { CauseContext, CauseDefinition, CommandTemplate } from './types.js';
+import {
+  codeIs, ctxEndingWith, editableDoc, fromContext, fromMessage, fromPolicy, glob, has, isWebIdentity, policiesOf,
+  policyLabel, sig, stmtLabel, tokenAfter, withConditionAdded, type Indexed,
+} from './service-util.js';
 
-export const causes: CauseDefinition[] = [];
+const OIDC_DOC = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_create_oidc.html';
+const WEBID_API = 'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html';
+const GITHUB_DOC = 'https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/configuring-openid-connect-in-amazon-web-services';
+const GITHUB_CLAIMS = 'https://docs.github.com/en/actions/reference/security/oidc';
+const ACTION_README = 'https://github.com/aws-actions/configure-aws-credentials';
+const IRSA_DOC = 'https://docs.aws.amazon.com/eks/latest/userguide/iam-roles-for-service-accounts.html';
+const EKS_OIDC_DOC = 'https://docs.aws.amazon.com/eks/latest/userguide/enable-iam-roles-for-service-accounts.html';
+
+// ───────────────────────────── issuer and provider ─────────────────────────────
+
+export type OidcProvider = 'github' | 'eks' | 'gitlab' | 'other';
+
+/** The token issuer URL the error (or the trust policy) names, or null. */
+export function issuerOf(ctx: CauseContext): string | null {
+  const found = tokenAfter(ctx, 'provider found in your account for ');
+  if (found && found.startsWith('https://')) return trimDot(found);
+  for (const marker of ['https://oidc.eks.', 'https://token.actions.githubusercontent.com', 'https://vstoken.actions.githubusercontent.com']) {
+    const t = tokenAfter(ctx, marker);
+    if (t !== null || has(ctx, marker)) return trimDot(marker + (t ?? ''));
+  }
+  const fed = trustProviders(ctx)[0];
+  return fed ? `https://${fed.slice(fed.indexOf('oidc-provider/') + 'oidc-provider/'.length)}` : null;
+}
+
+function trimDot(s: string): string {
+  let out = s;
+  while (out.endsWith('.') || out.endsWith(',') || out.endsWith(')')) out = out.slice(0, -1);
+  return out;
+}
+
+/** `oidc-provider/…` ARNs named by the pasted trust policies. */
+function trustProviders(ctx: CauseContext): string[] {
+  const out: string[] = [];
+  for (const { policy } of policiesOf(ctx, 'trust')) {
+    for (const st of policy.statements) for (const f of st.principal?.Federated ?? []) if (f.includes(':oidc-provider/')) out.push(f);
+  }
+  return out;
+}
+
+export function providerOf(ctx: CauseContext): OidcProvider {
+  const iss = (issuerOf(ctx) ?? '').toLowerCase();
+  if (iss.includes('token.actions.githubusercontent.com') || ctx.parsed.source === 'github-actions'
+    || has(ctx, 'configure-aws-credentials', 'github actions', 'actions_id_token', 'role-to-assume', 'github_event_name')) return 'github';
+  if (iss.includes('oidc.eks.') || has(ctx, 'system:serviceaccount', 'eks.amazonaws.com/role-arn', 'aws_web_identity_token_file', 'serviceaccount', 'irsa')) return 'eks';
+  if (iss.includes('gitlab') || has(ctx, 'gitlab')) return 'gitlab';
+  if (has(ctx, 'webidentityerr', 'kube-system', 'kubectl')) return 'eks';
+  return 'other';
+}
+
+const isGithub = (ctx: CauseContext) => providerOf(ctx) === 'github';
+const isEks = (ctx: CauseContext) => providerOf(ctx) === 'eks';
+const isGitlab = (ctx: CauseContext) => providerOf(ctx) === 'gitlab';
+
+// ───────────────────────────── wordings ─────────────────────────────
+
+const NO_PROVIDER = ['no openidconnect provider found', 'no openid connect provider found'];
+const AUDIENCE = ['incorrect token audience'];
+const THUMBPRINT = ["doesn't match configured thumbprint", 'does not match configured thumbprint', 'thumbprint'];
+const JWKS = ["couldn't retrieve verification key", 'could not retrieve verification key', 'idpcommunicationerror', 'identity provider (idp) that was asked to verify the incoming identity token could not be reached'];
+const TOKEN_EXPIRED = ['token expired: current date/time', 'expiredtokenexception'];
+const ID_TOKEN_HINT = ['did you mean to set the id-token permission', 'actions_id_token_request_url', 'actions_id_token_request_token', 'unable to get actions_id_token_request', 'id-token: write'];
+const GENERIC_DENY = ['not authorized to perform sts:assumerolewithwebidentity', 'not authorized to perform: sts:assumerolewithwebidentity'];
+
+/** A provider-level InvalidIdentityToken wording (STS refused the token itself, before the trust policy). */
+function tokenLevel(ctx: CauseContext): boolean {
+  return has(ctx, ...NO_PROVIDER, ...AUDIENCE, ...THUMBPRINT, ...JWKS, ...TOKEN_EXPIRED);
+}
+const genericDeny = (ctx: CauseContext) => has(ctx, ...GENERIC_DENY) || (isWebIdentity(ctx) && codeIs(ctx, 'AccessDenied') && !tokenLevel(ctx));
+
+// ───────────────────────────── trust conditions ─────────────────────────────
+
+interface KeyCheck {
+  policy: Indexed;
+  st: Statement;
+  clause: ConditionClause;
+  /** Context value for the key, when known. */
+  actual: string[] | null;
+  result: boolean | 'unknown';
+}
+
+function matchClause(cl: ConditionClause, values: string[]): boolean | 'unknown' {
+  let base = cl.baseOperator.toLowerCase();
+  const neg = base.includes('not');
+  if (neg) base = base.replace('not', '');
+  const one = (v: string): boolean | 'unknown' => {
+    for (const want of cl.values) {
+      if (base === 'stringequals') { if (want === v) return true; } else if (base === 'stringequalsignorecase') { if (want.toLowerCase() === v.toLowerCase()) return true; } else if (base === 'stringlike') { if (glob(want, v, false)) return true; } else return 'unknown';
+    }
+    return false;
+  };
+  const hits = values.map(one);
+  let r: boolean | 'unknown' = hits.some((h) => h === true) ? true : hits.some((h) => h === 'unknown') ? 'unknown' : false;
+  if (cl.setOperator === 'ForAllValues') r = hits.every((h) => h === true) ? true : hits.some((h) => h === false) ? false : 'unknown';
+  if (neg && r !== 'unknown') r = !r;
+  return r;
+}
+
+/** Web-identity Allow statements of the pasted trust policies. */
+function webStatements(ctx: CauseContext): Array<{ policy: Indexed; st: Statement }> {
+  const out: Array<{ policy: Indexed; st: Statement }> = [];
+  for (const ip of policiesOf(ctx, 'trust')) {
+    for (const st of ip.policy.statements) {
+      if (st.effect !== 'Allow') continue;
+      const acts = (st.action ?? []).map((a) => a.toLowerCase());
+      const web = acts.some((a) => a === 'sts:assumerolewithwebidentity' || a === 'sts:*' || a === '*' || a === 'sts:assumerole*');
+      const fed = (st.principal?.Federated ?? []).some((f) => !f.includes(':saml-provider/'));
+      if (web || fed) out.push({ policy: ip, st });
+    }
+  }
+  return out;
+}
+
+/** The checks of one claim (`sub`, `aud`) across the web-identity statements. */
+function claimChecks(ctx: CauseContext, claim: 'sub' | 'aud'): { statements: number; unconstrained: boolean; checks: KeyCheck[] } {
+  const stmts = webStatements(ctx);
+  const checks: KeyCheck[] = [];
+  let unconstrained = false;
+  const known = ctxEndingWith(ctx, `:${claim}`);
+  for (const { policy, st } of stmts) {
+    const clauses = st.conditions.filter((c) => c.key.toLowerCase().endsWith(`:${claim}`) || c.key.toLowerCase() === claim);
+    if (!clauses.length) { unconstrained = true; continue; }
+    for (const clause of clauses) {
+      const exact = known.find((k) => k.key.toLowerCase() === clause.key.toLowerCase()) ?? (known.length === 1 ? known[0] : undefined);
+      const actual = exact ? exact.values : null;
+      checks.push({ policy, st, clause, actual, result: actual ? matchClause(clause, actual) : 'unknown' });
+    }
+  }
+  return { statements: stmts.length, unconstrained, checks };
+}
+
+/** Per statement: all checks pass (true), one fails (false), or unknown. */
+function statementOutcome(checks: KeyCheck[], st: Statement): boolean | 'unknown' {
+  const mine = checks.filter((c) => c.st === st);
+  if (mine.some((c) => c.result === false)) return false;
+  if (mine.some((c) => c.result === 'unknown')) return 'unknown';
+  return true;
+}
+
+function describe(c: KeyCheck): string {
+  return `${c.clause.operator} ${c.clause.key} ${c.clause.values.map((v) => `"${v}"`).join(' or ')}`;
+}
+
+// ───────────────────────────── shared commands ─────────────────────────────
+
+const GET_TRUST: CommandTemplate = { description: 'Read the role\'s trust policy (Federated provider, sub / aud conditions).', command: 'aws iam get-role --role-name {targetRoleName} --query Role.AssumeRolePolicyDocument --profile {targetProfile}' };
+const LIST_PROVIDERS: CommandTemplate = { description: 'List the IAM OIDC providers of the role\'s account; one must match the token\'s issuer URL exactly.', command: 'aws iam list-open-id-connect-providers --profile {targetProfile}' };
+const GET_PROVIDER: CommandTemplate = { description: 'Show the provider\'s URL, client ids (audiences) and thumbprints.', command: 'aws iam get-open-id-connect-provider --open-id-connect-provider-arn {oidcProviderArn} --profile {targetProfile}' };
+const TRAIL_WEBID: CommandTemplate = { description: 'CloudTrail of the role\'s account logs the refused AssumeRoleWithWebIdentity with the token\'s subject (userIdentity.userName) and issuer.', command: 'aws cloudtrail lookup-events --region {region} --lookup-attributes AttributeKey=EventName,AttributeValue=AssumeRoleWithWebIdentity --max-results 20 --query \'Events[].CloudTrailEvent\' --output text --profile {targetProfile}' };
+const EKS_ISSUER: CommandTemplate = { description: 'The cluster\'s OIDC issuer URL (each cluster has its own).', command: 'aws eks describe-cluster --name <cluster-name> --query cluster.identity.oidc.issuer --output text', when: isEks };
+const GITHUB_CLAIMS_CMD: CommandTemplate = {
+  description: 'Print the subject GitHub puts in the token, from a step of the failing job (needs permissions: id-token: write).',
+  command: 'curl -sH "Authorization: bearer $ACTIONS_ID_TOKEN_REQUEST_TOKEN" "$ACTIONS_ID_TOKEN_REQUEST_URL&audience=sts.amazonaws.com" | jq -r \'.value | split(".")[1] | @base64d | fromjson | {sub, aud, repository_owner, job_workflow_ref}\'',
+  when: isGithub,
+};
+const KUBE_SA: CommandTemplate = { description: 'The pod\'s service account must carry the role annotation, and the trust\'s sub must be system:serviceaccount:<namespace>:<service-account>.', command: 'kubectl get serviceaccount <service-account> -n <namespace> -o yaml', when: isEks };
+const GITLAB_SUB: CommandTemplate = { description: 'GitLab\'s sub is project_path:<group>/<project>:ref_type:<branch|tag>:ref:<ref>; print the job token\'s claims from the job (replace the variable with your id_tokens name).', command: 'echo "$ID_TOKEN" | cut -d. -f2 | base64 -d 2>/dev/null', when: isGitlab };
+
+// ───────────────────────────── causes ─────────────────────────────
+
+const providerMissing: CauseDefinition = {
+  id: 'oidc-provider-missing',
+  title: 'No IAM OIDC provider for the token\'s issuer in the role\'s account',
+  summary: 'STS found no IAM OIDC identity provider whose URL matches the token\'s issuer in the account of the role — never created, created in another account, or an old issuer (a rebuilt EKS cluster, vstoken vs token.actions.githubusercontent.com, a GitHub Enterprise Server issuer).',
+  family: 'web-identity',
+  prior: 0.2,
+  specificity: 2,
+  appliesTo: isWebIdentity,
+  signals: [
+    (ctx) => {
+      if (has(ctx, ...NO_PROVIDER)) {
+        const iss = issuerOf(ctx);
+        return sig(60, fromMessage(`STS says no OpenID Connect provider in the role's account matches ${iss ? `the issuer ${iss}` : 'the token\'s issuer'}.`));
+      }
+      if (tokenLevel(ctx)) return sig(0.05, fromMessage('STS rejected the token for another reason than a missing provider.'));
+      if (genericDeny(ctx)) return sig(0.3, fromMessage('A plain "not authorized" means a provider was found and the trust policy refused; a missing provider has its own message.'));
+      return null;
+    },
+    (ctx) => {
+      const iss = issuerOf(ctx);
+      const provs = trustProviders(ctx);
+      if (!iss || !provs.length || !has(ctx, ...NO_PROVIDER)) return null;
+      const host = iss.replace(/^https:\/\//, '');
+      const named = provs.map((p) => p.slice(p.indexOf('oidc-provider/') + 'oidc-provider/'.length));
+      const i = policiesOf(ctx, 'trust')[0]!.index;
+      if (!named.includes(host)) return sig(3, fromPolicy(`The trust policy names the provider ${named.join(', ')}, but the token comes from ${host}: the provider for the current issuer was never registered (and the trust still points at the old one).`, i));
+      return sig(1.5, fromPolicy(`The trust policy names ${host}; that provider must exist in the role's account.`, i));
+    },
+    (ctx) => (has(ctx, 'vstoken.actions.githubusercontent.com')
+      ? sig(3, fromMessage('The issuer vstoken.actions.githubusercontent.com is GitHub\'s old one; current tokens come from token.actions.githubusercontent.com.'))
+      : null),
+    (ctx) => {
+      const provs = trustProviders(ctx);
+      const acct = ctx.parsed.target?.accountId;
+      const other = provs.find((p) => { const a = p.split(':')[4]; return !!a && !!acct && /^\d{12}$/.test(a) && a !== acct; });
+      return other ? sig(3, fromPolicy(`The trust names a provider in another account (${other}); the provider must be in the role's own account.`, policiesOf(ctx, 'trust')[0]!.index)) : null;
+    },
+  ],
+  confirm: [LIST_PROVIDERS, EKS_ISSUER, GET_TRUST],
+  fix: {
+    description: 'Create the IAM OIDC provider for the exact issuer URL in the role\'s account (EKS: eksctl utils associate-iam-oidc-provider --cluster <cluster-name> --approve; GitHub: https://token.actions.githubusercontent.com with client id sts.amazonaws.com), and make the trust\'s Federated principal and condition keys name that issuer.',
+    commands: [
+      'aws iam create-open-id-connect-provider --url {oidcIssuer} --client-id-list sts.amazonaws.com --profile {targetProfile}',
+      'eksctl utils associate-iam-oidc-provider --cluster <cluster-name> --approve',
+    ],
+    correctPolicy: (ctx) => {
+      const iss = issuerOf(ctx);
+      const provs = trustProviders(ctx);
+      if (!iss || !provs.length || !has(ctx, ...NO_PROVIDER)) return null;
+      const host = iss.replace(/^https:\/\//, '');
+      const old = provs[0]!.slice(provs[0]!.indexOf('oidc-provider/') + 'oidc-provider/'.length);
+      if (old === host) return null;
+      const tp = policiesOf(ctx, 'trust')[0]!;
+      const e = editableDoc(tp.policy);
+      if (!e) return null;
+      const replaced = JSON.parse(JSON.stringify(e.doc).split(old).join(host)) as unknown;
+      return { policyIndex: tp.index, policy: replaced };
+    },
+  },
+  docs: [OIDC_DOC, EKS_OIDC_DOC, GITHUB_DOC],
+};
+
+const audience: CauseDefinition = {
+  id: 'oidc-audience-mismatch',
+  title: 'The token\'s audience (aud) is not one the provider or the trust policy accepts',
+  summary: 'The token\'s aud claim is not in the IAM OIDC provider\'s client ID list ("Incorrect token audience"), or does not satisfy the trust policy\'s :aud condition. GitHub\'s action and EKS use sts.amazonaws.com (sts.amazonaws.com.cn in China); GitLab defaults to the instance URL unless id_tokens sets aud.',
+  family: 'web-identity',
+  prior: 0.08,
+  specificity: 2,
+  appliesTo: isWebIdentity,
+  signals: [
+    (ctx) => {
+      if (has(ctx, ...AUDIENCE)) return sig(60, fromMessage('STS says the token audience is incorrect: its aud claim is not in the provider\'s client ID list.'));
+      if (tokenLevel(ctx)) return sig(0.05, fromMessage('STS rejected the token for another reason than its audience.'));
+      if (genericDeny(ctx)) return sig(0.6, fromMessage('A plain "not authorized" can be a failing :aud condition in the trust policy.'));
+      return null;
+    },
+    (ctx) => {
+      const { checks, statements, unconstrained } = claimChecks(ctx, 'aud');
+      if (!statements) return null;
+      const i = policiesOf(ctx, 'trust')[0]!.index;
+      const subLike = checks.find((c) => c.clause.values.some((v) => v.startsWith('system:serviceaccount:') || v.startsWith('repo:') || v.startsWith('project_path:')));
+      if (subLike) return sig(8, fromPolicy(`${stmtLabel(subLike.st)} puts a subject value (${subLike.clause.values[0]}) under the :aud key — it belongs under :sub; the aud claim is sts.amazonaws.com.`, subLike.policy.index, subLike.st.index), 'confirmed');
+      if (!checks.length) return unconstrained && !has(ctx, ...AUDIENCE) ? sig(0.3, fromPolicy('The trust policy has no :aud condition, so only the provider\'s client ID list checks the audience.', i)) : null;
+      const known = checks.filter((c) => c.result !== 'unknown');
+      if (!known.length) return sig(1, fromPolicy(`The trust requires ${describe(checks[0]!)}; the token's aud is not known.`, checks[0]!.policy.index, checks[0]!.st.index));
+      const passing = known.find((c) => c.result === true);
+      if (passing) return sig(0.05, fromContext(`The token's aud ${passing.actual?.join(', ')} satisfies ${describe(passing)}.`), 'ruled-out');
+      const f = known[0]!;
+      return sig(6, fromPolicy(`${stmtLabel(f.st)} requires ${describe(f)} but the token's aud is ${f.actual?.join(', ')}.`, f.policy.index, f.st.index), 'confirmed');
+    },
+    (ctx) => {
+      const aud = tokenAfter(ctx, 'audience:') ?? tokenAfter(ctx, 'aud:');
+      if (aud && aud !== 'sts.amazonaws.com' && aud !== 'sts.amazonaws.com.cn') return sig(2, fromMessage(`The job requests the audience ${aud}; the provider and trust usually expect sts.amazonaws.com.`));
+      return null;
+    },
+  ],
+  confirm: [
+    { description: 'The audiences the provider accepts (the token\'s aud must be one of them).', command: 'aws iam get-open-id-connect-provider --open-id-connect-provider-arn {oidcProviderArn} --query ClientIDList --profile {targetProfile}' },
+    GET_TRUST,
+    GITHUB_CLAIMS_CMD,
+  ],
+  fix: {
+    description: 'Make the token\'s aud, the provider\'s client ID list and the trust\'s :aud condition agree: request the audience the provider lists (GitHub action input audience, GitLab id_tokens aud), or add the token\'s audience to the provider, and set "<issuer>:aud" in the trust to it.',
+    commands: ['aws iam add-client-id-to-open-id-connect-provider --open-id-connect-provider-arn {oidcProviderArn} --client-id <token-audience> --profile {targetProfile}'],
+  },
+  docs: [OIDC_DOC, WEBID_API, ACTION_README],
+};
+
+const thumbprint: CauseDefinition = {
+  id: 'oidc-thumbprint-legacy',
+  title: 'The provider\'s configured thumbprint does not match the issuer\'s certificate',
+  summary: 'The IAM OIDC provider holds certificate thumbprints that no longer match the issuer\'s TLS chain (a rotated certificate on an older setup). For well-known issuers AWS now trusts its CA library instead; self-hosted issuers still depend on the thumbprint list.',
+  family: 'web-identity',
+  prior: 0.03,
+  specificity: 2,
+  appliesTo: (ctx) => isWebIdentity(ctx) && has(ctx, ...THUMBPRINT),
+  signals: [
+    (ctx) => sig(60, fromMessage(has(ctx, THUMBPRINT[0]!, THUMBPRINT[1]!)
+      ? 'STS says the provider\'s HTTPS certificate does not match the configured thumbprint.'
+      : 'The text is about the provider\'s thumbprint.')),
+  ],
+  confirm: [
+    { description: 'The thumbprints the provider holds.', command: 'aws iam get-open-id-connect-provider --open-id-connect-provider-arn {oidcProviderArn} --query ThumbprintList --profile {targetProfile}' },
+    { description: 'The certificates the issuer serves now (the thumbprint is the SHA-1 of the top intermediate CA of the chain).', command: 'openssl s_client -servername {oidcIssuerHost} -showcerts -connect {oidcIssuerHost}:443 </dev/null' },
+  ],
+  fix: {
+    description: 'Replace the provider\'s thumbprint list with the SHA-1 thumbprint of the issuer\'s current CA certificate (up to five are allowed, so rotations can overlap).',
+    commands: ['aws iam update-open-id-connect-provider-thumbprint --open-id-connect-provider-arn {oidcProviderArn} --thumbprint-list <sha1-thumbprint> --profile {targetProfile}'],
+  },
+  docs: [OIDC_DOC, 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_create_oidc_verify-thumbprint.html'],
+};
+
+const jwks: CauseDefinition = {
+  id: 'oidc-jwks-unreachable',
+  title: 'STS could not fetch the issuer\'s signing keys (JWKS)',
+  summary: 'To verify the token STS fetches the issuer\'s OpenID configuration and JWKS over the internet; it timed out or failed. Intermittent for public issuers (retry); permanent for issuers that are private, slow, or serve an invalid certificate or document.',
+  family: 'web-identity',
+  prior: 0.05,
+  specificity: 2,
+  appliesTo: (ctx) => has(ctx, ...JWKS) || codeIs(ctx, 'IDPCommunicationError'),
+  signals: [
+    () => sig(60, fromMessage('STS could not retrieve the verification key from the identity provider.')),
+    (ctx) => (has(ctx, 'intermittent', 'sometimes', 'retry', 'flaky') ? sig(1.3, fromMessage('The failure is intermittent: a slow JWKS fetch on the issuer side.')) : null),
+  ],
+  confirm: [
+    { description: 'The issuer\'s discovery document must be public and name a reachable jwks_uri.', command: 'curl -sS --max-time 5 {oidcIssuer}/.well-known/openid-configuration' },
+    { description: 'Then fetch the keys themselves (time it: STS gives up quickly).', command: "curl -sS --max-time 5 -o /dev/null -w '%{http_code} %{time_total}s\\n' \"$(curl -sS {oidcIssuer}/.well-known/openid-configuration | jq -r .jwks_uri)\"" },
+  ],
+  fix: {
+    description: 'For GitHub and other public issuers, retry with backoff (configure-aws-credentials retries AssumeRoleWithWebIdentity); for self-hosted issuers, serve /.well-known/openid-configuration and the JWKS publicly over valid TLS, fast.',
+    commands: ['aws sts assume-role-with-web-identity --role-arn {targetRoleArn} --role-session-name {roleSessionName} --web-identity-token file://token.jwt'],
+  },
+  docs: [WEBID_API, OIDC_DOC],
+};
+
+const subMismatch: CauseDefinition = {
+  id: 'oidc-sub-mismatch',
+  title: 'The token\'s subject (sub) does not match the trust policy\'s condition',
+  summary: 'The trust policy only allows certain subjects and this token\'s sub is not one of them: another branch, a pull_request or environment job (GitHub), another namespace or service account (EKS), a different project path (GitLab), a case difference, GitHub\'s new immutable repo:<org>@<id>/<repo>@<id> form, or StringEquals used with a wildcard.',
+  family: 'web-identity',
+  prior: 0.15,
+  specificity: 1,
+  appliesTo: isWebIdentity,
+  signals: [
+    (ctx) => {
+      if (tokenLevel(ctx)) return sig(0.05, fromMessage('STS rejected the token itself, before the trust policy\'s conditions were read.'));
+      if (genericDeny(ctx)) return sig(3, fromMessage('STS accepted the token but the trust policy refused it — most often because the sub condition does not match the token\'s subject.'));
+      return null;
+    },
+    (ctx) => {
+      const { checks, statements, unconstrained } = claimChecks(ctx, 'sub');
+      if (!statements) return null;
+      const i = policiesOf(ctx, 'trust')[0]!.index;
+      if (!checks.length) return unconstrained ? sig(0.05, fromPolicy('The trust policy sets no sub condition, so the subject cannot be what fails.', i), 'ruled-out') : null;
+      const wildEq = checks.find((c) => c.clause.baseOperator.toLowerCase() === 'stringequals' && c.clause.values.some((v) => v.includes('*')));
+      const out = [];
+      if (wildEq) out.push(sig(6, fromPolicy(`${stmtLabel(wildEq.st)} uses StringEquals with a wildcard (${wildEq.clause.values.find((v) => v.includes('*'))}); StringEquals compares literally, so it needs StringLike.`, wildEq.policy.index, wildEq.st.index)));
+      const stmtsWithSub = [...new Set(checks.map((c) => c.st))];
+      const outcomes = stmtsWithSub.map((st) => statementOutcome(checks, st));
+      if (outcomes.some((o) => o === true) || unconstrained) {
+        const ok = checks.find((c) => c.result === true);
+        out.push(sig(0.05, fromContext(ok ? `The token's sub ${ok.actual?.join(', ')} satisfies ${describe(ok)}.` : 'A web-identity statement of the trust sets no sub condition.'), 'ruled-out'));
+        return out;
+      }
+      if (outcomes.every((o) => o === false)) {
+        const f = checks.find((c) => c.result === false)!;
+        const actual = f.actual?.join(', ') ?? '';
+        const caseOnly = f.clause.values.some((v) => v.toLowerCase() === actual.toLowerCase() || glob(v, actual, true));
+        out.push(sig(6, fromPolicy(`${stmtLabel(f.st)} of ${policyLabel(f.policy.policy, f.policy.index)} requires ${describe(f)}, but the token's sub is "${actual}"${caseOnly ? ' — they differ only in letter case, and sub matching is case-sensitive' : ''}.`, f.policy.index, f.st.index), 'confirmed'));
+        return out;
+      }
+      const u = checks[0]!;
+      out.push(sig(1.3, fromPolicy(`The trust requires ${describe(u)}; the token's sub is not known (the confirm commands print it).`, u.policy.index, u.st.index)));
+      return out;
+    },
+    (ctx) => {
+      // GitHub: the event or environment decides the subject's shape
+      if (!isGithub(ctx)) return null;
+      const { checks } = claimChecks(ctx, 'sub');
+      const pats = checks.flatMap((c) => c.clause.values);
+      if (has(ctx, 'pull_request') && pats.length && !pats.some((p) => p.includes('pull_request') || p.endsWith(':*'))) {
+        return sig(4, fromMessage('The job runs for a pull_request event, whose subject is repo:<org>/<repo>:pull_request — the trust only allows other subjects.'));
+      }
+      if (has(ctx, 'environment:') && pats.length && !pats.some((p) => p.includes(':environment:') || p.endsWith(':*'))) {
+        return sig(3, fromMessage('The job uses a GitHub environment, so its subject is repo:<org>/<repo>:environment:<name>, not a ref.'));
+      }
+      if (pats.length === 0 && genericDeny(ctx)) return sig(1.3, fromMessage('GitHub\'s sub depends on the trigger: ref:refs/heads/<branch>, ref:refs/tags/<tag>, pull_request or environment:<name>.'));
+      return null;
+    },
+    (ctx) => (isEks(ctx) && genericDeny(ctx) ? sig(1.2, fromMessage('For IRSA the sub is system:serviceaccount:<namespace>:<service-account> of the pod.')) : null),
+  ],
+  confirm: [GET_TRUST, GITHUB_CLAIMS_CMD, KUBE_SA, GITLAB_SUB, TRAIL_WEBID],
+  fix: {
+    description: 'Make the trust\'s sub condition match the real subject: GitHub repo:<org>/<repo>:ref:refs/heads/<branch> | :pull_request | :environment:<name> (or repo:<org>/<repo>:* with StringLike; repositories created from July 2026 use repo:<org>@<org-id>/<repo>@<repo-id>:…), EKS system:serviceaccount:<namespace>:<service-account>, GitLab project_path:<group>/<project>:ref_type:branch:ref:<branch>. Use StringLike for wildcards. Widening the subject widens who may assume the role: add only the subject you mean.',
+    commands: ['aws iam update-assume-role-policy --role-name {targetRoleName} --policy-document file://trust-policy.json --profile {targetProfile}'],
+    correctPolicy: (ctx) => {
+      const { checks } = claimChecks(ctx, 'sub');
+      const wildEq = checks.find((c) => c.clause.baseOperator.toLowerCase() === 'stringequals' && c.clause.values.some((v) => v.includes('*')));
+      if (wildEq) {
+        const doc = moveToStringLike(wildEq);
+        if (doc) return { policyIndex: wildEq.policy.index, policy: doc };
+      }
+      const f = checks.find((c) => c.result === false && c.actual && c.actual.length === 1);
+      if (!f || !f.actual) return null;
+      const doc = withConditionAdded(f.policy.policy, f.st.index, f.clause.operator, f.clause.key, f.actual[0]!);
+      return doc ? { policyIndex: f.policy.index, policy: doc } : null;
+    },
+  },
+  docs: [GITHUB_CLAIMS, GITHUB_DOC, IRSA_DOC, 'https://docs.gitlab.com/ci/cloud_services/aws/'],
+};
+
+/** Moves one key of a statement's Condition from StringEquals to StringLike. */
+function moveToStringLike(c: KeyCheck): unknown {
+  const e = editableDoc(c.policy.policy);
+  if (!e) return null;
+  const st = e.statements[c.st.index];
+  const cond = st?.Condition as Record<string, Record<string, unknown>> | undefined;
+  if (!st || !cond) return null;
+  const from = cond[c.clause.operator];
+  if (!from || !(c.clause.key in from)) return null;
+  const value = from[c.clause.key];
+  delete from[c.clause.key];
+  if (!Object.keys(from).length) delete cond[c.clause.operator];
+  const like = (cond.StringLike && typeof cond.StringLike === 'object' ? cond.StringLike : {}) as Record<string, unknown>;
+  like[c.clause.key] = value;
+  cond.StringLike = like;
+  e.doc.Statement = e.wasArray ? e.statements : e.statements[0];
+  return e.doc;
+}
+
+/** A session name like `i-0abc…`: the EC2 instance (node) role. */
+const nodeSession = (ctx: CauseContext) => ctx.parsed.caller?.type === 'assumed-role' && /^i-[0-9a-f]{8,17}$/.test(ctx.parsed.caller.sessionName ?? '');
+const nodeRoleName = (ctx: CauseContext) => /node|nodegroup|nodeinstancerole|eks|worker|karpenter/i.test(ctx.parsed.caller?.name ?? '');
+
+const irsa: CauseDefinition = {
+  id: 'irsa-service-account-misconfigured',
+  title: 'The pod does not get its IAM role for service accounts (IRSA) set up right',
+  summary: 'The pod\'s service account lacks the eks.amazonaws.com/role-arn annotation (or names another role), the pod was started before the annotation and never got AWS_ROLE_ARN / AWS_WEB_IDENTITY_TOKEN_FILE, or its SDK ignores web identity — so calls fail or silently run as the node\'s instance role.',
+  family: 'web-identity',
+  prior: 0.06,
+  specificity: 1,
+  appliesTo: (ctx) => (isWebIdentity(ctx) && isEks(ctx)) || (nodeSession(ctx) && nodeRoleName(ctx))
+    || has(ctx, 'eks.amazonaws.com/role-arn', 'aws_web_identity_token_file', 'aws_role_arn'),
+  signals: [
+    (ctx) => {
+      if (nodeSession(ctx) && nodeRoleName(ctx)) {
+        return sig(5, fromMessage(`The call runs as the node's instance role ${ctx.parsed.caller?.name ?? ''} (session ${ctx.parsed.caller?.sessionName ?? ''}): the pod did not use its service-account role and fell back to the node's credentials.`));
+      }
+      return null;
+    },
+    (ctx) => {
+      if (has(ctx, 'aws_web_identity_token_file') && has(ctx, 'no such file', 'not found', 'does not exist')) return sig(6, fromMessage('The web identity token file is missing in the pod: the IRSA webhook did not mount it (annotation added after the pod started, or wrong service account).'));
+      if (has(ctx, 'eks.amazonaws.com/role-arn', 'aws_role_arn')) return sig(2, fromMessage('The output mentions the IRSA annotation / variables.'));
+      return null;
+    },
+    (ctx) => {
+      if (tokenLevel(ctx)) return sig(0.1, fromMessage('STS rejected the token at the provider level; the pod side did its part.'));
+      if (genericDeny(ctx)) return sig(1, fromMessage('The trust refused the pod\'s token: the pod may run under another service account or namespace than the trust names.'));
+      return null;
+    },
+    (ctx) => {
+      const { checks } = claimChecks(ctx, 'sub');
+      const sa = checks.find((c) => c.clause.values.some((v) => v.startsWith('system:serviceaccount:')));
+      if (sa) return sig(1.2, fromPolicy(`The trust expects the service account ${sa.clause.values.join(' or ')}; the pod must run under exactly that one.`, sa.policy.index, sa.st.index));
+      return null;
+    },
+  ],
+  confirm: [
+    { description: 'The service account must carry eks.amazonaws.com/role-arn with this role\'s ARN.', command: 'kubectl get serviceaccount <service-account> -n <namespace> -o jsonpath=\'{.metadata.annotations.eks\\.amazonaws\\.com/role-arn}\'' },
+    { description: 'The pod must have been started with the IRSA variables (AWS_ROLE_ARN, AWS_WEB_IDENTITY_TOKEN_FILE).', command: 'kubectl get pod <pod-name> -n <namespace> -o yaml | grep -E \'serviceAccountName|AWS_ROLE_ARN|AWS_WEB_IDENTITY_TOKEN_FILE\'' },
+    GET_TRUST,
+  ],
+  fix: {
+    description: 'Annotate the pod\'s service account with the role ARN, make the trust\'s sub name system:serviceaccount:<namespace>:<service-account> for this cluster\'s issuer, and restart the pods so the webhook injects the token (use an SDK version that supports web identity).',
+    commands: [
+      'kubectl annotate serviceaccount <service-account> -n <namespace> eks.amazonaws.com/role-arn={targetRoleArn} --overwrite',
+      'kubectl rollout restart deployment/<deployment> -n <namespace>',
+    ],
+  },
+  docs: [IRSA_DOC, 'https://docs.aws.amazon.com/eks/latest/userguide/associate-service-account-role.html'],
+};
+
+const idToken: CauseDefinition = {
+  id: 'github-missing-id-token-permission',
+  title: 'The GitHub Actions job gets no OIDC token (no id-token: write, or a fork pull request)',
+  summary: 'GitHub gives a job an OIDC token only when the workflow or job grants permissions: id-token: write (and never to pull requests from forks). Without it configure-aws-credentials cannot request a token, prints its id-token hint and fails to load any credentials — STS is never called.',
+  family: 'web-identity',
+  prior: 0.07,
+  specificity: 2,
+  appliesTo: (ctx) => has(ctx, ...ID_TOKEN_HINT) || (isGithub(ctx) && has(ctx, 'could not load credentials from any providers', 'credentials could not be loaded')),
+  signals: [
+    (ctx) => {
+      if (has(ctx, 'did you mean to set the id-token permission')) return sig(60, fromMessage('configure-aws-credentials says it looks like OIDC but the id-token permission is not set.'));
+      if (has(ctx, 'actions_id_token_request_url', 'actions_id_token_request_token', 'unable to get actions_id_token_request')) return sig(50, fromMessage('The job has no ACTIONS_ID_TOKEN_REQUEST_URL / _TOKEN: GitHub did not grant it an OIDC token.'));
+      return null;
+    },
+    (ctx) => (has(ctx, 'could not load credentials from any providers', 'credentials could not be loaded')
+      ? sig(isGithub(ctx) ? 8 : 2, fromMessage('The action could not load credentials from any provider: no keys were given and no OIDC token was available.'))
+      : null),
+    (ctx) => (has(ctx, 'fork') && has(ctx, 'pull_request')
+      ? sig(2, fromMessage('The run is a pull request from a fork: GitHub never gives such runs an id-token: write token.'))
+      : null),
+    (ctx) => (has(ctx, ...GENERIC_DENY, ...NO_PROVIDER, ...AUDIENCE)
+      ? sig(0.05, fromMessage('STS answered, so the job did get a token.'))
+      : null),
+  ],
+  confirm: [
+    { description: 'Check the permissions block of the workflow and of the job (a job-level block replaces the workflow-level one).', command: 'grep -n -A4 \'permissions:\' .github/workflows/*.yml' },
+  ],
+  fix: {
+    description: 'Grant the job an OIDC token: permissions: { id-token: write, contents: read } at workflow or job level (reusable workflows: in the caller). Pull requests from forks never get one — run those without AWS access, or via a reviewed pull_request_target / workflow_run design.',
+    commands: ['yq -i \'.permissions."id-token" = "write" | .permissions.contents = "read"\' .github/workflows/<workflow>.yml'],
+  },
+  docs: [GITHUB_DOC, ACTION_README],
+};
+
+const tokenExpired: CauseDefinition = {
+  id: 'webidentity-token-expired',
+  title: 'The web identity token (JWT) had expired when it was used',
+  summary: 'The OIDC token passed to AssumeRoleWithWebIdentity is past its exp: a projected service-account token the SDK did not re-read (EKS tokens rotate hourly), or a CI token fetched long before the call.',
+  family: 'web-identity',
+  prior: 0.04,
+  specificity: 2,
+  appliesTo: (ctx) => isWebIdentity(ctx) && (has(ctx, ...TOKEN_EXPIRED) || codeIs(ctx, 'ExpiredToken')),
+  signals: [
+    (ctx) => {
+      const now = tokenAfter(ctx, 'current date/time', ' ');
+      const exp = tokenAfter(ctx, 'expiration date/time', ' ');
+      if (now && exp && /^\d{9,12}$/.test(now) && /^\d{9,12}$/.test(exp)) {
+        return sig(50, fromMessage(`STS says the token expired: the call came ${Number(now) - Number(exp)} seconds after the token's expiration.`));
+      }
+      if (has(ctx, 'token expired: current date/time')) return sig(50, fromMessage('STS says the web identity token expired.'));
+      return sig(20, fromMessage('An expired-token error on AssumeRoleWithWebIdentity.'));
+    },
+  ],
+  confirm: [
+    { description: 'Read the exp claim of the token file the pod uses (EKS).', command: 'kubectl exec <pod-name> -n <namespace> -- sh -c \'cut -d. -f2 "$AWS_WEB_IDENTITY_TOKEN_FILE" | base64 -d 2>/dev/null\'', when: isEks },
+    { description: 'Decode the token you pass and compare exp with the time of the call.', command: 'cut -d. -f2 token.jwt | base64 -d 2>/dev/null | jq .exp' },
+  ],
+  fix: {
+    description: 'Let the SDK read the token file on every refresh (do not cache the token string; upgrade old SDKs), and fetch CI tokens right before assuming the role.',
+    commands: ['aws sts assume-role-with-web-identity --role-arn {targetRoleArn} --role-session-name {roleSessionName} --web-identity-token file://fresh-token.jwt'],
+  },
+  docs: [WEBID_API, IRSA_DOC],
+};
+
+export const causes: CauseDefinition[] = [providerMissing, audience, thumbprint, jwks, subMismatch, irsa, idToken, tokenExpired];

@@ -182,7 +182,7 @@ export function policiesOf(ctx: CauseContext, ...kinds: PolicyKind[]): Indexed[]
 
 /** `policy` 'sid' label for evidence: `statement Sid` or `statement #n`. */
 export function stmtLabel(st: Statement): string {
-  return st.sid ? `statement ${st.sid}` : `statement #${st.index + 1}`;
+  return st.sid ? `statement ${st.index} (Sid "${st.sid}")` : `statement ${st.index}`;
 }
 
 export function policyLabel(p: Policy, index: number): string {
