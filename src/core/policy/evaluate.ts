@@ -79,7 +79,7 @@ function whoText(who: Who, request: EvaluationRequest): string {
 }
 
 function evaluateStatement(
-  s: Statement, policy: Policy, request: EvaluationRequest, who: Who, ctx: ContextView,
+  s: Statement, policy: Policy, request: EvaluationRequest, who: Who, ctx: ContextView, hasBoundary = false,
 ): StatementEval {
   const variables = policy.version === '2012-10-17';
   const usesPrincipal = PRINCIPAL_KINDS_WITH_PRINCIPAL.includes(policy.kind);
@@ -87,7 +87,10 @@ function evaluateStatement(
   let cls: PrincipalClass = 'direct';
   if (usesPrincipal) {
     if (s.principal) cls = matchPrincipalElement(s.principal, who);
-    else if (s.notPrincipal) cls = matchNotPrincipalElement(s.notPrincipal, who);
+    else if (s.notPrincipal) {
+      // AWS: a Deny with NotPrincipal always denies principals that have a permissions boundary
+      cls = hasBoundary && s.effect === 'Deny' ? 'direct' : matchNotPrincipalElement(s.notPrincipal, who);
+    }
     else cls = policy.kind === 'trust' || policy.kind === 'resource' ? 'none' : 'direct';
   }
   const principalOk: T3 = cls === 'none' ? false : cls === 'unknown' ? 'unknown' : true;
@@ -155,9 +158,9 @@ function applicable(policy: Policy, who: Who): boolean {
   return true;
 }
 
-function evaluatePolicy(policy: Policy, index: number, request: EvaluationRequest, who: Who, ctx: ContextView): PolicyEval {
+function evaluatePolicy(policy: Policy, index: number, request: EvaluationRequest, who: Who, ctx: ContextView, hasBoundary: boolean): PolicyEval {
   const isApplicable = applicable(policy, who);
-  const statements = isApplicable ? policy.statements.map((s) => evaluateStatement(s, policy, request, who, ctx)) : [];
+  const statements = isApplicable ? policy.statements.map((s) => evaluateStatement(s, policy, request, who, ctx, hasBoundary)) : [];
   const denies = statements.filter((s) => s.statement.effect === 'Deny');
   const allows = statements.filter((s) => s.statement.effect === 'Allow');
   const deny = or3(...denies.map((s) => s.matched));
@@ -220,7 +223,8 @@ export function evaluatePolicies(request: EvaluationRequest, policies: Policy[])
   );
   if (who.arn === null) trail.push('The caller is unknown: statements that depend on who is asking are marked unknown.');
 
-  const evals = policies.map((p, i) => evaluatePolicy(p, i, request, who, ctx));
+  const hasBoundary = policies.some((p) => p.kind === 'permissions-boundary' && applicable(p, who));
+  const evals = policies.map((p, i) => evaluatePolicy(p, i, request, who, ctx, hasBoundary));
   const used = evals.filter((e) => e.applicable && (e.policy.valid || e.policy.document !== null));
   for (const e of evals) {
     if (!e.applicable) trail.push(`Policy #${e.index} (${kindLabel(e.policy.kind)}) does not apply to a ${who.kind} caller.`);
