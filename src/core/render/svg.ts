@@ -112,7 +112,7 @@ export function buildDecisionDiagram(e: Explanation): DecisionDiagram {
 
   const resourceKinds: PolicyKind[] = [];
   if (isTrust || pastedKinds.has('trust') || mentioned === 'trust') resourceKinds.push('trust');
-  if (!isTrust || pastedKinds.has('resource') || mentioned === 'resource') resourceKinds.push('resource');
+  if (!isTrust || pastedKinds.has('resource')) resourceKinds.push('resource');
   resourceKinds.push('rcp');
   // A message saying "resource-based policy" about AssumeRole means the trust policy.
   const resourceMention: PolicyKind | null = mentioned === 'resource' && isTrust && !pastedKinds.has('resource') ? 'trust' : mentioned;
@@ -260,7 +260,7 @@ export function renderDecisionSvg(e: Explanation, idPrefix = 'decision'): string
     if (!d.sameAccount) out.push(`<rect x="${s.x}" y="${y0}" width="${boxW}" height="${boxH}" rx="12" fill="#f6f8fa" stroke="#57606a" stroke-width="1.5"/>`);
     const heading = d.sameAccount ? `${s.heading} side` : `${s.heading} · ${s.acct}`;
     out.push(text(s.x + 14, y0 + 26, heading, 'font-size="15" font-weight="700" fill="#1f2328"'));
-    out.push(`<text x="${s.x + 14}" y="${y0 + 48}" font-family="${MONO}" font-size="11.5" fill="#424a53">${esc(clip(s.who, 54))}</text>`);
+    out.push(`<text x="${s.x + 14}" y="${y0 + 48}" font-family="${MONO}" font-size="11.5" fill="#424a53">${esc(clip(s.who, Math.floor((boxW - 28) / 7)))}</text>`);
     s.rows.forEach((row, i) => {
       out.push(drawRow(row, s.x + 12, y0 + HEAD_H - 14 + i * (ROW_H + ROW_GAP), boxW - 24));
     });
