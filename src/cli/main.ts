@@ -3,6 +3,12 @@
 import { readFile } from 'node:fs/promises';
 import { run } from './run.js';
 
+// `whydenied explain --batch big.jsonl | head`: a closed pipe ends the run quietly.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 run(process.argv.slice(2), {
   stdin: process.stdin,
   stdout: process.stdout,
