@@ -1,4 +1,7 @@
-import { describe, it, expect, beforeAll } from 'vitest';
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/http/app.js';
+import { DEFAULT_CONFIG } from '../../src/http/config.js';
 import { performance } from 'node:perf_hooks';
 import { explain } from '../../src/core/index.js';
 import { redactSecrets } from '../../src/core/secrets.js';
@@ -147,5 +150,70 @@ describe('secret redaction alone stays linear', () => {
     const ms = time(() => { redactSecrets(message); }, 1);
     // redaction is a small part of explain: hold it to the same bound
     expectLinear(ms, name);
+  });
+});
+
+describe('hostile requests over HTTP', () => {
+  let app: FastifyInstance;
+  let benignHttpMs = 0;
+  const post = (payload: unknown, headers: Record<string, string> = {}) =>
+    app.inject({ method: 'POST', url: '/v1/explain', payload: payload as string, headers });
+
+  beforeAll(async () => {
+    app = await buildApp({ ...DEFAULT_CONFIG, logLevel: 'silent', rateLimitMax: 0, maxEventLoopDelayMs: 0, bodyLimit: 4 * 1024 * 1024 });
+    await app.ready();
+    const benign = { message: fill('The deploy job failed again this morning, so I checked the pipeline settings twice. ') };
+    await post(benign);
+    const runs: number[] = [];
+    for (let i = 0; i < 5; i++) { const t = performance.now(); await post(benign); runs.push(performance.now() - t); }
+    benignHttpMs = runs.sort((a, b) => a - b)[2]!;
+  });
+  afterAll(async () => { await app.close(); });
+
+  function expectLinearHttp(ms: number, what: string) {
+    const limit = Math.max(NOISE_FLOOR_MS, benignHttpMs * SLACK);
+    expect(ms, `${what}: ${ms.toFixed(1)} ms vs benign ${benignHttpMs.toFixed(1)} ms`).toBeLessThan(limit);
+  }
+
+  it.each(MESSAGES)('%s as the message', async (name, message) => {
+    const t = performance.now();
+    const r = await post({ message });
+    const ms = performance.now() - t;
+    expect(r.statusCode, r.body.slice(0, 200)).toBe(200);
+    expectLinearHttp(ms, name);
+  });
+
+  const RAW: Array<[string, string, number[]]> = [
+    ['50 000-deep JSON array body', '['.repeat(50_000) + ']'.repeat(50_000), [400]],
+    ['50 000-deep JSON object body', '{"message":'.repeat(50_000) + '"x"' + '}'.repeat(50_000), [400]],
+    ['message beside a 50 000-deep object', `{"message":${JSON.stringify(ARTICLE_MESSAGE)},"context":${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}}`, [400]],
+    ['policy document as a 50 000-deep object', `{"message":${JSON.stringify(ARTICLE_MESSAGE)},"policies":[{"document":${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}}]}`, [200, 400]],
+    ['policy document string holding 50 000-deep JSON', JSON.stringify({ message: ARTICLE_MESSAGE, policies: [{ document: deepArray(50_000) }] }), [200, 400]],
+    ['unterminated 100 000-char string', `{"message":"${fill('a', 100_000)}`, [400]],
+    ['100 000 backslashes in a string', `{"message":"${fill('\\\\', 100_000)}"}`, [200]],
+    ['100 000 unicode escapes', `{"message":"${fill('\\u00e9', 99_996)}"}`, [200, 400]],
+    ['duplicate keys', `{${fill('"message":"x",', 200_000)}"message":"y"}`, [200, 400]],
+    ['__proto__ pollution attempt', '{"message":"x","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}', [200, 400]],
+  ];
+  it.each(RAW)('%s', async (name, payload, statuses) => {
+    const t = performance.now();
+    const r = await post(payload, { 'content-type': 'application/json' });
+    const ms = performance.now() - t;
+    expect(statuses, `${r.statusCode}: ${r.body.slice(0, 200)}`).toContain(r.statusCode);
+    if (r.statusCode >= 400) expect(r.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expectLinearHttp(ms, name);
+  });
+
+  it('an over-long message is refused with 413/400 naming the limit, not parsed', async () => {
+    const r = await post({ message: fill('arn:aws:', 100_001) });
+    expect([400, 413]).toContain(r.statusCode);
+    expect(r.body).toMatch(/100[ ,.]?000/);
+  });
+
+  it('a body over BODY_LIMIT is 413 problem+json', async () => {
+    const r = await post(JSON.stringify({ message: 'x'.repeat(5 * 1024 * 1024) }), { 'content-type': 'application/json' });
+    expect(r.statusCode).toBe(413);
+    expect(r.headers['content-type']).toMatch(/^application\/problem\+json/);
   });
 });

@@ -1,4 +1,7 @@
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/http/app.js';
+import { DEFAULT_CONFIG } from '../../src/http/config.js';
 import fc from 'fast-check';
 import { explain } from '../../src/core/index.js';
 import { renderMarkdown, renderText } from '../../src/core/render/index.js';
@@ -133,5 +136,70 @@ describe('secret redaction under mutation', () => {
       const once = redactSecrets(text).text;
       expect(redactSecrets(once).text).toBe(once);
     }), opts);
+  });
+});
+
+describe('POST /v1/explain never answers 500', () => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    app = await buildApp({ ...DEFAULT_CONFIG, logLevel: 'silent', rateLimitMax: 0, maxEventLoopDelayMs: 0 });
+    await app.ready();
+  });
+  afterAll(async () => { await app.close(); });
+
+  const jsonBody = fc.oneof(
+    explainInput.map((i) => i as unknown),
+    fc.record({ message: fc.oneof(mutatedMessage, randomMessage, fc.anything({ maxDepth: 2 })) }, { requiredKeys: [] }),
+    fc.record({ message: mutatedMessage, policies: fc.anything({ maxDepth: 3 }), request: fc.anything({ maxDepth: 2 }), context: fc.anything({ maxDepth: 2 }) }, { requiredKeys: ['message'] }),
+    fc.jsonValue({ maxDepth: 4 }),
+  );
+  const rawBody = fc.oneof(
+    jsonBody.map((b) => JSON.stringify(b) ?? 'null'),
+    fc.tuple(jsonBody.map((b) => JSON.stringify(b) ?? 'null'), fc.array(mutation, { minLength: 1, maxLength: 4 })).map(([t, ms]) => mutate(t, ms)),
+    randomMessage,
+  );
+  const contentType = fc.constantFrom(
+    'application/json', 'application/json; charset=utf-8', 'text/plain', 'text/plain; charset=latin1', 'application/x-www-form-urlencoded',
+    'application/xml', 'multipart/form-data; boundary=x', 'application/json; charset=utf-16', '', 'garbage',
+  );
+  const query = fc.constantFrom('', '?format=markdown', '?format=text', '?format=html', '?format=json&format=text', '?x=%ZZ');
+  const accept = fc.constantFrom(undefined, 'text/markdown', 'text/plain', 'application/json;q=0.1, text/markdown;q=0.9', '*/*', 'image/png', ',,,;q=x');
+
+  it('on random and mutated bodies, content types, formats and Accept headers', async () => {
+    await fc.assert(
+      fc.asyncProperty(rawBody, contentType, query, accept, async (payload, type, q, acc) => {
+        const headers: Record<string, string> = {};
+        if (type) headers['content-type'] = type;
+        if (acc) headers.accept = acc;
+        const r = await app.inject({ method: 'POST', url: `/v1/explain${q}`, payload, headers });
+        expect(r.statusCode, r.body.slice(0, 300)).toBeLessThan(500);
+        if (r.statusCode >= 400) expect(r.headers['content-type']).toMatch(/^application\/problem\+json/);
+      }),
+      opts,
+    );
+  });
+
+  it('on valid JSON inputs built from real and mutated messages and policies', async () => {
+    await fc.assert(
+      fc.asyncProperty(explainInput, async (input) => {
+        const r = await app.inject({ method: 'POST', url: '/v1/explain', payload: input as unknown as Record<string, unknown> });
+        expect(r.statusCode, r.body.slice(0, 300)).toBeLessThan(500);
+        if (input.message.length > 0 && input.message.length <= 100_000 && r.statusCode !== 200) {
+          // only schema limits may refuse it
+          expect(r.statusCode).toBe(400);
+        }
+      }),
+      opts,
+    );
+  });
+
+  it('on the other POST routes too', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('/v1/parse', '/v1/simulate', '/'), rawBody, contentType, async (url, payload, type) => {
+        const r = await app.inject({ method: 'POST', url, payload, headers: type ? { 'content-type': type } : {} });
+        expect(r.statusCode, r.body.slice(0, 300)).toBeLessThan(500);
+      }),
+      { seed: SEED, numRuns: Math.min(RUNS, 150) },
+    );
   });
 });

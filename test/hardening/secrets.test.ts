@@ -163,7 +163,7 @@ describe('over HTTP: answers and logs never carry a pasted secret', () => {
 
   beforeAll(async () => {
     const stream = new Writable({ write(chunk: Buffer, _enc, cb) { log += chunk.toString(); cb(); } });
-    app = await buildApp({ ...DEFAULT_CONFIG, logLevel: 'trace', rateLimitMax: 0, bodyLimit: 64 * 1024 }, { logStream: stream });
+    app = await buildApp({ ...DEFAULT_CONFIG, logLevel: 'trace', rateLimitMax: 0, maxEventLoopDelayMs: 0, bodyLimit: 64 * 1024 }, { logStream: stream });
     await app.ready();
   });
   afterAll(async () => { await app.close(); });
