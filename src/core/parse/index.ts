@@ -7,7 +7,7 @@
  *
  * Never throws; every scan is linear; input is capped at 100 000 characters.
  */
-import type { Caller, DenyKind, DenyPolicyType, Issue, ParsedError, ParseResult, Target } from '../types.js';
+import type { Caller, DenyKind, ErrorSource, DenyPolicyType, Issue, ParsedError, ParseResult, Target } from '../types.js';
 import { cleanToken, parseCaller, parseTarget } from './arn.js';
 import { opToAction, servicePrefix, STS_OPS } from './codes.js';
 import { prefixCode, readEnvelope } from './envelope.js';
@@ -181,7 +181,7 @@ function contextRoles(s: string): string[] {
   return [...set];
 }
 
-function buildParsed(f: Flat, h: Hit & { innerCode?: string }, lo: number, hi: number, globalWrappers: string[], text: string, ctx: { roles: string[] | null; ttl: boolean; cloudtrail: boolean }): ParsedError {
+function buildParsed(f: Flat, h: Hit & { innerCode?: string }, lo: number, hi: number, globalWrappers: string[], ctx: { roles: string[] | null; ttl: boolean; cloudtrail: boolean; source: ErrorSource }): ParsedError {
   const s = f.s;
   const env = readEnvelope(s, h.start, h.end, lo, hi);
   const shape = SHAPE_BY_NAME.get(h.shape);
@@ -256,7 +256,13 @@ function buildParsed(f: Flat, h: Hit & { innerCode?: string }, lo: number, hi: n
   p.message = s.slice(h.start, h.end).trim().slice(0, 4000) || null;
   p.redactions = [...new Set(redactions)];
   p.wrappers = [...new Set([...globalWrappers, ...env.wrappers, ...(h.shape === 'cloudtrail-event' ? ['cloudtrail-json'] : [])])];
-  p.source = detectSource(text, p.wrappers, ctx.cloudtrail);
+  p.source = ctx.source;
+  if (p.source === 'plain') {
+    if (env.wrappers.includes('go-sdk-v2') || env.wrappers.includes('go-sdk-v1-status')) p.source = 'aws-sdk-go';
+    else if (env.wrappers.includes('java-service-suffix')) p.source = 'aws-sdk-java';
+    else if (env.wrappers.includes('js-metadata')) p.source = 'aws-sdk-js';
+    else if (env.wrappers.includes('aws-cli')) p.source = 'aws-cli';
+  }
   return p;
 }
 
@@ -318,13 +324,14 @@ function parseInner(input: string, issues: Issue[]): ParseResult {
     roles: contextRoles(s),
     ttl: /--assume-role-ttl/.test(s),
     cloudtrail: !!ct,
+    source: detectSource(text, wrappers, !!ct),
   };
   const parsedAll: ParsedError[] = [];
   for (let i = 0; i < groups.length; i++) {
     const g = groups[i] as Group;
     const lo = i > 0 ? (groups[i - 1] as Group).end : 0;
     const hi = i + 1 < groups.length ? (groups[i + 1] as Group).start : s.length;
-    parsedAll.push(buildParsed(f, mergeHits(s, g), lo, hi, wrappers, text, ctx));
+    parsedAll.push(buildParsed(f, mergeHits(s, g), lo, hi, wrappers, ctx));
   }
 
   // distinct errors only
