@@ -77,6 +77,7 @@ const NOT_DENIALS = [
  */
 export function isDenial(ctx: CauseContext): boolean {
   const code = lower(ctx.parsed.errorCode);
+  if (mentions(ctx, 'cannot be assumed by')) return true; // a service refusing to assume a role it is not trusted by
   if (code && NOT_DENIALS.includes(code)) return false;
   if (mentions(ctx, 'security token included in the request is') || mentions(ctx, 'token is expired')) return false;
   if (ctx.parsed.action || ctx.parsed.caller) return true;

@@ -1,0 +1,257 @@
+/**
+ * The catalog contract: every id of design/causes.md exists; every cause carries signals, confirm
+ * commands, a fix and docs; every command template resolves the placeholders it names; and every
+ * cause ranks first in at least one case (a synthetic case below, a scenario or a real message).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { explain } from '../../src/core/index.js';
+import { catalog, firstSteps, getCause } from '../../src/core/causes/index.js';
+import { definitions } from '../../src/core/causes/catalog.js';
+import { deriveFacts, fillTemplate, templateNames } from '../../src/core/causes/templates.js';
+import type { ExplainInput, ParsedError } from '../../src/core/types.js';
+
+/** Copied from design/causes.md: the ids are a contract. */
+const IDS = [
+  'trust-principal-missing', 'trust-principal-user-vs-role', 'trust-principal-wrong-account', 'trust-principal-assumed-role-arn',
+  'trust-principal-path-mismatch', 'trust-principal-stale-unique-id', 'trust-self-assumption-missing', 'trust-service-vs-aws-principal',
+  'trust-action-mismatch', 'trust-explicit-deny',
+  'identity-missing-allow', 'identity-resource-mismatch', 'identity-action-mismatch', 'identity-explicit-deny', 'permissions-boundary',
+  'session-policy', 'caller-is-root-user', 'caller-is-federation-token',
+  'scp-deny', 'rcp-deny', 'vpc-endpoint-policy-deny',
+  'externalid-missing-or-wrong', 'mfa-required', 'mfa-code-invalid', 'condition-principalorgid', 'condition-principalarn',
+  'condition-rolesessionname', 'condition-sourceidentity', 'condition-tags', 'condition-other',
+  'tagsession-not-allowed', 'setsourceidentity-not-allowed', 'packed-policy-too-large',
+  'duration-exceeds-max', 'role-chaining-1h-limit', 'rolesessionname-invalid',
+  'role-missing-or-typo', 'rolearn-not-a-role',
+  'wrong-credentials-in-use', 'expired-token', 'invalid-token', 'sts-region-disabled', 'global-endpoint-v1-token-optin-region', 'iam-eventual-consistency',
+  'oidc-provider-missing', 'oidc-audience-mismatch', 'oidc-thumbprint-legacy', 'oidc-jwks-unreachable', 'oidc-sub-mismatch',
+  'irsa-service-account-misconfigured', 'github-missing-id-token-permission', 'webidentity-token-expired',
+  'saml-role-provider-pair', 'saml-aud-mismatch', 'saml-assertion-invalid',
+  'resource-policy-missing-grant', 'resource-policy-explicit-deny', 'missing-passrole', 'resource-missing-masked',
+  's3-block-public-access', 's3-object-ownership', 's3-sse-kms-permissions', 's3-requester-pays', 's3-object-lock', 's3-access-point', 's3-sse-c-blocked',
+  'kms-key-policy-missing-grant', 'kms-aws-managed-key-cross-account', 'kms-grant-pending', 'kms-condition-unmet', 'kms-wrong-key-or-region',
+];
+
+/** Shell helpers some confirm commands pipe through (decoding a token, reading a workflow file). */
+const SHELL_TOOLS = ['kubectl', 'gh', 'curl', 'openssl', 'eksctl', 'export', 'unset', 'env', 'jq', 'base64', 'grep', 'cut', 'printf', 'echo', 'cat', 'xmllint', 'date', 'yq'];
+
+// ───────────────────────────── synthetic cases ─────────────────────────────
+
+const A = '111111111111';
+const B = '222222222222';
+const deny = (caller: string, action: string, resource: string, tail = '') =>
+  `An error occurred (AccessDenied) when calling the ${action.split(':')[1]} operation: User: ${caller} is not authorized to perform: ${action} on resource: ${resource}${tail}`;
+const session = (role: string, s = 'job-1', acct = A) => `arn:aws:sts::${acct}:assumed-role/${role}/${s}`;
+const role = (name: string, acct = B) => `arn:aws:iam::${acct}:role/${name}`;
+const trust = (...statements: object[]) => ({ kind: 'trust' as const, document: { Version: '2012-10-17', Statement: statements } });
+const identity = (...statements: object[]) => ({ kind: 'identity' as const, document: { Version: '2012-10-17', Statement: statements } });
+const allowAws = (principal: string | string[], extra: object = {}) => ({ Effect: 'Allow', Principal: { AWS: principal }, Action: 'sts:AssumeRole', ...extra });
+const assume = (tail = '', caller = session('ci-runner')) => deny(caller, 'sts:AssumeRole', role('deploy'), tail);
+
+/** One small case per cause of the framework's families: the cause must rank first. */
+const CASES: Record<string, ExplainInput> = {
+  'trust-principal-missing': { message: assume(), policies: [trust(allowAws(role('other-role', '333333333333')))] },
+  'trust-principal-user-vs-role': { message: assume(), policies: [trust(allowAws(`arn:aws:iam::${A}:user/ci-runner`))] },
+  'trust-principal-wrong-account': { message: assume(), policies: [trust(allowAws(role('ci-runner', '444444444444')))] },
+  'trust-principal-assumed-role-arn': { message: assume(), policies: [trust(allowAws(session('ci-runner', 'job-0')))] },
+  'trust-principal-path-mismatch': {
+    message: assume('', session('AWSReservedSSO_Admin_0123456789abcdef', 'ana@example.com')),
+    policies: [trust(allowAws(`arn:aws:iam::${A}:role/AWSReservedSSO_Admin_0123456789abcdef`))],
+  },
+  'trust-principal-stale-unique-id': { message: assume(), policies: [trust(allowAws('AROAABCDEFGHIJKLMNOPQ'))] },
+  'trust-self-assumption-missing': { message: deny(session('deploy', 'x', B), 'sts:AssumeRole', role('deploy')) },
+  'trust-service-vs-aws-principal': {
+    message: 'An error occurred (InvalidParameterValueException) when calling the CreateFunction operation: The role defined for the function cannot be assumed by Lambda.',
+    policies: [trust(allowAws(`arn:aws:iam::${A}:root`))],
+  },
+  'trust-action-mismatch': {
+    message: 'An error occurred (AccessDenied) when calling the AssumeRoleWithWebIdentity operation: Not authorized to perform sts:AssumeRoleWithWebIdentity',
+    policies: [trust({ Effect: 'Allow', Principal: { Federated: `arn:aws:iam::${B}:oidc-provider/token.actions.githubusercontent.com` }, Action: 'sts:AssumeRole' })],
+  },
+  'trust-explicit-deny': { message: assume(' with an explicit deny in the role trust policy') },
+  'identity-missing-allow': { message: deny(session('app'), 'dynamodb:PutItem', `arn:aws:dynamodb:eu-west-1:${A}:table/orders`, ' because no identity-based policy allows the dynamodb:PutItem action') },
+  'identity-resource-mismatch': {
+    message: deny(session('app'), 'dynamodb:PutItem', `arn:aws:dynamodb:eu-west-1:${A}:table/orders`, ' because no identity-based policy allows the dynamodb:PutItem action'),
+    policies: [identity({ Effect: 'Allow', Action: 'dynamodb:PutItem', Resource: `arn:aws:dynamodb:eu-west-1:${A}:table/order` })],
+  },
+  'identity-action-mismatch': {
+    message: deny(session('app'), 'dynamodb:PutItem', `arn:aws:dynamodb:eu-west-1:${A}:table/orders`, ' because no identity-based policy allows the dynamodb:PutItem action'),
+    policies: [identity({ Effect: 'Allow', Action: 'dynamodb:PutItems', Resource: '*' })],
+  },
+  'identity-explicit-deny': { message: deny(session('app'), 'dynamodb:PutItem', `arn:aws:dynamodb:eu-west-1:${A}:table/orders`, ' with an explicit deny in an identity-based policy') },
+  'permissions-boundary': { message: deny(session('app'), 'sqs:SendMessage', `arn:aws:sqs:eu-west-1:${A}:jobs`, ' because no permissions boundary allows the sqs:SendMessage action') },
+  'session-policy': { message: deny(session('app'), 'sqs:SendMessage', `arn:aws:sqs:eu-west-1:${A}:jobs`, ' because no session policy allows the sqs:SendMessage action') },
+  'caller-is-root-user': { message: 'An error occurred (AccessDenied) when calling the AssumeRole operation: Roles may not be assumed by root accounts.' },
+  'caller-is-federation-token': { message: assume('', `arn:aws:sts::${A}:federated-user/bob`) },
+  'scp-deny': { message: deny(session('app'), 'ec2:RunInstances', `arn:aws:ec2:eu-west-1:${A}:instance/*`, ' with an explicit deny in a service control policy') },
+  'rcp-deny': { message: assume(' with an explicit deny in a resource control policy') },
+  'vpc-endpoint-policy-deny': { message: assume(' because no VPC endpoint policy allows the sts:AssumeRole action') },
+  'externalid-missing-or-wrong': {
+    message: assume(), request: { externalId: null },
+    policies: [trust(allowAws(`arn:aws:iam::${A}:root`, { Condition: { StringEquals: { 'sts:ExternalId': 'vendor-123' } } }))],
+  },
+  'mfa-required': {
+    message: assume('', `arn:aws:iam::${A}:user/ana`), request: { mfa: false },
+    policies: [trust(allowAws(`arn:aws:iam::${A}:root`, { Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }))],
+  },
+  'mfa-code-invalid': { message: 'An error occurred (AccessDenied) when calling the AssumeRole operation: MultiFactorAuthentication failed with invalid MFA one time pass code.' },
+  'condition-principalorgid': {
+    message: assume(), context: { 'aws:PrincipalOrgID': 'o-aaaaaaaaaa' },
+    policies: [trust(allowAws('*', { Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-bbbbbbbbbb' } } }))],
+  },
+  'condition-principalarn': {
+    message: assume('', `arn:aws:iam::${A}:user/ana`),
+    policies: [trust(allowAws(`arn:aws:iam::${A}:root`, { Condition: { ArnLike: { 'aws:PrincipalArn': `arn:aws:iam::${A}:role/ci-*` } } }))],
+  },
+  'condition-rolesessionname': {
+    message: assume(), request: { roleSessionName: 'nightly' },
+    policies: [trust(allowAws(`arn:aws:iam::${A}:root`, { Condition: { StringLike: { 'sts:RoleSessionName': 'svc-*' } } }))],
+  },
+  'condition-sourceidentity': {
+    message: assume(), request: { sourceIdentity: 'bot' },
+    policies: [trust({ ...allowAws(`arn:aws:iam::${A}:root`), Action: ['sts:AssumeRole', 'sts:SetSourceIdentity'], Condition: { StringLike: { 'sts:SourceIdentity': '*@example.com' } } })],
+  },
+  'condition-tags': {
+    message: assume(), context: { 'aws:PrincipalTag/team': 'blue' },
+    policies: [trust(allowAws(`arn:aws:iam::${A}:root`, { Condition: { StringEquals: { 'aws:PrincipalTag/team': 'red' } } }))],
+  },
+  'condition-other': {
+    message: assume(), context: { 'aws:SourceIp': '198.51.100.7' },
+    policies: [trust(allowAws(`arn:aws:iam::${A}:root`, { Condition: { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } } }))],
+  },
+};
+
+// ───────────────────────────── other cases: scenarios and real messages ─────────────────────────────
+
+const corpus = join(import.meta.dirname, '../fixtures/corpus');
+const scenarioInputs: ExplainInput[] = readdirSync(join(corpus, 'scenarios')).filter((f) => f.endsWith('.json'))
+  .map((f) => (JSON.parse(readFileSync(join(corpus, 'scenarios', f), 'utf8')) as { input: ExplainInput }).input);
+const realInputs: ExplainInput[] = readFileSync(join(corpus, 'real-errors.jsonl'), 'utf8').split('\n').filter((l) => l.trim())
+  .map((l) => ({ message: (JSON.parse(l) as { text: string }).text }));
+
+const firstLive = (input: ExplainInput) => explain(input).causes.find((c) => c.status !== 'ruled-out')?.id;
+const firsts = new Set([...scenarioInputs, ...realInputs].map(firstLive));
+
+// ───────────────────────────── tests ─────────────────────────────
+
+describe('catalog', () => {
+  it.each(IDS.map((id) => [id]))('has %s', (id) => {
+    expect(definitions.some((d) => d.id === id)).toBe(true);
+    expect(getCause(id)?.id).toBe(id);
+  });
+
+  it('has no duplicate or unknown-shaped ids', () => {
+    const ids = definitions.map((d) => d.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+    expect(catalog.map((c) => c.id)).toEqual(ids);
+  });
+
+  describe.each(definitions.map((d) => [d.id, d] as const))('%s', (_id, d) => {
+    it('carries a title, summary, prior, signals, confirm commands, a fix and docs', () => {
+      expect(d.title.length).toBeGreaterThan(10);
+      expect(d.summary.length).toBeGreaterThan(20);
+      expect(d.prior).toBeGreaterThan(0);
+      expect(d.signals.length).toBeGreaterThanOrEqual(1);
+      expect(d.confirm.length).toBeGreaterThanOrEqual(1);
+      expect(d.fix.description.length).toBeGreaterThan(10);
+      expect(d.fix.commands.length + (d.fix.correctPolicy ? 1 : 0)).toBeGreaterThanOrEqual(1);
+      expect(d.docs.length).toBeGreaterThanOrEqual(1);
+      for (const url of d.docs) expect(url).toMatch(/^https:\/\//);
+      for (const r of d.refines ?? []) expect(definitions.some((x) => x.id === r), `refines unknown ${r}`).toBe(true);
+    });
+
+    it('uses only real AWS CLI commands', () => {
+      for (const c of [...d.confirm.map((x) => x.command), ...d.fix.commands]) {
+        if (c.startsWith('<')) continue;
+        const tool = c.split(' ')[0] ?? '';
+        expect(c.startsWith('aws ') || c.includes('| aws ') || c.includes('$(aws ') || SHELL_TOOLS.includes(tool), c).toBe(true);
+        // an aws command names a service and an operation: `aws <service> <operation>`
+        for (const m of c.matchAll(/(?:^|[|(;&] ?)aws ([a-z0-9-]+) ([a-z0-9-]+)/g)) if (m[1] !== 'configure') expect(m[2], c).toMatch(/^[a-z][a-z0-9-]+$/);
+      }
+    });
+
+    it('resolves every placeholder it names when the facts exist', () => {
+      const facts = Object.fromEntries(
+        [...d.confirm.flatMap((c) => [c.command, c.description]), ...d.fix.commands, d.fix.description]
+          .flatMap(templateNames).map((n) => [n, `VALUE-${n}`]),
+      );
+      for (const t of [...d.confirm.map((c) => c.command), ...d.fix.commands]) {
+        const out = fillTemplate(t, facts);
+        expect(out).not.toMatch(/\{[A-Za-z][A-Za-z0-9]*\}/);
+        for (const n of templateNames(t)) expect(out).toContain(`VALUE-${n}`);
+      }
+    });
+
+    it('leaves a clear <placeholder>, never an empty value, when a fact is missing', () => {
+      for (const t of [...d.confirm.map((c) => c.command), ...d.fix.commands]) {
+        const out = fillTemplate(t, {});
+        expect(out).not.toMatch(/\{[A-Za-z][A-Za-z0-9]*\}/);
+        if (templateNames(t).length) expect(out).toMatch(/<[a-z0-9-]+>/);
+      }
+    });
+
+    it('ranks first in at least one case', () => {
+      const input = CASES[d.id];
+      if (input) {
+        const answer = explain(input);
+        const live = answer.causes.filter((c) => c.status !== 'ruled-out');
+        expect(live[0]?.id, live.slice(0, 3).map((c) => `${c.id}(${c.status})`).join(', ')).toBe(d.id);
+      } else {
+        expect(firsts.has(d.id), 'no synthetic case, scenario or real message ranks it first').toBe(true);
+      }
+    });
+  });
+});
+
+describe('templates', () => {
+  const parsed = explain({ message: deny(session('ci-runner'), 'sts:AssumeRole', role('deploy')) }).parsed;
+  const facts = deriveFacts(parsed);
+
+  it('derives names, accounts and ARNs from the error', () => {
+    expect(facts).toMatchObject({
+      callerAccount: A, callerRoleName: 'ci-runner', callerRoleArn: `arn:aws:iam::${A}:role/ci-runner`, sessionName: 'job-1',
+      targetAccount: B, targetRoleName: 'deploy', targetRoleArn: role('deploy'), action: 'sts:AssumeRole', eventName: 'AssumeRole',
+    });
+  });
+
+  it('fills the error\'s real names and leaves profiles as placeholders', () => {
+    expect(fillTemplate('aws iam get-role --role-name {targetRoleName} --profile {targetProfile}', facts))
+      .toBe('aws iam get-role --role-name deploy --profile <target-account-profile>');
+    expect(fillTemplate('--policy-source-arn {callerPrincipalArn}', facts)).toBe(`--policy-source-arn arn:aws:iam::${A}:role/ci-runner`);
+  });
+
+  it('keeps JSON braces and quotes unsafe values', () => {
+    expect(fillTemplate('{"Action":"{action}"}', facts)).toBe('{"Action":"sts:AssumeRole"}');
+    expect(fillTemplate('--external-id {externalId}', { externalId: "a b'c" })).toBe("--external-id 'a b'\\''c'");
+  });
+
+  it('names missing facts clearly', () => {
+    expect(fillTemplate('--role-name {targetRoleName} --bucket {bucket}', {})).toBe('--role-name <target-role-name> --bucket <bucket>');
+  });
+});
+
+describe('firstSteps', () => {
+  const base = explain({ message: 'x' }).parsed;
+  const parsed = (over: Partial<ParsedError>): ParsedError => ({ ...base, recognized: true, ...over });
+
+  it('starts with get-caller-identity and looks the failed call up in CloudTrail', () => {
+    const steps = firstSteps(parsed({ operation: 'AssumeRole', action: 'sts:AssumeRole', region: 'eu-west-1' }));
+    expect(steps[0]?.command).toBe('aws sts get-caller-identity');
+    expect(steps.at(-1)?.command).toBe("aws cloudtrail lookup-events --region eu-west-1 --lookup-attributes AttributeKey=EventName,AttributeValue=AssumeRole --max-results 20 --query 'Events[].CloudTrailEvent' --output text");
+  });
+
+  it('decodes the encoded blob when there is one, with the real blob', () => {
+    const steps = firstSteps(parsed({ operation: 'RunInstances', encodedMessage: 'AbC-123_xyz' }));
+    expect(steps.map((s) => s.command)).toContain('aws sts decode-authorization-message --encoded-message AbC-123_xyz --query DecodedMessage --output text');
+  });
+
+  it('has no decode step without a blob, and a region placeholder when the region is unknown', () => {
+    const steps = firstSteps(parsed({ operation: 'GetObject', action: 's3:GetObject', region: null }));
+    expect(steps.some((s) => s.command.includes('decode-authorization-message'))).toBe(false);
+    expect(steps.at(-1)?.command).toContain('--region <region>');
+    expect(steps.at(-1)?.command).toContain('AttributeValue=GetObject');
+  });
+});
