@@ -109,7 +109,8 @@ describe('web form in chromium', { timeout: 90_000 }, () => {
     const codeId = await copy.getAttribute('data-copy');
     const code = await page.locator(`[id="${codeId}"]`).textContent();
     await copy.click();
-    await page.waitForFunction(`document.querySelector('[data-copy="${codeId}"]').textContent === 'Copied'`);
+    await page.waitForSelector(`button.copied[data-copy="${codeId}"]`);
+    expect(await copy.textContent()).toBe('Copied');
     expect(await page.evaluate<string>('navigator.clipboard.readText()')).toBe(code);
     expect(code).toMatch(/\S/);
 
