@@ -46,8 +46,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
 
-  const address = await app.listen({ port: config.port, host: config.host });
-  app.log.info({ address }, 'listening');
+  // fastify logs "Server listening at …" itself.
+  await app.listen({ port: config.port, host: config.host });
 }
 
 main().catch((err: unknown) => {
