@@ -64,7 +64,7 @@ function readPolicyUnsafe(input: PolicyInput): Policy {
     name: typeof input.name === 'string' ? input.name : null,
     kind,
     kindInferred: given === null,
-    valid: norm.statements.length > 0,
+    valid: norm.statements.some((s) => (s.action !== null && s.action.length > 0) || s.notAction !== null),
     issues,
     version: norm.version,
     statements: norm.statements,
