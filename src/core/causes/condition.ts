@@ -221,7 +221,6 @@ export const causes: CauseDefinition[] = [
     fix: {
       description: 'Pass exactly the external id the trust requires ({requiredExternalId}): --external-id on the CLI, ExternalId in the SDK, external_id in the profile. Or correct the value in the trust policy if the vendor\'s is the right one.',
       commands: ['aws configure set external_id {requiredExternalId} --profile {callerProfile}'],
-      correctPolicy: replaceConditionValue(eq('sts:externalid'), (ctx) => (typeof ctx.request.externalId === 'string' ? ctx.request.externalId : null)),
     },
     docs: [DOCS.externalId, DOCS.iamKeys],
   }),

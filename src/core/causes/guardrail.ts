@@ -68,6 +68,18 @@ function exemptCaller(ctx: CauseContext, kind: PolicyKind): { policyIndex: numbe
   const s = docStatements(doc)?.[v.st.index];
   if (!s) return null;
   const cond = (s.Condition && typeof s.Condition === 'object' ? s.Condition : (s.Condition = {})) as Record<string, Record<string, unknown>>;
+  // An exception list already there (StringNotEquals aws:PrincipalAccount …): add the caller to it.
+  for (const [op, block] of Object.entries(cond)) {
+    if (!/^(?:String|Arn)Not/.test(op) || !block || typeof block !== 'object') continue;
+    for (const key of Object.keys(block)) {
+      const k = key.toLowerCase();
+      const add = k === 'aws:principalaccount' ? ctx.facts.callerAccount : k === 'aws:principalarn' ? who : null;
+      if (!add) continue;
+      const cur = block[key];
+      block[key] = Array.isArray(cur) ? [...cur, add] : cur === undefined ? add : [cur, add];
+      return { policyIndex: v.policyIndex, policy: doc };
+    }
+  }
   cond.ArnNotLike = { ...(cond.ArnNotLike ?? {}), 'aws:PrincipalArn': who };
   return { policyIndex: v.policyIndex, policy: doc };
 }

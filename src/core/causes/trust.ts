@@ -630,13 +630,19 @@ export function correctPrincipalArnCondition(ctx: CauseContext): { policyIndex: 
     const block = cond[o.operator]!;
     const keyName = Object.keys(block).find((k) => k.toLowerCase() === 'aws:principalarn');
     if (!keyName) continue;
-    let values = o.values.slice();
+    const ssoPattern = shape.ssoRole && shape.account && shape.roleName ? `arn:${shape.partition}:iam::${shape.account}:role/aws-reserved/sso.amazonaws.com/*/${shape.roleName}` : null;
+    const right = shape.knownRoleArn ?? ssoPattern;
+    // a path-less copy of the caller's role: replace it with the real ARN (or the Identity Center pattern)
+    let values = o.values.map((x) => (relateAwsPrincipal(x, shape) === 'path-mismatch' && right ? right : x));
     const base = o.operator.replace(/IfExists$/, '');
-    const wild = values.some((x) => x.includes('*') || x.includes('?'));
-    if (shape.knownRoleArn) values = [...values, shape.knownRoleArn];
-    else if (shape.ssoRole && shape.account && shape.roleName) values = [...values, `arn:${shape.partition}:iam::${shape.account}:role/aws-reserved/sso.amazonaws.com/*/${shape.roleName}`];
-    const needLike = wild || values.some((x) => x.includes('*'));
-    const newOp = needLike && (base === 'StringEquals' || base === 'ArnEquals') ? `ArnLike${o.operator.endsWith('IfExists') ? 'IfExists' : ''}` : o.operator;
+    const needLike = values.some((x) => x.includes('*') || x.includes('?'));
+    let newOp = needLike && (base === 'StringEquals' || base === 'ArnEquals') ? `ArnLike${o.operator.endsWith('IfExists') ? 'IfExists' : ''}` : o.operator;
+    if (newOp === o.operator && values.every((x, i2) => x === o.values[i2])) {
+      const add = shape.knownRoleArn ?? ssoPattern ?? ctx.facts.callerPrincipalArn ?? null;
+      if (!add) continue;
+      values = [...values, add];
+      if (add.includes('*') && (base === 'StringEquals' || base === 'ArnEquals')) newOp = 'ArnLike';
+    }
     delete block[keyName];
     if (!Object.keys(block).length) delete cond[o.operator];
     cond[newOp] = { ...(cond[newOp] ?? {}), [keyName]: values.length === 1 ? values[0] : [...new Set(values)] };
