@@ -39,20 +39,28 @@ describe('the whydenied executable (real process, stdin piped)', () => {
 describe('whydenied serve (real process)', () => {
   it('starts the HTTP service on the given port and stops cleanly on SIGTERM', async () => {
     const child = spawn(TSX, ['src/cli/main.ts', 'serve', '--port', '0', '--host', '127.0.0.1'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'info' } });
-    let out = '';
-    const address = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (d: Buffer) => {
-        out += d.toString('utf8');
-        const m = /"address":"(http:\/\/127\.0\.0\.1:\d{1,5})"/.exec(out);
-        if (m) resolve(m[1]!);
-      });
-      child.on('exit', (code) => reject(new Error(`serve exited early with ${code}`)));
-    });
-    const res = await fetch(`${address}/v1/explain?format=markdown`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: MSG });
-    expect(res.status).toBe(200);
-    expect(await res.text()).toMatch(/^## Why sts:AssumeRole was denied\n/);
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      let out = '';
+      const address = await new Promise<string>((resolve, reject) => {
+        timer = setTimeout(() => reject(new Error('serve did not report its address')), 45_000);
+        child.stdout.on('data', (d: Buffer) => {
+          out += d.toString('utf8');
+          // fastify logs "Server listening at http://127.0.0.1:PORT"
+          const m = /listening at (http:\/\/127\.0\.0\.1:\d{1,5})/.exec(out);
+          if (m) resolve(m[1]!);
+        });
+        void exited.then((code) => reject(new Error(`serve exited early with ${code}`)));
+      });
+      const res = await fetch(`${address}/v1/explain?format=markdown`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: MSG });
+      expect(res.status).toBe(200);
+      expect(await res.text()).toMatch(/^## Why sts:AssumeRole was denied\n/);
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      clearTimeout(timer);
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM'); // forwarded down tsx → cli → server
+    }
   }, 60_000);
 });
