@@ -70,6 +70,10 @@ async function expectNoInjection(page: Page, dialogs: string[]): Promise<void> {
 describe('web form in chromium', { timeout: 90_000 }, () => {
   it('with JavaScript on: answers without a reload, rows come and go, copy works', async () => {
     const { context, page, dialogs, errors } = await open();
+    // The real app's policy is in force: no inline script, no eval.
+    const csp = (await page.request.get(`${base}/`)).headers()['content-security-policy'] ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
 
     // The script trims the three no-JS slots to one row and shows "Add a policy".
@@ -163,6 +167,8 @@ describe('web form in chromium', { timeout: 90_000 }, () => {
         expect(await page.content()).toContain('&lt;img src=x onerror=alert(1)&gt;&lt;script&gt;alert(2)&lt;/script&gt;');
       }
       expect(await page.inputValue('#message')).toBe(HOSTILE_MESSAGE);
+      // The answer shows what was pasted as visible text (the parser may drop the spaces).
+      expect(await page.locator('#answer').innerText()).toContain('alert(2)</script>');
       expect(await page.inputValue('#policy-doc-0')).toBe(HOSTILE);
       await expectNoInjection(page, dialogs);
       await page.screenshot({ path: `${SHOTS}/web-hostile-${js ? 'js' : 'nojs'}.png`, fullPage: true });
@@ -196,6 +202,7 @@ describe('web form in chromium', { timeout: 90_000 }, () => {
     await page.setViewportSize({ width: 400, height: 860 });
     expect(await audit()).toEqual([]);
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(400);
+    await page.locator('#picture-h').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/web-mobile.png`, fullPage: false });
     await context.close();
   });

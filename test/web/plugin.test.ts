@@ -81,6 +81,30 @@ describe('POST /', () => {
   });
 });
 
+describe('errors answer in HTML, since a browser asked', () => {
+  let small: FastifyInstance;
+  beforeAll(async () => {
+    small = Fastify({ logger: false, bodyLimit: 2048 });
+    await small.register(webForm);
+    await small.ready();
+  });
+  afterAll(async () => { await small.close(); });
+
+  const cases: Array<[string, string, string, number, string]> = [
+    ['too large', FORM, form([['message', 'x'.repeat(5000)]]), 413, 'larger than this service accepts'],
+    ['an unknown media type', 'application/xml', '<message/>', 415, 'a format this page does not read'],
+  ];
+  it.each(cases)('%s', async (_name, type, payload, status, text) => {
+    for (const fragment of [false, true]) {
+      const res = await small.inject({ method: 'POST', url: '/', headers: { 'content-type': type, ...(fragment ? { 'x-fragment': '1' } : {}) }, payload });
+      expect(res.statusCode).toBe(status);
+      expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(res.body).toContain(text);
+      expect(res.body.startsWith('<!doctype html>')).toBe(!fragment);
+    }
+  });
+});
+
 describe('readForm', () => {
   it('turns the fields into the api.md request', () => {
     const r = readForm({

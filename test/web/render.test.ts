@@ -138,6 +138,14 @@ describe('answer content', () => {
     expect(new Set(targets).size).toBe(targets.length);
   });
 
+  it('does not claim a decision from policies that could not be read', () => {
+    const x = explanation({ policies: [report({ valid: false, verdict: 'unknown' })], evaluation: { decision: 'allow', decidedBy: null, missingContext: [], trail: [] } });
+    const html = renderHtmlAnswer(x);
+    expect(html).toContain('None of the pasted policies could be read');
+    expect(html).not.toContain('Together they say');
+    expect(html).toContain('<span class="badge verdict-invalid">Could not be read</span>');
+  });
+
   it('says plainly when nothing was recognized, and draws no picture', () => {
     const none = renderHtmlAnswer(explanation({ parsed: parsed({ recognized: false }), causes: [], policies: [], evaluation: null }));
     expect(none).toContain('No AWS authorization failure was found');
@@ -229,6 +237,14 @@ describe('decision picture', () => {
     expect(svg).toContain('<title id="decision-title">How sts:AssumeRole was decided across the caller&#39;s account 111111111111 and the resource&#39;s account 222222222222</title>');
     expect(svg).toMatch(/<desc id="decision-desc">[^<]*Role trust policy: denies, decided the outcome/);
     expect(svg).toMatch(/<desc id="decision-desc">[^<]*Identity policy: not pasted/);
+  });
+
+  it('says so when the resource account is unknown rather than claiming cross-account', () => {
+    const unknown = parsed({ crossAccount: null, target: { ...parsed().target!, accountId: null, arn: 'arn:aws:s3:::bucket/key', service: 's3', resourceType: 'object' }, action: 's3:GetObject' });
+    const svg = renderDecisionSvg(explanation({ parsed: unknown }));
+    expect(svg).toContain('s3:GetObject: the resource&#39;s account is not known; if it is another account, both sides must allow');
+    expect(svg).toContain('>Resource · account unknown</text>');
+    expect(renderDecisionSvg(explanation())).toContain('sts:AssumeRole across accounts: the caller&#39;s side and the resource&#39;s side must both allow');
   });
 
   it('draws one account box when caller and resource share an account', () => {

@@ -250,7 +250,9 @@ function renderCauses(ids: Ids, causes: RankedCause[], reports: PolicyReport[], 
 function renderPolicies(reports: PolicyReport[], ev: Explanation['evaluation']): string {
   if (!reports.length) return '';
   const out: string[] = ['<section class="card" aria-labelledby="policies-h"><h2 id="policies-h">Your policies</h2>'];
-  if (ev) {
+  if (ev && !reports.some((r) => r.valid)) {
+    out.push('<p class="decision-line">None of the pasted policies could be read, so they decide nothing.</p>');
+  } else if (ev) {
     out.push(`<p class="decision-line">Together they say the request is <strong>${e(DECISION_WORDS[ev.decision] ?? ev.decision)}</strong>${ev.decidedBy ? `, decided by the ${e(KIND_SHORT[ev.decidedBy] ?? ev.decidedBy)}` : ''}.</p>`);
     if (ev.missingContext.length) {
       out.push(`<p>It depends on values not given: ${ev.missingContext.map((k) => `<code>${e(k)}</code>`).join(', ')}. Fill in the request facts or condition keys to decide.</p>`);

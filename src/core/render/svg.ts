@@ -24,6 +24,8 @@ export interface DiagramRow {
 
 export interface DecisionDiagram {
   sameAccount: boolean;
+  /** true when the message shows two different accounts; false when unknown or the same. */
+  crossAccount: boolean;
   callerAccount: string | null;
   resourceAccount: string | null;
   callerLabel: string;
@@ -126,6 +128,7 @@ export function buildDecisionDiagram(e: Explanation): DecisionDiagram {
 
   return {
     sameAccount,
+    crossAccount: !sameAccount && (p.crossAccount === true || (callerAccount !== null && resourceAccount !== null && callerAccount !== resourceAccount)),
     callerAccount,
     resourceAccount: sameAccount ? (resourceAccount ?? callerAccount) : resourceAccount,
     callerLabel,
@@ -244,7 +247,9 @@ export function renderDecisionSvg(e: Explanation, idPrefix = 'decision'): string
   out.push(`<defs><marker id="${idPrefix}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#424a53"/></marker></defs>`);
   const caption = d.sameAccount
     ? `${d.action} within one account: caller and resource policies are evaluated together`
-    : `${d.action} across accounts: the caller's side and the resource's side must both allow`;
+    : d.crossAccount
+      ? `${d.action} across accounts: the caller's side and the resource's side must both allow`
+      : `${d.action}: the resource's account is not known; if it is another account, both sides must allow`;
   out.push(text(W / 2, 20, clipEnd(caption, 120), 'font-size="13" fill="#424a53" text-anchor="middle"'));
 
   if (d.sameAccount) {
