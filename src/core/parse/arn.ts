@@ -103,7 +103,7 @@ export function parseCaller(printed: string): ParsedCaller {
     const role = segs[0] || null;
     c.name = role;
     c.sessionName = segs.length > 1 ? segs.slice(1).join('/') || null : null;
-    if (role) c.roleArn = `arn:${a.partition || 'aws'}:iam::${a.account}:role/${role}`;
+    if (role && a.account) c.roleArn = `arn:${a.partition || 'aws'}:iam::${a.account}:role/${role}`;
     if (role && isPlaceholder(role)) redactions.push('role-name');
     if (c.sessionName && isPlaceholder(c.sessionName)) redactions.push('session-name');
   } else if (a.service === 'sts' && kind === 'federated-user') {

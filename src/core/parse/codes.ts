@@ -71,12 +71,25 @@ export const S3_OP_ACTION: Record<string, string> = {
   ListBuckets: 'ListAllMyBuckets', GetBucketAcl: 'GetBucketAcl', PutBucketAcl: 'PutBucketAcl',
   GetBucketTagging: 'GetBucketTagging', PutBucketTagging: 'PutBucketTagging',
   GetBucketVersioning: 'GetBucketVersioning', GetBucketEncryption: 'GetEncryptionConfiguration',
+  CreateBucket: 'CreateBucket', DeleteBucket: 'DeleteBucket', PutBucketVersioning: 'PutBucketVersioning',
+  PutPublicAccessBlock: 'PutBucketPublicAccessBlock', GetPublicAccessBlock: 'GetBucketPublicAccessBlock',
+  PutBucketEncryption: 'PutEncryptionConfiguration', PutBucketLifecycleConfiguration: 'PutLifecycleConfiguration',
+  GetBucketLifecycleConfiguration: 'GetLifecycleConfiguration', RestoreObject: 'RestoreObject',
+  AbortMultipartUpload: 'AbortMultipartUpload', ListMultipartUploads: 'ListBucketMultipartUploads',
+  ListParts: 'ListMultipartUploadParts', SelectObjectContent: 'GetObject', GetObjectAttributes: 'GetObjectAttributes',
+  PutBucketNotificationConfiguration: 'PutBucketNotification', GetBucketNotificationConfiguration: 'GetBucketNotification',
+  DeleteBucketPolicy: 'DeleteBucketPolicy', GetBucketPolicyStatus: 'GetBucketPolicyStatus',
 };
 
 /** S3 operations whose names no other service uses — safe to map without a service name. */
 const S3_UNIQUE = new Set(['GetObject', 'HeadObject', 'PutObject', 'ListObjectsV2', 'ListObjects', 'PutObjectTagging',
   'GetObjectTagging', 'HeadBucket', 'CreateMultipartUpload', 'UploadPart', 'CompleteMultipartUpload', 'ListObjectVersions',
-  'DeleteObject', 'DeleteObjects', 'CopyObject', 'GetBucketPolicy', 'PutBucketPolicy', 'GetBucketLocation', 'GetObjectAcl', 'PutObjectAcl']);
+  'DeleteObject', 'DeleteObjects', 'CopyObject', 'GetBucketPolicy', 'PutBucketPolicy', 'GetBucketLocation', 'GetObjectAcl', 'PutObjectAcl',
+  'CreateBucket', 'DeleteBucket', 'PutBucketVersioning', 'PutPublicAccessBlock', 'GetPublicAccessBlock', 'PutBucketEncryption',
+  'PutBucketLifecycleConfiguration', 'GetBucketLifecycleConfiguration', 'RestoreObject', 'AbortMultipartUpload', 'ListMultipartUploads',
+  'SelectObjectContent', 'GetObjectAttributes', 'PutBucketNotificationConfiguration', 'GetBucketNotificationConfiguration',
+  'DeleteBucketPolicy', 'GetBucketPolicyStatus', 'ListBuckets', 'GetBucketAcl', 'PutBucketAcl', 'GetBucketTagging', 'PutBucketTagging',
+  'GetBucketVersioning', 'GetBucketEncryption']);
 
 const SERVICE_ALIASES: Record<string, string> = {
   cognitoidentity: 'cognito-identity', cognitoidentityprovider: 'cognito-idp', cloudwatchlogs: 'logs',

@@ -63,6 +63,8 @@ export function prefixCode(before: string): string | null {
   let e = before.length;
   while (e > 0 && before[e - 1] === ' ') e--;
   if (e > 0 && before[e - 1] === ':') e--;
+  const php = / \((?:client|server)\)$/.exec(before.slice(Math.max(0, e - 12), e));
+  if (php) e -= php[0].length;
   while (e > 0 && before[e - 1] === ' ') e--;
   let b = e;
   let guard = 0;

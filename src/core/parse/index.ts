@@ -32,6 +32,7 @@ export function emptyParsed(): ParsedError {
   };
 }
 
+const KMS_OPS = new Set(['Decrypt', 'Encrypt', 'GenerateDataKey', 'GenerateDataKeyWithoutPlaintext', 'GenerateDataKeyPair', 'ReEncrypt', 'ReEncryptFrom', 'ReEncryptTo', 'DescribeKey', 'CreateGrant', 'Sign', 'Verify', 'GetPublicKey']);
 const ASSUME_ACTIONS = new Set(['sts:assumerole', 'sts:assumerolewithsaml', 'sts:assumerolewithwebidentity', 'sts:tagsession', 'sts:setsourceidentity']);
 const CONTEXT_ROLE_SHAPES = new Set(['duration-exceeds-max', 'role-chaining-limit', 'sts-not-authorized', 'root-cannot-assume',
   'oidc-provider-missing', 'oidc-audience-mismatch', 'oidc-jwks-unreachable', 'oidc-thumbprint', 'oidc-rejected-claim',
@@ -86,9 +87,9 @@ function groupHits(s: string, hits: Hit[]): Group[] {
 }
 
 /** Merge a group's hits: fields from the most specific wording first. */
-function mergeHits(s: string, g: Group): Hit & { innerCode?: string } {
+function mergeHits(s: string, g: Group): Hit & { innerCode?: string; fromCloudTrail?: boolean; primaryStart?: number } {
   const sorted = [...g.hits].sort((a, b) => priority(b.shape) - priority(a.shape));
-  const m: Hit & { innerCode?: string } = { ...(sorted[0] as Hit) };
+  const m: Hit & { innerCode?: string; fromCloudTrail?: boolean; primaryStart?: number } = { ...(sorted[0] as Hit) };
   for (const h of sorted.slice(1)) {
     m.action ??= h.action;
     m.actionRedacted ||= h.actionRedacted;
@@ -102,6 +103,8 @@ function mergeHits(s: string, g: Group): Hit & { innerCode?: string } {
     m.policyType ??= h.policyType;
     m.encoded ??= h.encoded;
     m.code ??= h.code;
+    m.fallbackCode ??= h.fallbackCode ?? null;
+    if (h.shape === 'cloudtrail-event') m.fromCloudTrail = true;
     m.operation ??= h.operation;
     m.service ??= h.service;
     m.region ??= h.region;
@@ -114,6 +117,7 @@ function mergeHits(s: string, g: Group): Hit & { innerCode?: string } {
       if (c) { m.innerCode = c; break; }
     }
   }
+  m.primaryStart = m.start;
   m.start = g.start;
   m.end = g.end;
   return m;
@@ -181,14 +185,27 @@ function contextRoles(s: string): string[] {
   return [...set];
 }
 
-function buildParsed(f: Flat, h: Hit & { innerCode?: string }, lo: number, hi: number, globalWrappers: string[], ctx: { roles: string[] | null; ttl: boolean; cloudtrail: boolean; source: ErrorSource }): ParsedError {
+function buildParsed(f: Flat, h: Hit & { innerCode?: string; fromCloudTrail?: boolean; primaryStart?: number }, lo: number, hi: number, globalWrappers: string[], ctx: { roles: string[] | null; ttl: boolean; cloudtrail: boolean; source: ErrorSource }): ParsedError {
   const s = f.s;
-  const env = readEnvelope(s, h.start, h.end, lo, hi);
+  // the envelope sits before the most specific wording; other wordings of the message may precede it
+  const primary = h.primaryStart ?? h.start;
+  const env = readEnvelope(s, primary, h.end, Math.max(lo, primary > h.start ? h.start - 700 : lo), hi);
+  if (primary > h.start) {
+    const outer = readEnvelope(s, h.start, h.end, lo, hi);
+    env.errorCode ??= outer.errorCode;
+    env.operation ??= outer.operation;
+    env.service ??= outer.service;
+    env.actionHint ??= outer.actionHint;
+    env.httpStatus ??= outer.httpStatus;
+    env.requestId ??= outer.requestId;
+    env.requestIdRedacted ||= outer.requestIdRedacted;
+    env.wrappers.push(...outer.wrappers);
+  }
   const shape = SHAPE_BY_NAME.get(h.shape);
   const p = emptyParsed();
   p.recognized = true;
   p.shape = h.shape;
-  p.errorCode = h.code ?? env.errorCode ?? h.innerCode ?? null;
+  p.errorCode = h.code ?? env.errorCode ?? h.innerCode ?? h.fallbackCode ?? null;
   p.operation = h.operation ?? env.operation;
   p.httpStatus = env.httpStatus;
   p.requestId = h.requestId ?? env.requestId;
@@ -199,7 +216,8 @@ function buildParsed(f: Flat, h: Hit & { innerCode?: string }, lo: number, hi: n
   let action = h.action;
   if (!action && env.actionHint) action = env.actionHint;
   if (!action && p.operation) {
-    const fromOp = opToAction(h.service ?? env.service, p.operation);
+    const svc = h.service ?? env.service ?? (shape?.family === 'kms' && KMS_OPS.has(p.operation) ? 'kms' : null);
+    const fromOp = shape?.family === 'kms' && svc !== 'kms' ? null : opToAction(svc, p.operation);
     if (fromOp && (!shape?.inferAction || fromOp.startsWith('sts:'))) action = fromOp;
   }
   if (!action && shape?.inferAction) action = shape.inferAction;
@@ -255,7 +273,7 @@ function buildParsed(f: Flat, h: Hit & { innerCode?: string }, lo: number, hi: n
 
   p.message = s.slice(h.start, h.end).trim().slice(0, 4000) || null;
   p.redactions = [...new Set(redactions)];
-  p.wrappers = [...new Set([...globalWrappers, ...env.wrappers, ...(h.shape === 'cloudtrail-event' ? ['cloudtrail-json'] : [])])];
+  p.wrappers = [...new Set([...globalWrappers, ...env.wrappers, ...(h.shape === 'cloudtrail-event' || h.fromCloudTrail ? ['cloudtrail-json'] : [])])];
   p.source = ctx.source;
   if (p.source === 'plain') {
     if (env.wrappers.includes('go-sdk-v2') || env.wrappers.includes('go-sdk-v1-status')) p.source = 'aws-sdk-go';

@@ -4,7 +4,7 @@
  * trigger with bounded, position-anchored scans.
  */
 import type { DenyKind, DenyPolicyType, PrincipalType } from '../types.js';
-import { KNOWN_ACTIONS, STS_OPS } from './codes.js';
+import { KNOWN_ACTIONS, STS_OPS, isAuthishCode } from './codes.js';
 import type { Flat } from './text.js';
 
 export type ShapeFamily =
@@ -154,6 +154,15 @@ export const SHAPES: MessageShape[] = [
   { name: 'gha-id-token-permission', family: 'tooling', priority: 3,
     description: 'configure-aws-credentials: Did you mean to set the id-token permission?',
     sample: 'It looks like you might be trying to authenticate with OIDC. Did you mean to set the id-token permission? If you are not trying to authenticate with OIDC and the action is working successfully, you can ignore this message.' },
+  { name: 'cognito-unauthenticated-not-supported', family: 'third-party', priority: 6,
+    description: 'Cognito identity pool: Unauthenticated access is not supported for this identity pool.',
+    sample: 'NotAuthorizedException: Unauthenticated access is not supported for this identity pool.' },
+  { name: 'sso-session-invalid', family: 'credentials', priority: 6,
+    description: 'IAM Identity Center: Session token not found or invalid',
+    sample: 'An error occurred (UnauthorizedException) when calling the GetRoleCredentials operation: Session token not found or invalid' },
+  { name: 'generic-auth-error', family: 'credentials', priority: 0,
+    description: 'Any other message printed with an authorization error code (CLI, Go SDK, `Code: message`)',
+    sample: 'An error occurred (InvalidIdentityToken) when calling the AssumeRoleWithSAML operation: Specified provider doesn\'t exist.' },
   { name: 'cloudtrail-event', family: 'cloudtrail', priority: 5,
     description: 'A CloudTrail event record with errorCode/errorMessage',
     sample: '{"eventVersion":"1.08","userIdentity":{"type":"AssumedRole","arn":"arn:aws:sts::111111111111:assumed-role/pipeline-role/ci"},"eventSource":"sts.amazonaws.com","eventName":"AssumeRole","awsRegion":"us-east-1","errorCode":"AccessDenied","errorMessage":"An unknown error occurred","requestParameters":{"roleArn":"arn:aws:iam::222222222222:role/deploy-role","roleSessionName":"ci"},"requestID":"3f1c2b9e-1111-2222-3333-444455556666"}' },
@@ -176,8 +185,10 @@ export interface Hit {
   policyType: DenyPolicyType | null;
   policyArn: string | null;
   encoded: string | null;
-  /** errorCode printed as part of the wording itself (CloudTrail, CloudFormation). */
+  /** errorCode printed by the record itself (CloudTrail's errorCode). */
   code: string | null;
+  /** errorCode inside the wording, used when no envelope prints one (CloudFormation `AccessDenied. User …`). */
+  fallbackCode?: string | null;
   operation: string | null;
   service: string | null;
   region: string | null;
@@ -618,11 +629,27 @@ export const TRIGGERS: Trigger[] = [
       if (b) start -= w.length - b.index;
       const h = newHit('cfn-no-permission-to-call', start, m.index + m[0].length);
       h.action = m[1] ?? null;
-      if (/AccessDenied\. User $/.test(w)) h.code = 'AccessDenied';
+      if (/AccessDenied\. User $/.test(w)) h.fallbackCode = 'AccessDenied';
       return h;
     },
   },
   { re: /Access to Role '[^']{1,300}' is forbidden\.?/g, handle: simple('cognito-role-forbidden') },
+  { re: /Unauthenticated access is not supported for this identity pool\.?/g, handle: simple('cognito-unauthenticated-not-supported') },
+  { re: /Session token not found or invalid\.?/g, handle: simple('sso-session-invalid') },
+  {
+    re: /(?:An error occurred \(([^()\s]{1,100})\)(?: \(reached max retries: \d{1,3}\))? when calling the [A-Za-z0-9]{1,100} operation(?: \(reached max retries: \d{1,3}\))?|\b(?:api error |Aws::[A-Za-z0-9]{1,30}::Errors::)?(AccessDenied(?:Exception)?|UnauthorizedOperation|ExpiredToken(?:Exception)?|InvalidClientTokenId|InvalidIdentityToken(?:Exception)?|IDPRejectedClaim(?:Exception)?|IDPCommunicationError(?:Exception)?|RegionDisabledException|UnrecognizedClientException|KMSAccessDeniedException|SignatureDoesNotMatch|InvalidAccessKeyId|AuthFailure|NotAuthorizedException|AuthorizationError(?:Exception)?|PackedPolicyTooLarge(?:Exception)?)(?: \((?:client|server)\))?):(?=\s|$)/g,
+    handle: (st, m) => {
+      const s = st.f.s;
+      const code = m[1] ?? m[2] ?? '';
+      if (m[1] !== undefined && !isAuthishCode(code)) return null;
+      const start = skipSpaces(s, m.index + m[0].length);
+      let e = start;
+      const lim = Math.min(s.length, start + 400);
+      while (e < lim && st.f.nl[e] !== 1) e++;
+      if (e <= start) return null;
+      return newHit('generic-auth-error', start, e);
+    },
+  },
   { re: /cannot be assumed by [A-Z][A-Za-z0-9 .-]{0,40}?\./g, handle: simple('service-cannot-assume-role', { backTo: /The role defined for the [a-z ]{1,40}$/i }) },
   { re: /Request ARN is invalid/g, handle: simple('sts-request-arn-invalid') },
   {
