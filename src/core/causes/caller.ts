@@ -136,7 +136,7 @@ function identityMessage(strong: number): (ctx: CauseContext) => SignalResult | 
     if (type) return weigh(0.3, ev(`AWS names the ${type} policy as the one that refused (it names one type even when several refuse).`));
     if (kind === 'explicit') return weigh(0.3, ev('AWS reports an explicit deny, not a missing Allow.'));
     if (isStsFamily(ctx) && crossAccount(ctx) === true) return weigh(1, ev('Cross-account AssumeRole needs an Allow on both sides; the bare message does not say which side refused.'));
-    return weigh(1.5, ev('A missing identity-policy Allow is the most frequent reason for this refusal.', 'catalog'));
+    return weigh(1.5, ev('The message names no policy type; the caller\'s own identity policies are the most frequent place such a refusal comes from.', 'catalog'));
   };
 }
 

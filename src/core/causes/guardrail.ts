@@ -90,7 +90,7 @@ export const causes: CauseDefinition[] = [
     title: 'A service control policy on the caller\'s account path denies (or does not allow) the action',
     summary: 'An SCP attached to the caller\'s account, one of its OUs or the root denies the action, or a level lacks an Allow for it (allow-list SCPs). SCPs never apply to the management account or service-linked roles.',
     family: 'guardrail',
-    prior: 0.3,
+    prior: 0.2,
     specificity: 1,
     appliesTo: (ctx) => appliesGuard(ctx) && ctx.parsed.caller?.type !== 'service',
     signals: [
@@ -124,7 +124,7 @@ export const causes: CauseDefinition[] = [
     title: 'A resource control policy on the resource\'s account denies the call',
     summary: 'An RCP on the target account\'s path (S3, STS, KMS, SQS, Secrets Manager …) denies, typically an identity perimeter that excludes callers outside the organization or a given list of accounts. From outside the organization the message is bare.',
     family: 'guardrail',
-    prior: 0.1,
+    prior: 0.08,
     specificity: 1,
     appliesTo: (ctx) => isDenial(ctx),
     signals: [

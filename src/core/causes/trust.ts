@@ -205,7 +205,7 @@ export const causes: CauseDefinition[] = [
     title: 'The role\'s trust policy does not name the caller',
     summary: 'No Allow statement in the target role\'s trust policy names the caller\'s ARN, its account or "*", so the role account refuses the AssumeRole whatever the caller\'s own permissions say.',
     family: 'trust-policy',
-    prior: 0.9,
+    prior: 0.7,
     specificity: 0,
     appliesTo: applyAssume,
     signals: [
@@ -327,7 +327,9 @@ export const causes: CauseDefinition[] = [
       trustMessageSignal,
       (ctx) => {
         const t = trustAnalysis(ctx);
-        if (!t.pasted) return callerShape(ctx).ssoRole ? weigh(2, ev(`The caller ${ctx.facts.callerRoleName} is an Identity Center role; its real ARN has the path /aws-reserved/sso.amazonaws.com/<region>/, which the session ARN does not show.`)) : null;
+        if (!t.pasted) return callerShape(ctx).ssoRole
+          ? weigh(2, ev(`The caller ${ctx.facts.callerRoleName} is an Identity Center role; its real ARN has the path /aws-reserved/sso.amazonaws.com/<region>/, which the session ARN does not show.`))
+          : weigh(0.4, ev('Nothing points at a role path here (the caller is not an Identity Center role); only the pasted trust policy could show a path mistake.', 'catalog'));
         const ref = t.refs.find((r) => r.relation === 'path-mismatch');
         if (ref && !t.naming.length) return confirm(pev(`${where(ref.view)} trusts ${ref.value}, the caller's role name without its real path${callerShape(ctx).knownRoleArn ? ` (${callerShape(ctx).knownRoleArn})` : ' (/aws-reserved/sso.amazonaws.com/…/)'}.`, ref.view));
         // aws:PrincipalArn conditions that name the caller's role without its path
