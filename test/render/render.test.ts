@@ -32,6 +32,7 @@ describe('renderMarkdown', () => {
   it('has a heading, a parsed-fields table, numbered causes with status badges, bash and json blocks', () => {
     const out = renderMarkdown(explanationSample());
     expect(out.startsWith('## Why sts:AssumeRole was denied\n')).toBe(true);
+    expect(out).toContain('\n**Cause:** The trust policy does not name the caller (**confirmed**).\n');
     expect(out).toContain('| Field | Value |');
     expect(out).toContain('| Caller | `arn:aws:sts::111111111111:assumed-role/pipeline-role/session-name` (assumed-role) |');
     expect(out).toContain('| Cross-account | yes |');
@@ -102,6 +103,16 @@ describe('renderMarkdown', () => {
     expect(section.match(/^- Ruled \d+ /gm)?.length).toBe(10);
     expect(section).toContain('- Also ruled out: `ruled-10`, `ruled-11`.');
     expect(renderText(e)).toContain('- Also ruled out: ruled-10, ruled-11.');
+  });
+
+  it.each([
+    ['likely', '**Most likely:**'],
+    ['possible', '**Most likely:**'],
+    ['unlikely', '**No strong lead yet; best guess:**'],
+  ] as const)('introduces a %s best cause as %s', (status, words) => {
+    const e = explanationSample();
+    e.causes = [{ ...e.causes[0]!, status }];
+    expect(renderMarkdown(e)).toContain(`\n${words} The trust policy does not name the caller`);
   });
 
   it('is deterministic', () => {

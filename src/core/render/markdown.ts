@@ -5,7 +5,7 @@
  */
 import type { Explanation, RankedCause } from '../types.js';
 import {
-  MAX_RULED_OUT_LINES, NOT_RECOGNIZED_WORDS, STATUS_WORDS, evidenceOrigin, formatScore, groupCauses, headline, kindWords,
+  MAX_RULED_OUT_LINES, NOT_RECOGNIZED_WORDS, leadWords, STATUS_WORDS, evidenceOrigin, formatScore, groupCauses, headline, kindWords,
   foldLine, oneLine, otherErrorSummary, parsedFieldRows, policyLabel, policyNotes, ruledOutReason, stripControls,
   warningLine, type FieldRow,
 } from './text.js';
@@ -122,7 +122,7 @@ export function renderMarkdown(e: Explanation): string {
     blocks.push(prose(NOT_RECOGNIZED_WORDS));
   } else {
     const top = groups.full[0];
-    if (top) blocks.push(`**Most likely:** ${prose(top.title, false, 300)} (**${STATUS_WORDS[top.status]}**).`);
+    if (top) blocks.push(`**${leadWords(top.status)}:** ${prose(top.title, false, 300)} (**${STATUS_WORDS[top.status]}**).`);
     const rows = parsedFieldRows(p);
     blocks.push(['| Field | Value |', '| --- | --- |', ...rows.map((r) => `| ${r.label} | ${cell(r)} |`)].join('\n'));
   }

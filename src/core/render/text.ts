@@ -138,6 +138,13 @@ export const STATUS_WORDS: Record<CauseStatus, string> = {
   confirmed: 'confirmed', likely: 'likely', possible: 'possible', unlikely: 'unlikely', 'ruled-out': 'ruled out',
 };
 
+/** How the summary line introduces the best cause, by how sure it is. */
+export function leadWords(status: CauseStatus): string {
+  if (status === 'confirmed') return 'Cause';
+  if (status === 'likely' || status === 'possible') return 'Most likely';
+  return 'No strong lead yet; best guess';
+}
+
 export interface CauseGroups {
   /** Shown in full, numbered 1…n. */
   full: RankedCause[];
@@ -313,6 +320,8 @@ export function renderText(e: Explanation): string {
   if (!p.recognized) {
     blocks.push(wrap(NOT_RECOGNIZED_WORDS, ''));
   } else {
+    const top = groups.full[0];
+    if (top) blocks.push(wrap(`${leadWords(top.status)}: ${oneLine(top.title, 300)} (${STATUS_WORDS[top.status]}).`, ''));
     const rows = parsedFieldRows(p);
     const w = Math.max(...rows.map((r) => r.label.length));
     blocks.push(section('What the message says') + '\n' + rows.map((r) => wrap(plainRow(r), `  ${r.label.padEnd(w)}  `, ' '.repeat(w + 4))).join('\n'));
