@@ -1,3 +1,231 @@
-import type { CauseDefinition } from './types.js';
+/**
+ * AWS KMS [aws-facts 4.2]: the key policy neither names the caller nor delegates to IAM, an AWS
+ * managed key is used from another account, a fresh grant has not propagated, a kms: condition
+ * (encryption context, via service, caller account) fails, or the key / Region is the wrong one.
+ */
+import type { CauseContext, CauseDefinition } from './types.js';
+import { describeCondition, statementViews } from './signals.js';
+import {
+  action, callerPrincipal, codeIs, crossAccount, fromMessage, fromPolicy, has, identityAllowsOn, isKmsContext, keyGrant, keyPolicies,
+  policyLabel, sig, stmtLabel, withStatementAdded,
+} from './service-util.js';
 
-export const causes: CauseDefinition[] = [];
+const KEY_POLICIES = 'https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html';
+const KEY_TROUBLE = 'https://docs.aws.amazon.com/kms/latest/developerguide/policy-evaluation.html';
+const KEY_DEFAULT = 'https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html';
+const KEY_EXTERNAL = 'https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-modifying-external-accounts.html';
+const GRANTS = 'https://docs.aws.amazon.com/kms/latest/developerguide/grants.html';
+const CONDITIONS = 'https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html';
+const AWS_MANAGED = 'https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-key';
+
+const OPAQUE = ['does not exist in this region', 'customer master key that does not exist', 'the resource does not exist in this region'];
+const NOT_FOUND = ['notfoundexception', 'is not found', 'invalid keyid', 'invalidkeyid', 'key does not exist', 'alias does not exist'];
+const KEY_STATE = ['pending deletion', 'pendingdeletion', 'is disabled', 'disabledexception', 'kmsinvalidstate', 'invalidstateexception'];
+
+/** The KMS action in question: the parsed kms: action, else Decrypt (what most wrapped messages are about). */
+function kmsAction(ctx: CauseContext): string {
+  const a = action(ctx);
+  return a.startsWith('kms:') ? a : 'kms:decrypt';
+}
+
+const applies = (ctx: CauseContext) => isKmsContext(ctx) && !codeIs(ctx, 'ExpiredToken', 'InvalidClientTokenId', 'UnrecognizedClient', 'ValidationError');
+
+const keyPolicyGrant: CauseDefinition = {
+  id: 'kms-key-policy-missing-grant',
+  title: 'The KMS key policy does not allow the caller (and does not delegate to IAM)',
+  summary: 'A KMS key is usable only if its key policy allows the caller — directly, or through the "Enable IAM policies" statement for the account (arn:aws:iam::<account>:root), in which case an IAM Allow is needed too. Without that statement IAM Allows do nothing; across accounts the key policy must name the other account.',
+  family: 'kms',
+  prior: 0.14,
+  specificity: 1,
+  appliesTo: applies,
+  signals: [
+    (ctx) => {
+      const d = ctx.parsed.deny;
+      if (d.kind === 'explicit') return sig(0.1, fromMessage(`An explicit Deny${d.policyType ? ` in a ${d.policyType} policy` : ''} refused the call, not a missing key-policy grant.`));
+      if (d.policyType === 'resource-based') return sig(5, fromMessage('KMS says no resource-based policy (the key policy) allows the action. (KMS uses the same words when only the IAM side is missing, so check both.)'));
+      if (d.policyType === 'identity-based') return sig(0.4, fromMessage('KMS says no identity-based policy allows the action: the key policy delegates to IAM and the IAM side is what is missing.'));
+      if (d.policyType) return sig(0.2, fromMessage(`The message names a ${d.policyType} policy as the reason.`));
+      if (has(ctx, ...OPAQUE)) return sig(2, fromMessage('KMS\'s opaque answer covers a missing key-policy grant, a key in another Region and an invalid ciphertext alike.'));
+      if (has(ctx, 'access to kms is not allowed', 'kms access was denied', 'kmsaccessdenied')) return sig(2.5, fromMessage('The service could not use the KMS key on your behalf: the key policy (or the role\'s KMS permissions) does not allow it.'));
+      return null;
+    },
+    (ctx) => (crossAccount(ctx) === true
+      ? sig(2.5, fromMessage(`The caller (account ${ctx.parsed.caller?.accountId}) uses a key in account ${ctx.parsed.target?.accountId}: the key policy must name the caller's account or role.`))
+      : null),
+    (ctx) => {
+      const act = kmsAction(ctx);
+      const g = keyGrant(ctx, act);
+      if (!g.pasted) return null;
+      const list = keyPolicies(ctx);
+      if (g.direct) return sig(0.05, fromPolicy(`${stmtLabel(g.direct.statement)} of the key policy allows ${act} for the caller.`, g.direct.policy.index, g.direct.statement.index), 'ruled-out');
+      if (g.account) return sig(0.05, fromPolicy(`${stmtLabel(g.account.statement)} of the key policy allows ${act} for the caller's account (it delegates to IAM): the key policy is not what is missing — the IAM side decides.`, g.account.policy.index, g.account.statement.index), 'ruled-out');
+      if (g.conditional) return sig(0.4, fromPolicy(`${stmtLabel(g.conditional.statement)} allows ${act} only under conditions; if one fails, that condition is the cause.`, g.conditional.policy.index, g.conditional.statement.index));
+      if (g.unknown) return sig(0.8, fromPolicy('A key-policy statement may allow the caller, but the caller ARN is not known.', g.unknown.policy.index, g.unknown.statement.index));
+      const first = list[0]!;
+      const named = first.policy.statements.filter((s) => s.effect === 'Allow').flatMap((s) => s.principal?.AWS ?? []);
+      const text = `No statement of ${policyLabel(first.policy, first.index)} allows ${act} for the caller or delegates to its account (arn:aws:iam::${ctx.parsed.caller?.accountId ?? '<account>'}:root)${named.length ? `; it names only ${named.slice(0, 4).join(', ')}` : ''}, so IAM Allows for the key have no effect.`;
+      return ctx.parsed.caller?.arn ? sig(6, fromPolicy(text, first.index), 'confirmed') : sig(3, fromPolicy(text, first.index));
+    },
+  ],
+  confirm: [
+    { description: 'Read the key policy (in the key\'s account; the only policy name is "default").', command: 'aws kms get-key-policy --key-id {keyArn} --policy-name default --output text' },
+    { description: 'Does the caller\'s IAM side allow it? (Needed too when the key policy delegates to the account.)', command: 'aws iam simulate-principal-policy --policy-source-arn {callerPrincipalArn} --action-names {action} --resource-arns {keyArn}', when: (ctx) => !!callerPrincipal(ctx) },
+  ],
+  fix: {
+    description: 'Add a key-policy statement that allows the caller\'s role (or account, with the IAM side granting too) the KMS actions it needs — kms:Decrypt to read, kms:GenerateDataKey to write — and keep the default statement that enables IAM policies for the key\'s account.',
+    commands: ['aws kms put-key-policy --key-id {keyArn} --policy-name default --policy file://key-policy.json'],
+    correctPolicy: (ctx) => {
+      const act = kmsAction(ctx);
+      const g = keyGrant(ctx, act);
+      const who = callerPrincipal(ctx);
+      if (!g.pasted || g.direct || g.account || g.conditional || !who) return null;
+      const first = keyPolicies(ctx)[0]!;
+      const actions = act === 'kms:decrypt' || act === 'kms:generatedatakey' ? ['kms:Decrypt', 'kms:GenerateDataKey'] : [ctx.parsed.action ?? act];
+      const doc = withStatementAdded(first.policy, { Sid: 'AllowCallerUseOfKey', Effect: 'Allow', Principal: { AWS: who }, Action: actions, Resource: '*' });
+      return doc ? { policyIndex: first.index, policy: doc } : null;
+    },
+  },
+  docs: [KEY_POLICIES, KEY_DEFAULT, KEY_TROUBLE, KEY_EXTERNAL],
+};
+
+const awsManaged: CauseDefinition = {
+  id: 'kms-aws-managed-key-cross-account',
+  title: 'An AWS managed key (aws/s3, aws/ebs, …) is used from another account',
+  summary: 'AWS managed keys have a fixed key policy that only allows principals of their own account, through the service. Data encrypted with one (e.g. default SSE-KMS with aws/s3) cannot be read by another account; re-encrypt with a customer managed key whose policy names that account.',
+  family: 'kms',
+  prior: 0.04,
+  specificity: 2,
+  appliesTo: applies,
+  signals: [
+    (ctx) => (has(ctx, 'alias/aws/') ? sig(15, fromMessage('The key is an AWS managed key (alias/aws/…).')) : null),
+    (ctx) => {
+      const x = crossAccount(ctx);
+      if (x === true) return sig(3, fromMessage(`The caller (account ${ctx.parsed.caller?.accountId}) and the key (account ${ctx.parsed.target?.accountId}) are in different accounts.`));
+      if (x === false) return sig(0.05, fromMessage('Caller and key are in the same account, where AWS managed keys work.'));
+      return null;
+    },
+    (ctx) => {
+      const g = keyGrant(ctx, kmsAction(ctx));
+      if (!g.awsManaged) return g.pasted ? sig(0.1, fromPolicy('The pasted key policy is not the fixed policy of an AWS managed key.', keyPolicies(ctx)[0]!.index)) : null;
+      const acct = ctx.parsed.caller?.accountId;
+      const text = `The key policy is the fixed AWS managed one: it allows use only via the service and only for kms:CallerAccount ${g.awsManaged.account ?? ''}.`;
+      if (acct && g.awsManaged.account && /^\d{12}$/.test(acct) && acct !== g.awsManaged.account) return sig(8, fromPolicy(`${text} The caller is in ${acct}.`, g.awsManaged.hit.index), 'confirmed');
+      return sig(3, fromPolicy(text, g.awsManaged.hit.index));
+    },
+  ],
+  confirm: [
+    { description: 'Who manages the key: AWS means an AWS managed key that other accounts can never use.', command: 'aws kms describe-key --key-id {keyArn} --query \'KeyMetadata.{Manager:KeyManager,Arn:Arn}\'' },
+  ],
+  fix: {
+    description: 'Re-encrypt the data with a customer managed key whose key policy allows the other account, and make that key the default for new data (e.g. the bucket\'s default encryption).',
+    commands: [
+      'aws s3api put-bucket-encryption --bucket {bucket} --server-side-encryption-configuration \'{"Rules":[{"ApplyServerSideEncryptionByDefault":{"SSEAlgorithm":"aws:kms","KMSMasterKeyID":"<customer-managed-key-arn>"},"BucketKeyEnabled":true}]}\'',
+      'aws s3 cp s3://{bucket}/{objectKey} s3://{bucket}/{objectKey} --sse aws:kms --sse-kms-key-id <customer-managed-key-arn>',
+    ],
+  },
+  docs: [AWS_MANAGED, KEY_EXTERNAL],
+};
+
+const grantPending: CauseDefinition = {
+  id: 'kms-grant-pending',
+  title: 'A KMS grant was just created and is not effective yet',
+  summary: 'Grants are eventually consistent: a grant created moments ago (by you or by a service such as EBS, RDS or Lambda) can take a few minutes to apply everywhere. Until then, use the grant token or retry.',
+  family: 'kms',
+  prior: 0.02,
+  specificity: 2,
+  appliesTo: applies,
+  signals: [
+    (ctx) => (has(ctx, 'creategrant', 'grant token', 'granttoken', 'grant id', 'grantid', 'kms grant')
+      ? sig(5, fromMessage('The text is about a KMS grant.'))
+      : sig(0.4, fromMessage('Nothing points at a grant.'))),
+    (ctx) => (has(ctx, 'just created', 'intermittent', 'retry', 'a few minutes', 'eventually')
+      ? sig(2, fromMessage('The failure is recent or intermittent.'))
+      : null),
+  ],
+  confirm: [
+    { description: 'The key\'s grants: grantee, operations, creation time.', command: 'aws kms list-grants --key-id {keyArn} --query \'Grants[].{Grantee:GranteePrincipal,Operations:Operations,Created:CreationDate}\'' },
+  ],
+  fix: {
+    description: 'Pass the grant token with the KMS call right after CreateGrant, or retry with backoff for a few minutes.',
+    commands: ['aws kms decrypt --ciphertext-blob fileb://ciphertext.bin --grant-tokens <grant-token> --key-id {keyArn}'],
+  },
+  docs: [GRANTS],
+};
+
+const conditionUnmet: CauseDefinition = {
+  id: 'kms-condition-unmet',
+  title: 'A kms: condition of the key policy or IAM policy is not met (encryption context, via service, caller account)',
+  summary: 'The Allow for the key is conditional — kms:EncryptionContext:<key>, kms:ViaService (only when called through S3, Secrets Manager …), kms:CallerAccount, kms:GrantIsForAWSResource — and this request does not satisfy it, e.g. a direct aws kms call where only via-S3 use is allowed, or a missing encryption context.',
+  family: 'kms',
+  prior: 0.05,
+  specificity: 2,
+  appliesTo: applies,
+  signals: [
+    (ctx) => (has(ctx, 'encryptioncontext', 'encryption context', 'kms:viaservice', 'kms:calleraccount', 'viaservice')
+      ? sig(6, fromMessage('The text names a kms: condition (encryption context, via service, caller account).'))
+      : null),
+    (ctx) => {
+      const act = ctx.parsed.action ?? 'kms:Decrypt';
+      const views = statementViews(ctx, ['resource', 'identity'], act).filter((v) =>
+        v.st.effect === 'Allow' && v.action && v.principal !== 'none' && v.st.conditions.some((c) => c.key.toLowerCase().startsWith('kms:')));
+      if (!views.length) return null;
+      const failing = views.find((v) => v.conditions.some((o) => o.key.toLowerCase().startsWith('kms:') && o.result === false));
+      if (failing) {
+        const o = failing.conditions.find((x) => x.key.toLowerCase().startsWith('kms:') && x.result === false)!;
+        return sig(6, fromPolicy(`${stmtLabel(failing.st)} of ${policyLabel(failing.policy, failing.policyIndex)} allows ${act} only if ${describeCondition(o)}.`, failing.policyIndex, failing.st.index), 'confirmed');
+      }
+      const v = views[0]!;
+      const conds = v.conditions.filter((o) => o.key.toLowerCase().startsWith('kms:')).map(describeCondition).join('; ');
+      return sig(3, fromPolicy(`${stmtLabel(v.st)} of ${policyLabel(v.policy, v.policyIndex)} allows ${act} only if ${conds}; check the request meets it.`, v.policyIndex, v.st.index));
+    },
+    (ctx) => (has(ctx, 'aws kms decrypt', 'aws kms encrypt', 'kms.decrypt(', 'kms:decrypt operation') && has(ctx, 'viaservice')
+      ? sig(2, fromMessage('The key is called directly, not through the service its kms:ViaService condition names.'))
+      : null),
+  ],
+  confirm: [
+    { description: 'Read the conditions on the key policy\'s statements.', command: 'aws kms get-key-policy --key-id {keyArn} --policy-name default --output text' },
+    { description: 'See the encryption context and the calling service of the failed request (requestParameters.encryptionContext, userAgent / invokedBy).', command: 'aws cloudtrail lookup-events --region {region} --lookup-attributes AttributeKey=EventSource,AttributeValue=kms.amazonaws.com --max-results 20 --query \'Events[].CloudTrailEvent\' --output text' },
+  ],
+  fix: {
+    description: 'Make the request meet the condition — call through the service kms:ViaService names, pass the same encryption context used to encrypt — or widen the condition in the key policy if it is wrong for this caller.',
+    commands: ['aws kms put-key-policy --key-id {keyArn} --policy-name default --policy file://key-policy.json'],
+  },
+  docs: [CONDITIONS, KEY_TROUBLE],
+};
+
+const wrongKey: CauseDefinition = {
+  id: 'kms-wrong-key-or-region',
+  title: 'The wrong KMS key or Region: the key does not exist there, is disabled, or the ciphertext is not for it',
+  summary: 'The call names a key (or alias) that does not exist in the Region it went to, a key pending deletion or disabled, or a ciphertext that is not from this key or is corrupt. KMS words several of these like an access denial.',
+  family: 'kms',
+  prior: 0.05,
+  specificity: 1,
+  appliesTo: applies,
+  signals: [
+    (ctx) => {
+      if (has(ctx, ...NOT_FOUND)) return sig(10, fromMessage('KMS says the key or alias is not found.'));
+      if (has(ctx, ...KEY_STATE)) return sig(10, fromMessage('The key is disabled or pending deletion.'));
+      if (has(ctx, 'invalidciphertext')) return sig(5, fromMessage('KMS says the ciphertext is invalid: it is not from this key, or it is corrupt.'));
+      if (has(ctx, ...OPAQUE)) return sig(2.5, fromMessage('KMS\'s answer includes "does not exist in this Region": the key ARN, alias or Region may be the wrong one.'));
+      return null;
+    },
+    (ctx) => {
+      const keyRegion = ctx.parsed.target?.service === 'kms' ? ctx.parsed.target.region : null;
+      const r = ctx.parsed.region;
+      if (keyRegion && r && keyRegion !== r) return sig(6, fromMessage(`The key is in ${keyRegion} but the call went to ${r}: KMS keys are Regional.`));
+      return null;
+    },
+    (ctx) => (ctx.parsed.deny.policyType ? sig(0.2, fromMessage(`KMS names a ${ctx.parsed.deny.policyType} policy as the reason: the key exists.`)) : null),
+  ],
+  confirm: [
+    { description: 'Does the key exist in that Region, and in what state?', command: 'aws kms describe-key --key-id {keyArn} --region {region} --query \'KeyMetadata.{Arn:Arn,State:KeyState,Manager:KeyManager}\'' },
+    { description: 'The aliases in that Region.', command: 'aws kms list-aliases --region {region} --query \'Aliases[].[AliasName,TargetKeyId]\' --output text' },
+  ],
+  fix: {
+    description: 'Use the key\'s full ARN in the Region where it lives (or a multi-Region replica there), re-enable the key or cancel its deletion, and make sure the ciphertext was produced with this key.',
+    commands: ['aws kms cancel-key-deletion --key-id {keyArn}', 'aws kms enable-key --key-id {keyArn}'],
+  },
+  docs: [KEY_TROUBLE, 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html'],
+};
+
+export const causes: CauseDefinition[] = [keyPolicyGrant, awsManaged, grantPending, conditionUnmet, wrongKey];

@@ -1,3 +1,305 @@
-import type { CauseDefinition } from './types.js';
+/**
+ * Amazon S3 [aws-facts 4.1]: S3-specific reasons for a 403 beyond the policies themselves —
+ * Block Public Access, object ownership and ACLs, SSE-KMS keys, Requester Pays, Object Lock,
+ * access points and blocked SSE-C uploads.
+ */
+import type { CauseContext, CauseDefinition } from './types.js';
+import {
+  action, callerPrincipal, codeIs, crossAccount, fromMessage, fromPolicy, has, identityAllowsOn, keyGrant, keyPolicies, lower,
+  policiesOf, service, sig, statementsFor, stmtLabel, withStatementAdded,
+} from './service-util.js';
 
-export const causes: CauseDefinition[] = [];
+const S3_403 = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/troubleshoot-403-errors.html';
+const BPA = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html';
+const OWNERSHIP = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/about-object-ownership.html';
+const SSE_KMS = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html';
+const REQUESTER_PAYS = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/ObjectsinRequesterPaysBuckets.html';
+const OBJECT_LOCK = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-lock.html';
+const ACCESS_POINTS = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-points-policies.html';
+const SSE_C = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerSideEncryptionCustomerKeys.html';
+
+const S3_OPS = [
+  'getobject', 'putobject', 'headobject', 'copyobject', 'uploadpart', 'uploadpartcopy', 'createmultipartupload', 'completemultipartupload',
+  'selectobjectcontent', 'getobjectattributes', 'listobjects', 'listobjectsv2', 'deleteobject', 'deleteobjects', 'putobjectacl',
+  'putbucketpolicy', 'putbucketacl', 'headbucket', 'restoreobject', 'getobjectversion',
+];
+
+function isS3(ctx: CauseContext): boolean {
+  if (service(ctx) === 's3') return true;
+  if (S3_OPS.includes(lower(ctx.parsed.operation))) return true;
+  const t = lower(ctx.parsed.target?.arn);
+  if (t.startsWith('arn:aws:s3:') || t.includes(':s3:::')) return true;
+  return has(ctx, 's3://', 's3 bucket', 'in s3 bucket', 's3api', 'amazons3exception');
+}
+
+const notDenial = (ctx: CauseContext) => codeIs(ctx, 'ExpiredToken', 'InvalidClientTokenId', 'InvalidAccessKeyId', 'SignatureDoesNotMatch', 'ValidationError')
+  || has(ctx, 'security token included in the request is');
+
+const s3Applies = (ctx: CauseContext) => isS3(ctx) && !notDenial(ctx);
+
+const BPA_WORDS = ['block public access', 'blockpublicacls', 'blockpublicpolicy', 'restrictpublicbuckets', 'ignorepublicacls', 'public access block', 'public policies are prevented', 'public acls are prevented'];
+
+const blockPublic: CauseDefinition = {
+  id: 's3-block-public-access',
+  title: 'S3 Block Public Access refuses a public policy, a public ACL or public access',
+  summary: 'Block Public Access (on by default for new buckets since April 2023, and settable for the whole account) rejects bucket policies and ACLs that grant public access (BlockPublicPolicy, BlockPublicAcls), ignores public ACLs (IgnorePublicAcls) and limits public buckets to their own account (RestrictPublicBuckets). The strictest of account, bucket and access point settings applies.',
+  family: 's3',
+  prior: 0.06,
+  specificity: 2,
+  appliesTo: (ctx) => s3Applies(ctx) || has(ctx, ...BPA_WORDS),
+  signals: [
+    (ctx) => (has(ctx, ...BPA_WORDS) ? sig(60, fromMessage('The message names S3 Block Public Access.')) : null),
+    (ctx) => {
+      const op = lower(ctx.parsed.operation);
+      const a = action(ctx);
+      if (['putbucketpolicy', 'putbucketacl', 'putobjectacl'].includes(op) || ['s3:putbucketpolicy', 's3:putbucketacl', 's3:putobjectacl'].includes(a)) {
+        return sig(4, fromMessage('Setting a bucket policy or ACL was refused: Block Public Access rejects ones that grant public access.'));
+      }
+      if (has(ctx, 'public-read', 'public-read-write', 'x-amz-acl', 'allusers')) return sig(4, fromMessage('The request sets a public ACL.'));
+      if (ctx.parsed.caller?.type === 'anonymous' || has(ctx, 'anonymous')) return sig(2, fromMessage('The request is anonymous (public access).'));
+      return sig(0.3, fromMessage('Nothing in the request is public.'));
+    },
+    (ctx) => {
+      const pub = policiesOf(ctx, 'resource').flatMap(({ policy, index }) => policy.statements
+        .filter((s) => s.effect === 'Allow' && s.principal?.wildcard && !s.conditions.length).map((s) => ({ s, index })));
+      const p = pub[0];
+      return p ? sig(2, fromPolicy(`${stmtLabel(p.s)} of the bucket policy grants access to "*" without conditions — a public policy, which Block Public Access blocks or restricts.`, p.index, p.s.index)) : null;
+    },
+  ],
+  confirm: [
+    { description: 'The bucket\'s Block Public Access settings.', command: 'aws s3api get-public-access-block --bucket {bucket}' },
+    { description: 'The account-wide settings (they override the bucket\'s).', command: 'aws s3control get-public-access-block --account-id {targetAccount}' },
+  ],
+  fix: {
+    description: 'Grant access without making the bucket public (name the principals or accounts; serve public content through CloudFront with origin access control). Turn a Block Public Access setting off only if public access is really intended, at the level (account or bucket) that blocks it.',
+    commands: ['aws s3api put-public-access-block --bucket {bucket} --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=false,RestrictPublicBuckets=false'],
+  },
+  docs: [BPA, S3_403],
+};
+
+const ownership: CauseDefinition = {
+  id: 's3-object-ownership',
+  title: 'The object is owned by another account (ACLs and Object Ownership)',
+  summary: 'With ACLs enabled (Object Ownership "Object writer" or "Bucket owner preferred"), an object uploaded by another account stays owned by it: the bucket policy\'s Allows do not cover it, so the bucket owner and others get 403. With "Bucket owner enforced", requests that set ACLs fail instead (AccessControlListNotSupported).',
+  family: 's3',
+  prior: 0.04,
+  specificity: 2,
+  appliesTo: s3Applies,
+  signals: [
+    (ctx) => {
+      if (has(ctx, 'accesscontrollistnotsupported', 'the bucket does not allow acls')) return sig(50, fromMessage('The bucket enforces bucket-owner ownership and rejects requests that set ACLs.'));
+      if (has(ctx, 'bucket-owner-full-control', 'object ownership', 'objectownership', 'object writer', 'bucketownerpreferred', 'object owner')) return sig(4, fromMessage('The text is about object ownership / ACLs.'));
+      return null;
+    },
+    (ctx) => {
+      const a = action(ctx);
+      const read = a === 's3:getobject' || a === 's3:getobjectacl' || lower(ctx.parsed.operation) === 'getobject';
+      if (read && crossAccount(ctx) === true) return sig(1.5, fromMessage('An object in another account\'s bucket: if a third account uploaded it with ACLs enabled, the bucket policy does not apply to it.'));
+      if (read && ctx.parsed.deny.policyType === null) return sig(1.1, fromMessage('A bare 403 on reading an object.'));
+      if (ctx.parsed.deny.kind === 'explicit') return sig(0.2, fromMessage('An explicit Deny refused the call.'));
+      return sig(0.5, fromMessage('Nothing points at object ownership.'));
+    },
+    (ctx) => {
+      const list = policiesOf(ctx, 'resource');
+      if (!list.length || !ctx.parsed.action) return null;
+      const hit = statementsFor(list, ctx.parsed.action, ctx, 'Allow', ctx.parsed.target?.arn ?? undefined).find((h) => !h.conditional && h.match !== 'unknown');
+      return hit ? sig(2, fromPolicy(`${stmtLabel(hit.statement)} of the bucket policy allows the caller, yet the read fails: the object may belong to another account, which bucket-policy Allows do not cover.`, hit.policy.index, hit.statement.index)) : null;
+    },
+  ],
+  confirm: [
+    { description: 'The bucket\'s Object Ownership setting.', command: 'aws s3api get-bucket-ownership-controls --bucket {bucket}' },
+    { description: 'Who owns the object (run as the object owner or the bucket owner).', command: 'aws s3api get-object-acl --bucket {bucket} --key {objectKey}' },
+  ],
+  fix: {
+    description: 'Set Object Ownership to "Bucket owner enforced" (disables ACLs; the bucket owner owns every object — migrate needed ACL grants to policies first), and have writers stop sending ACLs (or, while ACLs stay on, upload with bucket-owner-full-control). Existing foreign-owned objects must be copied over by their owner.',
+    commands: ['aws s3api put-bucket-ownership-controls --bucket {bucket} --ownership-controls \'Rules=[{ObjectOwnership=BucketOwnerEnforced}]\''],
+  },
+  docs: [OWNERSHIP, S3_403],
+};
+
+const KMS_FOR_S3 = ['kms:decrypt', 'kms:generatedatakey', 'kms:encrypt', 'kms:reencryptfrom', 'kms:reencryptto', 'kms:generatedatakeywithoutplaintext'];
+
+const sseKms: CauseDefinition = {
+  id: 's3-sse-kms-permissions',
+  title: 'The object is SSE-KMS encrypted and the caller may not use its KMS key',
+  summary: 'Reading an SSE-KMS object needs kms:Decrypt on its key, writing needs kms:GenerateDataKey (multipart uploads also kms:Decrypt) — in the key policy and, unless the key policy names the caller, in the caller\'s IAM policy; across accounts in both, plus the bucket policy. AWS managed aws/s3 keys work only inside their own account.',
+  family: 's3',
+  prior: 0.1,
+  specificity: 2,
+  refines: ['identity-missing-allow'],
+  appliesTo: (ctx) => {
+    if (notDenial(ctx)) return false;
+    const kmsAct = KMS_FOR_S3.includes(action(ctx));
+    if (kmsAct) return isS3(ctx) || has(ctx, 'bucket', 's3');
+    return isS3(ctx) && has(ctx, 'kms', 'sse-kms', 'aws:kms', 'x-amz-server-side-encryption');
+  },
+  signals: [
+    (ctx) => {
+      if (KMS_FOR_S3.includes(action(ctx))) return sig(30, fromMessage(`The ${ctx.parsed.operation ?? 'S3'} call failed on ${ctx.parsed.action}: S3 uses the object's KMS key on the caller's behalf, and the caller may not use that key.`));
+      return sig(4, fromMessage('The S3 request involves SSE-KMS encryption.'));
+    },
+    (ctx) => (crossAccount(ctx) === true
+      ? sig(1.5, fromMessage('Across accounts the key policy, the caller\'s IAM policy and the bucket policy must all allow it; an AWS managed aws/s3 key never works across accounts.'))
+      : null),
+    (ctx) => {
+      const act = KMS_FOR_S3.includes(action(ctx)) ? action(ctx) : 'kms:decrypt';
+      const g = keyGrant(ctx, act);
+      const keyArn = ctx.parsed.target?.service === 'kms' ? ctx.parsed.target.arn : null;
+      const idAllows = identityAllowsOn(ctx, act, keyArn);
+      if (g.pasted) {
+        const idx = keyPolicies(ctx)[0]!.index;
+        if (g.direct) return sig(0.05, fromPolicy(`${stmtLabel(g.direct.statement)} of the key policy allows ${act} for the caller.`, g.direct.policy.index, g.direct.statement.index), 'ruled-out');
+        if (g.account) {
+          if (idAllows === true) return sig(0.05, fromPolicy(`The key policy delegates to the caller's account and the caller's IAM policy allows ${act} on the key.`, g.account.policy.index, g.account.statement.index), 'ruled-out');
+          if (idAllows === false) return sig(6, fromPolicy(`The key policy delegates to IAM, but the caller's IAM policy does not allow ${act} on the key.`, policiesOf(ctx, 'identity')[0]!.index), 'confirmed');
+          return sig(1, fromPolicy('The key policy delegates to the caller\'s account: the caller\'s IAM policy must allow the KMS action on the key.', g.account.policy.index, g.account.statement.index));
+        }
+        if (g.conditional || g.unknown) return sig(0.6, fromPolicy('A key-policy statement allows the action only under conditions, or for a caller that cannot be matched.', idx));
+        return sig(6, fromPolicy(`The key policy neither allows ${act} for the caller nor delegates to its account, so IAM Allows for the key have no effect.`, idx), ctx.parsed.caller?.arn ? 'confirmed' : undefined);
+      }
+      if (idAllows === false && KMS_FOR_S3.includes(action(ctx))) return sig(5, fromPolicy(`The caller's IAM policy does not allow ${act} on the key.`, policiesOf(ctx, 'identity')[0]!.index), ctx.parsed.deny.policyType === 'identity-based' ? 'confirmed' : undefined);
+      if (idAllows === true) return sig(1.3, fromPolicy(`The caller's IAM policy allows ${act} on the key, so the key policy is the likely gap.`, policiesOf(ctx, 'identity')[0]!.index));
+      return null;
+    },
+  ],
+  confirm: [
+    { description: 'Which KMS key encrypts the object (run as someone who can read its metadata).', command: 'aws s3api head-object --bucket {bucket} --key {objectKey} --query \'{SSE:ServerSideEncryption,Key:SSEKMSKeyId}\'' },
+    { description: 'The bucket\'s default encryption key.', command: 'aws s3api get-bucket-encryption --bucket {bucket}' },
+    { description: 'The key policy (in the key\'s account).', command: 'aws kms get-key-policy --key-id {keyArn} --policy-name default --output text' },
+    { description: 'Does the caller\'s IAM side allow the KMS actions on that key?', command: 'aws iam simulate-principal-policy --policy-source-arn {callerPrincipalArn} --action-names kms:Decrypt kms:GenerateDataKey --resource-arns {keyArn}', when: (ctx) => !!callerPrincipal(ctx) },
+  ],
+  fix: {
+    description: 'Allow the caller kms:Decrypt (reads) and kms:GenerateDataKey (writes) on the bucket\'s key: in the key policy (naming the caller, or the account with the IAM policy granting too) and in the caller\'s IAM policy on the key ARN. For another account, use a customer managed key, not aws/s3.',
+    commands: ['aws kms put-key-policy --key-id {keyArn} --policy-name default --policy file://key-policy.json'],
+    correctPolicy: (ctx) => {
+      const act = KMS_FOR_S3.includes(action(ctx)) ? action(ctx) : 'kms:decrypt';
+      const g = keyGrant(ctx, act);
+      const who = callerPrincipal(ctx);
+      if (g.pasted && !g.direct && !g.account && !g.conditional && who) {
+        const first = keyPolicies(ctx)[0]!;
+        const doc = withStatementAdded(first.policy, { Sid: 'AllowS3ObjectKeyUse', Effect: 'Allow', Principal: { AWS: who }, Action: ['kms:Decrypt', 'kms:GenerateDataKey'], Resource: '*' });
+        return doc ? { policyIndex: first.index, policy: doc } : null;
+      }
+      const keyArn = ctx.parsed.target?.service === 'kms' ? ctx.parsed.target.arn : null;
+      const ids = policiesOf(ctx, 'identity');
+      if (keyArn && ids.length && identityAllowsOn(ctx, act, keyArn) === false) {
+        const doc = withStatementAdded(ids[0]!.policy, { Sid: 'AllowBucketKeyUse', Effect: 'Allow', Action: ['kms:Decrypt', 'kms:GenerateDataKey'], Resource: keyArn });
+        return doc ? { policyIndex: ids[0]!.index, policy: doc } : null;
+      }
+      return null;
+    },
+  },
+  docs: [SSE_KMS, S3_403, 'https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html'],
+};
+
+const requesterPays: CauseDefinition = {
+  id: 's3-requester-pays',
+  title: 'The bucket is Requester Pays and the request did not accept the charges',
+  summary: 'A Requester Pays bucket refuses requests that do not say the requester pays (--request-payer requester / x-amz-request-payer: requester) with 403, and anonymous requests always.',
+  family: 's3',
+  prior: 0.02,
+  specificity: 2,
+  appliesTo: s3Applies,
+  signals: [
+    (ctx) => (has(ctx, 'requester pays', 'requester-pays', 'requesterpays', 'request-payer', 'request_payer', 'x-amz-request-payer')
+      ? sig(20, fromMessage('The text is about Requester Pays.'))
+      : null),
+    (ctx) => {
+      if (ctx.parsed.deny.policyType) return sig(0.1, fromMessage(`S3 names a ${ctx.parsed.deny.policyType} policy as the reason.`));
+      if (crossAccount(ctx) === true) return sig(1.3, fromMessage('A bucket of another account: public data sets are often Requester Pays.'));
+      return sig(0.5, fromMessage('Nothing points at Requester Pays.'));
+    },
+  ],
+  confirm: [
+    { description: 'Is the bucket Requester Pays? (Payer: Requester.)', command: 'aws s3api get-bucket-request-payment --bucket {bucket}' },
+  ],
+  fix: {
+    description: 'Send every request with the requester-pays flag (the caller\'s account is charged for the request and transfer).',
+    commands: ['aws s3api get-object --bucket {bucket} --key {objectKey} --request-payer requester ./object', 'aws s3 cp s3://{bucket}/{objectKey} . --request-payer requester'],
+  },
+  docs: [REQUESTER_PAYS, S3_403],
+};
+
+const DELETES = ['s3:deleteobject', 's3:deleteobjectversion', 's3:putobjectretention', 's3:putobjectlegalhold', 's3:bypassgovernanceretention'];
+const LOCK_WORDS = ['object lock', 'objectlock', 'retention', 'legal hold', 'legalhold', 'worm', 'bypassgovernanceretention', 'bypass-governance-retention'];
+
+const objectLock: CauseDefinition = {
+  id: 's3-object-lock',
+  title: 'Object Lock retention or a legal hold protects the object version',
+  summary: 'A version under Object Lock cannot be deleted or overwritten before its retain-until date (compliance mode: by nobody; governance mode: only with s3:BypassGovernanceRetention and the bypass header), nor while a legal hold is on.',
+  family: 's3',
+  prior: 0.02,
+  specificity: 2,
+  appliesTo: (ctx) => s3Applies(ctx) && (DELETES.includes(action(ctx)) || ['deleteobject', 'deleteobjects', 'putobjectretention', 'putobjectlegalhold'].includes(lower(ctx.parsed.operation)) || has(ctx, ...LOCK_WORDS)),
+  signals: [
+    (ctx) => (has(ctx, ...LOCK_WORDS) ? sig(20, fromMessage('The text is about Object Lock retention or legal holds.')) : null),
+    (ctx) => {
+      if (action(ctx) === 's3:bypassgovernanceretention') return sig(8, fromMessage('Bypassing governance retention needs s3:BypassGovernanceRetention.'));
+      if (action(ctx) === 's3:deleteobjectversion' || has(ctx, 'versionid', 'version-id')) return sig(3, fromMessage('Deleting a specific object version: locked versions cannot be removed.'));
+      if (ctx.parsed.deny.policyType) return sig(0.2, fromMessage(`S3 names a ${ctx.parsed.deny.policyType} policy as the reason.`));
+      return null;
+    },
+  ],
+  confirm: [
+    { description: 'The version\'s retention mode and date.', command: 'aws s3api get-object-retention --bucket {bucket} --key {objectKey} --version-id <version-id>' },
+    { description: 'Whether a legal hold is on.', command: 'aws s3api get-object-legal-hold --bucket {bucket} --key {objectKey} --version-id <version-id>' },
+  ],
+  fix: {
+    description: 'Wait for the retain-until date or remove the legal hold (s3:PutObjectLegalHold); in governance mode delete with the bypass flag and s3:BypassGovernanceRetention. Compliance-mode versions cannot be deleted early by anyone.',
+    commands: ['aws s3api put-object-legal-hold --bucket {bucket} --key {objectKey} --version-id <version-id> --legal-hold Status=OFF', 'aws s3api delete-object --bucket {bucket} --key {objectKey} --version-id <version-id> --bypass-governance-retention'],
+  },
+  docs: [OBJECT_LOCK],
+};
+
+const accessPoint: CauseDefinition = {
+  id: 's3-access-point',
+  title: 'The access point refuses the request (network origin, its policy, or missing delegation)',
+  summary: 'Requests through an S3 access point must pass the access point\'s policy, its network origin (a VPC-only access point refuses internet requests), its Block Public Access, and the bucket policy — which must allow or delegate to access points (s3:DataAccessPointAccount); a cross-account access point also needs the bucket owner\'s delegation.',
+  family: 's3',
+  prior: 0.03,
+  specificity: 2,
+  appliesTo: (ctx) => s3Applies(ctx) && (lower(ctx.parsed.target?.arn).includes(':accesspoint/') || has(ctx, 'accesspoint', 'access point', '-s3alias')),
+  signals: [
+    (ctx) => (lower(ctx.parsed.target?.arn).includes(':accesspoint/')
+      ? sig(8, fromMessage('The request goes through an S3 access point.'))
+      : sig(3, fromMessage('The text mentions an S3 access point.'))),
+    (ctx) => (has(ctx, 'network origin', 'networkorigin', 'vpc') ? sig(2, fromMessage('The access point may be restricted to a VPC network origin.')) : null),
+  ],
+  confirm: [
+    { description: 'The access point\'s network origin, VPC and Block Public Access.', command: 'aws s3control get-access-point --account-id {targetAccount} --name <access-point-name>' },
+    { description: 'The access point\'s policy.', command: 'aws s3control get-access-point-policy --account-id {targetAccount} --name <access-point-name>' },
+    { description: 'The bucket policy must allow or delegate to access points (s3:DataAccessPointAccount / s3:DataAccessPointArn).', command: 'aws s3api get-bucket-policy --bucket {bucket} --query Policy --output text' },
+  ],
+  fix: {
+    description: 'Grant the caller in the access point policy, delegate from the bucket policy (e.g. Allow "*" with "StringEquals": {"s3:DataAccessPointAccount": "<owner-account>"}), and call VPC-origin access points from inside that VPC.',
+    commands: ['aws s3control put-access-point-policy --account-id {targetAccount} --name <access-point-name> --policy file://access-point-policy.json'],
+  },
+  docs: [ACCESS_POINTS, S3_403],
+};
+
+const SSE_C_WORDS = ['customer provided keys (sse-c)', 'blocked upload requests that specify server side encryption with customer provided keys', 'sse-c', 'sse_c', 'x-amz-server-side-encryption-customer', 'sse-customer'];
+
+const sseC: CauseDefinition = {
+  id: 's3-sse-c-blocked',
+  title: 'The bucket blocks uploads encrypted with customer-provided keys (SSE-C)',
+  summary: 'The bucket\'s encryption configuration blocks SSE-C, so uploads that send their own encryption key are refused; use SSE-S3 or SSE-KMS instead.',
+  family: 's3',
+  prior: 0.01,
+  specificity: 2,
+  appliesTo: (ctx) => (s3Applies(ctx) || has(ctx, 'server side encryption')) && has(ctx, ...SSE_C_WORDS),
+  signals: [
+    (ctx) => (has(ctx, SSE_C_WORDS[0]!, SSE_C_WORDS[1]!)
+      ? sig(60, fromMessage('S3 says the bucket blocks upload requests that specify SSE-C.'))
+      : sig(5, fromMessage('The request uses SSE-C (customer-provided keys).'))),
+  ],
+  confirm: [
+    { description: 'The bucket\'s encryption configuration (which encryption types it blocks).', command: 'aws s3api get-bucket-encryption --bucket {bucket}' },
+  ],
+  fix: {
+    description: 'Upload with SSE-S3 or SSE-KMS (drop the --sse-c options), or, if SSE-C is really needed, remove SSE-C from the bucket\'s blocked encryption types.',
+    commands: ['aws s3 cp ./file s3://{bucket}/{objectKey} --sse aws:kms'],
+  },
+  docs: [SSE_C, S3_403],
+};
+
+export const causes: CauseDefinition[] = [blockPublic, ownership, sseKms, requesterPays, objectLock, accessPoint, sseC];

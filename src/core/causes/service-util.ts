@@ -117,6 +117,7 @@ export function isAssumeFamily(ctx: CauseContext): boolean {
   if (ASSUME.includes(a) || a === 'sts:tagsession' || a === 'sts:setsourceidentity') return true;
   const op = lower(ctx.parsed.operation);
   if (op.startsWith('assumerole')) return true;
+  if (a || op) return false;
   return has(ctx, 'assumerole', 'assume role', 'cannot be assumed', 'role-to-assume', 'assume-role');
 }
 
@@ -511,4 +512,58 @@ export function regionOf(ctx: CauseContext): string | null {
   if (ctx.parsed.target?.region) return ctx.parsed.target.region;
   const r = tokenAfter(ctx, '--region ');
   return r && /^[a-z]{2}(-[a-z]{2,10}){1,2}-\d{1,2}$/.test(r) ? r : null;
+}
+
+// ───────────────────────────── KMS key policies ─────────────────────────────
+
+/** Pasted key policies: resource policies whose statements are about kms: actions. */
+export function keyPolicies(ctx: CauseContext): Indexed[] {
+  return policiesOf(ctx, 'resource').filter(({ policy }) => policy.statements.some((st) =>
+    (st.action ?? st.notAction ?? []).some((a) => a.toLowerCase().startsWith('kms:'))));
+}
+
+export interface KeyGrant {
+  pasted: boolean;
+  /** An unconditional Allow naming the caller (or its role) for the action. */
+  direct: StatementHit | null;
+  /** An unconditional Allow naming the caller's account (delegation to IAM). */
+  account: StatementHit | null;
+  conditional: StatementHit | null;
+  unknown: StatementHit | null;
+  /** The key policy looks AWS managed (kms:ViaService + kms:CallerAccount for everyone in one account). */
+  awsManaged: { hit: Indexed; account: string | null } | null;
+}
+
+export function keyGrant(ctx: CauseContext, act: string): KeyGrant {
+  const list = keyPolicies(ctx);
+  const out: KeyGrant = { pasted: list.length > 0, direct: null, account: null, conditional: null, unknown: null, awsManaged: null };
+  for (const h of statementsFor(list, act, ctx, 'Allow')) {
+    if (h.conditional) { out.conditional ??= h; continue; }
+    if (h.match === 'direct') out.direct ??= h;
+    else if (h.match === 'account') out.account ??= h;
+    else out.unknown ??= h;
+  }
+  for (const ip of list) {
+    for (const st of ip.policy.statements) {
+      const keys = st.conditions.map((c) => c.key.toLowerCase());
+      if (st.effect === 'Allow' && st.principal?.wildcard !== false && keys.includes('kms:calleraccount') && keys.includes('kms:viaservice')) {
+        const ca = st.conditions.find((c) => c.key.toLowerCase() === 'kms:calleraccount');
+        out.awsManaged = { hit: ip, account: ca?.values[0] ?? null };
+      }
+    }
+  }
+  return out;
+}
+
+/** Whether pasted identity policies allow the action on the key (null when none pasted). */
+export function identityAllowsOn(ctx: CauseContext, act: string, arn: string | null): boolean | null {
+  const ids = policiesOf(ctx, 'identity');
+  if (!ids.length) return null;
+  return statementsFor(ids, act, ctx, 'Allow', arn && arn.startsWith('arn:') ? arn : undefined).some((h) => !h.conditional);
+}
+
+/** The context mentions KMS: a kms: action, a key ARN, or KMS wording. */
+export function isKmsContext(ctx: CauseContext): boolean {
+  if (service(ctx) === 'kms' || lower(ctx.parsed.target?.service) === 'kms') return true;
+  return has(ctx, 'kms:', 'kmsaccessdenied', 'customer master key', 'access to kms is not allowed', 'kms access was denied', 'kms exception', ':kms:', 'aws kms', 'with aws kms', 'invalidciphertext', 'kms key');
 }

@@ -1,3 +1,387 @@
-import type { CauseDefinition } from './types.js';
+/**
+ * Any service [aws-facts 4.3]: the resource's own policy (bucket, queue, topic, secret,
+ * function, repository …) does not grant the caller, or denies it; iam:PassRole on a role handed
+ * to a service is missing; or the resource does not exist and the service answers AccessDenied.
+ */
+import type { Statement } from '../types.js';
+import type { CauseContext, CauseDefinition } from './types.js';
+import { describeCondition, statementViews, type StatementView } from './signals.js';
+import {
+  action, actionIs, callerPrincipal, callerRoleArn, codeIs, coversAction, coversResource, crossAccount, editableDoc, fromMessage,
+  fromPolicy, has, isAssumeFamily, lower, policiesOf, policyLabel, service, sig, statementsFor, stmtLabel,
+  withConditionAdded, withStatementAdded, type Indexed,
+} from './service-util.js';
 
-export const causes: CauseDefinition[] = [];
+const CROSS_ACCOUNT = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html';
+const RESOURCE_POLICIES = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_identity-vs-resource.html';
+const DENIED = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html';
+const PASSROLE = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html';
+const S3_403 = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/troubleshoot-403-errors.html';
+
+/** Not an authorization refusal at all: token, Region, validation errors. */
+function notDenial(ctx: CauseContext): boolean {
+  if (codeIs(ctx, 'ValidationError', 'ExpiredToken', 'InvalidClientTokenId', 'UnrecognizedClient', 'RegionDisabled', 'InvalidIdentityToken', 'SignatureDoesNotMatch', 'PackedPolicyTooLarge', 'IDPCommunicationError')) return true;
+  return has(ctx, 'security token included in the request is', 'could not load credentials from any providers');
+}
+
+/** A service call (not STS AssumeRole, where the trust policy is the resource policy; not KMS, which has its own causes). */
+function serviceCall(ctx: CauseContext): boolean {
+  if (notDenial(ctx) || isAssumeFamily(ctx)) return false;
+  const svc = service(ctx);
+  if (svc === 'kms' || svc === 'iam' || svc === 'sts') return false;
+  return !!svc || !!ctx.parsed.target?.arn;
+}
+
+/** Resource policies that are about this service (a key policy pasted next to a bucket policy is not). */
+function resourcePolicies(ctx: CauseContext): Indexed[] {
+  const svc = service(ctx);
+  return policiesOf(ctx, 'resource').filter(({ policy }) => policy.statements.some((st) =>
+    (st.action ?? st.notAction ?? []).some((a) => a === '*' || lower(a).startsWith(`${svc}:`))));
+}
+
+/** The Resource a grant should name: `bucket/*` for an S3 object, else the target ARN. */
+function grantResource(ctx: CauseContext): string {
+  const arn = ctx.parsed.target?.arn ?? '*';
+  if (ctx.facts.bucket && ctx.facts.objectKey) return `arn:${ctx.facts.partition ?? 'aws'}:s3:::${ctx.facts.bucket}/*`;
+  return arn.startsWith('arn:') ? arn : '*';
+}
+
+/** Allow statements of the resource policies that cover the request and name the caller. */
+function grants(ctx: CauseContext, list: Indexed[]) {
+  const act = ctx.parsed.action ?? '';
+  const target = ctx.parsed.target?.arn ?? null;
+  return statementsFor(list, act, ctx, 'Allow', target && target.startsWith('arn:') ? target : undefined);
+}
+
+const missingGrant: CauseDefinition = {
+  id: 'resource-policy-missing-grant',
+  title: 'The resource\'s own policy does not grant the caller',
+  summary: 'Across accounts, and for callers such as service principals, the resource\'s policy (bucket, queue, topic, secret, function, repository policy …) must allow the caller as well; none of its statements does.',
+  family: 'service',
+  prior: 0.12,
+  specificity: 1,
+  appliesTo: serviceCall,
+  signals: [
+    (ctx) => {
+      const d = ctx.parsed.deny;
+      if (d.policyType === 'resource-based' && d.kind !== 'explicit') return sig(15, fromMessage('AWS says no resource-based policy allows the action.'));
+      if (d.kind === 'explicit') return sig(0.05, fromMessage('An explicit Deny refused the call, not a missing grant.'));
+      if (d.policyType) return sig(0.1, fromMessage(`The message names a ${d.policyType} policy as the reason.`));
+      return null;
+    },
+    (ctx) => {
+      const c = ctx.parsed.caller;
+      if (c?.type === 'service') return sig(6, fromMessage(`The caller is the service ${c.arn ?? ''}: a service calls your resource only if the resource\'s policy names it.`));
+      const x = crossAccount(ctx);
+      if (x === true) return sig(3, fromMessage(`The caller (account ${c?.accountId}) and the resource (account ${ctx.parsed.target?.accountId}) are in different accounts: the resource's policy must allow the caller too.`));
+      if (x === false && ctx.parsed.deny.policyType !== 'resource-based') return sig(0.3, fromMessage('Caller and resource are in the same account, where an identity-policy Allow alone suffices for most services.'));
+      return null;
+    },
+    (ctx) => {
+      const list = resourcePolicies(ctx);
+      if (!list.length) return null;
+      const evAllow = list.find((p) => ctx.evaluation?.policies.find((e) => e.policy === p.index)?.verdict === 'allow');
+      const hits = grants(ctx, list);
+      const plain = hits.find((h) => !h.conditional && h.match !== 'unknown');
+      if (plain || evAllow) {
+        const e = plain
+          ? fromPolicy(`${stmtLabel(plain.statement)} of ${policyLabel(plain.policy.policy, plain.policy.index)} allows ${ctx.parsed.action ?? 'the action'} for the caller.`, plain.policy.index, plain.statement.index)
+          : fromPolicy('The pasted resource policy allows the request.', evAllow!.index);
+        return sig(0.05, e, 'ruled-out');
+      }
+      const cond = hits.find((h) => h.conditional);
+      if (cond) return sig(0.4, fromPolicy(`${stmtLabel(cond.statement)} grants the action only under conditions; if one fails, that condition is the cause.`, cond.policy.index, cond.statement.index));
+      if (hits.length) return sig(0.8, fromPolicy('A statement may grant the caller, but the caller ARN is not known.', hits[0]!.policy.index, hits[0]!.statement.index));
+      const first = list[0]!;
+      const named = first.policy.statements.filter((s) => s.effect === 'Allow').flatMap((s) => [...(s.principal?.AWS ?? []), ...(s.principal?.Service ?? [])]);
+      const text = `No Allow statement of ${policyLabel(first.policy, first.index)} grants ${ctx.parsed.action ?? 'the action'} to the caller${named.length ? `; it grants only ${named.slice(0, 4).join(', ')}` : ''}.`;
+      const needed = crossAccount(ctx) === true || ctx.parsed.caller?.type === 'service' || ctx.parsed.deny.policyType === 'resource-based';
+      return needed ? sig(6, fromPolicy(text, first.index), 'confirmed') : sig(2, fromPolicy(text, first.index));
+    },
+  ],
+  confirm: [
+    { description: 'Read the bucket policy.', command: 'aws s3api get-bucket-policy --bucket {bucket} --query Policy --output text', when: (ctx) => service(ctx) === 's3' },
+    { description: 'Read the function\'s resource policy.', command: 'aws lambda get-policy --function-name {targetArn}', when: (ctx) => service(ctx) === 'lambda' },
+    { description: 'Read the queue policy.', command: 'aws sqs get-queue-attributes --queue-url <queue-url> --attribute-names Policy', when: (ctx) => service(ctx) === 'sqs' },
+    { description: 'Read the topic policy.', command: 'aws sns get-topic-attributes --topic-arn {targetArn} --query Attributes.Policy --output text', when: (ctx) => service(ctx) === 'sns' },
+    { description: 'Read the secret\'s resource policy.', command: 'aws secretsmanager get-resource-policy --secret-id {targetArn}', when: (ctx) => service(ctx) === 'secretsmanager' },
+    { description: 'Read the repository policy.', command: 'aws ecr get-repository-policy --repository-name {targetName}', when: (ctx) => service(ctx) === 'ecr' },
+    { description: 'Does the caller\'s side allow it? (Across accounts both sides must.)', command: 'aws iam simulate-principal-policy --policy-source-arn {callerPrincipalArn} --action-names {action} --resource-arns {targetArn}', when: (ctx) => !!callerPrincipal(ctx) },
+  ],
+  fix: {
+    description: 'Add a statement to the resource\'s policy that allows {action} for the caller (its role ARN for a role session, or its account; a service principal with aws:SourceArn / aws:SourceAccount conditions), and keep the caller\'s own Allow.',
+    commands: [
+      'aws s3api put-bucket-policy --bucket {bucket} --policy file://bucket-policy.json',
+      'aws lambda add-permission --function-name {targetArn} --statement-id allow-caller --action {action} --principal <principal>',
+    ],
+    correctPolicy: (ctx) => {
+      const list = resourcePolicies(ctx);
+      if (!list.length || grants(ctx, list).length) return null;
+      const who = callerPrincipal(ctx);
+      const c = ctx.parsed.caller;
+      if (!who || !ctx.parsed.action) return null;
+      const principal = c?.type === 'service' ? { Service: who } : { AWS: who };
+      // extend an unconditional Allow that already covers the action and resource, else add a statement
+      const act = ctx.parsed.action;
+      const res = grantResource(ctx);
+      for (const ip of list) {
+        for (const st of ip.policy.statements) {
+          if (st.effect !== 'Allow' || st.conditions.length || !coversAction(st, act) || coversResource(st, ctx.parsed.target?.arn ?? null) === false || !st.principal || st.principal.wildcard) continue;
+          const e = editableDoc(ip.policy);
+          const raw = e?.statements[st.index];
+          const pr = raw?.Principal as Record<string, unknown> | undefined;
+          if (!e || !pr || typeof pr !== 'object') continue;
+          const key = c?.type === 'service' ? 'Service' : 'AWS';
+          const cur = pr[key];
+          pr[key] = Array.isArray(cur) ? [...cur, who] : typeof cur === 'string' ? [cur, who] : who;
+          e.doc.Statement = e.wasArray ? e.statements : e.statements[0];
+          return { policyIndex: ip.index, policy: e.doc };
+        }
+      }
+      const first = list[0]!;
+      const doc = withStatementAdded(first.policy, { Sid: 'AllowCaller', Effect: 'Allow', Principal: principal, Action: act, Resource: res });
+      return doc ? { policyIndex: first.index, policy: doc } : null;
+    },
+  },
+  docs: [CROSS_ACCOUNT, RESOURCE_POLICIES],
+};
+
+/** Deny statements of the pasted resource policies that cover the request. */
+function denyViews(ctx: CauseContext): StatementView[] {
+  return statementViews(ctx, ['resource']).filter((v) => v.st.effect === 'Deny' && v.action && v.resource !== false && v.principal !== 'none');
+}
+
+function viewMatched(v: StatementView): boolean | 'unknown' {
+  if (v.record && v.record.matched !== 'unknown') return v.record.matched;
+  return v.condition;
+}
+
+const explicitDeny: CauseDefinition = {
+  id: 'resource-policy-explicit-deny',
+  title: 'A Deny statement in the resource\'s policy matches the request',
+  summary: 'The bucket, key, queue, secret or other resource policy has a Deny that applies — typically a guard on aws:SourceVpce / aws:SourceIp, aws:SecureTransport, encryption headers or aws:PrincipalOrgID — and a Deny wins over every Allow.',
+  family: 'service',
+  prior: 0.1,
+  specificity: 1,
+  appliesTo: (ctx) => serviceCall(ctx) && (ctx.parsed.deny.policyType === 'resource-based' || ctx.parsed.deny.kind === 'explicit'
+    || policiesOf(ctx, 'resource').some(({ policy }) => policy.statements.some((s) => s.effect === 'Deny')) || ctx.parsed.deny.policyType === null),
+  signals: [
+    (ctx) => {
+      const d = ctx.parsed.deny;
+      if (d.kind === 'explicit' && d.policyType === 'resource-based') return sig(20, fromMessage('AWS says an explicit deny in a resource-based policy refused the call.'));
+      if (d.kind === 'explicit' && !d.policyType) return sig(2, fromMessage('AWS says an explicit deny refused the call, without naming the policy type.'));
+      if (d.kind === 'explicit') return sig(0.05, fromMessage(`The explicit deny is in a ${d.policyType} policy, not the resource's.`));
+      if (d.policyType === 'resource-based') return sig(0.1, fromMessage('AWS says no resource-based policy allows the call: a missing grant, not a Deny.'));
+      if (d.policyType) return sig(0.05, fromMessage(`The message names a ${d.policyType} policy as the reason.`));
+      return sig(0.4, fromMessage('The message names no policy type.'));
+    },
+    (ctx) => {
+      if (!policiesOf(ctx, 'resource').length) return null;
+      const views = denyViews(ctx);
+      const matched = views.find((v) => viewMatched(v) === true);
+      if (matched) {
+        const why = matched.conditions.length ? ` (${matched.conditions.map(describeCondition).join('; ')})` : '';
+        return sig(8, fromPolicy(`${stmtLabel(matched.st)} of ${policyLabel(matched.policy, matched.policyIndex)} denies ${ctx.parsed.action ?? 'the action'} for this request${why}.`, matched.policyIndex, matched.st.index), 'confirmed');
+      }
+      const unknown = views.find((v) => viewMatched(v) === 'unknown');
+      if (unknown) {
+        const conds = unknown.conditions.filter((o) => o.result !== true).map(describeCondition).join('; ');
+        return sig(ctx.parsed.deny.kind === 'explicit' ? 4 : 1.5, fromPolicy(`${stmtLabel(unknown.st)} of ${policyLabel(unknown.policy, unknown.policyIndex)} denies ${ctx.parsed.action ?? 'the action'} when ${conds || 'its conditions hold'}; that depends on request values not known here.`, unknown.policyIndex, unknown.st.index));
+      }
+      const i = policiesOf(ctx, 'resource')[0]!.index;
+      if (ctx.parsed.deny.kind === 'explicit' && ctx.parsed.deny.policyType === 'resource-based') {
+        return sig(0.5, fromPolicy('No Deny statement of the pasted resource policy matches; the Deny must be in another resource policy (access point, key policy) or an older version.', i));
+      }
+      return sig(0.05, fromPolicy(views.length ? 'The Deny statements of the pasted resource policy do not apply to this request (their conditions are false).' : 'The pasted resource policy has no Deny statement for this action.', i), 'ruled-out');
+    },
+  ],
+  confirm: [
+    { description: 'Read the bucket policy and find the Deny (check aws:SourceVpce, aws:SourceIp, aws:SecureTransport, s3:x-amz-server-side-encryption, aws:PrincipalOrgID conditions).', command: 'aws s3api get-bucket-policy --bucket {bucket} --query Policy --output text', when: (ctx) => service(ctx) === 's3' },
+    { description: 'Read the resource\'s policy.', command: 'aws secretsmanager get-resource-policy --secret-id {targetArn}', when: (ctx) => service(ctx) === 'secretsmanager' },
+    { description: 'Read the queue policy.', command: 'aws sqs get-queue-attributes --queue-url <queue-url> --attribute-names Policy', when: (ctx) => service(ctx) === 'sqs' },
+    { description: 'The request\'s context as CloudTrail saw it (source IP, VPC endpoint, TLS).', command: 'aws cloudtrail lookup-events --region {region} --lookup-attributes AttributeKey=EventName,AttributeValue={eventName} --max-results 20 --query \'Events[].CloudTrailEvent\' --output text' },
+  ],
+  fix: {
+    description: 'Either make the request satisfy the guard (call through the VPC endpoint, over TLS, with the required encryption header, from the organization), or narrow the Deny — e.g. exempt this principal with an ArnNotLike aws:PrincipalArn condition — if the guard is wrong for it.',
+    commands: ['aws s3api put-bucket-policy --bucket {bucket} --policy file://bucket-policy.json'],
+    correctPolicy: (ctx) => {
+      const views = denyViews(ctx).filter((v) => viewMatched(v) !== false);
+      const v = views[0];
+      const who = callerRoleArn(ctx) ?? callerPrincipal(ctx);
+      if (!v || !who) return null;
+      const doc = withConditionAdded(v.policy, v.st.index, 'ArnNotLike', 'aws:PrincipalArn', who);
+      return doc ? { policyIndex: v.policyIndex, policy: doc } : null;
+    },
+  },
+  docs: [DENIED, S3_403],
+};
+
+/** The service a role is passed to, from the operation that failed (for iam:PassedToService). */
+const PASSED_TO: Record<string, string> = {
+  registertaskdefinition: 'ecs-tasks.amazonaws.com', runtask: 'ecs-tasks.amazonaws.com', createservice: 'ecs.amazonaws.com',
+  createfunction: 'lambda.amazonaws.com', updatefunctionconfiguration: 'lambda.amazonaws.com',
+  runinstances: 'ec2.amazonaws.com', associateiaminstanceprofile: 'ec2.amazonaws.com', replaceiaminstanceprofileassociation: 'ec2.amazonaws.com',
+  createlaunchtemplate: 'ec2.amazonaws.com', createlaunchtemplateversion: 'ec2.amazonaws.com',
+  createstack: 'cloudformation.amazonaws.com', updatestack: 'cloudformation.amazonaws.com', createchangeset: 'cloudformation.amazonaws.com',
+  createstatemachine: 'states.amazonaws.com', updatestatemachine: 'states.amazonaws.com',
+  createtrainingjob: 'sagemaker.amazonaws.com', createprocessingjob: 'sagemaker.amazonaws.com', createnotebookinstance: 'sagemaker.amazonaws.com', createmodel: 'sagemaker.amazonaws.com',
+  createproject: 'codebuild.amazonaws.com', updateproject: 'codebuild.amazonaws.com', createpipeline: 'codepipeline.amazonaws.com', updatepipeline: 'codepipeline.amazonaws.com',
+  putlifecyclehook: 'autoscaling.amazonaws.com', createautoscalinggroup: 'autoscaling.amazonaws.com', updateautoscalinggroup: 'autoscaling.amazonaws.com',
+  createcluster: 'eks.amazonaws.com', createnodegroup: 'eks.amazonaws.com', puttargets: 'events.amazonaws.com', createschedule: 'scheduler.amazonaws.com',
+  createdeliverystream: 'firehose.amazonaws.com', createcomputeenvironment: 'batch.amazonaws.com', registerjobdefinition: 'batch.amazonaws.com',
+  createjob: 'glue.amazonaws.com', createcrawler: 'glue.amazonaws.com', createdatasource: 'datasync.amazonaws.com',
+};
+
+function passedToService(ctx: CauseContext): string | null {
+  const path = ctx.parsed.target?.arn ?? '';
+  const i = path.indexOf('aws-service-role/');
+  if (i >= 0) {
+    const rest = path.slice(i + 'aws-service-role/'.length);
+    const slash = rest.indexOf('/');
+    if (slash > 0) return rest.slice(0, slash);
+  }
+  return PASSED_TO[lower(ctx.parsed.operation)] ?? null;
+}
+
+const mentionsPassRole = (ctx: CauseContext) => actionIs(ctx, 'iam:PassRole') || has(ctx, 'iam:passrole');
+
+function passRoleHits(ctx: CauseContext) {
+  const ids = policiesOf(ctx, 'identity');
+  const target = ctx.parsed.target?.arn ?? null;
+  const all = statementsFor(ids, 'iam:PassRole', ctx, 'Allow');
+  const onRole = all.filter((h) => coversResource(h.statement, target && target.startsWith('arn:') ? target : null) !== false);
+  return { ids, all, onRole };
+}
+
+const passRole: CauseDefinition = {
+  id: 'missing-passrole',
+  title: 'The caller may not pass the role to the service (iam:PassRole)',
+  summary: 'Handing a role to a service (an ECS task role, a Lambda execution role, an EC2 instance profile, a CloudFormation or CodeBuild service role) needs iam:PassRole on that role in the caller\'s policy — separately from the service action itself. Roles cannot be passed across accounts.',
+  family: 'service',
+  prior: 0.12,
+  specificity: 2,
+  refines: ['identity-missing-allow'],
+  appliesTo: (ctx) => !notDenial(ctx) && mentionsPassRole(ctx),
+  signals: [
+    (ctx) => {
+      if (actionIs(ctx, 'iam:PassRole')) return sig(30, fromMessage(`The refused action is iam:PassRole on ${ctx.parsed.target?.arn ?? 'the role'}: the ${ctx.parsed.operation ?? 'call'} hands this role to a service.`));
+      return sig(5, fromMessage('The text names iam:PassRole.'));
+    },
+    (ctx) => {
+      const d = ctx.parsed.deny;
+      if (d.kind === 'explicit') return sig(0.3, fromMessage(`An explicit Deny${d.policyType ? ` in a ${d.policyType} policy` : ''} refuses iam:PassRole: that Deny is the precise cause.`));
+      if (d.policyType && d.policyType !== 'identity-based') return sig(0.3, fromMessage(`The message names a ${d.policyType} policy as the reason.`));
+      return null;
+    },
+    (ctx) => {
+      const c = ctx.parsed.caller?.accountId;
+      const t = ctx.parsed.target?.accountId;
+      if (c && t && /^\d{12}$/.test(c) && /^\d{12}$/.test(t) && c !== t) return sig(1.5, fromMessage(`The role is in account ${t} and the caller in ${c}: a role can only be passed within its own account.`));
+      return null;
+    },
+    (ctx) => {
+      const { ids, all, onRole } = passRoleHits(ctx);
+      if (!ids.length) return null;
+      const plain = onRole.find((h) => !h.conditional);
+      if (plain) return sig(0.05, fromPolicy(`${stmtLabel(plain.statement)} of ${policyLabel(plain.policy.policy, plain.policy.index)} allows iam:PassRole on this role.`, plain.policy.index, plain.statement.index), 'ruled-out');
+      const cond = onRole.find((h) => h.conditional);
+      if (cond) return sig(0.5, fromPolicy(`${stmtLabel(cond.statement)} allows iam:PassRole on the role only under a condition (e.g. iam:PassedToService${passedToService(ctx) ? ` = ${passedToService(ctx)}` : ''}); if it fails, that condition is the cause.`, cond.policy.index, cond.statement.index));
+      const other = all[0];
+      const text = other
+        ? `${stmtLabel(other.statement)} allows iam:PassRole only on ${(other.statement.resource ?? []).join(', ')}, not on ${ctx.parsed.target?.arn ?? 'this role'}.`
+        : `No statement of the pasted identity policies allows iam:PassRole.`;
+      const e = fromPolicy(text, other?.policy.index ?? ids[0]!.index, other?.statement.index);
+      return actionIs(ctx, 'iam:PassRole') && ctx.parsed.deny.kind !== 'explicit' ? sig(6, e, 'confirmed') : sig(3, e);
+    },
+  ],
+  confirm: [
+    { description: 'Does the caller\'s side allow passing this role?', command: 'aws iam simulate-principal-policy --policy-source-arn {callerPrincipalArn} --action-names iam:PassRole --resource-arns {targetArn}' },
+    { description: 'The role being passed (path included — iam:PassRole Resource must match it).', command: 'aws iam get-role --role-name {targetRoleName} --query Role.Arn --output text' },
+  ],
+  fix: {
+    description: 'Allow iam:PassRole on exactly this role ARN in the caller\'s policy, optionally limited with an iam:PassedToService condition naming the service that receives it.',
+    commands: ['aws iam put-role-policy --role-name {callerRoleName} --policy-name allow-passrole --policy-document file://passrole.json'],
+    correctPolicy: (ctx) => {
+      const { ids, onRole } = passRoleHits(ctx);
+      if (!ids.length || onRole.some((h) => !h.conditional)) return null;
+      const arn = ctx.parsed.target?.arn;
+      if (!arn || !arn.startsWith('arn:')) return null;
+      const svc = passedToService(ctx);
+      const st: Record<string, unknown> = { Sid: 'AllowPassRole', Effect: 'Allow', Action: 'iam:PassRole', Resource: arn };
+      if (svc && !arn.includes('aws-service-role/')) st.Condition = { StringEquals: { 'iam:PassedToService': svc } };
+      const doc = withStatementAdded(ids[0]!.policy, st);
+      return doc ? { policyIndex: ids[0]!.index, policy: doc } : null;
+    },
+  },
+  docs: [PASSROLE],
+};
+
+const S3_READS = ['s3:getobject', 's3:getobjectversion', 's3:headobject', 's3:getobjectattributes', 's3:getobjecttagging'];
+const S3_READ_OPS = ['getobject', 'headobject', 'getobjectattributes', 'getobjectversion'];
+const SSM_READS = ['ssm:getparameter', 'ssm:getparameters', 'ssm:getparametersbypath', 'ssm:getparameterhistory'];
+
+function maskKind(ctx: CauseContext): 's3' | 'ssm' | null {
+  const a = action(ctx);
+  const op = lower(ctx.parsed.operation);
+  if (S3_READS.includes(a) || S3_READ_OPS.includes(op)) return 's3';
+  if (SSM_READS.includes(a) || op.startsWith('getparameter')) return 'ssm';
+  if (has(ctx, 'headobject') && has(ctx, '403')) return 's3';
+  return null;
+}
+
+function listBucketAllowed(ctx: CauseContext): Statement | null {
+  const ids = policiesOf(ctx, 'identity');
+  const bucket = ctx.facts.bucket;
+  if (!ids.length || !bucket) return null;
+  const arn = `arn:${ctx.facts.partition ?? 'aws'}:s3:::${bucket}`;
+  return statementsFor(ids, 's3:ListBucket', ctx, 'Allow', arn).find((h) => !h.conditional)?.statement ?? null;
+}
+
+const masked: CauseDefinition = {
+  id: 'resource-missing-masked',
+  title: 'The resource does not exist, and the service answers AccessDenied instead of "not found"',
+  summary: 'Some services hide whether a resource exists: S3 answers 403 for a missing key when the caller may not s3:ListBucket the bucket, and Parameter Store can answer AccessDenied for a parameter name that does not exist. A typo in the key or name looks like a permission problem.',
+  family: 'service',
+  prior: 0.06,
+  specificity: 1,
+  appliesTo: (ctx) => !notDenial(ctx) && maskKind(ctx) !== null,
+  signals: [
+    (ctx) => {
+      const kind = maskKind(ctx);
+      const d = ctx.parsed.deny;
+      if (kind === 's3') {
+        if (d.kind === 'explicit') return sig(0.1, fromMessage('An explicit Deny refused the read; a missing key is not the reason.'));
+        if (d.policyType) return sig(0.3, fromMessage(`AWS names a ${d.policyType} policy as the reason.`));
+        return sig(2.5, fromMessage('S3 returns 403 instead of 404 for a key that does not exist when the caller lacks s3:ListBucket on the bucket — check the key exists.'));
+      }
+      if (d.kind === 'explicit') return sig(0.1, fromMessage('An explicit Deny refused the read.'));
+      return sig(1, fromMessage('Parameter Store can answer AccessDenied for a parameter that does not exist — check the exact name and path.'));
+    },
+    (ctx) => (has(ctx, 'nosuchkey', 'does not exist', 'not found', 'parameternotfound')
+      ? sig(3, fromMessage('The text says the object or parameter was not found.'))
+      : null),
+    (ctx) => {
+      if (maskKind(ctx) !== 's3') return null;
+      const st = listBucketAllowed(ctx);
+      if (st) return sig(0.05, fromPolicy(`${stmtLabel(st)} allows s3:ListBucket on the bucket, so S3 would answer 404 for a missing key.`, policiesOf(ctx, 'identity')[0]!.index, st.index), 'ruled-out');
+      return null;
+    },
+    (ctx) => {
+      if (ctx.evaluation?.decision === 'allow' && ctx.policies.length) {
+        return sig(3, fromPolicy('The pasted policies allow this read; a missing or misnamed object/parameter would explain the refusal.', 0));
+      }
+      return null;
+    },
+  ],
+  confirm: [
+    { description: 'Does the key exist? (List the prefix with credentials that may list the bucket.)', command: 'aws s3api list-objects-v2 --bucket {bucket} --prefix {objectKey} --max-items 5', when: (ctx) => maskKind(ctx) === 's3' },
+    { description: 'Does the parameter exist under exactly this name?', command: 'aws ssm describe-parameters --parameter-filters Key=Name,Option=Contains,Values={targetName} --query \'Parameters[].Name\'', when: (ctx) => maskKind(ctx) === 'ssm' },
+  ],
+  fix: {
+    description: 'Use the exact existing key or parameter name (paths are case-sensitive; SSM names start with /). Granting s3:ListBucket on the bucket makes S3 answer 404 for missing keys, which tells the two cases apart.',
+    commands: ['aws s3api head-object --bucket {bucket} --key {objectKey}'],
+  },
+  docs: [S3_403, 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html'],
+};
+
+export const causes: CauseDefinition[] = [missingGrant, explicitDeny, passRole, masked];
