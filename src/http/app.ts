@@ -12,7 +12,7 @@ import { registerCors } from './plugins/cors.js';
 import { createLogger, installRequestLogging, requestIdFor } from './plugins/logging.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { registerPressure } from './plugins/pressure.js';
-import { frameworkErrorHandler, installProblemHandling } from './plugins/problem.js';
+import { frameworkErrorHandler, installNotFoundHandler, installProblemHandling } from './plugins/problem.js';
 import { registerRateLimit } from './plugins/rate-limit.js';
 import { registerSecurity } from './plugins/security.js';
 import { causeRoutes } from './routes/causes.js';
@@ -64,6 +64,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await registerCors(app, config);
   await registerPressure(app, config, options.healthCheck);
   await registerRateLimit(app, config);
+  installNotFoundHandler(app);
   await registerOpenApi(app, API_VERSION);
 
   await app.register(healthRoutes);

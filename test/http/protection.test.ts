@@ -23,6 +23,14 @@ describe('rate limit', () => {
     await app.close();
   });
 
+  it('counts unknown routes too', async () => {
+    const app = await makeApp({ rateLimitMax: 2 });
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push((await app.inject({ url: '/wp-login.php' })).statusCode);
+    expect(statuses).toEqual([404, 404, 429]);
+    await app.close();
+  });
+
   it('RATE_LIMIT_MAX=0 turns it off', async () => {
     const app = await makeApp({ rateLimitMax: 0 });
     for (let i = 0; i < 5; i++) expect((await app.inject(explain)).statusCode).toBe(200);

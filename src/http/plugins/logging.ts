@@ -45,10 +45,12 @@ export function noteError(request: FastifyRequest, info: Record<string, unknown>
 }
 
 export function installRequestLogging(app: FastifyInstance): void {
-  app.addHook('onRequest', async (request, reply) => {
+  // Callback-style hooks: a little cheaper per request than async ones.
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    done();
   });
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     const err = (request as WithErrorInfo)[ERROR_INFO];
     const line = {
       method: request.method,
@@ -59,5 +61,6 @@ export function installRequestLogging(app: FastifyInstance): void {
     };
     if (reply.statusCode >= 500) request.log.error(line, 'request');
     else request.log.info(line, 'request');
+    done();
   });
 }

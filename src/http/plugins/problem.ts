@@ -177,14 +177,18 @@ export function installProblemHandling(app: FastifyInstance, config: AppConfig):
     }
     return sendProblem(request, reply, problem);
   });
+}
 
-  app.setNotFoundHandler((request, reply) =>
+/** Unknown routes: 404 problem details, rate limited like the rest when rate limiting is on. */
+export function installNotFoundHandler(app: FastifyInstance): void {
+  const handler = (request: FastifyRequest, reply: FastifyReply): FastifyReply =>
     sendProblem(request, reply, {
       status: 404, type: 'not-found', title: 'Not found',
       detail: `No route ${request.method} ${safePath(request.url)}. See /docs for the API.`,
       errors: [],
-    }),
-  );
+    });
+  if (app.hasDecorator('rateLimit')) app.setNotFoundHandler({ preHandler: app.rateLimit() }, handler);
+  else app.setNotFoundHandler(handler);
 }
 
 function safePath(url: string): string {
