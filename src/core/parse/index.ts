@@ -66,12 +66,20 @@ function compatible(a: Hit, b: Hit): boolean {
   return same(a.action, b.action) && same(a.targetRaw, b.targetRaw) && same(a.callerRaw, b.callerRaw);
 }
 
-function groupHits(s: string, hits: Hit[]): Group[] {
+function crossesLine(f: Flat, a: number, b: number): boolean {
+  for (let i = a; i < b && i < f.nl.length; i++) if (f.nl[i] === 1) return true;
+  return false;
+}
+
+function groupHits(f: Flat, hits: Hit[]): Group[] {
+  const s = f.s;
   hits.sort((x, y) => x.start - y.start || y.end - x.end);
   const groups: Group[] = [];
   for (const h of hits) {
     const g = groups[groups.length - 1];
-    if (g && (h.start < g.end || adjacent(s.slice(g.end, h.start))) && g.hits.every((x) => compatible(x, h))) {
+    const bare = h.shape === 'access-denied-bare' || (g?.hits.some((x) => x.shape === 'access-denied-bare') ?? false);
+    const near = g && (h.start < g.end || (adjacent(s.slice(g.end, h.start)) && !(bare && crossesLine(f, g.end, h.start))));
+    if (g && near && g.hits.every((x) => compatible(x, h))) {
       g.hits.push(h);
       g.end = Math.max(g.end, h.end);
       g.start = Math.min(g.start, h.start);
@@ -337,7 +345,7 @@ function parseInner(input: string, issues: Issue[]): ParseResult {
     return { parsed: p, otherErrors: [], issues };
   }
 
-  const groups = groupHits(s, hits);
+  const groups = groupHits(f, hits);
   const ctx = {
     roles: contextRoles(s),
     ttl: /--assume-role-ttl/.test(s),
