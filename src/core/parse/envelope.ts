@@ -96,7 +96,9 @@ export function readEnvelope(s: string, start: number, end: number, lo: number, 
     const m = CLI_RE.exec(before);
     CLI_RE.lastIndex = 0;
     if (m && before.length - (cliAt + m[0].length) <= 6) {
-      cliCode = m[1] ?? null;
+      // botocore prints the bare HTTP status when S3 gives no body (`(403) … HeadObject`): not a code
+      cliCode = /^[A-Za-z]/.test(m[1] ?? '') ? (m[1] ?? null) : null;
+      if (!cliCode && /^\d{3}$/.test(m[1] ?? '')) env.httpStatus = Number(m[1]);
       env.operation = m[2] ?? null;
       env.start = bStart + cliAt;
       env.wrappers.push('aws-cli');
@@ -120,6 +122,16 @@ export function readEnvelope(s: string, start: number, end: number, lo: number, 
       if (api) goCode = api[1] ?? null;
       env.start = Math.min(env.start, bStart + goAt);
       env.wrappers.push('go-sdk-v2');
+    }
+  }
+  // PHP SDK: Error executing "AssumeRole" on "https://sts.amazonaws.com"
+  const phpAt = before.lastIndexOf('Error executing "');
+  if (phpAt >= 0 && !env.operation) {
+    const m = /^Error executing "([A-Za-z0-9]{1,100})" on "https?:\/\/(?:[a-z0-9.-]{0,200}?\.)?(s3|sts|kms|ssm|iam|secretsmanager|dynamodb|lambda|ec2|ecr|sqs|sns)[.-]/.exec(before.slice(phpAt, phpAt + 400));
+    if (m) {
+      env.operation = m[1] ?? null;
+      env.service = servicePrefix(m[2] ?? '');
+      env.wrappers.push('php-sdk');
     }
   }
   // "error calling sts:GetCallerIde ntity: Code:" — the action the tool printed

@@ -684,7 +684,7 @@ export function scanBare(f: Flat, m: RegExpExecArray): Hit | null {
   const okBefore = i === 0 || /(?:[:"'>(\]]|^) ?$/.test(before) || (f.nl[i - 1] === 1);
   if (!okBefore) return null;
   const next = s.slice(e, e + 14);
-  const okAfter = e >= s.length || f.nl[e] === 1 || /^(?:[."'<),;\]}]|$| \(| status code| \[)/i.test(next);
+  const okAfter = e >= s.length || f.nl[e] === 1 || (/^ ?(?:[."'<),;\]}]|$)/.test(next) || /^ (?:\(|status code|\[|-{1,3}>?(?: |$))/i.test(next));
   if (!okAfter) return null;
   let end = e;
   if (s[end] === '.') end++;
