@@ -8,7 +8,7 @@ import type { CauseContext, CauseDefinition, SignalResult } from './types.js';
 import {
   STS_FAMILY, actionOf, callerHasIdentityPolicies, clone, confirm, coversAction, crossAccount, denyKind, denyType, docStatements,
   ev, isAssumeRole, isDenial, isNearMissAction, isRootMessage, isStsFamily, lower, mentions, namesActionExactly, pasted,
-  policyLabel, ruleOut, statementViews, stmtLabel, weigh, type StatementView,
+  policyLabel, ruleOut, likelyIf, statementViews, stmtLabel, weigh, type StatementView,
 } from './signals.js';
 import { trustAnalysis } from './trust.js';
 
@@ -336,7 +336,7 @@ export const causes: CauseDefinition[] = [
         const sure = a.denies.find((v) => v.condition === true);
         if (sure) return confirm(pev(`${where(sure)} denies ${ctx.parsed.action}${sure.conditions.length ? ` because ${sure.conditions.map((o) => `${o.operator} ${o.key} ${o.values.join('/')}`).join(' and ')} holds` : ''}.`, sure));
         const maybe = a.denies[0];
-        if (maybe) return weigh(6, pev(`Likely, if ${maybe.conditions.filter((o) => o.result === 'unknown').map((o) => `${o.operator} ${o.key} ${o.values.join('/')}`).join(' and ')} holds for this call: ${where(maybe)} then denies ${ctx.parsed.action}.`, maybe));
+        if (maybe) return likelyIf(pev(`Likely, if ${maybe.conditions.filter((o) => o.result === 'unknown').map((o) => `${o.operator} ${o.key} ${o.values.join('/')}`).join(' and ')} holds for this call: ${where(maybe)} then denies ${ctx.parsed.action}.`, maybe));
         if (denyType(ctx) === 'identity-based' && denyKind(ctx) === 'explicit') return weigh(1, ev('No pasted identity Deny matches; the denying policy is another one (the message may name it).', 'policy'));
         return weigh(0.2, ev('No Deny statement of the pasted identity policies matches this call.', 'policy', a.views[0]?.policyIndex));
       },

@@ -10,7 +10,7 @@ import type { ConditionOutcome, PolicyKind } from '../types.js';
 import type { CauseContext, CauseDefinition, CommandTemplate, FixTemplate, SignalResult } from './types.js';
 import {
   clone, confirm, crossAccount, denyKind, denyType, docStatements, ev, isDenial, isStsFamily, mentions, pasted,
-  policyLabel, principalOk, ruleOut, statementViews, stmtLabel, weigh, type StatementView,
+  policyLabel, principalOk, ruleOut, likelyIf, statementViews, stmtLabel, weigh, type StatementView,
 } from './signals.js';
 import { correctPrincipalArnCondition } from './trust.js';
 
@@ -94,7 +94,7 @@ function conditionProof(test: KeyTest, words: string, explain?: (f: ConditionFin
     const u = a.unknown[0];
     if (u) {
       const neg = /not/i.test(u.outcome.operator);
-      return weigh(6, ev(`Likely, if the call's ${u.outcome.key} does not satisfy ${u.outcome.operator} ${quote(u.outcome.values)}: ${where(u.view)} is the Allow that would apply. To pass, the call needs ${u.outcome.key} ${neg ? 'to avoid' : '='} ${quote(u.outcome.values)}${u.outcome.operator.includes('IfExists') ? ' (or no such key)' : ''}.`, 'policy', u.view.policyIndex, u.view.st.index));
+      return likelyIf(ev(`Likely, if the call's ${u.outcome.key} does not satisfy ${u.outcome.operator} ${quote(u.outcome.values)}: ${where(u.view)} is the Allow that would apply. To pass, the call needs ${u.outcome.key} ${neg ? 'to avoid' : '='} ${quote(u.outcome.values)}${u.outcome.operator.includes('IfExists') ? ' (or no such key)' : ''}.`, 'policy', u.view.policyIndex, u.view.st.index));
     }
     const s = a.satisfied[0];
     if (s) return ruleOut(ev(`${where(s)} checks ${words} and the check passes for this call.`, 'policy', s.policyIndex, s.st.index));
@@ -113,7 +113,7 @@ function conditionMessage(bare: number): (ctx: CauseContext) => SignalResult | n
     if (t === 'role-trust') return weigh(2.5, ev('AWS says no role trust policy allows the call: conditions on trust statements are a frequent reason.'));
     if (t === 'identity-based' || t === 'resource-based') return weigh(1, ev(`AWS says no ${t} policy allows the call; a condition on its Allow may be what fails.`));
     if (t) return weigh(0.2, ev(`AWS names the ${t} policy.`));
-    if (!isStsFamily(ctx)) return weigh(bare * 0.4, ev('The message does not say which check failed; a condition on an Allow is one possibility.', 'catalog'));
+    if (!isStsFamily(ctx)) return weigh(Math.max(0.25, bare * 0.4), ev('The message does not say which check failed; a condition on an Allow is one possibility.', 'catalog'));
     return weigh(bare, ev('The bare message does not say which check failed; a condition on the trust policy gives exactly this message.', 'catalog'));
   };
 }

@@ -6,7 +6,7 @@ import type { DenyPolicyType, PolicyKind } from '../types.js';
 import type { CauseContext, CauseDefinition, SignalResult } from './types.js';
 import {
   actionOf, clone, confirm, crossAccount, denyKind, denyType, docStatements, ev, isDenial, isStsFamily, pasted, policyLabel,
-  principalOk, ruleOut, statementViews, stmtLabel, weigh, type StatementView,
+  principalOk, ruleOut, likelyIf, statementViews, stmtLabel, weigh, type StatementView,
 } from './signals.js';
 
 const DOCS = {
@@ -47,7 +47,7 @@ function denyProof(kind: PolicyKind, words: string, onNone: (ctx: CauseContext, 
     const sure = denies.find((v) => v.condition === true);
     if (sure) return confirm(pev(`${where(sure)} denies ${ctx.parsed.action}${sure.conditions.length ? ` because ${sure.conditions.map((o) => `${o.operator} ${o.key} ${o.values.join('/')}`).join(' and ')} holds for this call` : ''}.`, sure));
     const maybe = denies.find((v) => v.condition === 'unknown');
-    if (maybe) return weigh(6, pev(`Likely, if ${unknownWords(maybe)} holds for this call: ${where(maybe)} of the ${words} then denies ${ctx.parsed.action}.`, maybe));
+    if (maybe) return likelyIf(pev(`Likely, if ${unknownWords(maybe)} holds for this call: ${where(maybe)} of the ${words} then denies ${ctx.parsed.action}.`, maybe));
     return onNone(ctx, views);
   };
 }

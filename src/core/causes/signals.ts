@@ -22,6 +22,8 @@ export function ev(text: string, source: Evidence['source'] = 'message', policy?
 export const weigh = (weight: number, evidence: Evidence): SignalResult => ({ weight, evidence });
 export const confirm = (evidence: Evidence, weight = 1): SignalResult => ({ weight, proof: 'confirmed', evidence });
 export const ruleOut = (evidence: Evidence, weight = 1): SignalResult => ({ weight, proof: 'ruled-out', evidence });
+/** "Likely, if …": an unknown fact decides, and the pasted policies leave this cause as the explanation. */
+export const likelyIf = (evidence: Evidence, weight = 6): SignalResult => ({ weight, atLeast: 'likely', evidence });
 
 /** `Statement[1] (Sid "X")` for people. */
 export function stmtLabel(st: { index: number; sid: string | null }): string {
@@ -460,9 +462,22 @@ function allOf(outcomes: ConditionOutcome[]): boolean | 'unknown' {
   return true;
 }
 
-/** Every statement of the pasted policies of the given kinds, matched against the failed request. */
+const viewCache = new WeakMap<CauseContext, Map<string, StatementView[]>>();
+
+/** Every statement of the pasted policies of the given kinds, matched against the failed request (memoized per answer). */
 export function statementViews(ctx: CauseContext, kinds: PolicyKind[], action?: string): StatementView[] {
   const a = action ?? ctx.parsed.action ?? '';
+  let perCtx = viewCache.get(ctx);
+  if (!perCtx) { perCtx = new Map(); viewCache.set(ctx, perCtx); }
+  const key = `${kinds.join(',')}|${a}`;
+  const hit = perCtx.get(key);
+  if (hit) return hit;
+  const views = computeViews(ctx, kinds, a);
+  perCtx.set(key, views);
+  return views;
+}
+
+function computeViews(ctx: CauseContext, kinds: PolicyKind[], a: string): StatementView[] {
   const target = ctx.parsed.target?.arn ?? null;
   const shape = callerShape(ctx);
   const out: StatementView[] = [];

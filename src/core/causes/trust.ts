@@ -9,7 +9,7 @@ import type { CauseContext, CauseDefinition, SignalResult } from './types.js';
 import {
   STS_ASSUME, actionOf, addToElement, callerShape, clone, confirm, coversAction, crossAccount, denyKind, denyType, docStatements,
   ev, isAwsPrincipalAssume, isBare, isDenial, isRootMessage, isStsFamily, lower, mentions, policyLabel, principalOk,
-  relateAwsPrincipal, ruleOut, statementViews, stmtLabel, weigh, type PrincipalRelation, type StatementView,
+  relateAwsPrincipal, ruleOut, likelyIf, statementViews, stmtLabel, weigh, type PrincipalRelation, type StatementView,
 } from './signals.js';
 import { splitArn } from './templates.js';
 
@@ -571,7 +571,7 @@ export const causes: CauseDefinition[] = [
         const maybe = hits.find((v) => v.condition === 'unknown');
         if (maybe) {
           const unk = maybe.conditions.filter((o) => o.result === 'unknown').map((o) => `${o.operator} ${o.key} ${o.values.join(', ')}`);
-          return weigh(6, pev(`Likely, if ${unk.join(' and ')} holds for this call: ${where(maybe)} then denies ${a}.`, maybe));
+          return likelyIf(pev(`Likely, if ${unk.join(' and ')} holds for this call: ${where(maybe)} then denies ${a}.`, maybe));
         }
         if (!t.denies.length) return ruleOut(ev('The pasted trust policy has no Deny statement.', 'policy', t.views[0]?.policyIndex));
         return ruleOut(ev('No Deny statement of the pasted trust policy matches this caller and action.', 'policy', t.views[0]?.policyIndex));

@@ -28,6 +28,11 @@ export interface SignalResult {
   weight: number;
   /** Proof decides the status whatever the weights: a policy shows it, or rules it out. */
   proof?: 'confirmed' | 'ruled-out';
+  /**
+   * A floor for an unproven cause: the pasted policies leave it as the explanation if one unknown
+   * fact holds ("likely, if …"), whatever the prior says.
+   */
+  atLeast?: 'likely' | 'possible';
   evidence: Evidence;
 }
 

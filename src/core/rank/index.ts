@@ -48,11 +48,13 @@ export function assess(def: CauseDefinition, ctx: CauseContext): Assessed {
   let raw = def.prior > 0 ? def.prior : 0.01;
   let confirmed = false;
   let ruledOut = false;
+  let floor: CauseStatus | null = null;
   const evidence: Assessed['evidence'] = [];
   for (const r of results) {
     raw *= clampWeight(r.weight);
     if (r.proof === 'confirmed') confirmed = true;
     if (r.proof === 'ruled-out') ruledOut = true;
+    if (r.atLeast && (floor === null || STATUS_ORDER[r.atLeast] < STATUS_ORDER[floor])) floor = r.atLeast;
     const e: Assessed['evidence'][number] = { ...r.evidence, weight: clampWeight(r.weight) };
     if (r.proof) e.proof = r.proof;
     evidence.push(e);
@@ -63,7 +65,12 @@ export function assess(def: CauseDefinition, ctx: CauseContext): Assessed {
     evidence.push({ text: 'The evidence conflicts: one check proves this cause and another rules it out; check the pasted policies are the current ones.', source: 'catalog', weight: 1 });
   } else if (confirmed) status = 'confirmed';
   else if (ruledOut) status = 'ruled-out';
-  else status = raw >= LIKELY_AT ? 'likely' : raw >= POSSIBLE_AT ? 'possible' : 'unlikely';
+  else {
+    status = raw >= LIKELY_AT ? 'likely' : raw >= POSSIBLE_AT ? 'possible' : 'unlikely';
+    // The floor holds unless another signal argues strongly against the cause (weight < 0.2).
+    const contradicted = results.some((r) => clampWeight(r.weight) < 0.2);
+    if (floor && !contradicted && STATUS_ORDER[floor] < STATUS_ORDER[status]) status = floor;
+  }
   return { def, status, raw, evidence };
 }
 
