@@ -50,6 +50,7 @@ const CASES: Case[] = [
   { name: 'deep JSON in a policy', url: '/v1/simulate', body: `{"principal":"p","action":"a","resource":"*","policies":[{"document":{"a":${nest(40)}}}]}`, status: 400, type: 'json-too-deep' },
   { name: 'body too large', url: '/v1/explain', body: JSON.stringify({ message: 'x'.repeat(1024 * 1024) }), status: 413, type: 'body-too-large', path: 'body', limit: 1024 * 1024 },
   { name: 'unsupported media type', url: '/v1/explain', contentType: 'application/xml', body: '<message/>', status: 415, type: 'unsupported-media-type', path: 'headers.content-type' },
+  { name: 'text/plain on a JSON-only route', url: '/v1/simulate', contentType: 'text/plain', body: 'hello', status: 415, type: 'unsupported-media-type', path: 'headers.content-type' },
   { name: 'form encoding on the API', url: '/v1/explain', contentType: 'application/x-www-form-urlencoded', body: 'message=a', status: 415, type: 'unsupported-media-type' },
   { name: 'unknown route', method: 'GET', url: '/v2/explain', status: 404, type: 'not-found', detail: /GET \/v2\/explain/ },
   { name: 'wrong method', method: 'GET', url: '/v1/explain', status: 404, type: 'not-found' },

@@ -9,6 +9,19 @@ import { LIMITS } from '../schemas.js';
 import { ProblemError } from './problem.js';
 
 export function installBodyParsers(app: FastifyInstance): void {
+  // text/plain is parsed everywhere (fastify's parser) but only routes marked `textBody` take it.
+  app.addHook('preValidation', (request, _reply, done) => {
+    if (typeof request.body === 'string' && !request.routeOptions.config?.textBody) {
+      done(new ProblemError({
+        status: 415, type: 'unsupported-media-type', title: 'Unsupported media type',
+        detail: 'This route takes application/json only.',
+        errors: [{ path: 'headers.content-type', message: 'must be application/json' }],
+      }));
+      return;
+    }
+    done();
+  });
+
   // Same protections as fastify's own parser (prototype poisoning is an error).
   const defaultParser = app.getDefaultJsonParser('error', 'error');
   const parseJson = (req: FastifyRequest, body: string): Promise<unknown> =>
