@@ -102,7 +102,8 @@ describe('web form in chromium', { timeout: 90_000 }, () => {
     expect(await page.locator('#form-status').textContent()).toBe('Answer ready.');
     // The summary, the picture and the causes came from the server.
     expect(await page.locator('#answer dl.parsed').count()).toBe(1);
-    expect(await page.locator('#answer svg.decision g[data-kind="trust"]').count()).toBe(1);
+    expect(await page.locator('#answer svg.decision-wide g[data-kind="trust"]').isVisible()).toBe(true);
+    expect(await page.locator('#answer svg.decision-tall').isVisible()).toBe(false);
     expect(await page.locator('#answer .cause').count()).toBeGreaterThan(0);
     expect(await page.locator('#answer .policy-report .badge').first().textContent()).toMatch(/\S/);
     // The pasted text is still in the form.
@@ -202,6 +203,9 @@ describe('web form in chromium', { timeout: 90_000 }, () => {
     await page.setViewportSize({ width: 400, height: 860 });
     expect(await audit()).toEqual([]);
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(400);
+    // The picture turns to one account above the other.
+    expect(await page.locator('#answer svg.decision-tall').isVisible()).toBe(true);
+    expect(await page.locator('#answer svg.decision-wide').isVisible()).toBe(false);
     await page.locator('#picture-h').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/web-mobile.png`, fullPage: false });
     await context.close();

@@ -125,7 +125,8 @@ describe('answer content', () => {
     ['missing context', '<code>sts:ExternalId</code>'],
     ['other error', 'ExpiredToken'],
     ['ruled-out causes folded away', '<summary>Unlikely or ruled out (1)</summary>'],
-    ['decision picture', '<svg xmlns="http://www.w3.org/2000/svg" class="decision"'],
+    ['decision picture, side by side', '<div class="picture-wide"><svg xmlns="http://www.w3.org/2000/svg" class="decision decision-wide"'],
+    ['decision picture, stacked for narrow screens', '<div class="picture-tall"><svg xmlns="http://www.w3.org/2000/svg" class="decision decision-tall"'],
   ];
   it.each(needles)('shows the %s', (_what, needle) => {
     expect(html).toContain(needle);
@@ -221,7 +222,8 @@ describe('decision picture', () => {
       expect(row?.verdict).toBe(r.verdict);
       if (r.fromMessage !== undefined) expect(row?.fromMessage).toBe(r.fromMessage);
     }
-    const svg = renderDecisionSvg(x);
+    for (const layout of ['wide', 'tall'] as const) {
+    const svg = renderDecisionSvg(x, 'd', layout);
     for (const r of rows) {
       const group = svg.match(new RegExp(`<g class="dg-row[^"]*" data-kind="${r.kind}" data-verdict="([^"]+)">(.*?)</g>`));
       expect(group?.[1]).toBe(r.verdict);
@@ -229,6 +231,15 @@ describe('decision picture', () => {
       expect(group?.[2]).toContain(`>${word}</text>`); // a word, not colour alone
     }
     if (!rows.some((r) => r.side === 'network')) expect(svg).not.toContain('data-kind="vpc-endpoint"');
+    }
+  });
+
+  it('gives the two layouts their own ids (both are in the page)', () => {
+    const html = renderHtmlAnswer(explanation());
+    const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids).toContain('decision-title');
+    expect(ids).toContain('decision-tall-title');
+    expect(new Set(ids).size).toBe(ids.length);
   });
 
   it('has an accessible name and description naming each verdict', () => {

@@ -307,7 +307,7 @@ export function renderHtmlAnswer(x: Explanation): string {
   out.push(renderWarnings(x.warnings));
   out.push(renderParsed(x.parsed));
   if (x.parsed.recognized) {
-    out.push(`<section class="card" aria-labelledby="picture-h"><h2 id="picture-h">The decision at a glance</h2><figure class="picture"><div class="picture-scroll" tabindex="0" role="group" aria-label="Decision picture; scroll sideways on small screens">${renderDecisionSvg(x)}</div>`
+    out.push(`<section class="card" aria-labelledby="picture-h"><h2 id="picture-h">The decision at a glance</h2><figure class="picture"><div class="picture-wide">${renderDecisionSvg(x, 'decision', 'wide')}</div><div class="picture-tall">${renderDecisionSvg(x, 'decision-tall', 'tall')}</div>`
       + '<figcaption>Each box is a policy type AWS checks. ✓ allows, ✗ denies, ? unknown (depends on values not given), – not pasted. A thick border marks the policy that decided.</figcaption></figure></section>');
   }
   out.push(renderCauses(ids, x.causes, x.policies, x.parsed.recognized));

@@ -212,20 +212,37 @@ function describeRow(r: DiagramRow): string {
   return `${r.label}: ${LOOKS[r.verdict].word}${r.fromMessage ? ' (from the message)' : ''}${r.decided ? ', decided the outcome' : ''}`;
 }
 
-/** Inline SVG (a string) showing the decision, with <title> and <desc> for screen readers. */
-export function renderDecisionSvg(e: Explanation, idPrefix = 'decision'): string {
-  const d = buildDecisionDiagram(e);
-  const W = 900;
-  const boxW = 385;
-  const gap = W - 2 * boxW - 20;
-  const leftX = 10;
-  const rightX = leftX + boxW + gap;
-  const rows = Math.max(d.callerRows.length, d.resourceRows.length);
-  const boxH = HEAD_H + rows * (ROW_H + ROW_GAP) + 8;
-  const top = 34;
-  const extra = d.sameAccount ? 22 : 0;
-  const H = top + boxH + extra + 16;
+/** Splits a caption into lines of at most `max` characters, at spaces. */
+function wrapWords(textIn: string, max: number, maxLines: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of textIn.split(' ')) {
+    if (line && (line + ' ' + word).length > max) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  if (lines.length > maxLines) {
+    const kept = lines.slice(0, maxLines);
+    kept[maxLines - 1] = clipEnd(`${kept[maxLines - 1]} ${lines.slice(maxLines).join(' ')}`, max);
+    return kept;
+  }
+  return lines.map((l) => clipEnd(l, max));
+}
 
+/** `wide`: the two accounts side by side; `tall`: one above the other, for narrow screens. */
+export type DiagramLayout = 'wide' | 'tall';
+
+interface Box { x: number; y: number; w: number; h: number }
+
+/** Inline SVG (a string) showing the decision, with <title> and <desc> for screen readers. */
+export function renderDecisionSvg(e: Explanation, idPrefix = 'decision', layout: DiagramLayout = 'wide'): string {
+  const d = buildDecisionDiagram(e);
+  const tall = layout === 'tall';
+  const W = tall ? 400 : 900;
   const callerAcct = d.callerAccount ? `account ${d.callerAccount}` : 'account unknown';
   const resourceAcct = d.resourceAccount ? `account ${d.resourceAccount}` : 'account unknown';
 
@@ -239,48 +256,79 @@ export function renderDecisionSvg(e: Explanation, idPrefix = 'decision'): string
     d.networkRow ? `On the way: ${describeRow(d.networkRow)}.` : '',
     `Resource side (${d.resourceLabel}, ${resourceAcct}): ${d.resourceRows.map(describeRow).join('; ')}.`,
   ].filter(Boolean).join(' ');
-
-  const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="decision" viewBox="0 0 ${W} ${H}" width="100%" role="img" aria-labelledby="${titleId} ${descId}" data-same-account="${d.sameAccount}">`);
-  out.push(`<title id="${titleId}">${esc(title)}</title>`);
-  out.push(`<desc id="${descId}">${esc(desc)}</desc>`);
-  out.push(`<defs><marker id="${idPrefix}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#424a53"/></marker></defs>`);
   const caption = d.sameAccount
     ? `${d.action} within one account: caller and resource policies are evaluated together`
     : d.crossAccount
       ? `${d.action} across accounts: the caller's side and the resource's side must both allow`
       : `${d.action}: the resource's account is not known; if it is another account, both sides must allow`;
-  out.push(text(W / 2, 20, clipEnd(caption, 120), 'font-size="13" fill="#424a53" text-anchor="middle"'));
+  const captionLines = wrapWords(caption, tall ? 58 : 120, tall ? 3 : 1);
+
+  const boxHeight = (n: number): number => HEAD_H + n * (ROW_H + ROW_GAP) + 8;
+  const top = 14 + captionLines.length * 17;
+  const extra = d.sameAccount ? 22 : 0;
+  const y0 = top + extra;
+  let caller: Box;
+  let resource: Box;
+  let arrow: { x1: number; y1: number; x2: number; y2: number };
+  let net: Box;
+  if (tall) {
+    const gapV = d.networkRow ? 80 : 44;
+    caller = { x: 10, y: y0, w: W - 20, h: boxHeight(d.callerRows.length) };
+    resource = { x: 10, y: y0 + caller.h + gapV, w: W - 20, h: boxHeight(d.resourceRows.length) };
+    arrow = { x1: 48, y1: caller.y + caller.h + 4, x2: 48, y2: resource.y - 4 };
+    net = { x: 80, y: caller.y + caller.h + 12, w: W - 102, h: gapV - 24 };
+  } else {
+    const boxW = 385;
+    const gap = W - 2 * boxW - 20;
+    const h = boxHeight(Math.max(d.callerRows.length, d.resourceRows.length));
+    caller = { x: 10, y: y0, w: boxW, h };
+    resource = { x: 10 + boxW + gap, y: y0, w: boxW, h };
+    arrow = { x1: caller.x + boxW + 4, y1: y0 + 40, x2: resource.x - 4, y2: y0 + 40 };
+    net = { x: caller.x + boxW + 6, y: y0 + 56, w: gap - 12, h: 58 };
+  }
+  const H = Math.max(caller.y + caller.h, resource.y + resource.h) + (d.sameAccount ? 16 : 10);
+
+  const out: string[] = [];
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="decision decision-${layout}" viewBox="0 0 ${W} ${H}" width="100%" role="img" aria-labelledby="${titleId} ${descId}" data-same-account="${d.sameAccount}">`);
+  out.push(`<title id="${titleId}">${esc(title)}</title>`);
+  out.push(`<desc id="${descId}">${esc(desc)}</desc>`);
+  out.push(`<defs><marker id="${idPrefix}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#424a53"/></marker></defs>`);
+  captionLines.forEach((line, i) => {
+    out.push(text(W / 2, 20 + i * 17, line, 'font-size="13" fill="#424a53" text-anchor="middle"'));
+  });
 
   if (d.sameAccount) {
-    out.push(`<rect x="${leftX - 4}" y="${top - 4}" width="${W - 2 * (leftX - 4)}" height="${boxH + extra + 8}" rx="12" fill="#f6f8fa" stroke="#57606a" stroke-width="1.5"/>`);
+    out.push(`<rect x="6" y="${top - 4}" width="${W - 12}" height="${H - top - 2}" rx="12" fill="#f6f8fa" stroke="#57606a" stroke-width="1.5"/>`);
     out.push(text(W / 2, top + 18, `One ${callerAcct}`, 'font-size="14" font-weight="700" fill="#1f2328" text-anchor="middle"'));
   }
-  const sides: Array<{ x: number; heading: string; acct: string; who: string; rows: DiagramRow[] }> = [
-    { x: leftX, heading: 'Caller', acct: callerAcct, who: d.callerLabel, rows: d.callerRows },
-    { x: rightX, heading: 'Resource', acct: resourceAcct, who: d.resourceLabel, rows: d.resourceRows },
+  const sides: Array<{ box: Box; heading: string; acct: string; who: string; rows: DiagramRow[] }> = [
+    { box: caller, heading: 'Caller', acct: callerAcct, who: d.callerLabel, rows: d.callerRows },
+    { box: resource, heading: 'Resource', acct: resourceAcct, who: d.resourceLabel, rows: d.resourceRows },
   ];
   for (const s of sides) {
-    const y0 = top + extra;
-    if (!d.sameAccount) out.push(`<rect x="${s.x}" y="${y0}" width="${boxW}" height="${boxH}" rx="12" fill="#f6f8fa" stroke="#57606a" stroke-width="1.5"/>`);
+    const b = s.box;
+    if (!d.sameAccount) out.push(`<rect x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" rx="12" fill="#f6f8fa" stroke="#57606a" stroke-width="1.5"/>`);
     const heading = d.sameAccount ? `${s.heading} side` : `${s.heading} · ${s.acct}`;
-    out.push(text(s.x + 14, y0 + 26, heading, 'font-size="15" font-weight="700" fill="#1f2328"'));
-    out.push(`<text x="${s.x + 14}" y="${y0 + 48}" font-family="${MONO}" font-size="11.5" fill="#424a53">${esc(clip(s.who, Math.floor((boxW - 28) / 7)))}</text>`);
+    out.push(text(b.x + 14, b.y + 26, heading, 'font-size="15" font-weight="700" fill="#1f2328"'));
+    out.push(`<text x="${b.x + 14}" y="${b.y + 48}" font-family="${MONO}" font-size="11.5" fill="#424a53">${esc(clip(s.who, Math.floor((b.w - 28) / 7)))}</text>`);
     s.rows.forEach((row, i) => {
-      out.push(drawRow(row, s.x + 12, y0 + HEAD_H - 14 + i * (ROW_H + ROW_GAP), boxW - 24));
+      out.push(drawRow(row, b.x + 12, b.y + HEAD_H - 14 + i * (ROW_H + ROW_GAP), b.w - 24));
     });
   }
   // The request travels from the caller to the resource.
-  const ay = top + extra + 40;
-  out.push(`<line x1="${leftX + boxW + 4}" y1="${ay}" x2="${rightX - 4}" y2="${ay}" stroke="#424a53" stroke-width="2" marker-end="url(#${idPrefix}-arrow)"/>`);
+  out.push(`<line x1="${arrow.x1}" y1="${arrow.y1}" x2="${arrow.x2}" y2="${arrow.y2}" stroke="#424a53" stroke-width="2" marker-end="url(#${idPrefix}-arrow)"/>`);
   if (d.networkRow) {
     const look = LOOKS[d.networkRow.verdict];
-    const nx = leftX + boxW + 6;
-    const nw = gap - 12;
+    const verdict = `${look.icon} ${look.word}`;
     out.push(`<g class="dg-row dg-${d.networkRow.verdict}" data-kind="vpc-endpoint" data-verdict="${d.networkRow.verdict}">`);
-    out.push(`<rect x="${nx}" y="${ay + 16}" width="${nw}" height="58" rx="8" fill="${look.fill}" stroke="${look.stroke}" stroke-width="1.5"/>`);
-    out.push(text(nx + nw / 2, ay + 36, 'VPC endpoint', 'font-size="11.5" font-weight="600" fill="#1f2328" text-anchor="middle"'));
-    out.push(text(nx + nw / 2, ay + 56, `${look.icon} ${look.word}`, `font-size="11.5" font-weight="600" fill="${look.ink}" text-anchor="middle"`));
+    out.push(`<rect x="${net.x}" y="${net.y}" width="${net.w}" height="${net.h}" rx="8" fill="${look.fill}" stroke="${look.stroke}" stroke-width="1.5"/>`);
+    if (tall) {
+      out.push(text(net.x + 12, net.y + net.h / 2 + 4, 'VPC endpoint policy', 'font-size="12.5" font-weight="600" fill="#1f2328"'));
+      out.push(text(net.x + net.w - 12, net.y + net.h / 2 + 4, verdict, `font-size="12.5" font-weight="600" fill="${look.ink}" text-anchor="end"`));
+    } else {
+      out.push(text(net.x + net.w / 2, net.y + 20, 'VPC endpoint', 'font-size="11.5" font-weight="600" fill="#1f2328" text-anchor="middle"'));
+      out.push(text(net.x + net.w / 2, net.y + 40, verdict, `font-size="11.5" font-weight="600" fill="${look.ink}" text-anchor="middle"`));
+    }
     out.push('</g>');
   }
   out.push('</svg>');

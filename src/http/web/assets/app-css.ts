@@ -80,7 +80,13 @@ textarea:focus, input:focus, select:focus { border-color: var(--focus); }
 .facts summary { cursor: pointer; margin-bottom: 10px; }
 .facts-grid { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 10px 12px; margin-bottom: 10px; }
 .facts-grid label { font-size: 12.5px; }
-@media (max-width: 520px) { .facts-grid { grid-template-columns: minmax(0, 1fr); } }
+@media (max-width: 520px) {
+  .facts-grid { grid-template-columns: minmax(0, 1fr); }
+  .wrap { padding: 0 12px; }
+  .card, .explain-form { padding: 14px 12px; }
+  dl.parsed { grid-template-columns: minmax(0, 1fr); gap: 0; }
+  dl.parsed dd { margin-bottom: 8px; }
+}
 .actions { display: flex; align-items: center; gap: 14px; }
 button {
   font: inherit; font-weight: 600; cursor: pointer; border-radius: 6px; padding: 9px 18px;
@@ -113,9 +119,16 @@ dl.parsed dt { font-weight: 600; color: var(--ink-2); font-size: 13.5px; }
 dl.parsed dd { margin: 0; }
 .tag { display: inline-block; font-size: 12px; font-weight: 600; padding: 1px 8px; border-radius: 999px; background: #eaeef2; color: var(--ink-2); }
 
-.picture { margin: 0; }
-.picture-scroll { overflow-x: auto; }
-.picture svg { display: block; width: 100%; min-width: 620px; height: auto; }
+.picture { margin: 0; container-type: inline-size; }
+.picture svg { display: block; width: 100%; height: auto; }
+/* Side by side when there is room, one above the other when not (browsers without container
+   queries keep the wide picture). */
+.picture-tall { display: none; }
+.picture-tall svg { max-width: 520px; margin: 0 auto; }
+@container (max-width: 700px) {
+  .picture-wide { display: none; }
+  .picture-tall { display: block; }
+}
 .picture figcaption { margin-top: 8px; font-size: 13px; color: var(--muted); }
 
 .answer-body { overflow-wrap: anywhere; }
