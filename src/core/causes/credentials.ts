@@ -67,6 +67,9 @@ const wrongCredentials: CauseDefinition = {
     },
     (ctx) => {
       const p = ctx.parsed;
+      if (p.caller?.arn && isAssumeFamily(ctx) && !p.deny.policyType && p.deny.kind !== 'explicit' && !ctx.policies.length) {
+        return sig(1.4, fromMessage(`The caller in the message is ${p.caller.arn}: if that is not the identity you meant to assume the role with, a profile, environment variable or role_arn setting picked other credentials.`));
+      }
       if (!p.caller?.arn && !p.action && !isExpired(ctx) && !isInvalid(ctx)) {
         return sig(2, fromMessage('The message names neither the caller nor the action: first make sure which credentials the tool actually used.'));
       }
@@ -240,7 +243,7 @@ const consistency: CauseDefinition = {
         return sig(5, fromMessage('Lambda cannot assume the function\'s role yet: typical right after the role was created.'));
       }
       if (has(ctx, 'error configuring terraform aws provider', 'cannot assume iam role', 'iam role (') && has(ctx, 'cannot be assumed')) {
-        return sig(3, fromMessage('The provider assumes a role during the same run that may create or change it; a role or trust policy changed seconds earlier is often not usable yet.'));
+        return sig(8, fromMessage('The Terraform / Pulumi provider assumes the role while configuring itself, often in the same pipeline that just created the account, role or trust policy — a change seconds old is often not usable yet, and a re-run succeeds.'));
       }
       return null;
     },

@@ -82,7 +82,8 @@ const durationExceedsMax: CauseDefinition = {
   family: 'request',
   prior: 0.2,
   specificity: 2,
-  appliesTo: isDurationError,
+  // AWS names the limit that failed: the role-chaining wording rules this one out.
+  appliesTo: (ctx) => isDurationError(ctx) && !(saysChain(ctx) && !saysMax(ctx)),
   signals: [
     (ctx) => {
       if (saysMax(ctx)) return sig(50, fromMessage('STS says the requested DurationSeconds exceeds the MaxSessionDuration set for this role.'));
@@ -137,7 +138,8 @@ const chaining: CauseDefinition = {
   family: 'request',
   prior: 0.13,
   specificity: 2,
-  appliesTo: isDurationError,
+  // AWS names the limit that failed: the MaxSessionDuration wording rules this one out.
+  appliesTo: (ctx) => isDurationError(ctx) && !(saysMax(ctx) && !saysChain(ctx)),
   signals: [
     (ctx) => {
       if (saysChain(ctx)) return sig(50, fromMessage('STS says the requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.'));
