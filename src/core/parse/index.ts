@@ -252,7 +252,8 @@ function buildParsed(f: Flat, h: Hit & { innerCode?: string; fromCloudTrail?: bo
   // target
   let target: Target | null = null;
   let targetRaw = h.targetRaw ? cleanToken(h.targetRaw) : null;
-  if (!targetRaw && ctx.roles && ctx.roles.length === 1 &&
+  // a wording that names no resource: the one role ARN the paste mentions (`--role-arn …`, `Role: …`)
+  if (!targetRaw && !h.callerRaw && shape?.family !== 'typed' && ctx.roles && ctx.roles.length === 1 &&
     ((p.action && ASSUME_ACTIONS.has(p.action.toLowerCase())) || CONTEXT_ROLE_SHAPES.has(h.shape))) {
     targetRaw = ctx.roles[0] ?? null;
   }

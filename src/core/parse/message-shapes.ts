@@ -308,6 +308,15 @@ function readTarget(f: Flat, p: number): { target: string | null; end: number } 
     tok = tok.slice(0, xml);
     e = p + xml;
   }
+  // a quoted placeholder inside the ARN: arn:aws:iam::"my account number":role/x
+  const oq = tok.indexOf('"');
+  if (oq > 0 && tok[oq - 1] === ':' && /^arn:/i.test(tok)) {
+    const close = s.indexOf('"', p + oq + 1);
+    if (close > 0 && close - (p + oq) < 80 && s[close + 1] === ':') {
+      const [rest, e2] = tokenAt(s, close + 1, 1000);
+      return { target: s.slice(p, close + 1) + rest, end: e2 };
+    }
+  }
   // inside a JSON string: an ARN never holds a double quote or a backslash
   const q = tok.search(/["\\]/);
   if (q > 0) {
