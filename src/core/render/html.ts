@@ -269,7 +269,7 @@ function renderPolicies(reports: PolicyReport[], ev: Explanation['evaluation']):
     if (stmts.length) {
       out.push(`<details><summary>Statements (${stmts.length})</summary><ul class="statements">${stmts.map((s) => {
         const m = s.matched === 'unknown' ? 'depends' : s.matched ? 'applies' : 'does not apply';
-        return `<li><span class="tag">${e(s.effect)}</span> statement ${s.index + 1}${s.sid ? ` <code>${e(s.sid)}</code>` : ''} ${e(m)}: ${e(s.why)}</li>`;
+        return `<li><span class="tag">${e(s.effect)}</span> statement ${e(Number(s.index) + 1)}${s.sid ? ` <code>${e(s.sid)}</code>` : ''} ${e(m)}: ${e(s.why)}</li>`;
       }).join('')}</ul></details>`);
     }
     const deciding = r.decidingConditions ?? [];
