@@ -56,6 +56,10 @@ describe('parseError runs in linear time', () => {
     'validation words': (n) => '1 validation error detected: roleSessionName '.repeat(n / 45),
     'bare denials': (n) => 'error: Access Denied\n'.repeat(n / 21),
     'dots and colons': (n) => '.:'.repeat(n / 2),
+    'placeholder targets': (n) => 'User: a is not authorized to perform: s3:GetObject on resource: <<x '.repeat(n / 68),
+    'blob lines': (n) => 'Encoded authorization failure message: ' + 'Ab3dEfGh1jKlMn0pQrStUvWxYz0123456789abcdEF\n'.repeat(n / 43),
+    'CloudTrail keys': (n) => '{"eventSource":"sts.amazonaws.com","errorCode":"AccessDenied","userIdentity":{"arn":"x"}}'.repeat(n / 88),
+    'Go envelopes': (n) => 'operation error STS: AssumeRole, https response error StatusCode: 403, RequestID: x, api error AccessDenied: Access Denied\n'.repeat(n / 120),
   };
   const time = (s: string) => {
     const t0 = performance.now();
