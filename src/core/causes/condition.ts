@@ -9,7 +9,7 @@
 import type { ConditionOutcome, PolicyKind } from '../types.js';
 import type { CauseContext, CauseDefinition, CommandTemplate, FixTemplate, SignalResult } from './types.js';
 import {
-  clone, confirm, crossAccount, denyKind, denyType, docStatements, ev, isDenial, isStsFamily, mentions, pasted,
+  clone, confirm, crossAccount, isFederatedAssume, denyKind, denyType, docStatements, ev, isDenial, isStsFamily, mentions, pasted,
   policyLabel, principalOk, ruleOut, likelyIf, statementViews, stmtLabel, weigh, type StatementView,
 } from './signals.js';
 import { correctPrincipalArnCondition } from './trust.js';
@@ -207,7 +207,7 @@ export const causes: CauseDefinition[] = [
     test: eq('sts:externalid'),
     words: 'sts:ExternalId',
     bare: 1,
-    applies: (ctx) => isStsFamily(ctx),
+    applies: (ctx) => isStsFamily(ctx) && !isFederatedAssume(ctx),
     explain: externalIdHint,
     extra: [
       (ctx) => (mentions(ctx, 'invalid information in one or more fields') ? weigh(3, ev('The console says "Invalid information in one or more fields": console switch-role cannot pass an external id.')) : null),
@@ -233,6 +233,7 @@ export const causes: CauseDefinition[] = [
     test: MFA_KEYS,
     words: 'MFA',
     bare: 0.8,
+    applies: (ctx) => !isFederatedAssume(ctx) || ctx.policies.length > 0,
     explain: (_f, ctx) => (ctx.parsed.caller?.type === 'assumed-role' ? 'The caller is a role session: AssumeRole credentials carry no MFA context, so assume this role directly from the user with MFA.' : ctx.parsed.caller?.type === 'user' ? 'Long-term access keys without --serial-number/--token-code carry no MFA key.' : null),
     extra: [
       (ctx) => {
@@ -288,6 +289,7 @@ export const causes: CauseDefinition[] = [
     test: eq('aws:principalorgid', 'aws:principalorgpaths'),
     words: 'aws:PrincipalOrgID',
     bare: 0.6,
+    applies: (ctx) => !isFederatedAssume(ctx),
     confirm: [
       { description: 'The caller account\'s organization id (needs organizations:DescribeOrganization).', command: 'aws organizations describe-organization --query Organization.Id --output text --profile {callerProfile}' },
       GET_TRUST_CONDITIONS,
@@ -307,6 +309,7 @@ export const causes: CauseDefinition[] = [
     test: eq('aws:principalarn'),
     words: 'aws:PrincipalArn',
     bare: 0.5,
+    applies: (ctx) => !isFederatedAssume(ctx),
     explain: (f) => {
       const o = f.outcome;
       const base = o.operator.replace(/^For(?:Any|All)Values:/, '').replace(/IfExists$/, '');

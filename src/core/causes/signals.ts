@@ -102,6 +102,13 @@ export function crossAccount(ctx: CauseContext): boolean | null {
   return null;
 }
 
+/** AssumeRoleWithWebIdentity / AssumeRoleWithSAML: the caller is an IdP token, not an AWS principal. */
+export function isFederatedAssume(ctx: CauseContext): boolean {
+  const a = actionOf(ctx);
+  const op = lower(ctx.parsed.operation);
+  return a === 'sts:assumerolewithwebidentity' || a === 'sts:assumerolewithsaml' || op === 'assumerolewithwebidentity' || op === 'assumerolewithsaml';
+}
+
 /** The caller is an IAM principal that has identity policies (user, role, role session, federated user). */
 export function callerHasIdentityPolicies(ctx: CauseContext): boolean {
   const t = ctx.parsed.caller?.type;
@@ -269,7 +276,7 @@ export function relateAwsPrincipal(value: string, c: CallerShape): PrincipalRela
   }
   if (isUserEntry && callerIsUser && c.arn) {
     if (value === c.arn) return 'exact';
-    if (name === c.userName) return sameAcct ? 'other' : 'wrong-account';
+    if (name === c.userName) return sameAcct ? 'path-mismatch' : 'wrong-account';
     return 'other';
   }
   if ((isUserEntry && callerIsRole) || (isRoleEntry && callerIsUser)) return sameAcct || c.account === null ? 'user-vs-role' : 'other';
