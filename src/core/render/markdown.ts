@@ -36,8 +36,9 @@ export function code(s: string, inTable = false): string {
 /** Backslash-escapes every character that could start Markdown or HTML syntax in running text. */
 export function escapeInline(s: string): string {
   const v = s.replace(/[\\`*_[\]<>|#~&]/g, (m) => '\\' + m);
-  // At the start of a list item, `- `, `+ ` or `1. ` would open a nested list.
-  return v.replace(/^([-+]|\d{1,9}[.)])(?= |$)/, (m) => m.slice(0, -1) + '\\' + m.slice(-1));
+  // At the start of a list item, `- `, `+ `, `---` or `1. ` would open a nested list or a rule.
+  if (v.startsWith('-') || v.startsWith('+')) return '\\' + v;
+  return v.replace(/^\d{1,9}[.)](?= |$)/, (m) => m.slice(0, -1) + '\\' + m.slice(-1));
 }
 
 /**
