@@ -331,8 +331,8 @@ export function renderText(e: Explanation): string {
     const parts: string[] = [section('Causes, best first')];
     groups.full.forEach((c, i) => parts.push(renderCauseText(e, c, i + 1)));
     if (groups.brief.length) {
-      parts.push('Less likely:');
-      groups.brief.forEach((c, i) => parts.push(wrap(`${groups.full.length + i + 1}. ${oneLine(c.title, 300)} [${STATUS_WORDS[c.status]}, score ${formatScore(c.score)}] (${oneLine(c.id, 100)})`, '  ', '     ')));
+      parts.push(['Less likely:', ...groups.brief.map((c, i) =>
+        wrap(`${groups.full.length + i + 1}. ${oneLine(c.title, 300)} [${STATUS_WORDS[c.status]}, score ${formatScore(c.score)}] (${oneLine(c.id, 100)})`, '  ', '     '))].join('\n'));
     }
     blocks.push(parts.join('\n\n'));
   } else if (p.recognized) {
