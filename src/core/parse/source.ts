@@ -11,7 +11,7 @@ const RULES: Array<[ErrorSource, RegExp]> = [
   ['aws-sdk-js', /\$metadata|at Request\.extractError|node_modules\/(?:aws-sdk|@aws-sdk)|deserializeAws_|\bde_[A-Z][A-Za-z0-9]{1,60}CommandError|'\$fault'|retryDelay/],
   ['boto3', /botocore|boto3|Traceback \(most recent call last\)|<class 'botocore/],
   ['aws-cli', /An error occurred \([^()\s]{1,100}\)(?: \(reached max retries: \d{1,3}\))? when calling the [A-Za-z0-9]{1,100} operation/],
-  ['console', /console\.aws\.amazon\.com\/[a-z0-9]{1,30}\/home(?![^\n]{0,40}authorization-details)|You don't have permission to access|You need permissions/],
+  ['console', /console\.aws\.amazon\.com\/[a-z0-9]{1,30}\/home(?![^\n]{0,40}authorization-details)|You don't have permission to access|You need permissions|Invalid information in one or more fields/],
 ];
 
 export function detectSource(text: string, wrappers: string[], cloudtrail: boolean): ErrorSource {
