@@ -12,7 +12,7 @@ import { registerCors } from './plugins/cors.js';
 import { createLogger, installRequestLogging, requestIdFor } from './plugins/logging.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { registerPressure } from './plugins/pressure.js';
-import { frameworkErrorHandler, installNotFoundHandler, installProblemHandling } from './plugins/problem.js';
+import { frameworkErrorHandler, installClosingGuard, installNotFoundHandler, installProblemHandling } from './plugins/problem.js';
 import { registerRateLimit } from './plugins/rate-limit.js';
 import { registerSecurity } from './plugins/security.js';
 import { causeRoutes } from './routes/causes.js';
@@ -43,15 +43,19 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     bodyLimit: config.bodyLimit,
     // fastify takes a hop count too; its types only list boolean | string | string[] | function.
     trustProxy: config.trustProxy as boolean,
-    return503OnClosing: true,
+    // While closing, our own hook answers 503 as problem details (fastify's own is plain JSON).
+    return503OnClosing: false,
+    // Bound the time a client may take to send a request (slow-loris); answers take milliseconds.
+    requestTimeout: 30_000,
     frameworkErrors: frameworkErrorHandler(config),
     forceCloseConnections: 'idle',
   }) as unknown as FastifyInstance;
 
-  const lifecycle: Lifecycle = { shuttingDown: false };
+  const lifecycle: Lifecycle = { shuttingDown: false, closing: false };
   app.decorate('lifecycle', lifecycle);
   app.addHook('preClose', async () => {
     lifecycle.shuttingDown = true;
+    lifecycle.closing = true;
   });
 
   // Requests are validated with zod; responses use fastify's default serializer (fast-json-stringify).
@@ -59,6 +63,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
 
   installRequestLogging(app);
   installProblemHandling(app, config);
+  installClosingGuard(app);
   installBodyParsers(app);
   await registerSecurity(app);
   await registerCors(app, config);

@@ -172,6 +172,18 @@ describe('health', () => {
     await other.close();
   });
 
+  it('once closing, new requests get 503 problem details with Connection: close', async () => {
+    const other = await makeApp();
+    other.lifecycle.closing = true;
+    const res = await other.inject({ method: 'POST', url: '/v1/parse', headers: { 'content-type': 'application/json' }, payload: '{"message":"x"}' });
+    expect(res.statusCode).toBe(503);
+    expect(res.headers.connection).toBe('close');
+    expect(res.headers['retry-after']).toBe('5');
+    expect(res.json()).toMatchObject({ status: 503, type: 'urn:whydenied:problem:shutting-down' });
+    other.lifecycle.closing = false;
+    await other.close();
+  });
+
   it('under pressure: API routes and /readyz answer 503 with Retry-After, /healthz 200', async () => {
     const other = await makeApp({}, { healthCheck: async () => false });
     const api = await other.inject({ method: 'POST', url: '/v1/parse', headers: { 'content-type': 'application/json' }, payload: '{"message":"x"}' });

@@ -7,6 +7,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config.js';
+import '../lifecycle.js';
 import type { Problem } from '../schemas.js';
 import { noteError } from './logging.js';
 
@@ -176,6 +177,21 @@ export function installProblemHandling(app: FastifyInstance, config: AppConfig):
       noteError(request, { type: error.name, code: error.code ?? null, frames });
     }
     return sendProblem(request, reply, problem);
+  });
+}
+
+/** Once the app is closing, new requests get 503 problem details and the connection is closed. */
+export function installClosingGuard(app: FastifyInstance): void {
+  app.addHook('onRequest', (request, reply, done) => {
+    if (!app.lifecycle.closing) {
+      done();
+      return;
+    }
+    reply.header('connection', 'close').header('retry-after', '5');
+    sendProblem(request, reply, {
+      status: 503, type: 'shutting-down', title: 'Shutting down',
+      detail: 'This instance is shutting down; retry, and another instance will answer.', errors: [],
+    });
   });
 }
 
