@@ -109,7 +109,7 @@ export function problemFromError(error: FastifyError & { validation?: unknown; v
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return {
         status: 415, type: 'unsupported-media-type', title: 'Unsupported media type',
-        detail: 'Send application/json, or text/plain holding the message alone.',
+        detail: "Send application/json, or text/plain holding the message alone (with curl: -H 'content-type: text/plain' --data-binary @error.txt).",
         errors: [{ path: 'headers.content-type', message: 'must be application/json or text/plain' }],
       };
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
