@@ -92,12 +92,8 @@ export function identityAnalysis(ctx: CauseContext): IdentityAnalysis {
  */
 const CONFUSABLE: string[][] = [
   ['ssm:getparameter', 'ssm:getparameters', 'ssm:getparametersbypath'],
-  ['s3:getobject', 's3:getobjectversion'],
-  ['s3:putobject', 's3:putobjectacl', 's3:putobjecttagging'],
   ['kms:generatedatakey', 'kms:generatedatakeywithoutplaintext'],
   ['secretsmanager:getsecretvalue', 'secretsmanager:batchgetsecretvalue'],
-  ['lambda:invokefunction', 'lambda:invokefunctionurl'],
-  ['ecr:batchgetimage', 'ecr:getdownloadurlforlayer'],
 ];
 export function confusableSiblings(action: string): string[] {
   const a = action.toLowerCase();
