@@ -151,7 +151,7 @@ const invalid: CauseDefinition = {
     },
     (ctx) => {
       const r = regionOf(ctx);
-      if (r && OPT_IN_REGIONS.has(r)) return sig(0.5, fromMessage(`The call went to ${r}, an opt-in Region, where tokens from the global STS endpoint may not be valid.`));
+      if (r && OPT_IN_REGIONS.has(r)) return sig(0.15, fromMessage(`The call went to ${r}, an opt-in Region, where (v1) tokens from the global STS endpoint are not valid — more likely than a bad key when the same credentials work elsewhere.`));
       return null;
     },
   ],
@@ -208,7 +208,7 @@ const globalEndpoint: CauseDefinition = {
   signals: [
     (ctx) => {
       const r = regionOf(ctx);
-      if (r && OPT_IN_REGIONS.has(r)) return sig(15, fromMessage(`The call went to ${r}, an opt-in Region, where v1 tokens from the global STS endpoint are not valid.`));
+      if (r && OPT_IN_REGIONS.has(r)) return sig(60, fromMessage(`The call went to ${r}, an opt-in Region, where v1 tokens from the global STS endpoint are not valid.`));
       if (r) return sig(0.1, fromMessage(`The call went to ${r}, a Region enabled by default, where every STS token is valid.`));
       return sig(0.6, fromMessage('The Region of the call is not shown.'));
     },
@@ -248,7 +248,7 @@ const consistency: CauseDefinition = {
       return null;
     },
     (ctx) => (has(ctx, 'just created', 'newly created', 'intermittent', 'sometimes works', 're-run', 'rerun', 'on retry', 'second attempt', 'eventually succeed')
-      ? sig(3, fromMessage('The text says the failure is recent or intermittent.'))
+      ? sig(5, fromMessage('The text says the failure is recent or intermittent, or went away on a re-run.'))
       : null),
     (ctx) => {
       if (ctx.evaluation?.decision === 'allow' && ctx.policies.length) {

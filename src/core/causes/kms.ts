@@ -42,7 +42,7 @@ const keyPolicyGrant: CauseDefinition = {
     (ctx) => {
       const d = ctx.parsed.deny;
       if (d.kind === 'explicit') return sig(0.1, fromMessage(`An explicit Deny${d.policyType ? ` in a ${d.policyType} policy` : ''} refused the call, not a missing key-policy grant.`));
-      if (d.policyType === 'resource-based') return sig(5, fromMessage('KMS says no resource-based policy (the key policy) allows the action. (KMS uses the same words when only the IAM side is missing, so check both.)'));
+      if (d.policyType === 'resource-based') return sig(10, fromMessage('KMS says no resource-based policy (the key policy) allows the action. (KMS uses the same words when only the IAM side is missing, so check both.)'));
       if (d.policyType === 'identity-based') return sig(0.4, fromMessage('KMS says no identity-based policy allows the action: the key policy delegates to IAM and the IAM side is what is missing.'));
       if (d.policyType) return sig(0.2, fromMessage(`The message names a ${d.policyType} policy as the reason.`));
       if (has(ctx, ...OPAQUE)) return sig(2, fromMessage('KMS\'s opaque answer covers a missing key-policy grant, a key in another Region and an invalid ciphertext alike.'));
@@ -97,7 +97,7 @@ const awsManaged: CauseDefinition = {
   specificity: 2,
   appliesTo: applies,
   signals: [
-    (ctx) => (has(ctx, 'alias/aws/') ? sig(15, fromMessage('The key is an AWS managed key (alias/aws/…).')) : null),
+    (ctx) => (has(ctx, 'alias/aws/') ? sig(40, fromMessage('The key is an AWS managed key (alias/aws/…).')) : null),
     (ctx) => {
       const x = crossAccount(ctx);
       if (x === true) return sig(3, fromMessage(`The caller (account ${ctx.parsed.caller?.accountId}) and the key (account ${ctx.parsed.target?.accountId}) are in different accounts.`));
@@ -136,7 +136,7 @@ const grantPending: CauseDefinition = {
   appliesTo: applies,
   signals: [
     (ctx) => (has(ctx, 'creategrant', 'grant token', 'granttoken', 'grant id', 'grantid', 'kms grant')
-      ? sig(5, fromMessage('The text is about a KMS grant.'))
+      ? sig(50, fromMessage('The text is about a KMS grant.'))
       : sig(0.4, fromMessage('Nothing points at a grant.'))),
     (ctx) => (has(ctx, 'just created', 'intermittent', 'retry', 'a few minutes', 'eventually')
       ? sig(2, fromMessage('The failure is recent or intermittent.'))
@@ -162,7 +162,7 @@ const conditionUnmet: CauseDefinition = {
   appliesTo: applies,
   signals: [
     (ctx) => (has(ctx, 'encryptioncontext', 'encryption context', 'kms:viaservice', 'kms:calleraccount', 'viaservice')
-      ? sig(6, fromMessage('The text names a kms: condition (encryption context, via service, caller account).'))
+      ? sig(40, fromMessage('The text names a kms: condition (encryption context, via service, caller account).'))
       : null),
     (ctx) => {
       const act = ctx.parsed.action ?? 'kms:Decrypt';

@@ -442,7 +442,7 @@ const irsa: CauseDefinition = {
       return null;
     },
     (ctx) => {
-      if (has(ctx, 'aws_web_identity_token_file') && has(ctx, 'no such file', 'not found', 'does not exist')) return sig(6, fromMessage('The web identity token file is missing in the pod: the IRSA webhook did not mount it (annotation added after the pod started, or wrong service account).'));
+      if (has(ctx, 'aws_web_identity_token_file', 'serviceaccount/token', 'failed fetching webidentity token', 'web identity token file') && has(ctx, 'no such file', 'not found', 'does not exist', 'unable to read file')) return sig(8, fromMessage('The web identity token file is missing in the pod: the IRSA webhook did not mount it (annotation added after the pod started, or wrong service account).'));
       if (has(ctx, 'eks.amazonaws.com/role-arn', 'aws_role_arn')) return sig(2, fromMessage('The output mentions the IRSA annotation / variables.'));
       return null;
     },

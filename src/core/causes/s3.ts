@@ -5,7 +5,7 @@
  */
 import type { CauseContext, CauseDefinition } from './types.js';
 import {
-  action, callerPrincipal, codeIs, crossAccount, fromMessage, fromPolicy, has, identityAllowsOn, keyGrant, keyPolicies, lower,
+  action, callerPrincipal, codeIs, operation, crossAccount, fromMessage, fromPolicy, has, identityAllowsOn, keyGrant, keyPolicies, lower,
   policiesOf, service, sig, statementsFor, stmtLabel, withStatementAdded,
 } from './service-util.js';
 
@@ -26,7 +26,7 @@ const S3_OPS = [
 
 function isS3(ctx: CauseContext): boolean {
   if (service(ctx) === 's3') return true;
-  if (S3_OPS.includes(lower(ctx.parsed.operation))) return true;
+  if (S3_OPS.includes(operation(ctx))) return true;
   const t = lower(ctx.parsed.target?.arn);
   if (t.startsWith('arn:aws:s3:') || t.includes(':s3:::')) return true;
   return has(ctx, 's3://', 's3 bucket', 'in s3 bucket', 's3api', 'amazons3exception');
@@ -50,7 +50,7 @@ const blockPublic: CauseDefinition = {
   signals: [
     (ctx) => (has(ctx, ...BPA_WORDS) ? sig(60, fromMessage('The message names S3 Block Public Access.')) : null),
     (ctx) => {
-      const op = lower(ctx.parsed.operation);
+      const op = operation(ctx);
       const a = action(ctx);
       if (['putbucketpolicy', 'putbucketacl', 'putobjectacl'].includes(op) || ['s3:putbucketpolicy', 's3:putbucketacl', 's3:putobjectacl'].includes(a)) {
         return sig(4, fromMessage('Setting a bucket policy or ACL was refused: Block Public Access rejects ones that grant public access.'));
@@ -93,7 +93,7 @@ const ownership: CauseDefinition = {
     },
     (ctx) => {
       const a = action(ctx);
-      const read = a === 's3:getobject' || a === 's3:getobjectacl' || lower(ctx.parsed.operation) === 'getobject';
+      const read = a === 's3:getobject' || a === 's3:getobjectacl' || operation(ctx) === 'getobject';
       if (read && crossAccount(ctx) === true) return sig(1.5, fromMessage('An object in another account\'s bucket: if a third account uploaded it with ACLs enabled, the bucket policy does not apply to it.'));
       if (read && ctx.parsed.deny.policyType === null) return sig(1.1, fromMessage('A bare 403 on reading an object.'));
       if (ctx.parsed.deny.kind === 'explicit') return sig(0.2, fromMessage('An explicit Deny refused the call.'));
@@ -135,7 +135,7 @@ const sseKms: CauseDefinition = {
   },
   signals: [
     (ctx) => {
-      if (KMS_FOR_S3.includes(action(ctx))) return sig(30, fromMessage(`The ${ctx.parsed.operation ?? 'S3'} call failed on ${ctx.parsed.action}: S3 uses the object's KMS key on the caller's behalf, and the caller may not use that key.`));
+      if (KMS_FOR_S3.includes(action(ctx))) return sig(S3_OPS.includes(operation(ctx)) ? 150 : 20, fromMessage(`The ${ctx.parsed.operation ?? 'S3'} call failed on ${ctx.parsed.action}: S3 uses the object's KMS key on the caller's behalf, and the caller may not use that key.`));
       return sig(4, fromMessage('The S3 request involves SSE-KMS encryption.'));
     },
     (ctx) => (crossAccount(ctx) === true
@@ -197,14 +197,15 @@ const requesterPays: CauseDefinition = {
   title: 'The bucket is Requester Pays and the request did not accept the charges',
   summary: 'A Requester Pays bucket refuses requests that do not say the requester pays (--request-payer requester / x-amz-request-payer: requester) with 403, and anonymous requests always.',
   family: 's3',
-  prior: 0.02,
+  prior: 0.03,
   specificity: 2,
   appliesTo: s3Applies,
   signals: [
     (ctx) => (has(ctx, 'requester pays', 'requester-pays', 'requesterpays', 'request-payer', 'request_payer', 'x-amz-request-payer')
-      ? sig(20, fromMessage('The text is about Requester Pays.'))
+      ? sig(60, fromMessage('The text is about Requester Pays.'))
       : null),
     (ctx) => {
+      if (has(ctx, 'requester pays', 'requester-pays', 'requesterpays', 'request-payer', 'request_payer', 'x-amz-request-payer')) return null;
       if (ctx.parsed.deny.policyType) return sig(0.1, fromMessage(`S3 names a ${ctx.parsed.deny.policyType} policy as the reason.`));
       if (crossAccount(ctx) === true) return sig(1.3, fromMessage('A bucket of another account: public data sets are often Requester Pays.'));
       return sig(0.5, fromMessage('Nothing points at Requester Pays.'));
@@ -230,9 +231,11 @@ const objectLock: CauseDefinition = {
   family: 's3',
   prior: 0.02,
   specificity: 2,
-  appliesTo: (ctx) => s3Applies(ctx) && (DELETES.includes(action(ctx)) || ['deleteobject', 'deleteobjects', 'putobjectretention', 'putobjectlegalhold'].includes(lower(ctx.parsed.operation)) || has(ctx, ...LOCK_WORDS)),
+  appliesTo: (ctx) => s3Applies(ctx) && (DELETES.includes(action(ctx)) || ['deleteobject', 'deleteobjects', 'putobjectretention', 'putobjectlegalhold'].includes(operation(ctx)) || has(ctx, ...LOCK_WORDS)),
   signals: [
-    (ctx) => (has(ctx, ...LOCK_WORDS) ? sig(20, fromMessage('The text is about Object Lock retention or legal holds.')) : null),
+    (ctx) => (has(ctx, 'protected by object lock')
+      ? sig(80, fromMessage('S3 says the object is protected by Object Lock.'))
+      : has(ctx, ...LOCK_WORDS) ? sig(20, fromMessage('The text is about Object Lock retention or legal holds.')) : null),
     (ctx) => {
       if (action(ctx) === 's3:bypassgovernanceretention') return sig(8, fromMessage('Bypassing governance retention needs s3:BypassGovernanceRetention.'));
       if (action(ctx) === 's3:deleteobjectversion' || has(ctx, 'versionid', 'version-id')) return sig(3, fromMessage('Deleting a specific object version: locked versions cannot be removed.'));
@@ -261,8 +264,8 @@ const accessPoint: CauseDefinition = {
   appliesTo: (ctx) => s3Applies(ctx) && (lower(ctx.parsed.target?.arn).includes(':accesspoint/') || has(ctx, 'accesspoint', 'access point', '-s3alias')),
   signals: [
     (ctx) => (lower(ctx.parsed.target?.arn).includes(':accesspoint/')
-      ? sig(8, fromMessage('The request goes through an S3 access point.'))
-      : sig(3, fromMessage('The text mentions an S3 access point.'))),
+      ? sig(60, fromMessage('The request goes through an S3 access point: its own policy, network origin and Block Public Access apply, and the bucket policy must delegate to it.'))
+      : sig(5, fromMessage('The text mentions an S3 access point.'))),
     (ctx) => (has(ctx, 'network origin', 'networkorigin', 'vpc') ? sig(2, fromMessage('The access point may be restricted to a VPC network origin.')) : null),
   ],
   confirm: [
@@ -284,12 +287,12 @@ const sseC: CauseDefinition = {
   title: 'The bucket blocks uploads encrypted with customer-provided keys (SSE-C)',
   summary: 'The bucket\'s encryption configuration blocks SSE-C, so uploads that send their own encryption key are refused; use SSE-S3 or SSE-KMS instead.',
   family: 's3',
-  prior: 0.01,
+  prior: 0.02,
   specificity: 2,
   appliesTo: (ctx) => (s3Applies(ctx) || has(ctx, 'server side encryption')) && has(ctx, ...SSE_C_WORDS),
   signals: [
     (ctx) => (has(ctx, SSE_C_WORDS[0]!, SSE_C_WORDS[1]!)
-      ? sig(60, fromMessage('S3 says the bucket blocks upload requests that specify SSE-C.'))
+      ? sig(150, fromMessage('S3 says the bucket blocks upload requests that specify SSE-C.'))
       : sig(5, fromMessage('The request uses SSE-C (customer-provided keys).'))),
   ],
   confirm: [

@@ -90,6 +90,13 @@ export function actionIs(ctx: CauseContext, ...actions: string[]): boolean {
   return actions.some((x) => x.toLowerCase() === a);
 }
 
+/** The API operation: parsed, else `when calling the X operation` in the text (lower-case, '' when none). */
+export function operation(ctx: CauseContext): string {
+  if (ctx.parsed.operation) return ctx.parsed.operation.toLowerCase();
+  const t = tokenAfter(ctx, 'when calling the ');
+  return t && /^[A-Za-z0-9]{2,80}$/.test(t) ? t.toLowerCase() : '';
+}
+
 /** The service prefix of the action (`s3`), or of the target ARN. */
 export function service(ctx: CauseContext): string {
   const a = action(ctx);
@@ -546,7 +553,7 @@ export function keyGrant(ctx: CauseContext, act: string): KeyGrant {
   for (const ip of list) {
     for (const st of ip.policy.statements) {
       const keys = st.conditions.map((c) => c.key.toLowerCase());
-      if (st.effect === 'Allow' && st.principal?.wildcard !== false && keys.includes('kms:calleraccount') && keys.includes('kms:viaservice')) {
+      if (st.effect === 'Allow' && (!st.principal || st.principal.wildcard || st.principal.AWS.includes('*')) && keys.includes('kms:calleraccount') && keys.includes('kms:viaservice')) {
         const ca = st.conditions.find((c) => c.key.toLowerCase() === 'kms:calleraccount');
         out.awsManaged = { hit: ip, account: ca?.values[0] ?? null };
       }

@@ -7,7 +7,7 @@ import type { Statement } from '../types.js';
 import type { CauseContext, CauseDefinition } from './types.js';
 import { describeCondition, statementViews, type StatementView } from './signals.js';
 import {
-  action, actionIs, callerPrincipal, callerRoleArn, codeIs, coversAction, coversResource, crossAccount, editableDoc, fromMessage,
+  action, actionIs, callerPrincipal, operation, callerRoleArn, codeIs, coversAction, coversResource, crossAccount, editableDoc, fromMessage,
   fromPolicy, has, isAssumeFamily, lower, policiesOf, policyLabel, service, sig, statementsFor, stmtLabel,
   withConditionAdded, withStatementAdded, type Indexed,
 } from './service-util.js';
@@ -322,7 +322,7 @@ const SSM_READS = ['ssm:getparameter', 'ssm:getparameters', 'ssm:getparametersby
 
 function maskKind(ctx: CauseContext): 's3' | 'ssm' | null {
   const a = action(ctx);
-  const op = lower(ctx.parsed.operation);
+  const op = operation(ctx);
   if (S3_READS.includes(a) || S3_READ_OPS.includes(op)) return 's3';
   if (SSM_READS.includes(a) || op.startsWith('getparameter')) return 'ssm';
   if (has(ctx, 'headobject') && has(ctx, '403')) return 's3';
@@ -358,7 +358,7 @@ const masked: CauseDefinition = {
       return sig(1, fromMessage('Parameter Store can answer AccessDenied for a parameter that does not exist — check the exact name and path.'));
     },
     (ctx) => (has(ctx, 'nosuchkey', 'does not exist', 'not found', 'parameternotfound')
-      ? sig(3, fromMessage('The text says the object or parameter was not found.'))
+      ? sig(10, fromMessage('The text says the object or parameter was not found.'))
       : null),
     (ctx) => {
       if (maskKind(ctx) !== 's3') return null;

@@ -81,6 +81,9 @@ const roleMissing: CauseDefinition = {
       if (ctx.parsed.target?.resourceType === 'role') return sig(2.8, fromMessage('The message names no policy type: STS returns this same text when the role does not exist or the ARN has a typo (account, name, case, path).'));
       return null;
     },
+    (ctx) => (has(ctx, 'just created', 'newly created', 'was created', 'were created')
+      ? sig(0.3, fromMessage('The text says the role was just created: it exists, and a change that has not propagated yet is more likely than a wrong ARN.'))
+      : null),
     // the ARN's own shape
     (ctx) => {
       const t = ctx.parsed.target;
