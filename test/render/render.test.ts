@@ -94,6 +94,18 @@ describe('renderMarkdown', () => {
     expect(out).not.toContain('Ruled out');
   });
 
+  it('shows what each pasted statement did and the decision step by step', () => {
+    const e = explanationSample();
+    e.evaluation!.trail = ['Request: a → b.', 'Decision: implicit-deny (role trust policy).'];
+    const out = renderMarkdown(e);
+    expect(out).toContain('| 1 | deploy-role trust | trust (inferred) | **implicit-deny** | Principal names an unknown account (Statement\\[0\\].Principal) |');
+    expect(out).toContain('- Policy 1, Statement\\[0\\] (Sid "AllowCI"): **Allow, does not apply**. Principal does not match\n');
+    expect(out).toContain('Step by step:\n\n1. Request: a → b.\n2. Decision: implicit-deny (role trust policy).\n');
+    const text = renderText(e);
+    expect(text).toContain('   - Statement[0] (Sid "AllowCI"): Allow, does not apply. Principal does not\n     match\n');
+    expect(text).toContain('Step by step:\n  - Request: a → b.\n');
+  });
+
   it('lists at most 10 ruled-out causes with reasons, the rest by id only', () => {
     const e = explanationSample();
     const base = e.causes[3]!;

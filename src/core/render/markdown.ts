@@ -6,7 +6,7 @@
 import type { Explanation, RankedCause } from '../types.js';
 import {
   MAX_RULED_OUT_LINES, NOT_RECOGNIZED_WORDS, leadWords, STATUS_WORDS, evidenceOrigin, formatScore, groupCauses, headline, kindWords,
-  foldLine, oneLine, otherErrorSummary, parsedFieldRows, policyLabel, policyNotes, ruledOutReason, stripControls,
+  foldLine, oneLine, otherErrorSummary, parsedFieldRows, policyLabel, policyNotes, ruledOutReason, statementLines, stripControls,
   warningLine, type FieldRow,
 } from './text.js';
 
@@ -151,11 +151,20 @@ export function renderMarkdown(e: Explanation): string {
       const notes = policyNotes(pol).map((n) => prose(n, true, 300)).join('; ') || '—';
       lines.push(`| ${i + 1} | ${pol.name ? prose(pol.name, true, 120) : '—'} | ${kindWords(pol)} | **${pol.verdict}** | ${notes} |`);
     });
+    const statements: string[] = [];
+    e.policies.forEach((pol, i) => {
+      const st = statementLines(pol);
+      for (const l of st.lines) statements.push(`- Policy ${i + 1}, ${escapeInline(l.where)}: **${l.outcome}**. ${prose(l.why)}`);
+      if (st.more) statements.push(`- Policy ${i + 1}: … ${st.more} more statement(s)`);
+    });
+    if (statements.length) lines.push('', '**Statements**', '', ...statements);
     if (e.evaluation) {
       const ev = e.evaluation;
       let s = `Together: **${ev.decision}**${ev.decidedBy ? ` (decided by the ${ev.decidedBy} policy)` : ''}.`;
       if (ev.missingContext.length) s += ` Would be decided by: ${ev.missingContext.map((k) => code(k)).join(', ')}.`;
+      if (ev.trail.length) s += ' Step by step:';
       lines.push('', s);
+      if (ev.trail.length) lines.push('', ...ev.trail.map((t, i) => `${i + 1}. ${prose(t)}`));
     }
     blocks.push(lines.join('\n'));
   }

@@ -203,6 +203,28 @@ export function policyNotes(p: PolicyReport): string[] {
   return notes;
 }
 
+/** Statements shown per policy at most. */
+export const MAX_STATEMENT_LINES = 10;
+
+export interface StatementLine {
+  /** `Statement[0] (Sid "AllowCI")` */
+  where: string;
+  /** `Allow, applies` / `Deny, does not apply` / `Allow, depends on unknown keys` */
+  outcome: string;
+  why: string;
+}
+
+/** What each statement of a pasted policy did for this request (from the evaluation). */
+export function statementLines(p: PolicyReport): { lines: StatementLine[]; more: number } {
+  const all = p.statements ?? [];
+  const lines = all.slice(0, MAX_STATEMENT_LINES).map((st) => ({
+    where: `Statement[${st.index}]` + (st.sid ? ` (Sid "${oneLine(st.sid, 80)}")` : ''),
+    outcome: `${st.effect}, ${st.matched === true ? 'applies' : st.matched === false ? 'does not apply' : 'depends on unknown keys'}`,
+    why: oneLine(st.why, 600),
+  }));
+  return { lines, more: Math.max(0, all.length - lines.length) };
+}
+
 export function kindWords(p: PolicyReport): string {
   return p.kindInferred ? `${p.kind} (inferred)` : p.kind;
 }
@@ -354,12 +376,17 @@ export function renderText(e: Explanation): string {
       const name = pol.name ? `"${oneLine(pol.name, 80)}"` : '(unnamed)';
       lines.push(wrap(`${i + 1}. ${name}, ${kindWords(pol)}: ${pol.verdict}`, '', '   '));
       for (const note of policyNotes(pol)) lines.push(wrap(`- ${note}`, '   ', '     '));
+      const st = statementLines(pol);
+      for (const l of st.lines) lines.push(wrap(`- ${l.where}: ${l.outcome}. ${l.why}`, '   ', '     '));
+      if (st.more) lines.push(`   - … ${st.more} more statement(s)`);
     });
     if (e.evaluation) {
       const ev = e.evaluation;
       let s = `Together: ${ev.decision}${ev.decidedBy ? ` (decided by the ${ev.decidedBy} policy)` : ''}.`;
       if (ev.missingContext.length) s += ` Would be decided by: ${ev.missingContext.map((k) => oneLine(k, 100)).join(', ')}.`;
+      if (ev.trail.length) s += ' Step by step:';
       lines.push(wrap(s, ''));
+      for (const t of ev.trail) lines.push(wrap(`- ${oneLine(t, 600)}`, '  ', '    '));
     }
     blocks.push(lines.join('\n'));
   }
