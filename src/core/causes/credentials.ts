@@ -11,7 +11,7 @@ import {
 const CLI_ENV = 'https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-envvars.html';
 const CLI_FILES = 'https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-files.html';
 const STS_ERRORS = 'https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html';
-const STS_REGIONS = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_region-endpoints.html';
+const STS_REGIONS = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_enable-regions.html';
 const TROUBLESHOOT_GENERAL = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_general.html';
 
 const EXPIRED = [
@@ -51,7 +51,13 @@ const wrongCredentials: CauseDefinition = {
   summary: 'The failing call was signed by another identity than the one you set up — stray AWS_* environment variables overriding a profile, the wrong profile, a role_arn in the profile, a self-hosted runner\'s or node\'s instance role — so the right policies are never consulted.',
   family: 'credentials',
   prior: 0.2,
-  appliesTo: (ctx) => ctx.parsed.recognized || isExpired(ctx) || isInvalid(ctx) || has(ctx, ...NO_CREDS),
+  appliesTo: (ctx) => {
+    if (has(ctx, ...NO_CREDS) || isExpired(ctx) || isInvalid(ctx)) return true;
+    // web identity, SAML, Region and validation errors are not about which AWS credentials signed the call
+    if (isWebIdentity(ctx) || codeIs(ctx, 'ValidationError', 'RegionDisabled', 'InvalidIdentityToken', 'PackedPolicyTooLarge', 'IDPCommunicationError')) return false;
+    if (has(ctx, 'assumerolewithsaml', 'sts is not activated')) return false;
+    return ctx.parsed.recognized;
+  },
   signals: [
     (ctx) => {
       if (has(ctx, ...NO_CREDS)) return sig(6, fromMessage('The SDK found no usable credentials at all: the environment, profile or instance metadata it should read is not what you expect.'));

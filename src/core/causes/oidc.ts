@@ -67,10 +67,10 @@ const isGitlab = (ctx: CauseContext) => providerOf(ctx) === 'gitlab';
 // ───────────────────────────── wordings ─────────────────────────────
 
 const NO_PROVIDER = ['no openidconnect provider found', 'no openid connect provider found'];
-const AUDIENCE = ['incorrect token audience'];
+const AUDIENCE = ['incorrect token audience', 'missing a required claim: aud'];
 const THUMBPRINT = ["doesn't match configured thumbprint", 'does not match configured thumbprint', 'thumbprint'];
 const JWKS = ["couldn't retrieve verification key", 'could not retrieve verification key', 'idpcommunicationerror', 'identity provider (idp) that was asked to verify the incoming identity token could not be reached'];
-const TOKEN_EXPIRED = ['token expired: current date/time', 'expiredtokenexception'];
+const TOKEN_EXPIRED = ['token expired: current date/time', 'expiredtokenexception', 'idprejectedclaim'];
 const ID_TOKEN_HINT = ['did you mean to set the id-token permission', 'actions_id_token_request_url', 'actions_id_token_request_token', 'unable to get actions_id_token_request', 'id-token: write'];
 const GENERIC_DENY = ['not authorized to perform sts:assumerolewithwebidentity', 'not authorized to perform: sts:assumerolewithwebidentity'];
 

@@ -9,7 +9,7 @@ import { codeIs, fromMessage, fromPolicy, fromRequest, has, isAssumeFamily, sig,
 
 const ASSUME_API = 'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html';
 const ROLE_SETTINGS = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_update-role-settings.html';
-const CHAINING = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles.html#iam-term-role-chaining';
+const CHAINING = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use.html';
 
 const MAX_WORDING = ['exceeds the maxsessionduration', 'maxsessionduration set for this role'];
 const CHAIN_WORDING = ['1 hour session limit for roles assumed by role chaining', 'session limit for roles assumed by role chaining', 'role chaining'];
@@ -171,7 +171,7 @@ const chaining: CauseDefinition = {
     description: 'Ask for 3600 seconds or less when chaining, or assume the final role directly from long-term, SSO or web-identity credentials (then the role\'s MaxSessionDuration applies).',
     commands: ['aws sts assume-role --role-arn {targetRoleArn} --role-session-name {roleSessionName} --duration-seconds 3600'],
   },
-  docs: [CHAINING, ASSUME_API],
+  docs: [CHAINING, 'https://repost.aws/knowledge-center/iam-role-chaining-limit', ASSUME_API],
 };
 
 const NAME_OK = /^[\w+=,.@-]{2,64}$/;

@@ -16,7 +16,7 @@ const SSE_KMS = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSE
 const REQUESTER_PAYS = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/ObjectsinRequesterPaysBuckets.html';
 const OBJECT_LOCK = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-lock.html';
 const ACCESS_POINTS = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-points-policies.html';
-const SSE_C = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerSideEncryptionCustomerKeys.html';
+const SSE_C = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/blocking-unblocking-s3-c-encryption-gpb.html';
 
 const S3_OPS = [
   'getobject', 'putobject', 'headobject', 'copyobject', 'uploadpart', 'uploadpartcopy', 'createmultipartupload', 'completemultipartupload',
@@ -285,7 +285,7 @@ const SSE_C_WORDS = ['customer provided keys (sse-c)', 'blocked upload requests 
 const sseC: CauseDefinition = {
   id: 's3-sse-c-blocked',
   title: 'The bucket blocks uploads encrypted with customer-provided keys (SSE-C)',
-  summary: 'The bucket\'s encryption configuration blocks SSE-C, so uploads that send their own encryption key are refused; use SSE-S3 or SSE-KMS instead.',
+  summary: 'The bucket\'s default encryption configuration blocks SSE-C (BlockedEncryptionTypes), so PutObject, CopyObject, multipart and replication requests that send their own encryption key get 403 AccessDenied. Since April 2026 new buckets block SSE-C by default; use SSE-S3 or SSE-KMS instead.',
   family: 's3',
   prior: 0.02,
   specificity: 2,
@@ -300,9 +300,12 @@ const sseC: CauseDefinition = {
   ],
   fix: {
     description: 'Upload with SSE-S3 or SSE-KMS (drop the --sse-c options), or, if SSE-C is really needed, remove SSE-C from the bucket\'s blocked encryption types.',
-    commands: ['aws s3 cp ./file s3://{bucket}/{objectKey} --sse aws:kms'],
+    commands: [
+      'aws s3 cp ./file s3://{bucket}/{objectKey} --sse aws:kms',
+      'aws s3api put-bucket-encryption --bucket {bucket} --server-side-encryption-configuration \'{"Rules":[{"ApplyServerSideEncryptionByDefault":{"SSEAlgorithm":"AES256"},"BlockedEncryptionTypes":{"EncryptionType":["NONE"]}}]}\'',
+    ],
   },
-  docs: [SSE_C, S3_403],
+  docs: [SSE_C, 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerSideEncryptionCustomerKeys.html', S3_403],
 };
 
 export const causes: CauseDefinition[] = [blockPublic, ownership, sseKms, requesterPays, objectLock, accessPoint, sseC];

@@ -57,7 +57,7 @@ const pair: CauseDefinition = {
       if (has(ctx, 'request arn is invalid')) return sig(25, fromMessage('STS says the request ARN is invalid: the Role attribute\'s role and provider ARNs are malformed or in the wrong order (role ARN first, provider ARN second).'));
       if (has(ctx, "at 'principalarn' failed to satisfy constraint", "at 'rolearn' failed to satisfy constraint")) return sig(6, fromMessage('The role or provider ARN sent to STS is empty or malformed.'));
       if (has(ctx, 'invalid saml response') && has(ctx, 'role')) return sig(6, fromMessage('AWS says the SAML response is invalid: typically the Role attribute is missing or malformed.'));
-      if (has(ctx, ...GENERIC) || codeIs(ctx, 'AccessDenied')) return sig(2.5, fromMessage('STS refused AssumeRoleWithSAML: most often the role in the assertion is misspelled or its trust does not name this SAML provider.'));
+      if (has(ctx, ...GENERIC) || codeIs(ctx, 'AccessDenied')) return sig(4, fromMessage('STS refused AssumeRoleWithSAML: most often the role in the assertion is misspelled or its trust does not name this SAML provider.'));
       return null;
     },
     (ctx) => {
