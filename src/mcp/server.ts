@@ -26,9 +26,16 @@ const SIMULATE_DESCRIPTION =
   'does, without an error message. Returns the decision (allow, explicit-deny, implicit-deny, or unknown under ' +
   'missing: "unknown"), each policy\'s verdict with per-statement reasons, and the context keys that would decide.';
 
+const INSTRUCTIONS =
+  'whydenied explains AWS authorization failures offline; it never calls AWS. When a user pastes an AWS error ' +
+  '(AccessDenied, "is not authorized to perform", UnauthorizedOperation, ExpiredToken, InvalidClientTokenId, …), ' +
+  'call explain_access_denied with the text exactly as pasted, plus any policies they shared. Show the Markdown ' +
+  'answer, or summarise its top cause and its confirm commands; ask for the policies it names when the answer is ' +
+  'only "possible". Use simulate_policy to check a policy change before suggesting it.';
+
 /** Builds the server with its tools registered; not yet connected. */
 export function createMcpServer(): McpServer {
-  const server = new McpServer({ name: 'whydenied', version: readVersion() });
+  const server = new McpServer({ name: 'whydenied', version: readVersion() }, { instructions: INSTRUCTIONS });
 
   server.registerTool(
     'explain_access_denied',

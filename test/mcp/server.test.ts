@@ -29,6 +29,7 @@ afterAll(async () => {
 describe('whydenied mcp over stdio', () => {
   it('names itself and lists both tools with input and output schemas', async () => {
     expect(client.getServerVersion()?.name).toBe('whydenied');
+    expect(client.getInstructions()).toContain('explain_access_denied');
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual(['explain_access_denied', 'simulate_policy']);
     const explainTool = tools.find((t) => t.name === 'explain_access_denied')!;
