@@ -1,4 +1,5 @@
 /** ARN helpers: parsing and per-segment matching (IAM matches each of the six parts separately). */
+import { Memo } from './cache.js';
 import { compileGlob, matchPattern, splitPattern, type Pattern } from './match.js';
 
 export interface ArnParts {
@@ -38,19 +39,23 @@ export function isArn(text: string): boolean {
  * except inside the resource part, which is everything after the fifth colon).
  * A pattern that is not ARN-shaped is matched against the whole text.
  */
+const splitCache = new WeakMap<Pattern, Pattern[]>();
+const targetMemo = new Memo<string[] | null>(256);
+function targetParts(arn: string): string[] | null {
+  const t = parseArn(arn);
+  return t ? ['arn', t.partition, t.service, t.region, t.account, t.resource] : null;
+}
+
 export function arnMatch(pattern: Pattern, arn: string, ignoreCase = false): boolean {
   if (pattern.length === 1 && pattern[0] === -1) return true;
-  const pParts = splitPattern(pattern, 58, 6);
-  const target = parseArn(arn);
-  if (pParts.length < 6 || target === null) return matchPattern(pattern, arn, ignoreCase);
-  const tParts = [
-    'arn',
-    target.partition,
-    target.service,
-    target.region,
-    target.account,
-    target.resource,
-  ];
+  let pParts = splitCache.get(pattern);
+  if (!pParts) {
+    pParts = splitPattern(pattern, 58, 6);
+    splitCache.set(pattern, pParts);
+  }
+  if (pParts.length < 6) return matchPattern(pattern, arn, ignoreCase);
+  const tParts = targetMemo.get(arn, targetParts);
+  if (tParts === null) return matchPattern(pattern, arn, ignoreCase);
   for (let i = 0; i < 6; i++) {
     if (!matchPattern(pParts[i] as Pattern, tParts[i] as string, ignoreCase)) return false;
   }

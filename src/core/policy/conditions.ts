@@ -4,6 +4,7 @@
  */
 import type { ConditionClause, ConditionOutcome } from '../types.js';
 import { arnMatch } from './arn.js';
+import { Memo } from './cache.js';
 import type { ContextView } from './context.js';
 import { cidrContains, parseCidr, parseIp } from './ip.js';
 import { and3, or3, not3, type T3 } from './logic.js';
@@ -58,9 +59,13 @@ const strEq = (p: Extract<Resolved, { kind: 'ok' }>, a: string): boolean => p.te
 const strEqIc = (p: Extract<Resolved, { kind: 'ok' }>, a: string): boolean => p.text.toLowerCase() === a.toLowerCase();
 const strLike = (p: Extract<Resolved, { kind: 'ok' }>, a: string): boolean => matchPattern(p.pattern, a);
 const arnLike = (p: Extract<Resolved, { kind: 'ok' }>, a: string): boolean => arnMatch(p.pattern, a);
+const cidrMemo = new Memo<ReturnType<typeof parseCidr> | false>();
+const ipMemo = new Memo<ReturnType<typeof parseIp> | false>();
+const makeCidr = (s: string): ReturnType<typeof parseCidr> | false => parseCidr(s) ?? false;
+const makeIp = (s: string): ReturnType<typeof parseIp> | false => parseIp(s) ?? false;
 const ipIn = (p: Extract<Resolved, { kind: 'ok' }>, a: string): boolean => {
-  const c = parseCidr(p.text);
-  const ip = parseIp(a);
+  const c = cidrMemo.get(p.text, makeCidr) || null;
+  const ip = ipMemo.get(a, makeIp) || null;
   return c !== null && ip !== null && cidrContains(c, ip);
 };
 const boolEq = (p: Extract<Resolved, { kind: 'ok' }>, a: string): boolean => {
@@ -110,7 +115,13 @@ export interface ParsedOperator {
   caseDiffers: boolean;
 }
 
+const operatorMemo = new Memo<ParsedOperator>(1024);
+
 export function parseOperator(op: string): ParsedOperator {
+  return operatorMemo.get(op, parseOperatorUncached);
+}
+
+function parseOperatorUncached(op: string): ParsedOperator {
   let rest = op.trim();
   let setOperator: ParsedOperator['setOperator'] = null;
   const colon = rest.indexOf(':');

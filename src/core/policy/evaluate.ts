@@ -8,10 +8,11 @@ import type {
   Statement, StatementElement, StatementRecord,
 } from '../types.js';
 import { accountOf, arnMatch, parseArn } from './arn.js';
-import { evaluateConditions } from './conditions.js';
+import { evaluateConditions, parseOperator } from './conditions.js';
 import { ContextView } from './context.js';
 import { and3, not3, or3, type T3 } from './logic.js';
-import { compileGlob, matchPattern } from './match.js';
+import { Memo } from './cache.js';
+import { compileGlob, matchPattern, type Pattern } from './match.js';
 import { describePrincipal, matchNotPrincipalElement, matchPrincipalElement, type PrincipalClass, type Who } from './principal.js';
 import { resolveValue } from './variables.js';
 
@@ -40,27 +41,45 @@ interface PolicyEval {
 }
 
 const q = (s: string): string => '`' + s + '`';
-const list = (xs: string[], max = 4): string =>
-  xs.slice(0, max).map(q).join(', ') + (xs.length > max ? `, … (${xs.length - max} more)` : '');
+function list(xs: string[], max = 4): string {
+  let out = '';
+  const n = Math.min(xs.length, max);
+  for (let i = 0; i < n; i++) out += (i > 0 ? ', `' : '`') + (xs[i] as string) + '`';
+  return xs.length > max ? `${out}, … (${xs.length - max} more)` : out;
+}
+
+const actionMemo = new Memo<Pattern>();
+const compileAction = (p: string): Pattern => compileGlob(p);
 
 function matchAction(patterns: string[], action: string): boolean {
   for (const p of patterns) {
-    if (p === '*' || matchPattern(compileGlob(p), action, true)) return true;
+    if (p === '*' || matchPattern(actionMemo.get(p, compileAction), action, true)) return true;
   }
   return false;
 }
 
+const RESOLVE_WILD = { variables: true, wildcards: true };
+const RESOLVE_WILD_NOVARS = { variables: false, wildcards: true };
+
 function matchResources(patterns: string[], resource: string, ctx: ContextView, variables: boolean, negated = false): T3 {
-  const results: T3[] = [];
+  let unknown = false;
+  let matched = false;
+  const opts = variables ? RESOLVE_WILD : RESOLVE_WILD_NOVARS;
   for (const p of patterns) {
-    if (p === '*') return !negated;
-    const r = resolveValue(p, ctx, { variables, wildcards: true });
-    if (r.kind === 'unknown') results.push('unknown');
-    else if (r.kind === 'ok') results.push(arnMatch(r.pattern, resource));
-    // NotResource with a variable that cannot be resolved: the statement does not apply
-    else if (negated) return false;
+    if (p === '*') {
+      matched = true;
+      break;
+    }
+    const r = resolveValue(p, ctx, opts);
+    if (r.kind === 'unknown') unknown = true;
+    else if (r.kind === 'ok') {
+      if (arnMatch(r.pattern, resource)) {
+        matched = true;
+        break;
+      }
+    } else if (negated) return false; // NotResource with an unresolvable variable: the statement does not apply
   }
-  const any = or3(...results);
+  const any: T3 = matched ? true : unknown ? 'unknown' : false;
   return negated ? not3(any) : any;
 }
 
@@ -74,8 +93,71 @@ export function describeCondition(o: ConditionOutcome): string {
   return `${o.operator} ${o.key} ${o.values.map(q).join(' or ')}`;
 }
 
+const RELATION: Record<string, string> = {
+  stringequals: '=', stringequalsignorecase: '= (any case)', stringnotequals: '≠', stringnotequalsignorecase: '≠ (any case)',
+  stringlike: 'matches', stringnotlike: 'does not match', arnequals: '=', arnlike: 'matches', arnnotequals: '≠',
+  arnnotlike: 'does not match', numericequals: '=', numericnotequals: '≠', numericlessthan: '<',
+  numericlessthanequals: '≤', numericgreaterthan: '>', numericgreaterthanequals: '≥', dateequals: '=',
+  datenotequals: '≠', datelessthan: 'before', datelessthanequals: 'at or before', dategreaterthan: 'after',
+  dategreaterthanequals: 'at or after', bool: '=', binaryequals: '=', ipaddress: 'is in', notipaddress: 'is not in',
+};
+
+/** "sts:ExternalId = `abc`", "aws:SourceIp is in `10.0.0.0/8`", "aws:PrincipalOrgID is absent". */
+export function humanCondition(o: ConditionOutcome): string {
+  const op = parseOperator(o.operator);
+  const base = op.baseOperator.toLowerCase();
+  if (base === 'null') {
+    const absent = o.values.some((v) => v.toLowerCase() === 'true');
+    return `${o.key} is ${absent ? 'absent' : 'present'}`;
+  }
+  const rel = RELATION[base] ?? o.operator;
+  const negated = rel.startsWith('≠') || rel.startsWith('does not') || rel.startsWith('is not');
+  const vals = o.values.map(q).join(negated ? ' nor ' : ' or ');
+  const subject = op.setOperator === 'ForAllValues' ? `every value of ${o.key}` : op.setOperator === 'ForAnyValue' ? `some value of ${o.key}` : o.key;
+  return `${subject} ${rel} ${vals}${op.ifExists ? ' (when present)' : ''}`;
+}
+
 function whoText(who: Who, request: EvaluationRequest): string {
   return who.arn ?? (request.principal ? request.principal : 'the (unknown) caller');
+}
+
+function explainStatement(
+  s: Statement, request: EvaluationRequest, who: Who, failedElement: StatementElement | undefined, matched: T3,
+  principalOk: T3, resourceOk: T3, outcomes: ConditionOutcome[], usesPrincipal: boolean, cls: PrincipalClass,
+): string {
+  switch (failedElement) {
+    case 'NotPrincipal':
+      return `NotPrincipal excludes ${whoText(who, request)}.`;
+    case 'Principal': {
+      if (!s.principal) return 'The statement has no Principal, so it names nobody.';
+      const named = [...s.principal.AWS, ...s.principal.Service, ...s.principal.Federated, ...s.principal.CanonicalUser];
+      return `Principal does not name ${whoText(who, request)} (it names ${list(named)}).`;
+    }
+    case 'Action':
+      return `Action ${q(request.action)} is not in ${list(s.action ?? [])}.`;
+    case 'NotAction':
+      return `NotAction excludes ${q(request.action)}.`;
+    case 'Resource':
+      return `Resource ${q(request.resource)} is not matched by ${list(s.resource ?? [])}.`;
+    case 'NotResource':
+      return `NotResource excludes ${q(request.resource)}.`;
+    case 'Condition': {
+      const failed = outcomes.find((o) => o.result === false) as ConditionOutcome;
+      return `Condition ${describeCondition(failed)} is false: the request's value is ${actualText(failed)}.`;
+    }
+    default:
+      break;
+  }
+  if (matched === 'unknown') {
+    const parts: string[] = [];
+    if (principalOk === 'unknown') parts.push('the unknown caller is one of the named principals');
+    if (resourceOk === 'unknown') parts.push('the policy variables in Resource resolve to the resource');
+    for (const o of outcomes) if (o.result === 'unknown') parts.push(humanCondition(o));
+    return `${s.effect === 'Allow' ? 'Allows' : 'Denies'} only if ${parts.join(' and ')}.`;
+  }
+  return `Matches: ${s.effect} ${q(request.action)} on ${q(request.resource)}` +
+    (usesPrincipal && s.principal ? ` for ${whoText(who, request)}${cls === 'account' ? ' (through its account)' : cls === 'role' ? ' (through its role)' : ''}` : '') +
+    (s.conditions.length > 0 ? ', conditions met.' : '.');
 }
 
 function evaluateStatement(
@@ -100,53 +182,19 @@ function evaluateStatement(
   let resourceOk: T3 = true;
   if (s.resource !== null) resourceOk = matchResources(s.resource, request.resource, ctx, variables);
   else if (s.notResource !== null) resourceOk = matchResources(s.notResource, request.resource, ctx, variables, true);
-  // Conditions
-  const cond = evaluateConditions(s.conditions, ctx, variables);
+  // Conditions (only when the rest can still match)
+  const cond = principalOk === false || !actionOk || resourceOk === false
+    ? { result: true as T3, outcomes: [] }
+    : evaluateConditions(s.conditions, ctx, variables);
   const matched = and3(principalOk, actionOk, resourceOk, cond.result);
 
-  let why: string;
   let failedElement: StatementElement | undefined;
-  if (principalOk === false) {
-    failedElement = s.notPrincipal ? 'NotPrincipal' : 'Principal';
-    if (s.notPrincipal) why = `NotPrincipal excludes ${whoText(who, request)}.`;
-    else if (!s.principal) why = 'The statement has no Principal, so it names nobody.';
-    else {
-      const named = [...s.principal.AWS, ...s.principal.Service, ...s.principal.Federated, ...s.principal.CanonicalUser];
-      why = `Principal does not name ${whoText(who, request)} (it names ${list(named)}).`;
-    }
-  } else if (!actionOk) {
-    failedElement = s.action !== null ? 'Action' : 'NotAction';
-    why = s.action !== null
-      ? `Action ${q(request.action)} is not in ${list(s.action)}.`
-      : `NotAction excludes ${q(request.action)}.`;
-  } else if (resourceOk === false) {
-    failedElement = s.resource !== null ? 'Resource' : 'NotResource';
-    why = s.resource !== null
-      ? `Resource ${q(request.resource)} is not matched by ${list(s.resource)}.`
-      : `NotResource excludes ${q(request.resource)}.`;
-  } else if (cond.result === false) {
-    failedElement = 'Condition';
-    const failed = cond.outcomes.find((o) => o.result === false) as ConditionOutcome;
-    why = `Condition ${describeCondition(failed)} is false: the request's value is ${actualText(failed)}.`;
-  } else if (matched === 'unknown') {
-    const parts: string[] = [];
-    if (principalOk === 'unknown') parts.push(`the caller is ${whoText(who, request)}`);
-    if (resourceOk === 'unknown') parts.push('a policy variable in Resource is known');
-    for (const o of cond.outcomes) if (o.result === 'unknown') parts.push(describeCondition(o));
-    why = `${s.effect === 'Allow' ? 'Allows' : 'Denies'} only if ${parts.join(' and ')}.`;
-  } else {
-    why = `Matches: ${s.effect} ${q(request.action)} on ${q(request.resource)}` +
-      (usesPrincipal && s.principal ? ` for ${whoText(who, request)}${cls === 'account' ? ' (through its account)' : cls === 'role' ? ' (through its role)' : ''}` : '') +
-      (s.conditions.length > 0 ? ', conditions met.' : '.');
-  }
-  const record: StatementRecord = {
-    index: s.index,
-    sid: s.sid,
-    effect: s.effect,
-    matched,
-    why,
-    conditions: cond.outcomes,
-  };
+  if (principalOk === false) failedElement = s.notPrincipal ? 'NotPrincipal' : 'Principal';
+  else if (!actionOk) failedElement = s.action !== null ? 'Action' : 'NotAction';
+  else if (resourceOk === false) failedElement = s.resource !== null ? 'Resource' : 'NotResource';
+  else if (cond.result === false) failedElement = 'Condition';
+  const why = explainStatement(s, request, who, failedElement, matched, principalOk, resourceOk, cond.outcomes, usesPrincipal, cls);
+  const record: StatementRecord = { index: s.index, sid: s.sid, effect: s.effect, matched, why, conditions: cond.outcomes };
   if (failedElement) record.failedElement = failedElement;
   return { record, statement: s, matched, cls };
 }

@@ -4,6 +4,7 @@
  * Characters coming from a variable's value are always literal (never wildcards).
  * A variable whose key is absent (and has no default) makes the value match nothing.
  */
+import { Memo } from './cache.js';
 import type { ContextView } from './context.js';
 import { STAR, QMARK, type Pattern } from './match.js';
 
@@ -18,47 +19,68 @@ export function hasVariable(value: string): boolean {
   return value.includes('${');
 }
 
+function pushLiteral(pattern: Pattern, s: string): void {
+  for (let i = 0; i < s.length; i++) pattern.push(s.charCodeAt(i));
+}
+
+function pushRaw(pattern: Pattern, s: string, wildcards: boolean): void {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (wildcards && c === 42) pattern.push(STAR);
+    else if (wildcards && c === 63) pattern.push(QMARK);
+    else pattern.push(c);
+  }
+}
+
+const plainWild = new Memo<Resolved>();
+const plainLiteral = new Memo<Resolved>();
+
+function makeWild(v: string): Resolved {
+  const pattern: Pattern = [];
+  pushRaw(pattern, v, true);
+  return { kind: 'ok', pattern, text: v };
+}
+
+function makeLiteral(v: string): Resolved {
+  const pattern: Pattern = [];
+  pushRaw(pattern, v, false);
+  return { kind: 'ok', pattern, text: v };
+}
+
+function plain(value: string, wildcards: boolean): Resolved {
+  return wildcards ? plainWild.get(value, makeWild) : plainLiteral.get(value, makeLiteral);
+}
+
 export function resolveValue(
   value: string,
   ctx: ContextView,
   opts: { variables: boolean; wildcards: boolean },
 ): Resolved {
+  if (!opts.variables || !value.includes('${')) return plain(value, opts.wildcards);
   const pattern: Pattern = [];
   let text = '';
-  const pushLiteral = (s: string): void => {
-    for (let i = 0; i < s.length; i++) pattern.push(s.charCodeAt(i));
-    text += s;
-  };
-  const pushRaw = (s: string): void => {
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (opts.wildcards && c === 42) pattern.push(STAR);
-      else if (opts.wildcards && c === 63) pattern.push(QMARK);
-      else pattern.push(c);
-    }
-    text += s;
-  };
-  if (!opts.variables || !value.includes('${')) {
-    pushRaw(value);
-    return { kind: 'ok', pattern, text };
-  }
+  const w = opts.wildcards;
   let i = 0;
   while (i < value.length) {
     const open = value.indexOf('${', i);
     if (open < 0) {
-      pushRaw(value.slice(i));
+      pushRaw(pattern, value.slice(i), w);
+      text += value.slice(i);
       break;
     }
     const close = value.indexOf('}', open + 2);
     if (close < 0 || close - open > MAX_VAR) {
-      pushRaw(value.slice(i));
+      pushRaw(pattern, value.slice(i), w);
+      text += value.slice(i);
       break;
     }
-    pushRaw(value.slice(i, open));
+    pushRaw(pattern, value.slice(i, open), w);
+    text += value.slice(i, open);
     const inner = value.slice(open + 2, close).trim();
     i = close + 1;
     if (inner === '*' || inner === '?' || inner === '$') {
-      pushLiteral(inner);
+      pushLiteral(pattern, inner);
+      text += inner;
       continue;
     }
     let key = inner;
@@ -74,12 +96,14 @@ export function resolveValue(
     if (v === undefined) return { kind: 'unknown', key };
     if (v === null || v.length !== 1) {
       if (dflt !== null) {
-        pushLiteral(dflt);
+        pushLiteral(pattern, dflt);
+        text += dflt;
         continue;
       }
       return { kind: 'missing', key };
     }
-    pushLiteral(v[0] as string);
+    pushLiteral(pattern, v[0] as string);
+    text += v[0] as string;
   }
   return { kind: 'ok', pattern, text };
 }
