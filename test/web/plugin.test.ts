@@ -31,6 +31,18 @@ describe('GET /', () => {
   });
 });
 
+describe('GET /?example=1', () => {
+  it('fills the form with an example to try', async () => {
+    const res = await app.inject({ method: 'GET', url: '/?example=1' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('assumed-role/pipeline-role/ci-42 is not authorized to perform: sts:AssumeRole');
+    expect(res.body).toContain('<option value="trust" selected>');
+    const plain = await app.inject({ method: 'GET', url: '/' });
+    expect(plain.body).not.toContain('ci-42');
+    expect(plain.body).toContain('<a href="/?example=1" class="example-link">Try an example</a>');
+  });
+});
+
 describe('POST /', () => {
   it('answers a plain form submit with the whole page, keeping the input', async () => {
     const res = await app.inject({

@@ -380,7 +380,7 @@ ${e(v.message)}</textarea>
 <textarea id="context" name="context" rows="3" spellcheck="false" placeholder="aws:PrincipalOrgID=o-abc123def4">
 ${e(v.context)}</textarea>
 </details>
-<div class="actions"><button type="submit" id="submit">Explain</button><span id="form-status" class="status" role="status" aria-live="polite"></span></div>
+<div class="actions"><button type="submit" id="submit">Explain</button><a href="/?example=1" class="example-link">Try an example</a><span id="form-status" class="status" role="status" aria-live="polite"></span></div>
 </form>`;
 }
 

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import formbody from '@fastify/formbody';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { explain } from '../../core/index.js';
-import { renderHtmlAnswer, renderHtmlErrors, renderHtmlPage } from '../../core/render/html.js';
+import { emptyFormValues, renderHtmlAnswer, renderHtmlErrors, renderHtmlPage } from '../../core/render/html.js';
 import type { HtmlFormValues } from '../../core/render/html.js';
 import { APP_CSS } from './assets/app-css.js';
 import { APP_JS } from './assets/app-js.js';
@@ -45,6 +45,21 @@ function problemText(status: number): string {
   return 'The form could not be read. Reload the page and try again.';
 }
 
+/** A filled-in form to try (GET /?example=1): the classic cross-account AssumeRole refusal. */
+function exampleValues(): HtmlFormValues {
+  return {
+    ...emptyFormValues(),
+    message: 'An error occurred (AccessDenied) when calling the AssumeRole operation: User: arn:aws:sts::111111111111:assumed-role/pipeline-role/ci-42 is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::222222222222:role/deploy-role',
+    policies: [{
+      kind: 'trust',
+      document: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111111111111:user/deploy-user' }, Action: 'sts:AssumeRole' }],
+      }, null, 2),
+    }],
+  };
+}
+
 export default async function webForm(app: FastifyInstance): Promise<void> {
   await app.register(formbody);
 
@@ -56,7 +71,8 @@ export default async function webForm(app: FastifyInstance): Promise<void> {
     return sendHtml(reply, status, wantsFragment(req) ? renderHtmlErrors([message]) : renderHtmlPage({ errors: [message] }));
   });
 
-  app.get('/', async (_req, reply) => sendHtml(reply, 200, renderHtmlPage()));
+  app.get<{ Querystring: { example?: string } }>('/', async (req, reply) =>
+    sendHtml(reply, 200, renderHtmlPage(req.query.example === '1' ? { values: exampleValues() } : {})));
 
   app.post('/', async (req, reply) => {
     const fragment = wantsFragment(req);

@@ -99,6 +99,7 @@ button.secondary:hover { background: #eef4fc; color: var(--accent-dark); }
 button[hidden] { display: none; }
 #submit { padding: 10px 28px; font-size: 15px; }
 .status { color: var(--ink-2); font-size: 13.5px; }
+.example-link { font-size: 13.5px; }
 
 /* answer */
 .answer-pane:focus { outline: none; }
