@@ -45,6 +45,7 @@ Usage:
 Options for explain:
   --json                  print the answer as JSON
   --markdown              print the answer as Markdown (for a chat reply)
+  --format FORMAT         text (the default), json or markdown
   --policy KIND=PATH      a policy file; KIND is detect, ${POLICY_KINDS.join(', ')}
                           (repeatable; a bare PATH means detect)
   --external-id ID        the external id the failing call passed
@@ -126,6 +127,7 @@ function mergeContext(flags: string[]): Record<string, ContextValue> | undefined
 const EXPLAIN_OPTIONS = {
   json: { type: 'boolean' },
   markdown: { type: 'boolean' },
+  format: { type: 'string' },
   batch: { type: 'string' },
   policy: { type: 'string', multiple: true },
   'external-id': { type: 'string' },
@@ -142,11 +144,14 @@ const EXPLAIN_OPTIONS = {
 async function cmdExplain(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: EXPLAIN_OPTIONS, allowPositionals: true, strict: true });
   if (values.help) { say(io.stdout, HELP); return EXIT_OK; }
-  if (values.json && values.markdown) throw new UsageError('--json and --markdown cannot be combined');
+  if (values.format !== undefined && !['text', 'json', 'markdown'].includes(values.format)) throw new UsageError(`--format ${values.format}: expected text, json or markdown`);
+  if ([values.json, values.markdown, values.format !== undefined].filter(Boolean).length > 1) throw new UsageError('--json, --markdown and --format cannot be combined');
+  const format = values.format ?? (values.json ? 'json' : values.markdown ? 'markdown' : 'text');
   if (positionals.length > 1) throw new UsageError(`explain takes at most one FILE, got ${positionals.length}`);
 
   if (values.batch !== undefined) {
     const single = ['policy', 'external-id', 'no-external-id', 'duration', 'chained', 'mfa', 'session-name', 'source-identity', 'context', 'markdown'] as const;
+    if (values.format !== undefined && values.format !== 'json') throw new UsageError('--batch always writes JSON Lines');
     const clash = single.filter((k) => values[k] !== undefined);
     if (clash.length) throw new UsageError(`--batch reads policies and request facts from each line; drop --${clash.join(', --')}`);
     if (positionals.length) throw new UsageError('--batch takes its file as its value: --batch FILE.jsonl');
@@ -206,7 +211,7 @@ async function cmdExplain(args: string[], io: CliIO): Promise<number> {
   if (!v.ok) throw new UsageError(v.problem.errors.map((e) => `${e.path || 'input'}: ${e.message}`).join('\n') || v.problem.detail);
 
   const answer = explain(v.input);
-  const out = values.json ? JSON.stringify(answer, null, 2) + '\n' : values.markdown ? renderMarkdown(answer) : renderText(answer);
+  const out = format === 'json' ? JSON.stringify(answer, null, 2) + '\n' : format === 'markdown' ? renderMarkdown(answer) : renderText(answer);
   await write(io.stdout, out);
   return answer.parsed.recognized ? EXIT_OK : EXIT_NOT_FOUND;
 }

@@ -28,6 +28,9 @@ describe('whydenied commands and exit codes', () => {
     ['unknown command', ['frobnicate'], /unknown command "frobnicate"/],
     ['unknown option', ['explain', '--bogus'], /Unknown option '--bogus'/],
     ['--json with --markdown', ['explain', '--json', '--markdown'], /cannot be combined/],
+    ['--format with --json', ['explain', '--format', 'json', '--json'], /cannot be combined/],
+    ['unknown --format', ['explain', '--format', 'html'], /expected text, json or markdown/],
+    ['--batch with --format markdown', ['explain', '--batch', 'x.jsonl', '--format', 'markdown'], /always writes JSON Lines/],
     ['two files', ['explain', 'a', 'b'], /at most one FILE/],
     ['bad --duration', ['explain', '--duration', 'an hour'], /expected a number of seconds/],
     ['both external id flags', ['explain', '--external-id', 'x', '--no-external-id'], /cannot be combined/],
@@ -66,6 +69,16 @@ describe('whydenied commands and exit codes', () => {
     expect(await run(['explain', '--markdown'], f.io)).toBe(0);
     expect(f.stdout()).toMatch(/^## Why sts:AssumeRole was denied\n/);
     expect(f.stdout()).toContain('| Field | Value |');
+  });
+
+  it.each([
+    ['text', /^Why sts:AssumeRole was denied\n=/],
+    ['markdown', /^## Why sts:AssumeRole was denied\n/],
+    ['json', /^\{\n  "parsed": \{/],
+  ])('--format %s', async (format, start) => {
+    const f = fakeIO({ stdin: ARTICLE });
+    expect(await run(['explain', '--format', format], f.io)).toBe(0);
+    expect(f.stdout()).toMatch(start);
   });
 
   it('text without an authorization failure → exit 1, and the answer says what to paste', async () => {
