@@ -257,7 +257,7 @@ function sticky(re: RegExp, s: string, p: number): RegExpExecArray | null {
 
 /** Remove trailing sentence punctuation from an action token. */
 function trimAction(t: string): string {
-  return t.replace(/^[("'`]+/, '').replace(/[.,;:)"'`\]]+$/, '');
+  return t.replace(/^[("'`{[]+/, '').replace(/[.,;:)"'`\]}]+$/, '');
 }
 
 /** Read an IAM action at p, re-joining words a terminal or a thread split. */
@@ -337,6 +337,7 @@ function readTarget(f: Flat, p: number): { target: string | null; end: number } 
     const [next, e2] = tokenAt(s, e + 1, 400);
     const after = s.slice(e2, e2 + 30);
     if (e - lineStart >= 50 && /^[A-Za-z0-9_\-/.*:+=@]{1,200}$/.test(next) && !/^(?:with|because|is|on|and|Error|error)$/i.test(next) &&
+      !/^[A-Z][a-z]{1,30}:?$/.test(next) &&
       (e2 >= s.length || f.nl[e2] === 1 || /^ (?:because|with an explicit)/i.test(after))) {
       tok = tok + next;
       e = e2;
@@ -410,6 +411,20 @@ export interface ScanState {
   lastTypedEnd: number;
 }
 
+/** Remove line-break spaces, except inside a bracketed placeholder (`<<account number>>`). */
+function joinBreaks(t: string): string {
+  let depth = 0;
+  let out = '';
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i] as string;
+    if (c === '<' || c === '{' || c === '[') depth++;
+    else if ((c === '>' || c === '}' || c === ']') && depth > 0) depth--;
+    if (c === ' ' && depth === 0) continue;
+    out += c;
+  }
+  return out;
+}
+
 function callerBefore(st: ScanState, i: number): { raw: string | null; start: number; named: boolean } {
   const s = st.f.s;
   // the nearest "User:" before i, after the previous message
@@ -428,7 +443,7 @@ function callerBefore(st: ScanState, i: number): { raw: string | null; start: nu
       for (let k = 0; k < trimmed.length; k++) {
         if (trimmed.charCodeAt(k) === 32 && st.f.nl[t0 + lead + k] !== 1) { allBreaks = false; break; }
       }
-      if (allBreaks && /^(?:arn:|aws:)/i.test(trimmed)) raw = trimmed.replace(/ /g, '');
+      if (allBreaks && /^(?:arn:|aws:)/i.test(trimmed)) raw = joinBreaks(trimmed);
     }
     return { raw: raw || null, start: u, named: true };
   }
@@ -515,7 +530,7 @@ export function scanEncoded(f: Flat, m: RegExpExecArray): Hit {
   if (s[p] === ':') {
     p = skipSpaces(s, p + 1);
     let [tok, e] = tokenAt(s, p, 20000);
-    tok = tok.replace(/["',)\]]+$/, '');
+    tok = tok.replace(/["',)\]}]+$/, '');
     // a blob split across lines: keep joining long pieces made of blob characters
     let guard = 0;
     while (e < s.length && f.nl[e] === 1 && tok.length >= 40 && guard < 200) {
@@ -526,7 +541,7 @@ export function scanEncoded(f: Flat, m: RegExpExecArray): Hit {
         guard++;
       } else break;
     }
-    const blob = tok.replace(/(?:\.{2,}|…)$/, '');
+    const blob = tok.replace(/["',)\]}]+$/, '').replace(/(?:\.{2,}|…)$/, '');
     if (blob.length >= 20 && /^[A-Za-z0-9_\-+/=]+$/.test(blob)) h.encoded = blob;
     h.end = e;
   }
@@ -660,6 +675,8 @@ export const TRIGGERS: Trigger[] = [
       const code = m[1] ?? m[2] ?? '';
       if (m[1] !== undefined && !isAuthishCode(code)) return null;
       const start = skipSpaces(s, m.index + m[0].length);
+      // "FooException: An error occurred (Foo) when calling …": the CLI form is read on its own
+      if (s.startsWith('An error occurred (', start)) return null;
       let e = start;
       const lim = Math.min(s.length, start + 400);
       while (e < lim && st.f.nl[e] !== 1) e++;

@@ -46,18 +46,32 @@ function decodeEntities(s: string): string {
     .replace(/&amp;/g, '&');
 }
 
+function unescapeAll(text: string): { text: string; passes: number } {
+  let passes = 0;
+  while (passes < 3 && looksEscaped(text)) {
+    text = unescapeOnce(text);
+    passes++;
+  }
+  return { text, passes };
+}
+
+const BOX_RE = /^\s{0,40}(?:[│┃║]\s?){1,3}/;
+const BOX_EDGE_RE = /^\s{0,40}[╷╵]\s*$/;
+const PIPE_RE = /^\s{0,40}(?:- )?\| ?/;
+const GHA_RE = /^\s{0,40}##\[(?:error|warning|debug|notice|group|endgroup)\]/;
+const QUOTE_RE = /^\s{0,10}> ?/;
+const STAMP_RE = /^\s{0,10}\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?\]?\s/;
+
 export function unwrap(raw: string): Unwrapped {
   const wrappers: string[] = [];
   let text = raw;
 
   if (/\bb['"][\\<]/.test(text) || /\bb'\S/.test(text) && text.includes('\\n')) wrappers.push('python-bytes');
+  let passes = 0;
   if (looksEscaped(text)) {
-    let passes = 0;
-    while (passes < 3 && looksEscaped(text)) {
-      text = unescapeOnce(text);
-      passes++;
-    }
-    wrappers.push(passes > 1 ? 'json-double-escaped' : 'json-escaped');
+    const u = unescapeAll(text);
+    text = u.text;
+    passes = u.passes;
   }
 
   if (/<(?:ErrorResponse|Error|Code|Message)(?: [^<>]{0,300})?>/.test(text)) {
@@ -69,50 +83,53 @@ export function unwrap(raw: string): Unwrapped {
     text = decodeEntities(text);
     wrappers.push('html-entities');
   }
+  // an escaped string that sat inside the XML / entity-encoded text
+  if (looksEscaped(text)) {
+    const u = unescapeAll(text);
+    text = u.text;
+    passes += u.passes;
+  }
+  if (passes > 0) wrappers.splice(wrappers.includes('python-bytes') ? 1 : 0, 0, passes > 1 ? 'json-double-escaped' : 'json-escaped');
 
-  // line prefixes
+  // line prefixes, in any order and nesting: timestamps, > quotes, │ boxes, | pipes, ##[error]
   const lines = text.split(/\r?\n/);
-  let box = false;
-  let pipe = false;
-  let gha = false;
-  let quote = false;
+  const seen = { box: false, pipe: false, gha: false, quote: false, stamp: false };
+  // pass 1 strips everything but pipes; pipes count only when several lines carry them (SOPS/Flux)
+  stripPrefixes(lines, false, seen);
   let pipeLines = 0;
   for (const l of lines) if (/^\s{0,40}(?:- )?\| /.test(l)) pipeLines++;
+  if (pipeLines >= 2) stripPrefixes(lines, true, seen);
+  text = lines.join('\n');
+  if (seen.box) wrappers.unshift('terraform-box');
+  if (seen.pipe) wrappers.push('pipe-prefix');
+  if (seen.gha) wrappers.unshift('github-actions-annotation');
+  if (seen.quote) wrappers.push('markdown-quote');
+  if (seen.stamp) wrappers.push('log-timestamps');
+  return { text, wrappers };
+}
+
+interface Seen { box: boolean; pipe: boolean; gha: boolean; quote: boolean; stamp: boolean }
+
+function stripPrefixes(lines: string[], pipes: boolean, seen: Seen): void {
   for (let i = 0; i < lines.length; i++) {
     let l = lines[i] as string;
-    if (/^\s{0,40}[╷╵]\s*$/.test(l)) {
-      lines[i] = '';
-      box = true;
-      continue;
-    }
-    const b = /^\s{0,40}[│┃║]\s?/.exec(l);
-    if (b) {
-      l = l.slice(b[0].length);
-      box = true;
-    }
-    if (pipeLines >= 2) {
-      const p = /^\s{0,40}(?:- )?\| ?/.exec(l);
-      if (p) {
-        l = l.slice(p[0].length);
-        pipe = true;
+    for (let round = 0; round < 5; round++) {
+      const before = l;
+      if (BOX_EDGE_RE.test(l)) { l = ''; seen.box = true; break; }
+      let m = STAMP_RE.exec(l);
+      if (m) { l = l.slice(m[0].length); seen.stamp = true; }
+      m = GHA_RE.exec(l);
+      if (m) { l = l.slice(m[0].length); seen.gha = true; }
+      m = BOX_RE.exec(l);
+      if (m) { l = l.slice(m[0].length); seen.box = true; }
+      if (pipes) {
+        m = PIPE_RE.exec(l);
+        if (m) { l = l.slice(m[0].length); seen.pipe = true; }
       }
-    }
-    const g = /^\s{0,40}(?:\d{4}-\d\d-\d\dT[\d:.]{1,20}Z )?##\[(?:error|warning|debug|notice)\]/.exec(l);
-    if (g) {
-      l = l.slice(g[0].length);
-      gha = true;
-    }
-    const q = /^\s{0,10}>\s/.exec(l);
-    if (q && !l.includes('<')) {
-      l = l.slice(q[0].length);
-      quote = true;
+      m = QUOTE_RE.exec(l);
+      if (m) { l = l.slice(m[0].length); seen.quote = true; }
+      if (l === before) break;
     }
     lines[i] = l;
   }
-  text = lines.join('\n');
-  if (box) wrappers.unshift('terraform-box');
-  if (pipe) wrappers.push('pipe-prefix');
-  if (gha) wrappers.unshift('github-actions-annotation');
-  if (quote) wrappers.push('markdown-quote');
-  return { text, wrappers };
 }
