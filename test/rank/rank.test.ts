@@ -91,6 +91,15 @@ describe('rank', () => {
     expect(out[1]!.evidence.some((e) => e.text.includes('specific'))).toBe(true);
   });
 
+  it('puts an unproven refining cause first only when its own evidence (weights, not prior) is stronger', () => {
+    const generic = def('generic', 1, [w(2)]);
+    expect(ids([generic, def('specific', 0.1, [w(2), w(3)], { refines: ['generic'] })])).toEqual(['specific', 'generic']);
+    // same evidence: the prior (how often each occurs) decides
+    expect(ids([generic, def('specific', 0.1, [w(2)], { refines: ['generic'] })])).toEqual(['generic', 'specific']);
+    // a stronger but non-refining cause with a small prior does not jump ahead
+    expect(ids([generic, def('other', 0.1, [w(2), w(3)])])).toEqual(['generic', 'other']);
+  });
+
   it('does not downgrade when the refining cause is only likely', () => {
     const out = rank([def('generic', 1, [w(5)]), def('specific', 0.1, [w(40)], { refines: ['generic'] })], ctx);
     expect(out.find((c) => c.id === 'generic')?.status).toBe('likely');

@@ -90,14 +90,13 @@ export function identityAnalysis(ctx: CauseContext): IdentityAnalysis {
  * Actions people routinely confuse with a sibling of almost the same name: a near-miss Allow is
  * a real possibility even before a policy is pasted.
  */
-const CONFUSABLE: string[][] = [
-  ['ssm:getparameter', 'ssm:getparameters', 'ssm:getparametersbypath'],
-  ['kms:generatedatakey', 'kms:generatedatakeywithoutplaintext'],
-  ['secretsmanager:getsecretvalue', 'secretsmanager:batchgetsecretvalue'],
-];
+const CONFUSABLE: Record<string, string[]> = {
+  // the SDK's single read vs the batch/path reads policies often name instead
+  'ssm:getparameter': ['ssm:GetParameters', 'ssm:GetParametersByPath'],
+  'kms:generatedatakey': ['kms:GenerateDataKeyWithoutPlaintext'],
+};
 export function confusableSiblings(action: string): string[] {
-  const a = action.toLowerCase();
-  return CONFUSABLE.find((g) => g.includes(a))?.filter((x) => x !== a) ?? [];
+  return CONFUSABLE[action.toLowerCase()] ?? [];
 }
 
 const where = (v: StatementView) => `${stmtLabel(v.st)} of ${policyLabel(v.policy, v.policyIndex)}`;
@@ -131,7 +130,11 @@ function identityMessage(strong: number): (ctx: CauseContext) => SignalResult | 
     if (type && kind === 'explicit' && type !== 'service-control') return weigh(0.15, ev(`AWS reports an explicit Deny in a ${type} policy.`));
     if (type) return weigh(0.3, ev(`AWS names the ${type} policy as the one that refused (it names one type even when several refuse).`));
     if (kind === 'explicit') return weigh(0.3, ev('AWS reports an explicit deny, not a missing Allow.'));
-    if (isStsFamily(ctx) && crossAccount(ctx) === true) return weigh(1, ev('Cross-account AssumeRole needs an Allow on both sides; the bare message does not say which side refused.'));
+    if (isStsFamily(ctx)) {
+      const x = crossAccount(ctx);
+      if (x === true) return weigh(1, ev('Cross-account AssumeRole needs an Allow on both sides; the bare message does not say which side refused.'));
+      return weigh(x === false ? 0.7 : 0.9, ev('The bare AssumeRole message does not say which side refused; for AssumeRole the trust policy is refused more often than the caller\'s own policy.', 'catalog'));
+    }
     return weigh(1.5, ev('The message names no policy type; the caller\'s own identity policies are the most frequent place such a refusal comes from.', 'catalog'));
   };
 }
@@ -232,7 +235,7 @@ export const causes: CauseDefinition[] = [
         if (!a.pasted) {
           if (ctx.facts.bucket && ctx.facts.objectKey) return weigh(1.5, ev('An S3 object action: it is authorized against arn:aws:s3:::bucket/key, which a Resource of just the bucket ARN does not cover.', 'catalog'));
           if (isStsFamily(ctx)) return weigh(0.6, ev('For AssumeRole a missing grant is more common than a mistyped role ARN in the caller\'s policy; only the policy or the simulator can tell.', 'catalog'));
-          return null;
+          return weigh(0.7, ev('A missing Allow is more common than an Allow on the wrong Resource; only the policy or the simulator can tell.', 'catalog'));
         }
         if (a.full.length) return ruleOut(pev(`${where(a.full[0]!)} allows ${action} on exactly this resource.`, a.full[0]!));
         if (a.conditional.length) return ruleOut(pev(`${where(a.conditional[0]!)} covers this resource; what fails is its condition.`, a.conditional[0]!));

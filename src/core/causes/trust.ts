@@ -111,6 +111,7 @@ function trustMessageSignal(ctx: CauseContext): SignalResult | null {
   if (type) return weigh(0.15, ev(`AWS names the ${type} policy as the one that refused, not the trust policy.`));
   if (denyKind(ctx) === 'explicit') return weigh(0.3, ev('AWS reports an explicit deny; a trust policy that simply omits the caller is an implicit deny.'));
   if (crossAccount(ctx) === true) return weigh(1.5, ev('Cross-account AssumeRole with the bare message: AWS does not say which side refused, and a trust policy that does not name the caller is the most frequent reason.'));
+  if (crossAccount(ctx) === null) return weigh(1.3, ev('The bare AssumeRole message: AWS does not say which policy refused, and a trust policy that does not name the caller is the most frequent reason.'));
   return weigh(1, ev('The bare AssumeRole message: AWS does not say which policy refused.'));
 }
 
@@ -205,7 +206,7 @@ export const causes: CauseDefinition[] = [
     title: 'The role\'s trust policy does not name the caller',
     summary: 'No Allow statement in the target role\'s trust policy names the caller\'s ARN, its account or "*", so the role account refuses the AssumeRole whatever the caller\'s own permissions say.',
     family: 'trust-policy',
-    prior: 0.7,
+    prior: 0.75,
     specificity: 0,
     appliesTo: applyAssume,
     signals: [

@@ -74,17 +74,20 @@ export function assess(def: CauseDefinition, ctx: CauseContext): Assessed {
   return { def, status, raw, evidence };
 }
 
+/** The product of a cause's signal weights: its evidence, without the prior. */
+const strength = (a: Assessed) => a.raw / (a.def.prior > 0 ? a.def.prior : 0.01);
+
 /** Log-scale bucket: strengths within ~25% of each other tie, so specificity can decide. */
 const bucket = (raw: number) => Math.round(Math.log(Math.max(raw, 1e-9)) / Math.log(1.25));
 
 export function compareAssessed(a: Assessed, b: Assessed): number {
   const s = STATUS_ORDER[a.status] - STATUS_ORDER[b.status];
   if (s) return s;
-  // A confirmed cause that refines another confirmed one comes first.
-  if (a.status === 'confirmed') {
-    if (a.def.refines?.includes(b.def.id)) return -1;
-    if (b.def.refines?.includes(a.def.id)) return 1;
-  }
+  // A cause that refines another of the same status comes first when it is proven, or when the
+  // evidence for it (the weights, priors aside) is stronger: the specific form is then the more
+  // useful answer, even though the generic cause is more frequent on its own.
+  if (a.def.refines?.includes(b.def.id) && (a.status === 'confirmed' || strength(a) > strength(b) * 1.01)) return -1;
+  if (b.def.refines?.includes(a.def.id) && (b.status === 'confirmed' || strength(b) > strength(a) * 1.01)) return 1;
   const bk = bucket(b.raw) - bucket(a.raw);
   if (bk) return bk;
   const sp = (b.def.specificity ?? 0) - (a.def.specificity ?? 0);
