@@ -222,6 +222,8 @@ export interface EvaluationRequest {
   missing: 'absent' | 'unknown';
   /** Keys that are known to be absent even under `missing: 'unknown'`. */
   knownAbsent?: string[];
+  /** Whether caller and resource are in different accounts, when known some other way (S3 ARNs carry no account). */
+  crossAccount?: boolean | null;
 }
 
 export interface ConditionOutcome {
