@@ -6,6 +6,7 @@
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { explain } from '../core/index.js';
+import { LIMITS } from '../http/schemas.js';
 import { renderMarkdown, renderText } from '../core/render/index.js';
 import { POLICY_KINDS, type ContextValue, type PolicyInput, type PolicyKind, type RequestFacts } from '../core/types.js';
 import { explainItem, parseBatchLine, validateExplainItem, type ItemResult } from './batch.js';
@@ -74,9 +75,16 @@ async function write(out: Output, s: string): Promise<void> {
   if (out.write(s) === false && out.once) await new Promise<void>((resolve) => out.once!('drain', resolve));
 }
 
-async function readAll(stdin: AsyncIterable<string | Uint8Array>): Promise<string> {
+/** Reads stdin to the end, or stops past maxBytes (returns null) so a runaway pipe cannot fill memory. */
+async function readAll(stdin: AsyncIterable<string | Uint8Array>, maxBytes = Number.POSITIVE_INFINITY): Promise<string | null> {
   const chunks: Buffer[] = [];
-  for await (const c of stdin) chunks.push(typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.from(c));
+  let size = 0;
+  for await (const c of stdin) {
+    const b = typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.from(c);
+    size += b.length;
+    if (size > maxBytes) return null;
+    chunks.push(b);
+  }
   return Buffer.concat(chunks).toString('utf8');
 }
 
@@ -197,7 +205,10 @@ async function cmdExplain(args: string[], io: CliIO): Promise<number> {
     }
   } else {
     if (io.isTTY.stdin) say(io.stderr, 'Paste the error text, then press Ctrl-D (Ctrl-Z Enter on Windows).');
-    message = await readAll(io.stdin);
+    // 4 bytes per character covers any UTF-8; the exact limit is checked below in characters.
+    const text = await readAll(io.stdin, 4 * LIMITS.messageChars + 4);
+    if (text === null) throw new UsageError(`message: message may be at most ${LIMITS.messageChars.toLocaleString('en-US').replace(/,/g, ' ')} characters`);
+    message = text;
   }
   if (!message.trim()) throw new UsageError(file ? `${file} is empty` : 'no input: pass a FILE or pipe the error text to stdin');
 
@@ -224,7 +235,7 @@ function progressBar(done: number, total: number): string {
 
 async function runBatch(source: string, io: CliIO): Promise<number> {
   let content: string;
-  if (source === '-') content = await readAll(io.stdin);
+  if (source === '-') content = (await readAll(io.stdin)) ?? '';
   else {
     try {
       content = await io.readFile(source);
@@ -252,7 +263,7 @@ async function runBatch(source: string, io: CliIO): Promise<number> {
     done++;
     if (showProgress && (done % step === 0 || done === numbered.length)) io.stderr.write(progressBar(done, numbered.length));
   }
-  if (showProgress) io.stderr.write(`\r\u001b[K${done} answered, ${errors} error record(s)\n`);
+  if (showProgress) io.stderr.write(`\r\u001b[K${done - errors} answered, ${errors} error record(s)\n`);
   return EXIT_OK;
 }
 

@@ -92,6 +92,7 @@ describe('whydenied commands and exit codes', () => {
     ['empty stdin', '', /no input/],
     ['whitespace only', ' \n\t\n', /no input/],
     ['message over 100 000 characters', 'x'.repeat(100_001), /message: message may be at most 100 000 characters/],
+    ['stdin far over the limit (stops reading)', 'é'.repeat(300_000), /message: message may be at most 100 000 characters/],
   ])('%s → exit 2', async (_name, stdin, message) => {
     const f = fakeIO({ stdin });
     expect(await run(['explain'], f.io)).toBe(2);
