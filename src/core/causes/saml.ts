@@ -23,7 +23,7 @@ const ASSERTION = [
 ];
 
 /** The SAML provider ARN the call used (CLI --principal-arn, a tool's log line), or null. */
-function usedProvider(ctx: CauseContext): string | null {
+export function usedProvider(ctx: CauseContext): string | null {
   for (const m of ['--principal-arn', 'principal arn', '"principalarn":', 'principalarn=', 'principal_arn']) {
     const t = tokenAfter(ctx, m, ',;)');
     if (t && t.includes(':saml-provider/')) return t;
@@ -32,7 +32,7 @@ function usedProvider(ctx: CauseContext): string | null {
 }
 
 /** saml-provider ARNs the pasted trust policies allow for AssumeRoleWithSAML. */
-function trustedProviders(ctx: CauseContext): Array<{ arn: string; policy: number; statement: number }> {
+export function trustedProviders(ctx: CauseContext): Array<{ arn: string; policy: number; statement: number }> {
   const out: Array<{ arn: string; policy: number; statement: number }> = [];
   for (const { policy, index } of policiesOf(ctx, 'trust')) {
     for (const st of policy.statements) {
