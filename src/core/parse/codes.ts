@@ -106,12 +106,34 @@ export function servicePrefix(name: string): string | null {
   return SERVICE_ALIASES[k] ?? k;
 }
 
+/** Operations whose name belongs to exactly one service (the CLI prints no service name). */
+const UNIQUE_OPS: Record<string, string> = {
+  GetAuthorizationToken: 'ecr', BatchGetImage: 'ecr', InitiateLayerUpload: 'ecr', DescribeRepositories: 'ecr',
+  DescribeInstances: 'ec2', RunInstances: 'ec2', DescribeVpcs: 'ec2', DescribeSubnets: 'ec2', DescribeSecurityGroups: 'ec2',
+  DescribeRegions: 'ec2', CreateFleet: 'ec2', DescribeImages: 'ec2', TerminateInstances: 'ec2',
+  ListUsers: 'iam', ListRoles: 'iam', GetUser: 'iam', GetRole: 'iam', CreateRole: 'iam', PassRole: 'iam',
+  ListAttachedRolePolicies: 'iam', CreateInstanceProfile: 'iam', ListAccountAliases: 'iam',
+  ListTables: 'dynamodb', PutItem: 'dynamodb', GetItem: 'dynamodb', UpdateItem: 'dynamodb', DescribeTable: 'dynamodb', BatchWriteItem: 'dynamodb',
+  GetParameter: 'ssm', GetParameters: 'ssm', GetParametersByPath: 'ssm', PutParameter: 'ssm',
+  GetSecretValue: 'secretsmanager', ListSecrets: 'secretsmanager', DescribeSecret: 'secretsmanager',
+  ListFunctions: 'lambda', GetFunction: 'lambda', Invoke: 'lambda', CreateFunction: 'lambda', UpdateFunctionCode: 'lambda',
+  DescribeStacks: 'cloudformation', CreateStack: 'cloudformation', UpdateStack: 'cloudformation', ValidateTemplate: 'cloudformation',
+  DescribeStackEvents: 'cloudformation', CreateChangeSet: 'cloudformation', ExecuteChangeSet: 'cloudformation',
+  SendMessage: 'sqs', ReceiveMessage: 'sqs', GetQueueUrl: 'sqs', Publish: 'sns',
+  Decrypt: 'kms', Encrypt: 'kms', GenerateDataKey: 'kms', DescribeKey: 'kms',
+  DescribeCluster: 'eks', ListClusters: 'eks', LookupEvents: 'cloudtrail', PutMetricData: 'cloudwatch',
+  PutLogEvents: 'logs', CreateLogGroup: 'logs', DescribeLogGroups: 'logs', RegisterTaskDefinition: 'ecs', RunTask: 'ecs',
+  GetRoleCredentials: 'sso', ListAccounts: 'organizations', DescribeOrganization: 'organizations',
+};
+
 /** Operation (optionally with its service) → IAM action, or null when it cannot be worked out. */
 export function opToAction(service: string | null, op: string): string | null {
   if (!/^[A-Z][A-Za-z0-9]{1,100}$/.test(op)) return null;
   if (service === null) {
     if (STS_OPS.has(op)) return `sts:${op}`;
     if (S3_UNIQUE.has(op)) return `s3:${S3_OP_ACTION[op] ?? op}`;
+    const svc = UNIQUE_OPS[op];
+    if (svc) return opToAction(svc, op);
     return null;
   }
   if (service === 's3') return S3_OP_ACTION[op] ? `s3:${S3_OP_ACTION[op]}` : null;
