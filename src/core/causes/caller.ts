@@ -37,8 +37,8 @@ const LIST_USER_POLICIES = {
   command: 'aws iam list-attached-user-policies --user-name {callerUserName} --profile {callerProfile} && aws iam list-user-policies --user-name {callerUserName} --profile {callerProfile} && aws iam list-groups-for-user --user-name {callerUserName} --profile {callerProfile}',
   when: (ctx: CauseContext) => ctx.parsed.caller?.type === 'user',
 };
-const PUT_ROLE_POLICY = 'aws iam put-role-policy --role-name {callerRoleName} --policy-name allow-{actionName} --policy-document file://policy.json --profile {callerProfile}';
-const PUT_USER_POLICY = 'aws iam put-user-policy --user-name {callerUserName} --policy-name allow-{actionName} --policy-document file://policy.json --profile {callerProfile}';
+/** Inline policy on the caller: put-role-policy for roles and sessions, put-user-policy for users. */
+const PUT_CALLER_POLICY = 'aws iam put-{callerIamKind}-policy --{callerIamKind}-name {callerIamName} --policy-name allow-{actionName} --policy-document file://policy.json --profile {callerProfile}';
 
 // ───────────────────────────── identity analysis ─────────────────────────────
 
@@ -212,7 +212,7 @@ export const causes: CauseDefinition[] = [
     confirm: [SIMULATE, LIST_ROLE_POLICIES, LIST_USER_POLICIES],
     fix: {
       description: 'Attach an Allow for {action} on {targetArn} to the caller ({callerPrincipalArn}), e.g. {"Effect":"Allow","Action":"{action}","Resource":"{targetArn}"} in policy.json.',
-      commands: [PUT_ROLE_POLICY],
+      commands: [PUT_CALLER_POLICY],
       correctPolicy: (ctx) => appendAllow(ctx, 'identity'),
     },
     docs: [DOCS.denied, DOCS.simulator, DOCS.crossAccount],
@@ -254,7 +254,7 @@ export const causes: CauseDefinition[] = [
     ],
     fix: {
       description: 'Make the statement\'s Resource cover {targetArn} exactly (path, account and case included; for S3 objects add arn:aws:s3:::{bucket}/*).',
-      commands: [PUT_ROLE_POLICY],
+      commands: [PUT_CALLER_POLICY],
       correctPolicy: (ctx) => {
         const a = identityAnalysis(ctx);
         const w = a.wrongResource[0];
@@ -297,7 +297,7 @@ export const causes: CauseDefinition[] = [
     confirm: [SIMULATE],
     fix: {
       description: 'Add {action} to the Action list of the statement (keep the near-miss action if the code also uses it).',
-      commands: [PUT_ROLE_POLICY],
+      commands: [PUT_CALLER_POLICY],
       correctPolicy: (ctx) => {
         const n = identityAnalysis(ctx).nearMiss[0];
         if (!n || !ctx.parsed.action) return null;

@@ -220,7 +220,7 @@ export const causes: CauseDefinition[] = [
     ],
     fix: {
       description: 'Pass exactly the external id the trust requires ({requiredExternalId}): --external-id on the CLI, ExternalId in the SDK, external_id in the profile. Or correct the value in the trust policy if the vendor\'s is the right one.',
-      commands: ['aws configure set external_id {requiredExternalId} --profile {callerProfile}'],
+      commands: ['aws configure set external_id {requiredExternalId} --profile <role-profile>'],
     },
     docs: [DOCS.externalId, DOCS.iamKeys],
   }),

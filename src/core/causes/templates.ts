@@ -29,6 +29,8 @@ const PLACEHOLDERS: Record<string, string> = {
   externalId: '<external-id>',
   requiredExternalId: '<external-id-from-trust-policy>',
   roleSessionName: '<session-name>',
+  callerIamKind: 'role',
+  callerIamName: '<caller-role-or-user-name>',
 };
 
 /** `targetRoleName` → `<target-role-name>`. */
@@ -168,6 +170,9 @@ export function deriveFacts(
   // Something simulate-principal-policy accepts: a user or role ARN (never a session ARN).
   f.callerPrincipalArn = callerIsRole ? f.callerRoleArn : c?.type === 'user' ? c.arn : null;
   f.callerAccountRootArn = f.callerAccount ? `arn:${partition}:iam::${f.callerAccount}:root` : null;
+  // for `aws iam put-{callerIamKind}-policy --{callerIamKind}-name {callerIamName}`
+  f.callerIamKind = callerIsRole ? 'role' : c?.type === 'user' ? 'user' : null;
+  f.callerIamName = callerIsRole ? f.callerRoleName : f.callerUserName;
 
   // target
   f.targetArn = t?.arn ?? null;
