@@ -96,7 +96,7 @@ describe('redactions in whole messages', () => {
 
   it('reports a placeholder action and a hidden request id', () => {
     const a = parseError('An error occurred (AccessDeniedException) when calling the GetAuthorizationToken operation: User: <USER> is not authorized to perform: <AWS_SERVICES:ACTION> on resource: * with an explicit deny');
-    expect(a.parsed.action).toBeNull();
+    expect(a.parsed.action).toBe('ecr:GetAuthorizationToken'); // the placeholder hides it; the CLI operation names it
     expect(a.parsed.redactions).toEqual(expect.arrayContaining(['action', 'caller-arn']));
     const b = parseError('operation error KMS: Decrypt, https response error StatusCode: 400, RequestID: <edited>, api error AccessDeniedException: The ciphertext refers to a customer master key that does not exist, does not exist in this region, or you are not allowed to access.');
     expect(b.parsed.requestId).toBeNull();
