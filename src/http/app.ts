@@ -7,6 +7,8 @@ import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
 import type { AppConfig } from './config.js';
 import type { Lifecycle } from './lifecycle.js';
+import { sharedResponseSchemas } from './response-schema.js';
+import './schemas.js';
 import { installBodyParsers } from './plugins/body-parsers.js';
 import { registerCors } from './plugins/cors.js';
 import { createLogger, installRequestLogging, requestIdFor } from './plugins/logging.js';
@@ -60,6 +62,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
 
   // Requests are validated with zod; responses use fastify's default serializer (fast-json-stringify).
   app.setValidatorCompiler(validatorCompiler);
+  for (const schema of sharedResponseSchemas()) app.addSchema(schema);
 
   installRequestLogging(app);
   installProblemHandling(app, config);

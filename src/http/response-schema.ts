@@ -7,18 +7,43 @@ import { z } from 'zod';
 
 export type JsonSchema = Record<string, unknown>;
 
-const cache = new WeakMap<z.ZodType, JsonSchema>();
+/**
+ * Response schemas with a name: each becomes a shared schema (`app.addSchema`), an OpenAPI
+ * component of that name, and a `$ref` wherever it is used.
+ */
+export const responseRegistry = z.registry<{ id: string }>();
 
-/** The JSON Schema of a zod schema's output, with `X | null` unions collapsed to `type: [X, 'null']`. */
+const cache = new WeakMap<z.ZodType, JsonSchema>();
+const OPTIONS = {
+  io: 'output', target: 'draft-2020-12', unrepresentable: 'any', reused: 'inline', cycles: 'ref',
+  metadata: responseRegistry, uri: (id: string) => `${id}#`,
+} as const;
+
+/**
+ * A named schema's `$ref`, or the JSON Schema of an unnamed zod schema's output, with
+ * `X | null` unions collapsed to `type: [X, 'null']`.
+ */
 export function responseSchema(schema: z.ZodType): JsonSchema {
+  const id = responseRegistry.get(schema)?.id;
+  if (id) return { $ref: `${id}#` };
   let json = cache.get(schema);
   if (!json) {
-    const raw = z.toJSONSchema(schema, { io: 'output', target: 'draft-2020-12', unrepresentable: 'any', reused: 'inline' });
-    json = collapseNullable(raw) as JsonSchema;
+    json = collapseNullable(z.toJSONSchema(schema, OPTIONS)) as JsonSchema;
     delete json.$schema;
+    delete json.$id;
     cache.set(schema, json);
   }
   return json;
+}
+
+/** Every named response schema as a shared JSON Schema (`$id` = its name), for `app.addSchema`. */
+export function sharedResponseSchemas(): JsonSchema[] {
+  const { schemas } = z.toJSONSchema(responseRegistry, OPTIONS);
+  return Object.entries(schemas).map(([id, schema]) => {
+    const json = collapseNullable(schema) as JsonSchema;
+    delete json.$schema;
+    return { ...json, $id: id };
+  });
 }
 
 /** A response entry for one content type, e.g. problem details as application/problem+json. */

@@ -8,6 +8,7 @@
  * with them, so a field added in the core and forgotten here fails loudly.
  */
 import { z } from 'zod';
+import { responseRegistry } from './response-schema.js';
 import {
   CAUSE_STATUSES, DECISIONS, DENY_KINDS, DENY_POLICY_TYPES, ERROR_SOURCES, EVIDENCE_SOURCES,
   POLICY_KINDS, PRINCIPAL_TYPES, VERDICTS,
@@ -338,3 +339,25 @@ export const ProblemSchema = z
 export type Problem = z.infer<typeof ProblemSchema>;
 export type ExplainRequest = z.infer<typeof ExplainRequestSchema>;
 export type SimulateRequest = z.infer<typeof SimulateRequestSchema>;
+
+// Named response schemas: OpenAPI components and shared schemas of the serializer.
+const NAMED: Array<[z.ZodType, string]> = [
+  [ExplanationSchema, 'Explanation'],
+  [ParseResponseSchema, 'ParseResponse'],
+  [SimulateResponseSchema, 'SimulateResponse'],
+  [CauseListSchema, 'CauseList'],
+  [CauseSummarySchema, 'CauseSummary'],
+  [HealthSchema, 'Health'],
+  [ProblemSchema, 'Problem'],
+  [ParsedErrorSchema, 'ParsedError'],
+  [RankedCauseSchema, 'RankedCause'],
+  [EvidenceSchema, 'Evidence'],
+  [CommandStepSchema, 'CommandStep'],
+  [FixSchema, 'Fix'],
+  [PolicyReportSchema, 'PolicyReport'],
+  [StatementRecordSchema, 'StatementRecord'],
+  [ConditionOutcomeSchema, 'ConditionOutcome'],
+  [IssueSchema, 'Issue'],
+  [WarningSchema, 'Warning'],
+];
+for (const [schema, id] of NAMED) if (!responseRegistry.has(schema)) responseRegistry.add(schema, { id });

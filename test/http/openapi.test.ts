@@ -12,8 +12,13 @@ describe('OpenAPI document', async () => {
   const served = res.body;
   const doc = JSON.parse(served) as {
     openapi: string;
+    components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
     paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Record<string, unknown> }> }; responses: Record<string, { content?: Record<string, { schema: { properties?: Record<string, unknown> } }> }> }>>;
   };
+
+  /** Follows a `#/components/schemas/X` reference. */
+  const deref = (schema: { $ref?: string; properties?: Record<string, unknown> }) =>
+    schema.$ref ? doc.components.schemas[schema.$ref.replace('#/components/schemas/', '')]! : schema;
 
   it('is served at /openapi.json', () => {
     expect(res.statusCode).toBe(200);
@@ -37,7 +42,7 @@ describe('OpenAPI document', async () => {
     ['/v1/causes', 'get', ['causes']],
   ])('shows the response schema of %s', (path, method, fields) => {
     const ok = doc.paths[path]![method]!.responses['200']!;
-    const props = ok.content!['application/json']!.schema.properties!;
+    const props = deref(ok.content!['application/json']!.schema).properties!;
     expect(Object.keys(props).sort()).toEqual([...fields].sort());
   });
 
@@ -45,14 +50,23 @@ describe('OpenAPI document', async () => {
     const explain = doc.paths['/v1/explain']!.post!;
     expect(Object.keys(explain.requestBody!.content).sort()).toEqual(['application/json', 'text/plain']);
     for (const code of ['400', '413', '415', '429']) {
-      const props = explain.responses[code]!.content!['application/problem+json']!.schema.properties!;
+      const props = deref(explain.responses[code]!.content!['application/problem+json']!.schema).properties!;
       expect(Object.keys(props)).toEqual(expect.arrayContaining(['type', 'title', 'status', 'detail', 'errors']));
     }
     expect(Object.keys(explain.responses['200']!.content!).sort()).toEqual(['application/json', 'text/markdown', 'text/plain']);
   });
 
+  it('names the shared response types as components, and leaves no unresolved reference', () => {
+    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['Explanation', 'ParsedError', 'RankedCause', 'Problem']));
+    for (const m of served.matchAll(/"\$ref": "([^"]{1,200})"/g)) {
+      expect(m[1]).toMatch(/^#\/components\/schemas\//);
+      expect(doc.components.schemas[m[1]!.replace('#/components/schemas/', '')], m[1]).toBeDefined();
+    }
+  });
+
   it('shows every field of parsed', () => {
-    const parsed = (doc.paths['/v1/parse']!.post!.responses['200']!.content!['application/json']!.schema.properties!.parsed as { properties: Record<string, unknown> }).properties;
+    const response = deref(doc.paths['/v1/parse']!.post!.responses['200']!.content!['application/json']!.schema);
+    const parsed = deref(response.properties!.parsed as { $ref?: string }).properties!;
     expect(Object.keys(parsed)).toEqual(expect.arrayContaining([
       'recognized', 'source', 'errorCode', 'operation', 'action', 'caller', 'target', 'crossAccount', 'deny',
       'requestId', 'region', 'encodedMessage', 'redactions',

@@ -57,5 +57,10 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
       ],
     },
     transform: transformRouteSchema,
+    // Shared schemas become components named by their $id (ParsedError, RankedCause …).
+    refResolver: {
+      buildLocalReference: (json: Record<string, unknown>, _base: unknown, _fragment: unknown, i: number) =>
+        typeof json.$id === 'string' ? json.$id : `def-${i}`,
+    },
   });
 }
