@@ -19,7 +19,7 @@ function cli(args: string[], stdin: string): Promise<{ code: number | null; stdo
   });
 }
 
-describe('the whydenied executable (real process, stdin piped)', () => {
+describe('the whydenied executable (real process, stdin piped)', { timeout: 60_000 }, () => {
   it('explain reads stdin, prints the text answer, exits 0', async () => {
     const r = await cli(['explain'], MSG);
     expect(r.stderr).toBe('');

@@ -20,13 +20,13 @@ beforeAll(async () => {
   transport.stderr?.on('data', (d: Buffer) => { stderr += d.toString('utf8'); });
   client = new Client({ name: 'whydenied-test', version: '0.0.0' });
   await client.connect(transport);
-}, 30_000);
+}, 60_000);
 
 afterAll(async () => {
   await client?.close();
 });
 
-describe('whydenied mcp over stdio', () => {
+describe('whydenied mcp over stdio', { timeout: 30_000 }, () => {
   it('names itself and lists both tools with input and output schemas', async () => {
     expect(client.getServerVersion()?.name).toBe('whydenied');
     expect(client.getInstructions()).toContain('explain_access_denied');
