@@ -39,7 +39,8 @@ beforeAll(async () => {
   // Without chromium every test below fails on its own (counted as failures, not skips).
   if (!haveChromium) return;
   mkdirSync(SHOTS, { recursive: true });
-  app = await buildApp({ ...DEFAULT_CONFIG, logLevel: 'silent', rateLimitMax: 0 });
+  // No rate limit and no event-loop-delay 503s: a loaded CI machine must not fail the form's tests.
+  app = await buildApp({ ...DEFAULT_CONFIG, logLevel: 'silent', rateLimitMax: 0, maxEventLoopDelayMs: 0 });
   base = await app.listen({ host: '127.0.0.1', port: 0 });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
 }, 60_000);

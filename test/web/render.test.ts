@@ -134,7 +134,7 @@ describe('answer content', () => {
 
   it('gives every copy button a code block with the id it names', () => {
     const targets = [...html.matchAll(/data-copy="([^"]+)"/g)].map((m) => m[1]);
-    expect(targets.length).toBe(7); // two causes × (confirm + fix command + corrected policy) + one first step
+    expect(targets.length).toBe(4); // the open cause's confirm + fix command + corrected policy, one first step
     for (const id of targets) expect(html).toContain(`<code id="${id}"`);
     expect(new Set(targets).size).toBe(targets.length);
   });
@@ -145,6 +145,13 @@ describe('answer content', () => {
     expect(html).toContain('None of the pasted policies could be read');
     expect(html).not.toContain('Together they say');
     expect(html).toContain('<span class="badge verdict-invalid">Could not be read</span>');
+  });
+
+  it('keeps unlikely and ruled-out causes short: why, not how to fix', () => {
+    const folded = html.slice(html.indexOf('<details class="closed">'));
+    expect(folded).toContain('data-cause-id="identity-missing-allow"');
+    expect(folded).toContain('<h4>Evidence</h4>');
+    expect(folded.slice(0, folded.indexOf('</details>'))).not.toContain('<h4>How to confirm</h4>');
   });
 
   it('says plainly when nothing was recognized, and draws no picture', () => {

@@ -198,7 +198,7 @@ function renderSteps(ids: Ids, steps: CommandStep[], what: string): string {
   return `<ol class="steps">${steps.map((s) => `<li><p>${e(s.description)}</p>${s.command ? codeBlock(ids, s.command, what) : ''}</li>`).join('')}</ol>`;
 }
 
-function renderCause(ids: Ids, c: RankedCause, rank: number, reports: PolicyReport[]): string {
+function renderCause(ids: Ids, c: RankedCause, rank: number, reports: PolicyReport[], compact = false): string {
   const hid = ids.next();
   const parts: string[] = [];
   const pct = Math.round(Math.max(0, Math.min(1, Number.isFinite(c.score) ? c.score : 0)) * 100);
@@ -208,6 +208,11 @@ function renderCause(ids: Ids, c: RankedCause, rank: number, reports: PolicyRepo
   if (c.evidence.length) {
     parts.push(`<h4>Evidence</h4><ul class="evidence">${c.evidence
       .map((ev) => `<li>${e(ev.text)} <span class="muted">— from ${e(evidenceSource(ev, reports))}</span></li>`).join('')}</ul>`);
+  }
+  if (compact) {
+    // Unlikely and ruled-out causes: why, not how to fix (keeps the answer short).
+    parts.push('</article>');
+    return parts.join('');
   }
   if (c.confirm.length) parts.push(`<h4>How to confirm</h4>${renderSteps(ids, c.confirm, 'confirm command')}`);
   const fix = c.fix;
@@ -241,7 +246,7 @@ function renderCauses(ids: Ids, causes: RankedCause[], reports: PolicyReport[], 
   if (open.length) out.push(`<div class="causes">${open.map((c, i) => renderCause(ids, c, i + 1, reports)).join('')}</div>`);
   if (closed.length) {
     out.push(`<details class="closed"><summary>Unlikely or ruled out (${closed.length})</summary><div class="causes">${closed
-      .map((c, i) => renderCause(ids, c, open.length + i + 1, reports)).join('')}</div></details>`);
+      .map((c, i) => renderCause(ids, c, open.length + i + 1, reports, true)).join('')}</div></details>`);
   }
   out.push('</section>');
   return out.join('');
