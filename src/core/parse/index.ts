@@ -9,7 +9,7 @@
  */
 import type { Caller, DenyKind, ErrorSource, DenyPolicyType, Issue, ParsedError, ParseResult, Target } from '../types.js';
 import { cleanToken, parseCaller, parseTarget } from './arn.js';
-import { opToAction, servicePrefix, STS_OPS } from './codes.js';
+import { opToAction, servicePrefix } from './codes.js';
 import { prefixCode, readEnvelope } from './envelope.js';
 import {
   BARE_RE, SHAPE_BY_NAME, TRIGGERS, scanBare, type Hit, type ScanState,
@@ -36,7 +36,8 @@ const KMS_OPS = new Set(['Decrypt', 'Encrypt', 'GenerateDataKey', 'GenerateDataK
 const ASSUME_ACTIONS = new Set(['sts:assumerole', 'sts:assumerolewithsaml', 'sts:assumerolewithwebidentity', 'sts:tagsession', 'sts:setsourceidentity']);
 const CONTEXT_ROLE_SHAPES = new Set(['duration-exceeds-max', 'role-chaining-limit', 'sts-not-authorized', 'root-cannot-assume',
   'oidc-provider-missing', 'oidc-audience-mismatch', 'oidc-jwks-unreachable', 'oidc-thumbprint', 'oidc-rejected-claim',
-  'webidentity-err', 'sts-validation-errors', 'sts-request-arn-invalid', 'packed-policy-too-large']);
+  'webidentity-err', 'sts-validation-errors', 'sts-request-arn-invalid', 'packed-policy-too-large', 'saml-invalid-response',
+  'console-switch-role-invalid']);
 
 interface Group {
   hits: Hit[];
@@ -395,4 +396,3 @@ export function parseError(text: string): ParseResult {
   }
 }
 
-export { STS_OPS };
