@@ -82,6 +82,7 @@ const wrongCredentials: CauseDefinition = {
       return null;
     },
     (ctx) => {
+      if (has(ctx, 'cloud9')) return sig(3, fromMessage('Cloud9 AWS managed temporary credentials are in use: they refuse IAM and STS calls and expire; turn them off and use your own credentials.'));
       if (has(ctx, 'aws_profile', '--profile', 'source_profile', 'credential_source', 'role_arn', 'aws_access_key_id', 'aws_session_token', 'aws_security_token', 'self-hosted')) {
         return sig(1.4, fromMessage('The output mentions profiles or credential variables: check which source the SDK picked.'));
       }

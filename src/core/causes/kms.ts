@@ -6,7 +6,7 @@
 import type { CauseContext, CauseDefinition } from './types.js';
 import { describeCondition, statementViews } from './signals.js';
 import {
-  action, callerPrincipal, codeIs, crossAccount, fromMessage, fromPolicy, has, identityAllowsOn, isKmsContext, keyGrant, keyPolicies,
+  action, callerPrincipal, codeIs, crossAccount, service, fromMessage, fromPolicy, has, identityAllowsOn, isKmsContext, keyGrant, keyPolicies,
   policyLabel, sig, stmtLabel, withStatementAdded,
 } from './service-util.js';
 
@@ -98,6 +98,14 @@ const awsManaged: CauseDefinition = {
   appliesTo: applies,
   signals: [
     (ctx) => (has(ctx, 'alias/aws/') ? sig(40, fromMessage('The key is an AWS managed key (alias/aws/…).')) : null),
+    (ctx) => {
+      // Secrets Manager and Parameter Store encrypt with aws/secretsmanager / aws/ssm unless told otherwise
+      const svc = service(ctx);
+      if ((svc === 'secretsmanager' || svc === 'ssm') && crossAccount(ctx) === true) {
+        return sig(8, fromMessage(`A ${svc === 'ssm' ? 'SecureString parameter' : 'secret'} read from another account: if it is encrypted with the default AWS managed key (aws/${svc}), no other account can decrypt it.`));
+      }
+      return null;
+    },
     (ctx) => {
       const x = crossAccount(ctx);
       if (x === true) return sig(3, fromMessage(`The caller (account ${ctx.parsed.caller?.accountId}) and the key (account ${ctx.parsed.target?.accountId}) are in different accounts.`));

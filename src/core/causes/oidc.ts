@@ -50,6 +50,18 @@ function trustProviders(ctx: CauseContext): string[] {
   return out;
 }
 
+/** Issuer hosts the request shows: the prefix of `<issuer>:sub` / `:aud` context keys, or the issuer in the text. */
+function tokenIssuers(ctx: CauseContext): string[] {
+  const out = new Set<string>();
+  for (const k of Object.keys(ctx.context)) {
+    const low = k.toLowerCase();
+    for (const claim of [':sub', ':aud']) if (low.endsWith(claim) && low.includes('.')) out.add(low.slice(0, -claim.length));
+  }
+  const found = tokenAfter(ctx, 'provider found in your account for ');
+  if (found && found.startsWith('https://')) out.add(trimDot(found).slice(8).toLowerCase());
+  return [...out];
+}
+
 export function providerOf(ctx: CauseContext): OidcProvider {
   const iss = (issuerOf(ctx) ?? '').toLowerCase();
   if (iss.includes('token.actions.githubusercontent.com') || ctx.parsed.source === 'github-actions'
@@ -197,6 +209,15 @@ const providerMissing: CauseDefinition = {
       const i = policiesOf(ctx, 'trust')[0]!.index;
       if (!named.includes(host)) return sig(3, fromPolicy(`The trust policy names the provider ${named.join(', ')}, but the token comes from ${host}: the provider for the current issuer was never registered (and the trust still points at the old one).`, i));
       return sig(1.5, fromPolicy(`The trust policy names ${host}; that provider must exist in the role's account.`, i));
+    },
+    (ctx) => {
+      if (has(ctx, ...NO_PROVIDER) || !genericDeny(ctx)) return null;
+      const provs = trustProviders(ctx).map((p) => p.slice(p.indexOf('oidc-provider/') + 'oidc-provider/'.length).toLowerCase());
+      const issuers = tokenIssuers(ctx);
+      if (!provs.length || !issuers.length) return null;
+      const miss = issuers.find((i) => !provs.includes(i));
+      if (!miss) return sig(0.3, fromPolicy('The trust names the provider of the token\'s issuer.', policiesOf(ctx, 'trust')[0]!.index));
+      return sig(6, fromPolicy(`The token comes from ${miss}, but the trust policy's Federated principal names ${provs.join(', ')}: the role trusts another issuer (an old cluster, another account's provider).`, policiesOf(ctx, 'trust')[0]!.index));
     },
     (ctx) => (has(ctx, 'vstoken.actions.githubusercontent.com')
       ? sig(3, fromMessage('The issuer vstoken.actions.githubusercontent.com is GitHub\'s old one; current tokens come from token.actions.githubusercontent.com.'))
@@ -381,6 +402,11 @@ const subMismatch: CauseDefinition = {
       return null;
     },
     (ctx) => (isEks(ctx) && genericDeny(ctx) ? sig(1.2, fromMessage('For IRSA the sub is system:serviceaccount:<namespace>:<service-account> of the pod.')) : null),
+    (ctx) => {
+      const provs = trustProviders(ctx).map((p) => p.slice(p.indexOf('oidc-provider/') + 'oidc-provider/'.length).toLowerCase());
+      const miss = tokenIssuers(ctx).find((i) => provs.length > 0 && !provs.includes(i));
+      return miss ? sig(0.3, fromPolicy(`The trust does not name the token's issuer ${miss} at all; its sub conditions are keyed to another provider.`, policiesOf(ctx, 'trust')[0]!.index)) : null;
+    },
   ],
   confirm: [GET_TRUST, GITHUB_CLAIMS_CMD, KUBE_SA, GITLAB_SUB, TRAIL_WEBID],
   fix: {

@@ -88,7 +88,7 @@ const ownership: CauseDefinition = {
   signals: [
     (ctx) => {
       if (has(ctx, 'accesscontrollistnotsupported', 'the bucket does not allow acls')) return sig(50, fromMessage('The bucket enforces bucket-owner ownership and rejects requests that set ACLs.'));
-      if (has(ctx, 'bucket-owner-full-control', 'object ownership', 'objectownership', 'object writer', 'bucketownerpreferred', 'object owner')) return sig(4, fromMessage('The text is about object ownership / ACLs.'));
+      if (has(ctx, 'bucket-owner-full-control', 'object ownership', 'objectownership', 'object writer', 'bucketownerpreferred', 'object owner', 'uploaded by another account', 'written by another account', 'uploaded by the partner', 'object acl')) return sig(4, fromMessage('The text is about object ownership / ACLs.'));
       return null;
     },
     (ctx) => {

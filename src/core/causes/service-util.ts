@@ -194,7 +194,7 @@ export function stmtLabel(st: Statement): string {
 }
 
 export function policyLabel(p: Policy, index: number): string {
-  return p.name ? `"${p.name}"` : `policy #${index + 1}`;
+  return p.name ? `"${p.name}"` : `policy ${index}`;
 }
 
 /** IAM wildcard match (`*`, `?`), two-pointer, no exponential backtracking. */
@@ -307,6 +307,10 @@ export function principalMatch(el: PrincipalElement | null, ctx: CauseContext): 
   }
   for (const v of el.Service) {
     if (who.type === 'service' && who.arn) up(v.toLowerCase() === who.arn.toLowerCase() ? 'direct' : 'none');
+  }
+  // a federated caller (web identity, SAML) has no ARN in the message: the provider may be it
+  if (el.Federated.length && !who.arn && (who.type === 'unknown' || who.type === 'web-identity' || who.type === 'saml')) {
+    if (isWebIdentity(ctx) || isSaml(ctx)) up('unknown');
   }
   return result;
 }

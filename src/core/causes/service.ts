@@ -95,7 +95,7 @@ const missingGrant: CauseDefinition = {
       const first = list[0]!;
       const named = first.policy.statements.filter((s) => s.effect === 'Allow').flatMap((s) => [...(s.principal?.AWS ?? []), ...(s.principal?.Service ?? [])]);
       const text = `No Allow statement of ${policyLabel(first.policy, first.index)} grants ${ctx.parsed.action ?? 'the action'} to the caller${named.length ? `; it grants only ${named.slice(0, 4).join(', ')}` : ''}.`;
-      const needed = crossAccount(ctx) === true || ctx.parsed.caller?.type === 'service' || ctx.parsed.deny.policyType === 'resource-based';
+      const needed = ctx.parsed.deny.kind !== 'explicit' && (crossAccount(ctx) === true || ctx.parsed.caller?.type === 'service' || ctx.parsed.deny.policyType === 'resource-based');
       return needed ? sig(6, fromPolicy(text, first.index), 'confirmed') : sig(2, fromPolicy(text, first.index));
     },
   ],
