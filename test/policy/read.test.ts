@@ -89,6 +89,7 @@ const issueCases: Array<[string, PolicyInput, string, string | undefined]> = [
   ['Version missing', { document: { Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } }, 'version-missing', 'Version'],
   ['invalid Effect', { document: { Version: '2012-10-17', Statement: [{ Effect: 'allow', Action: '*', Resource: '*' }] } }, 'invalid-effect', 'Statement[0].Effect'],
   ['Principal in an identity policy', { kind: 'identity', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }] } }, 'principal-not-allowed', 'Statement[0].Principal'],
+  ['Allow in an RCP', { kind: 'rcp', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: '*' }] } }, 'rcp-allow', 'Statement[0].Effect'],
   ['URL-encoded input is noted', { document: encodeURIComponent(JSON.stringify(identity)) }, 'url-encoded', undefined],
 ];
 

@@ -263,7 +263,9 @@ export function evaluatePolicies(request: EvaluationRequest, policies: Policy[])
       const v = ctx.get('aws:ResourceAccount');
       return Array.isArray(v) && v.length === 1 ? (v[0] as string) : null;
     })();
-  const sameAccount: boolean | null = who.account !== null && resourceAccount !== null ? who.account === resourceAccount : null;
+  const sameAccount: boolean | null = who.account !== null && resourceAccount !== null
+    ? who.account === resourceAccount
+    : typeof request.crossAccount === 'boolean' ? !request.crossAccount : null;
   const trail: string[] = [];
   trail.push(
     `Request: ${whoText(who, request)} → ${request.action} on ${request.resource} (` +
@@ -342,6 +344,9 @@ export function evaluatePolicies(request: EvaluationRequest, policies: Policy[])
       : or3(Rd, and3(Rr, PB, S), IA);
     const grantCross = and3(Rany, IA);
     grant = sameAccount === true ? grantSame : sameAccount === false ? grantCross : grantSame === grantCross ? grantSame : 'unknown';
+    if (sameAccount === null && grantSame !== grantCross) {
+      trail.push(`Whether the caller and the resource share an account decides it: same account → ${t3Text(grantSame)}, cross-account → ${t3Text(grantCross)}; the resource's account is not known.`);
+    }
     if (sameAccount !== false && explicitTrust) {
       trail.push(`${rs.some((e) => e.policy.kind === 'trust') ? 'Trust' : 'Key'} policy must allow explicitly: names the caller ${t3Text(Rd)}, its role ${t3Text(Rr)}, its account ${t3Text(Ra)}.`);
     }

@@ -223,6 +223,13 @@ export function kindIssues(kind: PolicyKind, statements: Statement[], single: bo
     if ((kind === 'identity' || kind === 'permissions-boundary' || kind === 'session' || kind === 'scp') && (s.principal || s.notPrincipal)) {
       issues.push({ code: 'principal-not-allowed', message: `A ${kind} policy cannot hold Principal or NotPrincipal; the element is ignored.`, path: `${path}.${s.principal ? 'Principal' : 'NotPrincipal'}`, severity: 'error' });
     }
+    if (kind === 'rcp') {
+      if (s.effect === 'Allow' && !(s.action?.includes('*') && s.resource?.includes('*'))) {
+        issues.push({ code: 'rcp-allow', message: 'Only RCPFullAWSAccess may allow in a resource control policy; other RCP statements must be Deny (an Allow here changes nothing).', path: `${path}.Effect`, severity: 'warning' });
+      }
+      if (s.notAction) issues.push({ code: 'rcp-notaction', message: 'NotAction is not supported in a resource control policy.', path: `${path}.NotAction`, severity: 'error' });
+      if (s.principal && !s.principal.wildcard) issues.push({ code: 'rcp-principal', message: 'A resource control policy must use "Principal": "*" (narrow it with conditions).', path: `${path}.Principal`, severity: 'error' });
+    }
     if (kind !== 'trust' && s.resource === null && s.notResource === null) {
       issues.push({ code: 'missing-resource', message: 'The statement has no Resource; read as "*" here, but IAM requires it.', path, severity: 'warning' });
     }

@@ -78,5 +78,6 @@ export function requestFromParsed(
     context: ctx,
     missing: 'unknown',
     knownAbsent,
+    crossAccount: typeof parsed.crossAccount === 'boolean' ? parsed.crossAccount : null,
   };
 }
