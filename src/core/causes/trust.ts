@@ -90,7 +90,7 @@ function callerWords(ctx: CauseContext): string {
 function relationSignal(relations: PrincipalRelation[], found: (r: PrincipalRef, ctx: CauseContext) => string, none: string) {
   return (ctx: CauseContext): SignalResult | null => {
     const t = trustAnalysis(ctx);
-    if (!t.pasted) return null;
+    if (!t.pasted) return weigh(0.6, ev('Only the pasted trust policy can show this particular mistake.', 'catalog'));
     const hits = t.refs.filter((r) => relations.includes(r.relation));
     if (t.naming.length) {
       const v = t.naming[0]!;
@@ -212,6 +212,9 @@ export const causes: CauseDefinition[] = [
     signals: [
       trustMessageSignal,
       notPastedHint,
+      (ctx) => (ctx.parsed.shape === 'cdk-could-not-assume' || mentions(ctx, 'cdk-hnb659fds')
+        ? weigh(1.5, ev('CDK bootstrap roles trust only the accounts given to `cdk bootstrap --trust` (and their own account); a pipeline or another account not listed there cannot assume them.', 'context'))
+        : null),
       (ctx) => {
         const t = trustAnalysis(ctx);
         if (!t.pasted) return null;
