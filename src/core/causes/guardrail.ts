@@ -33,6 +33,7 @@ function guardMessage(type: DenyPolicyType, words: string, bare: (ctx: CauseCont
       return weigh(40, ev(k === 'explicit' ? `AWS says: with an explicit deny in a ${words}${arn}.` : `AWS says no ${words} allows ${ctx.parsed.action ?? 'the action'}.`));
     }
     if (t) return weigh(0.1, ev(`AWS names the ${t} policy, not a ${words}.`));
+    if (k === 'explicit' && type !== 'vpc-endpoint') return weigh(1.5, ev(`AWS reports an explicit deny without naming the policy type (the older wording); a ${words} Deny is one of the usual sources.`));
     const w = bare(ctx);
     return weigh(w, ev(`The message names no policy type; a ${words} is ${w >= 1 ? 'a real possibility' : 'less common'} here.`, 'catalog'));
   };
