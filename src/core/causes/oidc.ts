@@ -449,7 +449,13 @@ function moveToStringLike(c: KeyCheck): unknown {
 
 /** A session name like `i-0abc…`: the EC2 instance (node) role. */
 const nodeSession = (ctx: CauseContext) => ctx.parsed.caller?.type === 'assumed-role' && /^i-[0-9a-f]{8,17}$/.test(ctx.parsed.caller.sessionName ?? '');
-const nodeRoleName = (ctx: CauseContext) => /node|nodegroup|nodeinstancerole|eks|worker|karpenter/i.test(ctx.parsed.caller?.name ?? '');
+const KUBE_WORDS = ['kubernetes', 'kubectl', 'k8s', 'pod ', 'pods', 'serviceaccount', 'service account', 'namespace', 'helm', 'irsa', 'eks.', ' eks', 'kube-system', 'controller'];
+/** The caller is an EKS node's instance role: an EKS-looking role name, or a node-ish name in a Kubernetes log. */
+const nodeRoleName = (ctx: CauseContext) => {
+  const name = ctx.parsed.caller?.name ?? '';
+  if (/eks|nodegroup|nodeinstancerole|karpenter/i.test(name)) return true;
+  return /node|worker/i.test(name) && has(ctx, ...KUBE_WORDS);
+};
 
 const irsa: CauseDefinition = {
   id: 'irsa-service-account-misconfigured',
@@ -463,6 +469,7 @@ const irsa: CauseDefinition = {
   signals: [
     (ctx) => {
       if (nodeSession(ctx) && nodeRoleName(ctx)) {
+        if (ctx.parsed.deny.policyType && ctx.parsed.deny.policyType !== 'identity-based') return sig(0.5, fromMessage(`The call runs as the node's instance role, but AWS names a ${ctx.parsed.deny.policyType} policy as the reason.`));
         return sig(5, fromMessage(`The call runs as the node's instance role ${ctx.parsed.caller?.name ?? ''} (session ${ctx.parsed.caller?.sessionName ?? ''}): the pod did not use its service-account role and fell back to the node's credentials.`));
       }
       return null;
