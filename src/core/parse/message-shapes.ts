@@ -571,8 +571,6 @@ function simple(shape: string, opts: { backTo?: RegExp; extend?: RegExp } = {}) 
   };
 }
 
-const SENTENCE_REST = /[^.]{0,300}\.?/y;
-
 export const TRIGGERS: Trigger[] = [
   { re: /not authori[sz]ed to perform/gi, handle: scanNotAuthorized },
   {
@@ -693,12 +691,10 @@ export const TRIGGERS: Trigger[] = [
       const end = m.index + m[0].length;
       const win = s.slice(Math.max(0, m.index - 200), end + 600);
       if (!/roleSessionName|roleArn|principalArn|durationSeconds|serialNumber|tokenCode|externalId|webIdentityToken|samlAssertion|AssumeRole|operation error STS/i.test(win)) return null;
-      const x = sticky(SENTENCE_REST, s, end);
+      // the constraint list runs to the end of its line; keep it bounded
       let e = end;
-      // the constraint list runs to the end of the line's sentence group; keep it bounded
-      const nlEnd = (() => { let k = end; const lim = Math.min(s.length, end + 1500); while (k < lim && st.f.nl[k] !== 1) k++; return k; })();
-      e = Math.max(e, x ? end + x[0].length : end);
-      e = Math.min(Math.max(e, nlEnd), end + 1500);
+      const lim = Math.min(s.length, end + 1500);
+      while (e < lim && st.f.nl[e] !== 1) e++;
       return newHit('sts-validation-errors', m.index, e);
     },
   },
