@@ -97,7 +97,9 @@ const awsManaged: CauseDefinition = {
   specificity: 2,
   appliesTo: applies,
   signals: [
-    (ctx) => (has(ctx, 'alias/aws/') ? sig(40, fromMessage('The key is an AWS managed key (alias/aws/…).')) : null),
+    (ctx) => (has(ctx, 'alias/aws/')
+      ? sig(crossAccount(ctx) === true ? 400 : 40, fromMessage(crossAccount(ctx) === true ? 'The key is an AWS managed key (alias/aws/…) and the caller is in another account: that can never work.' : 'The key is an AWS managed key (alias/aws/…).'))
+      : null),
     (ctx) => {
       // Secrets Manager and Parameter Store encrypt with aws/secretsmanager / aws/ssm unless told otherwise
       const svc = service(ctx);

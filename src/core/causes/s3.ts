@@ -135,7 +135,7 @@ const sseKms: CauseDefinition = {
   },
   signals: [
     (ctx) => {
-      if (KMS_FOR_S3.includes(action(ctx))) return sig(S3_OPS.includes(operation(ctx)) ? 150 : 20, fromMessage(`The ${ctx.parsed.operation ?? 'S3'} call failed on ${ctx.parsed.action}: S3 uses the object's KMS key on the caller's behalf, and the caller may not use that key.`));
+      if (KMS_FOR_S3.includes(action(ctx))) return sig(S3_OPS.includes(operation(ctx)) ? 150 : has(ctx, 's3://', 'bucket', 'objectcreated', 'amazons3', 's3 object', 'host id') ? 100 : 20, fromMessage(`The ${ctx.parsed.operation ?? 'S3'} call failed on ${ctx.parsed.action}: S3 uses the object's KMS key on the caller's behalf, and the caller may not use that key.`));
       return sig(4, fromMessage('The S3 request involves SSE-KMS encryption.'));
     },
     (ctx) => (crossAccount(ctx) === true
