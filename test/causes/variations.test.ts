@@ -153,6 +153,19 @@ const CASES: Case[] = [
     },
     top: ['condition-tags'], out: ['trust-principal-missing', 'externalid-missing-or-wrong'],
   },
+  {
+    name: 'caller account redacted: a trust naming the same role name is taken as the caller, its condition decides',
+    input: {
+      message: stsDeny('arn:aws:sts::***:assumed-role/etl/run-1'), request: { externalId: null },
+      policies: [trust(allowRole(`arn:aws:iam::${A}:role/etl`, { Condition: { StringEquals: { 'sts:ExternalId': 'x-1' } } }))],
+    },
+    top: ['externalid-missing-or-wrong'],
+  },
+  {
+    name: 'caller account redacted: a trust naming another role still points at the principal',
+    input: { message: stsDeny('arn:aws:sts::<ACCOUNT>:assumed-role/etl/run-1'), policies: [trust(allowRole(`arn:aws:iam::${A}:role/loader`))] },
+    top: ['trust-principal-missing'], out: ['trust-explicit-deny', 'externalid-missing-or-wrong'],
+  },
 ];
 
 describe('variations', () => {

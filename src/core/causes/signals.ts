@@ -193,7 +193,8 @@ export function isNearMissAction(candidate: string, action: string): boolean {
 
 // ───────────────────────────── principals ─────────────────────────────
 
-export type PrincipalHit = 'exact' | 'account' | 'wildcard' | 'none';
+/** `maybe`: it names the caller's name or an account, but the error hid the caller's account. */
+export type PrincipalHit = 'exact' | 'account' | 'wildcard' | 'maybe' | 'none';
 
 export interface CallerShape {
   account: string | null;
@@ -235,18 +236,18 @@ function lastSeg(s: string): string {
 
 /** How one `Principal.AWS` value relates to the caller. */
 export type PrincipalRelation =
-  | 'exact' | 'account' | 'wildcard'
+  | 'exact' | 'account' | 'wildcard' | 'maybe'
   | 'stale-unique-id' | 'session-arn' | 'session-arn-other-role' | 'user-vs-role' | 'wrong-account'
   | 'path-mismatch' | 'other';
 
 export function relateAwsPrincipal(value: string, c: CallerShape): PrincipalRelation {
   if (value === '*') return 'wildcard';
   if (/^A(?:ROA|IDA)[A-Z0-9]{8,40}$/.test(value)) return 'stale-unique-id';
-  if (isAccountId(value)) return value === c.account ? 'account' : 'other';
+  if (isAccountId(value)) return value === c.account ? 'account' : c.account === null ? 'maybe' : 'other';
   const a = splitArn(value);
   if (!a) return 'other';
   const sameAcct = c.account !== null && a.account === c.account && a.partition === c.partition;
-  if (a.resource === 'root') return sameAcct ? 'account' : 'other';
+  if (a.resource === 'root') return sameAcct ? 'account' : c.account === null && c.type !== null && c.type !== 'unknown' ? 'maybe' : 'other';
   const res = a.resource;
   const name = lastSeg(res);
   if (res.startsWith('assumed-role/')) {
@@ -261,7 +262,7 @@ export function relateAwsPrincipal(value: string, c: CallerShape): PrincipalRela
   const callerIsUser = c.type === 'user';
   if (isRoleEntry && callerIsRole && c.roleName) {
     if (name === c.roleName) {
-      if (!sameAcct) return c.account ? 'wrong-account' : 'other';
+      if (!sameAcct) return c.account ? 'wrong-account' : 'maybe';
       // role/<path>/<name>: the session ARN does not show the path
       const path = res.slice(5, res.length - name.length); // '' or 'a/b/'
       if (c.knownRoleArn) {
@@ -276,7 +277,7 @@ export function relateAwsPrincipal(value: string, c: CallerShape): PrincipalRela
   }
   if (isUserEntry && callerIsUser && c.arn) {
     if (value === c.arn) return 'exact';
-    if (name === c.userName) return sameAcct ? 'path-mismatch' : 'wrong-account';
+    if (name === c.userName) return sameAcct ? 'path-mismatch' : c.account ? 'wrong-account' : 'maybe';
     return 'other';
   }
   if ((isUserEntry && callerIsRole) || (isRoleEntry && callerIsUser)) return sameAcct || c.account === null ? 'user-vs-role' : 'other';
@@ -294,6 +295,7 @@ export function principalHit(el: PrincipalElement | null, c: CallerShape): Princ
     if (r === 'exact') return 'exact';
     if (r === 'account' && best !== 'wildcard') best = 'account';
     if (r === 'wildcard') best = 'wildcard';
+    if (r === 'maybe' && best === 'none') best = 'maybe';
   }
   if (c.type === 'service' && c.arn && el.Service.some((s) => s.toLowerCase() === lower(c.arn))) return 'exact';
   return best;
@@ -511,7 +513,8 @@ export function pasted(ctx: CauseContext, kind: PolicyKind): Array<{ policy: Pol
 }
 
 /** Principal names the caller (exact ARN, its account, or `*`). */
-export const principalOk = (v: StatementView) => v.principal === 'exact' || v.principal === 'account' || v.principal === 'wildcard';
+/** Principal names the caller (exact ARN, its account, or `*`) — or may, when the error hid the caller's account. */
+export const principalOk = (v: StatementView) => v.principal === 'exact' || v.principal === 'account' || v.principal === 'wildcard' || v.principal === 'maybe';
 
 /** The condition outcomes of a view that fail or are unknown. */
 export function blockingConditions(v: StatementView): ConditionOutcome[] {

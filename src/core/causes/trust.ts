@@ -77,6 +77,7 @@ export function trustAnalysis(ctx: CauseContext): TrustAnalysis {
 }
 
 const where = (v: StatementView) => `${stmtLabel(v.st)} of ${policyLabel(v.policy, v.policyIndex)}`;
+const hitWords = (v: StatementView) => (v.principal === 'exact' ? 'its ARN' : v.principal === 'account' ? 'its account' : v.principal === 'maybe' ? 'by name or account, as far as the hidden account id allows to tell' : '"*"');
 const pev = (text: string, v: StatementView): Evidence => ev(text, 'policy', v.policyIndex, v.st.index);
 
 /** Names the caller as AWS would match it (role ARN for a session). */
@@ -94,7 +95,7 @@ function relationSignal(relations: PrincipalRelation[], found: (r: PrincipalRef,
     const hits = t.refs.filter((r) => relations.includes(r.relation));
     if (t.naming.length) {
       const v = t.naming[0]!;
-      return ruleOut(pev(`${where(v)} already names the caller (${v.principal === 'exact' ? 'its ARN' : v.principal === 'account' ? 'its account' : '"*"'}), so the principal is not what fails.`, v));
+      return ruleOut(pev(`${where(v)} already names the caller (${hitWords(v)}), so the principal is not what fails.`, v));
     }
     if (!hits.length) return t.callerKnown ? ruleOut(ev(none, 'policy', t.views[0]?.policyIndex)) : null;
     const h = hits[0]!;
@@ -218,9 +219,11 @@ export const causes: CauseDefinition[] = [
       (ctx) => {
         const t = trustAnalysis(ctx);
         if (!t.pasted) return null;
+        const sure = t.naming.find((v) => v.principal !== 'maybe');
+        if (sure) return ruleOut(pev(`${where(sure)} names the caller (${sure.principal === 'exact' ? 'its ARN' : sure.principal === 'account' ? 'its account' : '"*"'}).`, sure));
         if (t.naming.length) {
           const v = t.naming[0]!;
-          return ruleOut(pev(`${where(v)} names the caller (${v.principal === 'exact' ? 'its ARN' : v.principal === 'account' ? 'its account' : '"*"'}).`, v));
+          return weigh(0.4, pev(`${where(v)} names ${(v.st.principal?.AWS ?? []).join(', ')}; the error hides the caller's account, so if that is the caller's account the principal is fine.`, v));
         }
         const named = t.refs.map((r) => r.value).concat(t.allows.flatMap((v) => [...(v.st.principal?.Service ?? []), ...(v.st.principal?.Federated ?? [])]));
         const text = `No Allow statement of the pasted trust policy names ${callerWords(ctx)} or account ${ctx.facts.callerAccount ?? '(unknown)'}; it trusts only ${named.length ? named.slice(0, 5).join(', ') : 'nobody'}.`;
