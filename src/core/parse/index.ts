@@ -36,8 +36,11 @@ const KMS_OPS = new Set(['Decrypt', 'Encrypt', 'GenerateDataKey', 'GenerateDataK
 const ASSUME_ACTIONS = new Set(['sts:assumerole', 'sts:assumerolewithsaml', 'sts:assumerolewithwebidentity', 'sts:tagsession', 'sts:setsourceidentity']);
 const CONTEXT_ROLE_SHAPES = new Set(['duration-exceeds-max', 'role-chaining-limit', 'sts-not-authorized', 'root-cannot-assume',
   'oidc-provider-missing', 'oidc-audience-mismatch', 'oidc-jwks-unreachable', 'oidc-thumbprint', 'oidc-rejected-claim',
-  'webidentity-err', 'sts-validation-errors', 'sts-request-arn-invalid', 'packed-policy-too-large', 'saml-invalid-response',
+  'webidentity-err', 'packed-policy-too-large', 'saml-invalid-response',
   'console-switch-role-invalid']);
+
+/** Validation errors quote the parameter values themselves; a role ARN elsewhere is not their target. */
+const NO_CONTEXT_ROLE = new Set(['sts-validation-errors', 'sts-request-arn-invalid']);
 
 interface Group {
   hits: Hit[];
@@ -254,7 +257,7 @@ function buildParsed(f: Flat, h: Hit & { innerCode?: string; fromCloudTrail?: bo
   let target: Target | null = null;
   let targetRaw = h.targetRaw ? cleanToken(h.targetRaw) : null;
   // a wording that names no resource: the one role ARN the paste mentions (`--role-arn …`, `Role: …`)
-  if (!targetRaw && !h.callerRaw && shape?.family !== 'typed' && ctx.roles && ctx.roles.length === 1 &&
+  if (!targetRaw && !h.callerRaw && shape?.family !== 'typed' && !NO_CONTEXT_ROLE.has(h.shape) && ctx.roles && ctx.roles.length === 1 &&
     ((p.action && ASSUME_ACTIONS.has(p.action.toLowerCase())) || CONTEXT_ROLE_SHAPES.has(h.shape))) {
     targetRaw = ctx.roles[0] ?? null;
   }
