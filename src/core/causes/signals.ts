@@ -451,8 +451,20 @@ export function evaluationOf(ctx: CauseContext, policyIndex: number): PolicyEval
 }
 
 /** Conditions of a statement: the engine's outcomes when it evaluated them, else our own. */
+const recordCache = new WeakMap<CauseContext, Map<number, Map<number, StatementRecord>>>();
+
+function recordOf(ctx: CauseContext, policyIndex: number, statementIndex: number): StatementRecord | null {
+  let perCtx = recordCache.get(ctx);
+  if (!perCtx) {
+    perCtx = new Map();
+    for (const pe of ctx.evaluation?.policies ?? []) perCtx.set(pe.policy, new Map(pe.statements.map((r) => [r.index, r])));
+    recordCache.set(ctx, perCtx);
+  }
+  return perCtx.get(policyIndex)?.get(statementIndex) ?? null;
+}
+
 function conditionsOf(ctx: CauseContext, policyIndex: number, st: Statement): { outcomes: ConditionOutcome[]; record: StatementRecord | null } {
-  const rec = evaluationOf(ctx, policyIndex)?.statements.find((s) => s.index === st.index) ?? null;
+  const rec = recordOf(ctx, policyIndex, st.index);
   if (rec && rec.conditions.length === st.conditions.length && st.conditions.length > 0) {
     // Engine outcomes, but our own when the engine says unknown and we know better.
     const outcomes = rec.conditions.map((o, i) => {
