@@ -136,6 +136,7 @@ describe('GET /v1/causes', () => {
   it('lists the catalog, and each cause by id', async () => {
     const res = await app.inject({ url: '/v1/causes' });
     expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('public, max-age=300');
     const body = CauseListSchema.parse(res.json());
     expect(body).toEqual(res.json());
     for (const cause of body.causes.slice(0, 5)) {

@@ -46,7 +46,7 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, p: Pro
     requestId: String(request.id),
   };
   // Set here too: framework errors (bad URL, 414) skip the onRequest hook that sets it.
-  reply.header('x-request-id', String(request.id));
+  reply.header('x-request-id', String(request.id)).header('cache-control', 'no-store');
   return reply.code(p.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
 }
 

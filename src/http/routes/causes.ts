@@ -45,7 +45,10 @@ export async function causeRoutes(app: FastifyInstance): Promise<void> {
       tags: ['causes'],
       response: { 200: responseSchema(CauseListSchema), ...problemResponses(problem, [429, 500, 503]) },
     },
-    handler: async () => ({ causes: summaries }),
+    handler: async (_request, reply) => {
+      reply.header('cache-control', 'public, max-age=300');
+      return { causes: summaries };
+    },
   });
 
   typed.get('/v1/causes/:id', {
@@ -55,7 +58,7 @@ export async function causeRoutes(app: FastifyInstance): Promise<void> {
       params: CauseParamsSchema,
       response: { 200: responseSchema(CauseSummarySchema), ...problemResponses(problem, [400, 404, 429, 500, 503]) },
     },
-    handler: async (request) => {
+    handler: async (request, reply) => {
       const cause = byId.get(request.params.id);
       if (!cause) {
         throw new ProblemError({
@@ -64,6 +67,7 @@ export async function causeRoutes(app: FastifyInstance): Promise<void> {
           errors: [{ path: 'params.id', message: 'not in the catalog' }],
         });
       }
+      reply.header('cache-control', 'public, max-age=300');
       return cause;
     },
   });

@@ -20,7 +20,7 @@ export async function docsRoutes(app: FastifyInstance): Promise<void> {
   let cached: string | undefined;
   app.get('/openapi.json', { schema: { summary: 'This OpenAPI document', tags: ['health'] } }, async (_request, reply) => {
     cached ??= openApiText(app);
-    return reply.type('application/json; charset=utf-8').send(cached);
+    return reply.type('application/json; charset=utf-8').header('cache-control', 'public, max-age=300').send(cached);
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true, uiConfig: { url: '/openapi.json' } as never });
 }

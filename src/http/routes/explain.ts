@@ -71,7 +71,8 @@ export async function explainRoutes(app: FastifyInstance): Promise<void> {
     handler: async (request, reply) => {
       const explanation = explain(request.body as ExplainInput);
       const format = chooseFormat(request.query.format, request.headers.accept);
-      reply.header('vary', 'Accept');
+      // Answers echo what was pasted: never store them in a cache.
+      reply.header('vary', 'Accept').header('cache-control', 'no-store');
       if (format === 'markdown') return reply.type('text/markdown; charset=utf-8').send(renderMarkdown(explanation));
       if (format === 'text') return reply.type('text/plain; charset=utf-8').send(renderText(explanation));
       return reply.type('application/json; charset=utf-8').send(explanation);

@@ -20,7 +20,8 @@ export async function parseRoutes(app: FastifyInstance): Promise<void> {
     },
     config: { textBody: true },
     preValidation: textBodyAsMessage,
-    handler: async (request) => {
+    handler: async (request, reply) => {
+      reply.header('cache-control', 'no-store');
       const { text, warnings } = redactSecrets(request.body.message);
       const { parsed, otherErrors, issues } = parseError(text);
       return {

@@ -20,6 +20,9 @@ export async function simulateRoutes(app: FastifyInstance): Promise<void> {
         ...problemResponses(responseSchema(ProblemSchema), [400, 413, 415, 429, 500, 503]),
       },
     },
-    handler: async (request) => simulate(request.body as SimulateInput),
+    handler: async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return simulate(request.body as SimulateInput);
+    },
   });
 }
