@@ -72,8 +72,10 @@ describe('parseError runs in linear time', () => {
     const big = make(4 * n);
     time(small); // warm-up
     time(big);
-    const t1 = Math.min(time(small), time(small), time(small));
-    const t4 = Math.min(time(big), time(big), time(big));
-    expect(t4).toBeLessThan(12 * t1 + 20);
+    // the machine is shared: the fastest of several runs is the least noisy estimate
+    const best = (s: string) => Math.min(...Array.from({ length: 5 }, () => time(s)));
+    const t1 = best(small);
+    const t4 = best(big);
+    expect(t4).toBeLessThan(12 * t1 + 30);
   });
 });
