@@ -28,6 +28,11 @@ function kmsAction(ctx: CauseContext): string {
   return a.startsWith('kms:') ? a : 'kms:decrypt';
 }
 
+/** The same, as people write it (`kms:Decrypt`). */
+function kmsShown(ctx: CauseContext): string {
+  return action(ctx).startsWith('kms:') ? ctx.parsed.action! : 'kms:Decrypt';
+}
+
 const applies = (ctx: CauseContext) => isKmsContext(ctx) && !codeIs(ctx, 'ExpiredToken', 'InvalidClientTokenId', 'UnrecognizedClient', 'ValidationError');
 
 const keyPolicyGrant: CauseDefinition = {
@@ -54,16 +59,17 @@ const keyPolicyGrant: CauseDefinition = {
       : null),
     (ctx) => {
       const act = kmsAction(ctx);
+      const shown = kmsShown(ctx);
       const g = keyGrant(ctx, act);
       if (!g.pasted) return null;
       const list = keyPolicies(ctx);
-      if (g.direct) return sig(0.05, fromPolicy(`${stmtLabel(g.direct.statement)} of the key policy allows ${act} for the caller.`, g.direct.policy.index, g.direct.statement.index), 'ruled-out');
-      if (g.account) return sig(0.05, fromPolicy(`${stmtLabel(g.account.statement)} of the key policy allows ${act} for the caller's account (it delegates to IAM): the key policy is not what is missing — the IAM side decides.`, g.account.policy.index, g.account.statement.index), 'ruled-out');
-      if (g.conditional) return sig(0.4, fromPolicy(`${stmtLabel(g.conditional.statement)} allows ${act} only under conditions; if one fails, that condition is the cause.`, g.conditional.policy.index, g.conditional.statement.index));
+      if (g.direct) return sig(0.05, fromPolicy(`${stmtLabel(g.direct.statement)} of the key policy allows ${shown} for the caller.`, g.direct.policy.index, g.direct.statement.index), 'ruled-out');
+      if (g.account) return sig(0.05, fromPolicy(`${stmtLabel(g.account.statement)} of the key policy allows ${shown} for the caller's account (it delegates to IAM): the key policy is not what is missing — the IAM side decides.`, g.account.policy.index, g.account.statement.index), 'ruled-out');
+      if (g.conditional) return sig(0.4, fromPolicy(`${stmtLabel(g.conditional.statement)} allows ${shown} only under conditions; if one fails, that condition is the cause.`, g.conditional.policy.index, g.conditional.statement.index));
       if (g.unknown) return sig(0.8, fromPolicy('A key-policy statement may allow the caller, but the caller ARN is not known.', g.unknown.policy.index, g.unknown.statement.index));
       const first = list[0]!;
       const named = first.policy.statements.filter((s) => s.effect === 'Allow').flatMap((s) => s.principal?.AWS ?? []);
-      const text = `No statement of ${policyLabel(first.policy, first.index)} allows ${act} for the caller or delegates to its account (arn:aws:iam::${ctx.parsed.caller?.accountId ?? '<account>'}:root)${named.length ? `; it names only ${named.slice(0, 4).join(', ')}` : ''}, so IAM Allows for the key have no effect.`;
+      const text = `No statement of ${policyLabel(first.policy, first.index)} allows ${shown} for the caller or delegates to its account (arn:aws:iam::${ctx.parsed.caller?.accountId ?? '<account>'}:root)${named.length ? `; it names only ${named.slice(0, 4).join(', ')}` : ''}, so IAM Allows for the key have no effect.`;
       return ctx.parsed.caller?.arn ? sig(6, fromPolicy(text, first.index), 'confirmed') : sig(3, fromPolicy(text, first.index));
     },
   ],

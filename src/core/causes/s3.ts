@@ -143,22 +143,23 @@ const sseKms: CauseDefinition = {
       : null),
     (ctx) => {
       const act = KMS_FOR_S3.includes(action(ctx)) ? action(ctx) : 'kms:decrypt';
+      const shown = KMS_FOR_S3.includes(action(ctx)) ? ctx.parsed.action! : 'kms:Decrypt';
       const g = keyGrant(ctx, act);
       const keyArn = ctx.parsed.target?.service === 'kms' ? ctx.parsed.target.arn : null;
       const idAllows = identityAllowsOn(ctx, act, keyArn);
       if (g.pasted) {
         const idx = keyPolicies(ctx)[0]!.index;
-        if (g.direct) return sig(0.05, fromPolicy(`${stmtLabel(g.direct.statement)} of the key policy allows ${act} for the caller.`, g.direct.policy.index, g.direct.statement.index), 'ruled-out');
+        if (g.direct) return sig(0.05, fromPolicy(`${stmtLabel(g.direct.statement)} of the key policy allows ${shown} for the caller.`, g.direct.policy.index, g.direct.statement.index), 'ruled-out');
         if (g.account) {
-          if (idAllows === true) return sig(0.05, fromPolicy(`The key policy delegates to the caller's account and the caller's IAM policy allows ${act} on the key.`, g.account.policy.index, g.account.statement.index), 'ruled-out');
-          if (idAllows === false) return sig(6, fromPolicy(`The key policy delegates to IAM, but the caller's IAM policy does not allow ${act} on the key.`, policiesOf(ctx, 'identity')[0]!.index), 'confirmed');
+          if (idAllows === true) return sig(0.05, fromPolicy(`The key policy delegates to the caller's account and the caller's IAM policy allows ${shown} on the key.`, g.account.policy.index, g.account.statement.index), 'ruled-out');
+          if (idAllows === false) return sig(6, fromPolicy(`The key policy delegates to IAM, but the caller's IAM policy does not allow ${shown} on the key.`, policiesOf(ctx, 'identity')[0]!.index), 'confirmed');
           return sig(1, fromPolicy('The key policy delegates to the caller\'s account: the caller\'s IAM policy must allow the KMS action on the key.', g.account.policy.index, g.account.statement.index));
         }
         if (g.conditional || g.unknown) return sig(0.6, fromPolicy('A key-policy statement allows the action only under conditions, or for a caller that cannot be matched.', idx));
-        return sig(6, fromPolicy(`The key policy neither allows ${act} for the caller nor delegates to its account, so IAM Allows for the key have no effect.`, idx), ctx.parsed.caller?.arn ? 'confirmed' : undefined);
+        return sig(6, fromPolicy(`The key policy neither allows ${shown} for the caller nor delegates to its account, so IAM Allows for the key have no effect.`, idx), ctx.parsed.caller?.arn ? 'confirmed' : undefined);
       }
-      if (idAllows === false && KMS_FOR_S3.includes(action(ctx))) return sig(5, fromPolicy(`The caller's IAM policy does not allow ${act} on the key.`, policiesOf(ctx, 'identity')[0]!.index), ctx.parsed.deny.policyType === 'identity-based' ? 'confirmed' : undefined);
-      if (idAllows === true) return sig(1.3, fromPolicy(`The caller's IAM policy allows ${act} on the key, so the key policy is the likely gap.`, policiesOf(ctx, 'identity')[0]!.index));
+      if (idAllows === false && KMS_FOR_S3.includes(action(ctx))) return sig(5, fromPolicy(`The caller's IAM policy does not allow ${shown} on the key.`, policiesOf(ctx, 'identity')[0]!.index), ctx.parsed.deny.policyType === 'identity-based' ? 'confirmed' : undefined);
+      if (idAllows === true) return sig(1.3, fromPolicy(`The caller's IAM policy allows ${shown} on the key, so the key policy is the likely gap.`, policiesOf(ctx, 'identity')[0]!.index));
       return null;
     },
   ],

@@ -109,11 +109,8 @@ const missingGrant: CauseDefinition = {
     { description: 'Does the caller\'s side allow it? (Across accounts both sides must.)', command: 'aws iam simulate-principal-policy --policy-source-arn {callerPrincipalArn} --action-names {action} --resource-arns {targetArn}', when: (ctx) => !!callerPrincipal(ctx) },
   ],
   fix: {
-    description: 'Add a statement to the resource\'s policy that allows {action} for the caller (its role ARN for a role session, or its account; a service principal with aws:SourceArn / aws:SourceAccount conditions), and keep the caller\'s own Allow.',
-    commands: [
-      'aws s3api put-bucket-policy --bucket {bucket} --policy file://bucket-policy.json',
-      'aws lambda add-permission --function-name {targetArn} --statement-id allow-caller --action {action} --principal <principal>',
-    ],
+    description: 'Add a statement to the resource\'s policy that allows {action} for the caller (its role ARN for a role session, or its account; a service principal with aws:SourceArn / aws:SourceAccount conditions), and keep the caller\'s own Allow. Apply it with the service\'s own call — S3: aws s3api put-bucket-policy --bucket {bucket} --policy file://policy.json; Lambda: aws lambda add-permission --function-name {targetArn} --statement-id allow-caller --action {action} --principal <principal>; SQS: aws sqs set-queue-attributes --queue-url <queue-url> --attributes file://attributes.json; SNS: aws sns set-topic-attributes --topic-arn {targetArn} --attribute-name Policy --attribute-value file://policy.json; Secrets Manager: aws secretsmanager put-resource-policy --secret-id {targetArn} --resource-policy file://policy.json.',
+    commands: [],
     correctPolicy: (ctx) => {
       const list = resourcePolicies(ctx);
       if (!list.length || grants(ctx, list).length) return null;
@@ -202,8 +199,8 @@ const explicitDeny: CauseDefinition = {
     { description: 'The request\'s context as CloudTrail saw it (source IP, VPC endpoint, TLS).', command: 'aws cloudtrail lookup-events --region {region} --lookup-attributes AttributeKey=EventName,AttributeValue={eventName} --max-results 20 --query \'Events[].CloudTrailEvent\' --output text' },
   ],
   fix: {
-    description: 'Either make the request satisfy the guard (call through the VPC endpoint, over TLS, with the required encryption header, from the organization), or narrow the Deny — e.g. exempt this principal with an ArnNotLike aws:PrincipalArn condition — if the guard is wrong for it.',
-    commands: ['aws s3api put-bucket-policy --bucket {bucket} --policy file://bucket-policy.json'],
+    description: 'Either make the request satisfy the guard (call through the VPC endpoint, over TLS, with the required encryption header, from the organization), or narrow the Deny — e.g. exempt this principal with an ArnNotLike aws:PrincipalArn condition — if the guard is wrong for it, and apply the edited policy with the service\'s own call (S3: aws s3api put-bucket-policy --bucket {bucket} --policy file://policy.json).',
+    commands: [],
     correctPolicy: (ctx) => {
       const views = denyViews(ctx).filter((v) => viewMatched(v) !== false);
       const v = views[0];
