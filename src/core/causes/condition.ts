@@ -312,7 +312,7 @@ export const causes: CauseDefinition[] = [
     applies: (ctx) => !isFederatedAssume(ctx),
     explain: (f) => {
       const o = f.outcome;
-      const base = o.operator.replace(/^For(?:Any|All)Values:/, '').replace(/IfExists$/, '');
+      const base = o.operator.replace(/^For(?:AnyValue|AllValues):/, '').replace(/IfExists$/, '');
       if ((base === 'StringEquals' || base === 'ArnEquals') && o.values.some((v) => v.includes('*'))) return `${base} compares literally: the * in ${quote(o.values)} is not a wildcard; use ArnLike.`;
       if (o.values.some((v) => v.includes(':assumed-role/'))) return 'aws:PrincipalArn is the role ARN, never an assumed-role session ARN.';
       return null;

@@ -187,7 +187,7 @@ export function isNearMissAction(candidate: string, action: string): boolean {
   if (ci < 0 || ai < 0 || c.slice(0, ci) !== a.slice(0, ai)) return false;
   const cn = c.slice(ci + 1);
   const an = a.slice(ai + 1);
-  if (cn.startsWith(an) || an.startsWith(cn)) return Math.abs(cn.length - an.length) <= 6;
+  if (cn.startsWith(an) || an.startsWith(cn)) return Math.abs(cn.length - an.length) <= 8;
   return editDistance(cn, an, 2) <= 2;
 }
 
