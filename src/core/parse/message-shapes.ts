@@ -664,6 +664,25 @@ export const TRIGGERS: Trigger[] = [
   { re: /Access to Role '[^']{1,300}' is forbidden\.?/g, handle: simple('cognito-role-forbidden') },
   { re: /Unauthenticated access is not supported for this identity pool\.?/g, handle: simple('cognito-unauthenticated-not-supported') },
   { re: /Session token not found or invalid\.?/g, handle: simple('sso-session-invalid') },
+  {
+    // Java/.NET: any message followed by `(Service: …; Status Code: 4xx; Error Code: <auth code>; …)`
+    re: /\(Service: [^;,()]{1,80}[;,] Status Code: \d{3}[;,] Error Code: ([A-Za-z][A-Za-z0-9.]{1,100})[;,]/g,
+    handle: (st, m) => {
+      if (!isAuthishCode(m[1] ?? '')) return null;
+      const s = st.f.s;
+      let b = m.index;
+      const lim = Math.max(0, m.index - 400);
+      while (b > lim && st.f.nl[b - 1] !== 1) b--;
+      while (b < m.index && s.charCodeAt(b) === 32) b++;
+      // skip a leading exception class (`com.amazonaws…FooException: `)
+      const cls = /^[A-Za-z0-9_.$]{1,200}(?:Exception|Error): /.exec(s.slice(b, m.index));
+      if (cls) b += cls[0].length;
+      let e = m.index;
+      while (e > b && s.charCodeAt(e - 1) === 32) e--;
+      if (e <= b) return null;
+      return newHit('generic-auth-error', b, e);
+    },
+  },
   { re: /Your request included an invalid SAML response\.?/g, handle: simple('saml-invalid-response') },
   { re: /Invalid information in one or more fields\.?(?: Check your information or contact your administrator\.?)?/g, handle: simple('console-switch-role-invalid') },
   {
