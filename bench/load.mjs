@@ -19,6 +19,7 @@ const out = {
   p99: result.latency.p99,
   max: result.latency.max,
   non2xx: result.non2xx,
+  statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([k, v]) => [k, v.count])),
   errors: result.errors,
   timeouts: result.timeouts,
   duration: result.duration,

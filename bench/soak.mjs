@@ -2,6 +2,8 @@
 // the article's error alone and with three policies, sampling the server's RSS from
 // /proc/<pid>/status once a second. Reports the maximum (target: < 150 MB).
 //   SOAK_REQUESTS=1000000 SOAK_CONNECTIONS=50 node bench/soak.mjs
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { BODIES } from './payloads.mjs';
 import { load, mb, memoryOf, pinning, requireBuild, SERVER, startPinned, stop } from './lib.mjs';
 
@@ -11,10 +13,13 @@ const TARGET_MB = 150;
 const PORT = 3303;
 
 requireBuild();
-const child = await startPinned(SERVER, { RATE_LIMIT_MAX: '1000000', LOG_LEVEL: process.env.SOAK_LOG_LEVEL ?? 'info', NODE_ENV: 'production' }, PORT);
+// Run the service as deployed: NODE_OPTIONS from deploy/kubernetes/deployment.yaml unless
+// SOAK_NODE_OPTIONS says otherwise (SOAK_NODE_OPTIONS= for Node's defaults).
+const NODE_OPTIONS = process.env.SOAK_NODE_OPTIONS ?? deployedNodeOptions();
+const child = await startPinned(SERVER, { RATE_LIMIT_MAX: '1000000', LOG_LEVEL: process.env.SOAK_LOG_LEVEL ?? 'info', NODE_ENV: 'production', NODE_OPTIONS }, PORT);
 const pid = child.pid;
 const start = memoryOf(pid);
-console.log(`soak: ${REQUESTS} requests, ${CONNECTIONS} connections; ${pinning}; server pid ${pid}, RSS at start ${mb(start.rss)} MB`);
+console.log(`soak: ${REQUESTS} requests, ${CONNECTIONS} connections; ${pinning}; NODE_OPTIONS=${JSON.stringify(NODE_OPTIONS)}; server pid ${pid}, RSS at start ${mb(start.rss)} MB`);
 
 let maxRss = start.rss;
 const samples = [];
@@ -42,12 +47,21 @@ try {
   const peak = Number.isFinite(end.hwm) ? end.hwm : maxRss;
   await stop(child);
   if (result) {
-    console.log(`done: ${result.totalRequests} requests in ${result.duration.toFixed(0)} s (${result.requestsPerSec.toFixed(0)} req/s), ${result.non2xx} non-2xx, ${result.errors} errors; p99 ${result.p99} ms`);
+    console.log(`done: ${result.totalRequests} requests in ${result.duration.toFixed(0)} s (${result.requestsPerSec.toFixed(0)} req/s), status codes ${JSON.stringify(result.statusCodes)}, ${result.errors} errors; p99 ${result.p99} ms`);
   }
   console.log(`RSS: start ${mb(start.rss)} MB, end ${mb(end.rss)} MB, max sampled ${mb(maxRss)} MB, peak (VmHWM) ${mb(peak)} MB — target < ${TARGET_MB} MB: ${peak < TARGET_MB * 1e6 ? 'met' : 'NOT met'}`);
   const third = Math.floor(samples.length / 3);
   if (third > 2) {
     const avg = (xs) => xs.reduce((a, [, r]) => a + r, 0) / xs.length;
     console.log(`RSS trend: first third avg ${mb(avg(samples.slice(0, third)))} MB, last third avg ${mb(avg(samples.slice(-third)))} MB`);
+  }
+}
+
+function deployedNodeOptions() {
+  try {
+    const d = parse(readFileSync(new URL('../deploy/kubernetes/deployment.yaml', import.meta.url), 'utf8'));
+    return d.spec.template.spec.containers[0].env.find((e) => e.name === 'NODE_OPTIONS')?.value ?? '';
+  } catch {
+    return '';
   }
 }
