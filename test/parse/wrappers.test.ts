@@ -184,7 +184,17 @@ const CASES: Case[] = [
   {
     name: 'OIDC provider missing behind WebIdentityErr',
     text: 'WebIdentityErr: failed to retrieve credentials\ncaused by: InvalidIdentityToken: No OpenIDConnect provider found in your account for https://oidc.eks.eu-west-1.amazonaws.com/id/xxxx\n\tstatus code: 400, request id: 8c43766a-c880-47a0-9dd3-97a8d0b884f1',
-    want: { errorCode: 'InvalidIdentityToken', action: 'sts:AssumeRoleWithWebIdentity', httpStatus: 400, region: 'eu-west-1', shape: 'oidc-provider-missing', source: 'aws-sdk-go' },
+    want: { errorCode: 'InvalidIdentityToken', action: 'sts:AssumeRoleWithWebIdentity', httpStatus: 400, region: 'eu-west-1', shape: 'oidc-provider-missing', source: 'aws-sdk-go', callerType: 'web-identity', callerArn: null },
+  },
+  {
+    name: 'SAML refusal names a SAML caller without an ARN',
+    text: 'An error occurred (AccessDenied) when calling the AssumeRoleWithSAML operation: Not authorized to perform sts:AssumeRoleWithSAML',
+    want: { action: 'sts:AssumeRoleWithSAML', callerType: 'saml', callerArn: null, shape: 'sts-not-authorized' },
+  },
+  {
+    name: 'Java suffix with an auth code makes an unknown wording a failure',
+    text: 'Cross-account pass role is not allowed (Service: AmazonCloudFormation; Status Code: 403; Error Code: AccessDenied; Request ID: d880bdd7-fe3f-11e7-8a8c-7dcffeae19ae)',
+    want: { errorCode: 'AccessDenied', httpStatus: 403, shape: 'generic-auth-error', source: 'aws-sdk-java', action: null },
   },
   {
     name: 'role ARN named earlier in the log becomes the target of a duration error',

@@ -250,7 +250,12 @@ function buildParsed(f: Flat, h: Hit & { innerCode?: string; fromCloudTrail?: bo
   if (!caller && shape?.callerType) {
     caller = { arn: null, type: shape.callerType, accountId: null, partition: null, name: null, sessionName: null, roleArn: null };
   }
-  if (caller && caller.type === 'unknown' && shape?.family === 'web-identity') caller.type = 'web-identity';
+  // federation calls carry no AWS principal: say which kind of identity was refused
+  const fedType = p.action?.toLowerCase() === 'sts:assumerolewithwebidentity' ? 'web-identity'
+    : p.action?.toLowerCase() === 'sts:assumerolewithsaml' ? 'saml' : null;
+  if (!caller && fedType) {
+    caller = { arn: null, type: fedType, accountId: null, partition: null, name: null, sessionName: null, roleArn: null };
+  }
   p.caller = caller;
 
   // target
