@@ -166,6 +166,16 @@ const CASES: Case[] = [
     input: { message: stsDeny('arn:aws:sts::<ACCOUNT>:assumed-role/etl/run-1'), policies: [trust(allowRole(`arn:aws:iam::${A}:role/loader`))] },
     top: ['trust-principal-missing'], out: ['trust-explicit-deny', 'externalid-missing-or-wrong'],
   },
+  {
+    name: 'trust names the account root with two digits swapped',
+    input: { message: stsDeny(session('etl')), policies: [trust(allowRole('arn:aws:iam::123456789021:root'))] },
+    top: ['trust-principal-wrong-account'], out: ['trust-principal-user-vs-role', 'trust-explicit-deny'],
+  },
+  {
+    name: 'trust names the role in the commercial partition, the caller is in GovCloud',
+    input: { message: stsDeny(`arn:aws-us-gov:sts::${A}:assumed-role/etl/run-1`, `arn:aws-us-gov:iam::${B}:role/deploy`), policies: [trust(allowRole(`arn:aws:iam::${A}:role/etl`))] },
+    top: ['trust-principal-wrong-account'],
+  },
 ];
 
 describe('variations', () => {

@@ -243,11 +243,17 @@ export type PrincipalRelation =
 export function relateAwsPrincipal(value: string, c: CallerShape): PrincipalRelation {
   if (value === '*') return 'wildcard';
   if (/^A(?:ROA|IDA)[A-Z0-9]{8,40}$/.test(value)) return 'stale-unique-id';
-  if (isAccountId(value)) return value === c.account ? 'account' : c.account === null ? 'maybe' : 'other';
+  // an account id one or two keystrokes away from the caller's (transposed or mistyped digits)
+  const typo = (acct: string) => c.account !== null && isAccountId(acct) && acct !== c.account && editDistance(acct, c.account, 2) <= 2;
+  if (isAccountId(value)) return value === c.account ? 'account' : c.account === null ? 'maybe' : typo(value) ? 'wrong-account' : 'other';
   const a = splitArn(value);
   if (!a) return 'other';
   const sameAcct = c.account !== null && a.account === c.account && a.partition === c.partition;
-  if (a.resource === 'root') return sameAcct ? 'account' : c.account === null && c.type !== null && c.type !== 'unknown' ? 'maybe' : 'other';
+  if (a.resource === 'root') {
+    if (sameAcct) return 'account';
+    if (c.account === null) return c.type !== null && c.type !== 'unknown' ? 'maybe' : 'other';
+    return typo(a.account) || (a.account === c.account && a.partition !== c.partition) ? 'wrong-account' : 'other';
+  }
   const res = a.resource;
   const name = lastSeg(res);
   if (res.startsWith('assumed-role/')) {
