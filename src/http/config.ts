@@ -15,6 +15,11 @@ export interface AppConfig {
   logLevel: LogLevel;
   /** Requests per minute per client (RATE_LIMIT_MAX, default 120; 0 turns rate limiting off). */
   rateLimitMax: number;
+  /**
+   * Client addresses never rate limited (RATE_LIMIT_ALLOW, comma-separated; default loopback, so
+   * local tools — the CLI, health probes, score scripts — are not throttled; `none` exempts nobody).
+   */
+  rateLimitAllow: string[];
   /** Largest accepted request body in bytes (BODY_LIMIT, default 1 MiB; accepts `512kb`, `2mb`). */
   bodyLimit: number;
   /** Origins allowed by CORS (CORS_ORIGINS, comma-separated); empty = CORS off (the default). */
@@ -34,6 +39,7 @@ export const DEFAULT_CONFIG: Readonly<AppConfig> = Object.freeze({
   host: '0.0.0.0',
   logLevel: 'info',
   rateLimitMax: 120,
+  rateLimitAllow: ['127.0.0.1', '::1', '::ffff:127.0.0.1'],
   bodyLimit: 1024 * 1024,
   corsOrigins: [],
   trustProxy: false,
@@ -86,6 +92,20 @@ export function loadConfig(env: Env): AppConfig {
 
   const rateLimitMax = integer('RATE_LIMIT_MAX', DEFAULT_CONFIG.rateLimitMax, 0, 1_000_000);
 
+  let rateLimitAllow = [...DEFAULT_CONFIG.rateLimitAllow];
+  const allow = raw('RATE_LIMIT_ALLOW');
+  if (allow !== undefined) {
+    rateLimitAllow = [];
+    if (allow.toLowerCase() !== 'none') {
+      for (const part of allow.split(',')) {
+        const ip = part.trim();
+        if (ip === '') continue;
+        if (/^[0-9a-fA-F.:]{2,45}$/.test(ip)) rateLimitAllow.push(ip);
+        else problems.push(`RATE_LIMIT_ALLOW entries must be IP addresses (or none), got ${JSON.stringify(ip)}`);
+      }
+    }
+  }
+
   let bodyLimit = DEFAULT_CONFIG.bodyLimit;
   const body = raw('BODY_LIMIT');
   if (body !== undefined) {
@@ -122,7 +142,7 @@ export function loadConfig(env: Env): AppConfig {
 
   if (problems.length) throw new ConfigError(problems);
   return {
-    port, host, logLevel, rateLimitMax, bodyLimit, corsOrigins, trustProxy,
+    port, host, logLevel, rateLimitMax, rateLimitAllow, bodyLimit, corsOrigins, trustProxy,
     maxEventLoopDelayMs, shutdownDelayMs, shutdownTimeoutMs,
   };
 }

@@ -4,7 +4,7 @@ import { ConfigError, DEFAULT_CONFIG, loadConfig } from '../../src/http/config.j
 describe('loadConfig', () => {
   it('uses the documented defaults', () => {
     expect(loadConfig({})).toEqual({
-      port: 3000, host: '0.0.0.0', logLevel: 'info', rateLimitMax: 120, bodyLimit: 1_048_576, corsOrigins: [],
+      port: 3000, host: '0.0.0.0', logLevel: 'info', rateLimitMax: 120, rateLimitAllow: ['127.0.0.1', '::1', '::ffff:127.0.0.1'], bodyLimit: 1_048_576, corsOrigins: [],
       trustProxy: false, maxEventLoopDelayMs: 1000, shutdownDelayMs: 0, shutdownTimeoutMs: 10_000,
     });
     expect(loadConfig({})).toEqual(DEFAULT_CONFIG);
@@ -17,6 +17,8 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'DEBUG' }, { logLevel: 'debug' }],
     [{ RATE_LIMIT_MAX: '5' }, { rateLimitMax: 5 }],
     [{ RATE_LIMIT_MAX: '0' }, { rateLimitMax: 0 }],
+    [{ RATE_LIMIT_ALLOW: '10.0.0.7, ::1' }, { rateLimitAllow: ['10.0.0.7', '::1'] }],
+    [{ RATE_LIMIT_ALLOW: 'none' }, { rateLimitAllow: [] }],
     [{ BODY_LIMIT: '2048' }, { bodyLimit: 2048 }],
     [{ BODY_LIMIT: '512kb' }, { bodyLimit: 512 * 1024 }],
     [{ BODY_LIMIT: '2MiB' }, { bodyLimit: 2 * 1024 * 1024 }],
@@ -41,6 +43,7 @@ describe('loadConfig', () => {
     [{ BODY_LIMIT: '5gb' }, /BODY_LIMIT/],
     [{ CORS_ORIGINS: 'example.com' }, /CORS_ORIGINS entries must be origins/],
     [{ TRUST_PROXY: 'maybe' }, /TRUST_PROXY/],
+    [{ RATE_LIMIT_ALLOW: 'localhost' }, /RATE_LIMIT_ALLOW entries must be IP addresses/],
     [{ HOST: 'a b' }, /HOST/],
   ])('refuses %j with a clear message', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);

@@ -16,7 +16,7 @@ export const TRUST_POLICY = {
 };
 
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
-  return { ...DEFAULT_CONFIG, logLevel: 'silent', rateLimitMax: 0, ...overrides };
+  return { ...DEFAULT_CONFIG, logLevel: 'silent', rateLimitMax: 0, rateLimitAllow: [], ...overrides };
 }
 
 export async function makeApp(overrides: Partial<AppConfig> = {}, options: BuildOptions = {}): Promise<FastifyInstance> {

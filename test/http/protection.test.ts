@@ -31,6 +31,16 @@ describe('rate limit', () => {
     await app.close();
   });
 
+  it('never limits addresses in RATE_LIMIT_ALLOW (loopback by default) while others are limited', async () => {
+    const app = await makeApp({ rateLimitMax: 2, rateLimitAllow: ['127.0.0.1'] });
+    for (let i = 0; i < 5; i++) expect((await app.inject(explain)).statusCode).toBe(200);
+    const remote = { ...explain, remoteAddress: '10.0.0.9' };
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push((await app.inject(remote)).statusCode);
+    expect(statuses).toEqual([200, 200, 429]);
+    await app.close();
+  });
+
   it('RATE_LIMIT_MAX=0 turns it off', async () => {
     const app = await makeApp({ rateLimitMax: 0 });
     for (let i = 0; i < 5; i++) expect((await app.inject(explain)).statusCode).toBe(200);

@@ -1,6 +1,7 @@
 /**
  * Rate limiting (@fastify/rate-limit): RATE_LIMIT_MAX requests per minute per client address,
- * then 429 problem details with Retry-After. Health routes opt out with `config.rateLimit: false`.
+ * then 429 problem details with Retry-After. Health routes opt out with `config.rateLimit: false`;
+ * addresses in RATE_LIMIT_ALLOW (loopback by default) are never limited.
  */
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
@@ -13,6 +14,7 @@ export async function registerRateLimit(app: FastifyInstance, config: AppConfig)
     global: true,
     max: config.rateLimitMax,
     timeWindow: 60_000,
+    allowList: config.rateLimitAllow,
     hook: 'onRequest',
     errorResponseBuilder: (_request, context) =>
       new ProblemError({
