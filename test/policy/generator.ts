@@ -2,15 +2,18 @@
  * Seeded, deterministic generator of requests + policies for the differential test
  * (sts:AssumeRole, S3, KMS, SQS; random principals, statements and conditions).
  *
- * Exclusion rules (each written up in docs/decisions/):
- *  - 001: a resource-based policy is always generated for cross-account requests and an identity-based
- *    policy always for principals that have one (not-pasted policy types are not evaluated by the engine;
- *    the oracle treats them as present and empty).
- *  - 002: no session policy together with a resource-based policy that names the session directly.
- *  - 003: no permissions boundary together with a trust policy that names the caller directly
- *    (same account).
- *  - 004: single-valued operators only meet single-valued keys; IfExists is not combined with
- *    ForAnyValue/ForAllValues; no NotPrincipal; no federated-user callers.
+ * Exclusion rules — each written up in docs/decisions/ with the AWS documentation that settles it:
+ *  - 001: an identity-based policy is always generated for principals that have one, and a
+ *    resource-based policy for cross-account requests, roles and keys (not-pasted types are not evaluated).
+ *  - 002: no session policy together with a resource-based Allow that names the caller directly
+ *    (session ARN, user ARN, `*`, or NotPrincipal) — `excludedBy`.
+ *  - 003: no permissions boundary with a same-account trust Allow naming the caller directly — `excludedBy`.
+ *  - 004: documents that use policy variables always carry Version 2012-10-17.
+ *  - 005: ARN operators get policy variables only in the resource part.
+ *  - 006: no `/0` CIDR prefixes.
+ *  - 007: ISO 8601 date values only.
+ *  - 008: IfExists is not combined with ForAnyValue/ForAllValues.
+ *  - 009: no federated-user (GetFederationToken) callers; service principals get no SCPs.
  */
 import type { ContextValue, PolicyKind } from '../../src/core/types.js';
 
@@ -52,6 +55,7 @@ export function generateCase(id: number, seed = 20261130): GenCase {
 
   // ── who
   const callerAccount = pick([A, A, B]);
+  // rule 009: no federated-user callers (sessions are role sessions); service principals get no SCPs
   const isService = chance(0.06);
   const isSession = !isService && chance(0.55);
   const userName = pick(['alice', 'bob']);
@@ -178,7 +182,8 @@ export function generateCase(id: number, seed = 20261130): GenCase {
           break;
         case 'set':
           key = 'aws:TagKeys';
-          op = `${pick(['ForAnyValue', 'ForAllValues'])}:${pick(['StringEquals', 'StringLike', 'StringNotEquals', 'StringEqualsIgnoreCase'])}`;
+          op = `${pick(['ForAnyValue', 'ForAllValues', 'ForAnyValue', 'ForAllValues', ''])}:${pick(['StringEquals', 'StringLike', 'StringNotEquals', 'StringEqualsIgnoreCase'])}`;
+          if (op.startsWith(':')) op = op.slice(1); // single-valued operator on a multivalued key
           vals = pick([['team'], ['team', 'env'], ['env', 'cost'], ['t*']]);
           break;
         case 'null':
@@ -199,6 +204,7 @@ export function generateCase(id: number, seed = 20261130): GenCase {
           }
           break;
       }
+      // rule 008: IfExists is not combined with set operators
       if (fam !== 'set' && fam !== 'null' && chance(0.2)) op += 'IfExists';
       // keep one key per operator block
       cond[op] = { ...(cond[op] ?? {}), [key]: vals.length === 1 ? (vals[0] as string) : vals };
@@ -240,7 +246,16 @@ export function generateCase(id: number, seed = 20261130): GenCase {
       }
     }
     const c = genCondition(s['Effect'] === 'Allow');
-    if (c) s['Condition'] = c;
+    if (c) {
+      // condition key names are case-insensitive
+      if (chance(0.1)) for (const block of Object.values(c)) for (const k of Object.keys(block)) { block[k.toUpperCase()] = block[k] as string; delete block[k]; }
+      s['Condition'] = c;
+    }
+    if (kind === 'resource' && s['Principal'] && chance(0.12)) {
+      s['NotPrincipal'] = s['Principal'] === '*' ? { AWS: `arn:aws:iam::${callerAccount}:user/bob` } : s['Principal'];
+      delete s['Principal'];
+    }
+    if (chance(0.08) && typeof s['Action'] === 'string' && kind !== 'trust') s['Action'] = (s['Action'] as string).toUpperCase();
     return s;
   };
 
@@ -288,6 +303,7 @@ export function excludedBy(c: GenCase): string | null {
     if (!p) return false;
     return p.document.Statement.some((s) => {
       if (s['Effect'] !== 'Allow') return false;
+      if (s['NotPrincipal']) return true;
       const pr = s['Principal'];
       if (pr === '*') return true;
       if (pr && typeof pr === 'object') {

@@ -195,6 +195,11 @@ export function evaluateClause(clause: ConditionClause, ctx: ContextView, variab
     out.result = 'unknown';
     return out;
   }
+  if (parsed.setOperator === null && actual !== null && ctx.isMultivalued(clause.key)) {
+    // a multivalued key (given as a list) needs a set operator; without one nothing matches (decision 008)
+    out.result = false;
+    return out;
+  }
   const absent = actual === null || (actual.length === 0 && parsed.setOperator === null);
   if (absent) {
     if (parsed.ifExists) out.result = true;
@@ -210,11 +215,10 @@ export function evaluateClause(clause: ConditionClause, ctx: ContextView, variab
     out.result = or3(...reqValues.map((a) => satisfies(def, clause.values, a, ctx, variables)));
   } else if (reqValues.length === 1) {
     out.result = satisfies(def, clause.values, reqValues[0] as string, ctx, variables);
-  } else if (def.negated) {
-    // several request values, single-valued operator: true only if no request value matches
-    out.result = and3(...reqValues.map((a) => satisfies(def, clause.values, a, ctx, variables)));
   } else {
-    out.result = or3(...reqValues.map((a) => satisfies(def, clause.values, a, ctx, variables)));
+    // Several request values need a set operator (AWS: "Multivalued context keys require a condition
+    // set operator"); without one the condition does not match (docs/decisions/008).
+    out.result = false;
   }
   return out;
 }

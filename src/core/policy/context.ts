@@ -7,6 +7,8 @@ export type KeyValues = string[] | null | undefined;
 export class ContextView {
   private readonly values = new Map<string, string[]>();
   private readonly absent = new Set<string>();
+  /** Keys given as a list: multivalued, they need ForAnyValue / ForAllValues. */
+  private readonly multi = new Set<string>();
   readonly unknownMode: boolean;
   /** Keys asked for that were unknown (for missingContext). */
   readonly unknownAsked = new Set<string>();
@@ -16,8 +18,13 @@ export class ContextView {
     for (const [k, v] of Object.entries(request.context ?? {})) {
       const vals = toStrings(v);
       if (vals !== null) this.values.set(k.toLowerCase(), vals);
+      if (Array.isArray(v)) this.multi.add(k.toLowerCase());
     }
     for (const k of request.knownAbsent ?? []) this.absent.add(k.toLowerCase());
+  }
+
+  isMultivalued(key: string): boolean {
+    return this.multi.has(key.toLowerCase());
   }
 
   get(key: string): KeyValues {
