@@ -89,6 +89,13 @@ const wrongCredentials: CauseDefinition = {
       return null;
     },
     (ctx) => {
+      const dec = ctx.evaluation?.decision;
+      if (ctx.policies.length && (dec === 'explicit-deny' || dec === 'implicit-deny')) {
+        return sig(0.5, fromPolicy('The pasted policies already refuse this caller, which explains the error without other credentials being involved.', 0));
+      }
+      return null;
+    },
+    (ctx) => {
       const d = ctx.parsed.deny;
       if (d.kind === 'explicit' || (d.policyType && d.policyType !== 'identity-based')) {
         return sig(0.4, fromMessage('The message names the policy that refused the call, which points at that policy rather than at the credentials.'));
@@ -258,8 +265,12 @@ const consistency: CauseDefinition = {
       ? sig(5, fromMessage('The text says the failure is recent or intermittent, or went away on a re-run.'))
       : null),
     (ctx) => {
-      if (ctx.evaluation?.decision === 'allow' && ctx.policies.length) {
+      const dec = ctx.evaluation?.decision;
+      if (dec === 'allow' && ctx.policies.length) {
         return sig(3, fromPolicy('The pasted policies allow this request: if they are current, a change that has not propagated yet (or a policy not pasted) explains the refusal.', 0));
+      }
+      if (ctx.policies.length && (dec === 'explicit-deny' || dec === 'implicit-deny')) {
+        return sig(0.3, fromPolicy('The pasted policies refuse this request as they stand: waiting will not change that.', 0));
       }
       return null;
     },

@@ -53,6 +53,9 @@ function grants(ctx: CauseContext, list: Indexed[]) {
   return statementsFor(list, act, ctx, 'Allow', target && target.startsWith('arn:') ? target : undefined);
 }
 
+/** Services reporting that they may not invoke a Lambda function (its resource policy lacks them). */
+const SERVICE_CANNOT_INVOKE = ['invalid permissions on lambda function', 'insufficient permissions to invoke the lambda function', 'does not have permission to invoke'];
+
 const missingGrant: CauseDefinition = {
   id: 'resource-policy-missing-grant',
   title: 'The resource\'s own policy does not grant the caller',
@@ -60,8 +63,11 @@ const missingGrant: CauseDefinition = {
   family: 'service',
   prior: 0.12,
   specificity: 1,
-  appliesTo: serviceCall,
+  appliesTo: (ctx) => serviceCall(ctx) || has(ctx, ...SERVICE_CANNOT_INVOKE),
   signals: [
+    (ctx) => (has(ctx, ...SERVICE_CANNOT_INVOKE)
+      ? sig(20, fromMessage('The calling service may not invoke the function: the function\'s resource policy does not grant its service principal (lambda add-permission).'))
+      : null),
     (ctx) => {
       const d = ctx.parsed.deny;
       if (d.policyType === 'resource-based' && d.kind !== 'explicit') return sig(15, fromMessage('AWS says no resource-based policy allows the action.'));
@@ -365,7 +371,7 @@ const masked: CauseDefinition = {
     },
     (ctx) => {
       if (ctx.evaluation?.decision === 'allow' && ctx.policies.length) {
-        return sig(3, fromPolicy('The pasted policies allow this read; a missing or misnamed object/parameter would explain the refusal.', 0));
+        return sig(5, fromPolicy('The pasted policies allow this read; a missing or misnamed object/parameter would explain the refusal.', 0));
       }
       return null;
     },

@@ -16,7 +16,7 @@ const IDENTIFIERS = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_
 function preLookupError(ctx: CauseContext): boolean {
   if (codeIs(ctx, 'ExpiredToken', 'InvalidClientTokenId', 'UnrecognizedClient', 'RegionDisabled', 'SignatureDoesNotMatch', 'PackedPolicyTooLarge', 'IDPCommunicationError', 'IDPRejectedClaim')) return true;
   if (has(ctx, 'security token included in the request is', 'sts is not activated', 'durationseconds exceeds', "at 'rolesessionname'", 'no openidconnect provider',
-    'incorrect token audience', 'thumbprint', 'verification key from your identity provider', 'token expired', 'id-token permission', 'could not load credentials from any providers')) return true;
+    'incorrect token audience', 'thumbprint', 'verification key from your identity provider', 'token expired', 'id-token permission', 'could not load credentials from any providers', 'may not be assumed by root')) return true;
   return false;
 }
 
