@@ -6,7 +6,7 @@
 import type { PolicyKind } from '../types.js';
 import type { CauseContext, CauseDefinition, SignalResult } from './types.js';
 import {
-  STS_FAMILY, actionOf, callerHasIdentityPolicies, clone, confirm, coversAction, crossAccount, denyKind, denyType, docStatements,
+  STS_FAMILY, actionOf, callerHasIdentityPolicies, clone, confirm, crossAccount, denyKind, denyType, docStatements,
   ev, isAssumeRole, isDenial, isNearMissAction, isRootMessage, isStsFamily, lower, mentions, namesActionExactly, pasted,
   policyLabel, ruleOut, likelyIf, statementViews, stmtLabel, weigh, type StatementView,
 } from './signals.js';

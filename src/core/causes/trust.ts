@@ -4,11 +4,11 @@
  * (exact ARN, account, `*`, or one of the near misses: a user where a role calls, another account,
  * a session ARN, a path, a stale unique id) and reports proof or weight per cause.
  */
-import type { Evidence, Policy, Statement } from '../types.js';
+import type { Evidence, Policy } from '../types.js';
 import type { CauseContext, CauseDefinition, SignalResult } from './types.js';
 import {
   STS_ASSUME, actionOf, addToElement, callerShape, clone, confirm, coversAction, crossAccount, denyKind, denyType, docStatements,
-  ev, isAwsPrincipalAssume, isBare, isDenial, isRootMessage, isStsFamily, lower, mentions, policyLabel, principalOk,
+  ev, isAwsPrincipalAssume, isDenial, isRootMessage, isStsFamily, lower, mentions, policyLabel, principalOk,
   relateAwsPrincipal, ruleOut, likelyIf, statementViews, stmtLabel, weigh, type PrincipalRelation, type StatementView,
 } from './signals.js';
 import { splitArn } from './templates.js';
@@ -660,4 +660,3 @@ export function correctPrincipalArnCondition(ctx: CauseContext): { policyIndex: 
   return null;
 }
 
-export type { Statement };
