@@ -276,7 +276,7 @@ export function readAction(f: Flat, p: number): { action: string | null; raw: st
   if (tok.includes(':') && e < s.length) {
     const [next, e2] = tokenAt(s, e + 1, 40);
     const frag = next.replace(/[.,;:]+$/, '');
-    if (/^[a-z]{1,12}$/.test(frag) && !STOP.has(frag)) {
+    if (/^[A-Za-z]{1,30}$/.test(frag) && !STOP.has(frag)) {
       const joined = trimAction(tok) + frag;
       if (KNOWN_ACTIONS.has(joined.toLowerCase())) {
         tok = tok.replace(/[.,;:]+$/, '') + next;
@@ -338,7 +338,7 @@ function readTarget(f: Flat, p: number): { target: string | null; end: number } 
     const after = s.slice(e2, e2 + 30);
     if (e - lineStart >= 50 && /^[A-Za-z0-9_\-/.*:+=@]{1,200}$/.test(next) && !/^(?:with|because|is|on|and|Error|error)$/i.test(next) &&
       !/^[A-Z][a-z]{1,30}:?$/.test(next) &&
-      (e2 >= s.length || f.nl[e2] === 1 || /^ (?:because|with an explicit)/i.test(after))) {
+      (e2 >= s.length || f.nl[e2] === 1 || /^ (?:because|with an explicit|\(Service:|status code:)/i.test(after))) {
       tok = tok + next;
       e = e2;
     }
