@@ -44,3 +44,45 @@ describe('cause families: ruled out by a pasted policy or a request fact', () =>
     else expect(found).toBeUndefined();
   });
 });
+
+describe('cause families: reasoning details', () => {
+  const samlTrust = { kind: 'trust' as const, document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Federated: 'arn:aws:iam::222222222222:saml-provider/Okta' }, Action: 'sts:AssumeRoleWithSAML' }] } };
+
+  it('a SAML trust without sts:TagSession proves the tag cause when the IdP sends tags', () => {
+    const a = explain({ message: 'An error occurred (AccessDenied) when calling the AssumeRoleWithSAML operation: Not authorized to perform sts:AssumeRoleWithSAML', policies: [samlTrust], request: { sessionTags: { Department: 'eng' } } });
+    expect(a.causes[0]?.id).toBe('tagsession-not-allowed');
+    expect(a.causes[0]?.status).toBe('confirmed');
+    expect(JSON.stringify(a.causes[0]?.fix.policy)).toContain('sts:TagSession');
+  });
+
+  it('a trust naming another cluster\'s OIDC provider points at the provider, not the subject', () => {
+    const a = explain({
+      message: 'An error occurred (AccessDenied) when calling the AssumeRoleWithWebIdentity operation: Not authorized to perform sts:AssumeRoleWithWebIdentity',
+      policies: [{ kind: 'trust', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Federated: 'arn:aws:iam::222222222222:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/OLD' }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringEquals: { 'oidc.eks.eu-west-1.amazonaws.com/id/OLD:sub': 'system:serviceaccount:app:api' } } }] } }],
+      context: { 'oidc.eks.eu-west-1.amazonaws.com/id/NEW:sub': 'system:serviceaccount:app:api' },
+    });
+    expect(a.causes.filter((c) => c.status !== 'ruled-out')[0]?.id).toBe('oidc-provider-missing');
+  });
+
+  it('an AWS Batch node role is not an EKS pod falling back to its node', () => {
+    const a = explain({ message: 'An error occurred (AccessDenied) when calling the GetObject operation: User: arn:aws:sts::111111111111:assumed-role/batch-compute-node/i-08d1f3a5c7e9b2d46 is not authorized to perform: s3:GetObject on resource: "arn:aws:s3:::b/k"' });
+    expect(a.causes.some((c) => c.id === 'irsa-service-account-misconfigured')).toBe(false);
+  });
+
+  it('an explicit Deny in the bucket policy is never proof of a missing grant', () => {
+    const a = explain({
+      message: 'An error occurred (AccessDenied) when calling the PutObject operation: User: arn:aws:sts::111111111111:assumed-role/app/x is not authorized to perform: s3:PutObject on resource: "arn:aws:s3:::b/k" with an explicit deny in a resource-based policy',
+      policies: [{ kind: 'resource', document: { Version: '2012-10-17', Statement: [{ Sid: 'OrgOnly', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: 'arn:aws:s3:::b/*', Condition: { StringNotEquals: { 'aws:PrincipalOrgID': 'o-abc' } } }] } }],
+      context: { 'aws:PrincipalOrgID': 'o-other' },
+    });
+    expect(a.causes[0]?.id).toBe('resource-policy-explicit-deny');
+    expect(a.causes.find((c) => c.id === 'resource-policy-missing-grant')?.status).not.toBe('confirmed');
+  });
+
+  it('the duration wording names the limit that failed', () => {
+    const chain = explain({ message: 'An error occurred (ValidationError) when calling the AssumeRole operation: The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.' });
+    expect(chain.causes.some((c) => c.id === 'duration-exceeds-max')).toBe(false);
+    const max = explain({ message: 'An error occurred (ValidationError) when calling the AssumeRole operation: The requested DurationSeconds exceeds the MaxSessionDuration set for this role.' });
+    expect(max.causes.some((c) => c.id === 'role-chaining-1h-limit')).toBe(false);
+  });
+});
