@@ -71,7 +71,9 @@ const NOT_DENIALS = [
   'validationerror', 'expiredtoken', 'expiredtokenexception', 'invalidclienttokenid', 'regiondisabledexception',
   'invalididentitytoken', 'invalididentitytokenexception', 'unrecognizedclientexception', 'signaturedoesnotmatch',
   'idpcommunicationerror', 'idpcommunicationerrorexception', 'malformedpolicydocument', 'packedpolicytoolarge',
-  'invalidparametervalueexception', 'invalidparametervalue',
+  'invalidparametervalueexception', 'invalidparametervalue', 'authfailure', 'invalidaccesskeyid', 'incompletesignature',
+  'missingauthenticationtoken', 'missingauthenticationtokenexception', 'requestexpired', 'invalidsignatureexception',
+  'tokenrefreshrequired', 'nocredentialserror', 'credentialserror', 'credentialsprovidererror',
 ];
 /**
  * The error is an authorization refusal (AccessDenied and friends), not a validation, token or
