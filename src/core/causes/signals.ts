@@ -61,9 +61,12 @@ export function isAwsPrincipalAssume(ctx: CauseContext): boolean {
   return op === 'assumerole' || (!op && ctx.parsed.target?.resourceType === 'role');
 }
 /** Case-insensitive search in the AWS message, falling back to the whole paste. */
+const lowered = new WeakMap<CauseContext, { message: string; text: string }>();
 export function mentions(ctx: CauseContext, needle: string): boolean {
+  let l = lowered.get(ctx);
+  if (!l) { l = { message: lower(ctx.parsed.message), text: lower(ctx.text) }; lowered.set(ctx, l); }
   const n = needle.toLowerCase();
-  return lower(ctx.parsed.message).includes(n) || lower(ctx.text).includes(n);
+  return l.message.includes(n) || l.text.includes(n);
 }
 export const denyType = (ctx: CauseContext) => ctx.parsed.deny.policyType;
 export const denyKind = (ctx: CauseContext) => ctx.parsed.deny.kind;
