@@ -46,14 +46,17 @@ function targetParts(arn: string): string[] | null {
   return t ? ['arn', t.partition, t.service, t.region, t.account, t.resource] : null;
 }
 
-export function arnMatch(pattern: Pattern, arn: string, ignoreCase = false): boolean {
-  if (pattern.length === 1 && pattern[0] === -1) return true;
+export function arnMatch(pattern: Pattern, arn: string, ignoreCase = false, strict = false): boolean {
+  if (strict) {
+    // ARN condition operators: both sides must have the six parts
+    if (!arn.startsWith('arn:') || targetMemo.get(arn, targetParts) === null) return false;
+  } else if (pattern.length === 1 && pattern[0] === -1) return true;
   let pParts = splitCache.get(pattern);
   if (!pParts) {
     pParts = splitPattern(pattern, 58, 6);
     splitCache.set(pattern, pParts);
   }
-  if (pParts.length < 6) return matchPattern(pattern, arn, ignoreCase);
+  if (pParts.length < 6) return strict ? false : matchPattern(pattern, arn, ignoreCase);
   const tParts = targetMemo.get(arn, targetParts);
   if (tParts === null) return matchPattern(pattern, arn, ignoreCase);
   for (let i = 0; i < 6; i++) {

@@ -3,7 +3,7 @@
  * absence rules and three-valued results when a key is unknown.
  */
 import type { ConditionClause, ConditionOutcome } from '../types.js';
-import { arnMatch } from './arn.js';
+import { arnMatch, isArn } from './arn.js';
 import { Memo } from './cache.js';
 import type { ContextView } from './context.js';
 import { cidrContains, parseCidr, parseIp } from './ip.js';
@@ -24,9 +24,10 @@ interface OpDef {
   test: (policy: Extract<Resolved, { kind: 'ok' }>, actual: string) => boolean;
 }
 
+/** Decimal numbers only (no hex, no exponent), as IAM writes them. */
 function num(s: string): number | null {
   const t = s.trim();
-  if (t === '' || t.length > 64) return null;
+  if (t === '' || t.length > 64 || !/^[+-]?\d{1,40}(\.\d{1,20})?$/.test(t)) return null;
   const n = Number(t);
   return Number.isFinite(n) ? n : null;
 }
@@ -58,7 +59,8 @@ function cmpDate(f: (a: number, b: number) => boolean) {
 const strEq = (p: Extract<Resolved, { kind: 'ok' }>, a: string): boolean => p.text === a;
 const strEqIc = (p: Extract<Resolved, { kind: 'ok' }>, a: string): boolean => p.text.toLowerCase() === a.toLowerCase();
 const strLike = (p: Extract<Resolved, { kind: 'ok' }>, a: string): boolean => matchPattern(p.pattern, a);
-const arnLike = (p: Extract<Resolved, { kind: 'ok' }>, a: string): boolean => arnMatch(p.pattern, a);
+/** ARN operators compare the six parts; a policy value or request value that is not an ARN never matches. */
+const arnLike = (p: Extract<Resolved, { kind: 'ok' }>, a: string): boolean => arnMatch(p.pattern, a, false, true);
 const cidrMemo = new Memo<ReturnType<typeof parseCidr> | false>();
 const ipMemo = new Memo<ReturnType<typeof parseIp> | false>();
 const makeCidr = (s: string): ReturnType<typeof parseCidr> | false => parseCidr(s) ?? false;
@@ -162,6 +164,9 @@ function valueMatches(def: OpDef, value: string, actual: string, ctx: ContextVie
  * condition false (AWS: an unresolvable variable can invalidate the whole statement).
  */
 function satisfies(def: OpDef, values: string[], actual: string, ctx: ContextView, variables: boolean): T3 {
+  // a request value of the wrong type (not an IP / not an ARN) matches neither the operator nor its negation
+  if (def.family === 'ip' && !ipMemo.get(actual, makeIp)) return false;
+  if (def.family === 'arn' && !isArn(actual)) return false;
   const results = values.map((v) => valueMatches(def, v, actual, ctx, variables));
   if (def.negated && results.includes('missing')) return false;
   const any = or3(...results.map((x) => (x === 'missing' ? false : x)));

@@ -1,6 +1,12 @@
 /** Case-insensitive view of a request's condition keys, with the absent/unknown rule. */
 import type { ContextValue, EvaluationRequest } from '../types.js';
 
+/** Global / STS keys that AWS documents as multivalued. */
+const MULTIVALUED_KEYS = new Set([
+  'aws:tagkeys', 'aws:calledvia', 'aws:principalservicenameslist', 'aws:principalorgpaths',
+  'aws:resourceorgpaths', 'aws:sourceorgpaths', 'sts:transitivetagkeys',
+]);
+
 /** string[] = present; null = known absent; undefined = unknown. */
 export type KeyValues = string[] | null | undefined;
 
@@ -18,7 +24,10 @@ export class ContextView {
     for (const [k, v] of Object.entries(request.context ?? {})) {
       const vals = toStrings(v);
       if (vals !== null) this.values.set(k.toLowerCase(), vals);
-      if (Array.isArray(v)) this.multi.add(k.toLowerCase());
+      // multivalued: several values, or a list for a key AWS defines as multivalued
+      if (Array.isArray(v) && (v.length > 1 || MULTIVALUED_KEYS.has(k.toLowerCase()) || k.toLowerCase().endsWith(':amr'))) {
+        this.multi.add(k.toLowerCase());
+      }
     }
     for (const k of request.knownAbsent ?? []) this.absent.add(k.toLowerCase());
   }

@@ -103,13 +103,9 @@ export function parseCidr(s: string): Cidr | null {
 }
 
 export function cidrContains(cidr: Cidr, ip: Ip): boolean {
-  let value = ip.value;
-  let version = ip.version;
-  // IPv4-mapped IPv6 (::ffff:a.b.c.d) compared with an IPv4 range
-  if (cidr.version === 4 && version === 6 && value >> 32n === 0xffffn) {
-    value = value & 0xffffffffn;
-    version = 4;
-  }
+  const value = ip.value;
+  const version = ip.version;
+  // an IPv4 range never contains an IPv6 address (not even ::ffff:a.b.c.d) and vice versa
   if (cidr.version !== version) return false;
   const max = version === 4 ? 32 : 128;
   return value >> BigInt(max - cidr.bits) === cidr.network;
