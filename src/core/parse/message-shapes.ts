@@ -229,8 +229,8 @@ const TAIL_TRUST_TYPO = /\.? ?because the role trust policy allows(?: the [^ ]{1
 const TAIL_EXPLICIT = new RegExp(String.raw`\.? ?with an explicit deny in (?:a |an |the )?${TYPE_PHRASE}(?: transitively through (?:a |an |the )?${TYPE_PHRASE})?`, 'iy');
 const TAIL_EXPLICIT_BARE = /\.? ?with an explicit deny\b/iy;
 const TAIL_OTHER = /\.? ?because (?:public (?:ACLs|policies) are prevented by the \w{1,40} setting in S3 Block Public Access|this bucket has blocked upload requests that specify Server Side Encryption with Customer provided keys \(SSE-C\)|the resource does not exist in this Region, no resource-based policies allow access, or a resource-based policy explicitly denies access)/iy;
-const POLICY_ARN_AFTER = /: ?(\S{1,400})/y;
-const CONSOLE_LINK = /\.? ?Go to (https?:\/\/\S{1,600})/iy;
+const POLICY_ARN_AFTER = /: ?([^\s"'\\<>]{1,400})/y;
+const CONSOLE_LINK = /\.? ?Go to (https?:\/\/[^\s"'\\<>]{1,600})/iy;
 
 const ACTION_RE = /^[a-z0-9][a-z0-9-]{0,40}:[A-Za-z0-9*][A-Za-z0-9*_-]{0,120}$/i;
 const STOP = new Set(['on', 'because', 'with', 'for', 'and', 'in', 'to', 'the', 'at', 'when', 'status', 'from', 'by', 'as', 'or', 'is', 'error', 'action', 'operation']);
