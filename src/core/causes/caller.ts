@@ -128,6 +128,9 @@ function identityMessage(strong: number): (ctx: CauseContext) => SignalResult | 
     if (type === 'identity-based') return weigh(0.2, ev('AWS reports an explicit Deny in an identity-based policy, not a missing Allow.'));
     if (type === 'resource-based' && actionOf(ctx).startsWith('kms:')) return weigh(1, ev('KMS says "no resource-based policy allows" even when the caller\'s IAM policy is what lacks the permission, so the caller side is still open.'));
     if (type && kind === 'explicit' && type !== 'service-control') return weigh(0.15, ev(`AWS reports an explicit Deny in a ${type} policy.`));
+    if ((type === 'permissions-boundary' || type === 'session') && kind !== 'explicit') {
+      return weigh(0.08, ev(`AWS evaluates identity-based policies before the ${type === 'session' ? 'session policy' : 'permissions boundary'}; a refusal reported there means an identity-based policy allowed ${action}.`));
+    }
     if (type) return weigh(0.3, ev(`AWS names the ${type} policy as the one that refused (it names one type even when several refuse).`));
     if (kind === 'explicit') return weigh(0.3, ev('AWS reports an explicit deny, not a missing Allow.'));
     if (isStsFamily(ctx)) {
