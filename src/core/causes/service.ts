@@ -32,6 +32,14 @@ function serviceCall(ctx: CauseContext): boolean {
   return !!svc || !!ctx.parsed.target?.arn;
 }
 
+/** Any non-STS service call, KMS included (a key policy is a resource policy too). */
+function anyServiceCall(ctx: CauseContext): boolean {
+  if (notDenial(ctx) || isAssumeFamily(ctx)) return false;
+  const svc = service(ctx);
+  if (svc === 'iam' || svc === 'sts') return false;
+  return !!svc || !!ctx.parsed.target?.arn;
+}
+
 /** Resource policies that are about this service (a key policy pasted next to a bucket policy is not). */
 function resourcePolicies(ctx: CauseContext): Indexed[] {
   const svc = service(ctx);
@@ -166,7 +174,7 @@ const explicitDeny: CauseDefinition = {
   family: 'service',
   prior: 0.1,
   specificity: 1,
-  appliesTo: (ctx) => serviceCall(ctx) && (ctx.parsed.deny.policyType === 'resource-based' || ctx.parsed.deny.kind === 'explicit'
+  appliesTo: (ctx) => anyServiceCall(ctx) && (ctx.parsed.deny.policyType === 'resource-based' || ctx.parsed.deny.kind === 'explicit'
     || policiesOf(ctx, 'resource').some(({ policy }) => policy.statements.some((s) => s.effect === 'Deny')) || ctx.parsed.deny.policyType === null),
   signals: [
     (ctx) => {

@@ -148,6 +148,7 @@ const tagSession: CauseDefinition = {
   family: 'session-tags',
   prior: 0.18,
   specificity: 2,
+  refines: ['identity-missing-allow'],
   appliesTo: (ctx) => namesAction(ctx, 'sts:TagSession') || (hasTags(ctx) && isAssumeFamily(ctx))
     || ((isSaml(ctx) || isWebIdentity(ctx)) && has(ctx, 'principaltag', 'aws.amazon.com/tags')),
   signals: [
@@ -181,6 +182,7 @@ const setSourceIdentity: CauseDefinition = {
   family: 'session-tags',
   prior: 0.08,
   specificity: 2,
+  refines: ['identity-missing-allow'],
   appliesTo: (ctx) => namesAction(ctx, 'sts:SetSourceIdentity') || (hasSourceIdentity(ctx) && isAssumeFamily(ctx))
     || (isSaml(ctx) && has(ctx, 'sourceidentity', 'source identity')),
   signals: [

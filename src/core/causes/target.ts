@@ -5,7 +5,7 @@
  */
 import type { CauseContext, CauseDefinition } from './types.js';
 import {
-  codeIs, fromMessage, fromPolicy, has, isAssumeFamily, isSaml, lower, policiesOf, sig, tokenAfter, verdictOf,
+  actionIs, codeIs, fromMessage, fromPolicy, has, isAssumeFamily, isSaml, lower, policiesOf, sig, tokenAfter, verdictOf,
 } from './service-util.js';
 
 const TROUBLESHOOT_ROLES = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_roles.html';
@@ -81,6 +81,9 @@ const roleMissing: CauseDefinition = {
       if (ctx.parsed.target?.resourceType === 'role') return sig(2.8, fromMessage('The message names no policy type: STS returns this same text when the role does not exist or the ARN has a typo (account, name, case, path).'));
       return null;
     },
+    (ctx) => (actionIs(ctx, 'sts:TagSession', 'sts:SetSourceIdentity')
+      ? sig(0.3, fromMessage('STS refused the session tags / source identity, so it found the role and read its trust policy.'))
+      : null),
     (ctx) => (has(ctx, 'just created', 'newly created', 'was created', 'were created')
       ? sig(0.3, fromMessage('The text says the role was just created: it exists, and a change that has not propagated yet is more likely than a wrong ARN.'))
       : null),
