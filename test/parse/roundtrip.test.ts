@@ -15,12 +15,18 @@ const caller = fc.oneof(
   fc.tuple(account, name).map(([a, n]) => `arn:aws:iam::${a}:user/${n}`),
   fc.tuple(account, name, name).map(([a, r, s]) => `arn:aws:sts::${a}:assumed-role/${r}/${s}`),
   fc.tuple(account, name).map(([a, n]) => `arn:aws:iam::${a}:role/${n}`),
+  fc.tuple(account, name, name).map(([a, p, n]) => `arn:aws-cn:iam::${a}:role/${p}/${n}`),
+  fc.tuple(account, name).map(([a, n]) => `arn:aws:sts::${a}:assumed-role/AWSReservedSSO_Admin_0123456789abcdef/${n}@example.com`),
 );
 const actionAndTarget = fc.oneof(
   fc.tuple(account, name).map(([a, n]) => ['sts:AssumeRole', `arn:aws:iam::${a}:role/${n}`] as const),
   fc.tuple(name, name).map(([b, k]) => ['s3:GetObject', `"arn:aws:s3:::${b.toLowerCase().replace(/[^a-z0-9.-]/g, 'b')}/${k}"`] as const),
   fc.tuple(account, name).map(([a, n]) => ['ssm:GetParameter', `arn:aws:ssm:eu-west-1:${a}:parameter/${n}`] as const),
   fc.tuple(account, name).map(([a, n]) => ['kms:Decrypt', `arn:aws:kms:us-east-1:${a}:key/${n}`] as const),
+  fc.tuple(account, name).map(([a, n]) => ['lambda:InvokeFunction', `arn:aws:lambda:eu-central-1:${a}:function:${n}`] as const),
+  fc.tuple(account, name).map(([a, n]) => ['dynamodb:PutItem', `arn:aws:dynamodb:us-west-2:${a}:table/${n}`] as const),
+  name.map((n) => ['secretsmanager:GetSecretValue', n] as const),
+  fc.constant(['ecr:GetAuthorizationToken', '*'] as const),
 );
 const TAILS = [
   ['', 'unknown', null],
@@ -45,7 +51,11 @@ const ENVELOPES: Array<[string, (m: string) => string]> = [
   ['js-v3', (m) => `AccessDenied: ${m}\n    at de_CommandError (/x/node_modules/@aws-sdk/client-sts/dist-cjs/index.js:1:1) {\n  '$metadata': { httpStatusCode: 403, requestId: '1a2b' }\n}`],
   ['terraform', (m) => `╷\n│ Error: ${m.replace(/ (?=is not|on resource|because|with an)/g, '\n│ ')}\n╵`],
   ['json', (m) => JSON.stringify({ errorMessage: m, errorType: 'AccessDenied' })],
-  ['wrapped', (m) => m.replace(/ (?=is not authorized|sts:|s3:|ssm:|kms:|on resource|because|with an)/g, '\n')],
+  ['wrapped', (m) => m.replace(/ (?=is not authorized|[a-z0-9]+:[A-Z]|on resource|because|with an)/g, '\n')],
+  ['xml', (m) => `<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>${m.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')}</Message></Error><RequestId>1a2b</RequestId></ErrorResponse>`],
+  ['python-bytes', (m) => `b'\\nAn error occurred (AccessDenied) when calling the SomeCall operation: ${m}\\n'`],
+  ['github', (m) => `##[error]AccessDenied: ${m}`],
+  ['quoted-log', (m) => `> 2024-06-01T10:00:00Z ERROR AccessDenied: ${m}`],
 ];
 
 describe('generated typed denials round-trip through envelopes', () => {
