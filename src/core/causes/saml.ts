@@ -19,7 +19,7 @@ const AUD = ['response does not contain the required audience', 'saml:aud'];
 const ASSERTION = [
   'response signature invalid', 'issuer not present in specified provider', 'rolesessionname is required in authnresponse',
   'rolesessionname in authnresponse must match', 'source identity must match', 'nameid', 'assertion is expired', 'not yet valid',
-  'saml assertion is invalid', 'invalid saml assertion',
+  'saml assertion is invalid', 'invalid saml assertion', 'notonorafter', 'notbefore',
 ];
 
 /** The SAML provider ARN the call used (CLI --principal-arn, a tool's log line), or null. */
@@ -153,7 +153,7 @@ const assertion: CauseDefinition = {
       if (has(ctx, 'rolesessionname is required in authnresponse')) return sig(50, fromMessage('The assertion has no RoleSessionName attribute.'));
       if (has(ctx, 'rolesessionname in authnresponse must match')) return sig(20, fromMessage('The assertion\'s RoleSessionName attribute has invalid characters or length.'));
       if (has(ctx, 'source identity must match')) return sig(40, fromMessage('The assertion\'s SourceIdentity attribute is malformed.'));
-      if (has(ctx, 'assertion is expired', 'not yet valid') || codeIs(ctx, 'ExpiredToken')) return sig(30, fromMessage('The assertion is outside its validity window (expired, or the IdP clock is off).'));
+      if (has(ctx, 'assertion is expired', 'not yet valid', 'notonorafter', 'notbefore') || codeIs(ctx, 'ExpiredToken')) return sig(30, fromMessage('The assertion is outside its validity window (expired, or the IdP clock is off).'));
       if (has(ctx, 'nameid')) return sig(8, fromMessage('The assertion\'s NameID is missing or malformed.'));
       if (codeIs(ctx, 'InvalidIdentityToken')) return sig(10, fromMessage('STS answered InvalidIdentityToken: it rejected the assertion itself.'));
       if (has(ctx, 'invalid saml response')) return sig(3, fromMessage('AWS says the SAML response is invalid.'));
