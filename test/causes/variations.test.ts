@@ -176,6 +176,11 @@ const CASES: Case[] = [
     input: { message: stsDeny(`arn:aws-us-gov:sts::${A}:assumed-role/etl/run-1`, `arn:aws-us-gov:iam::${B}:role/deploy`), policies: [trust(allowRole(`arn:aws:iam::${A}:role/etl`))] },
     top: ['trust-principal-wrong-account'],
   },
+  {
+    name: 'AssumeRole "explicit deny in a resource-based policy": the role trust policy is that resource policy',
+    input: { message: stsDeny(session('pipeline-role'), undefined, ' with an explicit deny in a resource-based policy') },
+    top: ['trust-explicit-deny'], out: ['identity-missing-allow'],
+  },
 ];
 
 describe('variations', () => {

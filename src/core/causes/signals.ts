@@ -68,7 +68,15 @@ export function mentions(ctx: CauseContext, needle: string): boolean {
   const n = needle.toLowerCase();
   return l.message.includes(n) || l.text.includes(n);
 }
-export const denyType = (ctx: CauseContext) => ctx.parsed.deny.policyType;
+/**
+ * The policy type the message names — with "resource-based" read as the role trust policy for
+ * AssumeRole-family calls (the trust policy is the role's resource-based policy).
+ */
+export const denyType = (ctx: CauseContext) => {
+  const t = ctx.parsed.deny.policyType;
+  if (t === 'resource-based' && isStsFamily(ctx) && (!ctx.parsed.target || ctx.parsed.target.resourceType === 'role' || ctx.parsed.target.resourceType === null)) return 'role-trust';
+  return t;
+};
 export const denyKind = (ctx: CauseContext) => ctx.parsed.deny.kind;
 const NOT_DENIALS = [
   'validationerror', 'expiredtoken', 'expiredtokenexception', 'invalidclienttokenid', 'regiondisabledexception',
