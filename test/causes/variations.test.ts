@@ -179,7 +179,7 @@ const CASES: Case[] = [
   {
     name: 'AssumeRole "explicit deny in a resource-based policy": the role trust policy is that resource policy',
     input: { message: stsDeny(session('pipeline-role'), undefined, ' with an explicit deny in a resource-based policy') },
-    top: ['trust-explicit-deny'], out: ['identity-missing-allow'],
+    top: ['trust-explicit-deny'],
   },
 ];
 
