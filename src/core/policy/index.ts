@@ -3,6 +3,6 @@
  * Pure: no I/O, no clock.
  */
 export { readPolicy } from './policy.js';
-export { evaluatePolicies, describeCondition } from './evaluate.js';
+export { evaluatePolicies, describeCondition, humanCondition } from './evaluate.js';
 export { requestFromParsed } from './request.js';
 export { simulate } from './simulate.js';
