@@ -7,7 +7,7 @@
 import type { CauseContext, TemplateFacts } from './types.js';
 import { issuerOf, providerOf } from './oidc.js';
 import { trustedProviders, usedProvider } from './saml.js';
-import { policiesOf } from './service-util.js';
+import { policiesOf, tokenAfter } from './service-util.js';
 
 export function familyFacts(ctx: CauseContext): TemplateFacts {
   const out: TemplateFacts = {};
@@ -29,5 +29,27 @@ export function familyFacts(ctx: CauseContext): TemplateFacts {
     put('oidcProviderArn', arn);
   }
   put('samlProviderArn', usedProvider(ctx) ?? trustedProviders(ctx)[0]?.arn ?? null);
+  // S3 bucket and key named outside an ARN: `s3://bucket/key`, Terraform's `object "key" in S3 bucket "bucket"`
+  const url = tokenAfter(ctx, 's3://', ',;)');
+  if (url) {
+    const slash = url.indexOf('/');
+    put('bucket', slash > 0 ? url.slice(0, slash) : url);
+    if (slash > 0 && slash < url.length - 1) put('objectKey', url.slice(slash + 1));
+  } else {
+    const b = quoted(ctx, 'in s3 bucket "');
+    put('bucket', b);
+    if (b) put('objectKey', quoted(ctx, 'unable to access object "'));
+  }
   return out;
+}
+
+/** The text between `marker` and the next double quote (case-insensitive marker), bounded. */
+function quoted(ctx: CauseContext, marker: string): string | null {
+  const src = ctx.text ?? '';
+  const i = src.toLowerCase().indexOf(marker);
+  if (i < 0) return null;
+  const start = i + marker.length;
+  const end = src.indexOf('"', start);
+  if (end < 0 || end - start > 1024 || end === start) return null;
+  return src.slice(start, end);
 }
