@@ -201,6 +201,14 @@ function requiredService(ctx: CauseContext): string | null {
 
 const applyAssume = (ctx: CauseContext) => isDenial(ctx) && isAwsPrincipalAssume(ctx);
 
+/** Caller and target in the same account — also when both show the same redaction (`***`, `ACCOUNTID`). */
+function sameAccountSegment(ctx: CauseContext): boolean {
+  if (ctx.facts.callerAccount && ctx.facts.callerAccount === ctx.facts.targetAccount) return true;
+  const a = splitArn(ctx.parsed.caller?.arn)?.account;
+  const b = splitArn(ctx.parsed.target?.arn)?.account;
+  return !!a && a === b;
+}
+
 export const causes: CauseDefinition[] = [
   {
     id: 'trust-principal-missing',
@@ -415,7 +423,9 @@ export const causes: CauseDefinition[] = [
       return !(c.accountId && t.accountId && c.accountId !== t.accountId);
     },
     signals: [
-      (ctx) => weigh(25, ev(`The caller is a session of role ${ctx.facts.callerRoleName} and the target is the same role ${ctx.facts.targetRoleArn}: a role re-assuming itself (role-chaining in CI, IRSA, a kubeconfig --role-arn).`)),
+      (ctx) => (sameAccountSegment(ctx)
+        ? weigh(25, ev(`The caller is a session of role ${ctx.facts.callerRoleName} and the target is the same role ${ctx.facts.targetRoleArn}: a role re-assuming itself (role-chaining in CI, IRSA, a kubeconfig --role-arn).`))
+        : weigh(4, ev(`The caller's role and the target role are both named ${ctx.facts.callerRoleName}; the error hides an account id, so this is the same role unless the two live in different accounts.`))),
       (ctx) => {
         const t = trustAnalysis(ctx);
         if (!t.pasted) return null;
