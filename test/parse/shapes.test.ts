@@ -20,3 +20,31 @@ describe('message shapes', () => {
     if (shape.inferAction) expect(parsed.action).not.toBeNull();
   });
 });
+
+const wrapWords = (t: string, width: number) => t.split('\n').map((line) => {
+  const out: string[] = [];
+  let cur = '';
+  for (const word of line.split(' ')) {
+    if (cur && `${cur} ${word}`.length > width) { out.push(cur); cur = word; } else cur = cur ? `${cur} ${word}` : word;
+  }
+  out.push(cur);
+  return out.join('\n');
+}).join('\n');
+
+const ENVELOPES: Record<string, (t: string) => string> = {
+  'JSON string': (t) => JSON.stringify({ message: t }),
+  'Terraform box': (t) => `╷\n${t.split('\n').map((l) => `│ ${l}`).join('\n')}\n╵`,
+  'terminal wrap at 50 columns': (t) => wrapWords(t, 50),
+  'markdown quote': (t) => t.split('\n').map((l) => `> ${l}`).join('\n'),
+  'inside a log': (t) => `INFO starting\n${t}\nINFO exiting`,
+};
+
+describe('shape samples keep their reading in other envelopes', () => {
+  const cases = SHAPES.flatMap((s) => Object.entries(ENVELOPES).map(([env, wrap]) => [s.name, env, s.sample, wrap] as const));
+  it.each(cases)('%s in %s', (_name, _env, sample, wrap) => {
+    const base = parseError(sample).parsed;
+    const p = parseError(wrap(sample)).parsed;
+    expect({ shape: p.shape, errorCode: p.errorCode, action: p.action, caller: p.caller?.arn ?? null, target: p.target?.arn ?? null })
+      .toEqual({ shape: base.shape, errorCode: base.errorCode, action: base.action, caller: base.caller?.arn ?? null, target: base.target?.arn ?? null });
+  });
+});

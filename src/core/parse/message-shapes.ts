@@ -696,7 +696,12 @@ export const TRIGGERS: Trigger[] = [
       if (s.startsWith('An error occurred (', start)) return null;
       let e = start;
       const lim = Math.min(s.length, start + 400);
-      while (e < lim && st.f.nl[e] !== 1) e++;
+      // to the end of the line, and on over lines that continue a wrapped sentence (lowercase start)
+      for (;;) {
+        while (e < lim && st.f.nl[e] !== 1) e++;
+        if (e < lim && /[a-z0-9]/.test(s[e + 1] ?? '') && !/^(?:status code|request id|at |caused by|host id)/i.test(s.slice(e + 1, e + 13))) { e++; continue; }
+        break;
+      }
       if (e <= start) return null;
       return newHit('generic-auth-error', start, e);
     },
