@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { explain } from '../../src/core/index.js';
 import { FAMILY_FIRST, FAMILY_RULED_OUT } from './family-cases.js';
+import { causeContext } from '../../src/core/causes/index.js';
+import { familyFacts } from '../../src/core/causes/service-facts.js';
 
 const MINE = [
   'tagsession-not-allowed', 'setsourceidentity-not-allowed', 'packed-policy-too-large',
@@ -84,5 +86,21 @@ describe('cause families: reasoning details', () => {
     expect(chain.causes.some((c) => c.id === 'duration-exceeds-max')).toBe(false);
     const max = explain({ message: 'An error occurred (ValidationError) when calling the AssumeRole operation: The requested DurationSeconds exceeds the MaxSessionDuration set for this role.' });
     expect(max.causes.some((c) => c.id === 'role-chaining-1h-limit')).toBe(false);
+  });
+});
+
+describe('familyFacts', () => {
+  const factsFor = (input: Parameters<typeof explain>[0]) => {
+    const a = explain(input);
+    return familyFacts(causeContext({ parsed: a.parsed, policies: [], evaluation: null, request: {}, context: {}, text: input.message }));
+  };
+
+  it.each([
+    ['an EKS issuer', 'InvalidIdentityToken: No OpenIDConnect provider found in your account for https://oidc.eks.eu-west-1.amazonaws.com/id/ABC123.', { oidcIssuer: 'https://oidc.eks.eu-west-1.amazonaws.com/id/ABC123', oidcIssuerHost: 'oidc.eks.eu-west-1.amazonaws.com' }],
+    ['the GitHub issuer', 'Run aws-actions/configure-aws-credentials@v4\nError: Could not assume role with OIDC: Not authorized to perform sts:AssumeRoleWithWebIdentity', { oidcIssuer: 'https://token.actions.githubusercontent.com' }],
+    ['the SAML provider of the call', '$ aws sts assume-role-with-saml --role-arn arn:aws:iam::222222222222:role/R --principal-arn arn:aws:iam::222222222222:saml-provider/Okta --saml-assertion file://a\nAn error occurred (AccessDenied) when calling the AssumeRoleWithSAML operation: Not authorized to perform sts:AssumeRoleWithSAML', { samlProviderArn: 'arn:aws:iam::222222222222:saml-provider/Okta' }],
+    ['an s3:// URL', 'download failed: s3://reports-prod/2024/a.csv to ./a.csv An error occurred (403) when calling the HeadObject operation: Forbidden', { bucket: 'reports-prod', objectKey: '2024/a.csv' }],
+  ])('derives %s', (_what, message, want) => {
+    expect(factsFor({ message })).toMatchObject(want);
   });
 });
