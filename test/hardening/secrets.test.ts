@@ -176,7 +176,14 @@ describe('over HTTP: answers and logs never carry a pasted secret', () => {
   };
 
   function expectClean(what: string, text: string, secrets: string[]) {
-    for (const s of secrets) for (const f of fragments(s)) expect(text, `${what} leaks ${f.slice(0, 6)}…`).not.toContain(f);
+    for (const s of secrets) {
+      for (const f of fragments(s)) {
+        const at = text.indexOf(f);
+        // say where, without printing the whole answer (or the secret) in the failure
+        const where = at < 0 ? '' : JSON.stringify(text.slice(Math.max(0, at - 60), at));
+        expect(at < 0, `${what} leaks ${f.slice(0, 6)}… after ${where}`).toBe(true);
+      }
+    }
   }
 
   it.each(cases)('%s: JSON, Markdown, text and the form fragment', async (_name, p) => {
