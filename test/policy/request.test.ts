@@ -51,6 +51,14 @@ describe('requestFromParsed', () => {
     expect(r.context['sts:ExternalId']).toBeUndefined();
   });
 
+  it('keeps a service principal caller', () => {
+    const r = requestFromParsed(parsed({ arn: 'lambda.amazonaws.com', type: 'service' }, role), {}, {})!;
+    expect(r.principal).toBe('lambda.amazonaws.com');
+    expect(r.context['aws:PrincipalIsAWSService']).toBe('true');
+    const trust = readPolicy({ document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] } });
+    expect(evaluatePolicies(r, [trust]).decision).toBe('allow');
+  });
+
   it('returns null without a usable action', () => {
     expect(requestFromParsed(parsed(session, role, null), {}, {})).toBeNull();
     expect(requestFromParsed(parsed(session, role, '<action>'), {}, {})).toBeNull();

@@ -1,6 +1,6 @@
 /** Building the failed request (and what is known about it) from a parsed error. */
 import type { ContextValue, EvaluationRequest, ParsedError, RequestFacts } from '../types.js';
-import { accountOf, isAccountId, parseArn } from './arn.js';
+import { accountOf, isAccountId, isServicePrincipal, parseArn } from './arn.js';
 
 const PRINCIPAL_TYPE: Record<string, string> = {
   user: 'User',
@@ -10,6 +10,8 @@ const PRINCIPAL_TYPE: Record<string, string> = {
   anonymous: 'Anonymous',
   role: 'AssumedRole',
 };
+
+const HTTPS_SOURCES = new Set(['aws-cli', 'boto3', 'aws-sdk-js', 'aws-sdk-go', 'aws-sdk-java', 'aws-sdk-dotnet', 'terraform', 'cdk', 'github-actions']);
 
 function usableArn(arn: string | null | undefined): string | null {
   if (!arn) return null;
@@ -28,9 +30,13 @@ export function requestFromParsed(
   const caller = parsed.caller;
   const ctx: Record<string, ContextValue> = {};
   const knownAbsent: string[] = [];
-  const callerArn = usableArn(caller?.arn);
+  const serviceCaller = caller?.type === 'service' && caller.arn && isServicePrincipal(caller.arn.trim()) ? caller.arn.trim() : null;
+  const callerArn = serviceCaller ?? usableArn(caller?.arn);
   const callerAccount = caller?.accountId && isAccountId(caller.accountId) ? caller.accountId : callerArn ? accountOf(callerArn) : null;
-  if (caller && callerArn) {
+  if (serviceCaller) {
+    ctx['aws:PrincipalIsAWSService'] = 'true';
+    ctx['aws:PrincipalServiceName'] = serviceCaller;
+  } else if (caller && callerArn) {
     if (caller.type === 'assumed-role') {
       const roleArn = usableArn(caller.roleArn);
       if (roleArn) ctx['aws:PrincipalArn'] = roleArn;
@@ -47,6 +53,9 @@ export function requestFromParsed(
   }
   if (callerAccount) ctx['aws:PrincipalAccount'] = callerAccount;
 
+  // What the message itself tells: the Region, and that SDK / CLI calls go to HTTPS endpoints.
+  if (parsed.region) ctx['aws:RequestedRegion'] = parsed.region;
+  if (HTTPS_SOURCES.has(parsed.source)) ctx['aws:SecureTransport'] = 'true';
   if (facts.roleSessionName !== undefined) ctx['sts:RoleSessionName'] = facts.roleSessionName;
   if (facts.externalId === null) knownAbsent.push('sts:ExternalId');
   else if (typeof facts.externalId === 'string') ctx['sts:ExternalId'] = facts.externalId;
