@@ -24,7 +24,7 @@ const DOCS = {
 };
 
 const SIMULATE = {
-  description: 'Ask IAM whether the caller\'s own policies allow {action} on this resource (EvalDecision: allowed / implicitDeny / explicitDeny; MatchedStatements names the statement).',
+  description: 'Ask IAM whether the caller\'s own policies allow {action} on this resource (EvalDecision: allowed / implicitDeny / explicitDeny; MatchedStatements names the statement). For a role with a path, use the ARN that aws iam get-role prints.',
   command: 'aws iam simulate-principal-policy --policy-source-arn {callerPrincipalArn} --action-names {action} --resource-arns {targetArn} --profile {callerProfile}',
 };
 const LIST_ROLE_POLICIES = {
