@@ -17,7 +17,7 @@ const TROUBLESHOOT_GENERAL = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/t
 const EXPIRED = [
   'security token included in the request is expired', 'expiredtoken', 'token has expired', 'token is expired', 'the provided token has expired',
   'credentials have expired', 'session has expired', 'sso session associated with this profile has expired', 'token expired',
-  'request has expired', 'signature expired', 'requestexpired', 'expired token',
+  'request has expired', 'signature expired', 'requestexpired', 'expired token', 'requesttimetooskewed',
 ];
 const INVALID = [
   'security token included in the request is invalid', 'invalidclienttokenid', 'unrecognizedclient', 'invalidaccesskeyid',
@@ -122,7 +122,10 @@ const expired: CauseDefinition = {
   signals: [
     (ctx) => {
       if (webTokenExpired(ctx)) return sig(0.3, fromMessage('It is the web identity token (the OIDC JWT) that expired, not the AWS credentials.'));
-      if (has(ctx, 'signature expired', 'requestexpired', 'request has expired')) {
+      if (has(ctx, 'request has expired') && has(ctx, 'x-amz-expires', 'presign', 'x-amz-signature')) {
+        return sig(40, fromMessage('S3 says the request has expired: the presigned URL is past its X-Amz-Expires, or the credentials that signed it expired first (a URL signed with role credentials dies with the session).'));
+      }
+      if (has(ctx, 'signature expired', 'requestexpired', 'request has expired', 'requesttimetooskewed')) {
         return sig(8, fromMessage('AWS says the request signature has expired: the signing time is too old — the local clock is off, or a signed request was replayed late.'));
       }
       return sig(50, fromMessage('AWS says the security token included in the request is expired: the temporary credentials must be refreshed.'));
