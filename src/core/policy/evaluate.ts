@@ -202,7 +202,7 @@ function evaluateStatement(
 function applicable(policy: Policy, who: Who): boolean {
   const principalSide = policy.kind === 'identity' || policy.kind === 'permissions-boundary' || policy.kind === 'session' || policy.kind === 'scp';
   if (principalSide && (who.kind === 'service' || who.kind === 'anonymous' || who.kind === 'federated')) return false;
-  if (policy.kind === 'session' && (who.kind === 'user' || who.kind === 'root' || who.kind === 'role')) return false;
+  if (policy.kind === 'session' && (who.kind === 'user' || who.kind === 'root')) return false;
   return true;
 }
 

@@ -81,7 +81,8 @@ function matchAwsValue(v: string, who: Who): PrincipalClass {
     if (a && who.account !== null && isAccountId(a.account) && a.account !== who.account) return 'none';
     return 'unknown';
   }
-  if (v === who.arn) return 'direct';
+  // a role ARN as the caller stands for "some session of this role": naming it is a grant to the role
+  if (v === who.arn) return who.kind === 'role' ? 'role' : 'direct';
   if (who.kind === 'assumed-role' && who.roleName !== null) {
     const r = roleParts(v);
     if (r && r.account === who.account && r.name === who.roleName && r.partition === who.partition) return 'role';
