@@ -42,6 +42,9 @@ const CONTEXT_ROLE_SHAPES = new Set(['duration-exceeds-max', 'role-chaining-limi
 /** Validation errors quote the parameter values themselves; a role ARN elsewhere is not their target. */
 const NO_CONTEXT_ROLE = new Set(['sts-validation-errors', 'sts-request-arn-invalid']);
 
+/** A message's hits merged into one, with what merging learned. */
+type MergedHit = Hit & { innerCode?: string; fromCloudTrail?: boolean; primaryStart?: number };
+
 interface Group {
   hits: Hit[];
   start: number;
@@ -99,9 +102,9 @@ function groupHits(f: Flat, hits: Hit[]): Group[] {
 }
 
 /** Merge a group's hits: fields from the most specific wording first. */
-function mergeHits(s: string, g: Group): Hit & { innerCode?: string; fromCloudTrail?: boolean; primaryStart?: number } {
+function mergeHits(s: string, g: Group): MergedHit {
   const sorted = [...g.hits].sort((a, b) => priority(b.shape) - priority(a.shape));
-  const m: Hit & { innerCode?: string; fromCloudTrail?: boolean; primaryStart?: number } = { ...(sorted[0] as Hit) };
+  const m: MergedHit = { ...(sorted[0] as Hit) };
   for (const h of sorted.slice(1)) {
     m.action ??= h.action;
     m.actionRedacted ||= h.actionRedacted;
@@ -197,11 +200,20 @@ function contextRoles(s: string): string[] {
   return [...set];
 }
 
-function buildParsed(f: Flat, h: Hit & { innerCode?: string; fromCloudTrail?: boolean; primaryStart?: number }, lo: number, hi: number, globalWrappers: string[], ctx: { roles: string[] | null; ttl: boolean; cloudtrail: boolean; source: ErrorSource }): ParsedError {
+interface PasteContext {
+  /** Distinct IAM role ARNs anywhere in the paste (at most 4). */
+  roles: string[] | null;
+  /** The paste mentions aws-vault's --assume-role-ttl. */
+  ttl: boolean;
+  cloudtrail: boolean;
+  source: ErrorSource;
+}
+
+function buildParsed(f: Flat, h: MergedHit, lo: number, hi: number, globalWrappers: string[], ctx: PasteContext): ParsedError {
   const s = f.s;
   // the envelope sits before the most specific wording; other wordings of the message may precede it
   const primary = h.primaryStart ?? h.start;
-  const env = readEnvelope(s, primary, h.end, Math.max(lo, primary > h.start ? h.start - 700 : lo), hi);
+  const env = readEnvelope(s, primary, h.end, lo, hi);
   if (primary > h.start) {
     const outer = readEnvelope(s, h.start, h.end, lo, hi);
     env.errorCode ??= outer.errorCode;
@@ -269,7 +281,7 @@ function buildParsed(f: Flat, h: Hit & { innerCode?: string; fromCloudTrail?: bo
   if (targetRaw) {
     const t = parseTarget(targetRaw);
     target = t.target;
-    redactions.push(...t.redactions.filter((r) => r !== 'account-id' || !redactions.includes('account-id')));
+    redactions.push(...t.redactions);
   }
   p.target = target;
 
