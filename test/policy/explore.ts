@@ -21,6 +21,9 @@ const muts: Record<string, Mut> = {
   noResourceInResourcePolicy: (c) => { let did = false; for (const { p, s } of stmts(c)) if (p.kind === 'resource' && s['Resource']) { delete s['Resource']; did = true; } return did; },
   svcScp: (c) => { if (!c.principal.endsWith('amazonaws.com')) return false; c.policies.push({ kind: 'scp', name: 'scp-x', level: 0, document: { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: '*', Resource: '*' }] } }); return true; },
   roleArn: (c) => { if (!c.principal.includes(':assumed-role/')) return false; const parts = c.principal.split('/'); const acct = c.principal.split(':')[4]; c.principal = `arn:aws:iam::${acct}:role/${parts[1]}`; return true; },
+  dynamo: (c) => { c.action = 'dynamodb:GetItem'; c.resource = `arn:aws:dynamodb:us-east-1:${c.resourceAccount}:table/t`; delete c.context['sts:ExternalId']; c.policies = c.policies.filter((p) => p.kind !== 'trust'); return true; },
+  kmsAlias: (c) => { if (!c.action.startsWith('kms:')) return false; c.resource = `arn:aws:kms:us-east-1:${c.resourceAccount}:alias/app`; return true; },
+  resourceStar: (c) => { if (!c.action.startsWith('sqs:')) return false; c.resource = '*'; return true; },
   root: (c) => { if (c.action === 'sts:AssumeRole') return false; const acct = c.principal.split(':')[4]; if (!acct) return false; c.principal = `arn:aws:iam::${acct}:root`; c.context['aws:PrincipalArn'] = c.principal; delete c.context['aws:username']; return true; },
 };
 const only = process.argv[2];

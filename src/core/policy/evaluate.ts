@@ -330,7 +330,7 @@ export function evaluatePolicies(request: EvaluationRequest, policies: Policy[])
   const Rany = or3(Rd, Rr, Ra);
   const resourceArn = parseArn(request.resource);
   const explicitTrust = rs.some((e) => e.policy.kind === 'trust') ||
-    (resourceArn?.service === 'kms') || request.action.toLowerCase().startsWith('sts:');
+    (resourceArn?.service === 'kms' && resourceArn.resource.startsWith('key/')) || request.action.toLowerCase().startsWith('sts:');
   if (rs.length === 0) trail.push('No resource-based or trust policy pasted: not evaluated.');
 
   let grant: T3;
