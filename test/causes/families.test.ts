@@ -90,9 +90,13 @@ describe('cause families: reasoning details', () => {
 });
 
 describe('familyFacts', () => {
+  // causeContext fills family facts into ctx.facts; familyFacts alone must find the same.
   const factsFor = (input: Parameters<typeof explain>[0]) => {
     const a = explain(input);
-    return familyFacts(causeContext({ parsed: a.parsed, policies: [], evaluation: null, request: {}, context: {}, text: input.message }));
+    const ctx = causeContext({ parsed: a.parsed, policies: [], evaluation: null, request: {}, context: {}, text: input.message });
+    const own = familyFacts({ ...ctx, facts: {} });
+    expect(ctx.facts).toMatchObject(own);
+    return own;
   };
 
   it.each([

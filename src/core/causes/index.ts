@@ -6,6 +6,7 @@ import type { CommandStep, ContextValue, Evaluation, ParsedError, Policy, Ranked
 import { rank } from '../rank/index.js';
 import { definitionOf, definitions } from './catalog.js';
 import { deriveFacts, fillTemplate } from './templates.js';
+import { familyFacts } from './service-facts.js';
 import type { CauseContext, CauseDefinition } from './types.js';
 
 export type { CauseDefinition } from './types.js';
@@ -21,7 +22,7 @@ export interface CauseInput {
 }
 
 export function causeContext(input: CauseInput): CauseContext {
-  return {
+  const ctx: CauseContext = {
     parsed: input.parsed,
     policies: input.policies,
     evaluation: input.evaluation,
@@ -30,6 +31,9 @@ export function causeContext(input: CauseInput): CauseContext {
     facts: deriveFacts(input.parsed, input.request, input.context, input.policies),
     text: input.text ?? '',
   };
+  // Family-specific names (OIDC issuer, SAML provider, S3 bucket/key from URLs) fill what is still empty.
+  Object.assign(ctx.facts, familyFacts(ctx));
+  return ctx;
 }
 
 /** Every applicable cause, best first; ruled-out ones last. Never throws. */
