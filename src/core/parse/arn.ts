@@ -46,7 +46,6 @@ export function cleanToken(raw: string): string {
     if (last === '}' && count(s, '{') < count(s, '}')) { s = s.slice(0, -1); continue; }
     if ((last === ',' || last === ';' || last === '"' || last === "'") && s.length > 1) { s = s.slice(0, -1); continue; }
     if (last === '.' && s.length > 1 && !s.endsWith('...') && !/^\.+$/.test(s)) { s = s.slice(0, -1); continue; }
-    if (last === ':' && s.length > 1 && !/^arn:[a-z-]{0,20}:?$/i.test(s) && !/^arn(:[^:]*){0,4}:$/i.test(s)) { s = s.slice(0, -1); continue; }
     break;
   }
   // leading openers

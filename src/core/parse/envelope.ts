@@ -24,18 +24,18 @@ export interface Envelope {
   end: number;
 }
 
-const CLI_RE = /An error occurred \(([^()\s]{1,100})\)(?: \(reached max retries: \d{1,3}\))? when calling the ([A-Za-z0-9]{1,100}) operation(?: \(reached max retries: \d{1,3}\))?: ?/y;
+const CLI_RE = /An [Ee]rror occur?red \(([^()\s]{1,100})\)(?: \(reached max retries: \d{1,3}\))? when calling the ([A-Za-z0-9]{1,100}) operation(?: \(reached max retries: \d{1,3}\))?: ?/y;
 const GO2_RE = /operation error ([A-Za-z0-9 ]{1,40}?): ([A-Za-z0-9]{1,100}),/y;
-const JAVA_RE = /^[ .:]{0,3}\(Service: ([^;,()]{1,80})[;,] Status Code: (\d{3})[;,](?: Error Code: ([A-Za-z0-9.]{1,100})[;,])? Request ID: ?([^;,()\s]{0,120})/;
+const JAVA_RE = /^[ .:]{0,3}\(Service: ?([^;,()]{1,80})[;,] ?Status Code: ?(\d{3})(?:[;,] ?Error Code: ?([A-Za-z0-9][A-Za-z0-9. ]{0,100}?)(?=[;,)]|\.\.\.|$))?(?:[;,] ?Request ID: ?([^;,()\s]{0,120}))?/i;
 const GO1_RE = /^[ .]{0,3}status code: (\d{3}), request id: ?([A-Za-z0-9-]{0,120})/i;
-const STRUCT_RE = /["']?\b(?:__type|[Cc]ode|[Ee]rror[Cc]ode|errorType|[Ee]rror|name|Error Code)["']?\s?[:=]\s?["']?([A-Za-z][A-Za-z0-9.#:]{1,100})["',;)\s]/g;
+const STRUCT_RE = /["']?\b(?:__type|[Cc]ode|[Ee]rror[Cc]ode|errorType|[Ee]rror|name|Error Code)["']?\s?[:=]\s?u?["']?([A-Za-z][A-Za-z0-9.#:]{1,100})["',;)\s]/g;
 const XML_CODE_RE = /<Code> ?([A-Za-z][A-Za-z0-9.]{1,100}) ?<\/Code>/g;
 const RUBY_RE = /\(Aws::[A-Za-z0-9]{1,40}::Errors::([A-Za-z0-9]{2,100})\)/g;
 const REQID_RE = /(?:request[ _-]?id|RequestId|x-amzn-RequestId)["']?\s?[:=>]\s?["']?([A-Za-z0-9][A-Za-z0-9\-_+/=]{5,120}|<[^<>\s]{1,40}>|\.\.\.|\*{2,})/gi;
 const STATUS_RE = /(?:status ?code|httpStatusCode|statusCode)["']?\s?[:=]\s?(\d{3})\b/gi;
 const JS_OP_RE = /(?:\bde_|deserializeAws_(?:json1_[01]|restJson1|restXml|query|ec2|awsJson1_[01]|awsQuery)_?)([A-Z][A-Za-z0-9]{1,60}?)CommandError/;
 const JS_CLIENT_RE = /@aws-sdk\/client-([a-z0-9-]{2,40})|\bclient-(sts|s3|ssm|kms|dynamodb|secrets-manager|lambda|iam|ec2|ecr|sqs|sns)\//;
-const CALLING_RE = /(?:error )?calling ([a-z0-9-]{2,30}):([A-Za-z]{2,80})(?: ([a-z]{1,10}))?:? ?$/;
+const CALLING_RE = /(?:(?:error )?calling|\bAPI:?) ([a-z0-9-]{2,30}):([A-Za-z]{2,80})(?: ([a-z]{1,10}))?[:.]? ?$/;
 
 function lastMatch(re: RegExp, s: string): RegExpExecArray | null {
   re.lastIndex = 0;
@@ -61,7 +61,7 @@ function firstMatch(re: RegExp, s: string): RegExpExecArray | null {
 /** The code printed directly before the message: `Code: msg`, `Code msg`, glued `CodeMsg`. */
 export function prefixCode(before: string): string | null {
   let e = before.length;
-  while (e > 0 && before[e - 1] === ' ') e--;
+  while (e > 0 && (before[e - 1] === ' ' || before[e - 1] === '"' || before[e - 1] === "'")) e--;
   if (e > 0 && before[e - 1] === ':') e--;
   const php = / \((?:client|server)\)$/.exec(before.slice(Math.max(0, e - 12), e));
   if (php) e -= php[0].length;
@@ -77,7 +77,17 @@ export function prefixCode(before: string): string | null {
   return null;
 }
 
-export function readEnvelope(s: string, start: number, end: number, lo: number, hi: number): Envelope {
+/** Remove the spaces that stand for line breaks between two word characters. */
+function dewrap(t: string, nl: (i: number) => boolean): string {
+  let out = '';
+  for (let i = 0; i < t.length; i++) {
+    if (t[i] === ' ' && nl(i) && /\w/.test(t[i - 1] ?? '') && /\w/.test(t[i + 1] ?? '')) continue;
+    out += t[i];
+  }
+  return out;
+}
+
+export function readEnvelope(s: string, start: number, end: number, lo: number, hi: number, nl?: Uint8Array): Envelope {
   const env: Envelope = {
     errorCode: null, operation: null, service: null, actionHint: null, httpStatus: null, requestId: null,
     requestIdRedacted: false, wrappers: [], start, end,
@@ -86,11 +96,13 @@ export function readEnvelope(s: string, start: number, end: number, lo: number, 
   const before = s.slice(bStart, start);
   const aEnd = Math.min(hi, end + 1500);
   const after = s.slice(end, aEnd);
+  const nlAfter = (i: number) => (nl ? nl[end + i] === 1 : false);
 
   let cliCode: string | null = null;
   let goCode: string | null = null;
   // AWS CLI / botocore
-  const cliAt = before.lastIndexOf('An error occurred (');
+  const cliM = lastMatch(/An [Ee]rror occur?red \(/g, before.slice(-400));
+  const cliAt = cliM ? before.length - Math.min(400, before.length) + cliM.index : -1;
   if (cliAt >= 0) {
     CLI_RE.lastIndex = cliAt;
     const m = CLI_RE.exec(before);
@@ -147,7 +159,12 @@ export function readEnvelope(s: string, start: number, end: number, lo: number, 
 
   // Java / .NET suffix
   let javaCode: string | null = null;
-  const j = JAVA_RE.exec(after.slice(0, 600));
+  // a terminal may have wrapped the suffix mid-word ("Erro\nr Code"): retry without line-break spaces
+  let j = JAVA_RE.exec(after.slice(0, 600));
+  if (!j || !j[3]) {
+    const j2 = JAVA_RE.exec(dewrap(after.slice(0, 600), nlAfter));
+    if (j2 && (!j || j2[3])) j = j2;
+  }
   if (j) {
     env.httpStatus = env.httpStatus ?? Number(j[2]);
     javaCode = j[3] ?? null;

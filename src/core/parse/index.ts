@@ -43,7 +43,7 @@ const CONTEXT_ROLE_SHAPES = new Set(['duration-exceeds-max', 'role-chaining-limi
 const NO_CONTEXT_ROLE = new Set(['sts-validation-errors', 'sts-request-arn-invalid']);
 
 /** A message's hits merged into one, with what merging learned. */
-type MergedHit = Hit & { innerCode?: string; fromCloudTrail?: boolean; primaryStart?: number };
+type MergedHit = Hit & { innerCode?: string; fromCloudTrail?: boolean; primaryStart?: number; primaryEnd?: number };
 
 interface Group {
   hits: Hit[];
@@ -133,6 +133,7 @@ function mergeHits(s: string, g: Group): MergedHit {
     }
   }
   m.primaryStart = m.start;
+  m.primaryEnd = m.end;
   m.start = g.start;
   m.end = g.end;
   return m;
@@ -213,9 +214,10 @@ function buildParsed(f: Flat, h: MergedHit, lo: number, hi: number, globalWrappe
   const s = f.s;
   // the envelope sits before the most specific wording; other wordings of the message may precede it
   const primary = h.primaryStart ?? h.start;
-  const env = readEnvelope(s, primary, h.end, lo, hi);
-  if (primary > h.start) {
-    const outer = readEnvelope(s, h.start, h.end, lo, hi);
+  const primaryEnd = Math.min(h.primaryEnd ?? h.end, h.end);
+  const env = readEnvelope(s, primary, primaryEnd, lo, hi, f.nl);
+  if (primary > h.start || primaryEnd < h.end) {
+    const outer = readEnvelope(s, h.start, h.end, lo, hi, f.nl);
     env.errorCode ??= outer.errorCode;
     env.operation ??= outer.operation;
     env.service ??= outer.service;

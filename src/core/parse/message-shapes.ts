@@ -160,6 +160,18 @@ export const SHAPES: MessageShape[] = [
   { name: 'console-switch-role-invalid', family: 'sts', priority: 5, inferAction: 'sts:AssumeRole',
     description: 'Console switch role: Invalid information in one or more fields (trust, external id or MFA condition not met)',
     sample: 'Invalid information in one or more fields. Check your information or contact your administrator.' },
+  { name: 'user-not-authorized-truncated', family: 'typed', template: 'T01', priority: 7,
+    description: 'A typed denial cut off by the tool that printed it: "User: X is not a (truncated...)"',
+    sample: 'Error executing "Scan" on "https://dynamodb.ap-southeast-1.amazonaws.com"; AWS HTTP error: Client error: `POST https://dynamodb.ap-southeast-1.amazonaws.com` resulted in a `400 Bad Request` response:\n{"__type":"com.amazon.coral.service#AccessDeniedException","Message":"User: arn:aws:iam::893977949585:user/abc is not a (truncated...)' },
+  { name: 'deny-context-only', family: 'bare', template: 'T02', priority: 2,
+    description: 'Only the context tail survived the paste: "because no <type> policy allows the A action" / "with an explicit deny in a <type> policy"',
+    sample: 'source: arn:aws:iam::143384653512:role/PowerTunerWebsiteStack because no permissions boundary allows the iam:CreateRole action' },
+  { name: 'sqs-access-denied', family: 'typed', priority: 6,
+    description: 'SQS: Access to the resource <queue URL> is denied.',
+    sample: '{"message": "Access to the resource https://sqs.eu-west-1.amazonaws.com/ is denied.", "code": "AccessDenied", "statusCode": 403}' },
+  { name: 'dotnet-error-making-request', family: 'bare', template: 'T18', priority: 3,
+    description: '.NET SDK: Error making request with Error Code Forbidden and Http Status Code Forbidden (no body from the service)',
+    sample: 'Amazon.S3.AmazonS3Exception: Error making request with Error Code Forbidden and Http Status Code Forbidden. No further error information was returned by the service.' },
   { name: 'cognito-unauthenticated-not-supported', family: 'third-party', priority: 6,
     description: 'Cognito identity pool: Unauthenticated access is not supported for this identity pool.',
     sample: 'NotAuthorizedException: Unauthenticated access is not supported for this identity pool.' },
@@ -498,7 +510,7 @@ export function scanNotAuthorized(st: ScanState, m: RegExpExecArray): Hit | null
   let hadResource = false;
   const res = /^(?:on (?:the )?resources?:?|on role:?) ?/i.exec(s.slice(q, q + 20));
   const cipher = /^on the resource associated with this ciphertext/i.exec(s.slice(q, q + 60));
-  const thisRes = /^on this resource/i.exec(s.slice(q, q + 20));
+  const thisRes = /^on (?:this|the) resource(?!s? ?:)(?=[.,;]|\s|$)/i.exec(s.slice(q, q + 20));
   if (cipher) {
     q += cipher[0].length;
     hadResource = true;
@@ -511,6 +523,25 @@ export function scanNotAuthorized(st: ScanState, m: RegExpExecArray): Hit | null
     hit.targetRaw = t.target;
     q = t.end;
     hadResource = true;
+    // a resource name with spaces (Glue job "Copy parking zone"): words up to the tail on the same line
+    if (t.target && !t.target.startsWith('"')) {
+      let k = q;
+      let words = 0;
+      while (k < s.length && k - q < 160 && st.f.nl[k] !== 1 && words < 12) {
+        if (/^ (?:because no |because the role trust|with an explicit deny)/i.test(s.slice(k, k + 32))) {
+          if (words > 0) {
+            hit.targetRaw = s.slice(tp, k);
+            q = k;
+          }
+          break;
+        }
+        if (s.charCodeAt(k) !== 32) break;
+        const [w, we] = tokenAt(s, k + 1, 80);
+        if (!w || /[:()]/.test(w)) break;
+        k = we;
+        words++;
+      }
+    }
   }
   let end = q;
   const tq = skipSpaces(s, q);
@@ -665,6 +696,34 @@ export const TRIGGERS: Trigger[] = [
   { re: /Unauthenticated access is not supported for this identity pool\.?/g, handle: simple('cognito-unauthenticated-not-supported') },
   { re: /Session token not found or invalid\.?/g, handle: simple('sso-session-invalid') },
   {
+    re: /\bUser: ([^\s"]{1,400}) is not[a-z ]{0,24}\(truncated/g,
+    handle: (_st, m) => {
+      const h = newHit('user-not-authorized-truncated', m.index, m.index + m[0].length);
+      h.callerRaw = m[1] ?? null;
+      return h;
+    },
+  },
+  {
+    re: new RegExp(String.raw`because no ${TYPE_PHRASE} allows? the ([a-z0-9-]{1,40}:[A-Za-z0-9*]{1,100})|with an explicit deny in (?:a |an |the )?${TYPE_PHRASE}`, 'gi'),
+    handle: (_st, m) => {
+      const h = newHit('deny-context-only', m.index, m.index + m[0].length);
+      h.denyKind = m[1] ? 'implicit' : 'explicit';
+      h.policyType = policyTypeOf(m[1] ?? m[3] ?? '');
+      h.action = m[2] ?? null;
+      return h;
+    },
+  },
+  { re: /Access to the resource \S{1,400} is denied\.?/g, handle: simple('sqs-access-denied') },
+  {
+    re: /Error making request with Error Code ([A-Za-z]{2,60}) and Http Status Code ([A-Za-z]{2,60})\.?/g,
+    handle: (_st, m) => {
+      if (!isAuthishCode(m[1] ?? '')) return null;
+      const h = newHit('dotnet-error-making-request', m.index, m.index + m[0].length);
+      h.code = m[1] ?? null;
+      return h;
+    },
+  },
+  {
     // Java/.NET: any message followed by `(Service: …; Status Code: 4xx; Error Code: <auth code>; …)`
     re: /\(Service: [^;,()]{1,80}[;,] Status Code: \d{3}[;,] Error Code: ([A-Za-z][A-Za-z0-9.]{1,100})[;,]/g,
     handle: (st, m) => {
@@ -686,14 +745,14 @@ export const TRIGGERS: Trigger[] = [
   { re: /Your request included an invalid SAML response\.?/g, handle: simple('saml-invalid-response') },
   { re: /Invalid information in one or more fields\.?(?: Check your information or contact your administrator\.?)?/g, handle: simple('console-switch-role-invalid') },
   {
-    re: /(?:An error occurred \(([^()\s]{1,100})\)(?: \(reached max retries: \d{1,3}\))? when calling the [A-Za-z0-9]{1,100} operation(?: \(reached max retries: \d{1,3}\))?|\b(?:api error |Aws::[A-Za-z0-9]{1,30}::Errors::)?(AccessDenied(?:Exception)?|UnauthorizedOperation|ExpiredToken(?:Exception)?|InvalidClientTokenId|InvalidIdentityToken(?:Exception)?|IDPRejectedClaim(?:Exception)?|IDPCommunicationError(?:Exception)?|RegionDisabledException|UnrecognizedClientException|KMSAccessDeniedException|SignatureDoesNotMatch|InvalidAccessKeyId|AuthFailure|NotAuthorizedException|AuthorizationError(?:Exception)?|PackedPolicyTooLarge(?:Exception)?)(?: \((?:client|server)\))?):(?=\s|$)/g,
+    re: /(?:An [Ee]rror occur?red \(([^()\s]{1,100})\)(?: \(reached max retries: \d{1,3}\))? when calling the [A-Za-z0-9]{1,100} operation(?: \(reached max retries: \d{1,3}\))?|\b(?:api error |Aws::[A-Za-z0-9]{1,30}::Errors::)?(AccessDenied(?:Exception)?|UnauthorizedOperation|ExpiredToken(?:Exception)?|InvalidClientTokenId|InvalidIdentityToken(?:Exception)?|IDPRejectedClaim(?:Exception)?|IDPCommunicationError(?:Exception)?|RegionDisabledException|UnrecognizedClientException|KMSAccessDeniedException|SignatureDoesNotMatch|InvalidAccessKeyId|AuthFailure|NotAuthorizedException|AuthorizationError(?:Exception)?|PackedPolicyTooLarge(?:Exception)?)(?: \((?:client|server)\))?):(?=\s|$)/g,
     handle: (st, m) => {
       const s = st.f.s;
       const code = m[1] ?? m[2] ?? '';
       if (m[1] !== undefined && !isAuthishCode(code)) return null;
       const start = skipSpaces(s, m.index + m[0].length);
       // "FooException: An error occurred (Foo) when calling …": the CLI form is read on its own
-      if (s.startsWith('An error occurred (', start)) return null;
+      if (/^An error occur?red \(/i.test(s.slice(start, start + 20))) return null;
       let e = start;
       const lim = Math.min(s.length, start + 400);
       // to the end of the line, and on over lines that continue a wrapped sentence (lowercase start)
