@@ -3,8 +3,8 @@
  * (sts:AssumeRole, S3, KMS, SQS; random principals, statements and conditions).
  *
  * Exclusion rules — each written up in docs/decisions/ with the AWS documentation that settles it:
- *  - 001: an identity-based policy is always generated for principals that have one, and a
- *    resource-based policy for cross-account requests, roles and keys (not-pasted types are not evaluated).
+ *  - 001: none — /v1/simulate (missing: 'absent') treats policy types nobody pasted as not existing, as
+ *    the oracle does; only explain (missing: 'unknown') leaves them unevaluated.
  *  - 002: no session policy together with a resource-based Allow that names the caller directly
  *    (session ARN, user ARN, `*`, or NotPrincipal) — `excludedBy`.
  *  - 003: no permissions boundary with a same-account trust Allow naming the caller directly — `excludedBy`.
@@ -269,11 +269,11 @@ export function generateCase(id: number, seed = 20261130): GenCase {
   };
 
   const policies: GenPolicy[] = [];
-  // identity (always for principals that have one, rule 001); service principals have none
-  const nId = isService ? 0 : 1 + Math.floor(r() * 2);
+  // identity: 0–2 policies (none = the caller has none; rule 001); service principals have none
+  const nId = isService ? 0 : chance(0.12) ? 0 : 1 + Math.floor(r() * 2);
   for (let i = 0; i < nId; i++) policies.push(genPolicy('identity', `identity-${i}`));
   // resource / trust
-  if (resourcePolicyRequired || cross || isService || chance(0.6)) policies.push(genPolicy(resourceKind, resourceKind === 'trust' ? 'trust' : 'resource', 1, 3));
+  if (isService || chance(resourcePolicyRequired ? 0.88 : cross ? 0.8 : 0.6)) policies.push(genPolicy(resourceKind, resourceKind === 'trust' ? 'trust' : 'resource', 1, 3));
   // SCP levels
   const nScp = !isService && chance(0.45) ? 1 + Math.floor(r() * 2) : 0;
   for (let i = 0; i < nScp; i++) {

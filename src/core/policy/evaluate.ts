@@ -305,7 +305,10 @@ export function evaluatePolicies(request: EvaluationRequest, policies: Policy[])
   for (const [k, r] of levelResults) {
     if (r !== true) trail.push(`SCP ${k.startsWith('level-') ? 'level ' + k.slice(6) : 'policy #' + k.slice(7) + ' (its own level)'}: an Allow ${r === false ? 'is missing' : 'depends on unknown keys'}.`);
   }
-  if (scps.length === 0 && applicableSide(who)) trail.push('No SCP pasted: assumed not to block.');
+  // Policy types nobody pasted: with `missing: 'unknown'` (explain) they are not evaluated and assumed
+  // not to block; with `missing: 'absent'` (simulate, a fully described request) they do not exist.
+  const assumeUnpasted = request.missing === 'unknown';
+  if (scps.length === 0 && applicableSide(who)) trail.push(assumeUnpasted ? 'No SCP pasted: assumed not to block.' : 'No SCP pasted: none applies.');
 
   // VPC endpoint policies
   const vpces = ofKind('vpc-endpoint');
@@ -316,11 +319,13 @@ export function evaluatePolicies(request: EvaluationRequest, policies: Policy[])
   const ids = ofKind('identity');
   const pbs = ofKind('permissions-boundary');
   const sess = ofKind('session');
-  const I: T3 = ids.length > 0 ? or3(...ids.map((e) => e.allow)) : true;
+  const I: T3 = ids.length > 0 ? or3(...ids.map((e) => e.allow)) : assumeUnpasted;
   const PB: T3 = and3(...pbs.map((e) => e.allow));
   const S: T3 = and3(...sess.map((e) => e.allow));
   const IA = and3(I, PB, S);
-  if (principalSide && ids.length === 0) trail.push('No identity-based policy pasted: assumed to allow.');
+  if (principalSide && ids.length === 0) {
+    trail.push(assumeUnpasted ? 'No identity-based policy pasted: assumed to allow.' : 'No identity-based policy pasted: the caller has none.');
+  }
 
   // resource side
   const rs = ofKind('trust', 'resource');
@@ -331,13 +336,16 @@ export function evaluatePolicies(request: EvaluationRequest, policies: Policy[])
   const resourceArn = parseArn(request.resource);
   const explicitTrust = rs.some((e) => e.policy.kind === 'trust') ||
     (resourceArn?.service === 'kms' && resourceArn.resource.startsWith('key/')) || request.action.toLowerCase().startsWith('sts:');
-  if (rs.length === 0) trail.push('No resource-based or trust policy pasted: not evaluated.');
+  if (rs.length === 0) trail.push(assumeUnpasted ? 'No resource-based or trust policy pasted: not evaluated.' : 'No resource-based or trust policy pasted: the resource has none.');
 
   let grant: T3;
   if (!principalSide) {
-    grant = rs.length > 0 ? Rd : true;
+    grant = rs.length > 0 ? Rd : assumeUnpasted;
   } else if (rs.length === 0) {
-    grant = IA;
+    // no resource policy: the identity side decides in the same account; across accounts nothing grants
+    // (a KMS key without a key policy grants nobody: the key policy must allow explicitly)
+    const kmsKey = resourceArn?.service === 'kms' && resourceArn.resource.startsWith('key/');
+    grant = assumeUnpasted ? IA : kmsKey ? false : sameAccount === true ? IA : sameAccount === false ? false : and3(IA, 'unknown');
   } else {
     const grantSame = explicitTrust
       ? or3(and3(Rd, rs.some((e) => e.policy.kind === 'trust') ? PB : true), and3(Rr, PB, S), and3(Ra, IA))
