@@ -2,7 +2,7 @@
  * Field comparison exactly as /work/shared/tools/score.mjs does it (norm, action case-folding,
  * arrays = every acceptable value). Shared by the golden test and the dev scorer.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import type { ParsedError } from '../../src/core/types.js';
@@ -16,9 +16,19 @@ export interface CorpusRecord {
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-export function readCorpus(): CorpusRecord[] {
-  const file = join(here, '../fixtures/corpus/real-errors.jsonl');
+function readJsonl(file: string): CorpusRecord[] {
+  if (!existsSync(file)) return [];
   return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as CorpusRecord);
+}
+
+/** The shared corpus (real-errors.jsonl). */
+export function readCorpus(): CorpusRecord[] {
+  return readJsonl(join(here, '../fixtures/corpus/real-errors.jsonl'));
+}
+
+/** Further real messages collected for this repo (test/fixtures/extra), when present. */
+export function readExtraCorpus(): CorpusRecord[] {
+  return readJsonl(join(here, '../fixtures/extra/real-errors-extra.jsonl'));
 }
 
 export const norm = (v: unknown): string | boolean | null => {
