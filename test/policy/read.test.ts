@@ -26,6 +26,9 @@ const formats: Array<[string, unknown, string, number]> = [
   ['aws organizations describe-policy (RCP)', JSON.stringify({ Policy: { PolicySummary: { Id: 'p-2', Type: 'RESOURCE_CONTROL_POLICY' }, Content: JSON.stringify(scp) } }), 'rcp', 1],
   ['aws kms get-key-policy', JSON.stringify({ Policy: JSON.stringify(bucket), PolicyName: 'default' }), 'resource', 1],
   ['aws s3api get-bucket-policy', JSON.stringify({ Policy: JSON.stringify(bucket) }), 'resource', 1],
+  ['aws iam get-user-policy', JSON.stringify({ UserName: 'u', PolicyName: 'p', PolicyDocument: encodeURIComponent(JSON.stringify(identity)) }), 'identity', 1],
+  ['a CloudFormation AWS::IAM::Role', { Type: 'AWS::IAM::Role', Properties: { RoleName: 'r', AssumeRolePolicyDocument: trust } }, 'trust', 1],
+  ['a Terraform aws_iam_role (state attributes)', { name: 'r', assume_role_policy: JSON.stringify(trust) }, 'trust', 1],
   ['a shell prompt around the JSON', `$ aws iam get-role --role-name deploy\n${JSON.stringify({ Role: { AssumeRolePolicyDocument: trust } }, null, 2)}\n$`, 'trust', 1],
 ];
 

@@ -186,6 +186,31 @@ export function digDocument(input: unknown): Dug {
       value = pol;
       continue;
     }
+    // CloudFormation resource / Terraform state shapes
+    if (isRecord(o['Properties']) && round < 3) {
+      const props = o['Properties'];
+      if (props['AssumeRolePolicyDocument'] !== undefined) {
+        value = props['AssumeRolePolicyDocument'];
+        kindHint = 'trust';
+      } else if (props['PolicyDocument'] !== undefined) value = props['PolicyDocument'];
+      else if (props['KeyPolicy'] !== undefined) {
+        value = props['KeyPolicy'];
+        kindHint = 'resource';
+      } else value = props;
+      source = 'cloudformation';
+      continue;
+    }
+    if (o['assume_role_policy'] !== undefined) {
+      value = o['assume_role_policy'];
+      kindHint = 'trust';
+      source = 'terraform';
+      continue;
+    }
+    if (o['policy'] !== undefined && (typeof o['policy'] === 'string' || isRecord(o['policy']))) {
+      value = o['policy'];
+      source = 'terraform';
+      continue;
+    }
     if (o['Document'] !== undefined) {
       value = o['Document'];
       continue;
