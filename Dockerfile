@@ -28,9 +28,12 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
 # ── 4. runtime ───────────────────────────────────────────────────────────────────────
 FROM ${NODE_IMAGE} AS runtime
+# A 4 MB young generation keeps RSS ~30 MB lower at the same throughput (bench/soak.mjs);
+# 160 MB of old space is several times what the service holds.
 ENV NODE_ENV=production \
     PORT=3000 \
-    HOST=0.0.0.0
+    HOST=0.0.0.0 \
+    NODE_OPTIONS="--max-old-space-size=160 --max-semi-space-size=4"
 WORKDIR /app
 COPY --from=prod-deps --chown=1000:1000 /app/node_modules ./node_modules
 COPY --from=build --chown=1000:1000 /app/dist ./dist
