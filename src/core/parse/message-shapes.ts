@@ -331,7 +331,12 @@ function readTarget(f: Flat, p: number): { target: string | null; end: number } 
   if (oq > 0 && tok[oq - 1] === ':' && /^arn:/i.test(tok)) {
     const close = s.indexOf('"', p + oq + 1);
     if (close > 0 && close - (p + oq) < 80 && s[close + 1] === ':') {
-      const [rest, e2] = tokenAt(s, close + 1, 1000);
+      let [rest, e2] = tokenAt(s, close + 1, 1000);
+      const cut = rest.search(/<\/|["\\]/);
+      if (cut >= 0) {
+        rest = rest.slice(0, cut);
+        e2 = close + 1 + cut;
+      }
       return { target: s.slice(p, close + 1) + rest, end: e2 };
     }
   }
@@ -527,7 +532,7 @@ export function scanNotAuthorized(st: ScanState, m: RegExpExecArray): Hit | null
     if (t.target && !t.target.startsWith('"')) {
       let k = q;
       let words = 0;
-      while (k < s.length && k - q < 160 && st.f.nl[k] !== 1 && words < 12) {
+      while (k < s.length && k - q < 160 && words < 12) {
         if (/^ (?:because no |because the role trust|with an explicit deny)/i.test(s.slice(k, k + 32))) {
           if (words > 0) {
             hit.targetRaw = s.slice(tp, k);
