@@ -125,3 +125,18 @@ describe('simulate', () => {
     expect(() => simulate({ principal: '', action: '', resource: '', policies: [{ document: '{{{{' }, { document: 12 }] })).not.toThrow();
   });
 });
+
+describe('never throws', () => {
+  it.each([null, undefined, 42, 'text', { document: { Statement: [null, 1, 'x', { Effect: 'Allow', Action: {}, Resource: [[]] }] } }])('readPolicy(%j)', (input) => {
+    expect(() => readPolicy(input as never)).not.toThrow();
+  });
+
+  it('evaluatePolicies with odd input', () => {
+    const ev = evaluatePolicies({ principal: 5 as never, action: null as never, resource: '*', context: null as never, missing: 'absent' }, [readPolicy({ document: { Statement: { Effect: 'Allow', Action: '*', Resource: '*' } } })]);
+    expect(['allow', 'unknown', 'implicit-deny']).toContain(ev.decision);
+  });
+
+  it('simulate with odd input', () => {
+    expect(() => simulate({ principal: null, action: 1, resource: {}, policies: 'x' } as never)).not.toThrow();
+  });
+});

@@ -252,6 +252,24 @@ function t3Text(x: T3): string {
 }
 
 export function evaluatePolicies(request: EvaluationRequest, policies: Policy[]): Evaluation {
+  try {
+    return evaluateUnsafe(request, Array.isArray(policies) ? policies : []);
+  } catch {
+    // user input never throws: report an undecided evaluation instead
+    return {
+      decision: 'unknown',
+      decidedBy: null,
+      policies: (Array.isArray(policies) ? policies : []).map((p, i) => ({
+        policy: i, name: p?.name ?? null, kind: p?.kind ?? 'identity', verdict: 'unknown', statements: [], decidingConditions: [],
+      })),
+      missingContext: [],
+      crossAccount: null,
+      trail: ['The request could not be evaluated.'],
+    };
+  }
+}
+
+function evaluateUnsafe(request: EvaluationRequest, policies: Policy[]): Evaluation {
   const ctx = new ContextView(request);
   const acctHint = (() => {
     const v = ctx.get('aws:PrincipalAccount');

@@ -5,10 +5,11 @@ import { kindIssues, normalizeDocument } from './normalize.js';
 import { digDocument, valueTooDeep } from './read.js';
 
 export function readPolicy(input: PolicyInput, _index = 0): Policy {
+  const safe: PolicyInput = input !== null && typeof input === 'object' ? input : { document: input };
   try {
-    return readPolicyUnsafe(input);
+    return readPolicyUnsafe(safe);
   } catch {
-    return emptyPolicy(input, [{ code: 'unreadable', message: 'The policy could not be read.', severity: 'error' }]);
+    return emptyPolicy({ document: null }, [{ code: 'unreadable', message: 'The policy could not be read.', severity: 'error' }]);
   }
 }
 

@@ -4,14 +4,14 @@ import { evaluatePolicies } from './evaluate.js';
 import { readPolicy } from './policy.js';
 
 export function simulate(input: SimulateInput): SimulateResult {
-  const policies = (input.policies ?? []).map((p, i) => readPolicy(p, i));
+  const policies = (Array.isArray(input?.policies) ? input.policies : []).map((p, i) => readPolicy(p, i));
   const evaluation = evaluatePolicies(
     {
-      principal: input.principal ?? '',
-      action: input.action ?? '',
-      resource: input.resource ?? '*',
+      principal: typeof input?.principal === 'string' ? input.principal : '',
+      action: typeof input?.action === 'string' ? input.action : '',
+      resource: typeof input?.resource === 'string' && input.resource !== '' ? input.resource : '*',
       resourceAccount: input.resourceAccount ?? null,
-      context: input.context ?? {},
+      context: input?.context && typeof input.context === 'object' ? input.context : {},
       missing: input.missing ?? 'absent',
     },
     policies,
