@@ -11,6 +11,7 @@ import { catalog, firstSteps, getCause } from '../../src/core/causes/index.js';
 import { definitions } from '../../src/core/causes/catalog.js';
 import { deriveFacts, fillTemplate, templateNames } from '../../src/core/causes/templates.js';
 import type { ExplainInput, ParsedError } from '../../src/core/types.js';
+const cmdOf = (c: string | { command: string }): string => (typeof c === 'string' ? c : c.command);
 
 /** Copied from design/causes.md: the ids are a contract. */
 const IDS = [
@@ -186,7 +187,7 @@ describe('catalog', () => {
     });
 
     it('uses only real AWS CLI commands', () => {
-      for (const c of [...d.confirm.map((x) => x.command), ...d.fix.commands]) {
+      for (const c of [...d.confirm.map((x) => x.command), ...d.fix.commands.map(cmdOf)]) {
         if (c.startsWith('<')) continue;
         const tool = c.split(' ')[0] ?? '';
         expect(c.startsWith('aws ') || c.includes('| aws ') || c.includes('$(aws ') || SHELL_TOOLS.includes(tool), c).toBe(true);
@@ -197,10 +198,10 @@ describe('catalog', () => {
 
     it('resolves every placeholder it names when the facts exist', () => {
       const facts = Object.fromEntries(
-        [...d.confirm.flatMap((c) => [c.command, c.description]), ...d.fix.commands, d.fix.description]
+        [...d.confirm.flatMap((c) => [c.command, c.description]), ...d.fix.commands.map(cmdOf), d.fix.description]
           .flatMap(templateNames).map((n) => [n, `VALUE-${n}`]),
       );
-      for (const t of [...d.confirm.map((c) => c.command), ...d.fix.commands]) {
+      for (const t of [...d.confirm.map((c) => c.command), ...d.fix.commands.map(cmdOf)]) {
         const out = fillTemplate(t, facts);
         expect(out).not.toMatch(/\{[A-Za-z][A-Za-z0-9]*\}/);
         for (const n of templateNames(t)) expect(out).toContain(`VALUE-${n}`);
@@ -208,7 +209,7 @@ describe('catalog', () => {
     });
 
     it('leaves a clear <placeholder>, never an empty value, when a fact is missing', () => {
-      for (const t of [...d.confirm.map((c) => c.command), ...d.fix.commands]) {
+      for (const t of [...d.confirm.map((c) => c.command), ...d.fix.commands.map(cmdOf)]) {
         const out = fillTemplate(t, {});
         expect(out).not.toMatch(/\{[A-Za-z][A-Za-z0-9]*\}/);
         if (templateNames(t).length) expect(out).toMatch(/<[a-z0-9-]+>/);

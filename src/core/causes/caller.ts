@@ -6,8 +6,8 @@
 import type { PolicyKind } from '../types.js';
 import type { CauseContext, CauseDefinition, SignalResult } from './types.js';
 import {
-  STS_FAMILY, actionOf, callerHasIdentityPolicies, clone, confirm, crossAccount, denyKind, denyType, docStatements,
-  ev, isAssumeRole, isDenial, isNearMissAction, isRootMessage, isStsFamily, lower, mentions, namesActionExactly, pasted,
+  STS_FAMILY, actionOf, callerHasIdentityPolicies, claim, clone, confirm, crossAccount, denyKind, denyType, docStatements,
+  ev, isAssumeRole, isDenial, isNearMissAction, isServiceAssumeFailure, isRootMessage, isStsFamily, lower, mentions, namesActionExactly, pasted,
   policyLabel, ruleOut, likelyIf, statementViews, stmtLabel, weigh, type StatementView,
 } from './signals.js';
 import { trustAnalysis } from './trust.js';
@@ -105,6 +105,8 @@ const pev = (text: string, v: StatementView) => ev(text, 'policy', v.policyIndex
 /** The caller has identity policies and the action is not a web-identity / SAML call. */
 function appliesToCaller(ctx: CauseContext): boolean {
   if (!isDenial(ctx) || !callerHasIdentityPolicies(ctx) || isRootMessage(ctx)) return false;
+  // a service failed to assume the role it was given: the caller's own call was authorized
+  if (isServiceAssumeFailure(ctx)) return false;
   const a = actionOf(ctx);
   return a !== 'sts:assumerolewithwebidentity' && a !== 'sts:assumerolewithsaml';
 }
@@ -118,12 +120,18 @@ function trustAloneSuffices(ctx: CauseContext): SignalResult | null {
   return v ? ruleOut(pev(`Same account and ${where(v)} names the caller's own ARN: the trust policy alone allows the call, no identity-policy Allow is needed.`, v)) : null;
 }
 
+/** Calls that need no IAM permission: no identity-policy Allow is involved (aws-facts: GetCallerIdentity, GetSessionToken). */
+const NO_PERMISSION_ACTIONS = ['sts:getcalleridentity', 'sts:getsessiontoken'];
+
 /** Message weight for causes that need "no identity-based policy allows". */
 function identityMessage(strong: number): (ctx: CauseContext) => SignalResult | null {
   return (ctx) => {
     const type = denyType(ctx);
     const kind = denyKind(ctx);
     const action = ctx.parsed.action ?? 'the action';
+    if (NO_PERMISSION_ACTIONS.includes(actionOf(ctx)) && type !== 'identity-based') {
+      return ruleOut(ev(`${ctx.parsed.action} needs no IAM permission (an identity policy cannot deny or fail to allow it), so the refusal comes from elsewhere — the MFA code or serial, the kind of credentials, or an SCP.`, 'catalog'));
+    }
     if (type === 'identity-based' && kind !== 'explicit') return weigh(strong, ev(`AWS says no identity-based policy allows ${action}.`));
     if (type === 'identity-based') return weigh(0.2, ev('AWS reports an explicit Deny in an identity-based policy, not a missing Allow.'));
     if (type === 'resource-based' && actionOf(ctx).startsWith('kms:')) return weigh(1, ev('KMS says "no resource-based policy allows" even when the caller\'s IAM policy is what lacks the permission, so the caller side is still open.'));
@@ -148,7 +156,7 @@ function capPolicySignals(kind: PolicyKind, type: 'permissions-boundary' | 'sess
     (ctx) => {
       const t = denyType(ctx);
       const k = denyKind(ctx);
-      if (t === type) return weigh(40, ev(k === 'explicit' ? `AWS says: with an explicit deny in a ${words}.` : `AWS says no ${words} allows ${ctx.parsed.action ?? 'the action'}.`));
+      if (t === type) return claim(40, ev(k === 'explicit' ? `AWS says: with an explicit deny in a ${words}.` : `AWS says no ${words} allows ${ctx.parsed.action ?? 'the action'}.`));
       if (t) return weigh(0.1, ev(`AWS names the ${t} policy, not the ${words}.`));
       if (k === 'explicit') return weigh(0.5, ev('An explicit deny without a policy type.'));
       return weigh(0.5, ev(`The message does not name the ${words}; ${words === 'permissions boundary' ? 'boundaries are not common (AWS)' : 'session policies are rare'}.`, 'catalog'));
@@ -326,7 +334,7 @@ export const causes: CauseDefinition[] = [
       (ctx) => {
         const type = denyType(ctx);
         const kind = denyKind(ctx);
-        if (type === 'identity-based' && kind === 'explicit') return weigh(40, ev(`AWS says: with an explicit deny in an identity-based policy${ctx.parsed.deny.policyArn ? ` (${ctx.parsed.deny.policyArn})` : ''}.`));
+        if (type === 'identity-based' && kind === 'explicit') return claim(40, ev(`AWS says: with an explicit deny in an identity-based policy${ctx.parsed.deny.policyArn ? ` (${ctx.parsed.deny.policyArn})` : ''}.`));
         if (kind === 'implicit') return ruleOut(ev(`AWS says no ${type ?? ''} policy allows the call — an implicit deny; a matching Deny would have been reported as explicit.`));
         if (kind === 'explicit' && type) return weigh(0.1, ev(`AWS names an explicit deny in a ${type} policy, not an identity-based one.`));
         if (kind === 'explicit') return weigh(4, ev('AWS reports an explicit deny without naming the policy type; identity-policy Denies are the most common kind.'));

@@ -183,7 +183,9 @@ function replaceConditionValue(test: KeyTest, value: (ctx: CauseContext) => stri
 const MFA_KEYS = eq('aws:multifactorauthpresent', 'aws:multifactorauthage');
 const TAG_TEST: KeyTest = (k) => {
   const l = k.toLowerCase();
-  return l.startsWith('aws:principaltag/') || l.startsWith('aws:requesttag/') || l.startsWith('aws:resourcetag/') || l.startsWith('iam:resourcetag/')
+  // global tag keys, and every service's own ResourceTag / RequestTag keys (secretsmanager:ResourceTag/…,
+  // ec2:ResourceTag/…), which ABAC compares with ${aws:PrincipalTag/…}
+  return l.startsWith('aws:principaltag/') || l.includes(':requesttag/') || l.includes(':resourcetag/')
     || l === 'aws:tagkeys' || l === 'sts:transitivetagkeys';
 };
 const NAMED_KEYS = new Set(['sts:externalid', 'aws:multifactorauthpresent', 'aws:multifactorauthage', 'aws:principalorgid', 'aws:principalorgpaths',

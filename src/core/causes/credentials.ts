@@ -4,6 +4,7 @@
  * with a v1 global-endpoint token in an opt-in Region — or the IAM change it needs is moments old.
  */
 import type { CauseContext, CauseDefinition } from './types.js';
+import { isServiceAssumeFailure, serviceFromAssumeFailure } from './signals.js';
 import {
   codeIs, fromContext, fromMessage, fromPolicy, has, isAssumeFamily, isWebIdentity, OPT_IN_REGIONS, regionOf, sig, tokenAfter,
 } from './service-util.js';
@@ -245,6 +246,11 @@ const globalEndpoint: CauseDefinition = {
   docs: [STS_REGIONS],
 };
 
+const RETRY_WORDS = [
+  'just created', 'newly created', 'intermittent', 'sometimes works', 're-run', 'rerun', 'on retry', 'second attempt', 'eventually succeed',
+  'succeeded on retry', 'retry worked', 'retrying worked', 'worked on retry', 'ran it again', 'ran again', 'apply again', 'without changing anything',
+  'second time it worked', 'worked the second time', 'a few seconds later', 'minutes later it worked', 'after a minute',
+];
 const NOT_POLICY = (ctx: CauseContext) => isExpired(ctx) || isInvalid(ctx) || codeIs(ctx, 'ValidationError', 'RegionDisabled', 'InvalidIdentityToken', 'PackedPolicyTooLarge');
 
 const consistency: CauseDefinition = {
@@ -264,10 +270,25 @@ const consistency: CauseDefinition = {
       }
       return null;
     },
-    (ctx) => (has(ctx, 'just created', 'newly created', 'intermittent', 'sometimes works', 're-run', 'rerun', 'on retry', 'second attempt', 'eventually succeed')
+    (ctx) => (has(ctx, ...RETRY_WORDS)
       ? sig(5, fromMessage('The text says the failure is recent or intermittent, or went away on a re-run.'))
       : null),
+    // a Terraform / CloudFormation log that creates the role in the same run, just before the failure
+    (ctx) => (has(ctx, 'aws_iam_role.') && has(ctx, 'creation complete')) || (has(ctx, 'aws::iam::role') && has(ctx, 'create_complete'))
+      ? sig(3, fromMessage('The same run created the IAM role moments before the failing call.'))
+      : null,
     (ctx) => {
+      // a service-side assume failure: what matters is whether the role's trust allows the service
+      if (isServiceAssumeFailure(ctx)) {
+        const svc = serviceFromAssumeFailure(ctx) ?? (has(ctx, 'assumed by lambda') ? 'lambda.amazonaws.com' : null);
+        const trusts = ctx.policies.map((p, i) => ({ p, i })).filter((x) => x.p.kind === 'trust' && x.p.valid);
+        if (!svc || !trusts.length) return null;
+        const allows = trusts.some((x) => x.p.statements.some((st) => st.effect === 'Allow' && st.principal?.Service.some((sv) => sv.toLowerCase() === svc)
+          && (st.action ?? []).some((a) => a === '*' || a.toLowerCase() === 'sts:assumerole' || a.toLowerCase() === 'sts:*')));
+        return allows
+          ? sig(4, fromPolicy(`The pasted trust policy allows ${svc} to assume the role: if it is current, the role (or its trust) had not propagated yet when the service tried.`, trusts[0]!.i))
+          : sig(0.3, fromPolicy(`The pasted trust policy does not allow ${svc}: waiting will not change that.`, trusts[0]!.i));
+      }
       const dec = ctx.evaluation?.decision;
       if (dec === 'allow' && ctx.policies.length) {
         return sig(3, fromPolicy('The pasted policies allow this request: if they are current, a change that has not propagated yet (or a policy not pasted) explains the refusal.', 0));

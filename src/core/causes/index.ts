@@ -89,7 +89,7 @@ function entryOf(d: CauseDefinition): CatalogEntry {
     family: d.family,
     docs: d.docs,
     confirm: d.confirm.map((c) => ({ description: fillTemplate(c.description, blank), command: fillTemplate(c.command, blank) })),
-    fix: { description: fillTemplate(d.fix.description, blank), commands: d.fix.commands.map((c) => fillTemplate(c, blank)) },
+    fix: { description: fillTemplate(d.fix.description, blank), commands: d.fix.commands.map((c) => fillTemplate(typeof c === 'string' ? c : c.command, blank)) },
   };
 }
 

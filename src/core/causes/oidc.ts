@@ -6,6 +6,7 @@
  */
 import type { ConditionClause, Statement } from '../types.js';
 import type { CauseContext, CauseDefinition, CommandTemplate } from './types.js';
+import { failureStage } from './signals.js';
 import {
   codeIs, ctxEndingWith, editableDoc, fromContext, fromMessage, fromPolicy, glob, has, isWebIdentity, policiesOf,
   policyLabel, sig, stmtLabel, tokenAfter, withConditionAdded, type Indexed,
@@ -187,6 +188,7 @@ const providerMissing: CauseDefinition = {
   title: 'No IAM OIDC provider for the token\'s issuer in the role\'s account',
   summary: 'STS found no IAM OIDC identity provider whose URL matches the token\'s issuer in the account of the role — never created, created in another account, or an old issuer (a rebuilt EKS cluster, vstoken vs token.actions.githubusercontent.com, a GitHub Enterprise Server issuer).',
   family: 'web-identity',
+  stage: 'idp',
   prior: 0.2,
   specificity: 2,
   appliesTo: isWebIdentity,
@@ -258,12 +260,14 @@ const audience: CauseDefinition = {
   title: 'The token\'s audience (aud) is not one the provider or the trust policy accepts',
   summary: 'The token\'s aud claim is not in the IAM OIDC provider\'s client ID list ("Incorrect token audience"), or does not satisfy the trust policy\'s :aud condition. GitHub\'s action and EKS use sts.amazonaws.com (sts.amazonaws.com.cn in China); GitLab defaults to the instance URL unless id_tokens sets aud.',
   family: 'web-identity',
+  stage: 'token',
   prior: 0.08,
   specificity: 2,
   appliesTo: isWebIdentity,
   signals: [
     (ctx) => {
       if (has(ctx, ...AUDIENCE)) return sig(60, fromMessage('STS says the token audience is incorrect: its aud claim is not in the provider\'s client ID list.'));
+      if (failureStage(ctx) === 'token') return sig(0.05, fromMessage('STS rejected the token for another, named reason than its audience: that is the failing check, and the trust policy was never read.'), 'ruled-out');
       if (tokenLevel(ctx)) return sig(0.05, fromMessage('STS rejected the token for another reason than its audience.'));
       if (genericDeny(ctx)) return sig(0.6, fromMessage('A plain "not authorized" can be a failing :aud condition in the trust policy.'));
       return null;
@@ -305,6 +309,7 @@ const thumbprint: CauseDefinition = {
   title: 'The provider\'s configured thumbprint does not match the issuer\'s certificate',
   summary: 'The IAM OIDC provider holds certificate thumbprints that no longer match the issuer\'s TLS chain (a rotated certificate on an older setup). For well-known issuers AWS now trusts its CA library instead; self-hosted issuers still depend on the thumbprint list.',
   family: 'web-identity',
+  stage: 'token',
   prior: 0.03,
   specificity: 2,
   appliesTo: (ctx) => isWebIdentity(ctx) && has(ctx, ...THUMBPRINT),
@@ -329,6 +334,7 @@ const jwks: CauseDefinition = {
   title: 'STS could not fetch the issuer\'s signing keys (JWKS)',
   summary: 'To verify the token STS fetches the issuer\'s OpenID configuration and JWKS over the internet; it timed out or failed. Intermittent for public issuers (retry); permanent for issuers that are private, slow, or serve an invalid certificate or document.',
   family: 'web-identity',
+  stage: 'token',
   prior: 0.05,
   specificity: 2,
   appliesTo: (ctx) => has(ctx, ...JWKS) || codeIs(ctx, 'IDPCommunicationError'),
@@ -352,6 +358,7 @@ const subMismatch: CauseDefinition = {
   title: 'The token\'s subject (sub) does not match the trust policy\'s condition',
   summary: 'The trust policy only allows certain subjects and this token\'s sub is not one of them: another branch, a pull_request or environment job (GitHub), another namespace or service account (EKS), a different project path (GitLab), a case difference, GitHub\'s new immutable repo:<org>@<id>/<repo>@<id> form, or StringEquals used with a wildcard.',
   family: 'web-identity',
+  stage: 'policy',
   prior: 0.15,
   specificity: 1,
   appliesTo: isWebIdentity,
@@ -462,6 +469,7 @@ const irsa: CauseDefinition = {
   title: 'The pod does not get its IAM role for service accounts (IRSA) set up right',
   summary: 'The pod\'s service account lacks the eks.amazonaws.com/role-arn annotation (or names another role), the pod was started before the annotation and never got AWS_ROLE_ARN / AWS_WEB_IDENTITY_TOKEN_FILE, or its SDK ignores web identity — so calls fail or silently run as the node\'s instance role.',
   family: 'web-identity',
+  stage: 'client',
   prior: 0.06,
   specificity: 1,
   appliesTo: (ctx) => (isWebIdentity(ctx) && isEks(ctx)) || (nodeSession(ctx) && nodeRoleName(ctx))
@@ -511,6 +519,7 @@ const idToken: CauseDefinition = {
   title: 'The GitHub Actions job gets no OIDC token (no id-token: write, or a fork pull request)',
   summary: 'GitHub gives a job an OIDC token only when the workflow or job grants permissions: id-token: write (and never to pull requests from forks). Without it configure-aws-credentials cannot request a token, prints its id-token hint and fails to load any credentials — STS is never called.',
   family: 'web-identity',
+  stage: 'client',
   prior: 0.07,
   specificity: 2,
   appliesTo: (ctx) => has(ctx, ...ID_TOKEN_HINT) || (isGithub(ctx) && has(ctx, 'could not load credentials from any providers', 'credentials could not be loaded')),
@@ -545,6 +554,7 @@ const tokenExpired: CauseDefinition = {
   title: 'The web identity token (JWT) had expired when it was used',
   summary: 'The OIDC token passed to AssumeRoleWithWebIdentity is past its exp: a projected service-account token the SDK did not re-read (EKS tokens rotate hourly), or a CI token fetched long before the call.',
   family: 'web-identity',
+  stage: 'token',
   prior: 0.04,
   specificity: 2,
   appliesTo: (ctx) => isWebIdentity(ctx) && (has(ctx, ...TOKEN_EXPIRED) || codeIs(ctx, 'ExpiredToken')),

@@ -4,6 +4,7 @@
  * assertion's recipient, or the assertion itself is rejected (signature, issuer, attributes).
  */
 import type { CauseContext, CauseDefinition } from './types.js';
+import { failureStage } from './signals.js';
 import {
   codeIs, ctxValues, editableDoc, fromContext, fromMessage, fromPolicy, has, isSaml, policiesOf, sig, tokenAfter,
 } from './service-util.js';
@@ -48,6 +49,7 @@ const pair: CauseDefinition = {
   title: 'The SAML role / provider pair is wrong (role misspelled, or a provider the role does not trust)',
   summary: 'AssumeRoleWithSAML takes a role ARN and a SAML provider ARN, from the IdP\'s https://aws.amazon.com/SAML/Attributes/Role attribute ("role-arn,provider-arn"). The role is misspelled or missing, the provider is not the one its trust policy names, the two are swapped, or the attribute is absent.',
   family: 'saml',
+  stage: 'idp',
   prior: 0.08,
   specificity: 2,
   appliesTo: isSaml,
@@ -104,12 +106,14 @@ const aud: CauseDefinition = {
   title: 'The assertion\'s audience / recipient does not match SAML:aud in the trust policy',
   summary: 'The trust policy requires SAML:aud (normally https://signin.aws.amazon.com/saml, or a Regional sign-in URL), which comes from the assertion\'s Recipient; the IdP posts to another endpoint, or sets another audience.',
   family: 'saml',
+  stage: 'token',
   prior: 0.03,
   specificity: 2,
   appliesTo: isSaml,
   signals: [
     (ctx) => {
       if (has(ctx, 'response does not contain the required audience')) return sig(40, fromMessage('AWS says the SAML response does not contain the required audience.'));
+      if (failureStage(ctx) === 'token') return sig(0.05, fromMessage('AWS rejected the assertion for another, named reason than its audience: that is the failing check, and the trust policy was never read.'), 'ruled-out');
       if (has(ctx, ...GENERIC)) return sig(0.6, fromMessage('A plain refusal can be a failing SAML:aud condition.'));
       return null;
     },
@@ -143,6 +147,7 @@ const assertion: CauseDefinition = {
   title: 'AWS rejects the SAML assertion itself (signature, issuer, attributes, time)',
   summary: 'The assertion does not pass validation: the IdP\'s signing certificate changed (provider metadata is stale), the Issuer is not the provider\'s entity id, RoleSessionName / NameID / SourceIdentity attributes are missing or malformed, or it is expired (clock skew). STS answers InvalidIdentityToken (HTTP 400).',
   family: 'saml',
+  stage: 'token',
   prior: 0.05,
   specificity: 2,
   appliesTo: (ctx) => isSaml(ctx) && (has(ctx, ...ASSERTION) || codeIs(ctx, 'InvalidIdentityToken', 'ExpiredToken') || has(ctx, 'invalid saml response')),

@@ -5,7 +5,7 @@
  */
 import type { Statement } from '../types.js';
 import type { CauseContext, CauseDefinition } from './types.js';
-import { describeCondition, statementViews, type StatementView } from './signals.js';
+import { describeCondition, isServiceAssumeFailure, statementViews, type StatementView } from './signals.js';
 import {
   action, actionIs, callerPrincipal, operation, callerRoleArn, codeIs, coversAction, coversResource, crossAccount, editableDoc, fromMessage,
   fromPolicy, has, isAssumeFamily, lower, policiesOf, policyLabel, service, sig, statementsFor, stmtLabel,
@@ -254,7 +254,29 @@ function passedToService(ctx: CauseContext): string | null {
   return PASSED_TO[lower(ctx.parsed.operation)] ?? null;
 }
 
-const mentionsPassRole = (ctx: CauseContext) => actionIs(ctx, 'iam:PassRole') || has(ctx, 'iam:passrole');
+/**
+ * Calls that hand a role to a service: a refusal of them whose message does not name the refused
+ * action (EC2's UnauthorizedOperation, an encoded message) may be the iam:PassRole check on the role.
+ */
+const PASSES_ROLE = [
+  'ec2:createflowlogs', 'ec2:associateiaminstanceprofile', 'ec2:replaceiaminstanceprofileassociation', 'lambda:createfunction',
+  'lambda:updatefunctionconfiguration', 'ecs:registertaskdefinition', 'cloudformation:createstack', 'cloudformation:updatestack',
+  'codebuild:createproject', 'codebuild:updateproject', 'glue:createjob', 'glue:updatejob', 'states:createstatemachine',
+  'states:updatestatemachine', 'sagemaker:createtrainingjob', 'sagemaker:createnotebookinstance', 'events:puttargets',
+  'datapipeline:createpipeline', 'elasticmapreduce:runjobflow', 'batch:createcomputeenvironment', 'eks:createnodegroup', 'eks:createcluster',
+];
+const INSTANCE_PROFILE_WORDS = ['iaminstanceprofile', 'iam-instance-profile', 'instance profile', 'instance_profile', 'instanceprofile'];
+function passesRoleUnnamed(ctx: CauseContext): boolean {
+  const op = (ctx.parsed.operation ?? '').toLowerCase();
+  // the action, or (when only the operation is known) the listed action with that operation name
+  const a = (ctx.parsed.action ?? '').toLowerCase() || (op ? PASSES_ROLE.find((x) => x.endsWith(`:${op}`)) ?? (op === 'runinstances' ? 'ec2:runinstances' : '') : '');
+  if (!a) return false;
+  const passes = PASSES_ROLE.includes(a) || ((a === 'ec2:runinstances' || a === 'ec2:requestspotinstances' || a === 'autoscaling:createlaunchconfiguration' || a === 'ec2:createlaunchtemplate') && has(ctx, ...INSTANCE_PROFILE_WORDS));
+  if (!passes) return false;
+  // the message names the refused service action itself: that action, not PassRole, was refused
+  return !(ctx.parsed.message ?? '').toLowerCase().includes(a);
+}
+const mentionsPassRole = (ctx: CauseContext) => actionIs(ctx, 'iam:PassRole') || has(ctx, 'iam:passrole') || passesRoleUnnamed(ctx);
 
 function passRoleHits(ctx: CauseContext) {
   const ids = policiesOf(ctx, 'identity');
@@ -276,7 +298,10 @@ const passRole: CauseDefinition = {
   signals: [
     (ctx) => {
       if (actionIs(ctx, 'iam:PassRole')) return sig(30, fromMessage(`The refused action is iam:PassRole on ${ctx.parsed.target?.arn ?? 'the role'}: the ${ctx.parsed.operation ?? 'call'} hands this role to a service.`));
-      return sig(5, fromMessage('The text names iam:PassRole.'));
+      if (isServiceAssumeFailure(ctx)) return sig(0.1, fromMessage('The service itself failed to assume the role after the call was accepted; a missing iam:PassRole is refused with its own AccessDenied on iam:PassRole instead.'));
+      if (has(ctx, 'iam:passrole')) return sig(5, fromMessage('The text names iam:PassRole.'));
+      const call = ctx.parsed.action ?? ctx.parsed.operation ?? 'The call';
+      return sig(6, fromMessage(`${call} hands a role to the service, and the message does not name which action was refused: besides ${call} itself, the caller needs iam:PassRole on that role (the decoded message or CloudTrail names the action).`));
     },
     (ctx) => {
       const d = ctx.parsed.deny;

@@ -20,6 +20,8 @@ export function ev(text: string, source: Evidence['source'] = 'message', policy?
   return e;
 }
 export const weigh = (weight: number, evidence: Evidence): SignalResult => ({ weight, evidence });
+/** The AWS message itself names this cause: strong weight, and a pasted-policy rule-out only lowers it. */
+export const claim = (weight: number, evidence: Evidence): SignalResult => ({ weight, claim: true, evidence });
 export const confirm = (evidence: Evidence, weight = 1): SignalResult => ({ weight, proof: 'confirmed', evidence });
 export const ruleOut = (evidence: Evidence, weight = 1): SignalResult => ({ weight, proof: 'ruled-out', evidence });
 /** "Likely, if …": an unknown fact decides, and the pasted policies leave this cause as the explanation. */
@@ -92,7 +94,7 @@ const NOT_DENIALS = [
  */
 export function isDenial(ctx: CauseContext): boolean {
   const code = lower(ctx.parsed.errorCode);
-  if (mentions(ctx, 'cannot be assumed by')) return true; // a service refusing to assume a role it is not trusted by
+  if (isServiceAssumeFailure(ctx)) return true; // a service refused to assume a role it is not trusted by
   if (code && NOT_DENIALS.includes(code)) return false;
   if (mentions(ctx, 'security token included in the request is') || mentions(ctx, 'token is expired')) return false;
   if (ctx.parsed.action || ctx.parsed.caller) return true;
@@ -100,6 +102,56 @@ export function isDenial(ctx: CauseContext): boolean {
   const m = lower(ctx.parsed.message);
   return ['not authorized', 'access denied', 'accessdenied', 'forbidden', 'unauthorized', 'cannot be assumed', 'may not be assumed'].some((w) => m.includes(w));
 }
+export type Stage = 'client' | 'idp' | 'token' | 'policy';
+export const STAGE_ORDER: Record<Stage, number> = { client: 0, idp: 1, token: 2, policy: 3 };
+const STAGE_WORDS: Array<[Exclude<Stage, 'policy'>, string[]]> = [
+  // no token was ever obtained: nothing reached STS
+  ['client', ['actions_id_token_request_url', 'actions_id_token_request_token', 'unable to get actions_id_token_request', 'did you mean to set the id-token permission']],
+  // STS / IAM could not find the identity provider
+  ['idp', ['no openidconnect provider found', 'no openid connect provider found', "specified provider doesn't exist", 'specified provider does not exist']],
+  // the provider was found and the token or assertion itself was rejected, before any policy is read
+  ['token', [
+    'incorrect token audience', 'missing a required claim: aud', "doesn't match configured thumbprint", 'does not match configured thumbprint',
+    "couldn't retrieve verification key", 'could not retrieve verification key', 'idpcommunicationerror',
+    'identity provider (idp) that was asked to verify the incoming identity token could not be reached', 'token expired: current date/time',
+    'response signature invalid', 'issuer not present in specified provider', 'response does not contain the required audience',
+    'saml assertion is expired', 'assertion is expired',
+  ]],
+];
+const stageCache = new WeakMap<CauseContext, Stage | null>();
+/**
+ * Where the request failed when the message shows it: before any request ('client'), finding the
+ * identity provider ('idp'), validating the token or assertion ('token'). null: the message does not
+ * place it (a policy refusal, or an unknown wording). First match in pipeline order wins.
+ */
+export function failureStage(ctx: CauseContext): Stage | null {
+  if (stageCache.has(ctx)) return stageCache.get(ctx) ?? null;
+  let out: Stage | null = null;
+  for (const [stage, words] of STAGE_WORDS) if (words.some((w) => mentions(ctx, w))) { out = stage; break; }
+  stageCache.set(ctx, out);
+  return out;
+}
+
+/**
+ * A service failed to assume a role it was given ("The role defined for the function cannot be
+ * assumed by Lambda", "ECS was unable to assume the role '…' that was provided for this task"): the
+ * caller's own call was authorized; the role's trust (or its propagation) refused the service.
+ */
+export function isServiceAssumeFailure(ctx: CauseContext): boolean {
+  return mentions(ctx, 'cannot be assumed by') || mentions(ctx, 'was unable to assume the role') || mentions(ctx, 'is unable to assume the role');
+}
+
+/** The service principal a service-side assume failure names ("assumed by Lambda", "ECS was unable"). */
+const SERVICE_ASSUME_WORDS: Array<[string, string]> = [
+  ['ecs was unable to assume', 'ecs-tasks.amazonaws.com'],
+  ['codebuild is unable to assume', 'codebuild.amazonaws.com'],
+  ['codepipeline is unable to assume', 'codepipeline.amazonaws.com'],
+];
+export function serviceFromAssumeFailure(ctx: CauseContext): string | null {
+  for (const [w, sp] of SERVICE_ASSUME_WORDS) if (mentions(ctx, w)) return sp;
+  return null;
+}
+
 /** "Roles may not be assumed by root accounts." */
 export const isRootMessage = (ctx: CauseContext) => mentions(ctx, 'may not be assumed by root');
 

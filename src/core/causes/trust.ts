@@ -8,7 +8,7 @@ import type { Evidence, Policy } from '../types.js';
 import type { CauseContext, CauseDefinition, SignalResult } from './types.js';
 import {
   STS_ASSUME, actionOf, addToElement, callerShape, clone, confirm, coversAction, crossAccount, denyKind, denyType, docStatements,
-  ev, isAwsPrincipalAssume, isDenial, isRootMessage, isStsFamily, lower, mentions, policyLabel, principalOk,
+  ev, isAwsPrincipalAssume, isDenial, isServiceAssumeFailure, serviceFromAssumeFailure, isRootMessage, isStsFamily, lower, mentions, policyLabel, principalOk,
   relateAwsPrincipal, ruleOut, likelyIf, statementViews, stmtLabel, weigh, type PrincipalRelation, type StatementView,
 } from './signals.js';
 import { splitArn } from './templates.js';
@@ -186,6 +186,8 @@ const SERVICE_WORDS: Record<string, string> = {
 function requiredService(ctx: CauseContext): string | null {
   const c = ctx.parsed.caller;
   if (c?.type === 'service' && c.arn) return c.arn.toLowerCase();
+  const named = serviceFromAssumeFailure(ctx);
+  if (named) return named;
   const text = lower(ctx.parsed.message) || lower(ctx.text);
   const i = text.indexOf('cannot be assumed by ');
   if (i >= 0) {
@@ -455,11 +457,11 @@ export const causes: CauseDefinition[] = [
     prior: 0.2,
     specificity: 2,
     refines: ['trust-principal-missing'],
-    appliesTo: (ctx) => applyAssume(ctx) || (isDenial(ctx) && mentions(ctx, 'cannot be assumed by')),
+    appliesTo: (ctx) => applyAssume(ctx) || (isDenial(ctx) && isServiceAssumeFailure(ctx)),
     signals: [
       (ctx) => {
         const svc = requiredService(ctx);
-        if (svc && mentions(ctx, 'cannot be assumed by')) return weigh(30, ev(`The service says it cannot assume the role: the trust must allow the service principal ${svc}.`));
+        if (svc && isServiceAssumeFailure(ctx)) return weigh(30, ev(`The service says it cannot assume the role: the trust must allow the service principal ${svc}.`));
         if (svc) return weigh(3, ev(`The caller is the service principal ${svc}.`));
         return null;
       },

@@ -33,6 +33,12 @@ export interface SignalResult {
    * fact holds ("likely, if …"), whatever the prior says.
    */
   atLeast?: 'likely' | 'possible';
+  /**
+   * The AWS message itself names this cause (e.g. "explicit deny in a permissions boundary"). A
+   * pasted-policy rule-out then only lowers the confidence: the pasted copy may be stale, or the
+   * evaluation may have missed a statement — the message's own claim is not overruled by inference.
+   */
+  claim?: boolean;
   evidence: Evidence;
 }
 
@@ -46,9 +52,16 @@ export interface CommandTemplate {
   when?: (ctx: CauseContext) => boolean;
 }
 
+/** A fix command, optionally only for some answers (like CommandTemplate.when). */
+export interface FixCommand {
+  command: string;
+  when?: (ctx: CauseContext) => boolean;
+}
+
 export interface FixTemplate {
   description: string;
-  commands: string[];
+  /** Plain strings always apply; `{ command, when }` only when `when(ctx)` is true. */
+  commands: Array<string | FixCommand>;
   /** The corrected pasted policy (minimal change), when the relevant policy was pasted. */
   correctPolicy?: (ctx: CauseContext) => { policyIndex: number; policy: unknown } | null;
 }
@@ -79,4 +92,12 @@ export interface CauseDefinition {
    * ranker places it above them and downgrades them (data, so the ranker never switches on ids).
    */
   refines?: string[];
+  /**
+   * Where in the request's life this cause makes the call fail (design/causes.md): 'client'
+   * (before any request is sent), 'idp' (the IdP/STS finds the provider), 'token' (the token or
+   * assertion is validated), 'policy' (trust / identity / resource policies are evaluated). When the
+   * message shows the failure happened at a known stage, server-side causes of another stage are
+   * ruled out (a later stage was never reached; an earlier server stage was passed).
+   */
+  stage?: 'client' | 'idp' | 'token' | 'policy';
 }

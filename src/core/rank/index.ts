@@ -7,6 +7,7 @@
 import type { CauseStatus, Evidence, Fix, RankedCause } from '../types.js';
 import type { CauseContext, CauseDefinition, SignalResult } from '../causes/types.js';
 import { fillTemplate } from '../causes/templates.js';
+import { STAGE_ORDER, failureStage, type Stage } from '../causes/signals.js';
 
 /** Raw strength at or above which an unproven cause is `likely`. */
 export const LIKELY_AT = 3;
@@ -42,9 +43,42 @@ function runSignals(def: CauseDefinition, ctx: CauseContext): SignalResult[] {
   return out;
 }
 
+/** Families whose causes all act when policies are evaluated (after the token/provider checks). */
+const POLICY_FAMILIES = new Set(['trust-policy', 'caller', 'guardrail', 'condition', 'session-tags']);
+const STAGE_WORDS: Record<Stage, string> = {
+  client: 'before any request was sent (no token was obtained)',
+  idp: 'when STS looked up the identity provider',
+  token: 'when STS validated the token or assertion itself',
+  policy: 'when the policies were evaluated',
+};
+
+/** The stage a cause fails at, or null when it can happen at any stage. */
+function stageOf(def: CauseDefinition): Stage | null {
+  return def.stage ?? (POLICY_FAMILIES.has(def.family) ? 'policy' : null);
+}
+
+/**
+ * A message that places the failure at a stage disproves server-side causes of other stages: later
+ * stages were never reached, earlier server-side stages were passed. Client-side causes stay open.
+ */
+function stageProof(def: CauseDefinition, ctx: CauseContext): SignalResult | null {
+  const err = failureStage(ctx);
+  const own = stageOf(def);
+  if (!err || !own || own === err) return null;
+  if (STAGE_ORDER[own] > STAGE_ORDER[err]) {
+    return { weight: 1, proof: 'ruled-out', evidence: { text: `The call failed ${STAGE_WORDS[err]}, so it never reached the point where this cause would act (${STAGE_WORDS[own]}).`, source: 'message' } };
+  }
+  if (own !== 'client') {
+    return { weight: 1, proof: 'ruled-out', evidence: { text: `The call failed ${STAGE_WORDS[err]}, which comes after the check this cause fails (${STAGE_WORDS[own]}): that check passed.`, source: 'message' } };
+  }
+  return null;
+}
+
 /** Scores one cause from its signals. */
 export function assess(def: CauseDefinition, ctx: CauseContext): Assessed {
   const results = runSignals(def, ctx);
+  const staged = stageProof(def, ctx);
+  if (staged) results.push(staged);
   let raw = def.prior > 0 ? def.prior : 0.01;
   let confirmed = false;
   let ruledOut = false;
@@ -58,6 +92,14 @@ export function assess(def: CauseDefinition, ctx: CauseContext): Assessed {
     const e: Assessed['evidence'][number] = { ...r.evidence, weight: clampWeight(r.weight) };
     if (r.proof) e.proof = r.proof;
     evidence.push(e);
+  }
+  // The message's own claim (AWS names this policy type) is not overruled by an evaluation of the
+  // pasted copies: the copy may be stale or the evaluation may miss a statement. Lower the
+  // confidence instead of ruling the cause out.
+  if (ruledOut && !confirmed && results.some((r) => r.claim)) {
+    ruledOut = false;
+    raw *= 0.3;
+    evidence.push({ text: 'The pasted policies seem to allow this, but AWS itself names this cause in the message; check that the pasted copies are the current, attached ones (and that every statement was pasted).', source: 'catalog', weight: 0.3 });
   }
   let status: CauseStatus;
   if (confirmed && ruledOut) {
@@ -155,7 +197,9 @@ function orderEvidence(ev: Assessed['evidence']): Evidence[] {
 function buildFix(def: CauseDefinition, ctx: CauseContext): Fix {
   const fix: Fix = {
     description: fillTemplate(def.fix.description, ctx.facts),
-    commands: def.fix.commands.map((c) => fillTemplate(c, ctx.facts)),
+    commands: def.fix.commands
+      .filter((c) => { if (typeof c === 'string' || !c.when) return true; try { return c.when(ctx); } catch { return false; } })
+      .map((c) => fillTemplate(typeof c === 'string' ? c : c.command, ctx.facts)),
   };
   if (def.fix.correctPolicy) {
     try {
