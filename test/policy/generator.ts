@@ -14,6 +14,7 @@
  *  - 007: ISO 8601 date values only.
  *  - 008: IfExists is not combined with ForAnyValue/ForAllValues.
  *  - 009: no federated-user (GetFederationToken) callers; service principals get no SCPs.
+ *  - 011: no Deny + NotPrincipal that lists only some of the caller's identities — `excludedBy`.
  */
 import type { ContextValue, PolicyKind } from '../../src/core/types.js';
 
@@ -317,6 +318,22 @@ export function excludedBy(c: GenCase): string | null {
   const callerAcct = c.principal.split(':')[4] ?? null;
   const same = callerAcct === c.resourceAccount;
   if (c.policies.some((p) => p.kind === 'session') && namesCallerDirectly(rp)) return '002-session-policy-vs-direct-resource-grant';
+  // 011: a Deny with NotPrincipal that lists some but not all of the caller's identities
+  const identities = [c.principal];
+  if (c.principal.includes(':assumed-role/')) {
+    const [, role] = c.principal.split('/');
+    identities.push(`arn:aws:iam::${callerAcct}:role/${role}`);
+  }
+  const accountForms = [callerAcct, `arn:aws:iam::${callerAcct}:root`];
+  const partial = rp?.document.Statement.some((s) => {
+    if (s['Effect'] !== 'Deny' || !s['NotPrincipal'] || typeof s['NotPrincipal'] !== 'object') return false;
+    const aws = (s['NotPrincipal'] as Record<string, unknown>)['AWS'];
+    const listed = (Array.isArray(aws) ? aws : [aws]).map(String);
+    const roleListed = (id: string): boolean => listed.includes(id) || (id.includes(':role/') && listed.some((v) => v.endsWith(`/${id.split('/').pop()}`) && v.includes(':role/')));
+    const hits = [...identities.map(roleListed), accountForms.some((a) => listed.includes(a as string))];
+    return hits.some(Boolean) && !hits.every(Boolean);
+  });
+  if (partial) return '011-notprincipal-deny-names-every-identity';
   if (same && rp?.kind === 'trust' && c.policies.some((p) => p.kind === 'permissions-boundary') && namesCallerDirectly(rp)) {
     return '003-boundary-applies-to-trust-grants';
   }

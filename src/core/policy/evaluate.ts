@@ -171,7 +171,7 @@ function evaluateStatement(
     if (s.principal) cls = matchPrincipalElement(s.principal, who);
     else if (s.notPrincipal) {
       // AWS: a Deny with NotPrincipal always denies principals that have a permissions boundary
-      cls = hasBoundary && s.effect === 'Deny' ? 'direct' : matchNotPrincipalElement(s.notPrincipal, who);
+      cls = hasBoundary && s.effect === 'Deny' ? 'direct' : matchNotPrincipalElement(s.notPrincipal, who, s.effect);
     }
     else cls = policy.kind === 'trust' || policy.kind === 'resource' ? 'none' : 'direct';
   }

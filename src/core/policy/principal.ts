@@ -107,9 +107,23 @@ export function matchPrincipalElement(el: PrincipalElement, who: Who): Principal
   return cls;
 }
 
-/** NotPrincipal: applies to everyone the element does not name. */
-export function matchNotPrincipalElement(el: PrincipalElement, who: Who): PrincipalClass {
+/**
+ * NotPrincipal: applies to everyone the element does not name.
+ * With Deny, AWS evaluates every identity of the caller: a user is exempt only when both its ARN and its
+ * account are listed, a role session only when the session ARN, the role ARN and the account are all
+ * listed ("you must also specify the account ARN … otherwise the policy might deny access to the entire
+ * account"; docs/decisions/011).
+ */
+export function matchNotPrincipalElement(el: PrincipalElement, who: Who, effect: 'Allow' | 'Deny' = 'Allow'): PrincipalClass {
   const cls = matchPrincipalElement(el, who);
   if (cls === 'unknown') return 'unknown';
-  return cls === 'none' ? 'direct' : 'none';
+  if (effect === 'Allow' || el.wildcard || who.kind === 'service' || who.kind === 'federated' || who.kind === 'anonymous') {
+    return cls === 'none' ? 'direct' : 'none';
+  }
+  if (el.AWS.includes('*')) return 'none';
+  const named = new Set<PrincipalClass>();
+  for (const v of el.AWS) named.add(matchAwsValue(v, who));
+  if (named.has('unknown')) return 'unknown';
+  const needed: PrincipalClass[] = who.kind === 'assumed-role' ? ['direct', 'role', 'account'] : who.kind === 'root' ? ['account'] : ['direct', 'account'];
+  return needed.every((c) => named.has(c)) ? 'none' : 'direct';
 }
