@@ -14,6 +14,7 @@
  *  - 007: ISO 8601 date values only.
  *  - 008: IfExists is not combined with ForAnyValue/ForAllValues.
  *  - 009: no federated-user (GetFederationToken) callers; service principals get no SCPs.
+ *  - 010: requests always name a concrete resource ARN (never `*`).
  *  - 011: no Deny + NotPrincipal that lists only some of the caller's identities — `excludedBy`.
  */
 import type { ContextValue, PolicyKind } from '../../src/core/types.js';
