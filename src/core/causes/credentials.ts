@@ -4,7 +4,7 @@
  * with a v1 global-endpoint token in an opt-in Region — or the IAM change it needs is moments old.
  */
 import type { CauseContext, CauseDefinition } from './types.js';
-import { isServiceAssumeFailure, serviceFromAssumeFailure } from './signals.js';
+import { intendedCallerMismatch, isServiceAssumeFailure, serviceFromAssumeFailure } from './signals.js';
 import {
   codeIs, fromContext, fromMessage, fromPolicy, has, isAssumeFamily, isWebIdentity, OPT_IN_REGIONS, regionOf, sig, tokenAfter,
 } from './service-util.js';
@@ -59,7 +59,19 @@ const wrongCredentials: CauseDefinition = {
     if (has(ctx, 'assumerolewithsaml', 'sts is not activated')) return false;
     return ctx.parsed.recognized;
   },
+  supersedes: ['trust-principal-missing', 'identity-missing-allow', 'identity-resource-mismatch', 'resource-policy-missing-grant'],
   signals: [
+    (ctx) => {
+      const m = intendedCallerMismatch(ctx);
+      if (!m) return null;
+      return sig(8, fromContext(`The text says the call was meant to run as ${m.named} ("${m.line}"), but AWS saw ${ctx.parsed.caller?.arn ?? 'another caller'}: the call used other credentials than intended.`), 'confirmed');
+    },
+    (ctx) => {
+      // CDK deploys through its bootstrap roles; when it cannot assume them it falls back to the current credentials
+      if (has(ctx, 'could not be used to assume') && has(ctx, 'cdk-')) return sig(4, fromMessage('CDK could not assume its bootstrap role with the current credentials and proceeded with them instead: the credentials in use (Cloud9 managed credentials, an old profile, stray AWS_* variables) are not the ones that may assume the CDK roles.'));
+      if (!ctx.parsed.caller && has(ctx, 'cdk-hnb659fds-', 'cdk-assets', 'cdktoolkit')) return sig(2.5, fromMessage('A CDK bootstrap resource was called without going through the CDK roles: CDK fell back to the current credentials, typically because it could not assume its file-publishing or deploy role.'));
+      return null;
+    },
     (ctx) => {
       if (has(ctx, ...NO_CREDS)) return sig(6, fromMessage('The SDK found no usable credentials at all: the environment, profile or instance metadata it should read is not what you expect.'));
       if (isInvalid(ctx)) return sig(0.8, fromMessage('AWS does not recognise the credentials: often a stale or mismatched set of AWS_* variables rather than the intended profile.'));

@@ -152,6 +152,55 @@ export function serviceFromAssumeFailure(ctx: CauseContext): string | null {
   return null;
 }
 
+const INTENT_WORDS = ['expected', 'intended', 'meant to', 'supposed to', 'should be using', 'should run as', 'should use the', 'i wanted to use', 'instead of'];
+
+/** ARNs and 12-digit account ids in one line (indexOf scanning, bounded). */
+function identitiesIn(line: string): { arns: string[]; accounts: string[] } {
+  const arns: string[] = [];
+  const accounts: string[] = [];
+  let i = line.indexOf('arn:');
+  while (i >= 0 && arns.length < 20) {
+    let j = i;
+    while (j < line.length && j - i < 300 && !' \t"\'`,;)(<>'.includes(line[j]!)) j++;
+    arns.push(line.slice(i, j).replace(/[.:]+$/, ''));
+    i = line.indexOf('arn:', j);
+  }
+  const rest = arns.reduce((acc, a) => acc.split(a).join(' '), line);
+  for (const m of rest.matchAll(/(?<![0-9])[0-9]{12}(?![0-9])/g)) accounts.push(m[0]);
+  return { arns, accounts };
+}
+
+export interface IntentMismatch { line: string; named: string }
+const intentCache = new WeakMap<CauseContext, IntentMismatch | null>();
+/**
+ * The text states which identity was meant to make the call ("# expected role: arn:…", "I expected to
+ * be assuming X from my SSO role in 5520…"), and the caller in the message is none of them — the
+ * call ran with other credentials than intended. null when nothing is stated or it matches.
+ */
+export function intendedCallerMismatch(ctx: CauseContext): IntentMismatch | null {
+  if (intentCache.has(ctx)) return intentCache.get(ctx) ?? null;
+  let out: IntentMismatch | null = null;
+  const c = ctx.parsed.caller;
+  const text = ctx.text.length > 100_000 ? ctx.text.slice(0, 100_000) : ctx.text;
+  if (c && c.arn && c.type !== 'unknown') {
+    const target = ctx.parsed.target?.arn ?? '';
+    const targetAcct = ctx.parsed.target?.accountId ?? '';
+    const callerName = (c.name ?? '').toLowerCase();
+    for (const raw of text.split('\n')) {
+      const line = raw.length > 2000 ? raw.slice(0, 2000) : raw;
+      const l = line.toLowerCase();
+      if (!INTENT_WORDS.some((w) => l.includes(w)) || l.includes('is not authorized')) continue;
+      if ((callerName && l.includes(callerName)) || l.includes(c.arn.toLowerCase())) continue; // the caller is the intended one
+      const { arns, accounts } = identitiesIn(line);
+      const arn = arns.find((a) => a !== target && !a.startsWith('arn:aws:s3') && (a.includes(':role/') || a.includes(':user/') || a.includes(':assumed-role/')));
+      const acct = accounts.find((a) => a !== targetAcct && a !== c.accountId);
+      if (arn || acct) { out = { line: line.trim().slice(0, 200), named: (arn ?? acct)! }; break; }
+    }
+  }
+  intentCache.set(ctx, out);
+  return out;
+}
+
 /** "Roles may not be assumed by root accounts." */
 export const isRootMessage = (ctx: CauseContext) => mentions(ctx, 'may not be assumed by root');
 

@@ -93,6 +93,11 @@ export interface CauseDefinition {
    */
   refines?: string[];
   /**
+   * Ids of causes this one makes moot when it is confirmed (not precise forms, but answers whose fix
+   * would be wrong then — granting an unintended caller): they drop below it, as with `refines`.
+   */
+  supersedes?: string[];
+  /**
    * Where in the request's life this cause makes the call fail (design/causes.md): 'client'
    * (before any request is sent), 'idp' (the IdP/STS finds the provider), 'token' (the token or
    * assertion is validated), 'policy' (trust / identity / resource policies are evaluated). When the

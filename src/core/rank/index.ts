@@ -130,6 +130,8 @@ export function compareAssessed(a: Assessed, b: Assessed): number {
   // useful answer, even though the generic cause is more frequent on its own.
   if (a.def.refines?.includes(b.def.id) && (a.status === 'confirmed' || strength(a) > strength(b) * 1.01)) return -1;
   if (b.def.refines?.includes(a.def.id) && (b.status === 'confirmed' || strength(b) > strength(a) * 1.01)) return 1;
+  if (a.status === 'confirmed' && a.def.supersedes?.includes(b.def.id)) return -1;
+  if (b.status === 'confirmed' && b.def.supersedes?.includes(a.def.id)) return 1;
   const bk = bucket(b.raw) - bucket(a.raw);
   if (bk) return bk;
   const sp = (b.def.specificity ?? 0) - (a.def.specificity ?? 0);
@@ -146,15 +148,18 @@ const DOWNGRADE: Partial<Record<CauseStatus, CauseStatus>> = { confirmed: 'possi
 function applyRefinements(list: Assessed[]): void {
   const byId = new Map(list.map((a) => [a.def.id, a]));
   for (const a of list) {
-    if (a.status !== 'confirmed' || !a.def.refines) continue;
-    for (const id of a.def.refines) {
+    if (a.status !== 'confirmed' || (!a.def.refines && !a.def.supersedes)) continue;
+    const moot = new Set(a.def.supersedes ?? []);
+    for (const id of [...(a.def.refines ?? []), ...moot]) {
       const g = byId.get(id);
       if (!g || g === a) continue;
       const next = DOWNGRADE[g.status];
       if (!next) continue;
       g.status = next;
       g.evidence.push({
-        text: `Covered by a more precise cause: "${a.def.title}" (${a.def.id}) is proven and is the specific form of this one.`,
+        text: moot.has(id)
+          ? `"${a.def.title}" (${a.def.id}) is proven: fix that first — this cause's fix would change policies for the wrong identity.`
+          : `Covered by a more precise cause: "${a.def.title}" (${a.def.id}) is proven and is the specific form of this one.`,
         source: 'catalog', weight: 1,
       });
     }
