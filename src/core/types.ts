@@ -198,6 +198,20 @@ export interface Policy {
   document: unknown;
   /** SCP/RCP organization level, null = the default single level. */
   level: number | null;
+  /** Metadata read from pasted CLI output around the document (e.g. `aws iam get-role`). */
+  meta?: PolicyMeta;
+}
+
+/** What pasted `aws iam get-role` (or similar) output says about the role, besides the document. */
+export interface PolicyMeta {
+  roleName?: string;
+  roleArn?: string;
+  /** The role's path, e.g. `/` or `/aws-reserved/sso.amazonaws.com/`. */
+  path?: string;
+  maxSessionDuration?: number;
+  roleId?: string;
+  permissionsBoundaryArn?: string;
+  createDate?: string;
 }
 
 // ───────────────────────────── evaluation ─────────────────────────────
