@@ -123,12 +123,36 @@ function trustAloneSuffices(ctx: CauseContext): SignalResult | null {
 /** Calls that need no IAM permission: no identity-policy Allow is involved (aws-facts: GetCallerIdentity, GetSessionToken). */
 const NO_PERMISSION_ACTIONS = ['sts:getcalleridentity', 'sts:getsessiontoken'];
 
+/**
+ * A pasted KMS key policy, same-account call: does any Allow of it name the caller's account
+ * (`arn:aws:iam::<account>:root`, the "Enable IAM policies" statement)? Without it, IAM policies
+ * cannot grant use of the key at all. null when not a KMS call, no key policy pasted, or cross-account.
+ */
+function keyPolicyDelegates(ctx: CauseContext): { delegates: boolean; policyIndex: number } | null {
+  const a = actionOf(ctx);
+  if (!a.startsWith('kms:') || crossAccount(ctx) === true) return null;
+  const views = statementViews(ctx, ['resource']).filter((v) => (v.st.action ?? v.st.notAction ?? []).some((x) => x.toLowerCase().startsWith('kms:')));
+  if (!views.length) return null;
+  const delegates = views.some((v) => v.st.effect === 'Allow' && v.action && (v.principal === 'account' || v.principal === 'wildcard' || v.principal === 'maybe'));
+  return { delegates, policyIndex: views[0]!.policyIndex };
+}
+
+/** KMS's opaque answer ("does not exist in this region, or you are not allowed to access"). */
+const KMS_OPAQUE = ['does not exist in this region', 'customer master key that does not exist'];
+
 /** Message weight for causes that need "no identity-based policy allows". */
 function identityMessage(strong: number): (ctx: CauseContext) => SignalResult | null {
   return (ctx) => {
     const type = denyType(ctx);
     const kind = denyKind(ctx);
     const action = ctx.parsed.action ?? 'the action';
+    const kd = keyPolicyDelegates(ctx);
+    if (kd && !kd.delegates) {
+      return ruleOut(ev(`The pasted key policy ${policyLabel(ctx.policies[kd.policyIndex]!, kd.policyIndex)} has no statement for the caller's account (arn:aws:iam::<account>:root), so IAM policies cannot grant use of this key at all: the key policy alone decides.`, 'policy', kd.policyIndex));
+    }
+    if (!type && kind !== 'explicit' && KMS_OPAQUE.some((w) => mentions(ctx, w))) {
+      return weigh(0.6, ev('KMS\'s opaque answer covers a key in another Region, an invalid ciphertext and a missing key-policy grant as well as a missing IAM Allow.', 'catalog'));
+    }
     if (NO_PERMISSION_ACTIONS.includes(actionOf(ctx)) && type !== 'identity-based') {
       return ruleOut(ev(`${ctx.parsed.action} needs no IAM permission (an identity policy cannot deny or fail to allow it), so the refusal comes from elsewhere — the MFA code or serial, the kind of credentials, or an SCP.`, 'catalog'));
     }

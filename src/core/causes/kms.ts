@@ -18,6 +18,17 @@ const GRANTS = 'https://docs.aws.amazon.com/kms/latest/developerguide/grants.htm
 const CONDITIONS = 'https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html';
 const AWS_MANAGED = 'https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-key';
 
+/** Distinct Region codes in a text (bounded scan). */
+function regionsIn(text: string): string[] {
+  const out = new Set<string>();
+  const t = text.length > 100_000 ? text.slice(0, 100_000) : text;
+  for (const m of t.matchAll(/\b(?:us|eu|ap|sa|ca|me|af|il|mx|cn|us-gov)-(?:north|south|east|west|central|northeast|southeast|southwest|northwest)-[1-9]\b/g)) {
+    out.add(m[0]);
+    if (out.size > 8) break;
+  }
+  return [...out];
+}
+
 const OPAQUE = ['does not exist in this region', 'customer master key that does not exist', 'the resource does not exist in this region'];
 const NOT_FOUND = ['notfoundexception', 'is not found', 'invalid keyid', 'invalidkeyid', 'key does not exist', 'alias does not exist'];
 const KEY_STATE = ['pending deletion', 'pendingdeletion', 'is disabled', 'disabledexception', 'kmsinvalidstate', 'invalidstateexception'];
@@ -232,6 +243,12 @@ const wrongKey: CauseDefinition = {
       return null;
     },
     (ctx) => (ctx.parsed.deny.policyType ? sig(0.2, fromMessage(`KMS names a ${ctx.parsed.deny.policyType} policy as the reason: the key exists.`)) : null),
+    (ctx) => {
+      // the text around the error names more than one Region (where the ciphertext or key was made, where the code runs)
+      if (ctx.parsed.deny.policyType || !has(ctx, ...OPAQUE, 'invalidciphertext', ...NOT_FOUND)) return null;
+      const regions = regionsIn(ctx.text);
+      return regions.length >= 2 ? sig(5, fromMessage(`The text names several Regions (${regions.slice(0, 4).join(', ')}): a key or ciphertext from one Region used from another gives exactly this answer.`)) : null;
+    },
   ],
   confirm: [
     { description: 'Does the key exist in that Region, and in what state?', command: 'aws kms describe-key --key-id {keyArn} --region {region} --query \'KeyMetadata.{Arn:Arn,State:KeyState,Manager:KeyManager}\'' },

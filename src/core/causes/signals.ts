@@ -475,6 +475,11 @@ export function requestValue(ctx: CauseContext, key: string): string[] | null | 
       return r.sessionTags ? Object.keys(r.sessionTags) : undefined;
     case 'aws:requestedregion':
       return ctx.parsed.region ? [ctx.parsed.region] : undefined;
+    case 'kms:viaservice':
+      // a direct call to KMS (the refused kms: action is the operation that was called) carries no ViaService
+      return directKmsCall(ctx) ? null : undefined;
+    case 'kms:calleraccount':
+      return actionOf(ctx).startsWith('kms:') && isAccountId(c?.accountId) ? [c!.accountId] : undefined;
     default:
       if (k.startsWith('aws:requesttag/')) {
         if (!r.sessionTags) return undefined;
@@ -484,6 +489,15 @@ export function requestValue(ctx: CauseContext, key: string): string[] | null | 
       }
       return undefined;
   }
+}
+
+/** The refused kms: action is the operation the caller itself called (not a service calling KMS on its behalf). */
+function directKmsCall(ctx: CauseContext): boolean {
+  const a = actionOf(ctx);
+  const op = lower(ctx.parsed.operation);
+  if (!a.startsWith('kms:') || !op || a.slice(4) !== op) return false;
+  const t = ctx.parsed.caller?.type;
+  return t === 'user' || t === 'assumed-role' || t === 'role' || t === 'federated-user' || t === 'root';
 }
 
 function matchOne(base: string, cond: string, val: string): boolean | 'unknown' {

@@ -203,6 +203,14 @@ function requiredService(ctx: CauseContext): string | null {
 
 const applyAssume = (ctx: CauseContext) => isDenial(ctx) && isAwsPrincipalAssume(ctx);
 
+/**
+ * A name or account with its redaction collapsed: runs of X, Y, Z, x, *, # (three or more) become one
+ * marker, so `1454YYYYYYYY` and `1454YYYYYYY` (the same account, redacted by hand twice) compare equal.
+ */
+function unredacted(s: string): string {
+  return s.replace(/([XYZxyz*#])\1{2,}/g, '\u2026');
+}
+
 /** Caller and target in the same account — also when both show the same redaction (`***`, `ACCOUNTID`). */
 function sameAccountSegment(ctx: CauseContext): boolean {
   if (ctx.facts.callerAccount && ctx.facts.callerAccount === ctx.facts.targetAccount) return true;
@@ -421,11 +429,11 @@ export const causes: CauseDefinition[] = [
       const c = ctx.parsed.caller;
       const t = ctx.parsed.target;
       if (!c || !t || (c.type !== 'assumed-role' && c.type !== 'role') || !c.name || t.resourceType !== 'role' || !t.name) return false;
-      if (c.name !== t.name) return false;
-      return !(c.accountId && t.accountId && c.accountId !== t.accountId);
+      if (unredacted(c.name) !== unredacted(t.name)) return false;
+      return !(c.accountId && t.accountId && unredacted(c.accountId) !== unredacted(t.accountId));
     },
     signals: [
-      (ctx) => (sameAccountSegment(ctx)
+      (ctx) => (sameAccountSegment(ctx) || (ctx.parsed.caller?.name !== ctx.parsed.target?.name && unredacted(ctx.parsed.caller?.accountId ?? '') === unredacted(ctx.parsed.target?.accountId ?? ''))
         ? weigh(25, ev(`The caller is a session of role ${ctx.facts.callerRoleName} and the target is the same role ${ctx.facts.targetRoleArn}: a role re-assuming itself (role-chaining in CI, IRSA, a kubeconfig --role-arn).`))
         : weigh(4, ev(`The caller's role and the target role are both named ${ctx.facts.callerRoleName}; the error hides an account id, so this is the same role unless the two live in different accounts.`))),
       (ctx) => {
