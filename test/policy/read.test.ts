@@ -141,3 +141,51 @@ describe('readPolicy: never throws, bounded', () => {
     expect(p.issues.map((i) => i.code)).toContain('unknown-kind');
   });
 });
+
+describe('readPolicy: get-role metadata (Policy.meta)', () => {
+  const getRole = {
+    Role: {
+      Path: '/automation/',
+      RoleName: 'etl-runner',
+      RoleId: 'AROAEXAMPLEID1234567',
+      Arn: 'arn:aws:iam::111111111111:role/automation/etl-runner',
+      CreateDate: '2024-03-01T10:00:00+00:00',
+      AssumeRolePolicyDocument: trust,
+      MaxSessionDuration: 7200,
+      PermissionsBoundary: { PermissionsBoundaryType: 'Policy', PermissionsBoundaryArn: 'arn:aws:iam::111111111111:policy/Boundary' },
+    },
+  };
+  const cases: Array<[string, unknown]> = [
+    ['object', getRole],
+    ['JSON text', JSON.stringify(getRole, null, 2)],
+    ['text with a shell prompt', `$ aws iam get-role --role-name etl-runner\n${JSON.stringify(getRole)}\n`],
+  ];
+  it.each(cases)('reads every field from get-role output (%s)', (_l, document) => {
+    const p = readPolicy({ document });
+    expect(p.kind).toBe('trust');
+    expect(p.meta).toEqual({
+      roleName: 'etl-runner',
+      roleArn: 'arn:aws:iam::111111111111:role/automation/etl-runner',
+      path: '/automation/',
+      maxSessionDuration: 7200,
+      roleId: 'AROAEXAMPLEID1234567',
+      permissionsBoundaryArn: 'arn:aws:iam::111111111111:policy/Boundary',
+      createDate: '2024-03-01T10:00:00+00:00',
+    });
+  });
+  it('keeps the metadata when the trust document itself is unreadable', () => {
+    const p = readPolicy({ document: { Role: { RoleName: 'r', Path: '/', AssumeRolePolicyDocument: '%7Bnot json' } } });
+    expect(p.valid).toBe(false);
+    expect(p.meta).toEqual({ roleName: 'r', path: '/' });
+  });
+  it.each([
+    ['a bare document', trust],
+    ['get-policy-version', { PolicyVersion: { Document: identity } }],
+  ])('has no meta for %s', (_l, document) => {
+    expect(readPolicy({ document }).meta).toBeUndefined();
+  });
+  it('ignores malformed fields', () => {
+    const p = readPolicy({ document: { Role: { Path: 'no-slashes', MaxSessionDuration: -5, RoleName: 42, AssumeRolePolicyDocument: trust } } });
+    expect(p.meta).toBeUndefined();
+  });
+});

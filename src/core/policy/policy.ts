@@ -50,6 +50,7 @@ function readPolicyUnsafe(input: PolicyInput): Policy {
   if (!dug.doc) {
     const p = emptyPolicy(input, issues);
     if (given === null && dug.kindHint) p.kind = dug.kindHint;
+    if (dug.meta) p.meta = dug.meta;
     return p;
   }
   const norm = normalizeDocument(dug.doc, given ?? dug.kindHint);
@@ -61,7 +62,7 @@ function readPolicyUnsafe(input: PolicyInput): Policy {
   else kind = 'identity';
   const stRaw = dug.doc['Statement'] ?? dug.doc['statement'];
   issues.push(...kindIssues(kind, norm.statements, !Array.isArray(stRaw)));
-  return {
+  const policy: Policy = {
     name: typeof input.name === 'string' ? input.name : null,
     kind,
     kindInferred: given === null,
@@ -72,4 +73,6 @@ function readPolicyUnsafe(input: PolicyInput): Policy {
     document: dug.doc,
     level: typeof input.level === 'number' && Number.isFinite(input.level) ? input.level : null,
   };
+  if (dug.meta) policy.meta = dug.meta;
+  return policy;
 }

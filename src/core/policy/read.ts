@@ -4,7 +4,7 @@
  * Never throws; size and nesting depth are bounded before anything recursive runs.
  */
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
-import type { Issue, PolicyKind } from '../types.js';
+import type { Issue, PolicyKind, PolicyMeta } from '../types.js';
 
 export const MAX_DOCUMENT_CHARS = 100_000;
 export const MAX_DEPTH = 64;
@@ -16,6 +16,34 @@ export interface Dug {
   /** Where the document came from (`get-role`, `describe-policy`, …), or null for a bare document. */
   source: string | null;
   issues: Issue[];
+  /** Role metadata from `aws iam get-role` output, when that is what was pasted. */
+  meta?: PolicyMeta;
+}
+
+const str = (v: unknown, max = 2048): string | undefined => (typeof v === 'string' && v.length > 0 && v.length <= max ? v : undefined);
+
+/** Role.RoleName, Arn, Path, MaxSessionDuration, RoleId, PermissionsBoundary, CreateDate (get-role output). */
+export function roleMeta(role: Record<string, unknown>): PolicyMeta | undefined {
+  const meta: PolicyMeta = {};
+  const roleName = str(role['RoleName']);
+  if (roleName) meta.roleName = roleName;
+  const roleArn = str(role['Arn']);
+  if (roleArn) meta.roleArn = roleArn;
+  const path = str(role['Path'], 512);
+  if (path && path.startsWith('/') && path.endsWith('/')) meta.path = path;
+  const msd = role['MaxSessionDuration'];
+  const msdNum = typeof msd === 'number' ? msd : typeof msd === 'string' && /^\d{1,6}$/.test(msd) ? Number(msd) : NaN;
+  if (Number.isInteger(msdNum) && msdNum > 0) meta.maxSessionDuration = msdNum;
+  const roleId = str(role['RoleId'], 128);
+  if (roleId) meta.roleId = roleId;
+  const pb = role['PermissionsBoundary'];
+  if (isRecord(pb)) {
+    const pbArn = str(pb['PermissionsBoundaryArn']);
+    if (pbArn) meta.permissionsBoundaryArn = pbArn;
+  }
+  const created = str(role['CreateDate'], 64);
+  if (created) meta.createDate = created;
+  return Object.keys(meta).length > 0 ? meta : undefined;
 }
 
 /** Depth of JSON-ish text, scanning once; stops early past the limit. */
@@ -128,6 +156,8 @@ export function digDocument(input: unknown): Dug {
   let value: unknown = input;
   let kindHint: PolicyKind | null = null;
   let source: string | null = null;
+  let meta: PolicyMeta | undefined;
+  const done = (doc: Record<string, unknown> | null): Dug => (meta ? { doc, kindHint, source, issues, meta } : { doc, kindHint, source, issues });
   for (let round = 0; round < 4; round++) {
     if (typeof value === 'string') {
       value = parseJsonText(value, issues, source ? source : '');
@@ -142,13 +172,14 @@ export function digDocument(input: unknown): Dug {
     if (!isRecord(value)) break;
     const o = value;
     if ('Statement' in o || 'statement' in o) {
-      return { doc: o, kindHint, source, issues };
+      return done(o);
     }
     const role = o['Role'];
     if (isRecord(role) && role['AssumeRolePolicyDocument'] !== undefined) {
       value = role['AssumeRolePolicyDocument'];
       kindHint = 'trust';
       source = 'get-role';
+      meta = roleMeta(role);
       continue;
     }
     if (o['AssumeRolePolicyDocument'] !== undefined) {
@@ -221,9 +252,9 @@ export function digDocument(input: unknown): Dug {
     }
     break;
   }
-  if (isRecord(value) && ('Statement' in value || 'statement' in value)) return { doc: value, kindHint, source, issues };
+  if (isRecord(value) && ('Statement' in value || 'statement' in value)) return done(value);
   if (!issues.some((i) => i.severity === 'error')) {
     issues.push({ code: 'no-statement', message: 'No policy document (an object with a Statement) was found.', severity: 'error' });
   }
-  return { doc: null, kindHint, source, issues };
+  return done(null);
 }
