@@ -325,10 +325,41 @@ export interface CallerShape {
   ssoRole: boolean;
 }
 
+const pathCache = new WeakMap<CauseContext, string | null>();
+/**
+ * The caller role's full ARN with its path, when the text around the error shows it (`aws iam
+ * get-role` output, a role ARN ending in /<role name> under a path). A session ARN never shows the path.
+ */
+export function callerRoleArnFromText(ctx: CauseContext): string | null {
+  if (pathCache.has(ctx)) return pathCache.get(ctx) ?? null;
+  let out: string | null = null;
+  const c = ctx.parsed.caller;
+  if (c && (c.type === 'assumed-role' || c.type === 'role') && c.name && ctx.text) {
+    const want = `/${c.name}`;
+    const text = ctx.text.length > 100_000 ? ctx.text.slice(0, 100_000) : ctx.text;
+    let i = text.indexOf(':role/');
+    let guard = 0;
+    while (i >= 0 && guard++ < 200) {
+      let j = i + 6;
+      while (j < text.length && j - i < 300 && !' \t\r\n"\'`,;)(<>'.includes(text[j]!)) j++;
+      const tail = text.slice(i + 6, j);
+      const start = text.lastIndexOf('arn:', i);
+      if (tail.includes('/') && tail.endsWith(want) && start >= 0 && i - start < 60) {
+        const arn = text.slice(start, j);
+        const acct = splitArn(arn)?.account;
+        if (!isAccountId(c.accountId) || acct === c.accountId) { out = arn; break; }
+      }
+      i = text.indexOf(':role/', j);
+    }
+  }
+  pathCache.set(ctx, out);
+  return out;
+}
+
 export function callerShape(ctx: CauseContext): CallerShape {
   const c = ctx.parsed.caller;
   const pa = ctx.context['aws:PrincipalArn'] ?? ctx.context['aws:principalarn'];
-  const known = typeof pa === 'string' ? pa : null;
+  const known = typeof pa === 'string' ? pa : callerRoleArnFromText(ctx);
   const roleName = c && (c.type === 'assumed-role' || c.type === 'role') ? c.name : null;
   return {
     account: isAccountId(c?.accountId) ? c!.accountId : null,
@@ -457,6 +488,8 @@ export function requestValue(ctx: CauseContext, key: string): string[] | null | 
       if (!c) return undefined;
       if (c.type === 'user' || c.type === 'root') return c.arn ? [c.arn] : undefined;
       if (c.type === 'assumed-role' || c.type === 'role') {
+        const fromText = callerRoleArnFromText(ctx);
+        if (fromText) return [fromText]; // get-role output (or another full role ARN) shows the path
         if (c.name?.startsWith('AWSReservedSSO_')) return undefined; // the path is not in the session ARN
         return c.roleArn ? [c.roleArn] : undefined;
       }
@@ -600,10 +633,13 @@ function recordOf(ctx: CauseContext, policyIndex: number, statementIndex: number
 function conditionsOf(ctx: CauseContext, policyIndex: number, st: Statement): { outcomes: ConditionOutcome[]; record: StatementRecord | null } {
   const rec = recordOf(ctx, policyIndex, st.index);
   if (rec && rec.conditions.length === st.conditions.length && st.conditions.length > 0) {
-    // Engine outcomes, but our own when the engine says unknown and we know better.
+    // Engine outcomes, but our own when the engine says unknown and we know better — or when the
+    // text around the error shows the caller role's path, which the session ARN the engine sees hides.
+    const pathKnown = callerRoleArnFromText(ctx) !== null;
     const outcomes = rec.conditions.map((o, i) => {
-      if (o.result !== 'unknown') return o;
       const cl = st.conditions[i];
+      if (cl && pathKnown && cl.key.toLowerCase() === 'aws:principalarn') return quickCondition(ctx, cl);
+      if (o.result !== 'unknown') return o;
       return cl ? quickCondition(ctx, cl) : o;
     });
     return { outcomes, record: rec };
