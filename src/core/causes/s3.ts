@@ -5,7 +5,7 @@
  */
 import type { CauseContext, CauseDefinition } from './types.js';
 import {
-  action, callerPrincipal, codeIs, operation, crossAccount, fromMessage, fromPolicy, has, identityAllowsOn, keyGrant, keyPolicies, lower,
+  action, callerPrincipal, codeIs, operation, crossAccount, fromContext, fromMessage, fromPolicy, has, identityAllowsOn, keyGrant, keyPolicies, lower,
   policiesOf, service, sig, statementsFor, stmtLabel, withStatementAdded,
 } from './service-util.js';
 
@@ -48,7 +48,14 @@ const blockPublic: CauseDefinition = {
   specificity: 2,
   appliesTo: (ctx) => s3Applies(ctx) || has(ctx, ...BPA_WORDS),
   signals: [
-    (ctx) => (has(ctx, ...BPA_WORDS) ? sig(60, fromMessage('The message names S3 Block Public Access.')) : null),
+    (ctx) => {
+      // AWS's own message naming Block Public Access is near-proof; the same words in pasted CLI output
+      // (get-access-point, get-public-access-block settings) only show the settings exist
+      const msg = lower(ctx.parsed.message);
+      if (BPA_WORDS.some((w) => msg.includes(w))) return sig(60, fromMessage('The message names S3 Block Public Access.'));
+      if (has(ctx, ...BPA_WORDS)) return sig(1.5, fromContext('The text around the error shows Block Public Access settings; they only refuse public policies, public ACLs and public (anonymous or cross-account public) access.'));
+      return null;
+    },
     (ctx) => {
       const op = operation(ctx);
       const a = action(ctx);
@@ -267,7 +274,14 @@ const accessPoint: CauseDefinition = {
     (ctx) => (lower(ctx.parsed.target?.arn).includes(':accesspoint/')
       ? sig(60, fromMessage('The request goes through an S3 access point: its own policy, network origin and Block Public Access apply, and the bucket policy must delegate to it.'))
       : sig(5, fromMessage('The text mentions an S3 access point.'))),
-    (ctx) => (has(ctx, 'network origin', 'networkorigin', 'vpc') ? sig(2, fromMessage('The access point may be restricted to a VPC network origin.')) : null),
+    (ctx) => {
+      if (!has(ctx, 'network origin', 'networkorigin', 'vpc')) return null;
+      const vpcOnly = has(ctx, '"networkorigin": "vpc"', 'networkorigin: vpc', 'network origin: vpc', '--network-origin vpc', 'vpcconfiguration');
+      const outside = has(ctx, 'laptop', 'over the internet', 'from the internet', 'from home', 'from my machine', 'outside the vpc', 'local machine', 'workstation', 'cloudshell', 'github actions', 'runner');
+      if (vpcOnly && outside) return sig(8, fromContext('The access point accepts only requests from its VPC (NetworkOrigin VPC), and the text says the call came from outside it.'));
+      if (vpcOnly) return sig(3, fromContext('The access point accepts only requests from its VPC (NetworkOrigin VPC).'));
+      return sig(2, fromMessage('The access point may be restricted to a VPC network origin.'));
+    },
   ],
   confirm: [
     { description: 'The access point\'s network origin, VPC and Block Public Access.', command: 'aws s3control get-access-point --account-id {targetAccount} --name <access-point-name>' },
