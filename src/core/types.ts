@@ -238,6 +238,11 @@ export interface EvaluationRequest {
   knownAbsent?: string[];
   /** Whether caller and resource are in different accounts, when known some other way (S3 ARNs carry no account). */
   crossAccount?: boolean | null;
+  /**
+   * The caller is a role session whose role path is not known (an assumed-role ARN hides it): the
+   * role ARN in `aws:PrincipalArn` may carry any path, so comparisons that depend on it are unknown.
+   */
+  rolePathUnknown?: boolean;
 }
 
 export interface ConditionOutcome {
