@@ -26,8 +26,46 @@ const ASSERTION = [
 /** The SAML provider ARN the call used (CLI --principal-arn, a tool's log line), or null. */
 export function usedProvider(ctx: CauseContext): string | null {
   for (const m of ['--principal-arn', 'principal arn', '"principalarn":', 'principalarn=', 'principal_arn']) {
-    const t = tokenAfter(ctx, m, ',;)');
+    let t = tokenAfter(ctx, m, ',;)');
+    // "with principal arn:aws:iam::…": the marker "principal arn" eats the ARN's own "arn"
+    if (t && t.startsWith(':aws')) t = `arn${t}`;
     if (t && t.includes(':saml-provider/')) return t;
+  }
+  return assertionPair(ctx)?.provider ?? null;
+}
+
+const STOP = ' \t\r\n"\'`,;)(<>';
+/**
+ * The Role attribute value of a (decoded) assertion in the text: "role-arn,provider-arn" (either
+ * order). Bounded indexOf scanning.
+ */
+export function assertionPair(ctx: CauseContext): { role: string; provider: string } | null {
+  const text = ctx.text.length > 100_000 ? ctx.text.slice(0, 100_000) : ctx.text;
+  let i = text.indexOf(':saml-provider/');
+  let guard = 0;
+  while (i >= 0 && guard++ < 50) {
+    const start = text.lastIndexOf('arn:', i);
+    let end = i;
+    while (end < text.length && end - i < 200 && !STOP.includes(text[end]!)) end++;
+    if (start >= 0 && i - start < 40) {
+      const provider = text.slice(start, end);
+      // role ARN right before ("role,provider") or right after ("provider,role")
+      const before = text.slice(Math.max(0, start - 200), start);
+      const comma = before.lastIndexOf(',');
+      const roleBefore = comma >= 0 && before.slice(comma + 1).trim() === '' ? before.slice(0, comma) : '';
+      const rb = roleBefore.lastIndexOf('arn:');
+      const cand = rb >= 0 ? roleBefore.slice(rb) : '';
+      if (cand.includes(':role/') && ![...cand].some((ch) => STOP.includes(ch))) return { role: cand, provider };
+      const after = text.slice(end, end + 200);
+      if (after.startsWith(',')) {
+        const rest = after.slice(1).trimStart();
+        let k = 0;
+        while (k < rest.length && !STOP.includes(rest[k]!)) k++;
+        const role = rest.slice(0, k);
+        if (role.startsWith('arn:') && role.includes(':role/')) return { role, provider };
+      }
+    }
+    i = text.indexOf(':saml-provider/', end);
   }
   return null;
 }
@@ -68,6 +106,11 @@ const pair: CauseDefinition = {
       const used = usedProvider(ctx);
       if (!used) return sig(1.2, fromPolicy(`The role trusts the SAML provider ${trusted.map((t) => t.arn).join(', ')}; the IdP must pair the role with exactly that provider.`, trusted[0]!.policy, trusted[0]!.statement));
       const hit = trusted.find((t) => t.arn === used);
+      const pair = assertionPair(ctx);
+      const target = ctx.parsed.target?.arn ?? null;
+      if (hit && ((pair && pair.provider === used && (!target || target === pair.role)) || (!pair && target && ctx.parsed.target?.resourceType === 'role'))) {
+        return sig(0.05, fromPolicy(`The call pairs ${pair?.role ?? target} with ${used}, which is exactly the provider the role's trust names: the pair is right.`, hit.policy, hit.statement), 'ruled-out');
+      }
       if (hit) return sig(0.2, fromPolicy(`The trust names the provider the call used (${used}).`, hit.policy, hit.statement));
       const t = trusted[0]!;
       return sig(6, fromPolicy(`The call pairs the role with ${used}, but statement ${t.statement} of the trust only names ${trusted.map((x) => x.arn).join(', ')}.`, t.policy, t.statement), 'confirmed');
