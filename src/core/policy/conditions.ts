@@ -214,6 +214,10 @@ export function evaluateClause(clause: ConditionClause, ctx: ContextView, variab
     return out;
   }
   const reqValues = actual as string[];
+  if ((def.family === 'string' || def.family === 'arn') && reqValues.length === 1 && ctx.pathUnknown(clause.key)) {
+    out.result = pathUnknownResult(def, clause.values, reqValues[0] as string, ctx, variables);
+    return out;
+  }
   if (parsed.setOperator === 'ForAllValues') {
     out.result = and3(...reqValues.map((a) => satisfies(def, clause.values, a, ctx, variables)));
   } else if (parsed.setOperator === 'ForAnyValue') {
@@ -226,6 +230,46 @@ export function evaluateClause(clause: ConditionClause, ctx: ContextView, variab
     out.result = false;
   }
   return out;
+}
+
+/** `arn:…:role/name` → the same ARN with `path` (`/a/b/`) before the name. */
+function withPath(roleArn: string, path: string): string {
+  const i = roleArn.indexOf(':role/');
+  return i < 0 ? roleArn : roleArn.slice(0, i) + ':role' + path + roleArn.slice(i + 6);
+}
+
+/** The path a role-ARN pattern asks for (`…:role/aws-reserved/<glob>/name` → `/aws-reserved/x/`, wildcards as `x`), or null. */
+function patternPath(value: string): string | null {
+  const i = value.indexOf(':role/');
+  if (i < 0 || value.includes('$')) return null;
+  const rest = value.slice(i + 5);
+  const last = rest.lastIndexOf('/');
+  if (last <= 0) return null;
+  let out = '';
+  for (const ch of rest.slice(0, last + 1)) out += ch === '*' || ch === '?' ? 'x' : ch;
+  return out;
+}
+
+/**
+ * A role session's aws:PrincipalArn is its role ARN *with the role's path*, which the assumed-role
+ * ARN does not show (docs/decisions/013). Try the paths that matter — `/`, the path each policy value
+ * names, and an unrelated one — and answer true/false only when every candidate agrees.
+ */
+function pathUnknownResult(def: OpDef, values: string[], noPath: string, ctx: ContextView, variables: boolean): T3 {
+  const paths = new Set<string>(['/', '/q7z9-other-path/']);
+  for (const v of values) {
+    const p = patternPath(v);
+    if (p !== null) paths.add(p);
+  }
+  let sawTrue = false;
+  let sawFalse = false;
+  for (const p of paths) {
+    const r = satisfies(def, values, withPath(noPath, p), ctx, variables);
+    if (r === 'unknown') return 'unknown';
+    if (r) sawTrue = true;
+    else sawFalse = true;
+  }
+  return sawTrue && sawFalse ? 'unknown' : sawTrue;
 }
 
 export function evaluateConditions(

@@ -16,6 +16,8 @@ export class ContextView {
   /** Keys given as a list: multivalued, they need ForAnyValue / ForAllValues. */
   private readonly multi = new Set<string>();
   readonly unknownMode: boolean;
+  /** aws:PrincipalArn holds a role ARN without its (unknown) path. */
+  readonly rolePathUnknown: boolean;
   /** Keys asked for that were unknown (for missingContext). */
   readonly unknownAsked = new Set<string>();
 
@@ -30,6 +32,14 @@ export class ContextView {
       }
     }
     for (const k of request.knownAbsent ?? []) this.absent.add(k.toLowerCase());
+    const pa = this.values.get('aws:principalarn');
+    this.rolePathUnknown = request.rolePathUnknown === true && pa !== undefined && pa.length === 1 &&
+      (pa[0] as string).includes(':role/');
+  }
+
+  /** Is this key a role ARN whose path is unknown? (only aws:PrincipalArn, only for role sessions) */
+  pathUnknown(key: string): boolean {
+    return this.rolePathUnknown && key.toLowerCase() === 'aws:principalarn';
   }
 
   isMultivalued(key: string): boolean {

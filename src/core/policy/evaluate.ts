@@ -7,7 +7,7 @@ import type {
   ConditionOutcome, Decision, Evaluation, EvaluationRequest, Policy, PolicyEvaluation, PolicyKind,
   Statement, StatementElement, StatementRecord,
 } from '../types.js';
-import { accountOf, arnMatch, parseArn } from './arn.js';
+import { accountOf, arnMatch, assumedRoleParts, parseArn, roleParts } from './arn.js';
 import { evaluateConditions, parseOperator } from './conditions.js';
 import { ContextView } from './context.js';
 import { and3, not3, or3, type T3 } from './logic.js';
@@ -206,6 +206,15 @@ function applicable(policy: Policy, who: Who): boolean {
   return true;
 }
 
+function unreadable(policy: Policy): boolean {
+  return !policy.valid && policy.document === null;
+}
+
+/** The JSON had syntax errors and was read only in part (docs/decisions/014). */
+function partial(policy: Policy): boolean {
+  return policy.document !== null && Array.isArray(policy.issues) && policy.issues.some((i) => i?.code === 'invalid-json');
+}
+
 function evaluatePolicy(policy: Policy, index: number, request: EvaluationRequest, who: Who, ctx: ContextView, hasBoundary: boolean): PolicyEval {
   const isApplicable = applicable(policy, who);
   const statements = isApplicable ? policy.statements.map((s) => evaluateStatement(s, policy, request, who, ctx, hasBoundary)) : [];
@@ -216,20 +225,34 @@ function evaluatePolicy(policy: Policy, index: number, request: EvaluationReques
   const allowDirect = allowOf((c) => c === 'direct' || c === 'unknown');
   const allowRole = allowOf((c) => c === 'role');
   const allowAccount = allowOf((c) => c === 'account');
-  const allow = or3(allowDirect, allowRole, allowAccount);
+  let allow = or3(allowDirect, allowRole, allowAccount);
+  let deny0 = deny;
+  if (isApplicable && partial(policy)) {
+    // JSON that could only partly be read (truncated, broken): what was lost may allow or deny
+    if (deny0 !== true) deny0 = 'unknown';
+    if (allow !== true) allow = 'unknown';
+  }
   let verdict: PolicyEvaluation['verdict'];
   if (!isApplicable) verdict = 'not-applicable';
-  else if (!policy.valid && policy.document === null) verdict = 'unknown';
-  else if (deny === true) verdict = 'explicit-deny';
-  else if (deny === false && allow === true) verdict = 'allow';
-  else if (deny === false && allow === false) verdict = 'implicit-deny';
+  else if (unreadable(policy)) verdict = 'unknown';
+  else if (deny0 === true) verdict = 'explicit-deny';
+  else if (deny0 === false && allow === true) verdict = 'allow';
+  else if (deny0 === false && allow === false) verdict = 'implicit-deny';
   else verdict = 'unknown';
+  if (isApplicable && unreadable(policy)) {
+    // it exists but nobody can read it: it may allow or deny anything (docs/decisions/014)
+    return { policy, index, applicable: true, statements, deny: 'unknown', allow: 'unknown', allowDirect: 'unknown', allowRole: 'unknown', allowAccount: 'unknown', verdict, deciding: [] };
+  }
   const deciding: ConditionOutcome[] = [];
   if (verdict === 'unknown') {
     for (const s of statements) {
       if (s.matched !== 'unknown') continue;
       for (const o of s.record.conditions) if (o.result === 'unknown') deciding.push(o);
     }
+  }
+  if (isApplicable && partial(policy)) {
+    const open = (x: T3): T3 => (x === true ? true : 'unknown');
+    return { policy, index, applicable: true, statements, deny: deny0, allow, allowDirect: open(allowDirect), allowRole: open(allowRole), allowAccount: open(allowAccount), verdict, deciding };
   }
   return { policy, index, applicable: isApplicable, statements, deny, allow, allowDirect, allowRole, allowAccount, verdict, deciding };
 }
@@ -269,13 +292,41 @@ export function evaluatePolicies(request: EvaluationRequest, policies: Policy[])
   }
 }
 
-function evaluateUnsafe(request: EvaluationRequest, policies: Policy[]): Evaluation {
+/**
+ * A role session's role path: from pasted `get-role` output of the caller's role (Policy.meta), or from
+ * a known aws:PrincipalArn. Returns the request with aws:PrincipalArn completed, and the path.
+ */
+function withRolePath(request: EvaluationRequest, policies: Policy[]): { request: EvaluationRequest; rolePath: string | null } {
+  const session = assumedRoleParts(request.principal ?? '');
+  if (!session) return { request, rolePath: null };
+  for (const p of policies) {
+    const arn = p?.meta?.roleArn;
+    const r = arn ? roleParts(arn) : null;
+    if (arn && r && r.name === session.roleName && r.account === session.account && r.partition === session.partition) {
+      const context = { ...(request.context ?? {}) };
+      for (const k of Object.keys(context)) if (k.toLowerCase() === 'aws:principalarn') delete context[k];
+      context['aws:PrincipalArn'] = arn;
+      return { request: { ...request, context, rolePathUnknown: false }, rolePath: r.path };
+    }
+  }
+  if (request.rolePathUnknown) return { request, rolePath: null };
+  for (const [k, v] of Object.entries(request.context ?? {})) {
+    if (k.toLowerCase() !== 'aws:principalarn' || typeof v !== 'string') continue;
+    const r = roleParts(v);
+    if (r && r.name === session.roleName && r.account === session.account) return { request, rolePath: r.path };
+  }
+  return { request, rolePath: null };
+}
+
+function evaluateUnsafe(request0: EvaluationRequest, policies: Policy[]): Evaluation {
+  const { request, rolePath } = withRolePath(request0, policies);
   const ctx = new ContextView(request);
   const acctHint = (() => {
     const v = ctx.get('aws:PrincipalAccount');
     return Array.isArray(v) && v.length === 1 ? (v[0] as string) : null;
   })();
   const who = describePrincipal(request.principal ?? '', acctHint);
+  if (rolePath !== null) who.rolePath = rolePath;
   const resourceAccount = request.resourceAccount ?? accountOf(request.resource) ??
     (() => {
       const v = ctx.get('aws:ResourceAccount');
@@ -293,10 +344,10 @@ function evaluateUnsafe(request: EvaluationRequest, policies: Policy[]): Evaluat
 
   const hasBoundary = policies.some((p) => p.kind === 'permissions-boundary' && applicable(p, who));
   const evals = policies.map((p, i) => evaluatePolicy(p, i, request, who, ctx, hasBoundary));
-  const used = evals.filter((e) => e.applicable && (e.policy.valid || e.policy.document !== null));
+  const used = evals.filter((e) => e.applicable);
   for (const e of evals) {
     if (!e.applicable) trail.push(`Policy #${e.index} (${kindLabel(e.policy.kind)}) does not apply to a ${who.kind} caller.`);
-    else if (!e.policy.valid && e.policy.document === null) trail.push(`Policy #${e.index} could not be read and was not evaluated.`);
+    else if (unreadable(e.policy)) trail.push(`Policy #${e.index} (${kindLabel(e.policy.kind)}) could not be read: what it allows or denies is unknown.`);
   }
   const ofKind = (...kinds: PolicyKind[]): PolicyEval[] => used.filter((e) => kinds.includes(e.policy.kind));
 
@@ -337,12 +388,14 @@ function evaluateUnsafe(request: EvaluationRequest, policies: Policy[]): Evaluat
   const ids = ofKind('identity');
   const pbs = ofKind('permissions-boundary');
   const sess = ofKind('session');
-  const I: T3 = ids.length > 0 ? or3(...ids.map((e) => e.allow)) : assumeUnpasted;
+  // An identity policy nobody pasted grants nothing we can see: unknown in explain (docs/decisions/014),
+  // none in simulate.
+  const I: T3 = ids.length > 0 ? or3(...ids.map((e) => e.allow)) : assumeUnpasted ? 'unknown' : false;
   const PB: T3 = and3(...pbs.map((e) => e.allow));
   const S: T3 = and3(...sess.map((e) => e.allow));
   const IA = and3(I, PB, S);
   if (principalSide && ids.length === 0) {
-    trail.push(assumeUnpasted ? 'No identity-based policy pasted: assumed to allow.' : 'No identity-based policy pasted: the caller has none.');
+    trail.push(assumeUnpasted ? 'No identity-based policy pasted: whether one allows is unknown.' : 'No identity-based policy pasted: the caller has none.');
   }
 
   // resource side
@@ -358,12 +411,16 @@ function evaluateUnsafe(request: EvaluationRequest, policies: Policy[]): Evaluat
 
   let grant: T3;
   if (!principalSide) {
-    grant = rs.length > 0 ? Rd : assumeUnpasted;
+    grant = rs.length > 0 ? Rd : assumeUnpasted ? 'unknown' : false;
   } else if (rs.length === 0) {
     // no resource policy: the identity side decides in the same account; across accounts nothing grants
     // (a KMS key without a key policy grants nobody: the key policy must allow explicitly)
     const kmsKey = resourceArn?.service === 'kms' && resourceArn.resource.startsWith('key/');
-    grant = assumeUnpasted ? IA : kmsKey ? false : sameAccount === true ? IA : sameAccount === false ? false : and3(IA, 'unknown');
+    // explain: a trust / key policy always exists and must allow, and across accounts the resource
+    // side must allow too: not pasted, they leave the grant open
+    grant = assumeUnpasted
+      ? (explicitTrust || sameAccount !== true ? and3(IA, 'unknown') : IA)
+      : kmsKey ? false : sameAccount === true ? IA : sameAccount === false ? false : and3(IA, 'unknown');
   } else {
     const grantSame = explicitTrust
       ? or3(and3(Rd, rs.some((e) => e.policy.kind === 'trust') ? PB : true), and3(Rr, PB, S), and3(Ra, IA))

@@ -1,6 +1,6 @@
 /** Building the failed request (and what is known about it) from a parsed error. */
 import type { ContextValue, EvaluationRequest, ParsedError, RequestFacts } from '../types.js';
-import { accountOf, isAccountId, isServicePrincipal, parseArn } from './arn.js';
+import { accountOf, isAccountId, isServicePrincipal, parseArn, roleParts } from './arn.js';
 
 const PRINCIPAL_TYPE: Record<string, string> = {
   user: 'User',
@@ -12,6 +12,21 @@ const PRINCIPAL_TYPE: Record<string, string> = {
 };
 
 const HTTPS_SOURCES = new Set(['aws-cli', 'boto3', 'aws-sdk-js', 'aws-sdk-go', 'aws-sdk-java', 'aws-sdk-dotnet', 'terraform', 'cdk', 'github-actions']);
+/** Clients that call the service themselves with the caller's credentials (no service in between). */
+const DIRECT_SOURCES = new Set(['aws-cli', 'boto3', 'aws-sdk-js', 'aws-sdk-go', 'aws-sdk-java', 'aws-sdk-dotnet', 'terraform', 'github-actions']);
+/** STS request parameters: only an STS request carries them. */
+const STS_REQUEST_KEYS = ['sts:ExternalId', 'sts:RoleSessionName', 'sts:DurationSeconds', 'sts:TransitiveTagKeys'];
+
+/**
+ * The failing operation is the action itself, called by an SDK / CLI / Terraform: the caller made
+ * the call directly, no AWS service made it on its behalf (docs/decisions/012).
+ */
+function isDirectCall(parsed: ParsedError, action: string): boolean {
+  const op = parsed.operation?.trim();
+  if (!op || !DIRECT_SOURCES.has(parsed.source)) return false;
+  const name = action.slice(action.indexOf(':') + 1);
+  return op.toLowerCase() === name.toLowerCase();
+}
 
 function usableArn(arn: string | null | undefined): string | null {
   if (!arn) return null;
@@ -30,6 +45,7 @@ export function requestFromParsed(
   const caller = parsed.caller;
   const ctx: Record<string, ContextValue> = {};
   const knownAbsent: string[] = [];
+  let rolePathUnknown = false;
   const serviceCaller = caller?.type === 'service' && caller.arn && isServicePrincipal(caller.arn.trim()) ? caller.arn.trim() : null;
   const callerArn = serviceCaller ?? usableArn(caller?.arn);
   const callerAccount = caller?.accountId && isAccountId(caller.accountId) ? caller.accountId : callerArn ? accountOf(callerArn) : null;
@@ -39,7 +55,11 @@ export function requestFromParsed(
   } else if (caller && callerArn) {
     if (caller.type === 'assumed-role') {
       const roleArn = usableArn(caller.roleArn);
-      if (roleArn) ctx['aws:PrincipalArn'] = roleArn;
+      if (roleArn) {
+        ctx['aws:PrincipalArn'] = roleArn;
+        // an assumed-role ARN never shows the role's path (docs/decisions/013)
+        if (roleParts(roleArn)?.path === '/') rolePathUnknown = true;
+      }
     } else if (caller.type === 'user' || caller.type === 'root' || caller.type === 'federated-user' || caller.type === 'role') {
       ctx['aws:PrincipalArn'] = callerArn;
     }
@@ -61,8 +81,10 @@ export function requestFromParsed(
   else if (typeof facts.externalId === 'string') ctx['sts:ExternalId'] = facts.externalId;
   if (facts.mfa === true) ctx['aws:MultiFactorAuthPresent'] = 'true';
   else if (facts.mfa === false) {
+    // long-term keys carry no MFA key at all; temporary credentials (role sessions) carry `false`
     if (caller?.type === 'user') knownAbsent.push('aws:MultiFactorAuthPresent');
     else ctx['aws:MultiFactorAuthPresent'] = 'false';
+    knownAbsent.push('aws:MultiFactorAuthAge');
   }
   if (facts.sourceIdentity !== undefined) ctx['sts:SourceIdentity'] = facts.sourceIdentity;
   if (facts.durationSeconds !== undefined) ctx['sts:DurationSeconds'] = facts.durationSeconds;
@@ -72,9 +94,24 @@ export function requestFromParsed(
     if (keys.length > 0) ctx['aws:TagKeys'] = keys;
     else knownAbsent.push('aws:TagKeys');
   }
+  // Keys a request of this shape never carries (docs/decisions/012)
+  const service = action.slice(0, action.indexOf(':')).toLowerCase();
+  const lowerAction = action.toLowerCase();
+  if (service !== 'sts') knownAbsent.push(...STS_REQUEST_KEYS);
+  else if (lowerAction === 'sts:assumerolewithwebidentity' || lowerAction === 'sts:assumerolewithsaml') knownAbsent.push('sts:ExternalId');
+  const personCaller = caller?.type === 'user' || caller?.type === 'assumed-role' || caller?.type === 'federated-user' || caller?.type === 'root';
+  if (personCaller && isDirectCall(parsed, action)) {
+    ctx['aws:ViaAWSService'] = 'false';
+    knownAbsent.push('aws:CalledVia', 'aws:CalledViaFirst', 'aws:CalledViaLast');
+    if (service === 'kms') knownAbsent.push('kms:ViaService', 'kms:GrantIsForAWSResource');
+  }
+  if (service === 'kms' && personCaller && callerAccount) ctx['kms:CallerAccount'] = callerAccount;
   for (const [k, v] of Object.entries(context ?? {})) {
     if (v === null || v === undefined) knownAbsent.push(k);
-    else ctx[k] = v;
+    else {
+      ctx[k] = v;
+      if (k.toLowerCase() === 'aws:principalarn') rolePathUnknown = false;
+    }
   }
   const target = parsed.target;
   const resource = usableArn(target?.arn) ?? (target?.arn && !target.arn.includes('<') ? target.arn : '*');
@@ -88,5 +125,6 @@ export function requestFromParsed(
     missing: 'unknown',
     knownAbsent,
     crossAccount: typeof parsed.crossAccount === 'boolean' ? parsed.crossAccount : null,
+    ...(rolePathUnknown ? { rolePathUnknown: true } : {}),
   };
 }
