@@ -4,7 +4,7 @@
  * with a v1 global-endpoint token in an opt-in Region — or the IAM change it needs is moments old.
  */
 import type { CauseContext, CauseDefinition } from './types.js';
-import { intendedCallerMismatch, isServiceAssumeFailure, serviceFromAssumeFailure } from './signals.js';
+import { intendedCallerMismatch, isServiceAssumeFailure, regionsIn, serviceFromAssumeFailure } from './signals.js';
 import {
   codeIs, fromContext, fromMessage, fromPolicy, has, isAssumeFamily, isWebIdentity, OPT_IN_REGIONS, regionOf, sig, tokenAfter,
 } from './service-util.js';
@@ -51,7 +51,7 @@ const wrongCredentials: CauseDefinition = {
   title: 'The call runs with different credentials than intended',
   summary: 'The failing call was signed by another identity than the one you set up — stray AWS_* environment variables overriding a profile, the wrong profile, a role_arn in the profile, a self-hosted runner\'s or node\'s instance role — so the right policies are never consulted.',
   family: 'credentials',
-  prior: 0.2,
+  prior: 0.25,
   appliesTo: (ctx) => {
     if (has(ctx, ...NO_CREDS) || isExpired(ctx) || isInvalid(ctx)) return true;
     // web identity, SAML, Region and validation errors are not about which AWS credentials signed the call
@@ -234,11 +234,15 @@ const globalEndpoint: CauseDefinition = {
   family: 'credentials',
   prior: 0.03,
   specificity: 2,
+  refines: ['invalid-token'],
   appliesTo: isInvalid,
   signals: [
     (ctx) => {
       const r = regionOf(ctx);
       if (r && OPT_IN_REGIONS.has(r)) return sig(60, fromMessage(`The call went to ${r}, an opt-in Region, where v1 tokens from the global STS endpoint are not valid.`));
+      // a multi-command log: another Region in the text may be the failing call's (the first one seen may be a call that worked)
+      const optIn = regionsIn(ctx.text).find((x) => OPT_IN_REGIONS.has(x));
+      if (optIn && r !== optIn) return sig(25, fromContext(`The text also shows a call to ${optIn}, an opt-in Region, where v1 tokens from the global STS endpoint are not valid — if the failing call went there (and calls to ${r ?? 'other Regions'} work), this is the cause.`));
       if (r) return sig(0.1, fromMessage(`The call went to ${r}, a Region enabled by default, where every STS token is valid.`));
       return sig(0.6, fromMessage('The Region of the call is not shown.'));
     },

@@ -4,7 +4,7 @@
  * (encryption context, via service, caller account) fails, or the key / Region is the wrong one.
  */
 import type { CauseContext, CauseDefinition } from './types.js';
-import { describeCondition, statementViews } from './signals.js';
+import { describeCondition, regionsIn, statementViews } from './signals.js';
 import {
   action, callerPrincipal, codeIs, crossAccount, service, fromMessage, fromPolicy, has, identityAllowsOn, isKmsContext, keyGrant, keyPolicies,
   policyLabel, sig, stmtLabel, withStatementAdded,
@@ -17,17 +17,6 @@ const KEY_EXTERNAL = 'https://docs.aws.amazon.com/kms/latest/developerguide/key-
 const GRANTS = 'https://docs.aws.amazon.com/kms/latest/developerguide/grants.html';
 const CONDITIONS = 'https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html';
 const AWS_MANAGED = 'https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-key';
-
-/** Distinct Region codes in a text (bounded scan). */
-function regionsIn(text: string): string[] {
-  const out = new Set<string>();
-  const t = text.length > 100_000 ? text.slice(0, 100_000) : text;
-  for (const m of t.matchAll(/\b(?:us|eu|ap|sa|ca|me|af|il|mx|cn|us-gov)-(?:north|south|east|west|central|northeast|southeast|southwest|northwest)-[1-9]\b/g)) {
-    out.add(m[0]);
-    if (out.size > 8) break;
-  }
-  return [...out];
-}
 
 const OPAQUE = ['does not exist in this region', 'customer master key that does not exist', 'the resource does not exist in this region'];
 const NOT_FOUND = ['notfoundexception', 'is not found', 'invalid keyid', 'invalidkeyid', 'key does not exist', 'alias does not exist'];

@@ -406,6 +406,11 @@ const masked: CauseDefinition = {
       if (ctx.evaluation?.decision === 'allow' && ctx.policies.length) {
         return sig(5, fromPolicy('The pasted policies allow this read; a missing or misnamed object/parameter would explain the refusal.', 0));
       }
+      // the engine leaves the decision open (a policy type was not pasted) but every pasted policy allows
+      const pe = ctx.evaluation?.policies ?? [];
+      if (ctx.evaluation?.decision === 'unknown' && pe.length && pe.every((p) => p.verdict === 'allow')) {
+        return sig(4, fromPolicy('Every pasted policy allows this read; a missing or misnamed object/parameter would explain the refusal.', 0));
+      }
       return null;
     },
   ],

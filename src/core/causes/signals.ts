@@ -201,6 +201,17 @@ export function intendedCallerMismatch(ctx: CauseContext): IntentMismatch | null
   return out;
 }
 
+/** Distinct Region codes in a text (bounded scan). */
+export function regionsIn(text: string): string[] {
+  const out = new Set<string>();
+  const t = text.length > 100_000 ? text.slice(0, 100_000) : text;
+  for (const m of t.matchAll(/\b(?:us|eu|ap|sa|ca|me|af|il|mx|cn|us-gov)-(?:north|south|east|west|central|northeast|southeast|southwest|northwest)-[1-9]\b/g)) {
+    out.add(m[0]);
+    if (out.size > 8) break;
+  }
+  return [...out];
+}
+
 /** "Roles may not be assumed by root accounts." */
 export const isRootMessage = (ctx: CauseContext) => mentions(ctx, 'may not be assumed by root');
 
