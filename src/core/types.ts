@@ -129,6 +129,11 @@ export interface ParsedError {
   httpStatus: number | null;
   /** Wrappers that were peeled off, outermost first (`terraform-box`, `json-escaped`, …). */
   wrappers: string[];
+  /**
+   * The SAML or OIDC provider ARN a federation call named in the paste (`--principal-arn`,
+   * `with principal arn:…:saml-provider/X`, `Found Principal ARN …`), printed whole; null or absent otherwise.
+   */
+  identityProvider?: string | null;
 }
 
 export interface ParseResult {
