@@ -35,7 +35,9 @@ async function check(method: 'GET' | 'POST', url: string, payload: string | unde
   const res = await app.inject({ method, url, ...(payload !== undefined ? { payload } : {}), headers: ct ? { 'content-type': ct } : {} });
   expect(res.statusCode, `${method} ${url} ${ct} ${payload?.slice(0, 200)}`).toBeLessThan(500);
   // The web form (/ and /assets/) answers its errors in HTML for browsers; everything else is the API.
-  const webForm = url === '/' || url.startsWith('/?') || url.startsWith('/assets/');
+  // (dot segments resolve as a URL does: `/.` is the form's `/`).
+  const path = new URL('http://localhost' + url).pathname;
+  const webForm = path === '/' || path.startsWith('/assets/');
   if (res.statusCode >= 400 && !webForm) {
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     const p = res.json();

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import formbody from '@fastify/formbody';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { explain } from '../../core/index.js';
+import { explain, redactSecrets } from '../../core/index.js';
 import { emptyFormValues, renderHtmlAnswer, renderHtmlErrors, renderHtmlPage } from '../../core/render/html.js';
 import type { HtmlFormValues } from '../../core/render/html.js';
 import { APP_CSS } from './assets/app-css.js';
@@ -60,6 +60,19 @@ function exampleValues(): HtmlFormValues {
   };
 }
 
+/** The form values with every credential-shaped string replaced, for echoing back to the page. */
+function scrubbed(values: HtmlFormValues): HtmlFormValues {
+  const clean = (text: string): string => redactSecrets(text).text;
+  return {
+    ...values,
+    message: clean(values.message),
+    context: clean(values.context),
+    externalId: clean(values.externalId),
+    roleSessionName: clean(values.roleSessionName),
+    policies: values.policies.map((p) => ({ ...p, document: clean(p.document) })),
+  };
+}
+
 export default async function webForm(app: FastifyInstance): Promise<void> {
   await app.register(formbody);
 
@@ -77,7 +90,8 @@ export default async function webForm(app: FastifyInstance): Promise<void> {
   app.post('/', async (req, reply) => {
     const fragment = wantsFragment(req);
     const form = readForm(req.body);
-    const values: HtmlFormValues = form.values;
+    // The page shows the form again: never with a pasted secret in it (explain sees the original and warns).
+    const values: HtmlFormValues = scrubbed(form.values);
     if (!form.input) {
       return sendHtml(reply, 400, fragment ? renderHtmlErrors(form.errors) : renderHtmlPage({ values, errors: form.errors }));
     }
