@@ -154,3 +154,37 @@ describe('engine outcomes', () => {
     expect(assess(definitionOf('trust-principal-missing')!, ctxOf(parsed(), {}, {}, [trust], evaluation(false))).status).toBe('ruled-out');
   });
 });
+
+describe('evidence labels for people', () => {
+  it('numbers statements and policies from 1 and names them', async () => {
+    const { stmtLabel, policyLabel } = await import('../../src/core/causes/signals.js');
+    expect(stmtLabel({ index: 1, sid: 'JenkinsLegacy' })).toBe('statement 2 "JenkinsLegacy"');
+    expect(stmtLabel({ index: 0, sid: null })).toBe('statement 1');
+    const p = { name: 'deploy-role trust', kind: 'trust' } as unknown as Parameters<typeof policyLabel>[0];
+    expect(policyLabel(p, 0)).toBe('policy 1 (deploy-role trust)');
+    expect(policyLabel({ ...p, name: null } as unknown as Parameters<typeof policyLabel>[0], 2)).toBe('policy 3 (trust policy)');
+  });
+
+  it('keeps the evidence index fields 0-based while the text is 1-based', async () => {
+    const { explain } = await import('../../src/core/index.js');
+    const answer = explain({
+      message: 'An error occurred (AccessDenied) when calling the AssumeRole operation: User: arn:aws:iam::111111111111:user/ci is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::111111111111:role/deploy',
+      policies: [{ kind: 'trust', name: 'deploy trust', document: { Version: '2012-10-17', Statement: [
+        { Sid: 'Other', Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' },
+        { Sid: 'Ci', Effect: 'Deny', Principal: { AWS: 'arn:aws:iam::111111111111:user/ci' }, Action: 'sts:AssumeRole' },
+      ] } }],
+    });
+    const e = answer.causes.flatMap((c) => c.evidence).find((x) => x.statement === 1 && x.policy === 0);
+    expect(e?.text).toContain('statement 2 "Ci"');
+  });
+});
+
+describe('KMS wording on the caller side', () => {
+  const msg = (tail: string) => `An error occurred (AccessDeniedException) when calling the Decrypt operation: User: arn:aws:sts::111111111111:assumed-role/app/s is not authorized to perform: kms:Decrypt on resource: arn:aws:kms:eu-west-1:111111111111:key/1234abcd-12ab-34cd-56ef-1234567890ab ${tail}`;
+  it('keeps the caller side open for "no resource-based policy allows", but not for an explicit deny in one', async () => {
+    const { explain } = await import('../../src/core/index.js');
+    const text = (tail: string) => explain({ message: msg(tail) }).causes.find((c) => c.id === 'identity-missing-allow')?.evidence.map((e) => e.text).join(' ') ?? '';
+    expect(text('because no resource-based policy allows the kms:Decrypt action')).toContain('KMS says "no resource-based policy allows"');
+    expect(text('with an explicit deny in a resource-based policy')).not.toContain('KMS says "no resource-based policy allows"');
+  });
+});

@@ -158,7 +158,7 @@ function identityMessage(strong: number): (ctx: CauseContext) => SignalResult | 
     }
     if (type === 'identity-based' && kind !== 'explicit') return weigh(strong, ev(`AWS says no identity-based policy allows ${action}.`));
     if (type === 'identity-based') return weigh(0.2, ev('AWS reports an explicit Deny in an identity-based policy, not a missing Allow.'));
-    if (type === 'resource-based' && actionOf(ctx).startsWith('kms:')) return weigh(1, ev('KMS says "no resource-based policy allows" even when the caller\'s IAM policy is what lacks the permission, so the caller side is still open.'));
+    if (type === 'resource-based' && kind !== 'explicit' && actionOf(ctx).startsWith('kms:')) return weigh(1, ev('KMS says "no resource-based policy allows" even when the caller\'s IAM policy is what lacks the permission, so the caller side is still open.'));
     if (type && kind === 'explicit' && type !== 'service-control') return weigh(0.15, ev(`AWS reports an explicit Deny in a ${type} policy.`));
     if ((type === 'permissions-boundary' || type === 'session') && kind !== 'explicit') {
       return weigh(0.08, ev(`AWS evaluates identity-based policies before the ${type === 'session' ? 'session policy' : 'permissions boundary'}; a refusal reported there means an identity-based policy allowed ${action}.`));
@@ -279,7 +279,7 @@ export const causes: CauseDefinition[] = [
         const res = (w.st.resource ?? []).join(', ') || `NotResource ${(w.st.notResource ?? []).join(', ')}`;
         const s3hint = ctx.facts.bucket && ctx.facts.objectKey && (w.st.resource ?? []).some((r) => r.endsWith(`:::${ctx.facts.bucket}`)) ? ' — the bucket ARN, while object actions need arn:aws:s3:::' + ctx.facts.bucket + '/*' : '';
         const text = `${where(w)} allows ${action} but only on ${res}${s3hint}; the call was on ${ctx.parsed.target?.arn ?? 'another resource'}.`;
-        const other = denyType(ctx) && denyType(ctx) !== 'identity-based' && !(denyType(ctx) === 'resource-based' && actionOf(ctx).startsWith('kms:'));
+        const other = denyType(ctx) && denyType(ctx) !== 'identity-based' && !(denyType(ctx) === 'resource-based' && denyKind(ctx) !== 'explicit' && actionOf(ctx).startsWith('kms:'));
         return other ? weigh(2, pev(text, w)) : confirm(pev(text, w));
       },
     ],

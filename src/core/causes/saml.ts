@@ -113,7 +113,7 @@ const pair: CauseDefinition = {
       }
       if (hit) return sig(0.2, fromPolicy(`The trust names the provider the call used (${used}).`, hit.policy, hit.statement));
       const t = trusted[0]!;
-      return sig(6, fromPolicy(`The call pairs the role with ${used}, but statement ${t.statement} of the trust only names ${trusted.map((x) => x.arn).join(', ')}.`, t.policy, t.statement), 'confirmed');
+      return sig(6, fromPolicy(`The call pairs the role with ${used}, but statement ${t.statement + 1} of the trust only names ${trusted.map((x) => x.arn).join(', ')}.`, t.policy, t.statement), 'confirmed');
     },
   ],
   confirm: [

@@ -190,11 +190,13 @@ export function policiesOf(ctx: CauseContext, ...kinds: PolicyKind[]): Indexed[]
 
 /** `policy` 'sid' label for evidence: `statement Sid` or `statement #n`. */
 export function stmtLabel(st: Statement): string {
-  return st.sid ? `statement ${st.index} (Sid "${st.sid}")` : `statement ${st.index}`;
+  // people count from 1; the evidence's `statement` field stays 0-based
+  return st.sid ? `statement ${st.index + 1} "${st.sid}"` : `statement ${st.index + 1}`;
 }
 
 export function policyLabel(p: Policy, index: number): string {
-  return p.name ? `"${p.name}"` : `policy ${index}`;
+  // people count from 1; the evidence's `policy` field stays 0-based
+  return `policy ${index + 1} (${p.name || `${p.kind} policy`})`;
 }
 
 /** IAM wildcard match (`*`, `?`), two-pointer, no exponential backtracking. */

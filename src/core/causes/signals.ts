@@ -27,12 +27,14 @@ export const ruleOut = (evidence: Evidence, weight = 1): SignalResult => ({ weig
 /** "Likely, if …": an unknown fact decides, and the pasted policies leave this cause as the explanation. */
 export const likelyIf = (evidence: Evidence, weight = 6): SignalResult => ({ weight, atLeast: 'likely', evidence });
 
-/** `Statement[1] (Sid "X")` for people. */
+/** `statement 2 "X"` for people (1-based, with the Sid). */
 export function stmtLabel(st: { index: number; sid: string | null }): string {
-  return st.sid ? `statement ${st.index} (Sid "${st.sid}")` : `statement ${st.index}`;
+  // people count from 1; the evidence's `statement` field stays 0-based
+  return st.sid ? `statement ${st.index + 1} "${st.sid}"` : `statement ${st.index + 1}`;
 }
 export function policyLabel(p: Policy, i: number): string {
-  return p.name ? `"${p.name}"` : `policy ${i}`;
+  // people count from 1; the evidence's `policy` field stays 0-based
+  return `policy ${i + 1} (${p.name || `${p.kind} policy`})`;
 }
 
 // ───────────────────────────── message facts ─────────────────────────────
