@@ -42,7 +42,7 @@ describe('renderMarkdown', () => {
     expect(out).toContain('3. The caller is the root user — unlikely');
     expect(out).toContain('```bash\naws iam update-assume-role-policy');
     expect(out).toContain('```json\n{\n  "Version": "2012-10-17"');
-    expect(out).toContain('_(policy "deploy-role trust", Statement\\[0\\] (Sid "AllowCI"))_');
+    expect(out).toContain('_(policy 1 "deploy-role trust", statement 1 (Sid "AllowCI"))_');
     // ruled-out causes: one line at the end, never in full
     expect(out).toContain('### Ruled out\n\n- A Deny in the trust policy matches (`trust-explicit-deny`): The trust policy has no Deny statement.\n');
     expect(out).not.toContain('Remove the Deny.');
@@ -99,11 +99,19 @@ describe('renderMarkdown', () => {
     e.evaluation!.trail = ['Request: a → b.', 'Decision: implicit-deny (role trust policy).'];
     const out = renderMarkdown(e);
     expect(out).toContain('| 1 | deploy-role trust | trust (inferred) | **implicit-deny** | Principal names an unknown account (Statement\\[0\\].Principal) |');
-    expect(out).toContain('- Policy 1, Statement\\[0\\] (Sid "AllowCI"): **Allow, does not apply**. Principal does not match\n');
+    expect(out).toContain('- Policy 1, statement 1 (Sid "AllowCI"): **Allow, does not apply**. Principal does not match\n');
     expect(out).toContain('Step by step:\n\n1. Request: a → b.\n2. Decision: implicit-deny (role trust policy).\n');
     const text = renderText(e);
-    expect(text).toContain('   - Statement[0] (Sid "AllowCI"): Allow, does not apply. Principal does not\n     match\n');
+    expect(text).toContain('   - statement 1 (Sid "AllowCI"): Allow, does not apply. Principal does not\n     match\n');
     expect(text).toContain('Step by step:\n  - Request: a → b.\n');
+  });
+
+  it('does not name the policy twice when the evidence already does', () => {
+    const e = explanationSample();
+    e.causes[0]!.evidence = [{ text: 'statement 1 of policy 1 (deploy-role trust) names a user.', source: 'policy', policy: 0, statement: 0 }];
+    const out = renderMarkdown(e);
+    expect(out).toContain('- statement 1 of policy 1 (deploy-role trust) names a user.\n');
+    expect(out).not.toContain('_(policy 1');
   });
 
   it('lists at most 10 ruled-out causes with reasons, the rest by id only', () => {
@@ -158,7 +166,7 @@ describe('renderText', () => {
     expect(out).toContain('  Caller         arn:aws:sts::111111111111:assumed-role/pipeline-role/session-name');
     expect(out).toContain('1. The trust policy does not name the caller [confirmed, score 0.82]');
     expect(out).toContain('\n         aws iam get-role --role-name deploy-role --query Role.AssumeRolePolicyDocument\n');
-    expect(out).toContain('(policy "deploy-role trust", Statement[0] (Sid "AllowCI"))'.split(' ').slice(-2).join(' '));
+    expect(out).toContain('(policy\n       1 "deploy-role trust", statement 1 (Sid "AllowCI"))');
     expect(out).toContain('Ruled out\n---------\n- A Deny in the trust policy matches (trust-explicit-deny)');
     expect(out).not.toMatch(/\*\*|```|^#/m);
   });

@@ -163,23 +163,31 @@ export function groupCauses(causes: RankedCause[]): CauseGroups {
   return { full, brief, ruledOut };
 }
 
-/** The label of a pasted policy: its name when given, else its position and kind. */
+/** The label of a pasted policy, numbered from 1 as the answer's wording does: `policy 2 "deploy-role trust"`. */
 export function policyLabel(e: Explanation, index: number): string {
   const p: PolicyReport | undefined = e.policies[index];
-  if (!p) return `policy #${index + 1}`;
-  return p.name ? `policy "${oneLine(p.name, 80)}"` : `policy #${index + 1} (${p.kind})`;
+  if (!p) return `policy ${index + 1}`;
+  return p.name ? `policy ${index + 1} "${oneLine(p.name, 80)}"` : `policy ${index + 1} (${p.kind})`;
 }
 
-/** Where a piece of evidence comes from, in words: `policy "x", Statement[0] (Sid "AllowCI")`. */
+/** `statement 1 (Sid "AllowCI")`: numbered from 1, like the evidence the causes write. */
+export function statementLabel(index: number, sid: string | null | undefined): string {
+  return `statement ${index + 1}` + (sid ? ` (Sid "${oneLine(sid, 80)}")` : '');
+}
+
+/**
+ * Where a piece of evidence comes from, in words: `policy 1 "x", statement 1 (Sid "AllowCI")`.
+ * Empty when the evidence already names its policy, so the answer does not say it twice.
+ */
 export function evidenceOrigin(e: Explanation, ev: Evidence): string {
   switch (ev.source) {
     case 'policy': {
       if (ev.policy === undefined) return 'a pasted policy';
+      if (ev.text.toLowerCase().includes(`policy ${ev.policy + 1}`)) return '';
       let s = policyLabel(e, ev.policy);
       if (ev.statement !== undefined) {
-        s += `, Statement[${ev.statement}]`;
         const sid = e.policies[ev.policy]?.statements?.find((st) => st.index === ev.statement)?.sid;
-        if (sid) s += ` (Sid "${oneLine(sid, 80)}")`;
+        s += ', ' + statementLabel(ev.statement, sid);
       }
       return s;
     }
@@ -207,7 +215,7 @@ export function policyNotes(p: PolicyReport): string[] {
 export const MAX_STATEMENT_LINES = 10;
 
 export interface StatementLine {
-  /** `Statement[0] (Sid "AllowCI")` */
+  /** `statement 1 (Sid "AllowCI")` */
   where: string;
   /** `Allow, applies` / `Deny, does not apply` / `Allow, depends on unknown keys` */
   outcome: string;
@@ -218,7 +226,7 @@ export interface StatementLine {
 export function statementLines(p: PolicyReport): { lines: StatementLine[]; more: number } {
   const all = p.statements ?? [];
   const lines = all.slice(0, MAX_STATEMENT_LINES).map((st) => ({
-    where: `Statement[${st.index}]` + (st.sid ? ` (Sid "${oneLine(st.sid, 80)}")` : ''),
+    where: statementLabel(st.index, st.sid),
     outcome: `${st.effect}, ${st.matched === true ? 'applies' : st.matched === false ? 'does not apply' : 'depends on unknown keys'}`,
     why: oneLine(st.why, 600),
   }));
