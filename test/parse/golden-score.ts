@@ -31,6 +31,11 @@ export function readExtraCorpus(): CorpusRecord[] {
   return readJsonl(join(here, '../fixtures/extra/real-errors-extra.jsonl'));
 }
 
+/** Held-out round 2: real messages collected after the parser was tuned on the first two files. */
+export function readExtra2Corpus(): CorpusRecord[] {
+  return readJsonl(join(here, '../fixtures/extra/real-errors-extra2.jsonl'));
+}
+
 export const norm = (v: unknown): string | boolean | null => {
   if (v === undefined || v === null) return null;
   if (typeof v === 'boolean') return v;

@@ -17,10 +17,10 @@ export const KNOWN_CODES = new Set([
   'RequestExpired', 'InvalidToken', 'OptInRequired', 'UnauthorizedAccess', 'AuthorizationFailure',
   'KMSAccessDenied', 'InvalidSignatureException', 'TokenRefreshRequired', 'ExpiredTokenError',
   'InvalidUserID.NotFound', 'Unauthorized', 'AccessDeniedFault', 'InsufficientPermissionsException',
-  'ValidationException',
+  'ValidationException', 'AllAccessDisabled',
 ]);
 
-const AUTHISH = /(?:AccessDenied|Unauthori[sz]ed|NotAuthorized|Forbidden|ExpiredToken|TokenExpired|InvalidClientTokenId|ValidationError|RegionDisabled|InvalidIdentityToken|UnrecognizedClient|AuthFailure|AuthorizationError|SignatureDoesNotMatch|InvalidAccessKeyId|IDPRejectedClaim|IDPCommunicationError|PackedPolicyTooLarge|MalformedPolicyDocument|InvalidAuthorizationMessage|MissingAuthenticationToken|IncompleteSignature|RequestExpired|InvalidToken|InsufficientPermissions|InvalidParameterValue)/;
+const AUTHISH = /(?:AccessDenied|Unauthori[sz]ed|NotAuthorized|Forbidden|ExpiredToken|TokenExpired|InvalidClientTokenId|ValidationError|RegionDisabled|InvalidIdentityToken|UnrecognizedClient|AuthFailure|AuthorizationError|SignatureDoesNotMatch|InvalidAccessKeyId|IDPRejectedClaim|IDPCommunicationError|PackedPolicyTooLarge|MalformedPolicyDocument|InvalidAuthorizationMessage|MissingAuthenticationToken|IncompleteSignature|RequestExpired|InvalidToken|InsufficientPermissions|InvalidParameterValue|AllAccessDisabled)/;
 
 /** Last segment of a namespaced code: `Lambda.KMSAccessDeniedException` → `KMSAccessDeniedException`. */
 export function lastSegment(code: string): string {

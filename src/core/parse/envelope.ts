@@ -211,6 +211,18 @@ export function readEnvelope(s: string, start: number, end: number, lo: number, 
     re.lastIndex = 0;
   }
 
+  // a message that is only the code's own word (`code: 'Forbidden'`, `<Code>X</Code>`): the field spans it
+  if (structCode === null && end - start <= 40) {
+    const span = s.slice(Math.max(lo, start - 60), Math.min(hi, end + 20));
+    for (const re of [STRUCT_RE, XML_CODE_RE]) {
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      let n = 0;
+      while ((m = re.exec(span)) !== null && n++ < 20) consider(m[1] ?? '', 0);
+      re.lastIndex = 0;
+    }
+  }
+
   env.errorCode = cliCode ?? goCode ?? direct ?? javaCode ?? structCode;
 
   // JS SDK dumps

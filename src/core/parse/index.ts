@@ -9,7 +9,7 @@
  */
 import type { Caller, DenyKind, ErrorSource, DenyPolicyType, Issue, ParsedError, ParseResult, Target } from '../types.js';
 import { cleanToken, parseCaller, parseTarget } from './arn.js';
-import { opToAction, servicePrefix } from './codes.js';
+import { isAuthishCode, opToAction, servicePrefix } from './codes.js';
 import { prefixCode, readEnvelope } from './envelope.js';
 import {
   BARE_RE, SHAPE_BY_NAME, TRIGGERS, scanBare, type Hit, type ScanState,
@@ -38,6 +38,16 @@ const CONTEXT_ROLE_SHAPES = new Set(['duration-exceeds-max', 'role-chaining-limi
   'oidc-provider-missing', 'oidc-audience-mismatch', 'oidc-jwks-unreachable', 'oidc-thumbprint', 'oidc-rejected-claim',
   'webidentity-err', 'packed-policy-too-large', 'saml-invalid-response',
   'console-switch-role-invalid']);
+
+/** Validation wordings that do not say which AssumeRole* call failed. */
+const FEDERATION_VALIDATION = new Set(['duration-exceeds-max', 'sts-request-arn-invalid']);
+
+/** The federation call a login tool's paste is about, from its wording, or null. */
+function federationOf(s: string): string | null {
+  if (/AssumeRoleWithSAML|:saml-provider\/|\bSAML (?:assertion|response)|using SAML\b|saml2aws/i.test(s)) return 'sts:AssumeRoleWithSAML';
+  if (/AssumeRoleWithWebIdentity|:oidc-provider\/|WebIdentityErr|web[_ -]identity[_ -]token/i.test(s)) return 'sts:AssumeRoleWithWebIdentity';
+  return null;
+}
 
 /** Validation errors quote the parameter values themselves; a role ARN elsewhere is not their target. */
 const NO_CONTEXT_ROLE = new Set(['sts-validation-errors', 'sts-request-arn-invalid']);
@@ -165,10 +175,12 @@ function cloudTrailHit(f: Flat): Hit | null {
   const positions = [src.at, code.at, name?.at, msg?.at, ui >= 0 ? ui : undefined].filter((x): x is number => x !== undefined);
   const start = Math.max(0, s.lastIndexOf('{', Math.min(...positions)));
   const end = Math.max(...positions, roleArn?.at ?? 0, reqId?.at ?? 0) + 1;
+  // a terminal or a table column may have wrapped the code ("AccessDenie\nd"): codes hold no spaces
+  const codeV = code.v.includes(' ') && isAuthishCode(code.v.replace(/ /g, '')) ? code.v.replace(/ /g, '') : code.v;
   const h: Hit = {
     shape: 'cloudtrail-event', start, end, action: null, actionRedacted: false,
     callerRaw: uarn?.v ?? null, targetRaw: roleArn?.v ?? null, denyKind: 'unknown', policyType: null, policyArn: null,
-    encoded: null, code: code.v, operation: name?.v ?? null, service: null, region: region?.v ?? null, requestId: reqId?.v ?? null,
+    encoded: null, code: codeV, operation: name?.v ?? null, service: null, region: region?.v ?? null, requestId: reqId?.v ?? null,
   };
   const svc = /^([a-z0-9-]{1,60})\.amazonaws\.com$/.exec(src.v);
   if (svc && name) {
@@ -192,6 +204,62 @@ function specificity(p: ParsedError): number {
   return n + priority(p.shape ?? '') / 100;
 }
 
+const REGION_G = new RegExp(REGION_RE.source, 'g');
+const COMMAND_LINE = /(?:^|[\s$>#:])aws [a-z0-9-]{2,30} [a-z0-9-]{2,60}\b|^(?:\$|>|PS [^>]{0,60}>) /;
+
+/**
+ * The region of the failing call: one printed inside the message, else the nearest one before it
+ * that does not belong to an earlier command of a multi-command log, else the first one after it
+ * outside any later command line (a command after the error is not the one that failed).
+ */
+function regionNear(f: Flat, start: number, end: number, lo: number, hi: number): string | null {
+  const s = f.s;
+  const a = Math.max(lo, start - 300);
+  const b = Math.min(hi, end + 600);
+  const lineStart = (i: number) => { let k = i; while (k > a && f.nl[k] !== 1) k--; return k; };
+  const lineEnd = (i: number) => { let k = i; while (k < b && f.nl[k] !== 1) k++; return k; };
+  const isCommand = (ls: number, le: number) => COMMAND_LINE.test(s.slice(ls === a ? ls : ls + 1, Math.min(le, ls + 400)));
+  // the failing call's command: the last command line that starts before the message
+  let failingCmd = -1;
+  for (let k = start; k > a;) {
+    const ls = lineStart(k - 1);
+    if (isCommand(ls, lineEnd(ls + 1))) { failingCmd = ls; break; }
+    k = ls;
+    if (start - k > 300) break;
+  }
+  let inside: string | null = null;
+  let before: string | null = null;
+  let after: string | null = null;
+  const win = s.slice(a, b);
+  REGION_G.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let n = 0;
+  while ((m = REGION_G.exec(win)) !== null && n++ < 50) {
+    const at = a + m.index;
+    const r = m[1] ?? null;
+    if (at >= start && at < end) { inside ??= r; continue; }
+    const ls = lineStart(at);
+    const cmd = isCommand(ls, lineEnd(at));
+    if (at < start) {
+      if (!cmd || ls === failingCmd || failingCmd < 0) before = r;
+    } else if (!cmd && !after) {
+      after = r;
+    }
+  }
+  REGION_G.lastIndex = 0;
+  return inside ?? before ?? after;
+}
+
+/** SAML/OIDC provider ARNs anywhere in the paste (at most 4), printed whole. */
+function contextProviders(s: string): string[] {
+  const set = new Set<string>();
+  for (const m of allMatches(/\barn:aws[a-z-]{0,20}:iam::[^:\s'"]{0,40}:(?:saml|oidc)-provider\/[^\s'",;)]{1,300}/g, s, 50)) {
+    set.add(cleanToken(m[0]));
+    if (set.size > 3) break;
+  }
+  return [...set];
+}
+
 function contextRoles(s: string): string[] {
   const set = new Set<string>();
   for (const m of allMatches(/\barn:aws[a-z-]{0,20}:iam::[^:\s'"]{0,40}:role\/[^\s'",)]{1,300}/g, s, 200)) {
@@ -204,6 +272,10 @@ function contextRoles(s: string): string[] {
 interface PasteContext {
   /** Distinct IAM role ARNs anywhere in the paste (at most 4). */
   roles: string[] | null;
+  /** SAML/OIDC provider ARNs in the paste (at most 4). */
+  providers: string[];
+  /** The federation call (AssumeRoleWithSAML / WithWebIdentity) a login tool's paste is about. */
+  federation: string | null;
   /** The paste mentions aws-vault's --assume-role-ttl. */
   ttl: boolean;
   cloudtrail: boolean;
@@ -248,6 +320,10 @@ function buildParsed(f: Flat, h: MergedHit, lo: number, hi: number, globalWrappe
   }
   if (!action && shape?.inferAction) action = shape.inferAction;
   if (!action && ctx.ttl && (h.shape === 'duration-exceeds-max' || h.shape === 'role-chaining-limit')) action = 'sts:AssumeRole';
+  // STS validation wordings name no operation: a SAML or web-identity login tool around them does
+  if (!action && FEDERATION_VALIDATION.has(h.shape) && ctx.federation) action = ctx.federation;
+  // aws-iam-authenticator / `aws eks get-token --role-arn`: "could not get token: AccessDenied" is the AssumeRole
+  if (!action && /could not get token: (?:api error )?(?:AccessDenied(?:Exception)?: ?)?$/i.test(s.slice(Math.max(lo, h.start - 60), h.start))) action = 'sts:AssumeRole';
   if (h.actionRedacted && !h.action) redactions.push('action');
   p.action = action;
 
@@ -294,14 +370,14 @@ function buildParsed(f: Flat, h: MergedHit, lo: number, hi: number, globalWrappe
   p.deny = { kind: h.denyKind as DenyKind, policyType: h.policyType as DenyPolicyType | null, policyArn: h.policyArn };
   p.encodedMessage = h.encoded;
 
-  // region: the resource's, else one named near the message
-  let region = target?.region ?? (isRegion(h.region) ? h.region : null);
-  if (!region) {
-    const win = s.slice(Math.max(lo, h.start - 300), Math.min(hi, h.end + 300));
-    const r = REGION_RE.exec(win);
-    if (r) region = r[1] ?? null;
+  // region: the resource's, else one named in the failing call's own context
+  p.region = target?.region ?? (isRegion(h.region) ? h.region : null) ?? regionNear(f, h.start, h.end, lo, hi);
+
+  // federation calls: the SAML/OIDC provider the paste names (`--principal-arn`, `with principal …`)
+  const act = p.action?.toLowerCase();
+  if (act === 'sts:assumerolewithsaml' || act === 'sts:assumerolewithwebidentity') {
+    p.identityProvider = ctx.providers.find((x) => x.includes(act.endsWith('saml') ? ':saml-provider/' : ':oidc-provider/')) ?? null;
   }
-  p.region = region;
 
   p.message = s.slice(h.start, h.end).trim().slice(0, 4000) || null;
   p.redactions = [...new Set(redactions)];
@@ -372,6 +448,8 @@ function parseInner(input: string, issues: Issue[]): ParseResult {
   const groups = groupHits(f, hits);
   const ctx = {
     roles: contextRoles(s),
+    providers: contextProviders(s),
+    federation: federationOf(s),
     ttl: /--assume-role-ttl/.test(s),
     cloudtrail: !!ct,
     source: detectSource(text, wrappers, !!ct),

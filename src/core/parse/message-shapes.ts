@@ -4,7 +4,7 @@
  * trigger with bounded, position-anchored scans.
  */
 import type { DenyKind, DenyPolicyType, PrincipalType } from '../types.js';
-import { KNOWN_ACTIONS, STS_OPS, isAuthishCode } from './codes.js';
+import { KNOWN_ACTIONS, STS_OPS, isAuthishCode, isKnownCode } from './codes.js';
 import type { Flat } from './text.js';
 
 export type ShapeFamily =
@@ -140,7 +140,7 @@ export const SHAPES: MessageShape[] = [
     description: 'A service cannot assume the role handed to it: "The role defined for the function cannot be assumed by Lambda."',
     sample: 'An error occurred (InvalidParameterValueException) when calling the CreateFunction operation: The role defined for the function cannot be assumed by Lambda.' },
   { name: 'sts-request-arn-invalid', family: 'validation', template: 'T22', priority: 7,
-    description: 'STS ValidationError: Request ARN is invalid',
+    description: 'STS ValidationError: Request ARN is invalid / Principal ARN is invalid (a role or provider ARN the call passed is malformed)',
     sample: 'botocore.exceptions.ClientError: An error occurred (ValidationError) when calling the AssumeRoleWithSAML operation: Request ARN is invalid' },
   { name: 'sts-validation-errors', family: 'validation', template: 'T22', priority: 6,
     description: 'STS ValidationError: N validation error(s) detected …',
@@ -178,6 +178,12 @@ export const SHAPES: MessageShape[] = [
   { name: 'sso-session-invalid', family: 'credentials', priority: 6,
     description: 'IAM Identity Center: Session token not found or invalid',
     sample: 'An error occurred (UnauthorizedException) when calling the GetRoleCredentials operation: Session token not found or invalid' },
+  { name: 'k8s-unauthorized', family: 'credentials', priority: 4,
+    description: 'kubectl against EKS: the cluster did not accept the IAM identity behind the token (no access entry / aws-auth mapping, or the token was for another identity)',
+    sample: 'kubectl get svc\nerror: You must be logged in to the server (Unauthorized)' },
+  { name: 's3-all-access-disabled', family: 'bare', priority: 4,
+    description: 'S3 AllAccessDisabled: All access to this resource has been disabled (bucket or account suspended, or S3-compatible store blocking access)',
+    sample: 'operation error S3: ListObjectsV2, https response error StatusCode: 403, RequestID: 17D0850741E9E650, api error AllAccessDisabled: All access to this resource has been disabled.' },
   { name: 'generic-auth-error', family: 'credentials', priority: 0,
     description: 'Any other message printed with an authorization error code (CLI, Go SDK, `Code: message`)',
     sample: 'An error occurred (InvalidIdentityToken) when calling the AssumeRoleWithSAML operation: Specified provider doesn\'t exist.' },
@@ -603,7 +609,10 @@ function simple(shape: string, opts: { backTo?: RegExp; extend?: RegExp } = {}) 
       const x = sticky(opts.extend, s, end);
       if (x) end += x[0].length;
     }
-    return newHit(shape, start, end);
+    const h = newHit(shape, start, end);
+    // the wording is the error code itself (`<Code>IDPRejectedClaim</Code>`, `PackedPolicyTooLarge`)
+    if (isKnownCode(m[0])) h.code = m[0];
+    return h;
   };
 }
 
@@ -750,11 +759,12 @@ export const TRIGGERS: Trigger[] = [
   { re: /Your request included an invalid SAML response\.?/g, handle: simple('saml-invalid-response') },
   { re: /Invalid information in one or more fields\.?(?: Check your information or contact your administrator\.?)?/g, handle: simple('console-switch-role-invalid') },
   {
-    re: /(?:An [Ee]rror occur?red \(([^()\s]{1,100})\)(?: \(reached max retries: \d{1,3}\))? when calling the [A-Za-z0-9]{1,100} operation(?: \(reached max retries: \d{1,3}\))?|\b(?:api error |Aws::[A-Za-z0-9]{1,30}::Errors::)?(AccessDenied(?:Exception)?|UnauthorizedOperation|ExpiredToken(?:Exception)?|InvalidClientTokenId|InvalidIdentityToken(?:Exception)?|IDPRejectedClaim(?:Exception)?|IDPCommunicationError(?:Exception)?|RegionDisabledException|UnrecognizedClientException|KMSAccessDeniedException|SignatureDoesNotMatch|InvalidAccessKeyId|AuthFailure|NotAuthorizedException|AuthorizationError(?:Exception)?|PackedPolicyTooLarge(?:Exception)?)(?: \((?:client|server)\))?):(?=\s|$)/g,
+    re: /(?:An [Ee]rror occur?red \(([^()\s]{1,100})\)(?: \(reached max retries: \d{1,3}\))? when calling the [A-Za-z0-9]{1,100} operation(?: \(reached max retries: \d{1,3}\))?|\b(?:api error |Aws::[A-Za-z0-9]{1,30}::Errors::)?(AccessDenied(?:Exception)?|UnauthorizedOperation|ExpiredToken(?:Exception)?|InvalidClientTokenId|InvalidIdentityToken(?:Exception)?|IDPRejectedClaim(?:Exception)?|IDPCommunicationError(?:Exception)?|RegionDisabledException|UnrecognizedClientException|KMSAccessDeniedException|SignatureDoesNotMatch|InvalidAccessKeyId|AuthFailure|NotAuthorizedException|AuthorizationError(?:Exception)?|PackedPolicyTooLarge(?:Exception)?|AllAccessDisabled)(?: \((?:client|server)\))?):(?=\s|$)/g,
     handle: (st, m) => {
       const s = st.f.s;
       const code = m[1] ?? m[2] ?? '';
-      if (m[1] !== undefined && !isAuthishCode(code)) return null;
+      // botocore prints the bare HTTP status when the service sent no body (`(403) … HeadObject`)
+      if (m[1] !== undefined && !isAuthishCode(code) && code !== '403' && code !== '401') return null;
       const start = skipSpaces(s, m.index + m[0].length);
       // "FooException: An error occurred (Foo) when calling …": the CLI form is read on its own
       if (/^An error occur?red \(/i.test(s.slice(start, start + 20))) return null;
@@ -771,7 +781,16 @@ export const TRIGGERS: Trigger[] = [
     },
   },
   { re: /cannot be assumed by [A-Z][A-Za-z0-9 .-]{0,40}?\./g, handle: simple('service-cannot-assume-role', { backTo: /The role defined for the [a-z ]{1,40}$/i }) },
-  { re: /Request ARN is invalid/g, handle: simple('sts-request-arn-invalid') },
+  { re: /(?:Request|Principal|Role|Provider) ARN is invalid/g, handle: simple('sts-request-arn-invalid') },
+  {
+    re: /You must be logged in to the server \((?:Unauthorized|the server has asked for the client to provide credentials)\)/g,
+    handle: (st, m) => {
+      const h = simple('k8s-unauthorized', { backTo: /error: $/ })(st, m);
+      if (/\(Unauthorized\)$/.test(m[0])) h.fallbackCode = 'Unauthorized';
+      return h;
+    },
+  },
+  { re: /All access to this resource has been disabled\.?/g, handle: simple('s3-all-access-disabled') },
   {
     re: /\b\d{1,3} validation errors? detected:?/g,
     handle: (st, m) => {
