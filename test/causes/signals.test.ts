@@ -188,3 +188,23 @@ describe('KMS wording on the caller side', () => {
     expect(text('with an explicit deny in a resource-based policy')).not.toContain('KMS says "no resource-based policy allows"');
   });
 });
+
+describe('per-answer memoization (no repeated scans of every statement per cause)', () => {
+  it('builds each policy\'s statement views once, whatever kinds a family asks for', async () => {
+    const { statementViews } = await import('../../src/core/causes/signals.js');
+    const { parseError } = await import('../../src/core/parse/index.js');
+    const { readPolicy } = await import('../../src/core/policy/index.js');
+    const message = 'User: arn:aws:iam::111111111111:user/ci is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::b/k';
+    const policies = [
+      readPolicy({ kind: 'identity', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] } }, 0),
+      readPolicy({ kind: 'resource', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: '*' }] } }, 1),
+    ];
+    const ctx = causeContext({ parsed: parseError(message).parsed, policies, evaluation: null, request: {}, context: {}, text: message });
+    const a = statementViews(ctx, ['identity']);
+    const b = statementViews(ctx, ['resource', 'identity']);
+    expect(a).toHaveLength(1);
+    expect(b).toHaveLength(2);
+    expect(b.find((v) => v.policyIndex === 0)).toBe(a[0]);
+    expect(statementViews(ctx, ['identity'])).toBe(a);
+  });
+});

@@ -48,16 +48,37 @@ interface ConditionAnalysis {
   firstIndex: number | undefined;
 }
 
-function analyze(ctx: CauseContext, test: KeyTest): ConditionAnalysis {
+interface KindViews { conditionalAllows: StatementView[]; candidates: StatementView[]; full: StatementView[] }
+interface BaseAnalysis { views: StatementView[]; perKind: KindViews[]; primaryPasted: boolean }
+const baseCache = new WeakMap<CauseContext, BaseAnalysis>();
+const analysisCache = new WeakMap<CauseContext, Map<KeyTest, ConditionAnalysis>>();
+
+/** The key-independent part, once per answer: each allowing kind's candidate statements. */
+function baseAnalysis(ctx: CauseContext): BaseAnalysis {
+  const hit = baseCache.get(ctx);
+  if (hit) return hit;
   const kinds = allowingKinds(ctx);
   const views = statementViews(ctx, kinds);
-  const out: ConditionAnalysis = { failing: [], unknown: [], satisfied: [], primaryPasted: false, keyUsed: false, firstIndex: views[0]?.policyIndex };
-  out.primaryPasted = isStsFamily(ctx) ? pasted(ctx, 'trust').length > 0 : views.length > 0;
-  for (const kind of kinds) {
+  const perKind = kinds.map((kind) => {
     const allows = views.filter((v) => v.policy.kind === kind && v.st.effect === 'Allow');
-    if (allows.some((v) => v.conditions.some((o) => test(o.key)))) out.keyUsed = true;
     const candidates = allows.filter((v) => v.action && v.resource !== false && (v.principal === null || principalOk(v)));
-    const full = candidates.filter((v) => v.condition === true);
+    return { conditionalAllows: allows.filter((v) => v.conditions.length > 0), candidates, full: candidates.filter((v) => v.condition === true) };
+  });
+  const base = { views, perKind, primaryPasted: isStsFamily(ctx) ? pasted(ctx, 'trust').length > 0 : views.length > 0 };
+  baseCache.set(ctx, base);
+  return base;
+}
+
+function analyze(ctx: CauseContext, test: KeyTest): ConditionAnalysis {
+  let perCtx = analysisCache.get(ctx);
+  if (!perCtx) { perCtx = new Map(); analysisCache.set(ctx, perCtx); }
+  const hit = perCtx.get(test);
+  if (hit) return hit;
+  const { views, perKind, primaryPasted } = baseAnalysis(ctx);
+  const out: ConditionAnalysis = { failing: [], unknown: [], satisfied: [], primaryPasted, keyUsed: false, firstIndex: views[0]?.policyIndex };
+  perCtx.set(test, out);
+  for (const { conditionalAllows, candidates, full } of perKind) {
+    if (conditionalAllows.some((v) => v.conditions.some((o) => test(o.key)))) out.keyUsed = true;
     if (full.length) {
       out.satisfied.push(...full.filter((v) => v.conditions.some((o) => test(o.key))));
       continue; // this policy allows; its conditions are not what fails

@@ -4,6 +4,7 @@
  * access points and blocked SSE-C uploads.
  */
 import type { CauseContext, CauseDefinition } from './types.js';
+import { perAnswer } from './signals.js';
 import {
   action, callerPrincipal, codeIs, operation, crossAccount, fromContext, fromMessage, fromPolicy, has, identityAllowsOn, keyGrant, keyPolicies, lower,
   policiesOf, service, sig, statementsFor, stmtLabel, withStatementAdded,
@@ -35,7 +36,7 @@ function isS3(ctx: CauseContext): boolean {
 const notDenial = (ctx: CauseContext) => codeIs(ctx, 'ExpiredToken', 'InvalidClientTokenId', 'InvalidAccessKeyId', 'SignatureDoesNotMatch', 'ValidationError')
   || has(ctx, 'security token included in the request is');
 
-const s3Applies = (ctx: CauseContext) => isS3(ctx) && !notDenial(ctx);
+const s3Applies = perAnswer((ctx: CauseContext) => isS3(ctx) && !notDenial(ctx));
 
 const BPA_WORDS = ['block public access', 'blockpublicacls', 'blockpublicpolicy', 'restrictpublicbuckets', 'ignorepublicacls', 'public access block', 'public policies are prevented', 'public acls are prevented'];
 

@@ -8,6 +8,7 @@
  */
 import type { ContextValue, Evidence, Policy, PolicyKind, PrincipalElement, Statement } from '../types.js';
 import type { CauseContext, SignalResult } from './types.js';
+import { perAnswer } from './signals.js';
 
 // ───────────────────────────── text ─────────────────────────────
 
@@ -128,7 +129,8 @@ export function isAssumeFamily(ctx: CauseContext): boolean {
   return has(ctx, 'assumerole', 'assume role', 'cannot be assumed', 'role-to-assume', 'assume-role');
 }
 
-export function isWebIdentity(ctx: CauseContext): boolean {
+export const isWebIdentity = perAnswer((ctx: CauseContext): boolean => isWebIdentityUncached(ctx));
+function isWebIdentityUncached(ctx: CauseContext): boolean {
   if (actionIs(ctx, 'sts:AssumeRoleWithWebIdentity')) return true;
   if (lower(ctx.parsed.operation) === 'assumerolewithwebidentity') return true;
   if (isSaml(ctx)) return false;
@@ -136,7 +138,8 @@ export function isWebIdentity(ctx: CauseContext): boolean {
     'with oidc', 'oidc-provider/', 'invalididentitytoken', 'verification key from your identity provider', 'idpcommunicationerror');
 }
 
-export function isSaml(ctx: CauseContext): boolean {
+export const isSaml = perAnswer((ctx: CauseContext): boolean => isSamlUncached(ctx));
+function isSamlUncached(ctx: CauseContext): boolean {
   if (actionIs(ctx, 'sts:AssumeRoleWithSAML')) return true;
   if (lower(ctx.parsed.operation) === 'assumerolewithsaml') return true;
   return has(ctx, 'assumerolewithsaml', 'assume-role-with-saml', 'saml response', 'samlresponse', 'authnresponse', 'saml-provider/', 'saml assertion', 'saml:aud');
@@ -576,7 +579,8 @@ export function identityAllowsOn(ctx: CauseContext, act: string, arn: string | n
 }
 
 /** The context mentions KMS: a kms: action, a key ARN, or KMS wording. */
-export function isKmsContext(ctx: CauseContext): boolean {
+export const isKmsContext = perAnswer((ctx: CauseContext): boolean => isKmsContextUncached(ctx));
+function isKmsContextUncached(ctx: CauseContext): boolean {
   if (service(ctx) === 'kms' || lower(ctx.parsed.target?.service) === 'kms') return true;
   return has(ctx, 'kms:', 'kmsaccessdenied', 'customer master key', 'access to kms is not allowed', 'kms access was denied', 'kms exception', ':kms:', 'aws kms', 'with aws kms', 'invalidciphertext', 'kms key');
 }

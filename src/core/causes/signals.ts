@@ -11,6 +11,18 @@ import type {
 import type { CauseContext, SignalResult } from './types.js';
 import { isAccountId, splitArn } from './templates.js';
 
+/** Memoizes a per-answer predicate (one WeakMap per function; the context is the key). */
+export function perAnswer<T>(fn: (ctx: CauseContext) => T): (ctx: CauseContext) => T {
+  const cache = new WeakMap<CauseContext, { v: T }>();
+  return (ctx) => {
+    const hit = cache.get(ctx);
+    if (hit) return hit.v;
+    const v = fn(ctx);
+    cache.set(ctx, { v });
+    return v;
+  };
+}
+
 // ───────────────────────────── evidence ─────────────────────────────
 
 export function ev(text: string, source: Evidence['source'] = 'message', policy?: number, statement?: number): Evidence {
@@ -94,7 +106,8 @@ const NOT_DENIALS = [
  * The error is an authorization refusal (AccessDenied and friends), not a validation, token or
  * Region error — the precondition of every policy-based cause.
  */
-export function isDenial(ctx: CauseContext): boolean {
+export const isDenial = perAnswer(isDenialUncached);
+function isDenialUncached(ctx: CauseContext): boolean {
   const code = lower(ctx.parsed.errorCode);
   if (isServiceAssumeFailure(ctx)) return true; // a service refused to assume a role it is not trusted by
   if (code && NOT_DENIALS.includes(code)) return false;
@@ -139,9 +152,8 @@ export function failureStage(ctx: CauseContext): Stage | null {
  * assumed by Lambda", "ECS was unable to assume the role '…' that was provided for this task"): the
  * caller's own call was authorized; the role's trust (or its propagation) refused the service.
  */
-export function isServiceAssumeFailure(ctx: CauseContext): boolean {
-  return mentions(ctx, 'cannot be assumed by') || mentions(ctx, 'was unable to assume the role') || mentions(ctx, 'is unable to assume the role');
-}
+export const isServiceAssumeFailure = perAnswer((ctx: CauseContext): boolean =>
+  mentions(ctx, 'cannot be assumed by') || mentions(ctx, 'was unable to assume the role') || mentions(ctx, 'is unable to assume the role'));
 
 /** The service principal a service-side assume failure names ("assumed by Lambda", "ECS was unable"). */
 const SERVICE_ASSUME_WORDS: Array<[string, string]> = [
@@ -369,7 +381,16 @@ export function callerRoleArnFromText(ctx: CauseContext): string | null {
   return out;
 }
 
+const shapeCache = new WeakMap<CauseContext, CallerShape>();
 export function callerShape(ctx: CauseContext): CallerShape {
+  const hit = shapeCache.get(ctx);
+  if (hit) return hit;
+  const shape = computeCallerShape(ctx);
+  shapeCache.set(ctx, shape);
+  return shape;
+}
+
+function computeCallerShape(ctx: CauseContext): CallerShape {
   const c = ctx.parsed.caller;
   const pa = ctx.context['aws:PrincipalArn'] ?? ctx.context['aws:principalarn'];
   const known = typeof pa === 'string' ? pa : callerRoleArnFromText(ctx);
@@ -667,6 +688,8 @@ function allOf(outcomes: ConditionOutcome[]): boolean | 'unknown' {
 }
 
 const viewCache = new WeakMap<CauseContext, Map<string, StatementView[]>>();
+/** Per answer and action: each policy's views, computed once whatever kinds a family asks for. */
+const policyViewCache = new WeakMap<CauseContext, Map<string, Map<number, StatementView[]>>>();
 
 /** Every statement of the pasted policies of the given kinds, matched against the failed request (memoized per answer). */
 export function statementViews(ctx: CauseContext, kinds: PolicyKind[], action?: string): StatementView[] {
@@ -676,31 +699,40 @@ export function statementViews(ctx: CauseContext, kinds: PolicyKind[], action?: 
   const key = `${kinds.join(',')}|${a}`;
   const hit = perCtx.get(key);
   if (hit) return hit;
-  const views = computeViews(ctx, kinds, a);
-  perCtx.set(key, views);
-  return views;
-}
-
-function computeViews(ctx: CauseContext, kinds: PolicyKind[], a: string): StatementView[] {
-  const target = ctx.parsed.target?.arn ?? null;
-  const shape = callerShape(ctx);
   const out: StatementView[] = [];
   ctx.policies.forEach((p, i) => {
     if (!kinds.includes(p.kind) || !p.valid) return;
-    for (const st of p.statements) {
-      const { outcomes, record } = conditionsOf(ctx, i, st);
-      out.push({
-        policyIndex: i, policy: p, st,
-        action: coversAction(st, a),
-        resource: coversResource(st, target),
-        principal: st.principal ? principalHit(st.principal, shape) : st.notPrincipal ? 'wildcard' : null,
-        conditions: outcomes,
-        condition: allOf(outcomes),
-        record,
-      });
-    }
+    for (const v of policyViews(ctx, i, a)) out.push(v);
   });
+  perCtx.set(key, out);
   return out;
+}
+
+function policyViews(ctx: CauseContext, i: number, a: string): StatementView[] {
+  let perCtx = policyViewCache.get(ctx);
+  if (!perCtx) { perCtx = new Map(); policyViewCache.set(ctx, perCtx); }
+  let perAction = perCtx.get(a);
+  if (!perAction) { perAction = new Map(); perCtx.set(a, perAction); }
+  const hit = perAction.get(i);
+  if (hit) return hit;
+  const p = ctx.policies[i]!;
+  const target = ctx.parsed.target?.arn ?? null;
+  const shape = callerShape(ctx);
+  const views: StatementView[] = [];
+  for (const st of p.statements) {
+    const { outcomes, record } = conditionsOf(ctx, i, st);
+    views.push({
+      policyIndex: i, policy: p, st,
+      action: coversAction(st, a),
+      resource: coversResource(st, target),
+      principal: st.principal ? principalHit(st.principal, shape) : st.notPrincipal ? 'wildcard' : null,
+      conditions: outcomes,
+      condition: allOf(outcomes),
+      record,
+    });
+  }
+  perAction.set(i, views);
+  return views;
 }
 
 export function pasted(ctx: CauseContext, kind: PolicyKind): Array<{ policy: Policy; index: number }> {

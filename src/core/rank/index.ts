@@ -199,14 +199,17 @@ function orderEvidence(ev: Assessed['evidence']): Evidence[] {
     });
 }
 
-function buildFix(def: CauseDefinition, ctx: CauseContext): Fix {
+/** Corrected policy documents are built for the causes worth acting on: proven, or among the first few live ones. */
+const CORRECTED_FOR_FIRST = 5;
+
+function buildFix(def: CauseDefinition, ctx: CauseContext, withPolicy: boolean): Fix {
   const fix: Fix = {
     description: fillTemplate(def.fix.description, ctx.facts),
     commands: def.fix.commands
       .filter((c) => { if (typeof c === 'string' || !c.when) return true; try { return c.when(ctx); } catch { return false; } })
       .map((c) => fillTemplate(typeof c === 'string' ? c : c.command, ctx.facts)),
   };
-  if (def.fix.correctPolicy) {
+  if (withPolicy && def.fix.correctPolicy) {
     try {
       const corrected = def.fix.correctPolicy(ctx);
       if (corrected) { fix.policy = corrected.policy; fix.policyIndex = corrected.policyIndex; }
@@ -227,7 +230,7 @@ export function rank(defs: readonly CauseDefinition[], ctx: CauseContext): Ranke
   list.sort(compareAssessed);
   noteTies(list);
   let prev = 1;
-  return list.map((a) => {
+  return list.map((a, i) => {
     const score = Math.min(prev, scoreOf(a));
     prev = score;
     return {
@@ -239,7 +242,7 @@ export function rank(defs: readonly CauseDefinition[], ctx: CauseContext): Ranke
       confirm: a.def.confirm
         .filter((c) => { try { return c.when ? c.when(ctx) : true; } catch { return false; } })
         .map((c) => ({ description: fillTemplate(c.description, ctx.facts), command: fillTemplate(c.command, ctx.facts) })),
-      fix: buildFix(a.def, ctx),
+      fix: buildFix(a.def, ctx, a.status === 'confirmed' || (i < CORRECTED_FOR_FIRST && a.status !== 'ruled-out')),
       docs: a.def.docs,
     };
   });
