@@ -80,6 +80,8 @@ export interface Caller {
   sessionName: string | null;
   /** The role behind an assumed-role session (`arn:…:iam::acct:role/name`, path unknown). */
   roleArn: string | null;
+  /** true when read from the paste around the message (`aws sts get-caller-identity` output), not the message. */
+  fromContext?: boolean;
 }
 
 export interface Target {
@@ -95,6 +97,8 @@ export interface Target {
   name: string | null;
   /** IAM path for IAM resources (`/aws-reserved/sso.amazonaws.com/`), else null. */
   path?: string | null;
+  /** true when built from the command around the message (`--bucket <access point ARN> --key …`), not the message. */
+  fromContext?: boolean;
 }
 
 export interface Deny {
