@@ -5,12 +5,15 @@ import { parseOperator } from './conditions.js';
 const STATEMENT_ELEMENTS = ['Sid', 'Effect', 'Action', 'NotAction', 'Resource', 'NotResource', 'Principal', 'NotPrincipal', 'Condition'];
 const TOP_ELEMENTS = ['Version', 'Id', 'Statement'];
 const PRINCIPAL_KEYS = ['AWS', 'Service', 'Federated', 'CanonicalUser'];
+const STATEMENT_LOWER = new Set(STATEMENT_ELEMENTS.map((e) => e.toLowerCase()));
+const TOP_LOWER = new Set(TOP_ELEMENTS.map((e) => e.toLowerCase()));
 const MAX_STATEMENTS = 1000;
 const MAX_VALUES = 2000;
 export const TRUST_ACTIONS = [
   'sts:AssumeRole', 'sts:AssumeRoleWithWebIdentity', 'sts:AssumeRoleWithSAML', 'sts:TagSession',
   'sts:SetSourceIdentity', 'sts:SetContext', 'sts:AssumeRoot',
 ];
+const TRUST_BY_LOWER = new Map(TRUST_ACTIONS.map((t) => [t.toLowerCase(), t]));
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -121,7 +124,7 @@ export interface Normalized {
 export function normalizeDocument(doc: Record<string, unknown>, kind: PolicyKind | null): Normalized {
   const issues: Issue[] = [];
   for (const k of Object.keys(doc)) {
-    if (!TOP_ELEMENTS.some((e) => e.toLowerCase() === k.toLowerCase())) {
+    if (!TOP_ELEMENTS.includes(k) && !TOP_LOWER.has(k.toLowerCase())) {
       issues.push({ code: 'unknown-element', message: `Unknown top-level element "${k}".`, path: k, severity: 'error' });
     }
   }
@@ -149,7 +152,7 @@ export function normalizeDocument(doc: Record<string, unknown>, kind: PolicyKind
       continue;
     }
     for (const k of Object.keys(s)) {
-      if (!STATEMENT_ELEMENTS.some((e) => e.toLowerCase() === k.toLowerCase())) {
+      if (!STATEMENT_ELEMENTS.includes(k) && !STATEMENT_LOWER.has(k.toLowerCase())) {
         issues.push({ code: 'unknown-element', message: `Unknown statement element "${k}"; IAM rejects the policy.`, path: `${path}.${k}`, severity: 'error' });
       }
     }
@@ -195,8 +198,10 @@ export function normalizeDocument(doc: Record<string, unknown>, kind: PolicyKind
     if (statement.principal || statement.notPrincipal) hasPrincipal = true;
     const acts = statement.action ?? [];
     acts.forEach((act, ai) => {
-      const canonical = TRUST_ACTIONS.find((t) => t.toLowerCase() === act.toLowerCase());
-      if (canonical || act.toLowerCase() === 'sts:*') trustActions = true;
+      if (!act.startsWith('sts:') && !act.startsWith('STS:') && act.length > 3 && act.slice(0, 4).toLowerCase() !== 'sts:') return;
+      const lower = act.toLowerCase();
+      const canonical = TRUST_BY_LOWER.get(lower);
+      if (canonical || lower === 'sts:*') trustActions = true;
       if (canonical && canonical !== act && (kind === 'trust' || (kind === null && (statement.principal || statement.notPrincipal)))) {
         issues.push({ code: 'trust-action-case', message: `"${act}": IAM rejects this case in a trust policy ("AssumeRole policy may only specify STS AssumeRole actions"); write "${canonical}".`, path: Array.isArray(a) ? `${path}.Action[${ai}]` : `${path}.Action`, severity: 'error' });
       }

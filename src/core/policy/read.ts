@@ -72,19 +72,35 @@ export function textDepth(text: string, limit = MAX_DEPTH): number {
 
 /** Depth and size of a JS value, iteratively (no recursion, cycle-safe). */
 export function valueTooDeep(value: unknown): 'depth' | 'size' | null {
-  const stack: Array<[unknown, number]> = [[value, 1]];
+  // two parallel stacks (no tuple per node); only objects are pushed
+  const stack: unknown[] = [value];
+  const depths: number[] = [1];
   const seen = new Set<object>();
   let nodes = 0;
   while (stack.length > 0) {
-    const [v, d] = stack.pop() as [unknown, number];
+    const v = stack.pop();
+    const d = depths.pop() as number;
     if (++nodes > MAX_NODES) return 'size';
-    if (typeof v === 'string' && v.length > MAX_DOCUMENT_CHARS) return 'size';
+    if (typeof v === 'string') {
+      if (v.length > MAX_DOCUMENT_CHARS) return 'size';
+      continue;
+    }
     if (v === null || typeof v !== 'object') continue;
     if (d > MAX_DEPTH) return 'depth';
     if (seen.has(v)) return 'depth';
     seen.add(v);
-    const children = Array.isArray(v) ? v : Object.values(v as Record<string, unknown>);
-    for (const c of children) stack.push([c, d + 1]);
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        stack.push(v[i]);
+        depths.push(d + 1);
+      }
+    } else {
+      for (const k in v as Record<string, unknown>) {
+        if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+        stack.push((v as Record<string, unknown>)[k]);
+        depths.push(d + 1);
+      }
+    }
   }
   return null;
 }
