@@ -3,7 +3,7 @@
  * scored with the rules of shared/tools/score.mjs: expect.top first among the causes that are not
  * ruled out; every expect.ruledOut id ruled out (or unlikely and below rank 3); expect.notAbove
  * ids no higher than their rank. Aggregate bars are what this build reaches (run 2026-11-30:
- * top-1 69/69, ruled-out kept 126/127); a case may slip to the top 3 without failing the suite.
+ * top-1 69/69, ruled-out kept 127/127); a case may slip to the top 3 without failing the suite.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -45,9 +45,9 @@ const results = scenarios.map((sc) => {
   };
 });
 
-const TOP1_BAR = 0.97;
+const TOP1_BAR = 0.98;
 const TOP3_BAR = 1;
-const RULED_OUT_BAR = 0.98;
+const RULED_OUT_BAR = 0.99;
 
 describe('extra scenarios (red team, held out)', () => {
   it('has the scenarios', () => expect(scenarios.length).toBeGreaterThanOrEqual(69));

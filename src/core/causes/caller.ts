@@ -245,7 +245,7 @@ export const causes: CauseDefinition[] = [
         if (!a.pasted) return null;
         const action = ctx.parsed.action ?? 'the action';
         if (a.full.length) return ruleOut(pev(`${where(a.full[0]!)} allows ${action} on ${ctx.parsed.target?.arn ?? 'this resource'}.`, a.full[0]!));
-        if (a.conditional.length) return weigh(0.3, pev(`${where(a.conditional[0]!)} allows ${action} but only under a condition — a condition cause is the more precise answer.`, a.conditional[0]!));
+        if (a.conditional.length) return weigh(0.1, pev(`${where(a.conditional[0]!)} allows ${action} but only under a condition — a condition cause is the more precise answer.`, a.conditional[0]!));
         if (a.wrongResource.length) return weigh(0.5, pev(`${where(a.wrongResource[0]!)} allows ${action}, but on another resource.`, a.wrongResource[0]!));
         if (a.nearMiss.length) return weigh(0.5, pev(`${where(a.nearMiss[0]!.view)} names ${a.nearMiss[0]!.action}, a different action than ${action}.`, a.nearMiss[0]!.view));
         const text = `No statement of the pasted identity policies allows ${action}.`;
