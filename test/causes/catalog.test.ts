@@ -282,3 +282,19 @@ describe('firstSteps', () => {
     expect(steps.at(-1)?.command).toContain('AttributeValue=GetObject');
   });
 });
+
+describe('priors on one scale (1.0 = identity-missing-allow)', () => {
+  const prior = (id: string) => definitions.find((d) => d.id === id)?.prior ?? NaN;
+  it('keeps every prior in (0, 1] with identity-missing-allow the most frequent', () => {
+    for (const d of definitions) expect(d.prior, d.id).toBeGreaterThan(0);
+    for (const d of definitions) expect(d.prior, d.id).toBeLessThanOrEqual(1);
+    expect(prior('identity-missing-allow')).toBe(1);
+    expect(definitions.filter((d) => d.prior === 1).map((d) => d.id)).toEqual(['identity-missing-allow']);
+  });
+  it('follows the corpus order of the headline causes (NOTES.md: identity 27 > trust 18 = credentials 18 > OIDC provider 8 > KMS 6 > Region 4)', () => {
+    expect(prior('trust-principal-missing')).toBeGreaterThan(prior('wrong-credentials-in-use'));
+    expect(prior('wrong-credentials-in-use')).toBeGreaterThanOrEqual(prior('oidc-provider-missing'));
+    expect(prior('oidc-provider-missing')).toBeGreaterThan(prior('kms-key-policy-missing-grant'));
+    expect(prior('kms-key-policy-missing-grant')).toBeGreaterThan(prior('sts-region-disabled'));
+  });
+});

@@ -1,6 +1,16 @@
 /**
  * The whole cause catalog: every family file's causes, in a stable order. Ids are a contract
  * (design/causes.md); a duplicate id is a bug and the later definition is dropped.
+ *
+ * Priors share one scale: 1.0 = identity-missing-allow, the most frequent root cause (27 of the
+ * 122 threads in shared/corpus/NOTES.md "Top root causes"). A category of n threads gets about
+ * n/27 in total, split over its ids: trust 18 → trust-principal-missing 0.75 plus its precise
+ * forms; credentials 18 → wrong-credentials-in-use 0.25, expired-token 0.25, invalid-token 0.2;
+ * duration/chaining 9 → 0.18 + 0.08; OIDC provider/JWKS 8 → 0.2 + 0.05 + 0.03; TagSession /
+ * SetSourceIdentity 7 → 0.2 + 0.13; KMS 6 → 0.14 + the rest; OIDC conditions 5 → 0.15 + 0.08;
+ * SCP/RCP 5 → 0.2 + 0.08; Region 4 → 0.12; MFA 3 → 0.15 + 0.1; resource policy 3 → 0.12.
+ * Causes that apply only to their own kind of error (root caller, SSE-C …) may sit higher than
+ * their share, since they compete only with each other there.
  */
 import type { CauseDefinition } from './types.js';
 import { causes as trust } from './trust.js';
