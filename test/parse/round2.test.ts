@@ -143,3 +143,44 @@ describe('round-2 families', () => {
     for (const [k, v] of Object.entries(c.want)) expect([k, field(parsed, k as keyof Want)]).toEqual([k, v]);
   });
 });
+
+describe('context around the message (causes-needs)', () => {
+  it('a service that cannot assume the role handed to it names the role', () => {
+    const { parsed } = parseError("An error occurred (ClientException) when calling the RunTask operation: ECS was unable to assume the role 'arn:aws:iam::111122223333:role/batch-task' that was provided for this task. Please verify that the role being passed has the proper trust relationship");
+    expect([parsed.shape, parsed.errorCode, parsed.operation, parsed.target?.arn, parsed.target?.resourceType])
+      .toEqual(['service-cannot-assume-role', 'ClientException', 'RunTask', 'arn:aws:iam::111122223333:role/batch-task', 'role']);
+  });
+
+  it.each([
+    ['UnauthorizedOperation means EC2', 'An error occurred (UnauthorizedOperation) when calling the CreateFlowLogs operation: You are not authorized to perform this operation.', 'ec2:CreateFlowLogs'],
+    ['an SQS endpoint names the service', 'An error occurred (AccessDenied) when calling the CreateQueue operation: Access to the resource https://sqs.us-east-2.amazonaws.com/ is denied.', 'sqs:CreateQueue'],
+    ['a legacy queue endpoint too', 'An error occurred (AccessDenied) when calling the SetQueueAttributes operation: Access to the resource https://us-east-2.queue.amazonaws.com/ is denied.', 'sqs:SetQueueAttributes'],
+    ['CDK debug "Call failed: op(…)"', '[10:00:00] Call failed: getBucketPolicy({"Bucket":"b"}) => Access Denied (code=AccessDenied)', 's3:GetBucketPolicy'],
+  ])('operation → action: %s', (_n, text, action) => {
+    expect(parseError(text).parsed.action).toBe(action);
+  });
+
+  it('the caller comes from get-caller-identity output before a message that names none', () => {
+    const text = [
+      '$ aws sts get-caller-identity',
+      '{ "UserId": "AIDAEXAMPLE", "Account": "111122223333", "Arn": "arn:aws:iam::111122223333:user/alice" }',
+      '$ aws s3 cp s3://b/k .',
+      'fatal error: An error occurred (403) when calling the HeadObject operation: Forbidden',
+    ].join('\n');
+    const c = parseError(text).parsed.caller;
+    expect([c?.arn, c?.type, c?.fromContext]).toEqual(['arn:aws:iam::111122223333:user/alice', 'user', true]);
+  });
+
+  it('a caller printed in the message is never replaced by context', () => {
+    const text = '{"UserId": "AIDAX", "Account": "1", "Arn": "arn:aws:iam::111122223333:user/alice"}\nUser: arn:aws:iam::111122223333:user/bob is not authorized to perform: s3:GetObject on resource: "arn:aws:s3:::b/k"';
+    const c = parseError(text).parsed.caller;
+    expect([c?.arn, c?.fromContext]).toEqual(['arn:aws:iam::111122223333:user/bob', undefined]);
+  });
+
+  it('an access point named by --bucket becomes the target of a bare denial', () => {
+    const text = '$ aws s3api get-object --bucket arn:aws:s3:us-west-2:111122223333:accesspoint/finance-ap --key q1/report.csv out.csv\n\nAn error occurred (AccessDenied) when calling the GetObject operation: Access Denied';
+    const t = parseError(text).parsed.target;
+    expect([t?.arn, t?.resourceType, t?.name, t?.region, t?.fromContext])
+      .toEqual(['arn:aws:s3:us-west-2:111122223333:accesspoint/finance-ap/object/q1/report.csv', 'accesspoint', 'finance-ap', 'us-west-2', true]);
+  });
+});

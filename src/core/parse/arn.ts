@@ -160,6 +160,13 @@ export function parseTarget(printed: string): ParsedTarget {
     // services without account in the ARN are few; an empty account elsewhere is just absent
   }
   const res = a.resource;
+  if (a.service === 's3' && res.startsWith('accesspoint/')) {
+    // arn:aws:s3:region:acct:accesspoint/NAME[/object/KEY]
+    const name = res.slice('accesspoint/'.length).split('/', 1)[0] ?? '';
+    t.resourceType = 'accesspoint';
+    t.name = name || null;
+    return { target: t, redactions };
+  }
   if (a.service === 's3') {
     const slash = res.indexOf('/');
     if (slash < 0) { t.resourceType = 'bucket'; t.name = res || null; }

@@ -146,6 +146,11 @@ export function readEnvelope(s: string, start: number, end: number, lo: number, 
       env.wrappers.push('php-sdk');
     }
   }
+  // CDK / JS v2 debug: "Call failed: getBucketLocation({…}) => Access Denied"
+  if (!env.operation) {
+    const cf = /Call failed: ([a-z][A-Za-z0-9]{1,60})\(/.exec(before.slice(-600));
+    if (cf?.[1]) env.operation = cf[1].charAt(0).toUpperCase() + cf[1].slice(1);
+  }
   // "error calling sts:GetCallerIde ntity: Code:" — the action the tool printed
   const call = CALLING_RE.exec(before.slice(-160).replace(/ ?[A-Za-z]{2,60}: ?$/, (x) => (isKnownCode(x.replace(/[: ]/g, '')) ? '' : x)));
   if (call) {

@@ -250,6 +250,51 @@ function regionNear(f: Flat, start: number, end: number, lo: number, hi: number)
   return inside ?? before ?? after;
 }
 
+const ENDPOINT_RE = /https?:\/\/(?:[a-z0-9-]{1,40}\.)?(sqs|sns|sts|kms|ssm|dynamodb|lambda|ec2|ecr|iam|secretsmanager|logs|monitoring|events|states|kinesis|glue|athena|cloudformation)\.(?:[a-z0-9-]{1,30}\.)?amazonaws\.com|\b[a-z]{2}-[a-z]{4,9}-\d\.queue\.amazonaws\.com/;
+
+/** The service an endpoint URL near the message names (`https://sqs.eu-west-1.amazonaws.com`), or null. */
+function endpointService(win: string): string | null {
+  const m = ENDPOINT_RE.exec(win);
+  if (!m) return null;
+  if (!m[1]) return 'sqs';
+  return m[1] === 'monitoring' ? 'cloudwatch' : m[1];
+}
+
+interface Placed { at: number; v: string }
+
+/** The last value placed before `pos`, or null. */
+function nearestBefore(list: Placed[], pos: number): string | null {
+  let best: string | null = null;
+  for (const x of list) if (x.at < pos) best = x.v;
+  return best;
+}
+
+/** Identities printed by `aws sts get-caller-identity` (JSON with UserId/Account/Arn), in order. */
+function callerIdentities(s: string): Placed[] {
+  const out: Placed[] = [];
+  for (const m of allMatches(/"Arn" ?: ?"(arn:aws[a-z-]{0,20}:(?:sts|iam)::[^"\s]{1,300})"/g, s, 20)) {
+    const near = s.slice(Math.max(0, m.index - 300), m.index + m[0].length + 300);
+    if (/"UserId" ?:/.test(near) && /"Account" ?:/.test(near)) out.push({ at: m.index, v: m[1] ?? '' });
+  }
+  return out;
+}
+
+/** `--bucket <access point ARN> [--key K]` in a pasted command: the object ARN through the access point. */
+function accessPointTargets(f: Flat): Placed[] {
+  const s = f.s;
+  const out: Placed[] = [];
+  for (const m of allMatches(/--bucket[ =](arn:aws[a-z-]{0,20}:s3(?:-object-lambda)?:[a-z0-9-]{1,30}:[^:\s]{1,40}:accesspoint\/[A-Za-z0-9.-]{1,100})/g, s, 20)) {
+    const from = m.index + m[0].length;
+    let to = from;
+    while (to < s.length && to - from < 600 && f.nl[to] !== 1) to++;
+    const line = s.slice(from, to);
+    const key = /(?:^|\s)--key[ =]("[^"]{1,1024}"|'[^']{1,1024}'|\S{1,1024})/.exec(line);
+    const k = key?.[1]?.replace(/^["']|["']$/g, '');
+    out.push({ at: m.index, v: k ? `${m[1]}/object/${k}` : (m[1] ?? '') });
+  }
+  return out;
+}
+
 /** SAML/OIDC provider ARNs anywhere in the paste (at most 4), printed whole. */
 function contextProviders(s: string): string[] {
   const set = new Set<string>();
@@ -274,6 +319,10 @@ interface PasteContext {
   roles: string[] | null;
   /** SAML/OIDC provider ARNs in the paste (at most 4). */
   providers: string[];
+  /** Identities `aws sts get-caller-identity` printed in the paste, with their positions. */
+  identities: Placed[];
+  /** Object ARNs through access points named by pasted commands, with their positions. */
+  accessPoints: Placed[];
   /** The federation call (AssumeRoleWithSAML / WithWebIdentity) a login tool's paste is about. */
   federation: string | null;
   /** The paste mentions aws-vault's --assume-role-ttl. */
@@ -318,6 +367,11 @@ function buildParsed(f: Flat, h: MergedHit, lo: number, hi: number, globalWrappe
     const fromOp = shape?.family === 'kms' && svc !== 'kms' ? null : opToAction(svc, p.operation);
     if (fromOp && (!shape?.inferAction || fromOp.startsWith('sts:'))) action = fromOp;
   }
+  if (!action && p.operation && !shape?.inferAction) {
+    // EC2 is the only service answering UnauthorizedOperation; an endpoint URL names the service
+    const svc = p.errorCode === 'UnauthorizedOperation' ? 'ec2' : endpointService(s.slice(Math.max(lo, h.start - 400), Math.min(hi, h.end + 200)));
+    if (svc) action = opToAction(svc, p.operation);
+  }
   if (!action && shape?.inferAction) action = shape.inferAction;
   if (!action && ctx.ttl && (h.shape === 'duration-exceeds-max' || h.shape === 'role-chaining-limit')) action = 'sts:AssumeRole';
   // STS validation wordings name no operation: a SAML or web-identity login tool around them does
@@ -335,6 +389,14 @@ function buildParsed(f: Flat, h: MergedHit, lo: number, hi: number, globalWrappe
       const c = parseCaller(raw);
       caller = c.caller;
       redactions.push(...c.redactions);
+    }
+  }
+  // no caller in the message: the identity `aws sts get-caller-identity` printed just before it
+  if (!caller && !shape?.callerType) {
+    const id = nearestBefore(ctx.identities, h.start);
+    if (id) {
+      const c = parseCaller(id);
+      caller = { ...c.caller, fromContext: true };
     }
   }
   if (!caller && shape?.callerType) {
@@ -356,9 +418,15 @@ function buildParsed(f: Flat, h: MergedHit, lo: number, hi: number, globalWrappe
     ((p.action && ASSUME_ACTIONS.has(p.action.toLowerCase())) || CONTEXT_ROLE_SHAPES.has(h.shape))) {
     targetRaw = ctx.roles[0] ?? null;
   }
+  let targetFromContext = false;
+  // S3 through an access point: the command's `--bucket <access point ARN> --key K` names the object
+  if (!targetRaw && (!p.action || p.action.toLowerCase().startsWith('s3:'))) {
+    const ap = nearestBefore(ctx.accessPoints, h.start);
+    if (ap) { targetRaw = ap; targetFromContext = true; }
+  }
   if (targetRaw) {
     const t = parseTarget(targetRaw);
-    target = t.target;
+    target = targetFromContext ? { ...t.target, fromContext: true } : t.target;
     redactions.push(...t.redactions);
   }
   p.target = target;
@@ -449,6 +517,8 @@ function parseInner(input: string, issues: Issue[]): ParseResult {
   const ctx = {
     roles: contextRoles(s),
     providers: contextProviders(s),
+    identities: /"UserId"/.test(s) ? callerIdentities(s) : [],
+    accessPoints: s.includes(':accesspoint/') ? accessPointTargets(f) : [],
     federation: federationOf(s),
     ttl: /--assume-role-ttl/.test(s),
     cloudtrail: !!ct,

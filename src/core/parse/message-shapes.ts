@@ -137,7 +137,7 @@ export const SHAPES: MessageShape[] = [
     description: "Cognito: Access to Role '…' is forbidden.",
     sample: '"message": "Access to Role \'my-stack-SomeRole-KBKHTR8P6UC2\' is forbidden.",\n"code": "NotAuthorizedException",' },
   { name: 'service-cannot-assume-role', family: 'third-party', priority: 7,
-    description: 'A service cannot assume the role handed to it: "The role defined for the function cannot be assumed by Lambda."',
+    description: 'A service cannot assume the role handed to it: "The role defined for the function cannot be assumed by Lambda.", "ECS was unable to assume the role \'…\' that was provided for this task."',
     sample: 'An error occurred (InvalidParameterValueException) when calling the CreateFunction operation: The role defined for the function cannot be assumed by Lambda.' },
   { name: 'sts-request-arn-invalid', family: 'validation', template: 'T22', priority: 7,
     description: 'STS ValidationError: Request ARN is invalid / Principal ARN is invalid (a role or provider ARN the call passed is malformed)',
@@ -778,6 +778,15 @@ export const TRIGGERS: Trigger[] = [
       }
       if (e <= start) return null;
       return newHit('generic-auth-error', start, e);
+    },
+  },
+  {
+    // ECS: "ECS was unable to assume the role '<arn>' that was provided for this task."
+    re: /\b[A-Z][A-Za-z0-9]{1,30} was unable to assume the role '([^'\s]{1,400})'(?: that was provided for this [a-z ]{1,40})?\.?/g,
+    handle: (_st, m) => {
+      const h = newHit('service-cannot-assume-role', m.index, m.index + m[0].length);
+      h.targetRaw = m[1] ?? null;
+      return h;
     },
   },
   { re: /cannot be assumed by [A-Z][A-Za-z0-9 .-]{0,40}?\./g, handle: simple('service-cannot-assume-role', { backTo: /The role defined for the [a-z ]{1,40}$/i }) },
