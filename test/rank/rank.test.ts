@@ -158,3 +158,42 @@ describe('rank', () => {
     expect(out.confirm.map((c) => c.description)).toEqual(['kept']);
   });
 });
+
+describe('rank: second-shift rules (data-driven)', () => {
+  it('a message claim turns a pasted-policy rule-out into lower confidence', () => {
+    const claimed: Signal = () => ({ weight: 40, claim: true, evidence: { text: 'AWS says so', source: 'message' } });
+    const r = rank([def('named', 0.1, [claimed, proof('ruled-out')]), def('other', 0.1, [w(2)])], ctx);
+    expect(r.find((c) => c.id === 'named')?.status).not.toBe('ruled-out');
+    expect(r.find((c) => c.id === 'named')?.evidence.some((e) => e.text.includes('AWS itself names this cause'))).toBe(true);
+    // without the claim the same rule-out stands
+    expect(statuses([def('named', 0.1, [w(40), proof('ruled-out')])]).named).toBe('ruled-out');
+  });
+
+  it('a message that places the failure at a stage rules out other stages\' server-side causes', () => {
+    const tokenCtx = causeContext({ parsed: { ...parsed, action: 'sts:AssumeRoleWithWebIdentity', operation: 'AssumeRoleWithWebIdentity', errorCode: 'InvalidIdentityToken', message: 'Incorrect token audience' }, policies: [], evaluation: null, request: {}, context: {} });
+    const r = rank([
+      def('later', 1, [w(5)], { stage: 'policy' }),
+      def('earlier', 1, [w(5)], { stage: 'idp' }),
+      def('same', 0.5, [w(2)], { stage: 'token' }),
+      def('client-side', 0.5, [w(2)], { stage: 'client' }),
+      def('anywhere', 0.5, [w(2)]),
+    ], tokenCtx);
+    const st = Object.fromEntries(r.map((c) => [c.id, c.status]));
+    expect(st.later).toBe('ruled-out');
+    expect(st.earlier).toBe('ruled-out');
+    expect(st.same).not.toBe('ruled-out');
+    expect(st['client-side']).not.toBe('ruled-out');
+    expect(st.anywhere).not.toBe('ruled-out');
+  });
+
+  it('a confirmed cause drops the causes it supersedes below it', () => {
+    const r = rank([def('grant-caller', 1, [proof('confirmed')]), def('other-creds', 0.2, [proof('confirmed')], { supersedes: ['grant-caller'] })], ctx);
+    expect(r.map((c) => c.id)).toEqual(['other-creds', 'grant-caller']);
+    expect(r[1]?.status).toBe('possible');
+  });
+
+  it('fix commands with `when` are kept only when it holds', () => {
+    const d = def('f', 1, [], { fix: { description: 'fix', commands: ['aws sts get-caller-identity', { command: 'aws iam get-user', when: () => false }, { command: 'aws iam get-role --role-name {targetRoleName}', when: (c) => c.parsed.caller?.type === 'assumed-role' }] } });
+    expect(rank([d], ctx)[0]?.fix.commands).toEqual(['aws sts get-caller-identity', 'aws iam get-role --role-name deploy']);
+  });
+});
