@@ -181,12 +181,12 @@ describe('aws:PrincipalArn of a role session: the role path is unknown (decision
     expect(b.policies[0]!.statements[0]!.matched).toBe(true);
   });
 
-  it('a known path must agree with a role ARN in Principal; an unknown one is matched by name', () => {
+  it('a role ARN in Principal names the caller\'s role whatever path it shows (IAM matches the role\'s unique id)', () => {
     const trust = (arn: string) => ({ kind: 'trust' as const, document: doc([{ Effect: 'Allow', Principal: { AWS: arn }, Action: 'sts:AssumeRole' }]) });
     expect(evaluate(req(p), [trust(`arn:aws:iam::${ACCT}:role/automation/etl-runner`)]).policies[0]!.verdict).toBe('allow');
     const known = req(p, {}, { 'aws:PrincipalArn': `arn:aws:iam::${ACCT}:role/etl-runner` });
-    expect(evaluate(known, [trust(`arn:aws:iam::${ACCT}:role/automation/etl-runner`)]).policies[0]!.verdict).toBe('implicit-deny');
-    expect(evaluate(known, [trust(`arn:aws:iam::${ACCT}:role/etl-runner`)]).policies[0]!.verdict).toBe('allow');
+    expect(evaluate(known, [trust(`arn:aws:iam::${ACCT}:role/automation/etl-runner`)]).policies[0]!.verdict).toBe('allow');
+    expect(evaluate(known, [trust(`arn:aws:iam::${ACCT}:role/etl-other`)]).policies[0]!.verdict).toBe('implicit-deny');
   });
 });
 

@@ -293,12 +293,13 @@ export function evaluatePolicies(request: EvaluationRequest, policies: Policy[])
 }
 
 /**
- * A role session's role path: from pasted `get-role` output of the caller's role (Policy.meta), or from
- * a known aws:PrincipalArn. Returns the request with aws:PrincipalArn completed, and the path.
+ * A role session's role path, from pasted `get-role` output of the caller's role (Policy.meta):
+ * aws:PrincipalArn becomes that role ARN, with its path, and is known (docs/decisions/013).
  */
-function withRolePath(request: EvaluationRequest, policies: Policy[]): { request: EvaluationRequest; rolePath: string | null } {
+function withRolePath(request: EvaluationRequest, policies: Policy[]): EvaluationRequest {
+  if (!request.rolePathUnknown) return request;
   const session = assumedRoleParts(request.principal ?? '');
-  if (!session) return { request, rolePath: null };
+  if (!session) return request;
   for (const p of policies) {
     const arn = p?.meta?.roleArn;
     const r = arn ? roleParts(arn) : null;
@@ -306,27 +307,20 @@ function withRolePath(request: EvaluationRequest, policies: Policy[]): { request
       const context = { ...(request.context ?? {}) };
       for (const k of Object.keys(context)) if (k.toLowerCase() === 'aws:principalarn') delete context[k];
       context['aws:PrincipalArn'] = arn;
-      return { request: { ...request, context, rolePathUnknown: false }, rolePath: r.path };
+      return { ...request, context, rolePathUnknown: false };
     }
   }
-  if (request.rolePathUnknown) return { request, rolePath: null };
-  for (const [k, v] of Object.entries(request.context ?? {})) {
-    if (k.toLowerCase() !== 'aws:principalarn' || typeof v !== 'string') continue;
-    const r = roleParts(v);
-    if (r && r.name === session.roleName && r.account === session.account) return { request, rolePath: r.path };
-  }
-  return { request, rolePath: null };
+  return request;
 }
 
 function evaluateUnsafe(request0: EvaluationRequest, policies: Policy[]): Evaluation {
-  const { request, rolePath } = withRolePath(request0, policies);
+  const request = withRolePath(request0, policies);
   const ctx = new ContextView(request);
   const acctHint = (() => {
     const v = ctx.get('aws:PrincipalAccount');
     return Array.isArray(v) && v.length === 1 ? (v[0] as string) : null;
   })();
   const who = describePrincipal(request.principal ?? '', acctHint);
-  if (rolePath !== null) who.rolePath = rolePath;
   const resourceAccount = request.resourceAccount ?? accountOf(request.resource) ??
     (() => {
       const v = ctx.get('aws:ResourceAccount');

@@ -13,8 +13,6 @@ export interface Who {
   partition: string | null;
   /** Role name behind an assumed-role session. */
   roleName: string | null;
-  /** The role's path (`/`, `/automation/`) when known from elsewhere; the session ARN never shows it. */
-  rolePath?: string | null;
 }
 
 export function describePrincipal(principal: string, accountHint?: string | null): Who {
@@ -87,10 +85,9 @@ function matchAwsValue(v: string, who: Who): PrincipalClass {
   if (v === who.arn) return who.kind === 'role' ? 'role' : 'direct';
   if (who.kind === 'assumed-role' && who.roleName !== null) {
     const r = roleParts(v);
-    if (r && r.account === who.account && r.name === who.roleName && r.partition === who.partition) {
-      // role names are unique in an account whatever the path; a known path must still agree
-      return who.rolePath && r.path !== who.rolePath ? 'none' : 'role';
-    }
+    // Role names are unique in an account whatever the path, and IAM stores a Principal role ARN as the
+    // role's unique id: the path in the policy never decides the match (docs/decisions/013).
+    if (r && r.account === who.account && r.name === who.roleName && r.partition === who.partition) return 'role';
   }
   return 'none';
 }
