@@ -69,7 +69,7 @@ const wrongCredentials: CauseDefinition = {
     (ctx) => {
       // CDK deploys through its bootstrap roles; when it cannot assume them it falls back to the current credentials
       if (has(ctx, 'could not be used to assume') && has(ctx, 'cdk-')) return sig(4, fromMessage('CDK could not assume its bootstrap role with the current credentials and proceeded with them instead: the credentials in use (Cloud9 managed credentials, an old profile, stray AWS_* variables) are not the ones that may assume the CDK roles.'));
-      if (!ctx.parsed.caller && has(ctx, 'cdk-hnb659fds-', 'cdk-assets', 'cdktoolkit')) return sig(2.5, fromMessage('A CDK bootstrap resource was called without going through the CDK roles: CDK fell back to the current credentials, typically because it could not assume its file-publishing or deploy role.'));
+      if (!ctx.parsed.caller && has(ctx, 'cdk-hnb659fds-', 'cdk-assets', 'cdktoolkit')) return sig(4, fromMessage('A CDK bootstrap resource was called without going through the CDK roles: CDK fell back to the current credentials, typically because it could not assume its file-publishing or deploy role.'));
       return null;
     },
     (ctx) => {

@@ -231,9 +231,13 @@ export const causes: CauseDefinition[] = [
     signals: [
       trustMessageSignal,
       notPastedHint,
-      (ctx) => (ctx.parsed.shape === 'cdk-could-not-assume' || mentions(ctx, 'cdk-hnb659fds')
-        ? weigh(1.5, ev('CDK bootstrap roles trust only the accounts given to `cdk bootstrap --trust` (and their own account); a pipeline or another account not listed there cannot assume them.', 'context'))
-        : null),
+      (ctx) => {
+        if (ctx.parsed.shape !== 'cdk-could-not-assume' && !mentions(ctx, 'cdk-hnb659fds')) return null;
+        // CDK: "current credentials could not be used to assume …, but are for the right account":
+        // the bootstrap roles trust their own account, so the trust is not what refuses
+        if (mentions(ctx, 'are for the right account')) return weigh(0.3, ev('CDK says the credentials are for the role\'s own account, which the bootstrap roles trust by default: the credentials in use (or their own policy) are the more likely problem than the trust.', 'message'));
+        return weigh(1.5, ev('CDK bootstrap roles trust only the accounts given to `cdk bootstrap --trust` (and their own account); a pipeline or another account not listed there cannot assume them.', 'context'));
+      },
       (ctx) => {
         const t = trustAnalysis(ctx);
         if (!t.pasted) return null;
