@@ -184,3 +184,20 @@ describe('context around the message (causes-needs)', () => {
       .toEqual(['arn:aws:s3:us-west-2:111122223333:accesspoint/finance-ap/object/q1/report.csv', 'accesspoint', 'finance-ap', 'us-west-2', true]);
   });
 });
+
+describe('more wrappers (post-round-2 probe)', () => {
+  it.each([
+    ['HTTP header x-amzn-errortype names the code', '    x-amzn-errortype : AccessDeniedException\n  Body:\n  {"Message":"User: arn:aws:iam::111122223333:user/joe is not authorized to perform: lambda:GetFunction on resource: *"}', 'AccessDeniedException', 'lambda:GetFunction'],
+    ['Swift typeName: Optional("…")', 'UnknownAWSHTTPServiceError(typeName: Optional("UnauthorizedOperation"), message: Optional("You are not authorized to perform this operation. User: arn:aws:iam::111122223333:user/u is not authorized to perform: ec2:DescribeVpcs because no identity-based policy allows the ec2:DescribeVpcs action"))', 'UnauthorizedOperation', 'ec2:DescribeVpcs'],
+    ['PHP S3 class: S3::op(bucket): [Code] message', 'S3::putObject(my-bucket): [AccessDenied] Access Denied', 'AccessDenied', 's3:PutObject'],
+    ['PowerShell cmdlet prefix', 'Write-S3Object : Access Denied\nAt line:3 char:1', null, 's3:PutObject'],
+    ['PowerShell STS cmdlet', 'Use-STSRole : User: arn:aws:iam::111122223333:user/u is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::444455556666:role/r', null, 'sts:AssumeRole'],
+  ])('%s', (_n, text, code, action) => {
+    const { parsed } = parseError(text);
+    expect([parsed.errorCode, parsed.action]).toEqual([code, action]);
+  });
+
+  it('S3 AllAccessDisabled for an object', () => {
+    expect(parseError('S3 error: All access to this object has been disabled For more information check the docs').parsed.shape).toBe('s3-all-access-disabled');
+  });
+});

@@ -28,7 +28,7 @@ const CLI_RE = /An [Ee]rror occur?red \(([^()\s]{1,100})\)(?: \(reached max retr
 const GO2_RE = /operation error ([A-Za-z0-9 ]{1,40}?): ([A-Za-z0-9]{1,100}),/y;
 const JAVA_RE = /^[ .:]{0,3}\(Service: ?([^;,()]{1,80})[;,] ?Status Code: ?(\d{3})(?:[;,] ?Error Code: ?([A-Za-z0-9][A-Za-z0-9. ]{0,100}?)(?=[;,)]|\.\.\.|$))?(?:[;,] ?Request ID: ?([^;,()\s]{0,120}))?/i;
 const GO1_RE = /^[ .]{0,3}status code: (\d{3}), request id: ?([A-Za-z0-9-]{0,120})/i;
-const STRUCT_RE = /["']?\b(?:__type|[Cc]ode|[Ee]rror[Cc]ode|errorType|[Ee]rror|name|Error Code)["']?\s?[:=]\s?u?["']?([A-Za-z][A-Za-z0-9.#:]{1,100})["',;)\s]/g;
+const STRUCT_RE = /["']?\b(?:__type|[Cc]ode|[Ee]rror[Cc]ode|errorType|[Ee]rror|name|Error Code|typeName|[Xx]-[Aa]mzn-[Ee]rror[Tt]ype)["']?\s?[:=]\s?(?:u|Optional\()?["']?([A-Za-z][A-Za-z0-9.#:]{1,100})["',;)\s]/g;
 const XML_CODE_RE = /<Code> ?([A-Za-z][A-Za-z0-9.]{1,100}) ?<\/Code>/g;
 const RUBY_RE = /\(Aws::[A-Za-z0-9]{1,40}::Errors::([A-Za-z0-9]{2,100})\)/g;
 const REQID_RE = /(?:request[ _-]?id|RequestId|x-amzn-RequestId)["']?\s?[:=>]\s?["']?([A-Za-z0-9][A-Za-z0-9\-_+/=]{5,120}|<[^<>\s]{1,40}>|\.\.\.|\*{2,})/gi;
@@ -36,6 +36,18 @@ const STATUS_RE = /(?:status ?code|httpStatusCode|statusCode)["']?\s?[:=]\s?(\d{
 const JS_OP_RE = /(?:\bde_|deserializeAws_(?:json1_[01]|restJson1|restXml|query|ec2|awsJson1_[01]|awsQuery)_?)([A-Z][A-Za-z0-9]{1,60}?)CommandError/;
 const JS_CLIENT_RE = /@aws-sdk\/client-([a-z0-9-]{2,40})|\bclient-(sts|s3|ssm|kms|dynamodb|secrets-manager|lambda|iam|ec2|ecr|sqs|sns)\//;
 const CALLING_RE = /(?:(?:error )?calling|\bAPI:?) ([a-z0-9-]{2,30}):([A-Za-z]{2,80})(?: ([a-z]{1,10}))?[:.]? ?$/;
+
+/** AWS Tools for PowerShell cmdlets whose API call is not obvious from the name: [service, operation]. */
+const PS_CMDLETS: Record<string, [string, string]> = {
+  'Read-S3Object': ['s3', 'GetObject'], 'Write-S3Object': ['s3', 'PutObject'], 'Get-S3Object': ['s3', 'ListObjects'],
+  'Get-S3Bucket': ['s3', 'ListBuckets'], 'Remove-S3Object': ['s3', 'DeleteObject'], 'Copy-S3Object': ['s3', 'CopyObject'],
+  'New-S3Bucket': ['s3', 'CreateBucket'], 'Get-S3BucketPolicy': ['s3', 'GetBucketPolicy'], 'Write-S3BucketPolicy': ['s3', 'PutBucketPolicy'],
+  'Use-STSRole': ['sts', 'AssumeRole'], 'Use-STSWebIdentityRole': ['sts', 'AssumeRoleWithWebIdentity'], 'Use-STSRoleWithSAML': ['sts', 'AssumeRoleWithSAML'],
+  'Get-STSSessionToken': ['sts', 'GetSessionToken'], 'Get-STSCallerIdentity': ['sts', 'GetCallerIdentity'],
+  'Get-SSMParameter': ['ssm', 'GetParameter'], 'Get-SSMParameterValue': ['ssm', 'GetParameters'], 'Get-SECSecretValue': ['secretsmanager', 'GetSecretValue'],
+  'Get-EC2Instance': ['ec2', 'DescribeInstances'], 'New-EC2Instance': ['ec2', 'RunInstances'], 'Invoke-LMFunction': ['lambda', 'Invoke'],
+  'Get-IAMRole': ['iam', 'GetRole'], 'Get-IAMUser': ['iam', 'GetUser'], 'Invoke-KMSDecrypt': ['kms', 'Decrypt'], 'Invoke-KMSEncrypt': ['kms', 'Encrypt'],
+};
 
 function lastMatch(re: RegExp, s: string): RegExpExecArray | null {
   re.lastIndex = 0;
@@ -63,6 +75,7 @@ export function prefixCode(before: string): string | null {
   let e = before.length;
   while (e > 0 && (before[e - 1] === ' ' || before[e - 1] === '"' || before[e - 1] === "'")) e--;
   if (e > 0 && before[e - 1] === ':') e--;
+  if (e > 0 && before[e - 1] === ']') e--; // `[AccessDenied] Access Denied`
   const php = / \((?:client|server)\)$/.exec(before.slice(Math.max(0, e - 12), e));
   if (php) e -= php[0].length;
   while (e > 0 && before[e - 1] === ' ') e--;
@@ -146,10 +159,23 @@ export function readEnvelope(s: string, start: number, end: number, lo: number, 
       env.wrappers.push('php-sdk');
     }
   }
-  // CDK / JS v2 debug: "Call failed: getBucketLocation({…}) => Access Denied"
+  // CDK / JS v2 debug "Call failed: getBucketLocation({…}) => Access Denied", PHP "S3::getBucketLocation(b): [AccessDenied]"
   if (!env.operation) {
-    const cf = /Call failed: ([a-z][A-Za-z0-9]{1,60})\(/.exec(before.slice(-600));
-    if (cf?.[1]) env.operation = cf[1].charAt(0).toUpperCase() + cf[1].slice(1);
+    const cf = /(?:Call failed: |\b(S3|SQS|SNS|STS)::)([a-z][A-Za-z0-9]{1,60})\(/.exec(before.slice(-600));
+    if (cf?.[2]) {
+      env.operation = cf[2].charAt(0).toUpperCase() + cf[2].slice(1);
+      if (cf[1]) env.service = servicePrefix(cf[1]);
+    }
+  }
+  // AWS Tools for PowerShell: "Read-S3Object : Access Denied"
+  if (!env.operation) {
+    const ps = /(?:^|\s)([A-Z][a-z]{1,12}-[A-Z][A-Za-z0-9]{2,40}) ?: ?$/.exec(before.slice(-80));
+    const op = ps?.[1] ? PS_CMDLETS[ps[1]] : undefined;
+    if (op) {
+      env.operation = op[1];
+      env.service = op[0];
+      env.wrappers.push('aws-powershell');
+    }
   }
   // "error calling sts:GetCallerIde ntity: Code:" — the action the tool printed
   const call = CALLING_RE.exec(before.slice(-160).replace(/ ?[A-Za-z]{2,60}: ?$/, (x) => (isKnownCode(x.replace(/[: ]/g, '')) ? '' : x)));

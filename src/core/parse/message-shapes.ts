@@ -799,7 +799,7 @@ export const TRIGGERS: Trigger[] = [
       return h;
     },
   },
-  { re: /All access to this resource has been disabled\.?/g, handle: simple('s3-all-access-disabled') },
+  { re: /All access to this (?:resource|object|bucket) has been disabled\.?/g, handle: simple('s3-all-access-disabled') },
   {
     re: /\b\d{1,3} validation errors? detected:?/g,
     handle: (st, m) => {
