@@ -227,3 +227,19 @@ describe('no allow from no evidence (decision 014)', () => {
     expect(evaluate(r, [identity]).decision).toBe('unknown');
   });
 });
+
+describe('what needs a resource side in explain (decision 014)', () => {
+  const identity = (action: string) => ({ kind: 'identity' as const, document: doc([{ Effect: 'Allow', Action: action, Resource: '*' }]) });
+  it.each([
+    ['an action on * (no resource side)', parsed('ec2:DescribeInstances', 'DescribeInstances'), 'ec2:DescribeInstances', 'allow'],
+    ['an STS action that assumes no role', parsed('sts:GetSessionToken', 'GetSessionToken'), 'sts:GetSessionToken', 'allow'],
+    ['AssumeRole on a role: the trust decides', parsed('sts:AssumeRole', 'AssumeRole', sessionCaller, 'aws-cli', `arn:aws:iam::${ACCT}:role/t`), 'sts:AssumeRole', 'unknown'],
+    ['a KMS key: the key policy decides', parsed('kms:Decrypt', 'Decrypt', sessionCaller, 'aws-cli', `arn:aws:kms:eu-west-1:${ACCT}:key/k`), 'kms:Decrypt', 'unknown'],
+    ['a same-account queue', parsed('sqs:SendMessage', 'SendMessage', sessionCaller, 'aws-cli', `arn:aws:sqs:eu-west-1:${ACCT}:q`), 'sqs:SendMessage', 'allow'],
+    ['a bucket whose account is unknown', parsed('s3:GetObject', 'GetObject', sessionCaller, 'aws-cli', 'arn:aws:s3:::b/k'), 's3:GetObject', 'unknown'],
+  ])('%s', (_l, p, action, decision) => {
+    const r = req(p);
+    if (p.target?.arn?.startsWith('arn:aws:s3')) r.resourceAccount = null;
+    expect(evaluate(r, [identity(action)]).decision).toBe(decision);
+  });
+});

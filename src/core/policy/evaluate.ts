@@ -412,8 +412,12 @@ function evaluateUnsafe(request0: EvaluationRequest, policies: Policy[]): Evalua
     const kmsKey = resourceArn?.service === 'kms' && resourceArn.resource.startsWith('key/');
     // explain: a trust / key policy always exists and must allow, and across accounts the resource
     // side must allow too: not pasted, they leave the grant open
+    // (an action on `*` has no resource side; STS actions other than assuming a role have no trust)
+    const roleTarget = resourceArn?.service === 'iam' && resourceArn.resource.startsWith('role/');
+    const resourceSideNeeded = kmsKey || (request.action.toLowerCase().startsWith('sts:') && roleTarget) ||
+      (request.resource !== '*' && sameAccount !== true);
     grant = assumeUnpasted
-      ? (explicitTrust || sameAccount !== true ? and3(IA, 'unknown') : IA)
+      ? (resourceSideNeeded ? and3(IA, 'unknown') : IA)
       : kmsKey ? false : sameAccount === true ? IA : sameAccount === false ? false : and3(IA, 'unknown');
   } else {
     const grantSame = explicitTrust
