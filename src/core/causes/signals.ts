@@ -176,7 +176,9 @@ function identitiesIn(line: string): { arns: string[]; accounts: string[] } {
   while (i >= 0 && arns.length < 20) {
     let j = i;
     while (j < line.length && j - i < 300 && !' \t"\'`,;)(<>'.includes(line[j]!)) j++;
-    arns.push(line.slice(i, j).replace(/[.:]+$/, ''));
+    let end = j;
+    while (end > i && (line[end - 1] === '.' || line[end - 1] === ':')) end--; // sentence punctuation
+    arns.push(line.slice(i, end));
     i = line.indexOf('arn:', j);
   }
   const rest = arns.reduce((acc, a) => acc.split(a).join(' '), line);
