@@ -181,6 +181,15 @@ describe('aws:PrincipalArn of a role session: the role path is unknown (decision
     expect(b.policies[0]!.statements[0]!.matched).toBe(true);
   });
 
+  it('get-role output without Arn: Path + RoleName give the ARN; another role\'s get-role output changes nothing', () => {
+    const trustDoc = doc([{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }]);
+    const noArn = { kind: 'trust' as const, document: { Role: { Path: '/automation/', RoleName: 'etl-runner', AssumeRolePolicyDocument: trustDoc } } };
+    const other = { kind: 'trust' as const, document: { Role: { Path: '/automation/', RoleName: 'target', Arn: `arn:aws:iam::${ACCT}:role/automation/target`, AssumeRolePolicyDocument: trustDoc } } };
+    const withPath = trustWith('ArnEquals', `arn:aws:iam::${ACCT}:role/automation/etl-runner`);
+    expect(evaluate(req(p), [withPath, noArn]).policies[0]!.statements[0]!.matched).toBe(true);
+    expect(evaluate(req(p), [withPath, other]).policies[0]!.statements[0]!.matched).toBe('unknown');
+  });
+
   it('a role ARN in Principal names the caller\'s role whatever path it shows (IAM matches the role\'s unique id)', () => {
     const trust = (arn: string) => ({ kind: 'trust' as const, document: doc([{ Effect: 'Allow', Principal: { AWS: arn }, Action: 'sts:AssumeRole' }]) });
     expect(evaluate(req(p), [trust(`arn:aws:iam::${ACCT}:role/automation/etl-runner`)]).policies[0]!.verdict).toBe('allow');

@@ -301,7 +301,10 @@ function withRolePath(request: EvaluationRequest, policies: Policy[]): Evaluatio
   const session = assumedRoleParts(request.principal ?? '');
   if (!session) return request;
   for (const p of policies) {
-    const arn = p?.meta?.roleArn;
+    const meta = p?.meta;
+    // Role.Arn, or Role.Path + Role.RoleName when the ARN was left out (`--query`)
+    const arn = meta?.roleArn ??
+      (meta?.path && meta.roleName ? `arn:${session.partition}:iam::${session.account}:role${meta.path}${meta.roleName}` : undefined);
     const r = arn ? roleParts(arn) : null;
     if (arn && r && r.name === session.roleName && r.account === session.account && r.partition === session.partition) {
       const context = { ...(request.context ?? {}) };
