@@ -201,3 +201,21 @@ describe('more wrappers (post-round-2 probe)', () => {
     expect(parseError('S3 error: All access to this object has been disabled For more information check the docs').parsed.shape).toBe('s3-all-access-disabled');
   });
 });
+
+describe('terminal wrapping and debug logs', () => {
+  it('EC2 "this operation" wrapped mid-word keeps the EC2 shape and its blob', () => {
+    const text = '* aws_instance.web: Error launching source instance: UnauthorizedOperation: You are not authorized to perform this oper\nation. Encoded authorization failure message: Qm9vT0sxYWJjZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXowMTIzNDU2Nzg5QUJD\n        status code: 403, request id: 0f0e0d0c-0000-4000-8000-000000000000';
+    const { parsed } = parseError(text);
+    expect([parsed.shape, parsed.errorCode, parsed.encodedMessage?.slice(0, 8)]).toEqual(['ec2-encoded-authorization', 'UnauthorizedOperation', 'Qm9vT0sx']);
+  });
+
+  it('a Go SDK v1 debug log: HTTP/1.1 403 Forbidden after "Response svc/Op"', () => {
+    const text = '2024/01/01 10:00:00 [DEBUG] [aws-sdk-go] DEBUG: Response ec2/DescribeSubnets Details:\n---[ RESPONSE ]----\nHTTP/1.1 403 Forbidden\nServer: AmazonEC2';
+    const { parsed } = parseError(text);
+    expect([parsed.recognized, parsed.shape, parsed.action]).toEqual([true, 'access-denied-bare', 'ec2:DescribeSubnets']);
+  });
+
+  it('"403 Forbidden" in running prose is not a message', () => {
+    expect(parseError('the docs list 403 Forbidden among the status codes').parsed.recognized).toBe(false);
+  });
+});

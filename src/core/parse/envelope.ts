@@ -167,6 +167,14 @@ export function readEnvelope(s: string, start: number, end: number, lo: number, 
       if (cf[1]) env.service = servicePrefix(cf[1]);
     }
   }
+  // Go SDK v1 debug log: "DEBUG: Response ec2/DescribeImages Details:", "Validate Response s3/GetObject failed"
+  if (!env.operation) {
+    const dbg = lastMatch(/Response ([a-z0-9-]{2,30})\/([A-Z][A-Za-z0-9]{1,60})\b/g, before.slice(-700));
+    if (dbg?.[2]) {
+      env.operation = dbg[2];
+      env.service = servicePrefix(dbg[1] ?? '');
+    }
+  }
   // AWS Tools for PowerShell: "Read-S3Object : Access Denied"
   if (!env.operation) {
     const ps = /(?:^|\s)([A-Z][a-z]{1,12}-[A-Z][A-Za-z0-9]{2,40}) ?: ?$/.exec(before.slice(-80));

@@ -487,10 +487,19 @@ export function scanNotAuthorized(st: ScanState, m: RegExpExecArray): Hit | null
   const i = m.index;
   const after = i + m[0].length;
   const prev = s.slice(Math.max(0, i - 4), i).toLowerCase();
-  if (/^:? ?this operation/i.test(s.slice(after, after + 20))) {
+  // "this operation", also when a terminal wrapped it mid-word ("this op\neration")
+  let w = '';
+  const at: number[] = [];
+  for (let k = after; k < s.length && k < after + 24; k++) {
+    if (s[k] === ' ' && st.f.nl[k] === 1 && /\w/.test(s[k - 1] ?? '') && /\w/.test(s[k + 1] ?? '')) continue;
+    w += s[k];
+    at.push(k);
+  }
+  const thisOp = /^:? ?this operation/i.exec(w);
+  if (thisOp) {
     let start = i;
     if (/you are $/i.test(s.slice(Math.max(0, i - 8), i))) start = i - 8;
-    let end = after + (/^:? ?this operation/i.exec(s.slice(after, after + 20))?.[0].length ?? 0);
+    let end = (at[thisOp[0].length - 1] ?? after) + 1;
     if (s[end] === '.') end++;
     return newHit('ec2-not-authorized', start, end);
   }
@@ -827,7 +836,8 @@ export function scanBare(f: Flat, m: RegExpExecArray): Hit | null {
   const i = m.index;
   const e = i + m[0].length;
   const before = s.slice(Math.max(0, i - 2), i);
-  const okBefore = i === 0 || /(?:[:"'>(\]]|^) ?$/.test(before) || (f.nl[i - 1] === 1);
+  const okBefore = i === 0 || /(?:[:"'>(\]]|^) ?$/.test(before) || (f.nl[i - 1] === 1) ||
+    (m[0] === 'Forbidden' && /HTTP\/\d(?:\.\d)? 403 $/.test(s.slice(Math.max(0, i - 14), i)));
   if (!okBefore) return null;
   const next = s.slice(e, e + 14);
   const okAfter = e >= s.length || f.nl[e] === 1 || (/^ ?(?:[."'<),;\]}]|$)/.test(next) || /^ (?:\(|status code|\[|-{1,3}>?(?: |$))/i.test(next));
