@@ -250,26 +250,39 @@ function patternPath(value: string): string | null {
   return out;
 }
 
+const OTHER_PATH = '/q7z9-other-path/';
+
 /**
  * A role session's aws:PrincipalArn is its role ARN *with the role's path*, which the assumed-role
- * ARN does not show (docs/decisions/013). Try the paths that matter — `/`, the path each policy value
- * names, and an unrelated one — and answer true/false only when every candidate agrees.
+ * ARN does not show (docs/decisions/013). Each policy value is tried with the paths that matter for
+ * it — `/`, the path it names itself, an unrelated one: true for all → true, for none → false,
+ * otherwise unknown; the values then combine as usual. Linear in the number of values.
  */
 function pathUnknownResult(def: OpDef, values: string[], noPath: string, ctx: ContextView, variables: boolean): T3 {
-  const paths = new Set<string>(['/', '/q7z9-other-path/']);
+  if (def.family === 'arn' && !isArn(noPath)) return false;
+  let any: T3 = false;
   for (const v of values) {
-    const p = patternPath(v);
-    if (p !== null) paths.add(p);
+    const own = patternPath(v);
+    let sawTrue = false;
+    let sawFalse = false;
+    let unknown = false;
+    for (const path of ['/', OTHER_PATH, own]) {
+      if (path === null || (path === own && (own === '/' || own === OTHER_PATH))) continue;
+      const r = valueMatches(def, v, withPath(noPath, path), ctx, variables);
+      if (r === 'missing') {
+        if (def.negated) return false; // an unresolvable variable voids a negated condition (as in satisfies)
+        sawFalse = true;
+        break;
+      }
+      if (r === 'unknown') unknown = true;
+      else if (r) sawTrue = true;
+      else sawFalse = true;
+    }
+    const one: T3 = unknown || (sawTrue && sawFalse) ? 'unknown' : sawTrue;
+    any = or3(any, one);
+    if (any === true) break;
   }
-  let sawTrue = false;
-  let sawFalse = false;
-  for (const p of paths) {
-    const r = satisfies(def, values, withPath(noPath, p), ctx, variables);
-    if (r === 'unknown') return 'unknown';
-    if (r) sawTrue = true;
-    else sawFalse = true;
-  }
-  return sawTrue && sawFalse ? 'unknown' : sawTrue;
+  return def.negated ? not3(any) : any;
 }
 
 export function evaluateConditions(
