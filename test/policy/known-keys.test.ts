@@ -252,3 +252,20 @@ describe('what needs a resource side in explain (decision 014)', () => {
     expect(evaluate(r, [identity(action)]).decision).toBe(decision);
   });
 });
+
+describe('calls no policy controls (decision 015)', () => {
+  const denyAll = { kind: 'identity' as const, document: doc([{ Effect: 'Deny', Action: 'sts:*', Resource: '*' }]) };
+  const scpDeny = { kind: 'scp' as const, document: doc([{ Effect: 'Deny', Action: '*', Resource: '*' }]) };
+  it.each([
+    ['sts:GetCallerIdentity', 'GetCallerIdentity'],
+    ['sts:GetSessionToken', 'GetSessionToken'],
+  ])('%s is allowed whatever the pasted policies say', (action, op) => {
+    const ev = evaluate(req(parsed(action, op, userCaller)), [denyAll, scpDeny]);
+    expect(ev.decision).toBe('allow');
+    expect(ev.policies[0]!.verdict).toBe('explicit-deny');
+    expect(ev.trail.join(' ')).toContain('needs no permission');
+  });
+  it('sts:AssumeRole still obeys the same Deny', () => {
+    expect(evaluate(req(parsed('sts:AssumeRole', 'AssumeRole', userCaller, 'aws-cli', `arn:aws:iam::${ACCT}:role/t`)), [denyAll]).decision).toBe('explicit-deny');
+  });
+});

@@ -17,6 +17,8 @@ import { describePrincipal, matchNotPrincipalElement, matchPrincipalElement, typ
 import { resolveValue } from './variables.js';
 
 const PRINCIPAL_KINDS_WITH_PRINCIPAL: PolicyKind[] = ['trust', 'resource', 'rcp', 'vpc-endpoint'];
+/** Calls that IAM policies cannot control (docs/decisions/015). */
+const NO_POLICY_ACTIONS = new Set(['sts:getcalleridentity', 'sts:getsessiontoken']);
 
 interface StatementEval {
   record: StatementRecord;
@@ -439,7 +441,13 @@ function evaluateUnsafe(request0: EvaluationRequest, policies: Policy[]): Evalua
 
   const allowed = and3(not3(D), principalSide ? scpOk : true, vpceOk, grant);
   let decision: Decision;
-  if (D === true) decision = 'explicit-deny';
+  const lowerAction = request.action.toLowerCase();
+  if (NO_POLICY_ACTIONS.has(lowerAction) && principalSide) {
+    // AWS: "No permissions are required … You cannot use policies to control authentication operations"
+    // (docs/decisions/015): no Deny, no missing Allow can refuse these.
+    trail.push(`${request.action} needs no permission and no policy can deny it: the pasted policies do not decide it.`);
+    decision = 'allow';
+  } else if (D === true) decision = 'explicit-deny';
   else if (allowed === true) decision = 'allow';
   else if (allowed === false) decision = 'implicit-deny';
   else decision = 'unknown';
