@@ -184,6 +184,13 @@ describe('readPolicy: get-role metadata (Policy.meta)', () => {
   ])('has no meta for %s', (_l, document) => {
     expect(readPolicy({ document }).meta).toBeUndefined();
   });
+  it('reads the same fields from a CloudFormation AWS::IAM::Role and a Terraform aws_iam_role', () => {
+    const cfn = readPolicy({ document: { Type: 'AWS::IAM::Role', Properties: { RoleName: 'r', Path: '/svc/', MaxSessionDuration: 3600, PermissionsBoundary: 'arn:aws:iam::1:policy/B', AssumeRolePolicyDocument: trust } } });
+    expect(cfn.meta).toEqual({ roleName: 'r', path: '/svc/', maxSessionDuration: 3600, permissionsBoundaryArn: 'arn:aws:iam::1:policy/B' });
+    const tf = readPolicy({ document: { name: 'r', path: '/svc/', arn: 'arn:aws:iam::111111111111:role/svc/r', unique_id: 'AROAEXAMPLE', max_session_duration: 7200, assume_role_policy: JSON.stringify(trust) } });
+    expect(tf.meta).toEqual({ roleName: 'r', path: '/svc/', roleArn: 'arn:aws:iam::111111111111:role/svc/r', roleId: 'AROAEXAMPLE', maxSessionDuration: 7200 });
+  });
+
   it('ignores malformed fields', () => {
     const p = readPolicy({ document: { Role: { Path: 'no-slashes', MaxSessionDuration: -5, RoleName: 42, AssumeRolePolicyDocument: trust } } });
     expect(p.meta).toBeUndefined();

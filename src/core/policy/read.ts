@@ -23,6 +23,23 @@ export interface Dug {
 const str = (v: unknown, max = 2048): string | undefined => (typeof v === 'string' && v.length > 0 && v.length <= max ? v : undefined);
 
 /** Role.RoleName, Arn, Path, MaxSessionDuration, RoleId, PermissionsBoundary, CreateDate (get-role output). */
+/** AWS::IAM::Role Properties (RoleName, Path, MaxSessionDuration, PermissionsBoundary as an ARN string). */
+function cfnRoleMeta(props: Record<string, unknown>): PolicyMeta | undefined {
+  return roleMeta({
+    RoleName: props['RoleName'], Path: props['Path'], MaxSessionDuration: props['MaxSessionDuration'],
+    PermissionsBoundary: typeof props['PermissionsBoundary'] === 'string' ? { PermissionsBoundaryArn: props['PermissionsBoundary'] } : undefined,
+  });
+}
+
+/** Terraform aws_iam_role state attributes (name, path, arn, unique_id, max_session_duration, …). */
+function terraformRoleMeta(o: Record<string, unknown>): PolicyMeta | undefined {
+  return roleMeta({
+    RoleName: o['name'], Path: o['path'], Arn: o['arn'], RoleId: o['unique_id'], MaxSessionDuration: o['max_session_duration'],
+    CreateDate: o['create_date'],
+    PermissionsBoundary: typeof o['permissions_boundary'] === 'string' ? { PermissionsBoundaryArn: o['permissions_boundary'] } : undefined,
+  });
+}
+
 export function roleMeta(role: Record<string, unknown>): PolicyMeta | undefined {
   const meta: PolicyMeta = {};
   const roleName = str(role['RoleName']);
@@ -239,6 +256,7 @@ export function digDocument(input: unknown): Dug {
       if (props['AssumeRolePolicyDocument'] !== undefined) {
         value = props['AssumeRolePolicyDocument'];
         kindHint = 'trust';
+        meta = cfnRoleMeta(props);
       } else if (props['PolicyDocument'] !== undefined) value = props['PolicyDocument'];
       else if (props['KeyPolicy'] !== undefined) {
         value = props['KeyPolicy'];
@@ -251,6 +269,7 @@ export function digDocument(input: unknown): Dug {
       value = o['assume_role_policy'];
       kindHint = 'trust';
       source = 'terraform';
+      meta = terraformRoleMeta(o);
       continue;
     }
     if (o['policy'] !== undefined && (typeof o['policy'] === 'string' || isRecord(o['policy']))) {
