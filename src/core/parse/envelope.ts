@@ -7,6 +7,7 @@
  */
 import { KNOWN_ACTIONS, isAuthishCode, isKnownCode, lastSegment, servicePrefix } from './codes.js';
 import { isPlaceholder } from './redaction.js';
+import { trimTrailing } from './text.js';
 
 export interface Envelope {
   errorCode: string | null;
@@ -224,7 +225,7 @@ export function readEnvelope(s: string, start: number, end: number, lo: number, 
   let structCode: string | null = null;
   let bestDist = Infinity;
   const consider = (code: string, dist: number) => {
-    const seg = lastSegment(code.replace(/:+$/, ''));
+    const seg = lastSegment(trimTrailing(code, ':'));
     if (!isAuthishCode(seg)) return;
     if (dist < bestDist) {
       bestDist = dist;
@@ -294,7 +295,7 @@ export function readEnvelope(s: string, start: number, end: number, lo: number, 
 }
 
 function setRequestId(env: Envelope, v: string): void {
-  const t = v.replace(/[)'",;]+$/, '');
+  const t = trimTrailing(v, ')\'",;');
   if (!t) return;
   if (isPlaceholder(t) || /^(?:null|undefined|ID|none)$/i.test(t)) {
     env.requestIdRedacted = !/^(?:null|undefined|none)$/i.test(t);

@@ -5,7 +5,7 @@
  */
 import type { DenyKind, DenyPolicyType, PrincipalType } from '../types.js';
 import { KNOWN_ACTIONS, STS_OPS, isAuthishCode, isKnownCode } from './codes.js';
-import type { Flat } from './text.js';
+import { trimTrailing, type Flat } from './text.js';
 
 export type ShapeFamily =
   | 'typed' | 'sts' | 'credentials' | 'web-identity' | 'kms' | 'ec2' | 'bare' | 'third-party'
@@ -275,7 +275,7 @@ function sticky(re: RegExp, s: string, p: number): RegExpExecArray | null {
 
 /** Remove trailing sentence punctuation from an action token. */
 function trimAction(t: string): string {
-  return t.replace(/^[("'`{[]+/, '').replace(/[.,;:)"'`\]}]+$/, '');
+  return trimTrailing(t.replace(/^[("'`{[]+/, ''), '.,;:)"\'`]}');
 }
 
 /** Read an IAM action at p, re-joining words a terminal or a thread split. */
@@ -293,11 +293,11 @@ export function readAction(f: Flat, p: number): { action: string | null; raw: st
   // "sts:GetCallerIde ntity": a space injected mid-word
   if (tok.includes(':') && e < s.length) {
     const [next, e2] = tokenAt(s, e + 1, 40);
-    const frag = next.replace(/[.,;:]+$/, '');
+    const frag = trimTrailing(next, '.,;:');
     if (/^[A-Za-z]{1,30}$/.test(frag) && !STOP.has(frag)) {
       const joined = trimAction(tok) + frag;
       if (KNOWN_ACTIONS.has(joined.toLowerCase())) {
-        tok = tok.replace(/[.,;:]+$/, '') + next;
+        tok = trimTrailing(tok, '.,;:') + next;
         e = e2;
       }
     }
@@ -397,7 +397,7 @@ function readTail(s: string, p: number, hit: Hit): number {
     let end = p + m[0].length;
     const a = sticky(POLICY_ARN_AFTER, s, end);
     if (a) {
-      const v = (a[1] ?? '').replace(/[.,;)]+$/, '');
+      const v = trimTrailing(a[1] ?? '', '.,;)');
       if (/^arn:/i.test(v)) hit.policyArn = v;
       end += a[0].length;
     }
@@ -581,7 +581,7 @@ export function scanEncoded(f: Flat, m: RegExpExecArray): Hit {
   if (s[p] === ':') {
     p = skipSpaces(s, p + 1);
     let [tok, e] = tokenAt(s, p, 20000);
-    tok = tok.replace(/["',)\]}]+$/, '');
+    tok = trimTrailing(tok, '"\',)]}');
     // a blob split across lines: keep joining long pieces made of blob characters
     let guard = 0;
     while (e < s.length && f.nl[e] === 1 && tok.length >= 40 && guard < 200) {
@@ -592,7 +592,8 @@ export function scanEncoded(f: Flat, m: RegExpExecArray): Hit {
         guard++;
       } else break;
     }
-    const blob = tok.replace(/["',)\]}]+$/, '').replace(/(?:\.{2,}|…)$/, '');
+    const trimmed = trimTrailing(tok, '"\',)]}');
+    const blob = trimmed.endsWith('…') ? trimmed.slice(0, -1) : trimmed.endsWith('..') ? trimTrailing(trimmed, '.') : trimmed;
     if (blob.length >= 20 && /^[A-Za-z0-9_\-+/=]+$/.test(blob)) h.encoded = blob;
     h.end = e;
   }

@@ -8,7 +8,15 @@ export function isAccountId(s: string | null | undefined): s is string {
   return !!s && /^\d{12}$/.test(s);
 }
 
-const WORDS = /^(?:redacted|omitted|hidden|removed|edited|masked|account|accountid|account-?id|account_?number|acct|id|xyz|aws-?account|my-?account|<?[a-z_ -]*account[a-z_ -]*>?)$/i;
+const WORDS = /^(?:redacted|omitted|hidden|removed|edited|masked|account|accountid|account-?id|account_?number|acct|id|xyz|aws-?account|my-?account)$/i;
+
+/** `<your account>`, `account_number`, `<my-account-id>`: letters, `_`, `-` and spaces around "account". */
+function isAccountWord(s: string): boolean {
+  const t = s.toLowerCase().replace(/^<|>$/g, '');
+  if (!t.includes('account') || t.length > 60) return false;
+  for (const c of t) if (!((c >= 'a' && c <= 'z') || c === '_' || c === ' ' || c === '-')) return false;
+  return true;
+}
 
 /** True when the value looks like a stand-in for something hidden rather than a real value. */
 export function isPlaceholder(v: string | null | undefined): boolean {
@@ -19,7 +27,7 @@ export function isPlaceholder(v: string | null | undefined): boolean {
   if (/[<>{}]/.test(s)) return true; // <account-id>, {redacted}, <<account number>>
   if (/^\[[^\]]{1,60}\]$/.test(s)) return true; // [IAMID], [account]
   if (/\*{2,}|x{3,}|X{3,}|\.\.\.|…|\?{2,}|REDACTED|OMITTED|<|>/i.test(s) && !/^\d{12}$/.test(s)) return true;
-  if (WORDS.test(s)) return true;
+  if (WORDS.test(s) || isAccountWord(s)) return true;
   return false;
 }
 

@@ -72,3 +72,13 @@ export const REGION_RE = /\b((?:us|eu|ap|sa|ca|me|af|il|mx|cn|us-gov|us-iso|us-i
 export function isRegion(s: string | null | undefined): boolean {
   return !!s && /^(?:us|eu|ap|sa|ca|me|af|il|mx|cn|us-gov|us-iso|us-isob)-(?:north|south|east|west|central|northeast|southeast|northwest|southwest|gov-east|gov-west)-\d{1,2}$/.test(s);
 }
+
+/**
+ * `s` without the run of `chars` at its end. A loop, not `/[…]+$/`: V8 retries such a regex at
+ * every start position, which is quadratic on a long run of those characters mid-string.
+ */
+export function trimTrailing(s: string, chars: string): string {
+  let end = s.length;
+  while (end > 0 && chars.includes(s[end - 1]!)) end--;
+  return end === s.length ? s : s.slice(0, end);
+}
