@@ -168,7 +168,7 @@ export const FAMILY_FIRST: Record<string, ExplainInput> = {
     }],
   },
   'kms-grant-pending': {
-    message: `${deny(session('ebs-attacher'), 'kms:CreateGrant', KEY, ' because no resource-based policy allows the kms:CreateGrant action', 'CreateGrant')}\n(the grant token from CreateGrant was not passed; the grant was just created)`,
+    message: `${deny(session('ebs-attacher'), 'kms:Decrypt', KEY, ' because no resource-based policy allows the kms:Decrypt action', 'Decrypt')}\n(CreateGrant for this role succeeded a second earlier; the grant token from CreateGrant was not passed)`,
     policies: [
       { kind: 'resource', name: 'key policy', document: doc({ Sid: 'EnableIam', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${A}:root` }, Action: 'kms:*', Resource: '*' }) },
       identity({ Effect: 'Allow', Action: 'kms:*', Resource: KEY }),

@@ -148,6 +148,8 @@ function subResourceOf(arn: string): { what: string; parent: string; hint: strin
 
 /** KMS's opaque answer ("does not exist in this region, or you are not allowed to access"). */
 const KMS_OPAQUE = ['does not exist in this region', 'customer master key that does not exist'];
+/** A service using a key under its own principal ("… is not allowed to be used with Arn …"). */
+const KMS_SERVICE_KEY = ['not allowed to be used with'];
 
 /** Message weight for causes that need "no identity-based policy allows". */
 function identityMessage(strong: number): (ctx: CauseContext) => SignalResult | null {
@@ -158,6 +160,9 @@ function identityMessage(strong: number): (ctx: CauseContext) => SignalResult | 
     const kd = keyPolicyDelegates(ctx);
     if (kd && !kd.delegates) {
       return ruleOut(ev(`The pasted key policy ${policyLabel(ctx.policies[kd.policyIndex]!, kd.policyIndex)} has no statement for the caller's account (arn:aws:iam::<account>:root), so IAM policies cannot grant use of this key at all: the key policy alone decides.`, 'policy', kd.policyIndex));
+    }
+    if (!type && kind !== 'explicit' && KMS_SERVICE_KEY.some((w) => mentions(ctx, w))) {
+      return weigh(0.3, ev('The service says the KMS key cannot be used with its resource: the key policy must allow the service principal; the caller\'s own IAM permission is not what it names.', 'catalog'));
     }
     if (!type && kind !== 'explicit' && KMS_OPAQUE.some((w) => mentions(ctx, w))) {
       return weigh(0.6, ev('KMS\'s opaque answer covers a key in another Region, an invalid ciphertext and a missing key-policy grant as well as a missing IAM Allow.', 'catalog'));
@@ -173,7 +178,7 @@ function identityMessage(strong: number): (ctx: CauseContext) => SignalResult | 
       return weigh(0.08, ev(`AWS evaluates identity-based policies before the ${type === 'session' ? 'session policy' : 'permissions boundary'}; a refusal reported there means an identity-based policy allowed ${action}.`));
     }
     if (type) return weigh(0.3, ev(`AWS names the ${type} policy as the one that refused (it names one type even when several refuse).`));
-    if (kind === 'explicit') return weigh(0.3, ev('AWS reports an explicit deny, not a missing Allow.'));
+    if (kind === 'explicit') return weigh(0.15, ev('AWS reports an explicit deny, not a missing Allow.'));
     if (isStsFamily(ctx)) {
       const x = crossAccount(ctx);
       if (x === true) return weigh(1, ev('Cross-account AssumeRole needs an Allow on both sides; the bare message does not say which side refused.'));

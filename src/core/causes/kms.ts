@@ -9,6 +9,7 @@ import {
   action, callerPrincipal, codeIs, crossAccount, service, fromMessage, fromPolicy, has, identityAllowsOn, isKmsContext, keyGrant, keyPolicies,
   policyLabel, sig, stmtLabel, withStatementAdded,
 } from './service-util.js';
+import { lower } from './service-util.js';
 
 const KEY_POLICIES = 'https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html';
 const KEY_TROUBLE = 'https://docs.aws.amazon.com/kms/latest/developerguide/policy-evaluation.html';
@@ -20,6 +21,11 @@ const AWS_MANAGED = 'https://docs.aws.amazon.com/kms/latest/developerguide/conce
 
 const OPAQUE = ['does not exist in this region', 'customer master key that does not exist', 'the resource does not exist in this region'];
 const NOT_FOUND = ['notfoundexception', 'is not found', 'invalid keyid', 'invalidkeyid', 'key does not exist', 'alias does not exist'];
+/**
+ * A service that uses a key on your behalf under its own service principal (CloudWatch Logs, SNS,
+ * SQS, …) says the key "does not exist or is not allowed to be used with" its resource.
+ */
+const SERVICE_KEY = ['not allowed to be used with', 'is not authorized to use the kms key', 'not authorized to use this kms key'];
 const KEY_STATE = ['pending deletion', 'pendingdeletion', 'is disabled', 'disabledexception', 'kmsinvalidstate', 'invalidstateexception'];
 
 /** The KMS action in question: the parsed kms: action, else Decrypt (what most wrapped messages are about). */
@@ -50,6 +56,7 @@ const keyPolicyGrant: CauseDefinition = {
       if (d.policyType === 'resource-based') return sig(10, fromMessage('KMS says no resource-based policy (the key policy) allows the action. (KMS uses the same words when only the IAM side is missing, so check both.)'));
       if (d.policyType === 'identity-based') return sig(0.4, fromMessage('KMS says no identity-based policy allows the action: the key policy delegates to IAM and the IAM side is what is missing.'));
       if (d.policyType) return sig(0.2, fromMessage(`The message names a ${d.policyType} policy as the reason.`));
+      if (has(ctx, ...SERVICE_KEY)) return sig(8, fromMessage(`The service says the key cannot be used with its resource: it uses the key under its own service principal (${service(ctx) || 'the service'}.<region>.amazonaws.com), which the key policy must allow.`));
       if (has(ctx, ...OPAQUE)) return sig(2, fromMessage('KMS\'s opaque answer covers a missing key-policy grant, a key in another Region and an invalid ciphertext alike.'));
       if (has(ctx, 'access to kms is not allowed', 'kms access was denied', 'kmsaccessdenied')) return sig(2.5, fromMessage('The service could not use the KMS key on your behalf: the key policy (or the role\'s KMS permissions) does not allow it.'));
       return null;
@@ -57,6 +64,23 @@ const keyPolicyGrant: CauseDefinition = {
     (ctx) => (crossAccount(ctx) === true
       ? sig(2.5, fromMessage(`The caller (account ${ctx.parsed.caller?.accountId}) uses a key in account ${ctx.parsed.target?.accountId}: the key policy must name the caller's account or role.`))
       : null),
+    (ctx) => {
+      // the service's own principal uses the key: the pasted key policy must name that service
+      if (!has(ctx, ...SERVICE_KEY) || action(ctx).startsWith('kms:')) return null;
+      const list = keyPolicies(ctx);
+      const svc = service(ctx);
+      if (!list.length || !svc) return null;
+      for (const { policy, index } of list) {
+        for (const st of policy.statements) {
+          if (st.effect !== 'Allow') continue;
+          if (st.principal?.wildcard || st.principal?.Service.some((x) => lower(x).startsWith(`${svc}.`))) {
+            return sig(0.3, fromPolicy(`${stmtLabel(st)} of ${policyLabel(policy, index)} allows the ${svc} service principal; check its actions and its kms:EncryptionContext condition.`, index, st.index));
+          }
+        }
+      }
+      const first = list[0]!;
+      return sig(6, fromPolicy(`No statement of ${policyLabel(first.policy, first.index)} allows the ${svc} service principal (${svc}.<region>.amazonaws.com); the account-root statement lets IAM principals use the key, not the service.`, first.index), 'confirmed');
+    },
     (ctx) => {
       const act = kmsAction(ctx);
       const shown = kmsShown(ctx);
@@ -151,6 +175,9 @@ const grantPending: CauseDefinition = {
   specificity: 2,
   appliesTo: applies,
   signals: [
+    (ctx) => (/^kms:(create|retire|revoke|list)grants?$/i.test(ctx.parsed.action ?? '')
+      ? sig(0.05, fromMessage(`The refused call is ${ctx.parsed.action} itself, which manages grants; a grant that is not effective yet only affects the calls that use it.`), 'ruled-out')
+      : null),
     (ctx) => (has(ctx, 'creategrant', 'grant token', 'granttoken', 'grant id', 'grantid', 'kms grant')
       ? sig(50, fromMessage('The text is about a KMS grant.'))
       : sig(0.4, fromMessage('Nothing points at a grant.'))),
@@ -219,6 +246,7 @@ const wrongKey: CauseDefinition = {
   appliesTo: applies,
   signals: [
     (ctx) => {
+      if (has(ctx, ...SERVICE_KEY)) return sig(1.2, fromMessage('The service\'s answer "does not exist or is not allowed to be used with" covers a wrong key ARN as well as a key policy that does not allow the service.'));
       if (has(ctx, ...NOT_FOUND)) return sig(10, fromMessage('KMS says the key or alias is not found.'));
       if (has(ctx, ...KEY_STATE)) return sig(10, fromMessage('The key is disabled or pending deletion.'));
       if (has(ctx, 'invalidciphertext')) return sig(5, fromMessage('KMS says the ciphertext is invalid: it is not from this key, or it is corrupt.'));

@@ -197,7 +197,7 @@ const explicitDeny: CauseDefinition = {
       const unknown = views.find((v) => viewMatched(v) === 'unknown');
       if (unknown) {
         const conds = unknown.conditions.filter((o) => o.result !== true).map(describeCondition).join('; ');
-        return sig(ctx.parsed.deny.kind === 'explicit' ? 4 : 1.5, fromPolicy(`${stmtLabel(unknown.st)} of ${policyLabel(unknown.policy, unknown.policyIndex)} denies ${ctx.parsed.action ?? 'the action'} when ${conds || 'its conditions hold'}; that depends on request values not known here.`, unknown.policyIndex, unknown.st.index));
+        return sig(ctx.parsed.deny.kind === 'explicit' ? 6 : 1.5, fromPolicy(`${stmtLabel(unknown.st)} of ${policyLabel(unknown.policy, unknown.policyIndex)} denies ${ctx.parsed.action ?? 'the action'} when ${conds || 'its conditions hold'}; that depends on request values not known here.`, unknown.policyIndex, unknown.st.index));
       }
       const i = policiesOf(ctx, 'resource')[0]!.index;
       if (ctx.parsed.deny.kind === 'explicit' && ctx.parsed.deny.policyType === 'resource-based') {

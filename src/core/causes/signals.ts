@@ -153,16 +153,43 @@ export function failureStage(ctx: CauseContext): Stage | null {
  * caller's own call was authorized; the role's trust (or its propagation) refused the service.
  */
 export const isServiceAssumeFailure = perAnswer((ctx: CauseContext): boolean =>
-  mentions(ctx, 'cannot be assumed by') || mentions(ctx, 'was unable to assume the role') || mentions(ctx, 'is unable to assume the role'));
+  SERVICE_ASSUME_PHRASES.some((w) => mentions(ctx, w))
+  // "The execution role you provide must allow AWS EventBridge Scheduler to assume the role."
+  || (mentions(ctx, 'must allow') && mentions(ctx, 'to assume the role'))
+  // SageMaker: "… ensure that the role exists and allows principal 'sagemaker.amazonaws.com' to assume the role"
+  || (mentions(ctx, 'allows principal') && mentions(ctx, 'to assume the role')));
+
+/** How services word "I could not assume the role you gave me" (the role's trust refused the service). */
+const SERVICE_ASSUME_PHRASES = [
+  'cannot be assumed by', 'was unable to assume the role', 'is unable to assume the role', 'is unable to assume role',
+  'unable to assume provided role', 'authorized to assume the provided role', 'is not authorized to assume the provided role',
+];
 
 /** The service principal a service-side assume failure names ("assumed by Lambda", "ECS was unable"). */
 const SERVICE_ASSUME_WORDS: Array<[string, string]> = [
   ['ecs was unable to assume', 'ecs-tasks.amazonaws.com'],
   ['codebuild is unable to assume', 'codebuild.amazonaws.com'],
   ['codepipeline is unable to assume', 'codepipeline.amazonaws.com'],
+  ['firehose is unable to assume', 'firehose.amazonaws.com'],
+  ['eventbridge scheduler to assume', 'scheduler.amazonaws.com'],
+  ['eventbridge pipes to assume', 'pipes.amazonaws.com'],
+  ['step functions to assume', 'states.amazonaws.com'],
 ];
+/** Words right before a service principal in such messages. */
+const PRINCIPAL_LEADS = ['service principal ', 'allows principal \'', 'allows principal "', 'allows principal '];
 export function serviceFromAssumeFailure(ctx: CauseContext): string | null {
   for (const [w, sp] of SERVICE_ASSUME_WORDS) if (mentions(ctx, w)) return sp;
+  if (!isServiceAssumeFailure(ctx)) return null;
+  const text = lower(ctx.parsed.message) || lower(ctx.text);
+  for (const lead of PRINCIPAL_LEADS) {
+    const i = text.indexOf(lead);
+    if (i < 0) continue;
+    let j = i + lead.length;
+    const start = j;
+    while (j < text.length && j - start < 80 && /[a-z0-9.-]/.test(text[j]!)) j++;
+    const token = text.slice(start, j).replace(/\.+$/, '');
+    if (token.endsWith('.amazonaws.com')) return token;
+  }
   return null;
 }
 
@@ -294,6 +321,8 @@ export function namesActionExactly(st: Statement, action: string): boolean {
 /** Whether Resource / NotResource covers the resource. null: no resource element (trust). */
 export function coversResource(st: Statement, resource: string | null): boolean | null {
   if (!st.resource && !st.notResource) return null;
+  // `on resource: *`: the action is not resource-scoped, so only a Resource that matches "*" itself covers it.
+  if (resource === '*') return st.resource ? st.resource.some((r) => globMatch(r, '*')) : !st.notResource!.some((r) => globMatch(r, '*'));
   if (!resource || !resource.startsWith('arn:')) return st.resource?.includes('*') ? true : null;
   if (st.resource) return st.resource.some((r) => globMatch(r, resource));
   return !st.notResource!.some((r) => globMatch(r, resource));

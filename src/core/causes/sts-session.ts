@@ -81,7 +81,12 @@ function extraActionSignals(act: 'sts:TagSession' | 'sts:SetSourceIdentity', wha
       }
       const cond = allows.find((h) => h.conditional);
       if (cond) {
-        out.push(sig(0.3, fromPolicy(`${stmtLabel(cond.statement)} allows ${act} only under conditions: if one of them fails, that condition is the cause rather than a missing ${act}.`, cond.policy.index, cond.statement.index)));
+        const e = fromPolicy(`${stmtLabel(cond.statement)} allows ${act} only under conditions: if one of them fails, that condition is the cause rather than a missing ${act}.`, cond.policy.index, cond.statement.index);
+        // A statement that names this caller allows the action: "no statement allows it" is disproved
+        // (causes.md: the failing condition is the condition-* cause), unless the caller side is missing.
+        const needIdentity = crossAccount(ctx) === true || cond.match !== 'direct' || (chainNeedsIdentity && ctx.request.chained === true);
+        if (cond.match !== 'unknown' && (!needIdentity || identityAllows(ctx, act) === true)) out.push(sig(0.05, e, 'ruled-out'));
+        else out.push(sig(0.3, e));
       } else {
         out.push(sig(0.7, fromPolicy(`A statement allows ${act}, but whether it names this caller is unknown (the caller ARN is redacted).`, allows[0]!.policy.index, allows[0]!.statement.index)));
       }
