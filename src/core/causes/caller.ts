@@ -120,6 +120,18 @@ function trustAloneSuffices(ctx: CauseContext): SignalResult | null {
   return v ? ruleOut(pev(`Same account and ${where(v)} names the caller's own ARN: the trust policy alone allows the call, no identity-policy Allow is needed.`, v)) : null;
 }
 
+/**
+ * Same-account call where a pasted resource-based policy (bucket, queue, secret, key, API policy)
+ * allows this caller — by ARN or with Principal "*" — unconditionally: that Allow alone suffices
+ * within one account, so no identity-policy Allow is needed.
+ */
+function resourceAloneSuffices(ctx: CauseContext): SignalResult | null {
+  if (isAssumeRole(ctx) || crossAccount(ctx) !== false || denyType(ctx) === 'identity-based') return null;
+  const v = statementViews(ctx, ['resource']).find((x) => x.st.effect === 'Allow' && x.action && x.resource !== false
+    && (x.principal === 'exact' || x.principal === 'wildcard') && x.condition === true);
+  return v ? ruleOut(pev(`Same account and ${where(v)} allows ${ctx.parsed.action ?? 'the action'} for the caller: a resource-based Allow alone suffices within one account, no identity-policy Allow is needed.`, v)) : null;
+}
+
 /** Calls that need no IAM permission: no identity-policy Allow is involved (aws-facts: GetCallerIdentity, GetSessionToken). */
 const NO_PERMISSION_ACTIONS = ['sts:getcalleridentity', 'sts:getsessiontoken'];
 
@@ -245,6 +257,7 @@ export const causes: CauseDefinition[] = [
     signals: [
       identityMessage(12),
       trustAloneSuffices,
+      resourceAloneSuffices,
       (ctx) => {
         const a = identityAnalysis(ctx);
         if (!a.pasted) return null;
@@ -278,6 +291,7 @@ export const causes: CauseDefinition[] = [
     signals: [
       identityMessage(4),
       trustAloneSuffices,
+      resourceAloneSuffices,
       (ctx) => {
         const a = identityAnalysis(ctx);
         const action = ctx.parsed.action ?? 'the action';
@@ -389,6 +403,14 @@ export const causes: CauseDefinition[] = [
         if (maybe) return likelyIf(pev(`Likely, if ${maybe.conditions.filter((o) => o.result === 'unknown').map((o) => `${o.operator} ${o.key} ${o.values.join('/')}`).join(' and ')} holds for this call: ${where(maybe)} then denies ${ctx.parsed.action}.`, maybe));
         if (denyType(ctx) === 'identity-based' && denyKind(ctx) === 'explicit') return weigh(1, ev('No pasted identity Deny matches; the denying policy is another one (the message may name it).', 'policy'));
         return weigh(0.2, ev('No Deny statement of the pasted identity policies matches this call.', 'policy', a.views[0]?.policyIndex));
+      },
+      (ctx) => {
+        // untyped explicit deny: a Deny found in another pasted policy is the likelier source
+        if (denyType(ctx) || denyKind(ctx) !== 'explicit' || identityAnalysis(ctx).pasted) return null;
+        const other = statementViews(ctx, ['resource', 'scp', 'rcp', 'permissions-boundary', 'session', 'vpc-endpoint'])
+          .find((v) => v.st.effect === 'Deny' && v.action && v.resource !== false && v.condition !== false);
+        if (!other) return null;
+        return weigh(0.5, pev(`No identity policy was pasted, but ${where(other)} has a Deny that covers ${ctx.parsed.action ?? 'this call'}: that is the likelier source of the explicit deny.`, other));
       },
     ],
     confirm: [

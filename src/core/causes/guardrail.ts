@@ -34,7 +34,15 @@ function guardMessage(type: DenyPolicyType, words: string, bare: (ctx: CauseCont
       return claim(40, ev(k === 'explicit' ? `AWS says: with an explicit deny in a ${words}${arn}.` : `AWS says no ${words} allows ${ctx.parsed.action ?? 'the action'}.`));
     }
     if (t) return weigh(0.1, ev(`AWS names the ${t} policy, not a ${words}.`));
-    if (k === 'explicit' && type !== 'vpc-endpoint') return weigh(1.5, ev(`AWS reports an explicit deny without naming the policy type (the older wording); a ${words} Deny is one of the usual sources.`));
+    if (k === 'explicit' && type !== 'vpc-endpoint') {
+      // a covering Deny in another pasted policy (while this guardrail was not pasted) is the likelier source
+      const own: PolicyKind = type === 'service-control' ? 'scp' : 'rcp';
+      const others = (['identity', 'resource', 'scp', 'rcp', 'permissions-boundary', 'session', 'vpc-endpoint'] as PolicyKind[]).filter((x) => x !== own);
+      const other = pasted(ctx, own).length ? undefined : statementViews(ctx, others)
+        .find((v) => v.st.effect === 'Deny' && v.action && v.resource !== false && v.condition !== false);
+      if (other) return weigh(0.6, pev(`AWS reports an explicit deny without naming the policy type; no ${words} was pasted, but ${where(other)} has a Deny that covers ${ctx.parsed.action ?? 'this call'}, the likelier source.`, other));
+      return weigh(1.5, ev(`AWS reports an explicit deny without naming the policy type (the older wording); a ${words} Deny is one of the usual sources.`));
+    }
     const w = bare(ctx);
     return weigh(w, ev(`The message names no policy type; a ${words} is ${w >= 1 ? 'a real possibility' : 'less common'} here.`, 'catalog'));
   };

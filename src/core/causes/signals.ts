@@ -154,6 +154,8 @@ export function failureStage(ctx: CauseContext): Stage | null {
  */
 export const isServiceAssumeFailure = perAnswer((ctx: CauseContext): boolean =>
   SERVICE_ASSUME_PHRASES.some((w) => mentions(ctx, w))
+  // "CodeBuild is not authorized to perform: sts:AssumeRole on arn:…:role/…" (a service, not a User:, is the subject)
+  || serviceSubjectOfAssume(ctx) !== null
   // "The execution role you provide must allow AWS EventBridge Scheduler to assume the role."
   || (mentions(ctx, 'must allow') && mentions(ctx, 'to assume the role'))
   // SageMaker: "… ensure that the role exists and allows principal 'sagemaker.amazonaws.com' to assume the role"
@@ -175,11 +177,30 @@ const SERVICE_ASSUME_WORDS: Array<[string, string]> = [
   ['eventbridge pipes to assume', 'pipes.amazonaws.com'],
   ['step functions to assume', 'states.amazonaws.com'],
 ];
+/**
+ * The service named as the subject of "<Service> is not authorized to perform: sts:AssumeRole on arn:…",
+ * lower-cased (`codebuild`), or null when the subject is a principal ARN ("User: arn:…") or absent.
+ */
+const serviceSubjectOfAssume = perAnswer((ctx: CauseContext): string | null => {
+  const text = lower(ctx.text) || lower(ctx.parsed.message);
+  const i = text.indexOf(' is not authorized to perform: sts:assumerole');
+  if (i <= 0 || /[a-z]/.test(text[i + ' is not authorized to perform: sts:assumerole'.length] ?? '')) return null;
+  // the whole whitespace-delimited subject must be one plain word (not an ARN, a name with dots, …)
+  let j = i;
+  while (j > 0 && i - j < 40 && !/\s/.test(text[j - 1]!)) j--;
+  const word = text.slice(j, i);
+  if (!/^[a-z][a-z0-9-]{1,30}$/.test(word) || ['user', 'role', 'principal', 'anonymous', 'caller'].includes(word)) return null;
+  if (text.slice(Math.max(0, j - 6), j) === 'user: ' || /^(.)\1+$/.test(word)) return null; // "User: <redacted> is not authorized
+  return word;
+});
+
 /** Words right before a service principal in such messages. */
 const PRINCIPAL_LEADS = ['service principal ', 'allows principal \'', 'allows principal "', 'allows principal '];
 export function serviceFromAssumeFailure(ctx: CauseContext): string | null {
   for (const [w, sp] of SERVICE_ASSUME_WORDS) if (mentions(ctx, w)) return sp;
   if (!isServiceAssumeFailure(ctx)) return null;
+  const subject = serviceSubjectOfAssume(ctx);
+  if (subject) return `${subject}.amazonaws.com`;
   const text = lower(ctx.parsed.message) || lower(ctx.text);
   for (const lead of PRINCIPAL_LEADS) {
     const i = text.indexOf(lead);

@@ -474,6 +474,7 @@ export const causes: CauseDefinition[] = [
       (ctx) => {
         const svc = requiredService(ctx);
         if (svc && isServiceAssumeFailure(ctx)) return weigh(30, ev(`The service says it cannot assume the role: the trust must allow the service principal ${svc}.`));
+        if (isServiceAssumeFailure(ctx)) return weigh(20, ev('A service says it cannot assume the role it was given: the role\'s trust must allow that service\'s principal (<service>.amazonaws.com) to call sts:AssumeRole.'));
         if (svc) return weigh(3, ev(`The caller is the service principal ${svc}.`));
         return null;
       },
@@ -486,6 +487,11 @@ export const causes: CauseDefinition[] = [
           const v = t.allows.find((x) => x.st.principal?.Service.some((s) => s.toLowerCase() === svc) && coversAction(x.st, 'sts:AssumeRole'));
           if (v) return ruleOut(pev(`${where(v)} allows ${svc} to call sts:AssumeRole.`, v));
           return confirm(ev(`No Allow statement names the service principal ${svc}${services.length ? `; the trust names ${services.join(', ')}` : t.refs.length ? `; it names only AWS principals (${t.refs.slice(0, 3).map((r) => r.value).join(', ')})` : ''}.`, 'policy', t.views[0]?.policyIndex));
+        }
+        if (isServiceAssumeFailure(ctx)) {
+          // the message does not name the service: a trust with no service principal cannot be it
+          if (!services.length) return confirm(ev('A service could not assume the role, and no Allow statement of the trust names any service principal.', 'policy', t.views[0]?.policyIndex));
+          return weigh(2, ev(`A service could not assume the role; the trust allows only ${services.join(', ')}: check that this is the service that runs the job.`, 'policy', t.views[0]?.policyIndex));
         }
         // a person / workload calls a role that trusts only services
         const c = ctx.parsed.caller?.type;
