@@ -8,7 +8,16 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-export interface FoundRegex { source: string; flags: string; where: string }
+export interface FoundRegex {
+  source: string;
+  flags: string;
+  where: string;
+  /**
+   * The longest input the author says this regex ever sees, from a `redos-bounded: N` comment on
+   * its line or the line above (e.g. a token cut at 80 characters); undefined = any input.
+   */
+  bound?: number;
+}
 
 function walk(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {
@@ -113,7 +122,13 @@ export function staticRegexes(root: string, dirs: string[]): FoundRegex[] {
     let files: string[] = [];
     try { files = walk(join(root, d)); } catch { continue; }
     for (const f of files) {
-      for (const r of regexLiterals(readFileSync(f, 'utf8'))) out.push({ ...r, where: `${relative(root, f)}:${r.line}` });
+      const code = readFileSync(f, 'utf8');
+      const lines = code.split('\n');
+      for (const r of regexLiterals(code)) {
+        const near = `${lines[r.line - 2] ?? ''}\n${lines[r.line - 1] ?? ''}`;
+        const bound = /redos-bounded:\s*(\d{1,6})/.exec(near)?.[1];
+        out.push({ ...r, where: `${relative(root, f)}:${r.line}`, ...(bound ? { bound: Number(bound) } : {}) });
+      }
     }
   }
   return out;
