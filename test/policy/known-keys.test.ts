@@ -269,3 +269,36 @@ describe('calls no policy controls (decision 015)', () => {
     expect(evaluate(req(parsed('sts:AssumeRole', 'AssumeRole', userCaller, 'aws-cli', `arn:aws:iam::${ACCT}:role/t`)), [denyAll]).decision).toBe('explicit-deny');
   });
 });
+
+describe('network path keys (decision 012)', () => {
+  const p = parsed('execute-api:Invoke', null, userCaller, 'plain', `arn:aws:execute-api:eu-west-1:${ACCT}:abc/prod/GET/x`);
+  const apiPolicy = { kind: 'resource' as const, document: doc([
+    { Effect: 'Allow', Principal: '*', Action: 'execute-api:Invoke', Resource: '*' },
+    { Effect: 'Deny', Principal: '*', Action: 'execute-api:Invoke', Resource: '*', Condition: { StringNotEquals: { 'aws:SourceVpce': 'vpce-0b7c' } } },
+  ]) };
+  it('y07: a stated public aws:SourceIp means no VPC endpoint: StringNotEquals aws:SourceVpce is true', () => {
+    const r = req(p, {}, { 'aws:SourceIp': '81.2.69.160' });
+    expect(r.knownAbsent).toEqual(expect.arrayContaining(['aws:SourceVpce', 'aws:SourceVpc', 'aws:VpcSourceIp', 'aws:VpceOrgID']));
+    const ev = evaluate(r, [apiPolicy]);
+    expect(ev.policies[0]!.statements[1]!.matched).toBe(true);
+    expect(ev.decision).toBe('explicit-deny');
+  });
+  it.each([['10.1.2.3'], ['192.168.0.5'], ['fd00::1'], ['not an ip']])('a non-public aws:SourceIp (%s) proves nothing', (ip) => {
+    const r = req(p, {}, { 'aws:SourceIp': ip });
+    expect(r.knownAbsent ?? []).not.toContain('aws:SourceVpce');
+    expect(evaluate(r, [apiPolicy]).policies[0]!.statements[1]!.matched).toBe('unknown');
+  });
+  it('a stated endpoint rules aws:SourceIp out; a stated endpoint value is kept', () => {
+    const r = req(p, {}, { 'aws:SourceVpce': 'vpce-0b7c' });
+    expect(r.knownAbsent).toContain('aws:SourceIp');
+    expect(evaluate(r, [apiPolicy]).policies[0]!.statements[1]!.matched).toBe(false);
+    const both = req(p, {}, { 'aws:SourceIp': '81.2.69.160', 'aws:SourceVpce': 'vpce-1' });
+    expect(both.knownAbsent ?? []).not.toContain('aws:SourceVpce');
+    expect(both.context['aws:SourceVpce']).toBe('vpce-1');
+  });
+  it('nothing stated: the network path stays unknown', () => {
+    const r = req(p);
+    expect(r.knownAbsent ?? []).not.toContain('aws:SourceVpce');
+    expect(r.knownAbsent ?? []).not.toContain('aws:SourceIp');
+  });
+});

@@ -110,3 +110,15 @@ export function cidrContains(cidr: Cidr, ip: Ip): boolean {
   const max = version === 4 ? 32 : 128;
   return value >> BigInt(max - cidr.bits) === cidr.network;
 }
+
+const NON_PUBLIC = [
+  '10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', '127.0.0.0/8', '169.254.0.0/16', '0.0.0.0/8',
+  'fc00::/7', 'fe80::/10', '::1/128', '::/128',
+].map((c) => parseCidr(c) as Cidr);
+
+/** A public (globally routable) address: not private, shared, loopback, link-local or unspecified. */
+export function isPublicIp(text: string): boolean {
+  const ip = parseIp(text.trim());
+  if (!ip) return false;
+  return !NON_PUBLIC.some((c) => c.version === ip.version && cidrContains(c, ip));
+}

@@ -1,6 +1,7 @@
 /** Building the failed request (and what is known about it) from a parsed error. */
 import type { ContextValue, EvaluationRequest, ParsedError, RequestFacts } from '../types.js';
 import { accountOf, isAccountId, isServicePrincipal, parseArn, roleParts } from './arn.js';
+import { isPublicIp } from './ip.js';
 
 const PRINCIPAL_TYPE: Record<string, string> = {
   user: 'User',
@@ -16,6 +17,14 @@ const HTTPS_SOURCES = new Set(['aws-cli', 'boto3', 'aws-sdk-js', 'aws-sdk-go', '
 const DIRECT_SOURCES = new Set(['aws-cli', 'boto3', 'aws-sdk-js', 'aws-sdk-go', 'aws-sdk-java', 'aws-sdk-dotnet', 'terraform', 'github-actions']);
 /** STS request parameters: only an STS request carries them. */
 const STS_REQUEST_KEYS = ['sts:ExternalId', 'sts:RoleSessionName', 'sts:DurationSeconds', 'sts:TransitiveTagKeys'];
+/** Keys only a request through a VPC endpoint carries. */
+const VPCE_KEYS = ['aws:SourceVpce', 'aws:SourceVpc', 'aws:SourceVpcArn', 'aws:VpcSourceIp', 'aws:VpceAccount', 'aws:VpceOrgID', 'aws:VpceOrgPaths'];
+
+function stated(ctx: Record<string, ContextValue>, key: string): ContextValue | undefined {
+  const lower = key.toLowerCase();
+  for (const [k, v] of Object.entries(ctx)) if (k.toLowerCase() === lower) return v;
+  return undefined;
+}
 
 /**
  * The failing operation is the action itself, called by an SDK / CLI / Terraform: the caller made
@@ -112,6 +121,15 @@ export function requestFromParsed(
       ctx[k] = v;
       if (k.toLowerCase() === 'aws:principalarn') rolePathUnknown = false;
     }
+  }
+  // The network path: aws:SourceIp is absent from requests through a VPC endpoint, and the VPC keys
+  // exist only there. A stated public source address rules the endpoint out; a stated endpoint or VPC
+  // rules aws:SourceIp out (docs/decisions/012).
+  const sourceIp = stated(ctx, 'aws:SourceIp');
+  if (typeof sourceIp === 'string' && isPublicIp(sourceIp)) {
+    for (const k of VPCE_KEYS) if (stated(ctx, k) === undefined) knownAbsent.push(k);
+  } else if (sourceIp === undefined && (stated(ctx, 'aws:SourceVpce') !== undefined || stated(ctx, 'aws:SourceVpc') !== undefined)) {
+    knownAbsent.push('aws:SourceIp');
   }
   const target = parsed.target;
   const resource = usableArn(target?.arn) ?? (target?.arn && !target.arn.includes('<') ? target.arn : '*');
