@@ -302,3 +302,23 @@ describe('network path keys (decision 012)', () => {
     expect(r.knownAbsent ?? []).not.toContain('aws:SourceIp');
   });
 });
+
+describe('partly read documents (decision 014)', () => {
+  const p = parsed('s3:GetObject', 'GetObject', sessionCaller, 'aws-cli', 'arn:aws:s3:::b/k');
+  const truncated = (statement: object) => `{"Version": "2012-10-17", "Statement": [${JSON.stringify(statement)}, {"Effect": "Allow", "Action": "s3:Put`;
+  it('a Deny the truncated text still shows decides', () => {
+    const ev = evaluate({ ...req(p), resourceAccount: ACCT }, [{ kind: 'identity', document: truncated({ Effect: 'Deny', Action: 's3:*', Resource: '*' }) }]);
+    expect(ev.policies[0]!.verdict).toBe('explicit-deny');
+    expect(ev.decision).toBe('explicit-deny');
+  });
+  it('an Allow it shows still allows; what it lost might deny, so the decision stays open', () => {
+    const ev = evaluate({ ...req(p), resourceAccount: ACCT }, [{ kind: 'identity', document: truncated({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }) }]);
+    expect(ev.policies[0]!.verdict).toBe('unknown');
+    expect(ev.decision).toBe('unknown');
+  });
+  it('nothing it shows applies: unknown, not an implicit deny', () => {
+    const ev = evaluate({ ...req(p), resourceAccount: ACCT }, [{ kind: 'identity', document: truncated({ Effect: 'Allow', Action: 'ec2:*', Resource: '*' }) }]);
+    expect(ev.policies[0]!.verdict).toBe('unknown');
+    expect(ev.decision).toBe('unknown');
+  });
+});
