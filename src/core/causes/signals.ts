@@ -190,7 +190,7 @@ const serviceSubjectOfAssume = perAnswer((ctx: CauseContext): string | null => {
   while (j > 0 && i - j < 40 && !/\s/.test(text[j - 1]!)) j--;
   const word = text.slice(j, i);
   if (!/^[a-z][a-z0-9-]{1,30}$/.test(word) || ['user', 'role', 'principal', 'anonymous', 'caller'].includes(word)) return null;
-  if (text.slice(Math.max(0, j - 6), j) === 'user: ' || /^(.)\1+$/.test(word)) return null; // "User: <redacted> is not authorized
+  if (text.slice(Math.max(0, j - 6), j) === 'user: ' || [...word].every((ch) => ch === word[0])) return null; // "User: <redacted> is not authorized
   return word;
 });
 
