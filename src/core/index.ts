@@ -8,7 +8,7 @@ import { parseError } from './parse/index.js';
 import { evaluatePolicies, readPolicy, requestFromParsed } from './policy/index.js';
 import { firstSteps, rankCauses } from './causes/index.js';
 import { redactSecrets } from './secrets.js';
-import type { Explanation, ExplainInput, PolicyReport } from './types.js';
+import type { Explanation, ExplainInput, PolicyInput, PolicyReport, Warning } from './types.js';
 
 export type * from './types.js';
 export { parseError } from './parse/index.js';
@@ -16,13 +16,24 @@ export { readPolicy, evaluatePolicies, simulate } from './policy/index.js';
 export { catalog, getCause } from './causes/index.js';
 export { redactSecrets } from './secrets.js';
 
+/**
+ * A pasted policy given as text may carry more than the policy (a whole terminal session with
+ * credentials in it): credentials go before anything reads it, with a warning like the message's.
+ */
+function withoutSecrets(input: PolicyInput, warnings: Warning[]): PolicyInput {
+  if (typeof input.document !== 'string') return input;
+  const scrubbed = redactSecrets(input.document);
+  for (const w of scrubbed.warnings) if (!warnings.some((x) => x.code === w.code && x.message === w.message)) warnings.push(w);
+  return scrubbed.text === input.document ? input : { ...input, document: scrubbed.text };
+}
+
 /** Explains one pasted authorization failure. Never throws on user input. */
 export function explain(input: ExplainInput): Explanation {
   const { text, warnings } = redactSecrets(input.message);
   const { parsed, otherErrors, issues } = parseError(text);
   const request = input.request ?? {};
   const context = input.context ?? {};
-  const policies = (input.policies ?? []).map((p, i) => readPolicy(p, i));
+  const policies = (input.policies ?? []).map((p, i) => readPolicy(withoutSecrets(p, warnings), i));
   const evalRequest = policies.length ? requestFromParsed(parsed, request, context) : null;
   const evaluation = evalRequest ? evaluatePolicies(evalRequest, policies) : null;
   const reports: PolicyReport[] = policies.map((p, i) => {

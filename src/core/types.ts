@@ -356,6 +356,12 @@ export interface RankedCause {
   confirm: CommandStep[];
   fix: Fix;
   docs: string[];
+  /**
+   * `full`: confirm commands and fix commands filled in. `summary`: an unlikely or ruled-out cause
+   * past the first few, sent with its evidence only (confirm and fix.commands empty) to keep answers
+   * small; `GET /v1/causes/{id}` has its commands.
+   */
+  detail?: 'full' | 'summary';
 }
 
 export interface PolicyReport {

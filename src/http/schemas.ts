@@ -161,6 +161,7 @@ export const CallerSchema = z.object({
   name: nullableString,
   sessionName: nullableString,
   roleArn: nullableString,
+  fromContext: z.boolean().optional().describe('true when read from the paste around the message (get-caller-identity output), not the message itself.'),
 });
 
 export const TargetSchema = z.object({
@@ -172,6 +173,7 @@ export const TargetSchema = z.object({
   resourceType: nullableString,
   name: nullableString,
   path: nullableString.optional(),
+  fromContext: z.boolean().optional().describe('true when built from the command around the message, not the message itself.'),
 });
 
 export const DenySchema = z.object({
@@ -198,6 +200,7 @@ export const ParsedErrorSchema = z.object({
   message: nullableString,
   httpStatus: z.number().int().nullable(),
   wrappers: z.array(z.string()),
+  identityProvider: nullableString.optional().describe('The SAML or OIDC provider ARN the failing call named, when printed.'),
 });
 
 export const EvidenceSchema = z.object({
@@ -225,6 +228,7 @@ export const RankedCauseSchema = z.object({
   confirm: z.array(CommandStepSchema),
   fix: FixSchema,
   docs: z.array(z.string()),
+  detail: z.enum(['full', 'summary']).optional().describe('full: confirm and fix commands filled in; summary: an unlikely or ruled-out cause past the first few, evidence only (its commands are at GET /v1/causes/{id}).'),
 });
 
 const MatchedSchema = z.union([z.boolean(), z.literal('unknown')]);

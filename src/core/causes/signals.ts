@@ -208,7 +208,9 @@ export function serviceFromAssumeFailure(ctx: CauseContext): string | null {
     let j = i + lead.length;
     const start = j;
     while (j < text.length && j - start < 80 && /[a-z0-9.-]/.test(text[j]!)) j++;
-    const token = text.slice(start, j).replace(/\.+$/, '');
+    let end = j;
+    while (end > start && text[end - 1] === '.') end--; // sentence full stops
+    const token = text.slice(start, end);
     if (token.endsWith('.amazonaws.com')) return token;
   }
   return null;

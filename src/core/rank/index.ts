@@ -201,6 +201,13 @@ function orderEvidence(ev: Assessed['evidence']): Evidence[] {
 
 /** Corrected policy documents are built for the causes worth acting on: proven, or among the first few live ones. */
 const CORRECTED_FOR_FIRST = 5;
+/**
+ * Commands are filled in for every cause still in play and for the first few of the rest; the long
+ * tail of unlikely and ruled-out causes carries its evidence only. Filling every template of every
+ * cause made up most of an answer's size and a third of its CPU time (bench/README.md).
+ */
+const DETAILED_FIRST = 8;
+const LIVE: ReadonlySet<CauseStatus> = new Set(['confirmed', 'likely', 'possible']);
 
 function buildFix(def: CauseDefinition, ctx: CauseContext, withPolicy: boolean): Fix {
   const fix: Fix = {
@@ -233,17 +240,23 @@ export function rank(defs: readonly CauseDefinition[], ctx: CauseContext): Ranke
   return list.map((a, i) => {
     const score = Math.min(prev, scoreOf(a));
     prev = score;
+    const detailed = i < DETAILED_FIRST || LIVE.has(a.status);
     return {
       id: a.def.id,
       title: a.def.title,
       status: a.status,
       score,
       evidence: orderEvidence(a.evidence),
-      confirm: a.def.confirm
-        .filter((c) => { try { return c.when ? c.when(ctx) : true; } catch { return false; } })
-        .map((c) => ({ description: fillTemplate(c.description, ctx.facts), command: fillTemplate(c.command, ctx.facts) })),
-      fix: buildFix(a.def, ctx, a.status === 'confirmed' || (i < CORRECTED_FOR_FIRST && a.status !== 'ruled-out')),
+      confirm: detailed
+        ? a.def.confirm
+          .filter((c) => { try { return c.when ? c.when(ctx) : true; } catch { return false; } })
+          .map((c) => ({ description: fillTemplate(c.description, ctx.facts), command: fillTemplate(c.command, ctx.facts) }))
+        : [],
+      fix: detailed
+        ? buildFix(a.def, ctx, a.status === 'confirmed' || (i < CORRECTED_FOR_FIRST && a.status !== 'ruled-out'))
+        : { description: fillTemplate(a.def.fix.description, ctx.facts), commands: [] },
       docs: a.def.docs,
+      detail: detailed ? 'full' : 'summary',
     };
   });
 }
