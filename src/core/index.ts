@@ -7,6 +7,7 @@
 import { parseError } from './parse/index.js';
 import { evaluatePolicies, readPolicy, requestFromParsed } from './policy/index.js';
 import { firstSteps, rankCauses } from './causes/index.js';
+import { withS3Target } from './causes/s3-target.js';
 import { redactSecrets } from './secrets.js';
 import type { Explanation, ExplainInput, PolicyInput, PolicyReport, Warning } from './types.js';
 
@@ -34,7 +35,9 @@ export function explain(input: ExplainInput): Explanation {
   const request = input.request ?? {};
   const context = input.context ?? {};
   const policies = (input.policies ?? []).map((p, i) => readPolicy(withoutSecrets(p, warnings), i));
-  const evalRequest = policies.length ? requestFromParsed(parsed, request, context) : null;
+  // S3's bare 403 names no resource: the command around it (s3://bucket/key, --bucket/--key) does
+  const seen = withS3Target(parsed, text);
+  const evalRequest = policies.length ? requestFromParsed(seen, request, context) : null;
   const evaluation = evalRequest ? evaluatePolicies(evalRequest, policies) : null;
   const reports: PolicyReport[] = policies.map((p, i) => {
     const ev = evaluation?.policies[i];
@@ -43,7 +46,7 @@ export function explain(input: ExplainInput): Explanation {
       verdict: ev?.verdict ?? 'unknown', statements: ev?.statements ?? [], decidingConditions: ev?.decidingConditions ?? [],
     };
   });
-  const causes = rankCauses({ parsed, policies, evaluation, request, context, text });
+  const causes = rankCauses({ parsed: seen, policies, evaluation, request, context, text });
   return {
     parsed,
     causes,

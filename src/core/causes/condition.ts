@@ -216,6 +216,9 @@ const OTHER_TEST: KeyTest = (k) => {
   const l = k.toLowerCase();
   if (NAMED_KEYS.has(l) || TAG_TEST(l)) return false;
   if (l.startsWith('saml:') || l.startsWith('kms:') || l.startsWith('s3:') || l.startsWith('iam:passedtoservice')) return false;
+  // AWS:SourceOwner (SNS / SQS default policies) only scopes the grant to an account: failing it is a
+  // resource policy that does not grant the caller (resource-policy-missing-grant), not a request condition
+  if (l === 'aws:sourceowner') return false;
   if (l.endsWith(':sub') || l.endsWith(':aud') || l.endsWith(':amr') || l.endsWith(':oaud') || l.includes('amazonaws.com') || l.includes('githubusercontent')) return false;
   return true;
 };

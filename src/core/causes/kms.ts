@@ -127,9 +127,14 @@ const awsManaged: CauseDefinition = {
   specificity: 2,
   appliesTo: applies,
   signals: [
-    (ctx) => (has(ctx, 'alias/aws/')
-      ? sig(crossAccount(ctx) === true ? 400 : 40, fromMessage(crossAccount(ctx) === true ? 'The key is an AWS managed key (alias/aws/…) and the caller is in another account: that can never work.' : 'The key is an AWS managed key (alias/aws/…).'))
-      : null),
+    (ctx) => {
+      // alias/aws/…, describe-key's "KeyManager": "AWS", or the fixed description AWS gives its managed keys
+      const managed = has(ctx, 'alias/aws/') ? 'alias/aws/…'
+        : has(ctx, '"keymanager": "aws"', '"keymanager":"aws"', 'keymanager: aws', 'keymanager aws') ? 'describe-key shows KeyManager AWS'
+          : has(ctx, 'default key that protects my', 'default master key that protects my') ? 'its description is the one AWS gives its managed keys' : null;
+      if (!managed) return null;
+      return sig(crossAccount(ctx) === true ? 400 : 40, fromMessage(crossAccount(ctx) === true ? `The key is an AWS managed key (${managed}) and the caller is in another account: that can never work.` : `The key is an AWS managed key (${managed}).`));
+    },
     (ctx) => {
       // Secrets Manager and Parameter Store encrypt with aws/secretsmanager / aws/ssm unless told otherwise
       const svc = service(ctx);

@@ -108,6 +108,15 @@ const ownership: CauseDefinition = {
       return sig(0.5, fromMessage('Nothing points at object ownership.'));
     },
     (ctx) => {
+      // ACLs are on (the only setting under which another account can own an object), and the text
+      // says another account wrote it, or even reading the object's ACL is refused
+      const aclsOn = has(ctx, '"objectownership": "objectwriter"', '"objectownership":"objectwriter"', '"objectownership": "bucketownerpreferred"', '"objectownership":"bucketownerpreferred"', 'objectownership: objectwriter', 'objectownership: bucketownerpreferred');
+      if (!aclsOn) return null;
+      const foreign = has(ctx, 'another account', 'other account', "partner's account", 'partner account', 'cross-account upload', 'external account')
+        || has(ctx, 'getobjectacl operation: access denied');
+      return sig(foreign ? 6 : 2.5, fromMessage(`The bucket's Object Ownership setting keeps ACLs on (object writer owns the object)${foreign ? ', and the object was written by another account or even its ACL cannot be read: that account owns it, and the bucket policy does not cover it' : ''}.`));
+    },
+    (ctx) => {
       const list = policiesOf(ctx, 'resource');
       if (!list.length || !ctx.parsed.action) return null;
       const hit = statementsFor(list, ctx.parsed.action, ctx, 'Allow', ctx.parsed.target?.arn ?? undefined).find((h) => !h.conditional && h.match !== 'unknown');
@@ -144,6 +153,8 @@ const sseKms: CauseDefinition = {
   signals: [
     (ctx) => {
       if (KMS_FOR_S3.includes(action(ctx))) return sig(S3_OPS.includes(operation(ctx)) ? 150 : has(ctx, 's3://', 'bucket', 'objectcreated', 'amazons3', 's3 object', 'host id') ? 100 : 20, fromMessage(`The ${ctx.parsed.operation ?? 'S3'} call failed on ${ctx.parsed.action}: S3 uses the object's KMS key on the caller's behalf, and the caller may not use that key.`));
+      // head-object / get-bucket-encryption output in the text: the object (or bucket default) is SSE-KMS under a named key
+      if (has(ctx, 'ssekmskeyid', 'kmsmasterkeyid', 'x-amz-server-side-encryption-aws-kms-key-id')) return sig(10, fromMessage('The text shows the object (or the bucket default) is SSE-KMS under a named KMS key: the call needs that key\'s kms:Decrypt (reads) or kms:GenerateDataKey (writes), granted by the key policy too.'));
       return sig(4, fromMessage('The S3 request involves SSE-KMS encryption.'));
     },
     (ctx) => (crossAccount(ctx) === true
@@ -201,6 +212,10 @@ const sseKms: CauseDefinition = {
   docs: [SSE_KMS, S3_403, 'https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html'],
 };
 
+/** get-bucket-request-payment output saying the requester pays. */
+const PAYS_SHOWN = ['"payer": "requester"', '"payer":"requester"', 'payer: requester', 'payer requester'];
+const PAYS_WORDS = ['requester pays', 'requester-pays', 'requesterpays', 'request-payer', 'request_payer', 'x-amz-request-payer', ...PAYS_SHOWN];
+
 const requesterPays: CauseDefinition = {
   id: 's3-requester-pays',
   title: 'The bucket is Requester Pays and the request did not accept the charges',
@@ -210,11 +225,11 @@ const requesterPays: CauseDefinition = {
   specificity: 2,
   appliesTo: s3Applies,
   signals: [
-    (ctx) => (has(ctx, 'requester pays', 'requester-pays', 'requesterpays', 'request-payer', 'request_payer', 'x-amz-request-payer')
-      ? sig(60, fromMessage('The text is about Requester Pays.'))
+    (ctx) => (has(ctx, ...PAYS_WORDS)
+      ? sig(60, fromMessage(has(ctx, ...PAYS_SHOWN) ? 'The text shows the bucket is Requester Pays (get-bucket-request-payment: Payer Requester).' : 'The text is about Requester Pays.'))
       : null),
     (ctx) => {
-      if (has(ctx, 'requester pays', 'requester-pays', 'requesterpays', 'request-payer', 'request_payer', 'x-amz-request-payer')) return null;
+      if (has(ctx, ...PAYS_WORDS)) return null;
       if (ctx.parsed.deny.policyType) return sig(0.1, fromMessage(`S3 names a ${ctx.parsed.deny.policyType} policy as the reason.`));
       if (crossAccount(ctx) === true) return sig(1.3, fromMessage('A bucket of another account: public data sets are often Requester Pays.'));
       return sig(0.5, fromMessage('Nothing points at Requester Pays.'));

@@ -7,7 +7,7 @@ import type { Statement } from '../types.js';
 import type { CauseContext, CauseDefinition } from './types.js';
 import { describeCondition, isServiceAssumeFailure, statementViews, type StatementView } from './signals.js';
 import {
-  action, actionIs, callerPrincipal, operation, callerRoleArn, codeIs, coversAction, coversResource, crossAccount, editableDoc, fromMessage,
+  action, actionIs, callerPrincipal, firstOf, operation, callerRoleArn, codeIs, coversAction, coversResource, crossAccount, editableDoc, fromMessage,
   fromPolicy, has, isAssumeFamily, lower, policiesOf, policyLabel, service, sig, statementsFor, stmtLabel,
   withConditionAdded, withStatementAdded, type Indexed,
 } from './service-util.js';
@@ -61,6 +61,30 @@ function grants(ctx: CauseContext, list: Indexed[]) {
   return statementsFor(list, act, ctx, 'Allow', target && target.startsWith('arn:') ? target : undefined);
 }
 
+/** S3 messages that name the setting that refused the call (Block Public Access, Object Lock): no grant is missing. */
+const SETTING_REFUSALS = ['block public access setting', 'protected by object lock'];
+
+/** Condition keys that only name accounts: on a resource-policy Allow they act as its Principal element. */
+const ACCOUNT_SCOPE_KEYS = new Set(['aws:sourceowner', 'aws:sourceaccount', 'aws:principalaccount']);
+
+/**
+ * The statement's conditions all scope it to accounts (AWS:SourceOwner of the SNS/SQS default policy,
+ * aws:PrincipalAccount), with positive operators, and none names the caller's (known) account: the
+ * policy does not grant the caller. Not for service principals (aws:SourceAccount is their guard).
+ */
+function accountScopeMiss(ctx: CauseContext, st: Statement): { key: string; values: string[] } | null {
+  const acct = ctx.parsed.caller?.accountId;
+  if (!acct || !/^\d{12}$/.test(acct) || ctx.parsed.caller?.type === 'service' || !st.conditions.length) return null;
+  let found: { key: string; values: string[] } | null = null;
+  for (const c of st.conditions) {
+    const op = c.operator.toLowerCase();
+    if (!ACCOUNT_SCOPE_KEYS.has(c.key.toLowerCase()) || op.includes('not') || !(op.startsWith('stringequals') || op.startsWith('stringlike') || op.startsWith('arnequals') || op.startsWith('arnlike'))) return null;
+    if (c.values.some((v) => v === acct || v.includes('*') || v.includes('${'))) return null;
+    found ??= { key: c.key, values: c.values.slice(0, 4) };
+  }
+  return found;
+}
+
 /** Services reporting that they may not invoke a Lambda function (its resource policy lacks them). */
 const SERVICE_CANNOT_INVOKE = ['invalid permissions on lambda function', 'insufficient permissions to invoke the lambda function', 'does not have permission to invoke'];
 
@@ -78,6 +102,8 @@ const missingGrant: CauseDefinition = {
       : null),
     (ctx) => {
       const d = ctx.parsed.deny;
+      const setting = firstOf(ctx, ...SETTING_REFUSALS);
+      if (setting) return sig(0.05, fromMessage(`AWS names the refusing S3 setting ("${setting}"), not a policy that fails to grant.`), 'ruled-out');
       if (d.policyType === 'resource-based' && d.kind !== 'explicit') return sig(15, fromMessage('AWS says no resource-based policy allows the action.'));
       if (d.kind === 'explicit') return sig(0.05, fromMessage('An explicit Deny refused the call, not a missing grant.'));
       if (d.policyType) return sig(0.1, fromMessage(`The message names a ${d.policyType} policy as the reason.`));
@@ -104,6 +130,10 @@ const missingGrant: CauseDefinition = {
         return sig(0.05, e, 'ruled-out');
       }
       const cond = hits.find((h) => h.conditional);
+      const scoped = cond ? accountScopeMiss(ctx, cond.statement) : null;
+      if (cond && scoped) {
+        return sig(6, fromPolicy(`${stmtLabel(cond.statement)} of ${policyLabel(cond.policy.policy, cond.policy.index)} grants ${ctx.parsed.action ?? 'the action'} only when ${scoped.key} is ${scoped.values.join(' or ')} — that is, only to principals of ${scoped.values.length > 1 ? 'those accounts' : 'that account'}; the caller is in account ${ctx.parsed.caller?.accountId}.`, cond.policy.index, cond.statement.index), 'confirmed');
+      }
       if (cond) return sig(0.4, fromPolicy(`${stmtLabel(cond.statement)} grants the action only under conditions; if one fails, that condition is the cause.`, cond.policy.index, cond.statement.index));
       if (hits.length) return sig(0.8, fromPolicy('A statement may grant the caller, but the caller ARN is not known.', hits[0]!.policy.index, hits[0]!.statement.index));
       const first = list[0]!;

@@ -601,7 +601,17 @@ export function requestValue(ctx: CauseContext, key: string): string[] | null | 
       return directKmsCall(ctx) ? null : undefined;
     case 'kms:calleraccount':
       return actionOf(ctx).startsWith('kms:') && isAccountId(c?.accountId) ? [c!.accountId] : undefined;
+    case 'kms:grantisforawsresource':
+      // an IAM principal calling CreateGrant itself: no AWS service creates the grant for a resource
+      return directKmsCall(ctx) && actionOf(ctx) === 'kms:creategrant' ? ['false'] : undefined;
     default:
+      if (k.startsWith('kms:encryptioncontext:') && directKmsCall(ctx)) {
+        const ec = cliEncryptionContext(ctx.text ?? '');
+        if (!ec) return undefined;
+        const want = k.slice('kms:encryptioncontext:'.length);
+        for (const [ek, ev] of Object.entries(ec)) if (ek.toLowerCase() === want) return [ev];
+        return null;
+      }
       if (k.startsWith('aws:requesttag/')) {
         if (!r.sessionTags) return undefined;
         const tk = k.slice('aws:requesttag/'.length);
@@ -610,6 +620,46 @@ export function requestValue(ctx: CauseContext, key: string): string[] | null | 
       }
       return undefined;
   }
+}
+
+/**
+ * The encryption context of an `aws kms …` command in the text: `--encryption-context k=v,k2=v2` or
+ * its JSON form; {} when the command is there without the option; null when no such command shows.
+ */
+export function cliEncryptionContext(text: string): Record<string, string> | null {
+  const low = text.toLowerCase();
+  const cmd = low.indexOf('aws kms ');
+  if (cmd < 0) return null;
+  let end = low.indexOf('\n', cmd);
+  if (end < 0) end = low.length;
+  const line = text.slice(cmd, Math.min(end, cmd + 4000));
+  const at = line.toLowerCase().indexOf('--encryption-context');
+  if (at < 0) return {};
+  let j = at + '--encryption-context'.length;
+  while (j < line.length && (line[j] === ' ' || line[j] === '=')) j++;
+  const out: Record<string, string> = {};
+  const q = line[j];
+  if (q === "'" || q === '"' || line[j] === '{') {
+    // JSON form: '{"k":"v"}'
+    const open = line.indexOf('{', j);
+    const close = open >= 0 ? line.indexOf('}', open) : -1;
+    if (open < 0 || close < 0) return null;
+    try {
+      const obj = JSON.parse(line.slice(open, close + 1)) as unknown;
+      if (!obj || typeof obj !== 'object') return null;
+      for (const [k, v] of Object.entries(obj as Record<string, unknown>)) out[k] = String(v);
+      return out;
+    } catch {
+      return null;
+    }
+  }
+  let tok = '';
+  while (j < line.length && line[j] !== ' ' && line[j] !== '\t' && tok.length < 2000) tok += line[j++];
+  for (const pair of tok.split(',')) {
+    const eq = pair.indexOf('=');
+    if (eq > 0) out[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return Object.keys(out).length ? out : null;
 }
 
 /** The refused kms: action is the operation the caller itself called (not a service calling KMS on its behalf). */
