@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { causeContext } from '../../src/core/causes/index.js';
+import { explain } from '../../src/core/index.js';
 import { definitionOf } from '../../src/core/causes/catalog.js';
 import { assess } from '../../src/core/rank/index.js';
 import {
@@ -206,5 +207,20 @@ describe('per-answer memoization (no repeated scans of every statement per cause
     expect(b).toHaveLength(2);
     expect(b.find((v) => v.policyIndex === 0)).toBe(a[0]);
     expect(statementViews(ctx, ['identity'])).toBe(a);
+  });
+});
+
+describe('evidence quotes AWS exactly (awsSays)', () => {
+  const assume = (tail: string) => `An error occurred (AccessDenied) when calling the AssumeRole operation: User: arn:aws:iam::111122223333:user/dev is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::444455556666:role/deploy ${tail}`;
+  it.each([
+    ['trust-explicit-deny', assume('with an explicit deny in a resource-based policy'), 'AWS says: "with an explicit deny in a resource-based policy" — for sts:AssumeRole, the resource-based policy is the role\'s trust policy.'],
+    ['trust-principal-missing', assume('because no resource-based policy allows the sts:AssumeRole action'), 'AWS says: "because no resource-based policy allows the sts:AssumeRole action" — for sts:AssumeRole, the resource-based policy is the role\'s trust policy.'],
+    ['identity-missing-allow', 'An error occurred (AccessDenied) when calling the GetObject operation: User: arn:aws:iam::111122223333:user/dev is not authorized to perform: s3:GetObject on resource: "arn:aws:s3:::b/k" because no identity-based policy allows the s3:GetObject action', 'AWS says: "because no identity-based policy allows the s3:GetObject action".'],
+    ['scp-deny', 'An error occurred (AccessDeniedException) when calling the ListFunctions operation: User: arn:aws:iam::111122223333:user/dev is not authorized to perform: lambda:ListFunctions on resource: * with an explicit deny in a service control policy: arn:aws:organizations::999988887777:policy/o-abc/service_control_policy/p-12345678', 'AWS says: "with an explicit deny in a service control policy: arn:aws:organizations::999988887777:policy/o-abc/service_control_policy/p-12345678".'],
+  ])('%s: %s', (id, message, want) => {
+    const c = explain({ message }).causes.find((x) => x.id === id);
+    expect(c?.evidence.some((e) => e.text.startsWith(want)), JSON.stringify(c?.evidence.map((e) => e.text))).toBe(true);
+    // never a reconstructed quote that AWS did not print
+    expect(c?.evidence.some((e) => e.text.includes('with an explicit deny in the role trust policy'))).toBe(false);
   });
 });

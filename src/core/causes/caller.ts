@@ -6,7 +6,7 @@
 import type { PolicyKind } from '../types.js';
 import type { CauseContext, CauseDefinition, SignalResult } from './types.js';
 import {
-  STS_FAMILY, actionOf, callerHasIdentityPolicies, claim, clone, confirm, crossAccount, denyKind, denyType, docStatements,
+  STS_FAMILY, actionOf, awsSays, callerHasIdentityPolicies, claim, clone, confirm, crossAccount, denyKind, denyType, docStatements,
   ev, isAssumeRole, isDenial, isNearMissAction, isServiceAssumeFailure, isRootMessage, isStsFamily, lower, mentions, namesActionExactly, pasted,
   policyLabel, ruleOut, likelyIf, statementViews, stmtLabel, weigh, type StatementView,
 } from './signals.js';
@@ -182,7 +182,7 @@ function identityMessage(strong: number): (ctx: CauseContext) => SignalResult | 
     if (NO_PERMISSION_ACTIONS.includes(actionOf(ctx)) && type !== 'identity-based') {
       return ruleOut(ev(`${ctx.parsed.action} needs no IAM permission (an identity policy cannot deny or fail to allow it), so the refusal comes from elsewhere — the MFA code or serial, the kind of credentials, or an SCP.`, 'catalog'));
     }
-    if (type === 'identity-based' && kind !== 'explicit') return weigh(strong, ev(`AWS says no identity-based policy allows ${action}.`));
+    if (type === 'identity-based' && kind !== 'explicit') return weigh(strong, ev(awsSays(ctx, `AWS reports that no identity-based policy allows ${action}.`)));
     if (type === 'identity-based') return weigh(0.2, ev('AWS reports an explicit Deny in an identity-based policy, not a missing Allow.'));
     if (type === 'resource-based' && kind !== 'explicit' && actionOf(ctx).startsWith('kms:')) return weigh(1, ev('KMS says "no resource-based policy allows" even when the caller\'s IAM policy is what lacks the permission, so the caller side is still open.'));
     if (type && kind === 'explicit' && type !== 'service-control') return weigh(0.15, ev(`AWS reports an explicit Deny in a ${type} policy.`));
@@ -206,7 +206,7 @@ function capPolicySignals(kind: PolicyKind, type: 'permissions-boundary' | 'sess
     (ctx) => {
       const t = denyType(ctx);
       const k = denyKind(ctx);
-      if (t === type) return claim(40, ev(k === 'explicit' ? `AWS says: with an explicit deny in a ${words}.` : `AWS says no ${words} allows ${ctx.parsed.action ?? 'the action'}.`));
+      if (t === type) return claim(40, ev(awsSays(ctx, k === 'explicit' ? `AWS reports an explicit deny in a ${words}.` : `AWS reports that no ${words} allows ${ctx.parsed.action ?? 'the action'}.`)));
       if (t) return weigh(0.1, ev(`AWS names the ${t} policy, not the ${words}.`));
       if (k === 'explicit') return weigh(0.5, ev('An explicit deny without a policy type.'));
       return weigh(0.5, ev(`The message does not name the ${words}; ${words === 'permissions boundary' ? 'boundaries are not common (AWS)' : 'session policies are rare'}.`, 'catalog'));
@@ -388,8 +388,8 @@ export const causes: CauseDefinition[] = [
       (ctx) => {
         const type = denyType(ctx);
         const kind = denyKind(ctx);
-        if (type === 'identity-based' && kind === 'explicit') return claim(40, ev(`AWS says: with an explicit deny in an identity-based policy${ctx.parsed.deny.policyArn ? ` (${ctx.parsed.deny.policyArn})` : ''}.`));
-        if (kind === 'implicit') return ruleOut(ev(`AWS says no ${type ?? ''} policy allows the call — an implicit deny; a matching Deny would have been reported as explicit.`));
+        if (type === 'identity-based' && kind === 'explicit') return claim(40, ev(awsSays(ctx, `AWS reports an explicit deny in an identity-based policy${ctx.parsed.deny.policyArn ? ` (${ctx.parsed.deny.policyArn})` : ''}.`)));
+        if (kind === 'implicit') return ruleOut(ev(awsSays(ctx, 'AWS reports an implicit deny (no policy allows the call).', 'That is an implicit deny: a matching Deny would have been reported as explicit.')));
         if (kind === 'explicit' && type) return weigh(0.1, ev(`AWS names an explicit deny in a ${type} policy, not an identity-based one.`));
         if (kind === 'explicit') return weigh(4, ev('AWS reports an explicit deny without naming the policy type; identity-policy Denies are the most common kind.'));
         return weigh(0.5, ev('The message does not say explicit deny.', 'catalog'));
@@ -497,7 +497,7 @@ export const causes: CauseDefinition[] = [
     specificity: 2,
     appliesTo: (ctx) => isRootMessage(ctx) || ctx.parsed.caller?.type === 'root',
     signals: [
-      (ctx) => (isRootMessage(ctx) ? confirm(ev('AWS says: Roles may not be assumed by root accounts — the caller used root user credentials.')) : null),
+      (ctx) => (isRootMessage(ctx) ? confirm(ev('AWS says: "Roles may not be assumed by root accounts" — the caller used root user credentials.')) : null),
       (ctx) => (!isRootMessage(ctx) && ctx.parsed.caller?.type === 'root'
         ? (isStsFamily(ctx) ? confirm(ev(`The caller ${ctx.facts.callerArn} is the account root user, which cannot assume roles.`)) : weigh(3, ev(`The caller ${ctx.facts.callerArn} is the account root user: identity policies do not apply to it, but SCPs and resource policies still do.`)))
         : null),

@@ -9,7 +9,7 @@
 import type { ConditionOutcome, PolicyKind } from '../types.js';
 import type { CauseContext, CauseDefinition, CommandTemplate, FixTemplate, SignalResult } from './types.js';
 import {
-  clone, confirm, crossAccount, isFederatedAssume, denyKind, denyType, docStatements, ev, isDenial, isStsFamily, mentions, pasted,
+  awsSays, clone, confirm, crossAccount, isFederatedAssume, denyKind, denyType, docStatements, ev, isDenial, isStsFamily, mentions, pasted,
   policyLabel, principalOk, ruleOut, likelyIf, statementViews, stmtLabel, weigh, type StatementView,
 } from './signals.js';
 import { correctPrincipalArnCondition } from './trust.js';
@@ -131,8 +131,8 @@ function conditionMessage(bare: number): (ctx: CauseContext) => SignalResult | n
     const t = denyType(ctx);
     const k = denyKind(ctx);
     if (k === 'explicit') return weigh(0.2, ev('AWS reports an explicit deny; a failed condition on an Allow is an implicit deny (a Deny with a condition is the explicit-deny cause of its policy).'));
-    if (t === 'role-trust') return weigh(2.5, ev('AWS says no role trust policy allows the call: conditions on trust statements are a frequent reason.'));
-    if (t === 'identity-based' || t === 'resource-based') return weigh(1, ev(`AWS says no ${t} policy allows the call; a condition on its Allow may be what fails.`));
+    if (t === 'role-trust') return weigh(2.5, ev(awsSays(ctx, 'AWS reports that no role trust policy allows the call.', 'Conditions on trust statements are a frequent reason.')));
+    if (t === 'identity-based' || t === 'resource-based') return weigh(1, ev(awsSays(ctx, `AWS reports that no ${t} policy allows the call.`, 'A condition on its Allow may be what fails.')));
     if (t) return weigh(0.2, ev(`AWS names the ${t} policy.`));
     if (!isStsFamily(ctx)) return weigh(Math.max(0.25, bare * 0.4), ev('The message does not say which check failed; a condition on an Allow is one possibility.', 'catalog'));
     return weigh(bare, ev('The bare message does not say which check failed; a condition on the trust policy gives exactly this message.', 'catalog'));
@@ -263,7 +263,7 @@ export const causes: CauseDefinition[] = [
     explain: (_f, ctx) => (ctx.parsed.caller?.type === 'assumed-role' ? 'The caller is a role session: AssumeRole credentials carry no MFA context, so assume this role directly from the user with MFA.' : ctx.parsed.caller?.type === 'user' ? 'Long-term access keys without --serial-number/--token-code carry no MFA key.' : null),
     extra: [
       (ctx) => {
-        if (mentions(ctx, 'must provide both mfa serial number and one time pass code')) return confirm(ev('AWS says: MultiFactorAuthentication failed, must provide both MFA serial number and one time pass code — the call sent no MFA.'));
+        if (mentions(ctx, 'must provide both mfa serial number and one time pass code')) return confirm(ev('AWS says: "MultiFactorAuthentication failed, must provide both MFA serial number and one time pass code" — the call sent no MFA.'));
         if (mentions(ctx, 'multifactorauthentication failed')) return weigh(2, ev('AWS says MultiFactorAuthentication failed: MFA is required for this call.'));
         return null;
       },

@@ -4,7 +4,7 @@
  * (encryption context, via service, caller account) fails, or the key / Region is the wrong one.
  */
 import type { CauseContext, CauseDefinition } from './types.js';
-import { describeCondition, regionsIn, statementViews } from './signals.js';
+import { awsSays, describeCondition, regionsIn, statementViews } from './signals.js';
 import {
   action, callerPrincipal, codeIs, crossAccount, service, fromMessage, fromPolicy, has, identityAllowsOn, isKmsContext, keyGrant, keyPolicies,
   policyLabel, sig, stmtLabel, withStatementAdded,
@@ -53,7 +53,7 @@ const keyPolicyGrant: CauseDefinition = {
     (ctx) => {
       const d = ctx.parsed.deny;
       if (d.kind === 'explicit') return sig(0.1, fromMessage(`An explicit Deny${d.policyType ? ` in a ${d.policyType} policy` : ''} refused the call, not a missing key-policy grant.`));
-      if (d.policyType === 'resource-based') return sig(10, fromMessage('KMS says no resource-based policy (the key policy) allows the action. (KMS uses the same words when only the IAM side is missing, so check both.)'));
+      if (d.policyType === 'resource-based') return sig(10, fromMessage(awsSays(ctx, 'KMS reports that no resource-based policy allows the action.', 'For KMS the resource-based policy is the key policy; KMS uses the same words when only the IAM side is missing, so check both.')));
       if (d.policyType === 'identity-based') return sig(0.4, fromMessage('KMS says no identity-based policy allows the action: the key policy delegates to IAM and the IAM side is what is missing.'));
       if (d.policyType) return sig(0.2, fromMessage(`The message names a ${d.policyType} policy as the reason.`));
       if (has(ctx, ...SERVICE_KEY)) return sig(8, fromMessage(`The service says the key cannot be used with its resource: it uses the key under its own service principal (${service(ctx) || 'the service'}.<region>.amazonaws.com), which the key policy must allow.`));

@@ -5,7 +5,7 @@
  */
 import type { Statement } from '../types.js';
 import type { CauseContext, CauseDefinition } from './types.js';
-import { describeCondition, isServiceAssumeFailure, statementViews, type StatementView } from './signals.js';
+import { awsSays, describeCondition, isServiceAssumeFailure, statementViews, type StatementView } from './signals.js';
 import {
   action, actionIs, callerPrincipal, firstOf, operation, callerRoleArn, codeIs, coversAction, coversResource, crossAccount, editableDoc, fromMessage,
   fromPolicy, has, isAssumeFamily, lower, policiesOf, policyLabel, service, sig, statementsFor, stmtLabel,
@@ -104,7 +104,7 @@ const missingGrant: CauseDefinition = {
       const d = ctx.parsed.deny;
       const setting = firstOf(ctx, ...SETTING_REFUSALS);
       if (setting) return sig(0.05, fromMessage(`AWS names the refusing S3 setting ("${setting}"), not a policy that fails to grant.`), 'ruled-out');
-      if (d.policyType === 'resource-based' && d.kind !== 'explicit') return sig(15, fromMessage('AWS says no resource-based policy allows the action.'));
+      if (d.policyType === 'resource-based' && d.kind !== 'explicit') return sig(15, fromMessage(awsSays(ctx, 'AWS reports that no resource-based policy allows the action.')));
       if (d.kind === 'explicit') return sig(0.05, fromMessage('An explicit Deny refused the call, not a missing grant.'));
       if (d.policyType) return sig(0.1, fromMessage(`The message names a ${d.policyType} policy as the reason.`));
       return null;
@@ -209,10 +209,10 @@ const explicitDeny: CauseDefinition = {
   signals: [
     (ctx) => {
       const d = ctx.parsed.deny;
-      if (d.kind === 'explicit' && d.policyType === 'resource-based') return sig(20, fromMessage('AWS says an explicit deny in a resource-based policy refused the call.'));
-      if (d.kind === 'explicit' && !d.policyType) return sig(2, fromMessage('AWS says an explicit deny refused the call, without naming the policy type.'));
+      if (d.kind === 'explicit' && d.policyType === 'resource-based') return sig(20, fromMessage(awsSays(ctx, 'AWS reports an explicit deny in a resource-based policy.')));
+      if (d.kind === 'explicit' && !d.policyType) return sig(2, fromMessage('AWS reports an explicit deny without naming the policy type.'));
       if (d.kind === 'explicit') return sig(0.05, fromMessage(`The explicit deny is in a ${d.policyType} policy, not the resource's.`));
-      if (d.policyType === 'resource-based') return sig(0.1, fromMessage('AWS says no resource-based policy allows the call: a missing grant, not a Deny.'));
+      if (d.policyType === 'resource-based') return sig(0.1, fromMessage(awsSays(ctx, 'AWS reports that no resource-based policy allows the call.', 'A missing grant, not a Deny.')));
       if (d.policyType) return sig(0.05, fromMessage(`The message names a ${d.policyType} policy as the reason.`));
       return sig(0.4, fromMessage('The message names no policy type.'));
     },

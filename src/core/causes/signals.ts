@@ -94,6 +94,46 @@ export const denyType = (ctx: CauseContext) => {
   return t;
 };
 export const denyKind = (ctx: CauseContext) => ctx.parsed.deny.kind;
+
+/** The reason clause exactly as AWS printed it ("with an explicit deny in a …", "because no … allows the … action"), or null. */
+export function denyClause(ctx: CauseContext): string | null {
+  const src = ctx.parsed.message ?? ctx.text ?? '';
+  const low = src.toLowerCase();
+  let at = low.indexOf('with an explicit deny in ');
+  if (at < 0) at = low.indexOf('because no ');
+  if (at < 0) return null;
+  let end = at;
+  const max = Math.min(src.length, at + 300);
+  while (end < max) {
+    const ch = src[end];
+    if (ch === '\n' || ch === '\r' || ch === '"' || ch === '\\') break;
+    if (ch === '.' && (end + 1 >= src.length || /\s/.test(src[end + 1] ?? ' '))) break;
+    if (ch === ' ' && src[end + 1] === '(') break;
+    end++;
+  }
+  const clause = src.slice(at, end).trim();
+  return clause.length > 10 ? clause : null;
+}
+
+/** How a policy type AWS prints is to be read for this call, when the two differ (sts:AssumeRole's resource-based policy is the trust policy). */
+function readingOf(ctx: CauseContext, clause: string): string {
+  const l = clause.toLowerCase();
+  if (l.includes('resource-based') && denyType(ctx) === 'role-trust') {
+    return ` — for ${ctx.parsed.action ?? 'sts:AssumeRole'}, the resource-based policy is the role's trust policy`;
+  }
+  return '';
+}
+
+/**
+ * Evidence text that quotes AWS exactly: `AWS says: "<clause>"` plus how it reads for this call,
+ * then `tail`. Falls back to `fallback` when the message carries no such clause (AWS wording
+ * reconstructed from the parsed deny is never presented as a quote).
+ */
+export function awsSays(ctx: CauseContext, fallback: string, tail = ''): string {
+  const clause = denyClause(ctx);
+  if (!clause) return fallback;
+  return `AWS says: "${clause}"${readingOf(ctx, clause)}.${tail ? ` ${tail}` : ''}`;
+}
 const NOT_DENIALS = [
   'validationerror', 'expiredtoken', 'expiredtokenexception', 'invalidclienttokenid', 'regiondisabledexception',
   'invalididentitytoken', 'invalididentitytokenexception', 'unrecognizedclientexception', 'signaturedoesnotmatch',
