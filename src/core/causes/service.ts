@@ -104,7 +104,7 @@ const missingGrant: CauseDefinition = {
       const d = ctx.parsed.deny;
       const setting = firstOf(ctx, ...SETTING_REFUSALS);
       if (setting) return sig(0.05, fromMessage(`AWS names the refusing S3 setting ("${setting}"), not a policy that fails to grant.`), 'ruled-out');
-      if (d.policyType === 'resource-based' && d.kind !== 'explicit') return sig(15, fromMessage(awsSays(ctx, 'AWS reports that no resource-based policy allows the action.')));
+      if (d.policyType === 'resource-based' && d.kind !== 'explicit') return sig(30, fromMessage(awsSays(ctx, 'AWS reports that no resource-based policy allows the action.')));
       if (d.kind === 'explicit') return sig(0.05, fromMessage('An explicit Deny refused the call, not a missing grant.'));
       if (d.policyType) return sig(0.1, fromMessage(`The message names a ${d.policyType} policy as the reason.`));
       return null;
