@@ -223,4 +223,13 @@ describe('evidence quotes AWS exactly (awsSays)', () => {
     // never a reconstructed quote that AWS did not print
     expect(c?.evidence.some((e) => e.text.includes('with an explicit deny in the role trust policy'))).toBe(false);
   });
+
+  it.each([
+    'with an explicit deny in a resource-based policy',
+    'because no resource-based policy allows the sts:AssumeRole action',
+  ])('no evidence of any cause shows an internal policy-type id for "%s"', (tail) => {
+    const texts = explain({ message: assume(tail) }).causes.flatMap((c) => c.evidence.map((e) => e.text));
+    expect(texts.length).toBeGreaterThan(3);
+    expect(texts.filter((t) => /\b(role-trust|service-control|resource-control|permissions-boundary) policy\b/.test(t) || t.includes('with an explicit deny in the role trust policy'))).toEqual([]);
+  });
 });

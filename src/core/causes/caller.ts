@@ -6,7 +6,7 @@
 import type { PolicyKind } from '../types.js';
 import type { CauseContext, CauseDefinition, SignalResult } from './types.js';
 import {
-  STS_FAMILY, actionOf, awsSays, callerHasIdentityPolicies, claim, clone, confirm, crossAccount, denyKind, denyType, docStatements,
+  STS_FAMILY, actionOf, awsSays, policyWords, callerHasIdentityPolicies, claim, clone, confirm, crossAccount, denyKind, denyType, docStatements,
   ev, isAssumeRole, isDenial, isNearMissAction, isServiceAssumeFailure, isRootMessage, isStsFamily, lower, mentions, namesActionExactly, pasted,
   policyLabel, ruleOut, likelyIf, statementViews, stmtLabel, weigh, type StatementView,
 } from './signals.js';
@@ -185,11 +185,11 @@ function identityMessage(strong: number): (ctx: CauseContext) => SignalResult | 
     if (type === 'identity-based' && kind !== 'explicit') return weigh(strong, ev(awsSays(ctx, `AWS reports that no identity-based policy allows ${action}.`)));
     if (type === 'identity-based') return weigh(0.2, ev('AWS reports an explicit Deny in an identity-based policy, not a missing Allow.'));
     if (type === 'resource-based' && kind !== 'explicit' && actionOf(ctx).startsWith('kms:')) return weigh(1, ev('KMS says "no resource-based policy allows" even when the caller\'s IAM policy is what lacks the permission, so the caller side is still open.'));
-    if (type && kind === 'explicit' && type !== 'service-control') return weigh(0.15, ev(`AWS reports an explicit Deny in a ${type} policy.`));
+    if (type && kind === 'explicit' && type !== 'service-control') return weigh(0.15, ev(`AWS reports an explicit Deny in a ${policyWords(ctx, type)}.`));
     if ((type === 'permissions-boundary' || type === 'session') && kind !== 'explicit') {
       return weigh(0.08, ev(`AWS evaluates identity-based policies before the ${type === 'session' ? 'session policy' : 'permissions boundary'}; a refusal reported there means an identity-based policy allowed ${action}.`));
     }
-    if (type) return weigh(0.3, ev(`AWS names the ${type} policy as the one that refused (it names one type even when several refuse).`));
+    if (type) return weigh(0.3, ev(`AWS names the ${policyWords(ctx, type)} as the one that refused (it names one type even when several refuse).`));
     if (kind === 'explicit') return weigh(0.15, ev('AWS reports an explicit deny, not a missing Allow.'));
     if (isStsFamily(ctx)) {
       const x = crossAccount(ctx);
@@ -207,7 +207,7 @@ function capPolicySignals(kind: PolicyKind, type: 'permissions-boundary' | 'sess
       const t = denyType(ctx);
       const k = denyKind(ctx);
       if (t === type) return claim(40, ev(awsSays(ctx, k === 'explicit' ? `AWS reports an explicit deny in a ${words}.` : `AWS reports that no ${words} allows ${ctx.parsed.action ?? 'the action'}.`)));
-      if (t) return weigh(0.1, ev(`AWS names the ${t} policy, not the ${words}.`));
+      if (t) return weigh(0.1, ev(`AWS names the ${policyWords(ctx, t)}, not the ${words}.`));
       if (k === 'explicit') return weigh(0.5, ev('An explicit deny without a policy type.'));
       return weigh(0.5, ev(`The message does not name the ${words}; ${words === 'permissions boundary' ? 'boundaries are not common (AWS)' : 'session policies are rare'}.`, 'catalog'));
     },
@@ -390,7 +390,7 @@ export const causes: CauseDefinition[] = [
         const kind = denyKind(ctx);
         if (type === 'identity-based' && kind === 'explicit') return claim(40, ev(awsSays(ctx, `AWS reports an explicit deny in an identity-based policy${ctx.parsed.deny.policyArn ? ` (${ctx.parsed.deny.policyArn})` : ''}.`)));
         if (kind === 'implicit') return ruleOut(ev(awsSays(ctx, 'AWS reports an implicit deny (no policy allows the call).', 'That is an implicit deny: a matching Deny would have been reported as explicit.')));
-        if (kind === 'explicit' && type) return weigh(0.1, ev(`AWS names an explicit deny in a ${type} policy, not an identity-based one.`));
+        if (kind === 'explicit' && type) return weigh(0.1, ev(`AWS names an explicit deny in a ${policyWords(ctx, type)}, not an identity-based one.`));
         if (kind === 'explicit') return weigh(4, ev('AWS reports an explicit deny without naming the policy type; identity-policy Denies are the most common kind.'));
         return weigh(0.5, ev('The message does not say explicit deny.', 'catalog'));
       },

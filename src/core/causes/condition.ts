@@ -9,7 +9,7 @@
 import type { ConditionOutcome, PolicyKind } from '../types.js';
 import type { CauseContext, CauseDefinition, CommandTemplate, FixTemplate, SignalResult } from './types.js';
 import {
-  awsSays, clone, confirm, crossAccount, isFederatedAssume, denyKind, denyType, docStatements, ev, isDenial, isStsFamily, mentions, pasted,
+  awsSays, policyWords, clone, confirm, crossAccount, isFederatedAssume, denyKind, denyType, docStatements, ev, isDenial, isStsFamily, mentions, pasted,
   policyLabel, principalOk, ruleOut, likelyIf, statementViews, stmtLabel, weigh, type StatementView,
 } from './signals.js';
 import { correctPrincipalArnCondition } from './trust.js';
@@ -133,7 +133,7 @@ function conditionMessage(bare: number): (ctx: CauseContext) => SignalResult | n
     if (k === 'explicit') return weigh(0.2, ev('AWS reports an explicit deny; a failed condition on an Allow is an implicit deny (a Deny with a condition is the explicit-deny cause of its policy).'));
     if (t === 'role-trust') return weigh(2.5, ev(awsSays(ctx, 'AWS reports that no role trust policy allows the call.', 'Conditions on trust statements are a frequent reason.')));
     if (t === 'identity-based' || t === 'resource-based') return weigh(1, ev(awsSays(ctx, `AWS reports that no ${t} policy allows the call.`, 'A condition on its Allow may be what fails.')));
-    if (t) return weigh(0.2, ev(`AWS names the ${t} policy.`));
+    if (t) return weigh(0.2, ev(`AWS names the ${policyWords(ctx, t)}.`));
     if (!isStsFamily(ctx)) return weigh(Math.max(0.25, bare * 0.4), ev('The message does not say which check failed; a condition on an Allow is one possibility.', 'catalog'));
     return weigh(bare, ev('The bare message does not say which check failed; a condition on the trust policy gives exactly this message.', 'catalog'));
   };

@@ -6,7 +6,7 @@ import type { DenyPolicyType, PolicyKind } from '../types.js';
 import type { CauseContext, CauseDefinition, SignalResult } from './types.js';
 import {
   claim,
-  actionOf, awsSays, clone, confirm, crossAccount, denyKind, denyType, docStatements, ev, isDenial, isStsFamily, pasted, policyLabel,
+  actionOf, awsSays, policyWords, clone, confirm, crossAccount, denyKind, denyType, docStatements, ev, isDenial, isStsFamily, pasted, policyLabel,
   principalOk, ruleOut, likelyIf, statementViews, stmtLabel, weigh, type StatementView,
 } from './signals.js';
 
@@ -33,7 +33,7 @@ function guardMessage(type: DenyPolicyType, words: string, bare: (ctx: CauseCont
       if (type === 'service-control' && k === 'explicit') return claim(40, ev(awsSays(ctx, `AWS reports an explicit deny in a service control policy${arn}. (AWS has also worded an allow-list SCP that simply lacks an Allow this way: look for a Deny, or a level with no Allow.)`, '(AWS has also worded an allow-list SCP that simply lacks an Allow this way: look for a Deny, or a level with no Allow.)')));
       return claim(40, ev(awsSays(ctx, k === 'explicit' ? `AWS reports an explicit deny in a ${words}${arn}.` : `AWS reports that no ${words} allows ${ctx.parsed.action ?? 'the action'}.`)));
     }
-    if (t) return weigh(0.1, ev(`AWS names the ${t} policy, not a ${words}.`));
+    if (t) return weigh(0.1, ev(`AWS names the ${policyWords(ctx, t)}, not a ${words}.`));
     if (k === 'explicit' && type !== 'vpc-endpoint') {
       // a covering Deny in another pasted policy (while this guardrail was not pasted) is the likelier source
       const own: PolicyKind = type === 'service-control' ? 'scp' : 'rcp';

@@ -4,7 +4,7 @@
  * (encryption context, via service, caller account) fails, or the key / Region is the wrong one.
  */
 import type { CauseContext, CauseDefinition } from './types.js';
-import { awsSays, describeCondition, regionsIn, statementViews } from './signals.js';
+import { awsSays, describeCondition, policyWords, regionsIn, statementViews } from './signals.js';
 import {
   action, callerPrincipal, codeIs, crossAccount, service, fromMessage, fromPolicy, has, identityAllowsOn, isKmsContext, keyGrant, keyPolicies,
   policyLabel, sig, stmtLabel, withStatementAdded,
@@ -52,10 +52,10 @@ const keyPolicyGrant: CauseDefinition = {
   signals: [
     (ctx) => {
       const d = ctx.parsed.deny;
-      if (d.kind === 'explicit') return sig(0.1, fromMessage(`An explicit Deny${d.policyType ? ` in a ${d.policyType} policy` : ''} refused the call, not a missing key-policy grant.`));
+      if (d.kind === 'explicit') return sig(0.1, fromMessage(`An explicit Deny${d.policyType ? ` in a ${policyWords(ctx, d.policyType)}` : ''} refused the call, not a missing key-policy grant.`));
       if (d.policyType === 'resource-based') return sig(10, fromMessage(awsSays(ctx, 'KMS reports that no resource-based policy allows the action.', 'For KMS the resource-based policy is the key policy; KMS uses the same words when only the IAM side is missing, so check both.')));
       if (d.policyType === 'identity-based') return sig(0.4, fromMessage('KMS says no identity-based policy allows the action: the key policy delegates to IAM and the IAM side is what is missing.'));
-      if (d.policyType) return sig(0.2, fromMessage(`The message names a ${d.policyType} policy as the reason.`));
+      if (d.policyType) return sig(0.2, fromMessage(`The message names a ${policyWords(ctx, d.policyType)} as the reason.`));
       if (has(ctx, ...SERVICE_KEY)) return sig(8, fromMessage(`The service says the key cannot be used with its resource: it uses the key under its own service principal (${service(ctx) || 'the service'}.<region>.amazonaws.com), which the key policy must allow.`));
       if (has(ctx, ...OPAQUE)) return sig(2, fromMessage('KMS\'s opaque answer covers a missing key-policy grant, a key in another Region and an invalid ciphertext alike.'));
       if (has(ctx, 'access to kms is not allowed', 'kms access was denied', 'kmsaccessdenied')) return sig(2.5, fromMessage('The service could not use the KMS key on your behalf: the key policy (or the role\'s KMS permissions) does not allow it.'));
@@ -264,7 +264,7 @@ const wrongKey: CauseDefinition = {
       if (keyRegion && r && keyRegion !== r) return sig(6, fromMessage(`The key is in ${keyRegion} but the call went to ${r}: KMS keys are Regional.`));
       return null;
     },
-    (ctx) => (ctx.parsed.deny.policyType ? sig(0.2, fromMessage(`KMS names a ${ctx.parsed.deny.policyType} policy as the reason: the key exists.`)) : null),
+    (ctx) => (ctx.parsed.deny.policyType ? sig(0.2, fromMessage(`KMS names a ${policyWords(ctx, ctx.parsed.deny.policyType)} as the reason: the key exists.`)) : null),
     (ctx) => {
       // the text around the error names more than one Region (where the ciphertext or key was made, where the code runs)
       if (ctx.parsed.deny.policyType || !has(ctx, ...OPAQUE, 'invalidciphertext', ...NOT_FOUND)) return null;

@@ -6,7 +6,7 @@
  */
 import type { ConditionClause, Statement } from '../types.js';
 import type { CauseContext, CauseDefinition, CommandTemplate } from './types.js';
-import { failureStage } from './signals.js';
+import { failureStage, policyWords } from './signals.js';
 import {
   codeIs, ctxEndingWith, editableDoc, fromContext, fromMessage, fromPolicy, glob, has, isWebIdentity, policiesOf,
   policyLabel, sig, stmtLabel, tokenAfter, withConditionAdded, type Indexed,
@@ -477,7 +477,7 @@ const irsa: CauseDefinition = {
   signals: [
     (ctx) => {
       if (nodeSession(ctx) && nodeRoleName(ctx)) {
-        if (ctx.parsed.deny.policyType && ctx.parsed.deny.policyType !== 'identity-based') return sig(0.5, fromMessage(`The call runs as the node's instance role, but AWS names a ${ctx.parsed.deny.policyType} policy as the reason.`));
+        if (ctx.parsed.deny.policyType && ctx.parsed.deny.policyType !== 'identity-based') return sig(0.5, fromMessage(`The call runs as the node's instance role, but AWS names a ${policyWords(ctx, ctx.parsed.deny.policyType)} as the reason.`));
         return sig(5, fromMessage(`The call runs as the node's instance role ${ctx.parsed.caller?.name ?? ''} (session ${ctx.parsed.caller?.sessionName ?? ''}): the pod did not use its service-account role and fell back to the node's credentials.`));
       }
       return null;

@@ -4,7 +4,7 @@
  * access points and blocked SSE-C uploads.
  */
 import type { CauseContext, CauseDefinition } from './types.js';
-import { perAnswer } from './signals.js';
+import { perAnswer, policyWords } from './signals.js';
 import {
   action, callerPrincipal, codeIs, operation, crossAccount, fromContext, fromMessage, fromPolicy, has, identityAllowsOn, keyGrant, keyPolicies, lower,
   policiesOf, service, sig, statementsFor, stmtLabel, withStatementAdded,
@@ -230,7 +230,7 @@ const requesterPays: CauseDefinition = {
       : null),
     (ctx) => {
       if (has(ctx, ...PAYS_WORDS)) return null;
-      if (ctx.parsed.deny.policyType) return sig(0.1, fromMessage(`S3 names a ${ctx.parsed.deny.policyType} policy as the reason.`));
+      if (ctx.parsed.deny.policyType) return sig(0.1, fromMessage(`S3 names a ${policyWords(ctx, ctx.parsed.deny.policyType)} as the reason.`));
       if (crossAccount(ctx) === true) return sig(1.3, fromMessage('A bucket of another account: public data sets are often Requester Pays.'));
       return sig(0.5, fromMessage('Nothing points at Requester Pays.'));
     },
@@ -263,7 +263,7 @@ const objectLock: CauseDefinition = {
     (ctx) => {
       if (action(ctx) === 's3:bypassgovernanceretention') return sig(8, fromMessage('Bypassing governance retention needs s3:BypassGovernanceRetention.'));
       if (action(ctx) === 's3:deleteobjectversion' || has(ctx, 'versionid', 'version-id')) return sig(3, fromMessage('Deleting a specific object version: locked versions cannot be removed.'));
-      if (ctx.parsed.deny.policyType) return sig(0.2, fromMessage(`S3 names a ${ctx.parsed.deny.policyType} policy as the reason.`));
+      if (ctx.parsed.deny.policyType) return sig(0.2, fromMessage(`S3 names a ${policyWords(ctx, ctx.parsed.deny.policyType)} as the reason.`));
       return null;
     },
   ],

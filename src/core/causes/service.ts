@@ -5,7 +5,7 @@
  */
 import type { Statement } from '../types.js';
 import type { CauseContext, CauseDefinition } from './types.js';
-import { awsSays, describeCondition, isServiceAssumeFailure, statementViews, type StatementView } from './signals.js';
+import { awsSays, describeCondition, policyWords, isServiceAssumeFailure, statementViews, type StatementView } from './signals.js';
 import {
   action, actionIs, callerPrincipal, firstOf, operation, callerRoleArn, codeIs, coversAction, coversResource, crossAccount, editableDoc, fromMessage,
   fromPolicy, has, isAssumeFamily, lower, policiesOf, policyLabel, service, sig, statementsFor, stmtLabel,
@@ -106,7 +106,7 @@ const missingGrant: CauseDefinition = {
       if (setting) return sig(0.05, fromMessage(`AWS names the refusing S3 setting ("${setting}"), not a policy that fails to grant.`), 'ruled-out');
       if (d.policyType === 'resource-based' && d.kind !== 'explicit') return sig(30, fromMessage(awsSays(ctx, 'AWS reports that no resource-based policy allows the action.')));
       if (d.kind === 'explicit') return sig(0.05, fromMessage('An explicit Deny refused the call, not a missing grant.'));
-      if (d.policyType) return sig(0.1, fromMessage(`The message names a ${d.policyType} policy as the reason.`));
+      if (d.policyType) return sig(0.1, fromMessage(`The message names a ${policyWords(ctx, d.policyType)} as the reason.`));
       return null;
     },
     (ctx) => {
@@ -211,9 +211,9 @@ const explicitDeny: CauseDefinition = {
       const d = ctx.parsed.deny;
       if (d.kind === 'explicit' && d.policyType === 'resource-based') return sig(20, fromMessage(awsSays(ctx, 'AWS reports an explicit deny in a resource-based policy.')));
       if (d.kind === 'explicit' && !d.policyType) return sig(2, fromMessage('AWS reports an explicit deny without naming the policy type.'));
-      if (d.kind === 'explicit') return sig(0.05, fromMessage(`The explicit deny is in a ${d.policyType} policy, not the resource's.`));
+      if (d.kind === 'explicit') return sig(0.05, fromMessage(`The explicit deny is in a ${policyWords(ctx, d.policyType ?? "")}, not the resource's.`));
       if (d.policyType === 'resource-based') return sig(0.1, fromMessage(awsSays(ctx, 'AWS reports that no resource-based policy allows the call.', 'A missing grant, not a Deny.')));
-      if (d.policyType) return sig(0.05, fromMessage(`The message names a ${d.policyType} policy as the reason.`));
+      if (d.policyType) return sig(0.05, fromMessage(`The message names a ${policyWords(ctx, d.policyType)} as the reason.`));
       return sig(0.4, fromMessage('The message names no policy type.'));
     },
     (ctx) => {
@@ -335,8 +335,8 @@ const passRole: CauseDefinition = {
     },
     (ctx) => {
       const d = ctx.parsed.deny;
-      if (d.kind === 'explicit') return sig(0.3, fromMessage(`An explicit Deny${d.policyType ? ` in a ${d.policyType} policy` : ''} refuses iam:PassRole: that Deny is the precise cause.`));
-      if (d.policyType && d.policyType !== 'identity-based') return sig(0.3, fromMessage(`The message names a ${d.policyType} policy as the reason.`));
+      if (d.kind === 'explicit') return sig(0.3, fromMessage(`An explicit Deny${d.policyType ? ` in a ${policyWords(ctx, d.policyType)}` : ''} refuses iam:PassRole: that Deny is the precise cause.`));
+      if (d.policyType && d.policyType !== 'identity-based') return sig(0.3, fromMessage(`The message names a ${policyWords(ctx, d.policyType)} as the reason.`));
       return null;
     },
     (ctx) => {
@@ -417,7 +417,7 @@ const masked: CauseDefinition = {
       const d = ctx.parsed.deny;
       if (kind === 's3') {
         if (d.kind === 'explicit') return sig(0.1, fromMessage('An explicit Deny refused the read; a missing key is not the reason.'));
-        if (d.policyType) return sig(0.3, fromMessage(`AWS names a ${d.policyType} policy as the reason.`));
+        if (d.policyType) return sig(0.3, fromMessage(`AWS names a ${policyWords(ctx, d.policyType)} as the reason.`));
         return sig(2.5, fromMessage('S3 returns 403 instead of 404 for a key that does not exist when the caller lacks s3:ListBucket on the bucket — check the key exists.'));
       }
       if (d.kind === 'explicit') return sig(0.1, fromMessage('An explicit Deny refused the read.'));

@@ -115,6 +115,23 @@ export function denyClause(ctx: CauseContext): string | null {
   return clause.length > 10 ? clause : null;
 }
 
+const TYPE_WORDS: Record<string, string> = {
+  'identity-based': 'identity-based policy', 'resource-based': 'resource-based policy', 'role-trust': 'role trust policy',
+  'service-control': 'service control policy', 'resource-control': 'resource control policy',
+  'permissions-boundary': 'permissions boundary', session: 'session policy', 'vpc-endpoint': 'VPC endpoint policy',
+};
+
+/**
+ * A deny policy type in AWS's own words ("service control policy", not "service-control"); for an
+ * AssumeRole message that printed "resource-based policy", that phrase plus its reading.
+ */
+export function policyWords(ctx: CauseContext, type: string): string {
+  if (type === 'role-trust' && (denyClause(ctx) ?? '').toLowerCase().includes('resource-based')) {
+    return 'resource-based policy (for sts:AssumeRole, the role\'s trust policy)';
+  }
+  return TYPE_WORDS[type] ?? `${type} policy`;
+}
+
 /** How a policy type AWS prints is to be read for this call, when the two differ (sts:AssumeRole's resource-based policy is the trust policy). */
 function readingOf(ctx: CauseContext, clause: string): string {
   const l = clause.toLowerCase();

@@ -4,6 +4,7 @@
  * a missing role exactly like a trust refusal, so the message alone rarely proves it.
  */
 import type { CauseContext, CauseDefinition } from './types.js';
+import { policyWords } from './signals.js';
 import {
   actionIs, codeIs, fromMessage, fromPolicy, has, isAssumeFamily, isSaml, lower, policiesOf, sig, tokenAfter, verdictOf,
 } from './service-util.js';
@@ -76,7 +77,7 @@ const roleMissing: CauseDefinition = {
     (ctx) => {
       const d = ctx.parsed.deny;
       if (d.kind === 'explicit') return sig(0.1, fromMessage('An explicit Deny refused the call; that is a policy decision, not a missing role.'));
-      if (d.policyType && d.policyType !== 'role-trust') return sig(0.15, fromMessage(`The message names a ${d.policyType} policy as the reason, which points at that policy rather than at the role ARN.`));
+      if (d.policyType && d.policyType !== 'role-trust') return sig(0.15, fromMessage(`The message names a ${policyWords(ctx, d.policyType)} as the reason, which points at that policy rather than at the role ARN.`));
       if (d.policyType === 'role-trust') return sig(0.7, fromMessage('The message names the role trust policy; a missing role gives the same text, so the ARN is still worth one check.'));
       if (ctx.parsed.target?.resourceType === 'role') return sig(2.8, fromMessage('The message names no policy type: STS returns this same text when the role does not exist or the ARN has a typo (account, name, case, path).'));
       return null;

@@ -7,7 +7,7 @@
 import type { Evidence, Policy } from '../types.js';
 import type { CauseContext, CauseDefinition, SignalResult } from './types.js';
 import {
-  STS_ASSUME, actionOf, awsSays, addToElement, callerShape, clone, confirm, coversAction, crossAccount, denyKind, denyType, docStatements,
+  STS_ASSUME, actionOf, awsSays, policyWords, addToElement, callerShape, clone, confirm, coversAction, crossAccount, denyKind, denyType, docStatements,
   ev, isAwsPrincipalAssume, isDenial, isServiceAssumeFailure, serviceFromAssumeFailure, isRootMessage, isStsFamily, lower, mentions, policyLabel, principalOk,
   relateAwsPrincipal, ruleOut, likelyIf, statementViews, stmtLabel, weigh, type PrincipalRelation, type StatementView,
 } from './signals.js';
@@ -108,8 +108,8 @@ function trustMessageSignal(ctx: CauseContext): SignalResult | null {
   if (isRootMessage(ctx)) return ruleOut(ev('The message says the root user called: root credentials can never assume a role, whatever the trust policy says, so the trust policy is not the cause.'));
   const type = denyType(ctx);
   if (type === 'role-trust' && denyKind(ctx) !== 'explicit') return weigh(4, ev(awsSays(ctx, 'AWS reports that no role trust policy allows the call.')));
-  if (type === 'role-trust') return weigh(0.3, ev('AWS reports an explicit Deny in the trust policy, not a missing principal.'));
-  if (type) return weigh(0.15, ev(`AWS names the ${type} policy as the one that refused, not the trust policy.`));
+  if (type === 'role-trust') return weigh(0.3, ev(`AWS reports an explicit deny in the ${policyWords(ctx, 'role-trust')}, not a missing principal.`));
+  if (type) return weigh(0.15, ev(`AWS names the ${policyWords(ctx, type)} as the one that refused, not the trust policy.`));
   if (denyKind(ctx) === 'explicit') return weigh(0.3, ev('AWS reports an explicit deny; a trust policy that simply omits the caller is an implicit deny.'));
   if (crossAccount(ctx) === true) return weigh(1.5, ev('Cross-account AssumeRole with the bare message: AWS does not say which side refused, and a trust policy that does not name the caller is the most frequent reason.'));
   if (crossAccount(ctx) === null) return weigh(1.3, ev('The bare AssumeRole message: AWS does not say which policy refused, and a trust policy that does not name the caller is the most frequent reason.'));
@@ -594,7 +594,7 @@ export const causes: CauseDefinition[] = [
         const kind = denyKind(ctx);
         if (type === 'role-trust' && kind === 'explicit') return weigh(30, ev(awsSays(ctx, 'AWS reports an explicit deny in the role trust policy.')));
         if (kind === 'implicit') return ruleOut(ev(awsSays(ctx, 'AWS reports an implicit deny (no policy allows the call).', 'That is an implicit deny: a matching Deny statement anywhere would have been reported as an explicit deny.')));
-        if (kind === 'explicit' && type) return weigh(0.1, ev(`AWS names an explicit deny in a ${type} policy, not in the trust policy.`));
+        if (kind === 'explicit' && type) return weigh(0.1, ev(`AWS names an explicit deny in a ${policyWords(ctx, type)}, not in the trust policy.`));
         if (kind === 'explicit') return weigh(2, ev('AWS reports an explicit deny without naming the policy type.'));
         return weigh(0.4, ev('The message does not say explicit deny; Deny statements in trust policies are uncommon.', 'catalog'));
       },
