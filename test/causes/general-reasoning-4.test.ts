@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { explain } from '../../src/core/index.js';
 import { s3FromCommand, withS3Target } from '../../src/core/causes/s3-target.js';
-import { cliEncryptionContext } from '../../src/core/causes/signals.js';
+import { cliEncryptionContext, cliS3Sse } from '../../src/core/causes/signals.js';
 import { parseError } from '../../src/core/parse/index.js';
 import type { ExplainInput } from '../../src/core/types.js';
 
@@ -86,5 +86,28 @@ describe('AWS managed keys and S3 settings named by the message', () => {
   ])('a message naming the refusing setting rules out a missing grant: %s', (message) => {
     const c = explain({ message }).causes.find((x) => x.id === 'resource-policy-missing-grant');
     expect(c === undefined || c.status === 'ruled-out').toBe(true);
+  });
+});
+
+describe('S3 upload encryption header from the command', () => {
+  it.each([
+    ['aws s3 cp ./a s3://b-1/k', null],
+    ['aws s3 cp ./a s3://b-1/k --sse aws:kms --sse-kms-key-id alias/x', ['aws:kms']],
+    ['aws s3 cp ./a s3://b-1/k --sse', ['AES256']],
+    ['aws s3api put-object --bucket b-1 --key k --body a --server-side-encryption AES256', ['AES256']],
+    ['s3.put_object(Bucket="b-1", Key="k")', undefined],
+  ])('%s', (text, want) => expect(cliS3Sse(text)).toEqual(want));
+
+  it('a bare 403 on an upload without --sse, under a bucket Deny requiring SSE-KMS, is the resource-policy deny', () => {
+    const input: ExplainInput = {
+      message: '$ aws s3 cp ./r.csv s3://fin-drop-221/in/r.csv\nupload failed: ./r.csv to s3://fin-drop-221/in/r.csv An error occurred (AccessDenied) when calling the PutObject operation: Access Denied',
+      policies: [
+        { kind: 'identity', document: S({ Effect: 'Allow', Action: 's3:PutObject', Resource: 'arn:aws:s3:::fin-drop-221/*' }) },
+        { kind: 'resource', document: S({ Effect: 'Deny', Principal: '*', Action: 's3:PutObject', Resource: 'arn:aws:s3:::fin-drop-221/*', Condition: { StringNotEquals: { 's3:x-amz-server-side-encryption': 'aws:kms' } } }) },
+      ],
+    };
+    expect(first(input)).toBe('resource-policy-explicit-deny');
+    const withSse = { ...input, message: input.message.replace('s3://fin-drop-221/in/r.csv\n', 's3://fin-drop-221/in/r.csv --sse aws:kms\n') };
+    expect(first(withSse)).not.toBe('resource-policy-explicit-deny');
   });
 });

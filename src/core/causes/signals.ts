@@ -661,6 +661,10 @@ export function requestValue(ctx: CauseContext, key: string): string[] | null | 
     case 'kms:grantisforawsresource':
       // an IAM principal calling CreateGrant itself: no AWS service creates the grant for a resource
       return directKmsCall(ctx) && actionOf(ctx) === 'kms:creategrant' ? ['false'] : undefined;
+    case 's3:x-amz-server-side-encryption':
+      // the upload command in the text: its --sse / --server-side-encryption flag, or none (the header is absent;
+      // bucket default encryption does not add it to the request)
+      return actionOf(ctx) === 's3:putobject' ? cliS3Sse(ctx.text ?? '') : undefined;
     default:
       if (k.startsWith('kms:encryptioncontext:') && directKmsCall(ctx)) {
         const ec = cliEncryptionContext(ctx.text ?? '');
@@ -717,6 +721,38 @@ export function cliEncryptionContext(text: string): Record<string, string> | nul
     if (eq > 0) out[pair.slice(0, eq)] = pair.slice(eq + 1);
   }
   return Object.keys(out).length ? out : null;
+}
+
+const UPLOAD_COMMANDS = ['aws s3 cp ', 'aws s3 mv ', 'aws s3 sync ', 'aws s3api put-object ', 'aws s3api copy-object ', 'aws s3api create-multipart-upload '];
+
+/**
+ * The server-side-encryption header an upload command in the text sends: [value], null when the
+ * command shows no --sse / --server-side-encryption flag, undefined when no upload command shows.
+ */
+export function cliS3Sse(text: string): string[] | null | undefined {
+  const low = text.toLowerCase();
+  let cmd = -1;
+  for (const c of UPLOAD_COMMANDS) {
+    const i = low.indexOf(c);
+    if (i >= 0 && (cmd < 0 || i < cmd)) cmd = i;
+  }
+  if (cmd < 0) return undefined;
+  let end = low.indexOf('\n', cmd);
+  if (end < 0) end = low.length;
+  const line = low.slice(cmd, Math.min(end, cmd + 4000));
+  for (const flag of ['--server-side-encryption', '--sse']) {
+    let at = line.indexOf(`${flag} `);
+    if (at < 0 && line.endsWith(flag)) at = line.length - flag.length;
+    if (at < 0) continue;
+    let j = at + flag.length;
+    while (j < line.length && line[j] === ' ') j++;
+    let tok = '';
+    while (j < line.length && line[j] !== ' ' && tok.length < 40) tok += line[j++];
+    // `aws s3 cp --sse` with no value means AES256
+    if (!tok || tok.startsWith('-')) return ['AES256'];
+    return [tok === 'aws:kms' ? 'aws:kms' : tok === 'aws:kms:dsse' ? 'aws:kms:dsse' : tok.toUpperCase() === 'AES256' ? 'AES256' : tok];
+  }
+  return null;
 }
 
 /** The refused kms: action is the operation the caller itself called (not a service calling KMS on its behalf). */
