@@ -8,7 +8,7 @@ import type { ExplainInput, Explanation } from '../core/types.js';
 import { ExplainRequestSchema } from '../http/schemas.js';
 
 /** `POST /v1/explain/batch` accepts at most this many items. */
-export const BATCH_MAX_ITEMS = 100;
+export { BATCH_MAX_ITEMS } from '../http/schemas.js';
 
 const PROBLEM_PREFIX = 'urn:whydenied:problem:';
 

@@ -17,6 +17,7 @@ import { registerPressure } from './plugins/pressure.js';
 import { frameworkErrorHandler, installClosingGuard, installNotFoundHandler, installProblemHandling } from './plugins/problem.js';
 import { registerRateLimit } from './plugins/rate-limit.js';
 import { registerSecurity } from './plugins/security.js';
+import { batchRoutes } from './routes/batch.js';
 import { causeRoutes } from './routes/causes.js';
 import { docsRoutes } from './routes/docs.js';
 import { explainRoutes } from './routes/explain.js';
@@ -77,6 +78,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
 
   await app.register(healthRoutes);
   await app.register(explainRoutes);
+  await app.register(batchRoutes);
   await app.register(parseRoutes);
   await app.register(simulateRoutes);
   await app.register(causeRoutes);

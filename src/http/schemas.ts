@@ -340,6 +340,21 @@ export const ProblemSchema = z
   })
   .describe('RFC 9457 problem details.');
 
+/** POST /v1/explain/batch: each item is checked on its own, so one bad item does not fail the rest. */
+export const BATCH_MAX_ITEMS = 100;
+export const BatchRequestSchema = z.object({
+  items: z.array(z.unknown()).min(1).max(BATCH_MAX_ITEMS)
+    .describe('Up to 100 explain requests, each shaped like the body of POST /v1/explain.'),
+});
+
+export const BatchResponseSchema = z.object({
+  results: z.array(z.object({
+    index: z.number().int().describe('Position of the item in `items`.'),
+    answer: ExplanationSchema.optional().describe('The explanation, when the item was valid.'),
+    error: ProblemSchema.optional().describe('Why the item was refused (problem details), when it was not.'),
+  })).describe('One result per item, in order.'),
+});
+
 export type Problem = z.infer<typeof ProblemSchema>;
 export type ExplainRequest = z.infer<typeof ExplainRequestSchema>;
 export type SimulateRequest = z.infer<typeof SimulateRequestSchema>;
@@ -348,6 +363,7 @@ export type SimulateRequest = z.infer<typeof SimulateRequestSchema>;
 const NAMED: Array<[z.ZodType, string]> = [
   [ExplanationSchema, 'Explanation'],
   [ParseResponseSchema, 'ParseResponse'],
+  [BatchResponseSchema, 'BatchResponse'],
   [SimulateResponseSchema, 'SimulateResponse'],
   [CauseListSchema, 'CauseList'],
   [CauseSummarySchema, 'CauseSummary'],

@@ -31,7 +31,7 @@ describe('OpenAPI document', async () => {
 
   it('describes every route of api.md', () => {
     expect(Object.keys(doc.paths).sort()).toEqual(
-      ['/healthz', '/openapi.json', '/readyz', '/v1/causes', '/v1/causes/{id}', '/v1/explain', '/v1/parse', '/v1/simulate'],
+      ['/healthz', '/openapi.json', '/readyz', '/v1/causes', '/v1/causes/{id}', '/v1/explain', '/v1/explain/batch', '/v1/parse', '/v1/simulate'],
     );
   });
 
@@ -40,6 +40,7 @@ describe('OpenAPI document', async () => {
     ['/v1/parse', 'post', ['parsed', 'otherErrors', 'warnings']],
     ['/v1/simulate', 'post', ['decision', 'policies', 'missingContext']],
     ['/v1/causes', 'get', ['causes']],
+    ['/v1/explain/batch', 'post', ['results']],
   ])('shows the response schema of %s', (path, method, fields) => {
     const ok = doc.paths[path]![method]!.responses['200']!;
     const props = deref(ok.content!['application/json']!.schema).properties!;
