@@ -9,10 +9,19 @@
 import type { ContextValue, Evidence, Policy, PolicyKind, PrincipalElement, Statement } from '../types.js';
 import type { CauseContext, SignalResult } from './types.js';
 import { perAnswer } from './signals.js';
+import { TextIndex } from './text-index.js';
 
 // ───────────────────────────── text ─────────────────────────────
 
 const hayCache = new WeakMap<CauseContext, string>();
+const hayIndexCache = new WeakMap<CauseContext, TextIndex>();
+
+/** hay(ctx), indexed for the many phrase questions of one answer. */
+function hayIndex(ctx: CauseContext): TextIndex {
+  let x = hayIndexCache.get(ctx);
+  if (!x) { x = new TextIndex(hay(ctx)); hayIndexCache.set(ctx, x); }
+  return x;
+}
 
 /** The pasted text plus the unwrapped AWS message, lower-cased, with line breaks folded to spaces. */
 export function hay(ctx: CauseContext): string {
@@ -45,14 +54,14 @@ function foldSpace(s: string): string {
 
 /** Does the text contain any of the (lower-case) phrases? */
 export function has(ctx: CauseContext, ...phrases: string[]): boolean {
-  const h = hay(ctx);
+  const h = hayIndex(ctx);
   for (const p of phrases) if (h.includes(p)) return true;
   return false;
 }
 
 /** The first phrase found, or null. */
 export function firstOf(ctx: CauseContext, ...phrases: string[]): string | null {
-  const h = hay(ctx);
+  const h = hayIndex(ctx);
   for (const p of phrases) if (h.includes(p)) return p;
   return null;
 }
@@ -61,9 +70,17 @@ export function firstOf(ctx: CauseContext, ...phrases: string[]): string | null 
  * The token that follows `marker` in the original text (case-insensitive search), up to the first
  * whitespace, quote or one of `stops`; null when absent. Bounded to 300 characters.
  */
+const tokenSource = new WeakMap<CauseContext, { src: string; lower: string }>();
+
 export function tokenAfter(ctx: CauseContext, marker: string, stops = ''): string | null {
-  const src = `${ctx.text ?? ''}\n${ctx.parsed.message ?? ''}`;
-  const i = src.toLowerCase().indexOf(marker.toLowerCase());
+  let t = tokenSource.get(ctx);
+  if (!t) {
+    const full = `${ctx.text ?? ''}\n${ctx.parsed.message ?? ''}`;
+    t = { src: full, lower: full.toLowerCase() };
+    tokenSource.set(ctx, t);
+  }
+  const src = t.src;
+  const i = t.lower.indexOf(marker.toLowerCase());
   if (i < 0) return null;
   let j = i + marker.length;
   while (j < src.length && (src[j] === ' ' || src[j] === '\t')) j++;
