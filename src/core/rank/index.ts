@@ -85,13 +85,15 @@ export function assess(def: CauseDefinition, ctx: CauseContext): Assessed {
   let floor: CauseStatus | null = null;
   const evidence: Assessed['evidence'] = [];
   for (const r of results) {
-    raw *= clampWeight(r.weight);
+    const weight = clampWeight(r.weight);
+    raw *= weight;
     if (r.proof === 'confirmed') confirmed = true;
     if (r.proof === 'ruled-out') ruledOut = true;
     if (r.atLeast && (floor === null || STATUS_ORDER[r.atLeast] < STATUS_ORDER[floor])) floor = r.atLeast;
-    const e: Assessed['evidence'][number] = { ...r.evidence, weight: clampWeight(r.weight) };
-    if (r.proof) e.proof = r.proof;
-    evidence.push(e);
+    // one object shape for every entry (a spread of each signal's own evidence object was the
+    // ranker's hottest line); absent fields stay undefined and are dropped by orderEvidence
+    const x = r.evidence;
+    evidence.push({ text: x.text, source: x.source, policy: x.policy, statement: x.statement, weight, proof: r.proof || undefined });
   }
   // The message's own claim (AWS names this policy type) is not overruled by an evaluation of the
   // pasted copies: the copy may be stale or the evaluation may miss a statement. Lower the
@@ -186,17 +188,26 @@ function scoreOf(a: Assessed): number {
   return Math.round((lo + (hi - lo) * r) * 1000) / 1000;
 }
 
+interface Keyed { e: Assessed['evidence'][number]; rank: number; strength: number; i: number }
+const byKey = (x: Keyed, y: Keyed) => x.rank - y.rank || y.strength - x.strength || x.i - y.i;
+
 function orderEvidence(ev: Assessed['evidence']): Evidence[] {
-  const rankOf = (e: Assessed['evidence'][number]) => (e.proof ? 0 : e.source === 'catalog' ? 2 : 1);
-  return ev
-    .map((e, i) => ({ e, i }))
-    .sort((x, y) => rankOf(x.e) - rankOf(y.e) || Math.abs(Math.log(y.e.weight)) - Math.abs(Math.log(x.e.weight)) || x.i - y.i)
-    .map(({ e }) => {
-      const out: Evidence = { text: e.text, source: e.source };
-      if (e.policy !== undefined) out.policy = e.policy;
-      if (e.statement !== undefined) out.statement = e.statement;
-      return out;
-    });
+  // the sort keys once per entry, not once per comparison
+  const keyed: Keyed[] = new Array(ev.length);
+  for (let i = 0; i < ev.length; i++) {
+    const e = ev[i]!;
+    keyed[i] = { e, rank: e.proof ? 0 : e.source === 'catalog' ? 2 : 1, strength: Math.abs(Math.log(e.weight)), i };
+  }
+  if (keyed.length > 1) keyed.sort(byKey);
+  const out: Evidence[] = new Array(keyed.length);
+  for (let i = 0; i < keyed.length; i++) {
+    const e = keyed[i]!.e;
+    const o: Evidence = { text: e.text, source: e.source };
+    if (e.policy !== undefined) o.policy = e.policy;
+    if (e.statement !== undefined) o.statement = e.statement;
+    out[i] = o;
+  }
+  return out;
 }
 
 /** Corrected policy documents are built for the causes worth acting on: proven, or among the first few live ones. */
