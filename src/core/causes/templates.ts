@@ -55,7 +55,31 @@ export function shellQuote(value: string): string {
  * indexOf (linear time); `{` not followed by a name and `}` is kept as is (JSON in commands).
  */
 export function fillTemplate(template: string, facts: TemplateFacts): string {
-  let out = '';
+  const parts = compiled(template);
+  let out = parts[0] as string;
+  for (let k = 1; k < parts.length; k += 2) {
+    const name = parts[k] as string;
+    const v = facts[name];
+    out += v !== null && v !== undefined && v !== '' ? shellQuote(v) : placeholderFor(name);
+    out += parts[k + 1] as string;
+  }
+  return out;
+}
+
+/**
+ * A template split once into literal, name, literal, …, literal (odd indexes are names). The
+ * catalog's templates are a few hundred constants; the cache is bounded (count and length), so
+ * templates built from input cannot grow it without limit.
+ */
+const compiledCache = new Map<string, string[]>();
+const COMPILED_MAX = 2048;
+const COMPILED_LONGEST = 2048;
+
+function compiled(template: string): string[] {
+  const hit = compiledCache.get(template);
+  if (hit) return hit;
+  const parts: string[] = [];
+  let lit = '';
   let i = 0;
   while (i < template.length) {
     const open = template.indexOf('{', i);
@@ -64,16 +88,17 @@ export function fillTemplate(template: string, facts: TemplateFacts): string {
     if (close < 0) break;
     const name = template.slice(open + 1, close);
     if (/^[A-Za-z][A-Za-z0-9]{0,60}$/.test(name)) {
-      out += template.slice(i, open);
-      const v = facts[name];
-      out += v !== null && v !== undefined && v !== '' ? shellQuote(v) : placeholderFor(name);
+      parts.push(lit + template.slice(i, open), name);
+      lit = '';
       i = close + 1;
     } else {
-      out += template.slice(i, open + 1);
+      lit += template.slice(i, open + 1);
       i = open + 1;
     }
   }
-  return out + template.slice(i);
+  parts.push(lit + template.slice(i));
+  if (compiledCache.size < COMPILED_MAX && template.length <= COMPILED_LONGEST) compiledCache.set(template, parts);
+  return parts;
 }
 
 /** The `{name}` placeholders a template names. */
