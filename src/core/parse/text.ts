@@ -20,27 +20,33 @@ function isInvisible(c: number): boolean {
 }
 
 export function flatten(t: string): Flat {
-  const out: string[] = [];
   const nl = new Uint8Array(t.length + 1);
+  let s = '';
   let pendingWs = false;
   let pendingNl = false;
+  // characters are copied in runs (slices), not one by one
+  let run = -1;
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
-    if (isInvisible(c)) continue;
-    if (isSpace(c)) {
+    const invisible = isInvisible(c);
+    if (invisible || isSpace(c)) {
+      if (run >= 0) { s += t.slice(run, i); run = -1; }
+      if (invisible) continue;
       pendingWs = true;
       if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) pendingNl = true;
       continue;
     }
-    if (pendingWs && out.length > 0) {
-      nl[out.length] = pendingNl ? 1 : 0;
-      out.push(' ');
+    if (run < 0) {
+      if (pendingWs && s.length > 0) {
+        nl[s.length] = pendingNl ? 1 : 0;
+        s += ' ';
+      }
+      pendingWs = false;
+      pendingNl = false;
+      run = i;
     }
-    pendingWs = false;
-    pendingNl = false;
-    out.push(t[i] as string);
   }
-  const s = out.join('');
+  if (run >= 0) s += t.slice(run);
   return { s, nl: nl.subarray(0, s.length + 1) };
 }
 
