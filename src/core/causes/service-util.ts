@@ -70,13 +70,13 @@ export function firstOf(ctx: CauseContext, ...phrases: string[]): string | null 
  * The token that follows `marker` in the original text (case-insensitive search), up to the first
  * whitespace, quote or one of `stops`; null when absent. Bounded to 300 characters.
  */
-const tokenSource = new WeakMap<CauseContext, { src: string; lower: string }>();
+const tokenSource = new WeakMap<CauseContext, { src: string; lower: TextIndex }>();
 
 export function tokenAfter(ctx: CauseContext, marker: string, stops = ''): string | null {
   let t = tokenSource.get(ctx);
   if (!t) {
     const full = `${ctx.text ?? ''}\n${ctx.parsed.message ?? ''}`;
-    t = { src: full, lower: full.toLowerCase() };
+    t = { src: full, lower: new TextIndex(full.toLowerCase()) };
     tokenSource.set(ctx, t);
   }
   const src = t.src;

@@ -955,7 +955,47 @@ export function describeCondition(o: ConditionOutcome): string {
 
 /** A deep copy of a JSON value (for corrected policy documents). */
 export function clone<T>(v: T): T {
-  return JSON.parse(JSON.stringify(v)) as T;
+  if (v === null || typeof v !== 'object') return JSON.parse(JSON.stringify(v)) as T;
+  return copyJson(v) as T;
+}
+
+function jsonRoundTrip(v: unknown): unknown {
+  return JSON.parse(JSON.stringify(v)) as unknown;
+}
+
+/**
+ * What JSON.parse(JSON.stringify(v)) returns, without the text in between, for the plain objects,
+ * arrays and scalars a parsed document holds; anything else (toJSON, class instances, boxed
+ * values, BigInt) takes the round trip itself.
+ */
+function copyJson(v: unknown): unknown {
+  switch (typeof v) {
+    case 'string': case 'boolean': return v;
+    case 'number': return Number.isFinite(v) ? (v === 0 ? 0 : v) : null;
+    case 'object': break;
+    default: return jsonRoundTrip(v);
+  }
+  if (v === null) return null;
+  if (Array.isArray(v)) {
+    if (Object.getPrototypeOf(v) !== Array.prototype) return jsonRoundTrip(v);
+    const out: unknown[] = new Array(v.length);
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      out[i] = x === undefined || typeof x === 'function' || typeof x === 'symbol' ? null : copyJson(x);
+    }
+    return out;
+  }
+  const proto = Object.getPrototypeOf(v) as unknown;
+  if ((proto !== Object.prototype && proto !== null) || typeof (v as { toJSON?: unknown }).toJSON === 'function') return jsonRoundTrip(v);
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) {
+    const x = (v as Record<string, unknown>)[k];
+    if (x === undefined || typeof x === 'function' || typeof x === 'symbol') continue;
+    const c = copyJson(x);
+    if (k === '__proto__') Object.defineProperty(out, k, { value: c, enumerable: true, writable: true, configurable: true });
+    else out[k] = c;
+  }
+  return out;
 }
 
 /** The statement objects of a policy document as written (array form), or null. */

@@ -39,6 +39,16 @@ export class TextIndex {
 
   /** Exactly `text.includes(phrase)`. */
   includes(phrase: string): boolean {
+    return this.mayContain(phrase) && this.text.includes(phrase);
+  }
+
+  /** Exactly `text.indexOf(phrase)`. */
+  indexOf(phrase: string): number {
+    return this.mayContain(phrase) ? this.text.indexOf(phrase) : -1;
+  }
+
+  /** False when a trigram of the phrase is missing from the text (then the phrase is too). */
+  private mayContain(phrase: string): boolean {
     const bits = this.bits;
     const shift = this.shift;
     if (bits && phrase.length >= 3) {
@@ -52,6 +62,6 @@ export class TextIndex {
         b = c;
       }
     }
-    return this.text.includes(phrase);
+    return true;
   }
 }
