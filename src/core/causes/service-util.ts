@@ -9,7 +9,7 @@
 import type { ContextValue, Evidence, Policy, PolicyKind, PrincipalElement, Statement } from '../types.js';
 import type { CauseContext, SignalResult } from './types.js';
 import { perAnswer } from './signals.js';
-import { TextIndex } from './text-index.js';
+import { TextIndex, lowerCached } from './text-index.js';
 
 // ───────────────────────────── text ─────────────────────────────
 
@@ -96,7 +96,7 @@ export function tokenAfter(ctx: CauseContext, marker: string, stops = ''): strin
 
 // ───────────────────────────── the error ─────────────────────────────
 
-export const lower = (s: string | null | undefined): string => (s ?? '').toLowerCase();
+export const lower = (s: string | null | undefined): string => lowerCached(s);
 
 /** The parsed action, lower-cased ('' when none). */
 export function action(ctx: CauseContext): string {

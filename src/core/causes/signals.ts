@@ -10,7 +10,7 @@ import type {
 } from '../types.js';
 import type { CauseContext, SignalResult } from './types.js';
 import { isAccountId, splitArn } from './templates.js';
-import { TextIndex } from './text-index.js';
+import { TextIndex, lowerCached } from './text-index.js';
 
 /** Memoizes a per-answer predicate (one WeakMap per function; the context is the key). */
 export function perAnswer<T>(fn: (ctx: CauseContext) => T): (ctx: CauseContext) => T {
@@ -52,7 +52,7 @@ export function policyLabel(p: Policy, i: number): string {
 
 // ───────────────────────────── message facts ─────────────────────────────
 
-export const lower = (s: string | null | undefined): string => (s ?? '').toLowerCase();
+export const lower = (s: string | null | undefined): string => lowerCached(s);
 export const actionOf = (ctx: CauseContext): string => lower(ctx.parsed.action);
 export const STS_ASSUME = ['sts:assumerole', 'sts:assumerolewithwebidentity', 'sts:assumerolewithsaml'];
 export const STS_FAMILY = [...STS_ASSUME, 'sts:tagsession', 'sts:setsourceidentity'];

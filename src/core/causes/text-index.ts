@@ -7,7 +7,7 @@
 
 /** A 32-bit hash of a trigram; the top `bits` bits pick the slot. */
 function gram(a: number, b: number, c: number): number {
-  return Math.imul(Math.imul(Math.imul(a, 0x01000193) ^ b, 0x01000193) ^ c, 0x01000193);
+  return Math.imul((a << 16 | b) ^ (c << 7) ^ (c << 23), 0x9e3779b1);
 }
 
 export class TextIndex {
@@ -64,4 +64,24 @@ export class TextIndex {
     }
     return true;
   }
+}
+
+/**
+ * `(s ?? '').toLowerCase()`, remembering the last few strings: the causes lower-case the same
+ * message, text and action many times per answer. Holds at most LOWER_SLOTS strings.
+ */
+const LOWER_SLOTS = 8;
+const lowerKeys: string[] = new Array<string>(LOWER_SLOTS).fill('');
+const lowerVals: string[] = new Array<string>(LOWER_SLOTS).fill('');
+let lowerNext = 0;
+
+export function lowerCached(s: string | null | undefined): string {
+  if (typeof s !== 'string') return (s ?? '').toLowerCase();
+  if (s.length === 0) return '';
+  for (let i = 0; i < LOWER_SLOTS; i++) if (lowerKeys[i] === s) return lowerVals[i]!;
+  const v = s.toLowerCase();
+  lowerKeys[lowerNext] = s;
+  lowerVals[lowerNext] = v;
+  lowerNext = (lowerNext + 1) % LOWER_SLOTS;
+  return v;
 }
