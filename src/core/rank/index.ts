@@ -25,6 +25,9 @@ export interface Assessed {
   status: CauseStatus;
   raw: number;
   evidence: Array<Evidence & { weight: number; proof?: 'confirmed' | 'ruled-out' }>;
+  /** Memo of the log-scale bucket of `raw` (for the sort), and the raw value it was computed from. */
+  bucket?: number;
+  bucketOf?: number;
 }
 
 function clampWeight(w: number): number {
@@ -115,7 +118,7 @@ export function assess(def: CauseDefinition, ctx: CauseContext): Assessed {
     const contradicted = results.some((r) => clampWeight(r.weight) < 0.2);
     if (floor && !contradicted && STATUS_ORDER[floor] < STATUS_ORDER[status]) status = floor;
   }
-  return { def, status, raw, evidence };
+  return { def, status, raw, evidence, bucket: undefined, bucketOf: undefined };
 }
 
 /** The product of a cause's signal weights: its evidence, without the prior. */
@@ -123,6 +126,11 @@ const strength = (a: Assessed) => a.raw / (a.def.prior > 0 ? a.def.prior : 0.01)
 
 /** Log-scale bucket: strengths within ~25% of each other tie, so specificity can decide. */
 const bucket = (raw: number) => Math.round(Math.log(Math.max(raw, 1e-9)) / Math.log(1.25));
+/** bucket(a.raw), kept on the cause: the sort asks for it at every comparison. */
+function bucketOf(a: Assessed): number {
+  if (a.bucketOf !== a.raw || a.bucket === undefined) { a.bucket = bucket(a.raw); a.bucketOf = a.raw; }
+  return a.bucket;
+}
 
 export function compareAssessed(a: Assessed, b: Assessed): number {
   const s = STATUS_ORDER[a.status] - STATUS_ORDER[b.status];
@@ -134,7 +142,7 @@ export function compareAssessed(a: Assessed, b: Assessed): number {
   if (b.def.refines?.includes(a.def.id) && (b.status === 'confirmed' || strength(b) > strength(a) * 1.01)) return 1;
   if (a.status === 'confirmed' && a.def.supersedes?.includes(b.def.id)) return -1;
   if (b.status === 'confirmed' && b.def.supersedes?.includes(a.def.id)) return 1;
-  const bk = bucket(b.raw) - bucket(a.raw);
+  const bk = bucketOf(b) - bucketOf(a);
   if (bk) return bk;
   const sp = (b.def.specificity ?? 0) - (a.def.specificity ?? 0);
   if (sp) return sp;
