@@ -9,48 +9,12 @@
 import type { ContextValue, Evidence, Policy, PolicyKind, PrincipalElement, Statement } from '../types.js';
 import type { CauseContext, SignalResult } from './types.js';
 import { perAnswer } from './signals.js';
-import { TextIndex, lowerCached } from './text-index.js';
+import { hayIndex, lowerCached, mayMention } from './text-index.js';
 
 // ───────────────────────────── text ─────────────────────────────
 
-const hayCache = new WeakMap<CauseContext, string>();
-const hayIndexCache = new WeakMap<CauseContext, TextIndex>();
-
-/** hay(ctx), indexed for the many phrase questions of one answer. */
-function hayIndex(ctx: CauseContext): TextIndex {
-  let x = hayIndexCache.get(ctx);
-  if (!x) { x = new TextIndex(hay(ctx)); hayIndexCache.set(ctx, x); }
-  return x;
-}
-
-/** The pasted text plus the unwrapped AWS message, lower-cased, with line breaks folded to spaces. */
-export function hay(ctx: CauseContext): string {
-  const cached = hayCache.get(ctx);
-  if (cached !== undefined) return cached;
-  const parts = [ctx.text ?? '', ctx.parsed.message ?? '', ctx.parsed.errorCode ?? '', ctx.parsed.action ?? '', ctx.parsed.operation ?? ''];
-  let s = parts.join('\n').toLowerCase();
-  // Terminals and CI logs wrap lines; fold whitespace runs so phrases match across breaks.
-  s = foldSpace(s);
-  hayCache.set(ctx, s);
-  return s;
-}
-
-function foldSpace(s: string): string {
-  let out = '';
-  let space = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    // space, tab, CR, LF, and the Terraform box bar `│`
-    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0x2502) {
-      space = true;
-      continue;
-    }
-    if (space && out.length) out += ' ';
-    space = false;
-    out += s[i];
-  }
-  return out;
-}
+// hay (the folded, lower-cased paste) and its phrase index live in text-index.ts, shared with signals.ts
+export { hay } from './text-index.js';
 
 /** Does the text contain any of the (lower-case) phrases? */
 export function has(ctx: CauseContext, ...phrases: string[]): boolean {
@@ -70,17 +34,18 @@ export function firstOf(ctx: CauseContext, ...phrases: string[]): string | null 
  * The token that follows `marker` in the original text (case-insensitive search), up to the first
  * whitespace, quote or one of `stops`; null when absent. Bounded to 300 characters.
  */
-const tokenSource = new WeakMap<CauseContext, { src: string; lower: TextIndex }>();
+const tokenSource = new WeakMap<CauseContext, { src: string; lower: string }>();
 
 export function tokenAfter(ctx: CauseContext, marker: string, stops = ''): string | null {
   let t = tokenSource.get(ctx);
   if (!t) {
     const full = `${ctx.text ?? ''}\n${ctx.parsed.message ?? ''}`;
-    t = { src: full, lower: new TextIndex(full.toLowerCase()) };
+    t = { src: full, lower: full.toLowerCase() };
     tokenSource.set(ctx, t);
   }
   const src = t.src;
-  const i = t.lower.indexOf(marker.toLowerCase());
+  const m = marker.toLowerCase();
+  const i = mayMention(ctx, m) ? t.lower.indexOf(m) : -1;
   if (i < 0) return null;
   let j = i + marker.length;
   while (j < src.length && (src[j] === ' ' || src[j] === '\t')) j++;

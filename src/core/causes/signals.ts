@@ -10,7 +10,7 @@ import type {
 } from '../types.js';
 import type { CauseContext, SignalResult } from './types.js';
 import { isAccountId, splitArn } from './templates.js';
-import { TextIndex, lowerCached } from './text-index.js';
+import { lowerCached, mayMention } from './text-index.js';
 
 /** Memoizes a per-answer predicate (one WeakMap per function; the context is the key). */
 export function perAnswer<T>(fn: (ctx: CauseContext) => T): (ctx: CauseContext) => T {
@@ -78,11 +78,12 @@ export function isAwsPrincipalAssume(ctx: CauseContext): boolean {
   return op === 'assumerole' || (!op && ctx.parsed.target?.resourceType === 'role');
 }
 /** Case-insensitive search in the AWS message, falling back to the whole paste. */
-const lowered = new WeakMap<CauseContext, { message: TextIndex; text: TextIndex }>();
+const lowered = new WeakMap<CauseContext, { message: string; text: string }>();
 export function mentions(ctx: CauseContext, needle: string): boolean {
-  let l = lowered.get(ctx);
-  if (!l) { l = { message: new TextIndex(lower(ctx.parsed.message)), text: new TextIndex(lower(ctx.text)) }; lowered.set(ctx, l); }
   const n = needle.toLowerCase();
+  if (!mayMention(ctx, n)) return false;
+  let l = lowered.get(ctx);
+  if (!l) { l = { message: lower(ctx.parsed.message), text: lower(ctx.text) }; lowered.set(ctx, l); }
   return l.message.includes(n) || l.text.includes(n);
 }
 /**

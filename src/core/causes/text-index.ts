@@ -5,6 +5,8 @@
  * Building is one linear pass; each question hashes the phrase's trigrams until one is missing.
  */
 
+import type { CauseContext } from './types.js';
+
 /** A 32-bit hash of a trigram; the top `bits` bits pick the slot. */
 function gram(a: number, b: number, c: number): number {
   return Math.imul((a << 16 | b) ^ (c << 7) ^ (c << 23), 0x9e3779b1);
@@ -47,8 +49,30 @@ export class TextIndex {
     return this.mayContain(phrase) ? this.text.indexOf(phrase) : -1;
   }
 
+  /**
+   * Like mayContain, asking only the phrase's trigrams free of the characters foldSpace folds: for
+   * texts that are folded copies of the one searched (hay for the raw text and message).
+   */
+  mayContainUnfolded(phrase: string): boolean {
+    const bits = this.bits;
+    const shift = this.shift;
+    if (!bits || phrase.length < 3) return true;
+    let a = phrase.charCodeAt(0);
+    let b = phrase.charCodeAt(1);
+    for (let i = 2; i < phrase.length; i++) {
+      const c = phrase.charCodeAt(i);
+      if (!folds(a) && !folds(b) && !folds(c)) {
+        const h = gram(a, b, c) >>> shift;
+        if ((bits[h >>> 5]! & (1 << (h & 31))) === 0) return false;
+      }
+      a = b;
+      b = c;
+    }
+    return true;
+  }
+
   /** False when a trigram of the phrase is missing from the text (then the phrase is too). */
-  private mayContain(phrase: string): boolean {
+  mayContain(phrase: string): boolean {
     const bits = this.bits;
     const shift = this.shift;
     if (bits && phrase.length >= 3) {
@@ -84,4 +108,65 @@ export function lowerCached(s: string | null | undefined): string {
   lowerVals[lowerNext] = v;
   lowerNext = (lowerNext + 1) % LOWER_SLOTS;
   return v;
+}
+
+// ───────────────────────────── the paste, lower-cased and folded ─────────────────────────────
+
+const hayCache = new WeakMap<CauseContext, string>();
+const hayIndexCache = new WeakMap<CauseContext, TextIndex>();
+
+/** The pasted text plus the unwrapped AWS message, lower-cased, with line breaks folded to spaces. */
+export function hay(ctx: CauseContext): string {
+  const cached = hayCache.get(ctx);
+  if (cached !== undefined) return cached;
+  const parts = [ctx.text ?? '', ctx.parsed.message ?? '', ctx.parsed.errorCode ?? '', ctx.parsed.action ?? '', ctx.parsed.operation ?? ''];
+  let s = parts.join('\n').toLowerCase();
+  // Terminals and CI logs wrap lines; fold whitespace runs so phrases match across breaks.
+  s = foldSpace(s);
+  hayCache.set(ctx, s);
+  return s;
+}
+
+/** hay(ctx), indexed for the many phrase questions of one answer. */
+export function hayIndex(ctx: CauseContext): TextIndex {
+  let x = hayIndexCache.get(ctx);
+  if (!x) { x = new TextIndex(hay(ctx)); hayIndexCache.set(ctx, x); }
+  return x;
+}
+
+/** The characters foldSpace folds: space, tab, CR, LF, and the Terraform box bar `│`. */
+function folds(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0x2502;
+}
+
+function foldSpace(s: string): string {
+  // copies runs of other characters as slices; each whitespace run becomes one space, none at the ends
+  let out = '';
+  let space = false;
+  let run = -1;
+  for (let i = 0; i < s.length; i++) {
+    if (folds(s.charCodeAt(i))) {
+      if (run >= 0) { out += s.slice(run, i); run = -1; }
+      space = true;
+      continue;
+    }
+    if (run < 0) {
+      if (space && out.length) out += ' ';
+      space = false;
+      run = i;
+    }
+  }
+  if (run >= 0) out += s.slice(run);
+  return out;
+}
+
+/**
+ * False only when a lower-case needle is surely absent from the lower-cased text, the lower-cased
+ * message and the two joined. A needle without the characters foldSpace folds that occurs in any
+ * of them occurs verbatim in hay(ctx), so hay's trigrams decide; any other needle passes.
+ */
+export function mayMention(ctx: CauseContext, needle: string): boolean {
+  // Each run of the needle free of folded characters occurs verbatim in hay when the needle
+  // occurs in the text or the message, so only trigrams without such characters are asked.
+  return hayIndex(ctx).mayContainUnfolded(needle);
 }
