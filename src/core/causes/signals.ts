@@ -307,7 +307,9 @@ export function intendedCallerMismatch(ctx: CauseContext): IntentMismatch | null
   let out: IntentMismatch | null = null;
   const c = ctx.parsed.caller;
   const text = ctx.text.length > 100_000 ? ctx.text.slice(0, 100_000) : ctx.text;
-  if (c && c.arn && c.type !== 'unknown') {
+  // no line can name an intent when the whole text holds none of the words
+  const anyIntent = c && c.arn && c.type !== 'unknown' && INTENT_WORDS.some((w) => mayMention(ctx, w) && lower(ctx.text).includes(w));
+  if (c && c.arn && c.type !== 'unknown' && anyIntent) {
     const target = ctx.parsed.target?.arn ?? '';
     const targetAcct = ctx.parsed.target?.accountId ?? '';
     const callerName = (c.name ?? '').toLowerCase();
