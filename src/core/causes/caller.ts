@@ -226,6 +226,23 @@ function capPolicySignals(kind: PolicyKind, type: 'permissions-boundary' | 'sess
   ];
 }
 
+/**
+ * Creating (or re-bounding) an IAM user or role is where accounts enforce permissions boundaries:
+ * delegated administration lets principals create roles only with a mandated boundary, and the
+ * creator's own boundary must allow the call. When AWS names no policy type, the boundary is a
+ * strong suspect for these actions — not for others, where boundaries stay rare (AWS).
+ */
+const BOUNDARY_ENFORCED_ACTIONS = [
+  'iam:createrole', 'iam:createuser', 'iam:putrolepermissionsboundary', 'iam:putuserpermissionsboundary',
+  'iam:deleterolepermissionsboundary', 'iam:deleteuserpermissionsboundary',
+];
+/** Enough to rank the boundary beside a missing Allow, not above it: most such denials still lack the grant. */
+const BOUNDARY_ACTION_WEIGHT = 8;
+function boundaryEnforcedAction(ctx: CauseContext): SignalResult | null {
+  if (denyType(ctx) || !BOUNDARY_ENFORCED_ACTIONS.includes(actionOf(ctx))) return null;
+  return weigh(BOUNDARY_ACTION_WEIGHT, ev(`${ctx.parsed.action} creates or re-bounds an IAM principal: accounts that delegate IAM administration allow it only with a mandated permissions boundary, and the caller's own boundary must allow it too.`, 'catalog'));
+}
+
 /** Corrected caller-side document: one extra Allow for the action on the resource. */
 function appendAllow(ctx: CauseContext, kind: PolicyKind): { policyIndex: number; policy: unknown } | null {
   const p = pasted(ctx, kind)[0];
@@ -453,7 +470,7 @@ export const causes: CauseDefinition[] = [
     prior: 0.12,
     specificity: 1,
     appliesTo: (ctx) => appliesToCaller(ctx) && ctx.parsed.caller?.type !== 'federated-user',
-    signals: capPolicySignals('permissions-boundary', 'permissions-boundary', 'permissions boundary'),
+    signals: [...capPolicySignals('permissions-boundary', 'permissions-boundary', 'permissions boundary'), boundaryEnforcedAction],
     confirm: [
       { description: 'The boundary attached to the caller role.', command: 'aws iam get-role --role-name {callerRoleName} --query Role.PermissionsBoundary --profile {callerProfile}', when: (ctx) => ctx.parsed.caller?.type !== 'user' },
       { description: 'The boundary attached to the caller user.', command: 'aws iam get-user --user-name {callerUserName} --query User.PermissionsBoundary --profile {callerProfile}', when: (ctx) => ctx.parsed.caller?.type === 'user' },
