@@ -386,6 +386,19 @@ const S3_READS = ['s3:getobject', 's3:getobjectversion', 's3:headobject', 's3:ge
 const S3_READ_OPS = ['getobject', 'headobject', 'getobjectattributes', 'getobjectversion'];
 const SSM_READS = ['ssm:getparameter', 'ssm:getparameters', 'ssm:getparametersbypath', 'ssm:getparameterhistory'];
 
+/**
+ * `arn:aws:ssm:<region>:<account>:*` — an SSM read whose resource is the account wildcard rather than
+ * `…:parameter/<name>`: the name did not resolve to a parameter, so the denial hides a missing or
+ * misnamed parameter (threads where this form appeared: a wrong parameter name, an invalid path).
+ */
+function unresolvedSsmTarget(arn: string | undefined): boolean {
+  if (!arn?.startsWith('arn:') || !arn.endsWith(':*')) return false;
+  const parts = arn.split(':');
+  return parts.length === 6 && parts[2] === 'ssm' && parts[5] === '*';
+}
+/** Strong enough to rank the missing parameter beside the permission causes, not to settle it. */
+const SSM_UNRESOLVED_WEIGHT = 25;
+
 function maskKind(ctx: CauseContext): 's3' | 'ssm' | null {
   const a = action(ctx);
   const op = operation(ctx);
@@ -423,6 +436,9 @@ const masked: CauseDefinition = {
       if (d.kind === 'explicit') return sig(0.1, fromMessage('An explicit Deny refused the read.'));
       return sig(1, fromMessage('Parameter Store can answer AccessDenied for a parameter that does not exist — check the exact name and path.'));
     },
+    (ctx) => (maskKind(ctx) === 'ssm' && ctx.parsed.deny.kind !== 'explicit' && unresolvedSsmTarget(ctx.parsed.target?.arn ?? undefined)
+      ? sig(SSM_UNRESOLVED_WEIGHT, fromMessage(`The resource AWS names, ${ctx.parsed.target?.arn}, is no parameter ARN: Parameter Store did not resolve the name it was given to a parameter (it does not exist, or the name or path is malformed) — check the exact name before the permissions.`))
+      : null),
     (ctx) => (has(ctx, 'nosuchkey', 'does not exist', 'not found', 'parameternotfound')
       ? sig(10, fromMessage('The text says the object or parameter was not found.'))
       : null),
