@@ -11,17 +11,8 @@ import {
   policyLabel, ruleOut, likelyIf, statementViews, stmtLabel, weigh, type StatementView,
 } from './signals.js';
 import { trustAnalysis } from './trust.js';
+import { DOCS } from './docs.js';
 
-const DOCS = {
-  denied: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html',
-  simulator: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_testing-policies.html',
-  evaluation: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html',
-  boundaries: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html',
-  session: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session',
-  tempRequest: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html',
-  actions: 'https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html',
-  crossAccount: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html',
-};
 
 const SIMULATE = {
   description: 'Ask IAM whether the caller\'s own policies allow {action} on this resource (EvalDecision: allowed / implicitDeny / explicitDeny; MatchedStatements names the statement). For a role with a path, use the ARN that aws iam get-role prints.',

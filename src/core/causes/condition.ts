@@ -13,17 +13,8 @@ import {
   policyLabel, principalOk, ruleOut, likelyIf, statementViews, stmtLabel, weigh, type StatementView,
 } from './signals.js';
 import { correctPrincipalArnCondition } from './trust.js';
+import { DOCS } from './docs.js';
 
-const DOCS = {
-  keys: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html',
-  iamKeys: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html',
-  operators: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html',
-  externalId: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-user_externalid.html',
-  mfa: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_configure-api-require.html',
-  sourceIdentity: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_monitor.html',
-  tags: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html',
-  sso: 'https://docs.aws.amazon.com/singlesignon/latest/userguide/referencingpermissionsets.html',
-};
 
 type KeyTest = (key: string) => boolean;
 

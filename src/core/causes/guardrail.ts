@@ -9,15 +9,8 @@ import {
   actionOf, awsSays, policyWords, clone, confirm, crossAccount, denyKind, denyType, docStatements, ev, isDenial, isStsFamily, pasted, policyLabel,
   principalOk, ruleOut, likelyIf, statementViews, stmtLabel, weigh, type StatementView,
 } from './signals.js';
+import { DOCS } from './docs.js';
 
-const DOCS = {
-  scp: 'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html',
-  scpEval: 'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_evaluation.html',
-  rcp: 'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps.html',
-  vpce: 'https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-access.html',
-  denied: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html',
-  enhanced: 'https://aws.amazon.com/blogs/security/enhanced-access-denied-error-messages-with-policy-arns',
-};
 
 const where = (v: StatementView) => `${stmtLabel(v.st)} of ${policyLabel(v.policy, v.policyIndex)}`;
 const pev = (text: string, v: StatementView) => ev(text, 'policy', v.policyIndex, v.st.index);

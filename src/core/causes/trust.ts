@@ -12,18 +12,8 @@ import {
   relateAwsPrincipal, ruleOut, likelyIf, statementViews, stmtLabel, weigh, type PrincipalRelation, type StatementView,
 } from './signals.js';
 import { splitArn } from './templates.js';
+import { DOCS } from './docs.js';
 
-const DOCS = {
-  principal: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html',
-  troubleshootRoles: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_roles.html',
-  assumeRoleError: 'https://repost.aws/knowledge-center/iam-assume-role-error',
-  denied: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html',
-  selfTrust: 'https://aws.amazon.com/blogs/security/announcing-an-update-to-iam-role-trust-policy-behavior/',
-  sso: 'https://docs.aws.amazon.com/singlesignon/latest/userguide/referencingpermissionsets.html',
-  identifiers: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html',
-  updateTrust: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_update-role-trust-policy.html',
-  validate: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html',
-};
 
 // ───────────────────────────── shared confirm commands ─────────────────────────────
 
