@@ -103,3 +103,10 @@ export function problemResponses(problemSchema: JsonSchema, codes: number[]): Re
     codes.map((code) => [code, contentResponse('application/problem+json', problemSchema, PROBLEM_DESCRIPTIONS[code] ?? 'Error.')]),
   );
 }
+
+/**
+ * For routes whose answers are big and mostly long strings (explain, batch): `JSON.stringify`
+ * writes them ~35% faster than fast-json-stringify (docs/decisions/103). The response schema still
+ * documents the answer; test/http/corpus.test.ts proves real answers carry no field it lacks.
+ */
+export const plainJsonSerializer = () => (data: unknown): string => JSON.stringify(data);

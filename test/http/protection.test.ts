@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeApp } from './helpers.js';
+import { HELMET_OPTIONS, helmetHeaders } from '../../src/http/plugins/security.js';
 
 const explain = { method: 'POST' as const, url: '/v1/parse', headers: { 'content-type': 'application/json' }, payload: '{"message":"x"}' };
 
@@ -84,6 +85,22 @@ describe('security headers', () => {
       expect(res.headers['x-content-type-options']).toBe('nosniff');
       expect(res.headers['strict-transport-security']).toBeDefined();
     }
+    await app.close();
+  });
+
+  it('sends the same helmet header set on API answers, computed once from helmet itself', async () => {
+    const headers = helmetHeaders(HELMET_OPTIONS);
+    expect(headers['content-security-policy']).toContain("object-src 'none'");
+    expect(headers['cross-origin-resource-policy']).toBe('same-site');
+    expect(headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(headers['x-powered-by']).toBeUndefined();
+    const app = await makeApp();
+    const res = await app.inject({ ...explain, url: '/v1/explain' });
+    expect(res.statusCode).toBe(200);
+    for (const [name, value] of Object.entries(headers)) expect(res.headers[name], name).toBe(value);
+    // swagger-ui's own policy (hashes for its inline parts) replaces ours on /docs
+    const docs = await app.inject({ url: '/docs/' });
+    expect(docs.headers['content-security-policy']).not.toBe(headers['content-security-policy']);
     await app.close();
   });
 });

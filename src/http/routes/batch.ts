@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { explainItem } from '../../cli/batch.js';
-import { problemResponses, responseSchema } from '../response-schema.js';
+import { plainJsonSerializer, problemResponses, responseSchema } from '../response-schema.js';
 import { BatchRequestSchema, BatchResponseSchema, ProblemSchema } from '../schemas.js';
 
 export async function batchRoutes(app: FastifyInstance): Promise<void> {
@@ -23,6 +23,7 @@ export async function batchRoutes(app: FastifyInstance): Promise<void> {
         ...problemResponses(responseSchema(ProblemSchema), [400, 413, 415, 429, 500, 503]),
       },
     },
+    serializerCompiler: plainJsonSerializer,
     handler: async (request, reply) => {
       const results = request.body.items.map((item, index) => ({ index, ...explainItem(item) }));
       reply.header('cache-control', 'no-store');

@@ -8,7 +8,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { explain } from '../../core/index.js';
 import type { ExplainInput } from '../../core/types.js';
 import { renderMarkdown, renderText } from '../../core/render/index.js';
-import { problemResponses, responseSchema } from '../response-schema.js';
+import { plainJsonSerializer, problemResponses, responseSchema } from '../response-schema.js';
 import { ExplainQuerySchema, ExplainRequestSchema, ExplanationSchema, FORMATS, ProblemSchema } from '../schemas.js';
 import { textBodyAsMessage } from './text-body.js';
 
@@ -66,6 +66,7 @@ export async function explainRoutes(app: FastifyInstance): Promise<void> {
         ...problemResponses(problem, [400, 413, 415, 429, 500, 503]),
       },
     },
+    serializerCompiler: plainJsonSerializer,
     config: { textBody: true },
     preValidation: textBodyAsMessage,
     handler: async (request, reply) => {
