@@ -12,6 +12,7 @@ import {
 } from './signals.js';
 import { trustAnalysis } from './trust.js';
 import { DOCS } from './docs.js';
+import { ctxCache } from './memo.js';
 
 
 const SIMULATE = {
@@ -48,7 +49,7 @@ interface IdentityAnalysis {
   denies: StatementView[];
   anyAllowForAction: boolean;
 }
-const cache = new WeakMap<CauseContext, IdentityAnalysis>();
+const cache = ctxCache<IdentityAnalysis>();
 
 export function identityAnalysis(ctx: CauseContext): IdentityAnalysis {
   const hit = cache.get(ctx);

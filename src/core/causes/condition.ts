@@ -14,6 +14,7 @@ import {
 } from './signals.js';
 import { correctPrincipalArnCondition } from './trust.js';
 import { DOCS } from './docs.js';
+import { ctxCache } from './memo.js';
 
 
 type KeyTest = (key: string) => boolean;
@@ -41,8 +42,8 @@ interface ConditionAnalysis {
 
 interface KindViews { conditionalAllows: StatementView[]; candidates: StatementView[]; full: StatementView[] }
 interface BaseAnalysis { views: StatementView[]; perKind: KindViews[]; primaryPasted: boolean }
-const baseCache = new WeakMap<CauseContext, BaseAnalysis>();
-const analysisCache = new WeakMap<CauseContext, Map<KeyTest, ConditionAnalysis>>();
+const baseCache = ctxCache<BaseAnalysis>();
+const analysisCache = ctxCache<Map<KeyTest, ConditionAnalysis>>();
 
 /** The key-independent part, once per answer: each allowing kind's candidate statements. */
 function baseAnalysis(ctx: CauseContext): BaseAnalysis {

@@ -30,6 +30,7 @@ export function causeContext(input: CauseInput): CauseContext {
     context: input.context ?? {},
     facts: deriveFacts(input.parsed, input.request, input.context, input.policies),
     text: input.text ?? '',
+    memo: [],
   };
   // Family-specific names (OIDC issuer, SAML provider, S3 bucket/key from URLs) fill what is still empty.
   Object.assign(ctx.facts, familyFacts(ctx));

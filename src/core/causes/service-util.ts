@@ -10,6 +10,7 @@ import type { ContextValue, Evidence, Policy, PolicyKind, PrincipalElement, Stat
 import type { CauseContext, SignalResult } from './types.js';
 import { perAnswer } from './signals.js';
 import { hayIndex, lowerCached, mayMention } from './text-index.js';
+import { ctxCache } from './memo.js';
 
 // ───────────────────────────── text ─────────────────────────────
 
@@ -34,7 +35,7 @@ export function firstOf(ctx: CauseContext, ...phrases: string[]): string | null 
  * The token that follows `marker` in the original text (case-insensitive search), up to the first
  * whitespace, quote or one of `stops`; null when absent. Bounded to 300 characters.
  */
-const tokenSource = new WeakMap<CauseContext, { src: string; lower: string }>();
+const tokenSource = ctxCache<{ src: string; lower: string }>();
 
 export function tokenAfter(ctx: CauseContext, marker: string, stops = ''): string | null {
   let t = tokenSource.get(ctx);

@@ -11,10 +11,11 @@ import type {
 import type { CauseContext, SignalResult } from './types.js';
 import { isAccountId, splitArn } from './templates.js';
 import { lowerCached, mayMention } from './text-index.js';
+import { ctxCache } from './memo.js';
 
 /** Memoizes a per-answer predicate (one WeakMap per function; the context is the key). */
 export function perAnswer<T>(fn: (ctx: CauseContext) => T): (ctx: CauseContext) => T {
-  const cache = new WeakMap<CauseContext, { v: T }>();
+  const cache = ctxCache<{ v: T }>();
   return (ctx) => {
     const hit = cache.get(ctx);
     if (hit) return hit.v;
@@ -78,7 +79,7 @@ export function isAwsPrincipalAssume(ctx: CauseContext): boolean {
   return op === 'assumerole' || (!op && ctx.parsed.target?.resourceType === 'role');
 }
 /** Case-insensitive search in the AWS message, falling back to the whole paste. */
-const lowered = new WeakMap<CauseContext, { message: string; text: string }>();
+const lowered = ctxCache<{ message: string; text: string }>();
 export function mentions(ctx: CauseContext, needle: string): boolean {
   const n = needle.toLowerCase();
   if (!mayMention(ctx, n)) return false;
@@ -192,7 +193,7 @@ const STAGE_WORDS: Array<[Exclude<Stage, 'policy'>, string[]]> = [
     'saml assertion is expired', 'assertion is expired',
   ]],
 ];
-const stageCache = new WeakMap<CauseContext, Stage | null>();
+const stageCache = ctxCache<Stage | null>();
 /**
  * Where the request failed when the message shows it: before any request ('client'), finding the
  * identity provider ('idp'), validating the token or assertion ('token'). null: the message does not
@@ -296,7 +297,7 @@ function identitiesIn(line: string): { arns: string[]; accounts: string[] } {
 }
 
 export interface IntentMismatch { line: string; named: string }
-const intentCache = new WeakMap<CauseContext, IntentMismatch | null>();
+const intentCache = ctxCache<IntentMismatch | null>();
 /**
  * The text states which identity was meant to make the call ("# expected role: arn:…", "I expected to
  * be assuming X from my SSO role in 5520…"), and the caller in the message is none of them — the
@@ -465,7 +466,7 @@ export interface CallerShape {
   ssoRole: boolean;
 }
 
-const pathCache = new WeakMap<CauseContext, string | null>();
+const pathCache = ctxCache<string | null>();
 /**
  * The caller role's full ARN with its path, when the text around the error shows it (`aws iam
  * get-role` output, a role ARN ending in /<role name> under a path). A session ARN never shows the path.
@@ -496,7 +497,7 @@ export function callerRoleArnFromText(ctx: CauseContext): string | null {
   return out;
 }
 
-const shapeCache = new WeakMap<CauseContext, CallerShape>();
+const shapeCache = ctxCache<CallerShape>();
 export function callerShape(ctx: CauseContext): CallerShape {
   const hit = shapeCache.get(ctx);
   if (hit) return hit;
@@ -853,7 +854,7 @@ export function evaluationOf(ctx: CauseContext, policyIndex: number): PolicyEval
 }
 
 /** Conditions of a statement: the engine's outcomes when it evaluated them, else our own. */
-const recordCache = new WeakMap<CauseContext, Map<number, Map<number, StatementRecord>>>();
+const recordCache = ctxCache<Map<number, Map<number, StatementRecord>>>();
 
 function recordOf(ctx: CauseContext, policyIndex: number, statementIndex: number): StatementRecord | null {
   let perCtx = recordCache.get(ctx);
@@ -888,9 +889,9 @@ function allOf(outcomes: ConditionOutcome[]): boolean | 'unknown' {
   return true;
 }
 
-const viewCache = new WeakMap<CauseContext, Map<string, StatementView[]>>();
+const viewCache = ctxCache<Map<string, StatementView[]>>();
 /** Per answer and action: each policy's views, computed once whatever kinds a family asks for. */
-const policyViewCache = new WeakMap<CauseContext, Map<string, Map<number, StatementView[]>>>();
+const policyViewCache = ctxCache<Map<string, Map<number, StatementView[]>>>();
 
 /** Every statement of the pasted policies of the given kinds, matched against the failed request (memoized per answer). */
 export function statementViews(ctx: CauseContext, kinds: PolicyKind[], action?: string): StatementView[] {

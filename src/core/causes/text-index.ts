@@ -6,6 +6,7 @@
  */
 
 import type { CauseContext } from './types.js';
+import { ctxCache } from './memo.js';
 
 /** A 32-bit hash of a trigram; the top `bits` bits pick the slot. */
 function gram(a: number, b: number, c: number): number {
@@ -112,8 +113,8 @@ export function lowerCached(s: string | null | undefined): string {
 
 // ───────────────────────────── the paste, lower-cased and folded ─────────────────────────────
 
-const hayCache = new WeakMap<CauseContext, string>();
-const hayIndexCache = new WeakMap<CauseContext, TextIndex>();
+const hayCache = ctxCache<string>();
+const hayIndexCache = ctxCache<TextIndex>();
 
 /** The pasted text plus the unwrapped AWS message, lower-cased, with line breaks folded to spaces. */
 export function hay(ctx: CauseContext): string {

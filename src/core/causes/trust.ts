@@ -13,6 +13,7 @@ import {
 } from './signals.js';
 import { splitArn } from './templates.js';
 import { DOCS } from './docs.js';
+import { ctxCache } from './memo.js';
 
 
 // ───────────────────────────── shared confirm commands ─────────────────────────────
@@ -43,7 +44,7 @@ interface TrustAnalysis {
   callerKnown: boolean;
 }
 
-const cache = new WeakMap<CauseContext, TrustAnalysis>();
+const cache = ctxCache<TrustAnalysis>();
 
 export function trustAnalysis(ctx: CauseContext): TrustAnalysis {
   const hit = cache.get(ctx);

@@ -21,6 +21,8 @@ export interface CauseContext {
   facts: TemplateFacts;
   /** The pasted text (secrets already removed), for wrapper hints (GitHub Actions inputs, Terraform). '' when unknown. */
   text: string;
+  /** Per-answer cache slots (memo.ts); absent on contexts built by hand. */
+  memo?: unknown[];
 }
 
 export interface SignalResult {
