@@ -464,6 +464,12 @@ export interface CallerShape {
   knownRoleArn: string | null;
   /** Identity Center roles always live under /aws-reserved/sso.amazonaws.com/. */
   ssoRole: boolean;
+  /**
+   * For AssumeRoleWithSAML / AssumeRoleWithWebIdentity: the identity providers the request comes
+   * from, lower-cased (a saml-provider ARN, or OIDC issuer hosts from the claim keys given), so a
+   * trust's `Federated` principal can be matched; null when not a federated call or not known.
+   */
+  providers: string[] | null;
 }
 
 const pathCache = ctxCache<string | null>();
@@ -521,7 +527,31 @@ function computeCallerShape(ctx: CauseContext): CallerShape {
     sessionName: c?.sessionName ?? null,
     knownRoleArn: known,
     ssoRole: !!roleName && roleName.startsWith('AWSReservedSSO_'),
+    providers: federatedProviders(ctx),
   };
+}
+
+/** The IdPs of a federated call: the parsed saml-provider ARN, or the OIDC issuers of the claim keys given. */
+function federatedProviders(ctx: CauseContext): string[] | null {
+  if (!isFederatedAssume(ctx)) return null;
+  const idp = ctx.parsed.identityProvider;
+  if (idp && idp.includes(':saml-provider/')) return [idp.toLowerCase()];
+  const out = new Set<string>();
+  for (const k of Object.keys(ctx.context)) {
+    const low = k.toLowerCase();
+    for (const claim of [':sub', ':aud']) if (low.endsWith(claim) && low.includes('.') && !low.startsWith('saml:')) out.add(low.slice(0, -claim.length));
+  }
+  return out.size ? [...out] : null;
+}
+
+/** A `Federated` principal names the call's IdP: a saml-provider ARN, or an oidc-provider ARN / issuer host. */
+function federatedHit(values: string[], providers: string[]): boolean {
+  return values.some((v) => {
+    const low = v.toLowerCase();
+    const i = low.indexOf(':oidc-provider/');
+    const host = i >= 0 ? low.slice(i + ':oidc-provider/'.length) : low;
+    return providers.includes(low) || providers.includes(host);
+  });
 }
 
 function lastSeg(s: string): string {
@@ -599,6 +629,7 @@ export function principalHit(el: PrincipalElement | null, c: CallerShape): Princ
     if (r === 'maybe' && best === 'none') best = 'maybe';
   }
   if (c.type === 'service' && c.arn && el.Service.some((s) => s.toLowerCase() === lower(c.arn))) return 'exact';
+  if (c.providers && el.Federated.length && federatedHit(el.Federated, c.providers)) return 'exact';
   return best;
 }
 
@@ -621,9 +652,11 @@ export function requestValue(ctx: CauseContext, key: string): string[] | null | 
       if (r.mfa === true) return ['true'];
       if (r.mfa === false) return c?.type === 'user' ? null : ['false'];
       if (c?.type === 'assumed-role' && stsAssume) return ['false'];
+      if (isFederatedAssume(ctx)) return null; // an IdP's MFA never reaches STS
       return undefined;
     case 'aws:multifactorauthage':
       if (r.mfa === false) return null;
+      if (r.mfa !== true && isFederatedAssume(ctx)) return null;
       return undefined;
     case 'sts:rolesessionname':
       return stsAssume && r.roleSessionName !== undefined ? [r.roleSessionName] : undefined;

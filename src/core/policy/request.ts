@@ -107,7 +107,11 @@ export function requestFromParsed(
   const service = action.slice(0, action.indexOf(':')).toLowerCase();
   const lowerAction = action.toLowerCase();
   if (service !== 'sts') knownAbsent.push(...STS_REQUEST_KEYS);
-  else if (lowerAction === 'sts:assumerolewithwebidentity' || lowerAction === 'sts:assumerolewithsaml') knownAbsent.push('sts:ExternalId');
+  else if (lowerAction === 'sts:assumerolewithwebidentity' || lowerAction === 'sts:assumerolewithsaml') {
+    knownAbsent.push('sts:ExternalId');
+    // federation through an IdP never sets the MFA keys: MFA done at the IdP is invisible to STS
+    if (facts.mfa !== true) knownAbsent.push('aws:MultiFactorAuthPresent', 'aws:MultiFactorAuthAge');
+  }
   const personCaller = caller?.type === 'user' || caller?.type === 'assumed-role' || caller?.type === 'federated-user' || caller?.type === 'root';
   if (personCaller && isDirectCall(parsed, action)) {
     ctx['aws:ViaAWSService'] = 'false';
