@@ -211,7 +211,10 @@ const OTHER_TEST: KeyTest = (k) => {
   // AWS:SourceOwner (SNS / SQS default policies) only scopes the grant to an account: failing it is a
   // resource policy that does not grant the caller (resource-policy-missing-grant), not a request condition
   if (l === 'aws:sourceowner') return false;
-  if (l.endsWith(':sub') || l.endsWith(':aud') || l.endsWith(':amr') || l.endsWith(':oaud') || l.includes('amazonaws.com') || l.includes('githubusercontent')) return false;
+  // the token's sub / aud / amr belong to the web-identity causes; its other claims (GitHub's
+  // job_workflow_ref, repository_owner, environment …) are conditions like any other
+  if (l.endsWith(':sub') || l.endsWith(':aud') || l.endsWith(':amr') || l.endsWith(':oaud')) return false;
+  if (l.includes('amazonaws.com')) return false;
   return true;
 };
 
@@ -402,7 +405,7 @@ export const causes: CauseDefinition[] = [
   conditionCause({
     id: 'condition-other',
     title: 'Another condition fails (source IP, VPC, time window, Region …)',
-    summary: 'The Allow carries a condition on aws:SourceIp, aws:SourceVpc(e), aws:CurrentTime, aws:RequestedRegion or a similar key that this request does not meet (aws:SourceIp is absent through a VPC endpoint).',
+    summary: 'The Allow carries a condition on aws:SourceIp, aws:SourceVpc(e), aws:CurrentTime, aws:RequestedRegion, a web-identity token claim other than sub and aud (GitHub job_workflow_ref, repository_owner, environment …) or a similar key that this request does not meet (aws:SourceIp is absent through a VPC endpoint).',
     prior: 0.06,
     specificity: 0,
     test: OTHER_TEST,

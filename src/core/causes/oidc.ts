@@ -218,7 +218,8 @@ const providerMissing: CauseDefinition = {
       const issuers = tokenIssuers(ctx);
       if (!provs.length || !issuers.length) return null;
       const miss = issuers.find((i) => !provs.includes(i));
-      if (!miss) return sig(0.3, fromPolicy('The trust names the provider of the token\'s issuer.', policiesOf(ctx, 'trust')[0]!.index));
+      // "not authorized" comes after STS found the issuer's provider, and the trust names that provider
+      if (!miss) return sig(0.05, fromPolicy('STS found a provider for the token\'s issuer (a missing one has its own message) and the trust names it.', policiesOf(ctx, 'trust')[0]!.index), 'ruled-out');
       return sig(6, fromPolicy(`The token comes from ${miss}, but the trust policy's Federated principal names ${provs.join(', ')}: the role trusts another issuer (an old cluster, another account's provider).`, policiesOf(ctx, 'trust')[0]!.index));
     },
     (ctx) => (has(ctx, 'vstoken.actions.githubusercontent.com')
@@ -495,6 +496,10 @@ const irsa: CauseDefinition = {
     (ctx) => {
       const { checks } = claimChecks(ctx, 'sub');
       const sa = checks.find((c) => c.clause.values.some((v) => v.startsWith('system:serviceaccount:')));
+      // STS read the trust and the token's sub is the service account it names: the pod got its token
+      if (sa && sa.result === true && genericDeny(ctx) && !nodeSession(ctx)) {
+        return sig(0.05, fromContext(`The token's sub ${sa.actual?.join(', ') ?? ''} is the service account the trust expects: the pod runs under it and got its IRSA token.`), 'ruled-out');
+      }
       if (sa) return sig(1.2, fromPolicy(`The trust expects the service account ${sa.clause.values.join(' or ')}; the pod must run under exactly that one.`, sa.policy.index, sa.st.index));
       return null;
     },
