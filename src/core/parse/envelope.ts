@@ -79,16 +79,24 @@ export function prefixCode(before: string): string | null {
   if (e > 0 && before[e - 1] === ']') e--; // `[AccessDenied] Access Denied`
   const php = / \((?:client|server)\)$/.exec(before.slice(Math.max(0, e - 12), e));
   if (php) e -= php[0].length;
+  const paren = !php && e > 0 && before[e - 1] === ')'; // s3cmd `403 (SignatureDoesNotMatch): msg`
+  if (paren) e--;
   while (e > 0 && before[e - 1] === ' ') e--;
   let b = e;
   let guard = 0;
   while (b > 0 && /[A-Za-z0-9.:]/.test(before[b - 1] as string) && guard < 120) { b--; guard++; }
   let tok = before.slice(b, e);
   tok = tok.replace(/^[:.]+/, '');
-  if (!tok) return null;
+  if (!tok || (paren && before[b - 1] !== '(')) return null;
   const seg = lastSegment(tok);
+  if (isReasonPhrase(seg, before.slice(Math.max(0, b - 8), b))) return null;
   if (isKnownCode(seg)) return seg;
   return null;
+}
+
+/** `403 Unauthorized`, `HTTPStatus = 403 Forbidden`: the HTTP status line's reason phrase, not an AWS code. */
+export function isReasonPhrase(word: string, before: string): boolean {
+  return (word === 'Unauthorized' || word === 'Forbidden') && /(?:^|\D)[1-5]\d\d ?$/.test(before);
 }
 
 /** Remove the spaces that stand for line breaks between two word characters. */
@@ -264,6 +272,11 @@ export function readEnvelope(s: string, start: number, end: number, lo: number, 
   }
 
   env.errorCode = cliCode ?? goCode ?? direct ?? javaCode ?? structCode;
+  // `Unauthorized`/`Forbidden` double as HTTP reason phrases: any other code printed with them is the real one
+  if (env.errorCode === 'Unauthorized' || env.errorCode === 'Forbidden') {
+    const other = [cliCode, goCode, direct, javaCode, structCode as string | null].find((c) => c && c !== 'Unauthorized' && c !== 'Forbidden');
+    if (other) env.errorCode = other;
+  }
 
   // JS SDK dumps
   if (/\$metadata/.test(nearAfter) || /\$metadata/.test(nearBefore)) env.wrappers.push('js-metadata');

@@ -49,6 +49,9 @@ function federationOf(s: string): string | null {
   return null;
 }
 
+/** IAM's own wording for its entities: `on resource: role NAME`. */
+const IAM_ENTITY_RE = /^(role|user|group) ([\w+=,.@-]{1,128})$/;
+
 /** Validation errors quote the parameter values themselves; a role ARN elsewhere is not their target. */
 const NO_CONTEXT_ROLE = new Set(['sts-validation-errors', 'sts-request-arn-invalid']);
 
@@ -433,7 +436,15 @@ function buildParsed(f: Flat, h: MergedHit, lo: number, hi: number, globalWrappe
     const ap = nearestBefore(ctx.accessPoints, h.start);
     if (ap) { targetRaw = ap; targetFromContext = true; }
   }
-  if (targetRaw) {
+  const entity = targetRaw ? IAM_ENTITY_RE.exec(targetRaw) : null;
+  if (entity) {
+    // "role NAME": IAM acts in the caller's own account, so the ARN is known when the caller's account is
+    const [, type = 'role', name = ''] = entity;
+    const acct = isAccountId(caller?.accountId) ? caller.accountId : null;
+    target = acct
+      ? parseTarget(`arn:${caller?.partition ?? 'aws'}:iam::${acct}:${type}/${name}`).target
+      : { arn: name, accountId: null, partition: null, service: 'iam', region: null, resourceType: type, name, path: null };
+  } else if (targetRaw) {
     const t = parseTarget(targetRaw);
     target = targetFromContext ? { ...t.target, fromContext: true } : t.target;
     redactions.push(...t.redactions);

@@ -250,6 +250,8 @@ const TAIL_OTHER = /\.? ?because (?:public (?:ACLs|policies) are prevented by th
 const POLICY_ARN_AFTER = /: ?([^\s"'\\<>]{1,400})/y;
 const CONSOLE_LINK = /\.? ?Go to (https?:\/\/[^\s"'\\<>]{1,600})/iy;
 
+const IAM_ENTITY_WORD = /^(?:role|user|group)$/;
+const IAM_ENTITY_NAME = /^ ([\w+=,.@-]{1,128})(?=[\s.,;)]|$)/;
 const ACTION_RE = /^[a-z0-9][a-z0-9-]{0,40}:[A-Za-z0-9*][A-Za-z0-9*_-]{0,120}$/i;
 const STOP = new Set(['on', 'because', 'with', 'for', 'and', 'in', 'to', 'the', 'at', 'when', 'status', 'from', 'by', 'as', 'or', 'is', 'error', 'action', 'operation']);
 
@@ -543,6 +545,12 @@ export function scanNotAuthorized(st: ScanState, m: RegExpExecArray): Hit | null
     hit.targetRaw = t.target;
     q = t.end;
     hadResource = true;
+    // IAM names its own entities by type and name: "on resource: role ci-deployer"
+    const named = t.target && IAM_ENTITY_WORD.test(t.target) ? IAM_ENTITY_NAME.exec(s.slice(q, q + 140)) : null;
+    if (named && !STOP.has((named[1] ?? '').toLowerCase())) {
+      hit.targetRaw = `${t.target} ${named[1]}`;
+      q += named[0].length;
+    }
     // a resource name with spaces (Glue job "Copy parking zone"): words up to the tail on the same line
     if (t.target && !t.target.startsWith('"')) {
       let k = q;
