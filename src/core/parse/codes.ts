@@ -124,6 +124,7 @@ const UNIQUE_OPS: Record<string, string> = {
   DescribeCluster: 'eks', ListClusters: 'eks', LookupEvents: 'cloudtrail', PutMetricData: 'cloudwatch',
   PutLogEvents: 'logs', CreateLogGroup: 'logs', DescribeLogGroups: 'logs', RegisterTaskDefinition: 'ecs', RunTask: 'ecs',
   GetRoleCredentials: 'sso', ListAccounts: 'organizations', DescribeOrganization: 'organizations',
+  InvokeModel: 'bedrock', InvokeModelWithResponseStream: 'bedrock', Converse: 'bedrock', ConverseStream: 'bedrock',
 };
 
 /** Operation (optionally with its service) → IAM action, or null when it cannot be worked out. */

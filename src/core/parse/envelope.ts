@@ -271,7 +271,10 @@ export function readEnvelope(s: string, start: number, end: number, lo: number, 
     }
   }
 
-  env.errorCode = cliCode ?? goCode ?? direct ?? javaCode ?? structCode;
+  // Lambda: "KMS Exception: AccessDeniedExceptionKMS Message: …" (fields often glued); the Lambda code wins when printed
+  const kms = /KMS Exception: ?([A-Za-z]{2,60}?) ?KMS Message: ?$/.exec(before.slice(-100));
+  const kmsCode = kms?.[1] && isKnownCode(kms[1]) ? kms[1] : null;
+  env.errorCode = cliCode ?? goCode ?? direct ?? javaCode ?? structCode ?? kmsCode;
   // `Unauthorized`/`Forbidden` double as HTTP reason phrases: any other code printed with them is the real one
   if (env.errorCode === 'Unauthorized' || env.errorCode === 'Forbidden') {
     const other = [cliCode, goCode, direct, javaCode, structCode as string | null].find((c) => c && c !== 'Unauthorized' && c !== 'Forbidden');

@@ -390,6 +390,8 @@ function buildParsed(f: Flat, h: MergedHit, lo: number, hi: number, globalWrappe
   if (!action && FEDERATION_VALIDATION.has(h.shape) && ctx.federation) action = ctx.federation;
   // aws-iam-authenticator / `aws eks get-token --role-arn`: "could not get token: AccessDenied" is the AssumeRole
   if (!action && /could not get token: (?:api error )?(?:AccessDenied(?:Exception)?: ?)?$/i.test(s.slice(Math.max(lo, h.start - 60), h.start))) action = 'sts:AssumeRole';
+  // CloudFormation reading the template: "(ValidationError) … CreateChangeSet operation: S3 error: Access Denied"
+  if (!h.action && /S3 error: ?Access Denied\.?$/.test(s.slice(Math.max(h.start, h.end - 40), h.end))) action = 's3:GetObject';
   if (h.actionRedacted && !h.action) redactions.push('action');
   p.action = action;
 

@@ -348,12 +348,13 @@ function readTarget(f: Flat, p: number): { target: string | null; end: number } 
       return { target: s.slice(p, close + 1) + rest, end: e2 };
     }
   }
-  // inside a JSON string: an ARN never holds a double quote or a backslash
-  const q = tok.search(/["\\]/);
+  // inside a JSON string: an ARN never holds a double quote or a backslash (a markdown `\*` is a star)
+  const q = tok.search(/"|\\(?![*_])/);
   if (q > 0) {
     tok = tok.slice(0, q);
     e = p + q;
   }
+  if (/^arn:/i.test(tok)) tok = tok.replace(/\\([*_])/g, '$1');
   // a terminal wrapped the ARN: the next line holds one more token and then the tail or the end
   if (/^(?:arn:|aws:)/i.test(tok) && e < s.length && f.nl[e] === 1) {
     let lineStart = p;
@@ -745,7 +746,7 @@ export const TRIGGERS: Trigger[] = [
       return h;
     },
   },
-  { re: /Access to the resource \S{1,400} is denied\.?/g, handle: simple('sqs-access-denied') },
+  { re: /Access to the resource (?:<[^<>\n]{1,80}>|\S{1,400}) ?is denied\.?/g, handle: simple('sqs-access-denied') },
   {
     re: /Error making request with Error Code ([A-Za-z]{2,60}) and Http Status Code ([A-Za-z]{2,60})\.?/g,
     handle: (_st, m) => {
