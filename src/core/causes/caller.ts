@@ -142,11 +142,13 @@ function keyPolicyDelegates(ctx: CauseContext): { delegates: boolean; policyInde
 }
 
 /** A target ARN that is a sub-resource of what policies usually name (a DynamoDB index, a log stream). */
-function subResourceOf(arn: string): { what: string; parent: string; hint: string } | null {
+function subResourceOf(arn: string): { what: string; parent: string; hint: string; kind?: string } | null {
   if (!arn.startsWith('arn:')) return null;
   if (arn.includes(':dynamodb:') && arn.includes('/index/')) return { what: 'a DynamoDB index', parent: 'the table ARN', hint: 'add arn:…:table/<name>/index/*' };
   if (arn.includes(':dynamodb:') && arn.includes('/stream/')) return { what: 'a DynamoDB stream', parent: 'the table ARN', hint: 'add arn:…:table/<name>/stream/*' };
   if (arn.includes(':logs:') && arn.includes(':log-stream:')) return { what: 'a log stream', parent: 'the log group ARN without its :* suffix', hint: 'use arn:…:log-group:<name>:*' };
+  // the account field "aws": a resource AWS owns (a CloudFormation transform, an AWS managed policy)
+  if (arn.split(':', 5)[4] === 'aws') return { what: 'an AWS-owned resource', kind: 'not one in your account', parent: 'ARNs in your own account (a stack, a prefix)', hint: 'name this ARN itself, or "*"' };
   return null;
 }
 
@@ -307,7 +309,7 @@ export const causes: CauseDefinition[] = [
         if (!a.pasted) {
           if (ctx.facts.bucket && ctx.facts.objectKey) return weigh(1.5, ev('An S3 object action: it is authorized against arn:aws:s3:::bucket/key, which a Resource of just the bucket ARN does not cover.', 'catalog'));
           const sub = subResourceOf(ctx.parsed.target?.arn ?? '');
-          if (sub) return weigh(4, ev(`The call is on ${sub.what} (${ctx.parsed.target?.arn}), a sub-resource: policies often name only ${sub.parent} and miss it (${sub.hint}).`, 'message'));
+          if (sub) return weigh(4, ev(`The call is on ${sub.what} (${ctx.parsed.target?.arn}), ${sub.kind ?? 'a sub-resource'}: policies often name only ${sub.parent} and miss it (${sub.hint}).`, 'message'));
           if (isStsFamily(ctx)) return weigh(0.6, ev('For AssumeRole a missing grant is more common than a mistyped role ARN in the caller\'s policy; only the policy or the simulator can tell.', 'catalog'));
           return weigh(0.7, ev('A missing Allow is more common than an Allow on the wrong Resource; only the policy or the simulator can tell.', 'catalog'));
         }
