@@ -99,6 +99,28 @@ export function isReasonPhrase(word: string, before: string): boolean {
   return (word === 'Unauthorized' || word === 'Forbidden') && /(?:^|\D)[1-5]\d\d ?$/.test(before);
 }
 
+/**
+ * `s` without a known error code printed at its very end (`… sts:GetCallerIdentity: AccessDenied: `).
+ * A backwards scan: the regex `/ ?[A-Za-z]{2,60}: ?$/` it replaces retried every start position.
+ */
+export function withoutTrailingCode(s: string): string {
+  let e = s.length;
+  if (e > 0 && s[e - 1] === ' ') e--;
+  if (e === 0 || s[e - 1] !== ':') return s;
+  e--;
+  let b = e;
+  while (b > 0 && e - b < 60 && isAsciiLetter(s.charCodeAt(b - 1))) b--;
+  if (e - b < 2) return s;
+  const code = s.slice(b, e);
+  if (!isKnownCode(code)) return s;
+  if (b > 0 && s[b - 1] === ' ') b--;
+  return s.slice(0, b);
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
 /** Remove the spaces that stand for line breaks between two word characters. */
 function dewrap(t: string, nl: (i: number) => boolean): string {
   let out = '';
@@ -195,7 +217,7 @@ export function readEnvelope(s: string, start: number, end: number, lo: number, 
     }
   }
   // "error calling sts:GetCallerIde ntity: Code:" — the action the tool printed
-  const call = CALLING_RE.exec(before.slice(-160).replace(/ ?[A-Za-z]{2,60}: ?$/, (x) => (isKnownCode(x.replace(/[: ]/g, '')) ? '' : x)));
+  const call = CALLING_RE.exec(withoutTrailingCode(before.slice(-160)));
   if (call) {
     const frag = call[3] ?? '';
     const joined = `${call[1]}:${call[2]}${frag}`;
