@@ -7,6 +7,7 @@ import { rank } from '../rank/index.js';
 import { definitionOf, definitions } from './catalog.js';
 import { deriveFacts, fillTemplate } from './templates.js';
 import { familyFacts } from './service-facts.js';
+import { forgetLowered } from './text-index.js';
 import type { CauseContext, CauseDefinition } from './types.js';
 
 export type { CauseDefinition } from './types.js';
@@ -43,6 +44,8 @@ export function rankCauses(input: CauseInput): RankedCause[] {
     return rank(definitions, causeContext(input));
   } catch {
     return [];
+  } finally {
+    forgetLowered();
   }
 }
 

@@ -93,7 +93,8 @@ export class TextIndex {
 
 /**
  * `(s ?? '').toLowerCase()`, remembering the last few strings: the causes lower-case the same
- * message, text and action many times per answer. Holds at most LOWER_SLOTS strings.
+ * message, text and action many times per answer. Holds at most LOWER_SLOTS strings, and only
+ * while an answer is ranked (rankCauses empties it when it is done).
  */
 const LOWER_SLOTS = 8;
 const lowerKeys: string[] = new Array<string>(LOWER_SLOTS).fill('');
@@ -109,6 +110,18 @@ export function lowerCached(s: string | null | undefined): string {
   lowerVals[lowerNext] = v;
   lowerNext = (lowerNext + 1) % LOWER_SLOTS;
   return v;
+}
+
+/** The strings the lower-case memory holds now (for the test that it forgets them). */
+export function heldLowered(): string[] {
+  return lowerKeys.filter((k) => k !== '');
+}
+
+/** Empties the lower-case memory, so no pasted text outlives the answer it came with. */
+export function forgetLowered(): void {
+  lowerKeys.fill('');
+  lowerVals.fill('');
+  lowerNext = 0;
 }
 
 // ───────────────────────────── the paste, lower-cased and folded ─────────────────────────────
