@@ -9,6 +9,7 @@ import { evaluatePolicies, readPolicy, requestFromParsed } from './policy/index.
 import { firstSteps, rankCauses } from './causes/index.js';
 import { withS3Target } from './causes/s3-target.js';
 import { redactSecrets } from './secrets.js';
+import { forgetMemos } from './policy/cache.js';
 import type { Explanation, ExplainInput, PolicyInput, PolicyReport, Warning } from './types.js';
 
 export type * from './types.js';
@@ -30,6 +31,14 @@ function withoutSecrets(input: PolicyInput, warnings: Warning[]): PolicyInput {
 
 /** Explains one pasted authorization failure. Never throws on user input. */
 export function explain(input: ExplainInput): Explanation {
+  try {
+    return explainOnce(input);
+  } finally {
+    forgetMemos(); // the policy engine's memos hold pasted strings: none outlives the answer
+  }
+}
+
+function explainOnce(input: ExplainInput): Explanation {
   const { text, warnings } = redactSecrets(input.message);
   const { parsed, otherErrors, issues } = parseError(text);
   const request = input.request ?? {};

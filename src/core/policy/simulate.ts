@@ -2,8 +2,17 @@
 import type { SimulateInput, SimulateResult } from '../types.js';
 import { evaluatePolicies } from './evaluate.js';
 import { readPolicy } from './policy.js';
+import { forgetMemos } from './cache.js';
 
 export function simulate(input: SimulateInput): SimulateResult {
+  try {
+    return simulateOnce(input);
+  } finally {
+    forgetMemos(); // nothing pasted outlives the answer
+  }
+}
+
+function simulateOnce(input: SimulateInput): SimulateResult {
   const policies = (Array.isArray(input?.policies) ? input.policies : []).map((p, i) => readPolicy(p, i));
   const evaluation = evaluatePolicies(
     {
