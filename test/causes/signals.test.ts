@@ -108,6 +108,17 @@ describe('request values and quick conditions', () => {
     expect(requestValue(ctxOf(parsed(), {}, { 'aws:PrincipalOrgID': 'o-1' }), 'aws:principalorgid')).toEqual(['o-1']);
   });
 
+  it('falls back to what the pasted command sent; stated facts win', () => {
+    const text = 'aws sts assume-role --role-arn arn:aws:iam::222222222222:role/deploy --role-session-name job-9 --external-id abc';
+    const withText = (request: RequestFacts = {}) => causeContext({ parsed: parsed(), policies: [], evaluation: null, request, context: {}, text });
+    expect(requestValue(withText(), 'sts:ExternalId')).toEqual(['abc']);
+    expect(requestValue(withText(), 'sts:RoleSessionName')).toEqual(['job-9']);
+    expect(requestValue(withText({ externalId: 'mine' }), 'sts:ExternalId')).toEqual(['mine']);
+    expect(requestValue(withText(), 'sts:SourceIdentity')).toBeUndefined();
+    const noFlag = causeContext({ parsed: parsed(), policies: [], evaluation: null, request: {}, context: {}, text: 'aws sts assume-role --role-arn r' });
+    expect(requestValue(noFlag, 'sts:ExternalId')).toBeNull();
+  });
+
   it.each([
     [clause('StringEquals', 'sts:ExternalId', ['a']), { externalId: 'b' }, false],
     [clause('StringEquals', 'sts:ExternalId', ['a']), { externalId: 'a' }, true],

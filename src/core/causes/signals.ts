@@ -5,13 +5,14 @@
  * quantifiers. Every family file may import from here.
  */
 import type {
-  Caller, ConditionClause, ConditionOutcome, Evidence, Policy, PolicyEvaluation, PolicyKind,
+  Caller, ConditionClause, ConditionOutcome, ContextValue, Evidence, RequestFacts, Policy, PolicyEvaluation, PolicyKind,
   PrincipalElement, Statement, StatementRecord,
 } from '../types.js';
 import type { CauseContext, SignalResult } from './types.js';
 import { isAccountId, splitArn } from './templates.js';
 import { lowerCached, mayMention } from './text-index.js';
 import { ctxCache } from './memo.js';
+import { commandContextValue, requestFromCommand, roleArnWithPath, type CommandRequest } from '../policy/command-request.js';
 
 /** Memoizes a per-answer predicate (one WeakMap per function; the context is the key). */
 export function perAnswer<T>(fn: (ctx: CauseContext) => T): (ctx: CauseContext) => T {
@@ -479,26 +480,7 @@ const pathCache = ctxCache<string | null>();
  */
 export function callerRoleArnFromText(ctx: CauseContext): string | null {
   if (pathCache.has(ctx)) return pathCache.get(ctx) ?? null;
-  let out: string | null = null;
-  const c = ctx.parsed.caller;
-  if (c && (c.type === 'assumed-role' || c.type === 'role') && c.name && ctx.text) {
-    const want = `/${c.name}`;
-    const text = ctx.text.length > 100_000 ? ctx.text.slice(0, 100_000) : ctx.text;
-    let i = text.indexOf(':role/');
-    let guard = 0;
-    while (i >= 0 && guard++ < 200) {
-      let j = i + 6;
-      while (j < text.length && j - i < 300 && !' \t\r\n"\'`,;)(<>'.includes(text[j]!)) j++;
-      const tail = text.slice(i + 6, j);
-      const start = text.lastIndexOf('arn:', i);
-      if (tail.includes('/') && tail.endsWith(want) && start >= 0 && i - start < 60) {
-        const arn = text.slice(start, j);
-        const acct = splitArn(arn)?.account;
-        if (!isAccountId(c.accountId) || acct === c.accountId) { out = arn; break; }
-      }
-      i = text.indexOf(':role/', j);
-    }
-  }
+  const out = roleArnWithPath(ctx.text, ctx.parsed.caller);
   pathCache.set(ctx, out);
   return out;
 }
@@ -635,13 +617,26 @@ export function principalHit(el: PrincipalElement | null, c: CallerShape): Princ
 
 // ───────────────────────────── conditions ─────────────────────────────
 
-/** A request value for a condition key: string[] = present, null = absent, undefined = unknown. */
+/** What the pasted `aws` command shows the failed call sent (once per answer). */
+const commandRequest = perAnswer((ctx: CauseContext): CommandRequest => requestFromCommand(ctx.text, ctx.parsed));
+
+/**
+ * A request value for a condition key: string[] = present, null = absent, undefined = unknown.
+ * The person's request facts and context first, then what the pasted command shows.
+ */
 export function requestValue(ctx: CauseContext, key: string): string[] | null | undefined {
+  const stated = valueFrom(ctx, ctx.request, ctx.context, key);
+  if (stated !== undefined) return stated;
+  const cmd = commandRequest(ctx);
+  const sent = valueFrom(ctx, cmd.request, {}, key);
+  return sent !== undefined ? sent : commandContextValue(cmd, key);
+}
+
+function valueFrom(ctx: CauseContext, r: RequestFacts, given: Record<string, ContextValue>, key: string): string[] | null | undefined {
   const k = key.toLowerCase();
-  for (const [ck, cv] of Object.entries(ctx.context)) {
+  for (const [ck, cv] of Object.entries(given)) {
     if (ck.toLowerCase() === k) return Array.isArray(cv) ? cv.map(String) : [String(cv)];
   }
-  const r = ctx.request;
   const c = ctx.parsed.caller;
   const stsAssume = isStsFamily(ctx);
   switch (k) {
@@ -699,18 +694,8 @@ export function requestValue(ctx: CauseContext, key: string): string[] | null | 
     case 'kms:grantisforawsresource':
       // an IAM principal calling CreateGrant itself: no AWS service creates the grant for a resource
       return directKmsCall(ctx) && actionOf(ctx) === 'kms:creategrant' ? ['false'] : undefined;
-    case 's3:x-amz-server-side-encryption':
-      // the upload command in the text: its --sse / --server-side-encryption flag, or none (the header is absent;
-      // bucket default encryption does not add it to the request)
-      return actionOf(ctx) === 's3:putobject' ? cliS3Sse(ctx.text ?? '') : undefined;
     default:
-      if (k.startsWith('kms:encryptioncontext:') && directKmsCall(ctx)) {
-        const ec = cliEncryptionContext(ctx.text ?? '');
-        if (!ec) return undefined;
-        const want = k.slice('kms:encryptioncontext:'.length);
-        for (const [ek, ev] of Object.entries(ec)) if (ek.toLowerCase() === want) return [ev];
-        return null;
-      }
+      // s3:x-amz-server-side-encryption, kms:EncryptionContext:…: the pasted command (requestValue)
       if (k.startsWith('aws:requesttag/')) {
         if (!r.sessionTags) return undefined;
         const tk = k.slice('aws:requesttag/'.length);
@@ -721,77 +706,7 @@ export function requestValue(ctx: CauseContext, key: string): string[] | null | 
   }
 }
 
-/**
- * The encryption context of an `aws kms …` command in the text: `--encryption-context k=v,k2=v2` or
- * its JSON form; {} when the command is there without the option; null when no such command shows.
- */
-export function cliEncryptionContext(text: string): Record<string, string> | null {
-  const low = text.toLowerCase();
-  const cmd = low.indexOf('aws kms ');
-  if (cmd < 0) return null;
-  let end = low.indexOf('\n', cmd);
-  if (end < 0) end = low.length;
-  const line = text.slice(cmd, Math.min(end, cmd + 4000));
-  const at = line.toLowerCase().indexOf('--encryption-context');
-  if (at < 0) return {};
-  let j = at + '--encryption-context'.length;
-  while (j < line.length && (line[j] === ' ' || line[j] === '=')) j++;
-  const out: Record<string, string> = {};
-  const q = line[j];
-  if (q === "'" || q === '"' || line[j] === '{') {
-    // JSON form: '{"k":"v"}'
-    const open = line.indexOf('{', j);
-    const close = open >= 0 ? line.indexOf('}', open) : -1;
-    if (open < 0 || close < 0) return null;
-    try {
-      const obj = JSON.parse(line.slice(open, close + 1)) as unknown;
-      if (!obj || typeof obj !== 'object') return null;
-      for (const [k, v] of Object.entries(obj as Record<string, unknown>)) out[k] = String(v);
-      return out;
-    } catch {
-      return null;
-    }
-  }
-  let tok = '';
-  while (j < line.length && line[j] !== ' ' && line[j] !== '\t' && tok.length < 2000) tok += line[j++];
-  for (const pair of tok.split(',')) {
-    const eq = pair.indexOf('=');
-    if (eq > 0) out[pair.slice(0, eq)] = pair.slice(eq + 1);
-  }
-  return Object.keys(out).length ? out : null;
-}
-
-const UPLOAD_COMMANDS = ['aws s3 cp ', 'aws s3 mv ', 'aws s3 sync ', 'aws s3api put-object ', 'aws s3api copy-object ', 'aws s3api create-multipart-upload '];
-
-/**
- * The server-side-encryption header an upload command in the text sends: [value], null when the
- * command shows no --sse / --server-side-encryption flag, undefined when no upload command shows.
- */
-export function cliS3Sse(text: string): string[] | null | undefined {
-  const low = text.toLowerCase();
-  let cmd = -1;
-  for (const c of UPLOAD_COMMANDS) {
-    const i = low.indexOf(c);
-    if (i >= 0 && (cmd < 0 || i < cmd)) cmd = i;
-  }
-  if (cmd < 0) return undefined;
-  let end = low.indexOf('\n', cmd);
-  if (end < 0) end = low.length;
-  const line = low.slice(cmd, Math.min(end, cmd + 4000));
-  for (const flag of ['--server-side-encryption', '--sse']) {
-    let at = line.indexOf(`${flag} `);
-    if (at < 0 && line.endsWith(flag)) at = line.length - flag.length;
-    if (at < 0) continue;
-    let j = at + flag.length;
-    while (j < line.length && line[j] === ' ') j++;
-    let tok = '';
-    while (j < line.length && line[j] !== ' ' && tok.length < 40) tok += line[j++];
-    // `aws s3 cp --sse` with no value means AES256
-    if (!tok || tok.startsWith('-')) return ['AES256'];
-    return [tok === 'aws:kms' ? 'aws:kms' : tok === 'aws:kms:dsse' ? 'aws:kms:dsse' : tok.toUpperCase() === 'AES256' ? 'AES256' : tok];
-  }
-  return null;
-}
+export { cliEncryptionContext, cliS3Sse } from '../policy/command-request.js';
 
 /** The refused kms: action is the operation the caller itself called (not a service calling KMS on its behalf). */
 function directKmsCall(ctx: CauseContext): boolean {

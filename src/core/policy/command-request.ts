@@ -1,0 +1,426 @@
+/**
+ * What the pasted text shows about the failed request beyond the AWS message: the `aws …` command
+ * that made the call (`--external-id abc`, `--sse aws:kms`, `--encryption-context k=v`, `--region`)
+ * and the caller role's full ARN when `get-role` output shows its path. One pure place, read by
+ * explain (merged under the person's own `request` / `context`) and by the cause signals.
+ * Linear scans with indexOf and bounded loops; no regex runs over the whole text.
+ */
+import type { Caller, ContextValue, ParsedError, RequestFacts } from '../types.js';
+import { isAccountId, parseArn } from './arn.js';
+
+/** Request facts and condition keys the pasted command shows. */
+export interface CommandRequest {
+  /** Facts in the shape of api.md `request` (externalId null: the command passed none). */
+  request: RequestFacts;
+  /** Condition keys with the values the command sent. */
+  context: Record<string, ContextValue>;
+  /** Condition keys the command shows it did not send. */
+  absent: string[];
+  /** Every key under these prefixes that is not in `context` was not sent (`kms:EncryptionContext:`). */
+  absentPrefixes: string[];
+}
+
+const MAX_TEXT = 100_000;
+const MAX_COMMAND = 4000;
+const MAX_COMMANDS = 50;
+const MAX_CONTINUATIONS = 60;
+
+/** One `aws <service> <operation> …` invocation, options by lower-cased flag name. */
+interface AwsCommand {
+  service: string;
+  operation: string;
+  options: Map<string, string[]>;
+  /** Global options before the service (`aws --region x sts …`). */
+  global: Map<string, string[]>;
+}
+
+/** Shell words of one command line: quotes removed, no expansion (linear). */
+function shellWords(line: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quote: string | null = null;
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i] as string;
+    if (quote) {
+      if (ch === quote) quote = null;
+      else cur += ch;
+      continue;
+    }
+    if (ch === '"' || ch === "'") { quote = ch; quoted = true; continue; }
+    if (ch === ' ' || ch === '\t' || ch === '\r') {
+      if (cur || quoted) out.push(cur);
+      cur = '';
+      quoted = false;
+      continue;
+    }
+    cur += ch;
+  }
+  if (cur || quoted) out.push(cur);
+  return out;
+}
+
+/** Global CLI options that take no value. */
+const GLOBAL_SWITCHES = new Set(['--debug', '--no-verify-ssl', '--no-paginate', '--no-sign-request', '--no-cli-pager', '--no-cli-auto-prompt', '--cli-auto-prompt']);
+const isName = (s: string | undefined): s is string => !!s && s.length <= 60 && /^[a-z0-9][a-z0-9-]*$/.test(s);
+
+function commandOf(words: string[]): AwsCommand | null {
+  let i = 1;
+  const global = new Map<string, string[]>();
+  while (i < words.length && (words[i] as string).startsWith('--')) {
+    const flag = (words[i] as string).toLowerCase();
+    if (GLOBAL_SWITCHES.has(flag) || flag.startsWith('--no-')) { i++; continue; }
+    const eq = flag.indexOf('=');
+    if (eq > 0) { global.set(flag.slice(0, eq), [(words[i] as string).slice(eq + 1)]); i++; continue; }
+    global.set(flag, words[i + 1] !== undefined ? [words[i + 1] as string] : []);
+    i += 2;
+  }
+  const service = words[i]?.toLowerCase();
+  const operation = words[i + 1]?.toLowerCase();
+  if (!isName(service) || !isName(operation)) return null;
+  const options = new Map<string, string[]>();
+  let flag: string | null = null;
+  for (let j = i + 2; j < words.length; j++) {
+    const w = words[j] as string;
+    if (w.startsWith('--') && w.length > 2) {
+      const eq = w.indexOf('=');
+      flag = (eq > 0 ? w.slice(0, eq) : w).toLowerCase();
+      if (!options.has(flag)) options.set(flag, []);
+      if (eq > 0) options.get(flag)!.push(w.slice(eq + 1));
+    } else if (flag) options.get(flag)!.push(w);
+  }
+  return { service, operation, options, global };
+}
+
+/** A line ends with a shell continuation (`\`, PowerShell's backtick, cmd's `^`). */
+function continues(line: string): boolean {
+  const t = line.trimEnd();
+  const last = t[t.length - 1];
+  return last === '\\' || last === '`' || last === '^';
+}
+
+/** Characters that may stand right before `aws` in a command (start, space, prompt, a path). */
+const BEFORE_AWS = new Set([' ', '\t', '/', '\\', '$', '>', '+', ']', '(', '`', '"', "'", ';', '&', '|']);
+
+/** Every `aws <service> <operation> …` command in the text, continuation lines joined (bounded). */
+export function awsCommands(text: string): AwsCommand[] {
+  const t = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
+  const low = t.toLowerCase();
+  const out: AwsCommand[] = [];
+  let at = low.indexOf('aws');
+  while (at >= 0 && out.length < MAX_COMMANDS) {
+    const before = at === 0 ? '\n' : (low[at - 1] as string);
+    let start = at + 3;
+    if (low.startsWith('.exe', start)) start += 4;
+    if ((before === '\n' || BEFORE_AWS.has(before)) && (low[start] === ' ' || low[start] === '\t')) {
+      // the command runs to the end of its line, across continuation lines
+      let end = t.indexOf('\n', start);
+      if (end < 0) end = t.length;
+      let part = t.slice(start, Math.min(end, start + MAX_COMMAND));
+      const parts: string[] = [];
+      let size = part.length;
+      for (let n = 0; continues(part) && end < t.length && size < MAX_COMMAND && n < MAX_CONTINUATIONS; n++) {
+        parts.push(part.trimEnd().slice(0, -1));
+        const next = t.indexOf('\n', end + 1);
+        const stop = next < 0 ? t.length : next;
+        part = t.slice(end + 1, Math.min(stop, end + 1 + MAX_COMMAND - size));
+        size += part.length;
+        end = stop;
+      }
+      parts.push(part);
+      const cmd = commandOf(['aws', ...shellWords(parts.join(' '))]);
+      if (cmd) out.push(cmd);
+      at = low.indexOf('aws', Math.max(end, at + 3));
+      continue;
+    }
+    at = low.indexOf('aws', at + 3);
+  }
+  return out;
+}
+
+/** `assume-role` → `assumerole`, compared with the API operation lower-cased. */
+const flat = (kebab: string): string => kebab.split('-').join('');
+
+/** CLI service names that differ from the IAM service prefix. */
+const SERVICE_PREFIX: Record<string, string> = {
+  s3api: 's3', stepfunctions: 'states', elbv2: 'elasticloadbalancing', elb: 'elasticloadbalancing',
+  configservice: 'config', sesv2: 'ses', 'opensearch': 'es',
+};
+/** `aws s3` high-level commands and the API operations they make. */
+const S3_HIGH_LEVEL: Record<string, string[]> = {
+  cp: ['putobject', 'getobject', 'copyobject', 'createmultipartupload', 'uploadpart', 'headobject'],
+  mv: ['putobject', 'getobject', 'copyobject', 'createmultipartupload', 'uploadpart', 'deleteobject', 'headobject'],
+  sync: ['putobject', 'getobject', 'copyobject', 'createmultipartupload', 'uploadpart', 'listobjectsv2', 'listbucket', 'headobject'],
+  rm: ['deleteobject', 'listobjectsv2', 'listbucket'],
+  ls: ['listobjectsv2', 'listbucket', 'listbuckets', 'listallmybuckets'],
+};
+
+/** The command made the failed call: same service, same operation. */
+function makesCall(cmd: AwsCommand, service: string, operation: string): boolean {
+  if (cmd.service === 's3') return service === 's3' && (S3_HIGH_LEVEL[cmd.operation] ?? []).includes(operation);
+  return (SERVICE_PREFIX[cmd.service] ?? cmd.service) === service && flat(cmd.operation) === operation;
+}
+
+const UPLOADS = new Set(['s3 cp', 's3 mv', 's3 sync', 's3api put-object', 's3api copy-object', 's3api create-multipart-upload']);
+const STS_ASSUMES = new Set(['assume-role', 'assume-role-with-web-identity', 'assume-role-with-saml']);
+const PERSON_CALLERS = new Set<Caller['type']>(['user', 'assumed-role', 'role', 'federated-user', 'root']);
+
+const first = (cmd: AwsCommand, ...flags: string[]): string | undefined => {
+  for (const f of flags) {
+    const v = cmd.options.get(f);
+    if (v) return v.length ? v.join(' ') : '';
+  }
+  return undefined;
+};
+const isRegion = (s: string): boolean => s.length <= 30 && /^[a-z]{2}(-[a-z]{2,10}){1,2}-\d{1,2}$/.test(s);
+
+/**
+ * The server-side-encryption value of one upload command: [value], or null when it has no
+ * --sse / --server-side-encryption flag (`--sse` alone means AES256).
+ */
+function sseOf(cmd: AwsCommand): string[] | null {
+  const v = first(cmd, '--server-side-encryption', '--sse');
+  if (v === undefined) return null;
+  const tok = v.split(' ')[0]!.slice(0, 40);
+  if (!tok) return ['AES256'];
+  const l = tok.toLowerCase();
+  return [l === 'aws:kms' ? 'aws:kms' : l === 'aws:kms:dsse' ? 'aws:kms:dsse' : l === 'aes256' ? 'AES256' : l];
+}
+
+/** `k=v,k2=v2` or `{"k":"v"}` (--encryption-context); null when unreadable. */
+function encryptionContextOf(value: string): Record<string, string> | null {
+  const out: Record<string, string> = {};
+  const v = value.trim();
+  if (v.startsWith('{')) {
+    const close = v.indexOf('}');
+    if (close < 0) return null;
+    try {
+      const obj = JSON.parse(v.slice(0, close + 1)) as unknown;
+      if (!obj || typeof obj !== 'object') return null;
+      for (const [k, x] of Object.entries(obj as Record<string, unknown>)) out[k] = String(x);
+      return out;
+    } catch {
+      return null;
+    }
+  }
+  for (const pair of v.split(' ')[0]!.slice(0, 2000).split(',')) {
+    const eq = pair.indexOf('=');
+    if (eq > 0) out[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return Object.keys(out).length ? out : null;
+}
+
+/** `--tags Key=a,Value=b Key=c,Value=d` or `[{"Key":"a","Value":"b"}]` → { a: 'b', c: 'd' }; null when unreadable. */
+function tagsOf(words: string[]): Record<string, string> | null {
+  const out: Record<string, string> = {};
+  const joined = words.join(' ').trim();
+  if (joined.startsWith('[')) {
+    try {
+      const arr = JSON.parse(joined.slice(0, 20_000)) as unknown;
+      if (!Array.isArray(arr)) return null;
+      for (const t of arr) {
+        const o = t as { Key?: unknown; Value?: unknown };
+        if (typeof o?.Key !== 'string') return null;
+        out[o.Key] = String(o.Value ?? '');
+      }
+      return out;
+    } catch {
+      return null;
+    }
+  }
+  for (const w of words.slice(0, 50)) {
+    let key: string | null = null;
+    let value = '';
+    for (const part of w.split(',')) {
+      const eq = part.indexOf('=');
+      if (eq < 0) return null;
+      const name = part.slice(0, eq).toLowerCase();
+      if (name === 'key') key = part.slice(eq + 1);
+      else if (name === 'value') value = part.slice(eq + 1);
+    }
+    if (key === null) return null;
+    out[key] = value;
+  }
+  return out;
+}
+
+/** What one command that made the failed call sent. */
+function fromCommand(cmd: AwsCommand, action: string, service: string, parsed: ParsedError): CommandRequest {
+  const out: CommandRequest = { request: {}, context: {}, absent: [], absentPrefixes: [] };
+  // parameters given as a file or skeleton: the command line does not show what was sent
+  if (cmd.options.has('--cli-input-json') || cmd.options.has('--cli-input-yaml')) return out;
+  const region = first(cmd, '--region') ?? cmd.global.get('--region')?.[0];
+  if (region && isRegion(region)) out.context['aws:RequestedRegion'] = region;
+  const name = `${cmd.service} ${cmd.operation}`;
+  if (cmd.service === 'sts' && STS_ASSUMES.has(cmd.operation)) {
+    if (cmd.operation === 'assume-role') {
+      // the CLI sends ExternalId only when --external-id is given
+      const ext = first(cmd, '--external-id');
+      out.request.externalId = ext === undefined ? null : ext || null;
+      const si = first(cmd, '--source-identity');
+      if (si) out.request.sourceIdentity = si;
+      const tags = cmd.options.get('--tags');
+      const parsedTags = tags?.length ? tagsOf(tags) : null;
+      if (parsedTags) out.request.sessionTags = parsedTags;
+      const transitive = cmd.options.get('--transitive-tag-keys');
+      if (transitive?.length) out.context['sts:TransitiveTagKeys'] = transitive.slice(0, 50);
+    }
+    const rsn = first(cmd, '--role-session-name');
+    if (rsn) out.request.roleSessionName = rsn;
+    const d = first(cmd, '--duration-seconds');
+    if (d && /^\d{1,6}$/.test(d)) out.request.durationSeconds = Number(d);
+  }
+  if (action === 's3:putobject' && UPLOADS.has(name)) {
+    const sse = sseOf(cmd);
+    if (sse) out.context['s3:x-amz-server-side-encryption'] = sse;
+    // bucket default encryption does not add the header to the request
+    else out.absent.push('s3:x-amz-server-side-encryption');
+    const key = first(cmd, '--sse-kms-key-id', '--ssekms-key-id');
+    if (key) out.context['s3:x-amz-server-side-encryption-aws-kms-key-id'] = key;
+  }
+  if (service === 'kms' && parsed.caller && PERSON_CALLERS.has(parsed.caller.type)) {
+    // the caller called KMS itself: the context is exactly what the command passed
+    const raw = first(cmd, '--encryption-context');
+    const ec = raw === undefined ? {} : encryptionContextOf(raw);
+    if (ec) {
+      for (const [k, v] of Object.entries(ec)) out.context[`kms:EncryptionContext:${k}`] = v;
+      if (Object.keys(ec).length) out.context['kms:EncryptionContextKeys'] = Object.keys(ec);
+      else out.absent.push('kms:EncryptionContextKeys');
+      out.absentPrefixes.push('kms:EncryptionContext:');
+    }
+  }
+  return out;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Keeps what every command agrees on (two retries with different --external-id: unknown). */
+function agreed(all: CommandRequest[]): CommandRequest {
+  const out: CommandRequest = { request: {}, context: {}, absent: [], absentPrefixes: [] };
+  const [head, ...rest] = all;
+  if (!head) return out;
+  for (const [k, v] of Object.entries(head.request) as Array<[keyof RequestFacts, unknown]>) {
+    if (rest.every((r) => sameValue(r.request[k], v))) (out.request as Record<string, unknown>)[k] = v;
+  }
+  for (const [k, v] of Object.entries(head.context)) if (rest.every((r) => sameValue(r.context[k], v))) out.context[k] = v;
+  out.absent = head.absent.filter((k) => rest.every((r) => r.absent.includes(k)));
+  out.absentPrefixes = head.absentPrefixes.filter((p) => rest.every((r) => r.absentPrefixes.includes(p) && sameValue(r.context, head.context)));
+  return out;
+}
+
+/**
+ * The caller role's full ARN with its path, when the text shows one (`aws iam get-role` output, a
+ * role ARN under a path ending in /<role name>). A session ARN never shows the path.
+ */
+export function roleArnWithPath(text: string, caller: Caller | null): string | null {
+  const c = caller;
+  if (!c || (c.type !== 'assumed-role' && c.type !== 'role') || !c.name || !text) return null;
+  const want = `/${c.name}`;
+  const t = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
+  let i = t.indexOf(':role/');
+  let guard = 0;
+  while (i >= 0 && guard++ < 200) {
+    let j = i + 6;
+    while (j < t.length && j - i < 300 && !' \t\r\n"\'`,;)(<>'.includes(t[j]!)) j++;
+    const tail = t.slice(i + 6, j);
+    const start = t.lastIndexOf('arn:', i);
+    if (tail.includes('/') && tail.endsWith(want) && start >= 0 && i - start < 60) {
+      const arn = t.slice(start, j);
+      const acct = parseArn(arn)?.account;
+      if (!isAccountId(c.accountId ?? '') || acct === c.accountId) return arn;
+    }
+    i = t.indexOf(':role/', j);
+  }
+  return null;
+}
+
+/**
+ * What the pasted text shows the failed call sent: the flags of the `aws` command(s) that made
+ * it (same service and operation as the parsed error), and the caller role's path. Never throws.
+ */
+export function requestFromCommand(text: string, parsed: ParsedError): CommandRequest {
+  const empty: CommandRequest = { request: {}, context: {}, absent: [], absentPrefixes: [] };
+  const action = (parsed.action ?? '').trim().toLowerCase();
+  const colon = action.indexOf(':');
+  let out = empty;
+  if (colon > 0 && text) {
+    const service = action.slice(0, colon);
+    const operation = (parsed.operation ?? '').trim().toLowerCase() || action.slice(colon + 1);
+    const made = awsCommands(text).filter((cmd) => makesCall(cmd, service, operation));
+    out = agreed(made.map((cmd) => fromCommand(cmd, action, service, parsed)));
+    // the message's own Region (from the endpoint) is the better witness
+    if (parsed.region) delete out.context['aws:RequestedRegion'];
+  }
+  const roleArn = roleArnWithPath(text, parsed.caller);
+  if (roleArn) out.context['aws:PrincipalArn'] = roleArn;
+  return out;
+}
+
+/** The value a command shows for a condition key: string[] sent, null not sent, undefined unknown. */
+export function commandContextValue(cmd: CommandRequest, key: string): string[] | null | undefined {
+  const k = key.toLowerCase();
+  for (const [ck, cv] of Object.entries(cmd.context)) {
+    if (ck.toLowerCase() === k) return Array.isArray(cv) ? cv.map(String) : [String(cv)];
+  }
+  if (cmd.absent.some((a) => a.toLowerCase() === k)) return null;
+  if (cmd.absentPrefixes.some((p) => k.startsWith(p.toLowerCase()))) return null;
+  return undefined;
+}
+
+/** The request the evaluation sees: the person's facts and keys over the text's. */
+export interface MergedRequest {
+  request: RequestFacts;
+  context: Record<string, ContextValue>;
+  /** Keys the text shows absent that nobody stated. */
+  absent: string[];
+}
+
+/**
+ * Merges what the text shows under what the person stated: a fact or key the person gave always
+ * wins (case-insensitive for keys). `conditionKeys` are the keys the pasted policies test, so
+ * that an absent prefix (every other kms:EncryptionContext: key) becomes concrete absent keys.
+ */
+export function mergeRequest(
+  fromText: CommandRequest,
+  request: RequestFacts,
+  context: Record<string, ContextValue>,
+  conditionKeys: Iterable<string> = [],
+): MergedRequest {
+  const facts: RequestFacts = { ...fromText.request };
+  for (const [k, v] of Object.entries(request ?? {})) if (v !== undefined) (facts as Record<string, unknown>)[k] = v;
+  const stated = new Set(Object.keys(context ?? {}).map((k) => k.toLowerCase()));
+  const merged: Record<string, ContextValue> = {};
+  for (const [k, v] of Object.entries(fromText.context)) if (!stated.has(k.toLowerCase())) merged[k] = v;
+  Object.assign(merged, context ?? {});
+  const present = new Set(Object.keys(merged).map((k) => k.toLowerCase()));
+  const absent = new Set<string>();
+  for (const k of fromText.absent) if (!present.has(k.toLowerCase())) absent.add(k);
+  for (const k of conditionKeys) {
+    const l = k.toLowerCase();
+    if (!present.has(l) && fromText.absentPrefixes.some((p) => l.startsWith(p.toLowerCase()))) absent.add(k);
+  }
+  return { request: facts, context: merged, absent: [...absent] };
+}
+
+/**
+ * The encryption context of the first `aws kms …` command in the text: `--encryption-context
+ * k=v,k2=v2` or its JSON form; {} when the command is there without the option; null when no such
+ * command shows (or its value is unreadable).
+ */
+export function cliEncryptionContext(text: string): Record<string, string> | null {
+  const cmd = awsCommands(text).find((c) => c.service === 'kms');
+  if (!cmd) return null;
+  const raw = first(cmd, '--encryption-context');
+  return raw === undefined ? {} : encryptionContextOf(raw);
+}
+
+/**
+ * The server-side-encryption header the first upload command in the text sends: [value], null
+ * when it shows no --sse / --server-side-encryption flag, undefined when no upload command shows.
+ */
+export function cliS3Sse(text: string): string[] | null | undefined {
+  const cmd = awsCommands(text).find((c) => UPLOADS.has(`${c.service} ${c.operation}`));
+  return cmd ? sseOf(cmd) : undefined;
+}
