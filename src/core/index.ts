@@ -8,9 +8,12 @@ import { parseError } from './parse/index.js';
 import { evaluatePolicies, readPolicy, requestFromParsed } from './policy/index.js';
 import { firstSteps, rankCauses } from './causes/index.js';
 import { withS3Target } from './causes/s3-target.js';
+import { mergeRequest, requestFromCommand } from './policy/command-request.js';
 import { redactSecrets } from './secrets.js';
 import { forgetMemos } from './policy/cache.js';
-import type { Explanation, ExplainInput, PolicyInput, PolicyReport, Warning } from './types.js';
+import type {
+  ContextValue, EvaluationRequest, Explanation, ExplainInput, ParsedError, Policy, PolicyInput, PolicyReport, RequestFacts, Warning,
+} from './types.js';
 
 export type * from './types.js';
 export { parseError } from './parse/index.js';
@@ -27,6 +30,19 @@ function withoutSecrets(input: PolicyInput, warnings: Warning[]): PolicyInput {
   const scrubbed = redactSecrets(input.document);
   for (const w of scrubbed.warnings) if (!warnings.some((x) => x.code === w.code && x.message === w.message)) warnings.push(w);
   return scrubbed.text === input.document ? input : { ...input, document: scrubbed.text };
+}
+
+/**
+ * The failed request for the evaluation: what the message tells, what the pasted command shows it
+ * sent (`--external-id abc`, `--sse aws:kms`), and over both what the person stated.
+ */
+function evaluationRequest(parsed: ParsedError, text: string, request: RequestFacts, context: Record<string, ContextValue>, policies: Policy[]): EvaluationRequest | null {
+  const keys = new Set<string>();
+  for (const p of policies) for (const st of p.statements) for (const c of st.conditions) keys.add(c.key);
+  const merged = mergeRequest(requestFromCommand(text, parsed), request, context, keys);
+  const out = requestFromParsed(parsed, merged.request, merged.context);
+  if (out && merged.absent.length) out.knownAbsent = [...(out.knownAbsent ?? []), ...merged.absent];
+  return out;
 }
 
 /** Explains one pasted authorization failure. Never throws on user input. */
@@ -46,7 +62,7 @@ function explainOnce(input: ExplainInput): Explanation {
   const policies = (input.policies ?? []).map((p, i) => readPolicy(withoutSecrets(p, warnings), i));
   // S3's bare 403 names no resource: the command around it (s3://bucket/key, --bucket/--key) does
   const seen = withS3Target(parsed, text);
-  const evalRequest = policies.length ? requestFromParsed(seen, request, context) : null;
+  const evalRequest = policies.length ? evaluationRequest(seen, text, request, context, policies) : null;
   const evaluation = evalRequest ? evaluatePolicies(evalRequest, policies) : null;
   const reports: PolicyReport[] = policies.map((p, i) => {
     const ev = evaluation?.policies[i];

@@ -94,3 +94,51 @@ describe('explain', () => {
     expect(a.causes[0]!.id).toBe('trust-principal-missing');
   });
 });
+
+describe('explain: what the pasted command sent reaches the evaluation', () => {
+  const externalIdTrust = { kind: 'trust' as const, document: { Statement: [{ Effect: 'Allow', Principal: { AWS: '111111111111' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'sts:ExternalId': 'abc' } } }] } };
+  const withCommand = (flags: string) => `$ aws sts assume-role --role-arn arn:aws:iam::222222222222:role/release-deployer --role-session-name ci ${flags}\n${message}`;
+  const trustVerdict = (a: ReturnType<typeof explain>) => a.policies[0]!.verdict;
+
+  it('--external-id decides the sts:ExternalId condition that was unknown without it', () => {
+    expect(trustVerdict(explain({ message, policies: [externalIdTrust] }))).toBe('unknown');
+    expect(explain({ message, policies: [externalIdTrust] }).evaluation?.missingContext).toContain('sts:ExternalId');
+    expect(trustVerdict(explain({ message: withCommand('--external-id abc'), policies: [externalIdTrust] }))).toBe('allow');
+    const wrong = explain({ message: withCommand('--external-id abd'), policies: [externalIdTrust] });
+    expect(trustVerdict(wrong)).toBe('implicit-deny');
+    expect(wrong.evaluation?.decision).toBe('implicit-deny');
+    expect(wrong.evaluation?.missingContext).not.toContain('sts:ExternalId');
+    // the command without --external-id passed none
+    expect(trustVerdict(explain({ message: withCommand(''), policies: [externalIdTrust] }))).toBe('implicit-deny');
+    expect(explain({ message: withCommand('--external-id abd'), policies: [externalIdTrust] }).causes[0]!.id).toBe('externalid-missing-or-wrong');
+  });
+
+  it('what the person states wins over the text', () => {
+    expect(trustVerdict(explain({ message: withCommand('--external-id abd'), policies: [externalIdTrust], request: { externalId: 'abc' } }))).toBe('allow');
+    expect(trustVerdict(explain({ message: withCommand('--external-id abc'), policies: [externalIdTrust], context: { 'sts:externalid': 'zzz' } }))).toBe('implicit-deny');
+  });
+
+  it('--role-session-name, --source-identity, --tags and --duration-seconds decide their sts: conditions', () => {
+    const trust = (cond: Record<string, Record<string, unknown>>) => ({ kind: 'trust' as const, document: { Statement: [{ Effect: 'Allow', Principal: { AWS: '111111111111' }, Action: ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity'], Condition: cond }] } });
+    const cases: Array<[Record<string, Record<string, unknown>>, string, string]> = [
+      [{ StringLike: { 'sts:RoleSessionName': 'ci-*' } }, '', 'implicit-deny'],
+      [{ StringLike: { 'sts:RoleSessionName': 'c*' } }, '', 'allow'],
+      [{ StringEquals: { 'sts:SourceIdentity': 'alice' } }, '--source-identity alice', 'allow'],
+      [{ StringEquals: { 'aws:RequestTag/team': 'a' } }, '--tags Key=team,Value=b', 'implicit-deny'],
+      [{ NumericLessThanEquals: { 'sts:DurationSeconds': '3600' } }, '--duration-seconds 7200', 'implicit-deny'],
+      [{ NumericLessThanEquals: { 'sts:DurationSeconds': '3600' } }, '--duration-seconds 900', 'allow'],
+    ];
+    for (const [cond, flags, verdict] of cases) {
+      expect(trustVerdict(explain({ message, policies: [trust(cond)] })), JSON.stringify(cond)).toBe('unknown');
+      expect(trustVerdict(explain({ message: withCommand(flags), policies: [trust(cond)] })), `${JSON.stringify(cond)} ${flags}`).toBe(verdict);
+    }
+  });
+
+  it('an upload without --sse meets a bucket Deny on the missing header: explicit deny, not unknown', () => {
+    const put = 'An error occurred (AccessDenied) when calling the PutObject operation: User: arn:aws:iam::111111111111:user/ops is not authorized to perform: s3:PutObject on resource: "arn:aws:s3:::fin-drop/in/r.csv" with an explicit deny in a resource-based policy';
+    const bucket = { kind: 'resource' as const, document: { Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:PutObject', Resource: 'arn:aws:s3:::fin-drop/*', Condition: { StringNotEquals: { 's3:x-amz-server-side-encryption': 'aws:kms' } } }] } };
+    expect(explain({ message: put, policies: [bucket] }).policies[0]!.verdict).toBe('unknown');
+    expect(explain({ message: `$ aws s3 cp ./r.csv s3://fin-drop/in/r.csv\n${put}`, policies: [bucket] }).policies[0]!.verdict).toBe('explicit-deny');
+    expect(explain({ message: `$ aws s3 cp ./r.csv s3://fin-drop/in/r.csv --sse aws:kms\n${put}`, policies: [bucket] }).policies[0]!.verdict).not.toBe('explicit-deny');
+  });
+});
