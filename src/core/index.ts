@@ -6,7 +6,7 @@
  */
 import { parseError } from './parse/index.js';
 import { evaluatePolicies, readPolicy, requestFromParsed } from './policy/index.js';
-import { firstSteps, rankCauses } from './causes/index.js';
+import { firstSteps, rankCausesChecked } from './causes/index.js';
 import { withS3Target } from './causes/s3-target.js';
 import { mergeRequest, requestFromCommand } from './policy/command-request.js';
 import { redactSecrets } from './secrets.js';
@@ -71,13 +71,13 @@ function explainOnce(input: ExplainInput): Explanation {
       verdict: ev?.verdict ?? 'unknown', statements: ev?.statements ?? [], decidingConditions: ev?.decidingConditions ?? [],
     };
   });
-  const causes = rankCauses({ parsed: seen, policies, evaluation, request, context, text });
+  const { causes, warnings: causeWarnings } = rankCausesChecked({ parsed: seen, policies, evaluation, request, context, text });
   return {
     parsed,
     causes,
     firstSteps: firstSteps(parsed),
     policies: reports,
-    warnings: [...warnings, ...issues.filter((i) => i.severity !== 'info').map((i) => ({ code: i.code, message: i.message }))],
+    warnings: [...warnings, ...issues.filter((i) => i.severity !== 'info').map((i) => ({ code: i.code, message: i.message })), ...causeWarnings],
     otherErrors,
     evaluation: evaluation
       ? { decision: evaluation.decision, decidedBy: evaluation.decidedBy, missingContext: evaluation.missingContext, trail: evaluation.trail }

@@ -64,6 +64,8 @@ export interface Issue {
 export interface Warning {
   code: string;
   message: string;
+  /** The catalog id of the cause whose check failed (`cause-check-failed`); never text from the input. */
+  cause?: string;
 }
 
 // ───────────────────────────── parse ─────────────────────────────

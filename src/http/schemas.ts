@@ -151,7 +151,11 @@ export const IssueSchema = z.object({
   severity: z.enum(['error', 'warning', 'info']).optional(),
 });
 
-export const WarningSchema = z.object({ code: z.string(), message: z.string() });
+export const WarningSchema = z.object({
+  code: z.string().describe('secret-redacted, a parse issue code, cause-check-failed (a cause was left out because its check broke), cause-ranking-failed, …'),
+  message: z.string(),
+  cause: z.string().optional().describe('cause-check-failed: the catalog id of the cause left out'),
+});
 
 export const CallerSchema = z.object({
   arn: nullableString,

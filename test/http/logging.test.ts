@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { definitions } from '../../src/core/causes/catalog.js';
+import { explain } from '../../src/core/index.js';
 import { ARTICLE_MESSAGE, LogCapture, TRUST_POLICY, makeApp } from './helpers.js';
 
 const KEY_ID = 'AKIAIOSFODNN7EXAMPLE';
@@ -72,5 +74,32 @@ describe('logs', () => {
     expect(lines[0]).toMatchObject({ level: 50, status: 500, route: '/v1/boom' });
     expect((lines[0]!.err as { frames: string[] }).frames.length).toBeGreaterThan(0);
     expect(logs.text).not.toContain(SECRET);
+  });
+
+  it('a broken cause check is one warn line with the cause id only, on the explain, batch and form routes', async () => {
+    const victimId = explain({ message: ARTICLE_MESSAGE }).causes[0]!.id;
+    const victim = definitions.find((d) => d.id === victimId)!;
+    const spy = vi.spyOn(victim, 'appliesTo').mockImplementation(() => { throw new Error(`pasted ${SECRET}`); });
+    try {
+      const logs = new LogCapture();
+      const app = await makeApp({ logLevel: 'info' }, { logStream: logs });
+      const res = await app.inject({ method: 'POST', url: '/v1/explain', headers: { 'content-type': 'text/plain' }, payload: PASTED });
+      expect(res.statusCode).toBe(200);
+      expect(res.json().warnings).toContainEqual(expect.objectContaining({ code: 'cause-check-failed', cause: victimId }));
+      const batch = await app.inject({ method: 'POST', url: '/v1/explain/batch', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ items: [{ message: PASTED }, { message: 7 }] }) });
+      expect(batch.statusCode).toBe(200);
+      const form = await app.inject({ method: 'POST', url: '/', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ message: PASTED }).toString() });
+      expect(form.statusCode).toBe(200);
+      await app.close();
+      const warns = logs.lines.filter((l) => l.msg === 'cause check failed');
+      expect(warns).toHaveLength(3);
+      for (const l of warns) {
+        expect(l).toMatchObject({ level: 40, causeId: victimId });
+        expect(l.reqId).toBeDefined();
+      }
+      for (const needle of [SECRET, KEY_ID, 'pipeline-role', 'is not authorized']) expect(logs.text, needle).not.toContain(needle);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

@@ -2,7 +2,7 @@
  * The cause catalog's public face: rank causes for one answer, the first steps for any error,
  * and the catalog itself for GET /v1/causes.
  */
-import type { CommandStep, ContextValue, Evaluation, ParsedError, Policy, RankedCause, RequestFacts } from '../types.js';
+import type { CommandStep, ContextValue, Evaluation, ParsedError, Policy, RankedCause, RequestFacts, Warning } from '../types.js';
 import { rank } from '../rank/index.js';
 import { definitionOf, definitions } from './catalog.js';
 import { deriveFacts, fillTemplate } from './templates.js';
@@ -40,13 +40,73 @@ export function causeContext(input: CauseInput): CauseContext {
 
 /** Every applicable cause, best first; ruled-out ones last. Never throws. */
 export function rankCauses(input: CauseInput): RankedCause[] {
+  return rankCausesChecked(input).causes;
+}
+
+/** Ranked causes, and a warning per cause whose check broke (a bug, never the person's input). */
+export interface CheckedCauses {
+  causes: RankedCause[];
+  warnings: Warning[];
+}
+
+/** Causes whose check threw, per answer. */
+const failures = new WeakMap<CauseContext, Set<string>>();
+function noteFailure(ctx: CauseContext, id: string): void {
+  const set = failures.get(ctx);
+  if (set) set.add(id);
+  else failures.set(ctx, new Set([id]));
+}
+
+/**
+ * The cause's appliesTo and signals, each failure noted under the cause's id: a cause whose check
+ * throws is left out of the answer instead of ranking on partial evidence.
+ */
+function guarded(def: CauseDefinition): CauseDefinition {
+  return {
+    ...def,
+    appliesTo: (ctx) => {
+      try { return def.appliesTo(ctx); } catch { noteFailure(ctx, def.id); return false; }
+    },
+    signals: def.signals.map((sig) => (ctx: CauseContext) => {
+      try { return sig(ctx); } catch { noteFailure(ctx, def.id); return null; }
+    }),
+  };
+}
+/** Wrapped once per definition list. */
+const guardedLists = new WeakMap<readonly CauseDefinition[], CauseDefinition[]>();
+function guardedList(defs: readonly CauseDefinition[]): CauseDefinition[] {
+  let g = guardedLists.get(defs);
+  if (!g) { g = defs.map(guarded); guardedLists.set(defs, g); }
+  return g;
+}
+
+/**
+ * Like rankCauses, but a broken cause check is visible: the cause is skipped on its own and the
+ * answer carries a `cause-check-failed` warning naming its id (no text from the input). When the
+ * shared context itself cannot be built, no cause is ranked and `cause-ranking-failed` says so.
+ */
+export function rankCausesChecked(input: CauseInput, defs: readonly CauseDefinition[] = definitions): CheckedCauses {
+  let causes: RankedCause[];
+  let failed: Set<string> | undefined;
   try {
-    return rank(definitions, causeContext(input));
+    const ctx = causeContext(input);
+    causes = rank(guardedList(defs), ctx);
+    failed = failures.get(ctx);
   } catch {
-    return [];
+    return { causes: [], warnings: [{ code: 'cause-ranking-failed', message: 'The likely causes could not be ranked because of an internal error; the parsed fields and policy verdicts are still valid.' }] };
   } finally {
     forgetLowered();
   }
+  if (!failed) return { causes, warnings: [] };
+  const skip = failed;
+  return {
+    causes: causes.filter((c) => !skip.has(c.id)),
+    warnings: [...skip].map((id) => ({
+      code: 'cause-check-failed',
+      message: `The check for cause "${id}" failed with an internal error, so that cause is left out of this answer.`,
+      cause: id,
+    })),
+  };
 }
 
 /** What to run first for any error: who is calling, the decoded blob, the failed call in CloudTrail. */

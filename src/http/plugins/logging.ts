@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import pino, { type DestinationStream, type Logger } from 'pino';
+import type { Warning } from '../../core/types.js';
 import type { AppConfig } from '../config.js';
 
 /** Paths pino censors: bodies, pasted text, credential headers. */
@@ -63,4 +64,20 @@ export function installRequestLogging(app: FastifyInstance): void {
     else request.log.info(line, 'request');
     done();
   });
+}
+
+const CAUSE_ID = /^[a-z0-9-]{1,80}$/;
+
+/**
+ * A cause check that broke inside the core (a bug, not bad input): one warn line per cause with
+ * its catalog id only — never the pasted text, which the warning's own message does not hold either.
+ */
+export function logCauseFailures(request: FastifyRequest, warnings: readonly Warning[]): void {
+  for (const w of warnings) {
+    if (w.code === 'cause-check-failed' && typeof w.cause === 'string' && CAUSE_ID.test(w.cause)) {
+      request.log.warn({ causeId: w.cause }, 'cause check failed');
+    } else if (w.code === 'cause-ranking-failed') {
+      request.log.warn('cause ranking failed');
+    }
+  }
 }

@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { explainItem } from '../../cli/batch.js';
+import { logCauseFailures } from '../plugins/logging.js';
 import { plainJsonSerializer, problemResponses, responseSchema } from '../response-schema.js';
 import { BatchRequestSchema, BatchResponseSchema, ProblemSchema } from '../schemas.js';
 
@@ -25,7 +26,11 @@ export async function batchRoutes(app: FastifyInstance): Promise<void> {
     },
     serializerCompiler: plainJsonSerializer,
     handler: async (request, reply) => {
-      const results = request.body.items.map((item, index) => ({ index, ...explainItem(item) }));
+      const results = request.body.items.map((item, index) => {
+        const result = explainItem(item);
+        if ('answer' in result) logCauseFailures(request, result.answer.warnings);
+        return { index, ...result };
+      });
       reply.header('cache-control', 'no-store');
       return reply.type('application/json; charset=utf-8').send({ results });
     },

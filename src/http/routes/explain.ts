@@ -8,6 +8,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { explain } from '../../core/index.js';
 import type { ExplainInput } from '../../core/types.js';
 import { renderMarkdown, renderText } from '../../core/render/index.js';
+import { logCauseFailures } from '../plugins/logging.js';
 import { plainJsonSerializer, problemResponses, responseSchema } from '../response-schema.js';
 import { ExplainQuerySchema, ExplainRequestSchema, ExplanationSchema, FORMATS, ProblemSchema } from '../schemas.js';
 import { textBodyAsMessage } from './text-body.js';
@@ -71,6 +72,7 @@ export async function explainRoutes(app: FastifyInstance): Promise<void> {
     preValidation: textBodyAsMessage,
     handler: async (request, reply) => {
       const explanation = explain(request.body as ExplainInput);
+      logCauseFailures(request, explanation.warnings);
       const format = chooseFormat(request.query.format, request.headers.accept);
       // Answers echo what was pasted: never store them in a cache.
       reply.header('vary', 'Accept').header('cache-control', 'no-store');

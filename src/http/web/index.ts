@@ -13,6 +13,7 @@ import type { HtmlFormValues } from '../../core/render/html.js';
 import { APP_CSS } from './assets/app-css.js';
 import { APP_JS } from './assets/app-js.js';
 import { FAVICON_SVG } from './assets/favicon-svg.js';
+import { logCauseFailures } from '../plugins/logging.js';
 import { readForm } from './form.js';
 
 interface Asset { body: string; type: string; etag: string }
@@ -96,6 +97,7 @@ export default async function webForm(app: FastifyInstance): Promise<void> {
       return sendHtml(reply, 400, fragment ? renderHtmlErrors(form.errors) : renderHtmlPage({ values, errors: form.errors }));
     }
     const explanation = explain(form.input);
+    logCauseFailures(req, explanation.warnings);
     return sendHtml(reply, 200, fragment ? renderHtmlAnswer(explanation) : renderHtmlPage({ values, explanation }));
   });
 
