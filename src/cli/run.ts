@@ -6,7 +6,7 @@
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { explain } from '../core/index.js';
-import { LIMITS } from '../http/schemas.js';
+import { LIMITS } from '../shared/request-schemas.js';
 import { renderMarkdown, renderText } from '../core/render/index.js';
 import { POLICY_KINDS, type ContextValue, type PolicyInput, type PolicyKind, type RequestFacts } from '../core/types.js';
 import { explainItem, parseBatchLine, validateExplainItem, type ItemResult } from './batch.js';

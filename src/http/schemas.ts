@@ -11,105 +11,17 @@ import { z } from 'zod';
 import { responseRegistry } from './response-schema.js';
 import {
   CAUSE_STATUSES, DECISIONS, DENY_KINDS, DENY_POLICY_TYPES, ERROR_SOURCES, EVIDENCE_SOURCES,
-  POLICY_KINDS, PRINCIPAL_TYPES, VERDICTS,
+  PRINCIPAL_TYPES, VERDICTS,
 } from '../core/types.js';
 
-// ───────────────────────────── limits ─────────────────────────────
-
-/** Request limits (issue 6). Bytes of the whole body are limited by config.bodyLimit. */
-export const LIMITS = Object.freeze({
-  messageChars: 100_000,
-  policies: 20,
-  documentChars: 100_000,
-  jsonDepth: 32,
-  contextKeys: 200,
-});
-
-const fmt = (n: number): string => n.toLocaleString('en-US').replace(/,/g, ' ');
-
-// ───────────────────────────── requests ─────────────────────────────
-
-export const PolicyKindSchema = z.enum(POLICY_KINDS);
-
-export const ContextValueSchema = z.union([
-  z.string().max(10_000), z.number(), z.boolean(), z.array(z.union([z.string().max(10_000), z.number(), z.boolean()])).max(1000),
-]);
-
-export const ContextSchema = z
-  .record(z.string().min(1).max(256), ContextValueSchema)
-  .refine((r) => Object.keys(r).length <= LIMITS.contextKeys, {
-    message: `context has more than the ${LIMITS.contextKeys}-key limit`,
-  })
-  .describe('Other IAM condition keys the person knows, e.g. `aws:PrincipalOrgID`.');
-
-/** JSON length of an object document; strings are measured as they are. */
-function documentLength(doc: unknown): number {
-  if (typeof doc === 'string') return doc.length;
-  try {
-    return JSON.stringify(doc)?.length ?? 0;
-  } catch {
-    return Number.POSITIVE_INFINITY;
-  }
-}
-
-export const PolicyInputSchema = z
-  .object({
-    kind: PolicyKindSchema.optional().describe('Inferred when absent.'),
-    name: z.string().max(256).optional().describe('A label echoed back.'),
-    document: z
-      .union([
-        z.string().min(1).max(LIMITS.documentChars, `a policy document may be at most ${fmt(LIMITS.documentChars)} characters`),
-        z.record(z.string(), z.unknown()),
-      ])
-      .describe(
-        'A policy object, or a string holding policy JSON, URL-encoded policy JSON, or the whole output of ' +
-          '`aws iam get-role`, `get-role-policy`, `get-policy-version`, `aws organizations describe-policy`, ' +
-          '`aws kms get-key-policy` or `aws s3api get-bucket-policy`.',
-      ),
-    level: z.number().int().min(0).max(10).optional().describe('SCP/RCP organization level (0 = root).'),
-  })
-  .superRefine((p, ctx) => {
-    if (typeof p.document === 'object' && documentLength(p.document) > LIMITS.documentChars) {
-      ctx.addIssue({
-        code: 'too_big',
-        origin: 'string',
-        maximum: LIMITS.documentChars,
-        inclusive: true,
-        path: ['document'],
-        input: undefined,
-        message: `a policy document may be at most ${fmt(LIMITS.documentChars)} characters of JSON`,
-      });
-    }
-  });
-
-const PoliciesSchema = z
-  .array(PolicyInputSchema)
-  .max(LIMITS.policies, `at most ${LIMITS.policies} policies may be pasted`);
-
-export const RequestFactsSchema = z
-  .object({
-    externalId: z.string().max(2048).nullable().optional().describe('null = the call passed no external id.'),
-    durationSeconds: z.number().int().min(0).max(10_000_000).optional(),
-    roleSessionName: z.string().max(2048).optional(),
-    sourceIdentity: z.string().max(2048).optional(),
-    sessionTags: z.record(z.string().max(256), z.string().max(2048)).optional(),
-    mfa: z.boolean().optional().describe('The call carried SerialNumber + TokenCode.'),
-    chained: z.boolean().optional().describe("The caller's credentials came from another AssumeRole."),
-  })
-  .describe('What the failing call sent, when the person knows.');
-
-export const MessageSchema = z
-  .string()
-  .min(1, 'message must not be empty')
-  .max(LIMITS.messageChars, `message may be at most ${fmt(LIMITS.messageChars)} characters`)
-  .describe('The raw text as pasted; may hold a whole log.');
-
-export const ExplainRequestSchema = z.object({
-  message: MessageSchema,
-  policies: PoliciesSchema.optional(),
-  request: RequestFactsSchema.optional(),
-  context: ContextSchema.optional(),
-});
+// Request schemas and limits live in src/shared (the CLI validates with them too).
+import {
+  BATCH_MAX_ITEMS, ContextSchema, ExplainRequestSchema, MessageSchema, PoliciesSchema, PolicyKindSchema,
+} from '../shared/request-schemas.js';
+export {
+  BATCH_MAX_ITEMS, ContextSchema, ContextValueSchema, ExplainRequestSchema, LIMITS, MessageSchema, PolicyInputSchema,
+  PolicyKindSchema, RequestFactsSchema,
+} from '../shared/request-schemas.js';
 
 export const FORMATS = ['json', 'markdown', 'text'] as const;
 export const ExplainQuerySchema = z.object({
@@ -345,7 +257,6 @@ export const ProblemSchema = z
   .describe('RFC 9457 problem details.');
 
 /** POST /v1/explain/batch: each item is checked on its own, so one bad item does not fail the rest. */
-export const BATCH_MAX_ITEMS = 100;
 export const BatchRequestSchema = z.object({
   items: z.array(z.unknown()).min(1).max(BATCH_MAX_ITEMS)
     .describe('Up to 100 explain requests, each shaped like the body of POST /v1/explain.'),

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { explainItem } from '../../cli/batch.js';
+import { explainItem } from '../../shared/explain-item.js';
 import { logCauseFailures } from '../plugins/logging.js';
 import { plainJsonSerializer, problemResponses, responseSchema } from '../response-schema.js';
 import { BatchRequestSchema, BatchResponseSchema, ProblemSchema } from '../schemas.js';
