@@ -1,33 +1,30 @@
 /**
- * `whydenied serve`: runs the HTTP service exactly as `npm start` does — the server entry
- * (dist/src/http/server.js, or server.ts under tsx) as a child process with this environment.
- * The entry starts listening when loaded and exports nothing, so importing it here would give
- * no handle to stop it; a child keeps its signal handling (graceful SIGTERM) intact.
+ * `whydenied serve`: the HTTP service in this process, exactly as `npm start` runs it (same
+ * configuration from the environment, --port / --host over PORT / HOST, same graceful SIGTERM).
+ * The HTTP shell is loaded only here, on demand, so the other commands never load fastify.
  */
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-
-export function serverEntry(): string {
-  const js = fileURLToPath(new URL('../http/server.js', import.meta.url));
-  return existsSync(js) ? js : fileURLToPath(new URL('../http/server.ts', import.meta.url));
-}
-
 export async function serve(options: { port?: number; host?: string }): Promise<number> {
+  const { ConfigError, loadConfig } = await import('../http/config.js');
   const env = { ...process.env };
   if (options.port !== undefined) env.PORT = String(options.port);
   if (options.host !== undefined) env.HOST = options.host;
-  return new Promise<number>((resolve) => {
-    // execArgv carries tsx's loader when the CLI itself runs under tsx.
-    const child = spawn(process.execPath, [...process.execArgv, serverEntry()], { stdio: 'inherit', env });
-    const forward = (sig: NodeJS.Signals): void => { child.kill(sig); };
-    process.on('SIGINT', forward);
-    process.on('SIGTERM', forward);
-    child.on('error', () => resolve(1));
-    child.on('exit', (code, signal) => {
-      process.off('SIGINT', forward);
-      process.off('SIGTERM', forward);
-      resolve(code ?? (signal === 'SIGTERM' || signal === 'SIGINT' ? 0 : 1));
-    });
-  });
+  let config;
+  try {
+    config = loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  const { startServer } = await import('../http/start.js');
+  let server;
+  try {
+    server = await startServer(config);
+  } catch (err) {
+    process.stderr.write(`whydenied failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
+  return server.done;
 }

@@ -1,10 +1,10 @@
 /**
- * The service entry: the only file that reads process.env, listens, and handles signals.
- * SIGTERM/SIGINT: /readyz turns 503 at once; after SHUTDOWN_DELAY_MS the server stops accepting
- * connections, lets in-flight requests finish, and exits (forcefully after SHUTDOWN_TIMEOUT_MS).
+ * The service entry (`npm start`, the container's CMD): the only file that reads process.env.
+ * It starts the server in this process (start.ts: listening, SIGTERM/SIGINT, graceful shutdown)
+ * and exits with the code the shutdown reports.
  */
-import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { startServer } from './start.js';
 
 async function main(): Promise<void> {
   let config;
@@ -17,37 +17,8 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-
-  const app = await buildApp(config);
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals): void => {
-    if (stopping) return;
-    stopping = true;
-    app.lifecycle.shuttingDown = true;
-    app.log.info({ signal }, 'shutting down');
-    const force = setTimeout(() => {
-      app.log.error('in-flight requests did not finish in time; exiting');
-      process.exit(1);
-    }, config.shutdownDelayMs + config.shutdownTimeoutMs);
-    force.unref();
-    setTimeout(() => {
-      app.close().then(
-        () => {
-          app.log.info('closed');
-          process.exit(0);
-        },
-        (err: unknown) => {
-          app.log.error({ err: err instanceof Error ? { type: err.name } : {} }, 'close failed');
-          process.exit(1);
-        },
-      );
-    }, config.shutdownDelayMs);
-  };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
-
-  // fastify logs "Server listening at …" itself.
-  await app.listen({ port: config.port, host: config.host });
+  const server = await startServer(config);
+  process.exit(await server.done);
 }
 
 main().catch((err: unknown) => {

@@ -60,7 +60,7 @@ describe('whydenied serve (real process)', () => {
       expect(await exited).toBe(0);
     } finally {
       clearTimeout(timer);
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM'); // forwarded down tsx → cli → server
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM'); // tsx forwards it to the cli, which runs the server in process
     }
   }, 60_000);
 });
