@@ -244,6 +244,9 @@ const globalEndpoint: CauseDefinition = {
       const optIn = regionsIn(ctx.text).find((x) => OPT_IN_REGIONS.has(x));
       if (optIn && r !== optIn) return sig(25, fromContext(`The text also shows a call to ${optIn}, an opt-in Region, where v1 tokens from the global STS endpoint are not valid — if the failing call went there (and calls to ${r ?? 'other Regions'} work), this is the cause.`));
       if (r) return sig(0.1, fromMessage(`The call went to ${r}, a Region enabled by default, where every STS token is valid.`));
+      // S3's InvalidToken wording is about the session token alone (the key and signature passed): a
+      // token not valid where it was sent, as a v1 global-endpoint token is in an opt-in Region
+      if (has(ctx, 'the provided token is malformed')) return sig(3, fromMessage('S3 says the session token is malformed or otherwise invalid while the key and signature passed: a session token not valid in the bucket\'s Region (a v1 token from the global STS endpoint in an opt-in Region) gives exactly this answer; the Region is not shown.'));
       return sig(0.6, fromMessage('The Region of the call is not shown.'));
     },
     (ctx) => (has(ctx, 'authfailure', 'not able to validate the provided access credentials')

@@ -33,8 +33,8 @@ function isS3(ctx: CauseContext): boolean {
   return has(ctx, 's3://', 's3 bucket', 'in s3 bucket', 's3api', 'amazons3exception');
 }
 
-const notDenial = (ctx: CauseContext) => codeIs(ctx, 'ExpiredToken', 'InvalidClientTokenId', 'InvalidAccessKeyId', 'SignatureDoesNotMatch', 'ValidationError')
-  || has(ctx, 'security token included in the request is');
+const notDenial = (ctx: CauseContext) => codeIs(ctx, 'ExpiredToken', 'InvalidClientTokenId', 'InvalidToken', 'InvalidAccessKeyId', 'SignatureDoesNotMatch', 'ValidationError')
+  || has(ctx, 'security token included in the request is', 'the provided token is malformed');
 
 const s3Applies = perAnswer((ctx: CauseContext) => isS3(ctx) && !notDenial(ctx));
 
@@ -60,7 +60,14 @@ const blockPublic: CauseDefinition = {
     (ctx) => {
       const op = operation(ctx);
       const a = action(ctx);
-      if (['putbucketpolicy', 'putbucketacl', 'putobjectacl'].includes(op) || ['s3:putbucketpolicy', 's3:putbucketacl', 's3:putobjectacl'].includes(a)) {
+      if (op === 'putbucketpolicy' || a === 's3:putbucketpolicy') {
+        // S3 names the policy type (or BlockPublicPolicy itself) in its detailed answers; a bare
+        // "Access Denied" on PutBucketPolicy is the answer new buckets give (Block Public Access on
+        // by default since April 2023) to a policy that grants public access
+        if (!ctx.parsed.deny.policyType && !ctx.parsed.caller) return sig(10, fromMessage('Setting the bucket policy was refused with a bare Access Denied: Block Public Access (on by default for new buckets) refuses a policy that grants public access this way; a missing s3:PutBucketPolicy Allow looks the same.'));
+        return sig(4, fromMessage('Setting a bucket policy was refused: Block Public Access rejects ones that grant public access.'));
+      }
+      if (['putbucketacl', 'putobjectacl'].includes(op) || ['s3:putbucketacl', 's3:putobjectacl'].includes(a)) {
         return sig(4, fromMessage('Setting a bucket policy or ACL was refused: Block Public Access rejects ones that grant public access.'));
       }
       if (has(ctx, 'public-read', 'public-read-write', 'x-amz-acl', 'allusers')) return sig(4, fromMessage('The request sets a public ACL.'));
@@ -134,6 +141,12 @@ const ownership: CauseDefinition = {
   docs: [OWNERSHIP, S3_403],
 };
 
+/** KMS's answer about a key it would not use (the key policy, a key in another Region, or a foreign ciphertext). */
+const KMS_KEY_ANSWER = ['customer master key that does not exist', 'does not exist in this region, or you are not allowed'];
+
+/** UploadPart refused with no policy type named: the multipart upload was already created, so s3:PutObject passed. */
+const partRefused = (ctx: CauseContext) => operation(ctx) === 'uploadpart' && !ctx.parsed.deny.policyType && ctx.parsed.deny.kind !== 'explicit';
+
 const KMS_FOR_S3 = ['kms:decrypt', 'kms:generatedatakey', 'kms:encrypt', 'kms:reencryptfrom', 'kms:reencryptto', 'kms:generatedatakeywithoutplaintext'];
 
 const sseKms: CauseDefinition = {
@@ -148,11 +161,14 @@ const sseKms: CauseDefinition = {
     if (notDenial(ctx)) return false;
     const kmsAct = KMS_FOR_S3.includes(action(ctx));
     if (kmsAct) return isS3(ctx) || has(ctx, 'bucket', 's3');
-    return isS3(ctx) && has(ctx, 'kms', 'sse-kms', 'aws:kms', 'x-amz-server-side-encryption');
+    return isS3(ctx) && (has(ctx, 'kms', 'sse-kms', 'aws:kms', 'x-amz-server-side-encryption', ...KMS_KEY_ANSWER) || partRefused(ctx));
   },
   signals: [
     (ctx) => {
       if (KMS_FOR_S3.includes(action(ctx))) return sig(S3_OPS.includes(operation(ctx)) ? 150 : has(ctx, 's3://', 'bucket', 'objectcreated', 'amazons3', 's3 object', 'host id') ? 100 : 20, fromMessage(`The ${ctx.parsed.operation ?? 'S3'} call failed on ${ctx.parsed.action}: S3 uses the object's KMS key on the caller's behalf, and the caller may not use that key.`));
+      // an S3 call answered with KMS's own refusal of a key: the object's (or bucket default's) key
+      if (has(ctx, ...KMS_KEY_ANSWER)) return sig(30, fromMessage(`The ${ctx.parsed.operation ?? 'S3'} call was answered with KMS's refusal of a key: S3 found the object but could not use its encryption key for the caller (the key policy or the caller's KMS permissions, or a key in another Region).`));
+      if (partRefused(ctx)) return sig(15, fromMessage('A part upload was refused after the multipart upload started: UploadPart needs the same s3:PutObject permission that CreateMultipartUpload already passed, but under SSE-KMS it also needs kms:Decrypt on the key (single-part PutObject needs only kms:GenerateDataKey).'));
       // head-object / get-bucket-encryption output in the text: the object (or bucket default) is SSE-KMS under a named key
       if (has(ctx, 'ssekmskeyid', 'kmsmasterkeyid', 'x-amz-server-side-encryption-aws-kms-key-id')) return sig(10, fromMessage('The text shows the object (or the bucket default) is SSE-KMS under a named KMS key: the call needs that key\'s kms:Decrypt (reads) or kms:GenerateDataKey (writes), granted by the key policy too.'));
       return sig(4, fromMessage('The S3 request involves SSE-KMS encryption.'));

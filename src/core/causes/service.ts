@@ -20,8 +20,8 @@ const S3_403 = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/troublesho
 
 /** Not an authorization refusal at all: token, Region, validation errors. */
 function notDenial(ctx: CauseContext): boolean {
-  if (codeIs(ctx, 'ValidationError', 'ExpiredToken', 'InvalidClientTokenId', 'UnrecognizedClient', 'RegionDisabled', 'InvalidIdentityToken', 'SignatureDoesNotMatch', 'PackedPolicyTooLarge', 'IDPCommunicationError')) return true;
-  return has(ctx, 'security token included in the request is', 'could not load credentials from any providers');
+  if (codeIs(ctx, 'ValidationError', 'ExpiredToken', 'InvalidClientTokenId', 'InvalidToken', 'UnrecognizedClient', 'RegionDisabled', 'InvalidIdentityToken', 'SignatureDoesNotMatch', 'PackedPolicyTooLarge', 'IDPCommunicationError')) return true;
+  return has(ctx, 'security token included in the request is', 'could not load credentials from any providers', 'the provided token is malformed');
 }
 
 /** A service call (not STS AssumeRole, where the trust policy is the resource policy; not KMS, which has its own causes). */
@@ -416,6 +416,9 @@ function listBucketAllowed(ctx: CauseContext): Statement | null {
   return statementsFor(ids, 's3:ListBucket', ctx, 'Allow', arn).find((h) => !h.conditional)?.statement ?? null;
 }
 
+/** KMS's answer about a key ("… a customer master key that does not exist, does not exist in this region, or you are not allowed to access"): its "does not exist" is about the key, not the resource. */
+const KMS_KEY_ANSWER = ['customer master key that does not exist', 'does not exist in this region'];
+
 const masked: CauseDefinition = {
   id: 'resource-missing-masked',
   title: 'The resource does not exist, and the service answers AccessDenied instead of "not found"',
@@ -431,6 +434,7 @@ const masked: CauseDefinition = {
       if (kind === 's3') {
         if (d.kind === 'explicit') return sig(0.1, fromMessage('An explicit Deny refused the read; a missing key is not the reason.'));
         if (d.policyType) return sig(0.3, fromMessage(`AWS names a ${policyWords(ctx, d.policyType)} as the reason.`));
+        if (has(ctx, ...KMS_KEY_ANSWER)) return sig(0.3, fromMessage('The answer is KMS\'s, about the object\'s encryption key: S3 found the object and could not use its key.'));
         return sig(2.5, fromMessage('S3 returns 403 instead of 404 for a key that does not exist when the caller lacks s3:ListBucket on the bucket — check the key exists.'));
       }
       if (d.kind === 'explicit') return sig(0.1, fromMessage('An explicit Deny refused the read.'));
@@ -439,7 +443,7 @@ const masked: CauseDefinition = {
     (ctx) => (maskKind(ctx) === 'ssm' && ctx.parsed.deny.kind !== 'explicit' && unresolvedSsmTarget(ctx.parsed.target?.arn ?? undefined)
       ? sig(SSM_UNRESOLVED_WEIGHT, fromMessage(`The resource AWS names, ${ctx.parsed.target?.arn}, is no parameter ARN: Parameter Store did not resolve the name it was given to a parameter (it does not exist, or the name or path is malformed) — check the exact name before the permissions.`))
       : null),
-    (ctx) => (has(ctx, 'nosuchkey', 'does not exist', 'not found', 'parameternotfound')
+    (ctx) => (has(ctx, 'nosuchkey', 'not found', 'parameternotfound') || (has(ctx, 'does not exist') && !has(ctx, ...KMS_KEY_ANSWER))
       ? sig(10, fromMessage('The text says the object or parameter was not found.'))
       : null),
     (ctx) => {

@@ -156,7 +156,7 @@ export function awsSays(ctx: CauseContext, fallback: string, tail = ''): string 
   return `AWS says: "${clause}"${readingOf(ctx, clause)}.${tail ? ` ${tail}` : ''}`;
 }
 const NOT_DENIALS = [
-  'validationerror', 'expiredtoken', 'expiredtokenexception', 'invalidclienttokenid', 'regiondisabledexception',
+  'validationerror', 'expiredtoken', 'expiredtokenexception', 'invalidclienttokenid', 'invalidtoken', 'regiondisabledexception',
   'invalididentitytoken', 'invalididentitytokenexception', 'unrecognizedclientexception', 'signaturedoesnotmatch',
   'idpcommunicationerror', 'idpcommunicationerrorexception', 'malformedpolicydocument', 'packedpolicytoolarge',
   'invalidparametervalueexception', 'invalidparametervalue', 'authfailure', 'invalidaccesskeyid', 'incompletesignature',

@@ -21,6 +21,9 @@ function preLookupError(ctx: CauseContext): boolean {
   return false;
 }
 
+/** STS failed to find an OIDC provider for the token's issuer in the role's account (before reading the role). */
+const providerLookup = (ctx: CauseContext) => has(ctx, 'no openidconnect provider found in your account');
+
 const NOT_ROLE_TYPES = new Set(['user', 'group', 'policy', 'instance-profile', 'root', 'assumed-role', 'oidc-provider', 'saml-provider', 'mfa', 'server-certificate']);
 
 /** What the target ARN really names when it is not a role, or null. */
@@ -52,12 +55,16 @@ const roleMissing: CauseDefinition = {
   prior: 0.12,
   specificity: 1,
   appliesTo: (ctx) => {
-    if (preLookupError(ctx)) return false;
+    if (preLookupError(ctx) && !providerLookup(ctx)) return false;
     if (nonRoleKind(ctx)) return false;
     if (has(ctx, ...ARN_FIELD, 'request arn is invalid', 'access to role \'', 'nosuchentity', 'cannot be assumed', 'invalid information in one or more fields')) return true;
     return isAssumeFamily(ctx);
   },
   signals: [
+    // STS looks the provider up in the account the RoleArn names: a wrong account id there misses it
+    (ctx) => (providerLookup(ctx)
+      ? sig(1.5, fromMessage('STS looks for the OIDC provider in the account named by the RoleArn: a role ARN with the wrong account id (another environment\'s role, a typo) gets this same answer even where the provider exists.'))
+      : null),
     // message wording that points at the ARN itself
     (ctx) => {
       if (has(ctx, "at 'rolearn' failed to satisfy constraint")) {

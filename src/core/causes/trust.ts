@@ -202,6 +202,20 @@ function unredacted(s: string): string {
   return s.replace(/([XYZxyz*#])\1{2,}/g, '\u2026');
 }
 
+/**
+ * Two role names that agree up to a redaction or a cut (`AWSReservedSSO_<REDACTED>` and a target
+ * ARN cut off at `AWSReservedSSO_<RE`): the same name as far as the text shows it.
+ */
+function sameUpToRedaction(a: string, b: string): boolean {
+  const kept = (s: string) => {
+    const u = unredacted(s);
+    const i = u.search(/[<\u2026]/);
+    return i < 0 ? null : u.slice(0, i);
+  };
+  const x = kept(a);
+  return x !== null && x.length >= 4 && x === kept(b);
+}
+
 /** Caller and target in the same account — also when both show the same redaction (`***`, `ACCOUNTID`). */
 function sameAccountSegment(ctx: CauseContext): boolean {
   if (ctx.facts.callerAccount && ctx.facts.callerAccount === ctx.facts.targetAccount) return true;
@@ -424,13 +438,18 @@ export const causes: CauseDefinition[] = [
       const c = ctx.parsed.caller;
       const t = ctx.parsed.target;
       if (!c || !t || (c.type !== 'assumed-role' && c.type !== 'role') || !c.name || t.resourceType !== 'role' || !t.name) return false;
-      if (unredacted(c.name) !== unredacted(t.name)) return false;
+      if (unredacted(c.name) !== unredacted(t.name) && !sameUpToRedaction(c.name, t.name)) return false;
       return !(c.accountId && t.accountId && unredacted(c.accountId) !== unredacted(t.accountId));
     },
     signals: [
-      (ctx) => (sameAccountSegment(ctx) || (ctx.parsed.caller?.name !== ctx.parsed.target?.name && unredacted(ctx.parsed.caller?.accountId ?? '') === unredacted(ctx.parsed.target?.accountId ?? ''))
+      (ctx) => {
+        if (unredacted(ctx.parsed.caller?.name ?? '') !== unredacted(ctx.parsed.target?.name ?? '')) {
+          return weigh(6, ev(`The caller's role (${ctx.parsed.caller?.name}) and the target role (${ctx.parsed.target?.name}) have the same name as far as the text shows it (the rest is redacted or cut off): most likely a role session re-assuming its own role.`));
+        }
+        return sameAccountSegment(ctx) || (ctx.parsed.caller?.name !== ctx.parsed.target?.name && unredacted(ctx.parsed.caller?.accountId ?? '') === unredacted(ctx.parsed.target?.accountId ?? ''))
         ? weigh(25, ev(`The caller is a session of role ${ctx.facts.callerRoleName} and the target is the same role ${ctx.facts.targetRoleArn}: a role re-assuming itself (role-chaining in CI, IRSA, a kubeconfig --role-arn).`))
-        : weigh(4, ev(`The caller's role and the target role are both named ${ctx.facts.callerRoleName}; the error hides an account id, so this is the same role unless the two live in different accounts.`))),
+        : weigh(4, ev(`The caller's role and the target role are both named ${ctx.facts.callerRoleName}; the error hides an account id, so this is the same role unless the two live in different accounts.`));
+      },
       (ctx) => {
         const t = trustAnalysis(ctx);
         if (!t.pasted) return null;
