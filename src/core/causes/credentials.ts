@@ -72,6 +72,9 @@ const wrongCredentials: CauseDefinition = {
       if (!ctx.parsed.caller && has(ctx, 'cdk-hnb659fds-', 'cdk-assets', 'cdktoolkit')) return sig(4, fromMessage('A CDK bootstrap resource was called without going through the CDK roles: CDK fell back to the current credentials, typically because it could not assume its file-publishing or deploy role.'));
       return null;
     },
+    (ctx) => (has(ctx, 'with session credentials')
+      ? sig(20, fromMessage(`STS refuses ${ctx.parsed.action ?? 'this call'} to temporary (session) credentials: the profile or environment holds a role session or an earlier session token where the IAM user's long-term access keys were meant to be used.`))
+      : null),
     (ctx) => {
       if (has(ctx, ...NO_CREDS)) return sig(6, fromMessage('The SDK found no usable credentials at all: the environment, profile or instance metadata it should read is not what you expect.'));
       if (isInvalid(ctx)) return sig(0.8, fromMessage('AWS does not recognise the credentials: often a stale or mismatched set of AWS_* variables rather than the intended profile.'));

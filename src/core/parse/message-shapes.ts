@@ -184,6 +184,15 @@ export const SHAPES: MessageShape[] = [
   { name: 's3-all-access-disabled', family: 'bare', priority: 4,
     description: 'S3 AllAccessDisabled: All access to this resource has been disabled (bucket or account suspended, or S3-compatible store blocking access)',
     sample: 'operation error S3: ListObjectsV2, https response error StatusCode: 403, RequestID: 17D0850741E9E650, api error AllAccessDisabled: All access to this resource has been disabled.' },
+  { name: 'sts-session-credentials', family: 'sts', priority: 7,
+    description: 'STS: Cannot call GetSessionToken / GetFederationToken with session credentials (temporary credentials where an IAM user\'s long-term keys are needed)',
+    sample: 'Amazon.SecurityToken.AmazonSecurityTokenServiceException: Cannot call GetSessionToken with session credentials' },
+  { name: 'cfn-api-access-denied', family: 'tooling', priority: 5,
+    description: 'CloudFormation resource event: API: <service>:<Action> Access Denied',
+    sample: 'API: s3:PutBucketPolicy Access Denied' },
+  { name: 'cfn-ssm-parameter-unreadable', family: 'tooling', priority: 5, inferAction: 'ssm:GetParameters',
+    description: 'CloudFormation: Unable to fetch parameters [<names>] from parameter store for this account (the stack\'s caller may not read the SSM parameter, or it does not exist)',
+    sample: 'unable to fetch parameters (/DataQuality/S3/ArtifactsBucket) from parameter store for this account' },
   { name: 'generic-auth-error', family: 'credentials', priority: 0,
     description: 'Any other message printed with an authorization error code (CLI, Go SDK, `Code: message`)',
     sample: 'An error occurred (InvalidIdentityToken) when calling the AssumeRoleWithSAML operation: Specified provider doesn\'t exist.' },
@@ -819,6 +828,24 @@ export const TRIGGERS: Trigger[] = [
     },
   },
   { re: /All access to this (?:resource|object|bucket) has been disabled\.?/g, handle: simple('s3-all-access-disabled') },
+  {
+    re: /Cannot call (GetSessionToken|GetFederationToken) with session credentials\.?/g,
+    handle: (_st, m) => {
+      const h = newHit('sts-session-credentials', m.index, m.index + m[0].length);
+      h.action = `sts:${m[1]}`;
+      return h;
+    },
+  },
+  {
+    re: /\bAPI: ([a-z0-9-]{1,40}:[A-Za-z0-9]{1,100}) Access Denied\b/g,
+    handle: (_st, m) => {
+      const h = newHit('cfn-api-access-denied', m.index, m.index + m[0].length);
+      h.action = m[1] ?? null;
+      h.fallbackCode = 'AccessDenied';
+      return h;
+    },
+  },
+  { re: /[Uu]nable to fetch parameters? [[(][^\])]{1,600}[\])] from parameter store for this account\.?/g, handle: simple('cfn-ssm-parameter-unreadable') },
   {
     re: /\b\d{1,3} validation errors? detected:?/g,
     handle: (st, m) => {
