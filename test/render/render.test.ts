@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import MarkdownIt from 'markdown-it';
 import { renderMarkdown, renderText } from '../../src/core/render/index.js';
 import { code, escapeInline, fence, prose } from '../../src/core/render/markdown.js';
-import { stripControls, wrap } from '../../src/core/render/text.js';
+import { pathWords, stripControls, wrap } from '../../src/core/render/text.js';
 import type { Explanation } from '../../src/core/types.js';
 import { explanationSample, parsedSample } from './sample.js';
 
@@ -98,7 +98,7 @@ describe('renderMarkdown', () => {
     const e = explanationSample();
     e.evaluation!.trail = ['Request: a → b.', 'Decision: implicit-deny (role trust policy).'];
     const out = renderMarkdown(e);
-    expect(out).toContain('| 1 | deploy-role trust | trust (inferred) | **implicit-deny** | Principal names an unknown account (Statement\\[0\\].Principal) |');
+    expect(out).toContain('| 1 | deploy-role trust | trust (inferred) | **implicit-deny** | Principal names an unknown account (statement 1, Principal) |');
     expect(out).toContain('- Policy 1, statement 1 (Sid "AllowCI"): **Allow, does not apply**. Principal does not match\n');
     expect(out).toContain('Step by step:\n\n1. Request: a → b.\n2. Decision: implicit-deny (role trust policy).\n');
     const text = renderText(e);
@@ -138,6 +138,51 @@ describe('renderMarkdown', () => {
   it('is deterministic', () => {
     const e = explanationSample();
     expect(renderMarkdown(structuredClone(e))).toBe(renderMarkdown(e));
+  });
+});
+
+describe('warnings and other errors come before the details', () => {
+  it('markdown: a pasted secret and a policy problem are listed right under the lead, before the fields table', () => {
+    const out = renderMarkdown(explanationSample());
+    const warnings = out.indexOf('### Warnings');
+    expect(warnings).toBeGreaterThan(out.indexOf('**Cause:**'));
+    expect(warnings).toBeLessThan(out.indexOf('| Field | Value |'));
+    expect(out).toContain('### Warnings\n\n- An AWS secret access key was removed from the text before reading it. (`secret-redacted`)\n'
+      + '- Policy 1 "deploy-role trust": Principal names an unknown account (statement 1, Principal) (`principal-unknown`)\n');
+    expect(out.match(/### Warnings/g)).toHaveLength(1);
+  });
+
+  it('text: the same warnings before "What the message says"', () => {
+    const out = renderText(explanationSample());
+    const warnings = out.indexOf('Warnings\n--------');
+    expect(warnings).toBeGreaterThan(0);
+    expect(warnings).toBeLessThan(out.indexOf('What the message says'));
+    expect(out).toContain('- Policy 1 "deploy-role trust": Principal names an unknown account (statement\n  1, Principal) (principal-unknown)');
+  });
+
+  it('leaves info-level policy notes (a URL-encoded document, decoded) out of the warnings', () => {
+    const e = explanationSample();
+    e.warnings = [];
+    e.policies[0]!.issues = [{ code: 'url-encoded', message: 'The document was URL-encoded; decoded.', path: '', severity: 'info' }];
+    expect(renderMarkdown(e)).not.toContain('### Warnings');
+    expect(renderText(e)).not.toContain('Warnings\n');
+  });
+
+  it('says near the top which of several errors the answer explains', () => {
+    const out = renderMarkdown(explanationSample());
+    const note = out.indexOf('_The text holds 2 different errors. This answer explains the sts:AssumeRole error;');
+    expect(note).toBeGreaterThan(0);
+    expect(note).toBeLessThan(out.indexOf('### Causes, best first'));
+    expect(renderText(explanationSample())).toContain('The text holds 2 different errors. This answer explains the sts:AssumeRole\nerror;');
+  });
+
+  it('numbers statements in issue paths from 1, like the rest of the answer', () => {
+    expect(pathWords('Statement[0].Principal')).toBe('statement 1, Principal');
+    expect(pathWords('Statement[2].Principal.AWS[1]')).toBe('statement 3, Principal.AWS value 2');
+    expect(pathWords('Statement.Condition.StringEquals')).toBe('statement 1, Condition.StringEquals');
+    expect(pathWords('Statement[4]')).toBe('statement 5');
+    expect(pathWords('Version')).toBe('Version');
+    expect(pathWords('')).toBe('');
   });
 });
 

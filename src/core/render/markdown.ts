@@ -6,8 +6,8 @@
 import type { Explanation, RankedCause } from '../types.js';
 import {
   MAX_RULED_OUT_LINES, NOT_RECOGNIZED_WORDS, leadWords, STATUS_WORDS, evidenceOrigin, formatScore, groupCauses, headline, kindWords,
-  foldLine, oneLine, otherErrorSummary, parsedFieldRows, policyLabel, policyNotes, ruledOutReason, statementLines, stripControls,
-  warningLine, type FieldRow,
+  foldLine, noticeLines, oneLine, otherErrorSummary, otherErrorsNote, parsedFieldRows, policyLabel, policyNotes, ruledOutReason,
+  statementLines, stripControls, type FieldRow,
 } from './text.js';
 
 function longestBacktickRun(s: string): number {
@@ -124,6 +124,15 @@ export function renderMarkdown(e: Explanation): string {
   } else {
     const top = groups.full[0];
     if (top) blocks.push(`**${leadWords(top.status)}:** ${prose(top.title, false, 300)} (**${STATUS_WORDS[top.status]}**).`);
+  }
+  // Warnings come before the details: a pasted secret must be rotated, a policy IAM rejects is no fix.
+  const notices = noticeLines(e);
+  if (notices.length) {
+    blocks.push('### Warnings\n\n' + notices.map((w) => `- ${prose(w.text)} (${code(w.code)})`).join('\n'));
+  }
+  const others = otherErrorsNote(e);
+  if (others) blocks.push(`_${prose(others)}_`);
+  if (p.recognized) {
     const rows = parsedFieldRows(p);
     blocks.push(['| Field | Value |', '| --- | --- |', ...rows.map((r) => `| ${r.label} | ${cell(r)} |`)].join('\n'));
   }
@@ -167,10 +176,6 @@ export function renderMarkdown(e: Explanation): string {
       if (ev.trail.length) lines.push('', ...ev.trail.map((t, i) => `${i + 1}. ${prose(t)}`));
     }
     blocks.push(lines.join('\n'));
-  }
-
-  if (e.warnings.length) {
-    blocks.push('### Warnings\n\n' + e.warnings.map((w) => `- ${prose(warningLine(w))} (${code(w.code)})`).join('\n'));
   }
 
   if (e.otherErrors.length) {

@@ -198,11 +198,67 @@ export function evidenceOrigin(e: Explanation, ev: Evidence): string {
   }
 }
 
+/**
+ * An issue's JSON path in people's words, numbered from 1 like the rest of the answer:
+ * `Statement[0].Condition.StringEquals` → `statement 1, Condition.StringEquals`,
+ * `Statement[2].Principal.AWS[1]` → `statement 3, Principal.AWS value 2`. The JSON answer keeps the path.
+ */
+export function pathWords(path: string): string {
+  let rest = oneLine(path, 200);
+  let head = '';
+  const m = /^Statement(?:\[(\d{1,6})\])?(?=\.|\[|$)/.exec(rest);
+  if (m) {
+    head = `statement ${m[1] !== undefined ? Number(m[1]) + 1 : 1}`;
+    rest = rest.slice(m[0].length).replace(/^\./, '');
+  }
+  rest = rest.replace(/\[(\d{1,6})\]/g, (_all, n: string) => ` value ${Number(n) + 1}`).trim();
+  return head && rest ? `${head}, ${rest}` : head || rest;
+}
+
+/** `… (statement 1, Principal)`: an issue's message with where it is, for people. */
+export function issueLine(i: { message: string; path?: string }): string {
+  const where = i.path ? pathWords(i.path) : '';
+  const msg = oneLine(i.message, 200);
+  if (!where) return msg;
+  return msg.endsWith('.') ? `${msg.slice(0, -1)} (${where}).` : `${msg} (${where})`;
+}
+
+/**
+ * What the person must see before the causes: the answer's warnings (a pasted secret first), then
+ * every problem found in a pasted policy (IAM may reject it, or a statement was not read).
+ */
+export function noticeLines(e: Explanation): Array<{ text: string; code: string }> {
+  const out = e.warnings.map((w) => ({ text: warningLine(w), code: w.code }));
+  e.policies.forEach((p, i) => {
+    for (const issue of p.issues) {
+      if (issue.severity === 'info') continue;
+      out.push({ text: `${capitalize(policyLabel(e, i))}: ${issueLine(issue)}`, code: issue.code });
+    }
+  });
+  return out;
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/**
+ * When the text held more than one error: which one this answer is about, and where the others are
+ * listed. Empty otherwise.
+ */
+export function otherErrorsNote(e: Explanation): string {
+  const n = e.otherErrors.length;
+  if (!n || !e.parsed.recognized) return '';
+  const what = e.parsed.action ?? e.parsed.operation ?? e.parsed.errorCode;
+  return `The text holds ${n + 1} different errors. This answer explains ${what ? `the ${what} error` : 'one of them'}; `
+    + `the ${n === 1 ? 'other is' : `other ${n} are`} listed under "Other errors in the same text" — paste ${n === 1 ? 'it' : 'one'} on its own to explain it.`;
+}
+
 /** `1 issue: …` summary of a policy's issues and deciding conditions, for the verdicts table. */
 export function policyNotes(p: PolicyReport): string[] {
   const notes: string[] = [];
   if (!p.valid) notes.push('no usable statement could be read');
-  for (const i of p.issues.slice(0, 3)) notes.push(oneLine(i.message, 200) + (i.path ? ` (${oneLine(i.path, 80)})` : ''));
+  for (const i of p.issues.slice(0, 3)) notes.push(issueLine(i).replace(/\.$/, ''));
   if (p.issues.length > 3) notes.push(`${p.issues.length - 3} more issue(s)`);
   const deciding = p.decidingConditions ?? [];
   if (p.verdict === 'unknown' && deciding.length) {
@@ -352,6 +408,15 @@ export function renderText(e: Explanation): string {
   } else {
     const top = groups.full[0];
     if (top) blocks.push(wrap(`${leadWords(top.status)}: ${oneLine(top.title, 300)} (${STATUS_WORDS[top.status]}).`, ''));
+  }
+  // Warnings come before the details: a pasted secret must be rotated, a policy IAM rejects is no fix.
+  const notices = noticeLines(e);
+  if (notices.length) {
+    blocks.push([section('Warnings'), ...notices.map((w) => wrap(`- ${w.text} (${oneLine(w.code, 80)})`, '', '  '))].join('\n'));
+  }
+  const others = otherErrorsNote(e);
+  if (others) blocks.push(wrap(others, ''));
+  if (p.recognized) {
     const rows = parsedFieldRows(p);
     const w = Math.max(...rows.map((r) => r.label.length));
     blocks.push(section('What the message says') + '\n' + rows.map((r) => wrap(plainRow(r), `  ${r.label.padEnd(w)}  `, ' '.repeat(w + 4))).join('\n'));
@@ -397,10 +462,6 @@ export function renderText(e: Explanation): string {
       for (const t of ev.trail) lines.push(wrap(`- ${oneLine(t, 600)}`, '  ', '    '));
     }
     blocks.push(lines.join('\n'));
-  }
-
-  if (e.warnings.length) {
-    blocks.push([section('Warnings'), ...e.warnings.map((w) => wrap(`- ${warningLine(w)} (${oneLine(w.code, 80)})`, '', '  '))].join('\n'));
   }
 
   if (e.otherErrors.length) {
