@@ -102,6 +102,45 @@ describe('hostile input stays text', () => {
   });
 });
 
+describe('what the answer shows first', () => {
+  const html = renderHtmlAnswer(fullExplanation());
+
+  it('puts warnings (a pasted secret, a policy problem) first, then the best cause and its first check, then the parsed fields', () => {
+    const warnings = html.indexOf('<h2 id="warnings-h">Warnings</h2>');
+    const summary = html.indexOf('<h2 id="summary-h">In short</h2>');
+    const parsedCard = html.indexOf('<h2 id="parsed-h">');
+    expect(warnings).toBeGreaterThan(0);
+    expect(summary).toBeGreaterThan(warnings);
+    expect(parsedCard).toBeGreaterThan(summary);
+    const warningCard = html.slice(warnings, summary);
+    expect(warningCard).toContain('<li>A secret key was removed. <span class="muted">(secret-redacted)</span></li>');
+    expect(warningCard).toContain('<li>Policy 1 &quot;deploy trust&quot;: bad principal (statement 1, Principal) <span class="muted">(c)</span></li>');
+    const summaryCard = html.slice(summary, parsedCard);
+    expect(summaryCard).toContain('<strong>Cause:</strong> <a href="#cause-1">');
+    expect(summaryCard).toContain('aws iam get-role --role-name deploy-role');
+    expect(html).toContain('<article id="cause-1" class="cause cause-confirmed"');
+  });
+
+  it('says which of several errors it explains', () => {
+    expect(html).toContain('The text holds 2 different errors. This answer explains the sts:AssumeRole error; the other is listed under &quot;Also in the text&quot;');
+  });
+
+  it('has no summary when no cause is open', () => {
+    const x = fullExplanation();
+    x.otherErrors = [];
+    for (const c of x.causes) c.status = 'unlikely';
+    expect(renderHtmlAnswer(x)).not.toContain('summary-h');
+  });
+
+  it('shows `quoted` commands in our wording as code, and keeps an odd backtick as text', () => {
+    const x = fullExplanation();
+    x.warnings = [{ code: 'secret-redacted', message: 'Rotate it: `aws iam create-access-key` then <b>`x`</b>.' }, { code: 'w', message: 'odd ` backtick <i>' }];
+    const out = renderHtmlAnswer(x);
+    expect(out).toContain('Rotate it: <code>aws iam create-access-key</code> then &lt;b&gt;<code>x</code>&lt;/b&gt;.');
+    expect(out).toContain('odd &#96; backtick &lt;i&gt;');
+  });
+});
+
 describe('answer content', () => {
   const html = renderHtmlAnswer(fullExplanation());
   const needles: Array<[string, string]> = [
@@ -120,7 +159,7 @@ describe('answer content', () => {
     ['first step', 'aws sts get-caller-identity'],
     ['warning', 'A secret key was removed.'],
     ['policy verdict', '<span class="badge verdict-implicit-deny">Does not allow (implicit deny)</span>'],
-    ['policy issue', 'bad principal <code>Statement[0].Principal</code>'],
+    ['policy issue, its statement numbered from 1', 'bad principal <span class="muted">(statement 1, Principal)</span>'],
     ['statement why', 'the principal is a user'],
     ['missing context', '<code>sts:ExternalId</code>'],
     ['other error', 'ExpiredToken'],
@@ -134,7 +173,7 @@ describe('answer content', () => {
 
   it('gives every copy button a code block with the id it names', () => {
     const targets = [...html.matchAll(/data-copy="([^"]+)"/g)].map((m) => m[1]);
-    expect(targets.length).toBe(4); // the open cause's confirm + fix command + corrected policy, one first step
+    expect(targets.length).toBe(5); // the summary's first check, the open cause's confirm + fix command + corrected policy, one first step
     for (const id of targets) expect(html).toContain(`<code id="${id}"`);
     expect(new Set(targets).size).toBe(targets.length);
   });

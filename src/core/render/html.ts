@@ -6,9 +6,10 @@
  */
 import { POLICY_KINDS } from '../types.js';
 import type {
-  CauseStatus, CommandStep, Evidence, Explanation, ParsedError, PolicyReport, RankedCause, Verdict, Warning,
+  CauseStatus, CommandStep, Evidence, Explanation, ParsedError, PolicyReport, RankedCause, Verdict,
 } from '../types.js';
 import { renderDecisionSvg } from './svg.js';
+import { leadWords, noticeLines, otherErrorsNote, pathWords } from './text.js';
 
 export { renderDecisionSvg } from './svg.js';
 
@@ -24,6 +25,16 @@ export function escapeHtml(value: unknown): string {
 }
 
 const e = escapeHtml;
+
+/**
+ * Escaped text in which balanced `…` pairs (our own wording quotes commands and values that way)
+ * become <code>; with an odd number of backticks the text is escaped as it is.
+ */
+export function inlineHtml(text: string): string {
+  const parts = String(text ?? '').split('`');
+  if (parts.length % 2 === 0) return e(text);
+  return parts.map((part, i) => (i % 2 === 1 ? (part ? `<code>${e(part)}</code>` : '') : e(part))).join('');
+}
 
 // ───────────────────────────── form values ─────────────────────────────
 
@@ -195,19 +206,19 @@ function evidenceSource(ev: Evidence, reports: PolicyReport[]): string {
 }
 
 function renderSteps(ids: Ids, steps: CommandStep[], what: string): string {
-  return `<ol class="steps">${steps.map((s) => `<li><p>${e(s.description)}</p>${s.command ? codeBlock(ids, s.command, what) : ''}</li>`).join('')}</ol>`;
+  return `<ol class="steps">${steps.map((s) => `<li><p>${inlineHtml(s.description)}</p>${s.command ? codeBlock(ids, s.command, what) : ''}</li>`).join('')}</ol>`;
 }
 
 function renderCause(ids: Ids, c: RankedCause, rank: number, reports: PolicyReport[], compact = false): string {
   const hid = ids.next();
   const parts: string[] = [];
   const pct = Math.round(Math.max(0, Math.min(1, Number.isFinite(c.score) ? c.score : 0)) * 100);
-  parts.push(`<article class="cause cause-${e(c.status)}" aria-labelledby="${hid}" data-cause-id="${e(c.id)}">`);
+  parts.push(`<article id="cause-${rank}" class="cause cause-${e(c.status)}" aria-labelledby="${hid}" data-cause-id="${e(c.id)}">`);
   parts.push(`<header class="cause-head"><h3 id="${hid}"><span class="rank">${rank}.</span> ${e(c.title)}</h3>${statusBadge(c.status)}</header>`);
   parts.push(`<p class="cause-meta"><code>${e(c.id)}</code> <span class="score" title="score within this answer">score ${pct}%</span></p>`);
   if (c.evidence.length) {
     parts.push(`<h4>Evidence</h4><ul class="evidence">${c.evidence
-      .map((ev) => `<li>${e(ev.text)} <span class="muted">— from ${e(evidenceSource(ev, reports))}</span></li>`).join('')}</ul>`);
+      .map((ev) => `<li>${inlineHtml(ev.text)} <span class="muted">— from ${e(evidenceSource(ev, reports))}</span></li>`).join('')}</ul>`);
   }
   if (compact) {
     // Unlikely and ruled-out causes: why, not how to fix (keeps the answer short).
@@ -218,7 +229,7 @@ function renderCause(ids: Ids, c: RankedCause, rank: number, reports: PolicyRepo
   const fix = c.fix;
   if (fix && (fix.description || fix.commands.length || fix.policy !== undefined)) {
     parts.push('<h4>Fix</h4>');
-    if (fix.description) parts.push(`<p>${e(fix.description)}</p>`);
+    if (fix.description) parts.push(`<p>${inlineHtml(fix.description)}</p>`);
     for (const cmd of fix.commands) parts.push(codeBlock(ids, cmd, 'fix command'));
     if (fix.policy !== undefined) {
       const which = fix.policyIndex !== undefined ? ` for ${policyName(reports, fix.policyIndex)}` : '';
@@ -268,13 +279,13 @@ function renderPolicies(reports: PolicyReport[], ev: Explanation['evaluation']):
     out.push('<li class="policy-report">');
     out.push(`<div class="policy-head"><strong>${e(r.name ?? `Policy ${i + 1}`)}</strong> <span class="tag">${e(KIND_SHORT[r.kind] ?? r.kind)}${r.kindInferred ? ', kind detected' : ''}</span> ${r.valid ? verdictBadge(r.verdict) : '<span class="badge verdict-invalid">Could not be read</span>'}</div>`);
     if (r.issues.length) {
-      out.push(`<ul class="issues">${r.issues.map((is) => `<li>${e(is.message)}${is.path ? ` <code>${e(is.path)}</code>` : ''}</li>`).join('')}</ul>`);
+      out.push(`<ul class="issues">${r.issues.map((is) => `<li>${inlineHtml(is.message)}${is.path && pathWords(is.path) ? ` <span class="muted">(${e(pathWords(is.path))})</span>` : ''}</li>`).join('')}</ul>`);
     }
     const stmts = r.statements ?? [];
     if (stmts.length) {
       out.push(`<details><summary>Statements (${stmts.length})</summary><ul class="statements">${stmts.map((s) => {
         const m = s.matched === 'unknown' ? 'depends' : s.matched ? 'applies' : 'does not apply';
-        return `<li><span class="tag">${e(s.effect)}</span> statement ${e(Number(s.index) + 1)}${s.sid ? ` <code>${e(s.sid)}</code>` : ''} ${e(m)}: ${e(s.why)}</li>`;
+        return `<li><span class="tag">${e(s.effect)}</span> statement ${e(Number(s.index) + 1)}${s.sid ? ` <code>${e(s.sid)}</code>` : ''} ${e(m)}: ${inlineHtml(s.why)}</li>`;
       }).join('')}</ul></details>`);
     }
     const deciding = r.decidingConditions ?? [];
@@ -284,15 +295,36 @@ function renderPolicies(reports: PolicyReport[], ev: Explanation['evaluation']):
     out.push('</li>');
   });
   out.push('</ol>');
-  if (ev && ev.trail.length) out.push(`<details><summary>How it was evaluated</summary><ol class="trail">${ev.trail.map((t) => `<li>${e(t)}</li>`).join('')}</ol></details>`);
+  if (ev && ev.trail.length) out.push(`<details><summary>How it was evaluated</summary><ol class="trail">${ev.trail.map((t) => `<li>${inlineHtml(t)}</li>`).join('')}</ol></details>`);
   out.push('</section>');
   return out.join('');
 }
 
-function renderWarnings(ws: Warning[]): string {
+/** The answer's warnings and every problem in a pasted policy, first thing in the answer. */
+function renderWarnings(x: Explanation): string {
+  const ws = noticeLines(x);
   if (!ws.length) return '';
-  return `<section class="card warnings" aria-labelledby="warnings-h"><h2 id="warnings-h">Warnings</h2><ul>${ws
-    .map((w) => `<li>${e(w.message)} <span class="muted">(${e(w.code)})</span></li>`).join('')}</ul></section>`;
+  return `<section class="card warnings" role="note" aria-labelledby="warnings-h"><h2 id="warnings-h">Warnings</h2><ul>${ws
+    .map((w) => `<li>${inlineHtml(w.text)} <span class="muted">(${e(w.code)})</span></li>`).join('')}</ul></section>`;
+}
+
+/**
+ * In short: the best open cause and its first confirm command, so both show without scrolling
+ * past the parsed fields and the picture. Nothing when no cause is confirmed, likely or possible.
+ */
+function renderSummary(ids: Ids, x: Explanation): string {
+  const top = x.causes.find((c) => c.status === 'confirmed' || c.status === 'likely' || c.status === 'possible');
+  const note = otherErrorsNote(x, 'Also in the text');
+  if (!top && !note) return '';
+  const out: string[] = ['<section class="card summary" aria-labelledby="summary-h"><h2 id="summary-h">In short</h2>'];
+  if (top) {
+    out.push(`<p class="lead"><strong>${e(leadWords(top.status))}:</strong> <a href="#cause-1">${e(top.title)}</a> ${statusBadge(top.status)}</p>`);
+    const step = top.confirm[0];
+    if (step) out.push(`<p class="sub">Check it first: ${inlineHtml(step.description)}</p>${step.command ? codeBlock(ids, step.command, 'first confirm command') : ''}`);
+  }
+  if (note) out.push(`<p class="sub">${e(note)}</p>`);
+  out.push('</section>');
+  return out.join('');
 }
 
 function renderOtherErrors(others: ParsedError[]): string {
@@ -309,7 +341,8 @@ export function renderHtmlAnswer(x: Explanation): string {
   const out: string[] = [];
   out.push('<div class="answer-body">');
   out.push('<h2 id="answer-h" class="answer-title" tabindex="-1">Answer</h2>');
-  out.push(renderWarnings(x.warnings));
+  out.push(renderWarnings(x));
+  if (x.parsed.recognized) out.push(renderSummary(ids, x));
   out.push(renderParsed(x.parsed));
   if (x.parsed.recognized) {
     out.push(`<section class="card" aria-labelledby="picture-h"><h2 id="picture-h">The decision at a glance</h2><figure class="picture"><div class="picture-wide">${renderDecisionSvg(x, 'decision', 'wide')}</div><div class="picture-tall">${renderDecisionSvg(x, 'decision-tall', 'tall')}</div>`

@@ -246,12 +246,12 @@ function capitalize(s: string): string {
  * When the text held more than one error: which one this answer is about, and where the others are
  * listed. Empty otherwise.
  */
-export function otherErrorsNote(e: Explanation): string {
+export function otherErrorsNote(e: Explanation, listedUnder = 'Other errors in the same text'): string {
   const n = e.otherErrors.length;
   if (!n || !e.parsed.recognized) return '';
   const what = e.parsed.action ?? e.parsed.operation ?? e.parsed.errorCode;
   return `The text holds ${n + 1} different errors. This answer explains ${what ? `the ${what} error` : 'one of them'}; `
-    + `the ${n === 1 ? 'other is' : `other ${n} are`} listed under "Other errors in the same text" — paste ${n === 1 ? 'it' : 'one'} on its own to explain it.`;
+    + `the ${n === 1 ? 'other is' : `other ${n} are`} listed under "${listedUnder}" — paste ${n === 1 ? 'it' : 'one'} on its own to explain it.`;
 }
 
 /** `1 issue: …` summary of a policy's issues and deciding conditions, for the verdicts table. */

@@ -113,6 +113,10 @@ button[hidden] { display: none; }
 .errors ul { margin: 0; padding-left: 20px; }
 .warnings { border-color: #d4a72c; background: #fffbea; }
 .warnings ul { margin: 0; padding-left: 20px; }
+.summary { border-color: #9ec1ef; background: #f5f9ff; }
+.summary .lead { margin: 0 0 8px; font-size: 16px; }
+.summary .lead .badge { margin-left: 6px; vertical-align: 1px; }
+.summary .sub { margin: 6px 0 4px; }
 
 dl.parsed { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 6px 18px; margin: 0; }
 dl.parsed .field { display: contents; }
