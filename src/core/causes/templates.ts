@@ -67,6 +67,20 @@ export function fillTemplate(template: string, facts: TemplateFacts): string {
 }
 
 /**
+ * Like fillTemplate, for words people read (descriptions): the value as it is, never shell-quoted,
+ * so an ARN in a sentence or in an example JSON policy is not wrapped in '…'.
+ */
+export function fillText(template: string, facts: TemplateFacts): string {
+  const parts = compiled(template);
+  let out = parts[0] as string;
+  for (let k = 1; k < parts.length; k += 2) {
+    const v = facts[parts[k] as string];
+    out += (v !== null && v !== undefined && v !== '' ? v : placeholderFor(parts[k] as string)) + (parts[k + 1] as string);
+  }
+  return out;
+}
+
+/**
  * A template split once into literal, name, literal, …, literal (odd indexes are names). The
  * catalog's templates are a few hundred constants; the cache is bounded (count and length), so
  * templates built from input cannot grow it without limit.

@@ -6,7 +6,7 @@
  */
 import type { CauseStatus, Evidence, Fix, RankedCause } from '../types.js';
 import type { CauseContext, CauseDefinition, SignalResult } from '../causes/types.js';
-import { fillTemplate } from '../causes/templates.js';
+import { fillTemplate, fillText } from '../causes/templates.js';
 import { STAGE_ORDER, failureStage, type Stage } from '../causes/signals.js';
 
 /** Raw strength at or above which an unproven cause is `likely`. */
@@ -230,7 +230,7 @@ const LIVE: ReadonlySet<CauseStatus> = new Set(['confirmed', 'likely', 'possible
 
 function buildFix(def: CauseDefinition, ctx: CauseContext, withPolicy: boolean): Fix {
   const fix: Fix = {
-    description: fillTemplate(def.fix.description, ctx.facts),
+    description: fillText(def.fix.description, ctx.facts),
     commands: def.fix.commands
       .filter((c) => { if (typeof c === 'string' || !c.when) return true; try { return c.when(ctx); } catch { return false; } })
       .map((c) => fillTemplate(typeof c === 'string' ? c : c.command, ctx.facts)),
@@ -269,11 +269,11 @@ export function rank(defs: readonly CauseDefinition[], ctx: CauseContext): Ranke
       confirm: detailed
         ? a.def.confirm
           .filter((c) => { try { return c.when ? c.when(ctx) : true; } catch { return false; } })
-          .map((c) => ({ description: fillTemplate(c.description, ctx.facts), command: fillTemplate(c.command, ctx.facts) }))
+          .map((c) => ({ description: fillText(c.description, ctx.facts), command: fillTemplate(c.command, ctx.facts) }))
         : [],
       fix: detailed
         ? buildFix(a.def, ctx, a.status === 'confirmed' || (i < CORRECTED_FOR_FIRST && a.status !== 'ruled-out'))
-        : { description: fillTemplate(a.def.fix.description, ctx.facts), commands: [] },
+        : { description: fillText(a.def.fix.description, ctx.facts), commands: [] },
       docs: a.def.docs,
       detail: detailed ? 'full' : 'summary',
     };
