@@ -17,6 +17,11 @@ import { DOCS } from './docs.js';
 import { ctxCache } from './memo.js';
 
 
+/** The denied call is a service call (ec2:TerminateInstances …), not an STS AssumeRole*: MFA then comes from get-session-token. */
+function callsServiceDirectly(ctx: CauseContext): boolean {
+  return !!ctx.parsed.action && !isStsFamily(ctx) && !ctx.parsed.action.toLowerCase().startsWith('sts:');
+}
+
 type KeyTest = (key: string) => boolean;
 
 /** Policies that must allow this call: trust + caller for STS, caller + resource otherwise. */
@@ -268,11 +273,15 @@ export const causes: CauseDefinition[] = [
     confirm: [
       GET_TRUST_CONDITIONS,
       { description: 'The MFA devices of the caller user (the serial number to pass).', command: 'aws iam list-mfa-devices --user-name {callerUserName} --profile {callerProfile}', when: (ctx) => ctx.parsed.caller?.type !== 'assumed-role' },
-      { description: 'Retry with MFA.', command: 'aws sts assume-role --role-arn {targetRoleArn} --role-session-name {roleSessionName} --serial-number {mfaSerial} --token-code {tokenCode} --profile {callerProfile}' },
+      { description: 'Retry with MFA.', command: 'aws sts assume-role --role-arn {targetRoleArn} --role-session-name {roleSessionName} --serial-number {mfaSerial} --token-code {tokenCode} --profile {callerProfile}', when: (ctx) => !callsServiceDirectly(ctx) },
+      { description: 'Get MFA session credentials, then retry the call with them (set the AccessKeyId, SecretAccessKey and SessionToken it prints as AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN).', command: 'aws sts get-session-token --serial-number {mfaSerial} --token-code {tokenCode} --profile {callerProfile}', when: callsServiceDirectly },
     ],
     fix: {
-      description: 'Call with MFA: add mfa_serial to the profile (the CLI then prompts for the code) or pass --serial-number and --token-code; for a chain, assume the MFA-protected role directly from the user.',
-      commands: ['aws configure set mfa_serial {mfaSerial} --profile <role-profile>'],
+      description: 'Call with MFA. To assume a role: add mfa_serial to the role\'s profile (the CLI then prompts for the code) or pass --serial-number and --token-code; for a chain, assume the MFA-protected role directly from the user. For a user\'s own calls: get session credentials with aws sts get-session-token --serial-number … --token-code … and make the call with them.',
+      commands: [
+        { command: 'aws configure set mfa_serial {mfaSerial} --profile <role-profile>', when: (ctx) => !callsServiceDirectly(ctx) },
+        { command: 'aws sts get-session-token --serial-number {mfaSerial} --token-code {tokenCode} --profile {callerProfile}', when: callsServiceDirectly },
+      ],
     },
     docs: [DOCS.mfa, DOCS.keys],
   }),

@@ -153,8 +153,16 @@ const missingGrant: CauseDefinition = {
     { description: 'Does the caller\'s side allow it? (Across accounts both sides must.)', command: 'aws iam simulate-principal-policy --policy-source-arn {callerPrincipalArn} --action-names {action} --resource-arns {targetArn}', when: (ctx) => !!callerPrincipal(ctx) },
   ],
   fix: {
-    description: 'Add a statement to the resource\'s policy that allows {action} for the caller (its role ARN for a role session, or its account; a service principal with aws:SourceArn / aws:SourceAccount conditions), and keep the caller\'s own Allow. Apply it with the service\'s own call — S3: aws s3api put-bucket-policy --bucket {bucket} --policy file://policy.json; Lambda: aws lambda add-permission --function-name {targetArn} --statement-id allow-caller --action {action} --principal <principal>; SQS: aws sqs set-queue-attributes --queue-url <queue-url> --attributes file://attributes.json; SNS: aws sns set-topic-attributes --topic-arn {targetArn} --attribute-name Policy --attribute-value file://policy.json; Secrets Manager: aws secretsmanager put-resource-policy --secret-id {targetArn} --resource-policy file://policy.json.',
-    commands: [],
+    description: 'Add a statement to the resource\'s policy that allows {action} for the caller (its role ARN for a role session, or its account; a service principal with aws:SourceArn / aws:SourceAccount conditions), and keep the caller\'s own Allow. Apply it with the service\'s own call (S3 put-bucket-policy, Lambda add-permission, SQS set-queue-attributes, SNS set-topic-attributes, Secrets Manager put-resource-policy, ECR set-repository-policy).',
+    // Only the call of the target's own service: an S3 object ARN is no Lambda function name.
+    commands: [
+      { command: 'aws s3api put-bucket-policy --bucket {bucket} --policy file://policy.json', when: (ctx) => service(ctx) === 's3' },
+      { command: 'aws lambda add-permission --function-name {targetArn} --statement-id allow-caller --action {action} --principal <principal>', when: (ctx) => service(ctx) === 'lambda' },
+      { command: 'aws sqs set-queue-attributes --queue-url <queue-url> --attributes file://attributes.json', when: (ctx) => service(ctx) === 'sqs' },
+      { command: 'aws sns set-topic-attributes --topic-arn {targetArn} --attribute-name Policy --attribute-value file://policy.json', when: (ctx) => service(ctx) === 'sns' },
+      { command: 'aws secretsmanager put-resource-policy --secret-id {targetArn} --resource-policy file://policy.json', when: (ctx) => service(ctx) === 'secretsmanager' },
+      { command: 'aws ecr set-repository-policy --repository-name {targetName} --policy-text file://policy.json', when: (ctx) => service(ctx) === 'ecr' },
+    ],
     correctPolicy: (ctx) => {
       const list = resourcePolicies(ctx);
       if (!list.length || grants(ctx, list).length) return null;

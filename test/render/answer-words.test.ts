@@ -1,0 +1,76 @@
+/**
+ * What a person reads in real answers (explain() on real-shaped messages): values in sentences are
+ * not shell-quoted, and commands fit the call that failed. Found by using the service as its users do.
+ */
+import { describe, it, expect } from 'vitest';
+import { explain } from '../../src/core/index.js';
+import { renderMarkdown } from '../../src/core/render/index.js';
+import type { Explanation, RankedCause } from '../../src/core/types.js';
+
+function cause(e: Explanation, id: string): RankedCause {
+  const c = e.causes.find((x) => x.id === id);
+  if (!c) throw new Error(`no ${id} in ${e.causes.map((x) => x.id).join(', ')}`);
+  return c;
+}
+
+// A pasted message with the account redacted as people do (`<redacted-accountid>`).
+const REDACTED = 'An error occurred (AccessDenied) when calling the PutObject operation: User: arn:aws:sts::<redacted-accountid>:assumed-role/deployer/ci is not authorized to perform: s3:PutObject on resource: "arn:aws:s3:::site-<env>/index.html" because no identity-based policy allows the s3:PutObject action';
+
+describe('values in sentences', () => {
+  it('are written as they are, not shell-quoted, so the example policy in the fix is valid JSON', () => {
+    const fix = cause(explain({ message: REDACTED }), 'identity-missing-allow').fix;
+    expect(fix.description).toContain('{"Effect":"Allow","Action":"s3:PutObject","Resource":"arn:aws:s3:::site-<env>/index.html"}');
+    expect(fix.description).not.toContain("'arn:");
+    // the commands themselves still quote what a shell would misread
+    expect(fix.commands.join('\n')).toContain("--role-name deployer");
+  });
+
+  it('keep shell quoting in confirm commands but not in their descriptions', () => {
+    const e = explain({ message: REDACTED });
+    const steps = cause(e, 'identity-missing-allow').confirm;
+    expect(steps.some((s) => s.command.includes("'arn:aws:s3:::site-<env>/index.html'"))).toBe(true);
+    for (const s of steps) expect(s.description).not.toMatch(/'arn:/);
+  });
+});
+
+describe('the resource policy fix', () => {
+  const message = 'An error occurred (AccessDenied) when calling the GetObject operation: User: arn:aws:sts::111111111111:assumed-role/reader/s is not authorized to perform: s3:GetObject on resource: "arn:aws:s3:::data-bucket/report.csv" because no resource-based policy allows the s3:GetObject action';
+
+  it('gives only the target service\'s own call, never a Lambda or SNS command with an S3 ARN', () => {
+    const fix = cause(explain({ message }), 'resource-policy-missing-grant').fix;
+    expect(fix.commands).toEqual(['aws s3api put-bucket-policy --bucket data-bucket --policy file://policy.json']);
+    expect(fix.description).not.toContain('--function-name');
+    const md = renderMarkdown(explain({ message }));
+    expect(md).not.toContain('--function-name arn:aws:s3');
+    expect(md).toContain('```bash\naws s3api put-bucket-policy --bucket data-bucket --policy file://policy.json\n```');
+  });
+
+  it('for a Lambda function, the add-permission call with the function', () => {
+    const fix = cause(explain({ message: 'User: arn:aws:sts::111111111111:assumed-role/caller/s is not authorized to perform: lambda:InvokeFunction on resource: arn:aws:lambda:us-east-1:222222222222:function:worker because no resource-based policy allows the lambda:InvokeFunction action' }), 'resource-policy-missing-grant').fix;
+    expect(fix.commands).toEqual(['aws lambda add-permission --function-name arn:aws:lambda:us-east-1:222222222222:function:worker --statement-id allow-caller --action lambda:InvokeFunction --principal <principal>']);
+  });
+});
+
+describe('MFA required on a service call (not AssumeRole)', () => {
+  const e = explain({
+    message: 'An error occurred (UnauthorizedOperation) when calling the TerminateInstances operation: You are not authorized to perform this operation. User: arn:aws:iam::846201739518:user/ops is not authorized to perform: ec2:TerminateInstances on resource: arn:aws:ec2:us-east-1:846201739518:instance/i-0e4d7b2a9c61f8305 because no identity-based policy allows the ec2:TerminateInstances action',
+    policies: [{ kind: 'identity', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ec2:TerminateInstances', Resource: '*', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }] } }],
+  });
+  const c = cause(e, 'mfa-required');
+
+  it('retries with get-session-token credentials, not an assume-role of a role nobody named', () => {
+    const commands = c.confirm.map((s) => s.command).join('\n');
+    expect(commands).toContain('aws sts get-session-token --serial-number');
+    expect(commands).not.toContain('aws sts assume-role');
+    expect(c.fix.commands.join('\n')).not.toContain('mfa_serial');
+  });
+
+  it('still retries an AssumeRole with assume-role and mfa_serial', () => {
+    const a = cause(explain({
+      message: 'An error occurred (AccessDenied) when calling the AssumeRole operation: User: arn:aws:iam::111111111111:user/alice is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::111111111111:role/admin',
+      policies: [{ kind: 'trust', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111111111111:root' }, Action: 'sts:AssumeRole', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }] } }],
+    }), 'mfa-required');
+    expect(a.confirm.map((s) => s.command).join('\n')).toContain('aws sts assume-role --role-arn arn:aws:iam::111111111111:role/admin');
+    expect(a.fix.commands[0]).toContain('aws configure set mfa_serial');
+  });
+});
