@@ -186,6 +186,56 @@ describe('warnings and other errors come before the details', () => {
   });
 });
 
+describe('an encoded authorization message', () => {
+  function encoded(): Explanation {
+    const e = explanationSample();
+    e.parsed.encodedMessage = 'sPwGqJ6vBHg1vPHL';
+    e.causes[0]!.status = 'possible';
+    e.firstSteps = [
+      { description: 'See which identity the call uses.', command: 'aws sts get-caller-identity' },
+      { description: 'Decode the authorization failure message.', command: 'aws sts decode-authorization-message --encoded-message sPwGqJ6vBHg1vPHL' },
+    ];
+    return e;
+  }
+
+  it('puts the first steps (decode it) before guessed causes, in Markdown and text', () => {
+    const md = renderMarkdown(encoded());
+    expect(md.indexOf('### First steps')).toBeGreaterThan(0);
+    expect(md.indexOf('### First steps')).toBeLessThan(md.indexOf('### Causes, best first'));
+    const txt = renderText(encoded());
+    expect(txt.indexOf('First steps\n-----------')).toBeLessThan(txt.indexOf('Causes, best first'));
+  });
+
+  it('keeps the causes first once one is confirmed, or when there is no encoded message', () => {
+    const confirmed = encoded();
+    confirmed.causes[0]!.status = 'confirmed';
+    const md = renderMarkdown(confirmed);
+    expect(md.indexOf('### First steps')).toBeGreaterThan(md.indexOf('### Causes, best first'));
+    const plain = encoded();
+    plain.parsed.encodedMessage = null;
+    const md2 = renderMarkdown(plain);
+    expect(md2.indexOf('### First steps')).toBeGreaterThan(md2.indexOf('### Causes, best first'));
+  });
+
+  it('names the decode command in the fields without Markdown backticks in the text answer', () => {
+    const txt = renderText(encoded());
+    expect(txt).toContain('present: decode it with aws sts');
+    expect(txt).not.toMatch(/`aws sts/);
+    expect(renderMarkdown(encoded())).toContain('| Encoded message | present: decode it with `aws sts decode-authorization-message` (see First steps) |');
+  });
+});
+
+describe('numbered lists in the text answer', () => {
+  it('indents the second line of item 10 and later under its words, not under its number', () => {
+    const e = explanationSample();
+    const base = e.causes[2]!;
+    e.causes = [...e.causes.slice(0, 2), ...Array.from({ length: 10 }, (_, i) => ({ ...base, id: `c-${i}`, title: 'A rather long cause title that needs two lines in a terminal of eighty columns' }))];
+    const out = renderText(e);
+    expect(out).toContain('  12. A rather long cause title that needs two lines in a terminal of eighty\n      columns [unlikely');
+    expect(out).toContain('  3. A rather long cause title that needs two lines in a terminal of eighty\n     columns [unlikely');
+  });
+});
+
 describe('markdown escaping helpers', () => {
   const cases: Array<[string, string, string]> = [
     ['code plain', code('sts:AssumeRole'), '`sts:AssumeRole`'],

@@ -141,6 +141,18 @@ describe('what the answer shows first', () => {
   });
 });
 
+describe('an encoded authorization message and no confirmed cause', () => {
+  it('sends the person to the first steps (decode it) and shows them before the causes', () => {
+    const x = fullExplanation();
+    for (const c of x.causes) if (c.status === 'confirmed') c.status = 'possible';
+    const html = renderHtmlAnswer(x);
+    expect(html).toContain('Start with the <a href="#first-h">first steps</a>');
+    expect(html.indexOf('<h2 id="first-h"')).toBeLessThan(html.indexOf('<h2 id="causes-h"'));
+    const confirmed = renderHtmlAnswer(fullExplanation());
+    expect(confirmed.indexOf('<h2 id="first-h"')).toBeGreaterThan(confirmed.indexOf('<h2 id="causes-h"'));
+  });
+});
+
 describe('answer content', () => {
   const html = renderHtmlAnswer(fullExplanation());
   const needles: Array<[string, string]> = [

@@ -9,7 +9,7 @@ import type {
   CauseStatus, CommandStep, Evidence, Explanation, ParsedError, PolicyReport, RankedCause, Verdict,
 } from '../types.js';
 import { renderDecisionSvg } from './svg.js';
-import { leadWords, noticeLines, otherErrorsNote, pathWords } from './text.js';
+import { firstStepsFirst, leadWords, noticeLines, otherErrorsNote, pathWords } from './text.js';
 
 export { renderDecisionSvg } from './svg.js';
 
@@ -320,7 +320,8 @@ function renderSummary(ids: Ids, x: Explanation): string {
   if (top) {
     out.push(`<p class="lead"><strong>${e(leadWords(top.status))}:</strong> <a href="#cause-1">${e(top.title)}</a> ${statusBadge(top.status)}</p>`);
     const step = top.confirm[0];
-    if (step) out.push(`<p class="sub">Check it first: ${inlineHtml(step.description)}</p>${step.command ? codeBlock(ids, step.command, 'first confirm command') : ''}`);
+    if (firstStepsFirst(x)) out.push('<p class="sub">Start with the <a href="#first-h">first steps</a>: the encoded message in the error names the denying policy once decoded.</p>');
+    else if (step) out.push(`<p class="sub">Check it first: ${inlineHtml(step.description)}</p>${step.command ? codeBlock(ids, step.command, 'first confirm command') : ''}`);
   }
   if (note) out.push(`<p class="sub">${e(note)}</p>`);
   out.push('</section>');
@@ -348,10 +349,13 @@ export function renderHtmlAnswer(x: Explanation): string {
     out.push(`<section class="card" aria-labelledby="picture-h"><h2 id="picture-h">The decision at a glance</h2><figure class="picture"><div class="picture-wide">${renderDecisionSvg(x, 'decision', 'wide')}</div><div class="picture-tall">${renderDecisionSvg(x, 'decision-tall', 'tall')}</div>`
       + '<figcaption>Each box is a policy type AWS checks. ✓ allows, ✗ denies, ? unknown (depends on values not given), – not pasted. A thick border marks the policy that decided.</figcaption></figure></section>');
   }
+  const steps = x.firstSteps.length
+    ? `<section class="card" aria-labelledby="first-h"><h2 id="first-h" tabindex="-1">First steps</h2>${renderSteps(ids, x.firstSteps, 'command')}</section>`
+    : '';
+  const stepsFirst = firstStepsFirst(x);
+  if (stepsFirst) out.push(steps);
   out.push(renderCauses(ids, x.causes, x.policies, x.parsed.recognized));
-  if (x.firstSteps.length) {
-    out.push(`<section class="card" aria-labelledby="first-h"><h2 id="first-h">First steps</h2>${renderSteps(ids, x.firstSteps, 'command')}</section>`);
-  }
+  if (!stepsFirst) out.push(steps);
   out.push(renderPolicies(x.policies, x.evaluation ?? null));
   out.push(renderOtherErrors(x.otherErrors));
   out.push('</div>');

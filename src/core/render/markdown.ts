@@ -5,7 +5,7 @@
  */
 import type { Explanation, RankedCause } from '../types.js';
 import {
-  MAX_RULED_OUT_LINES, NOT_RECOGNIZED_WORDS, leadWords, STATUS_WORDS, evidenceOrigin, formatScore, groupCauses, headline, kindWords,
+  MAX_RULED_OUT_LINES, NOT_RECOGNIZED_WORDS, firstStepsFirst, leadWords, STATUS_WORDS, evidenceOrigin, formatScore, groupCauses, headline, kindWords,
   foldLine, noticeLines, oneLine, otherErrorSummary, otherErrorsNote, parsedFieldRows, policyLabel, policyNotes, ruledOutReason,
   statementLines, stripControls, type FieldRow,
 } from './text.js';
@@ -137,6 +137,13 @@ export function renderMarkdown(e: Explanation): string {
     blocks.push(['| Field | Value |', '| --- | --- |', ...rows.map((r) => `| ${r.label} | ${cell(r)} |`)].join('\n'));
   }
 
+  const steps = e.firstSteps.length
+    ? '### First steps\n\n' + e.firstSteps.map((s, i) =>
+      `${i + 1}. ${prose(s.description)}` + (s.command ? `\n\n${indent(fence(s.command, 'bash'), '   ')}` : '')).join('\n\n')
+    : '';
+  const stepsFirst = firstStepsFirst(e);
+  if (steps && stepsFirst) blocks.push(steps);
+
   if (groups.full.length || groups.brief.length) {
     const parts: string[] = ['### Causes, best first'];
     groups.full.forEach((c, i) => parts.push(renderCause(e, c, i + 1)));
@@ -149,10 +156,7 @@ export function renderMarkdown(e: Explanation): string {
     blocks.push('### Causes, best first\n\nNo cause in the catalog fits this message well enough to rank; start with the first steps below.');
   }
 
-  if (e.firstSteps.length) {
-    blocks.push('### First steps\n\n' + e.firstSteps.map((s, i) =>
-      `${i + 1}. ${prose(s.description)}` + (s.command ? `\n\n${indent(fence(s.command, 'bash'), '   ')}` : '')).join('\n\n'));
-  }
+  if (steps && !stepsFirst) blocks.push(steps);
 
   if (e.policies.length) {
     const lines = ['### Pasted policies', '', '| # | Policy | Kind | Verdict | Notes |', '| --- | --- | --- | --- | --- |'];

@@ -111,7 +111,7 @@ export function parsedFieldRows(p: ParsedError): FieldRow[] {
   rows.push(p.deny.policyArn ? row('Denied by', [denyWords + ': ', ''], [p.deny.policyArn]) : row('Denied by', [denyWords], []));
   if (p.region) rows.push(row('Region', ['', ''], [p.region]));
   if (p.requestId) rows.push(row('Request ID', ['', ''], [p.requestId]));
-  if (p.encodedMessage) rows.push(row('Encoded message', ['present: decode it with `aws sts decode-authorization-message`'], []));
+  if (p.encodedMessage) rows.push(row('Encoded message', ['present: decode it with ', ' (see First steps)'], ['aws sts decode-authorization-message']));
   if (p.redactions.length) rows.push(row('Redacted', [`${p.redactions.join(', ')} (fields left empty)`], []));
   const wrappers = p.wrappers.filter((w) => w !== p.source);
   rows.push(row('Printed by', [p.source + (wrappers.length ? ` (inside ${wrappers.join(', ')})` : '')], []));
@@ -143,6 +143,14 @@ export function leadWords(status: CauseStatus): string {
   if (status === 'confirmed') return 'Cause';
   if (status === 'likely' || status === 'possible') return 'Most likely';
   return 'No strong lead yet; best guess';
+}
+
+/**
+ * An encoded authorization message names the denying policy outright: until a cause is confirmed,
+ * decoding it (a first step) beats reading guesses, so the first steps come before the causes.
+ */
+export function firstStepsFirst(e: Explanation): boolean {
+  return e.parsed.recognized && !!e.parsed.encodedMessage && e.firstSteps.length > 0 && !e.causes.some((c) => c.status === 'confirmed');
 }
 
 export interface CauseGroups {
@@ -422,26 +430,33 @@ export function renderText(e: Explanation): string {
     blocks.push(section('What the message says') + '\n' + rows.map((r) => wrap(plainRow(r), `  ${r.label.padEnd(w)}  `, ' '.repeat(w + 4))).join('\n'));
   }
 
-  if (groups.full.length || groups.brief.length) {
-    const parts: string[] = [section('Causes, best first')];
-    groups.full.forEach((c, i) => parts.push(renderCauseText(e, c, i + 1)));
-    if (groups.brief.length) {
-      parts.push(['Less likely:', ...groups.brief.map((c, i) =>
-        wrap(`${groups.full.length + i + 1}. ${oneLine(c.title, 300)} [${STATUS_WORDS[c.status]}, score ${formatScore(c.score)}] (${oneLine(c.id, 100)})`, '  ', '     '))].join('\n'));
-    }
-    blocks.push(parts.join('\n\n'));
-  } else if (p.recognized) {
-    blocks.push(section('Causes, best first') + '\n' + wrap('No cause in the catalog fits this message well enough to rank; start with the first steps below.', ''));
-  }
-
+  const steps: string[] = [];
   if (e.firstSteps.length) {
     const lines = [section('First steps')];
     e.firstSteps.forEach((s, i) => {
       lines.push(wrap(`${i + 1}. ${oneLine(s.description, 600)}`, '', '   '));
       if (s.command) lines.push(commandBlock(s.command, '     '));
     });
-    blocks.push(lines.join('\n'));
+    steps.push(lines.join('\n'));
   }
+  const stepsFirst = firstStepsFirst(e);
+  if (stepsFirst) blocks.push(...steps);
+
+  if (groups.full.length || groups.brief.length) {
+    const parts: string[] = [section('Causes, best first')];
+    groups.full.forEach((c, i) => parts.push(renderCauseText(e, c, i + 1)));
+    if (groups.brief.length) {
+      parts.push(['Less likely:', ...groups.brief.map((c, i) => {
+        const n = `${groups.full.length + i + 1}. `;
+        return wrap(`${n}${oneLine(c.title, 300)} [${STATUS_WORDS[c.status]}, score ${formatScore(c.score)}] (${oneLine(c.id, 100)})`, '  ', ' '.repeat(2 + n.length));
+      })].join('\n'));
+    }
+    blocks.push(parts.join('\n\n'));
+  } else if (p.recognized) {
+    blocks.push(section('Causes, best first') + '\n' + wrap('No cause in the catalog fits this message well enough to rank; start with the first steps below.', ''));
+  }
+
+  if (!stepsFirst) blocks.push(...steps);
 
   if (e.policies.length) {
     const lines = [section('Pasted policies')];
