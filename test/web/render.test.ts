@@ -208,6 +208,9 @@ describe('answer content', () => {
   it('says plainly when nothing was recognized, and draws no picture', () => {
     const none = renderHtmlAnswer(explanation({ parsed: parsed({ recognized: false }), causes: [], policies: [], evaluation: null }));
     expect(none).toContain('No AWS authorization failure was found');
+    // what to paste instead: the same words as the Markdown and text answers, and where to find it
+    expect(none).toContain('Paste the error exactly as printed: the whole line holding AccessDenied, &quot;is not authorized to perform&quot;, UnauthorizedOperation, ExpiredToken or InvalidClientTokenId');
+    expect(none).toContain('in CloudTrail, paste the whole event');
     expect(none).not.toContain('<svg');
   });
 });

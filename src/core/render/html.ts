@@ -9,7 +9,7 @@ import type {
   CauseStatus, CommandStep, Evidence, Explanation, ParsedError, PolicyReport, RankedCause, Verdict,
 } from '../types.js';
 import { renderDecisionSvg } from './svg.js';
-import { firstStepsFirst, leadWords, noticeLines, otherErrorsNote, pathWords } from './text.js';
+import { NOT_RECOGNIZED_WORDS, firstStepsFirst, leadWords, noticeLines, otherErrorsNote, pathWords } from './text.js';
 
 export { renderDecisionSvg } from './svg.js';
 
@@ -169,8 +169,8 @@ function mono(v: string | null | undefined): string {
 function renderParsed(p: ParsedError): string {
   if (!p.recognized) {
     return '<section class="card" aria-labelledby="parsed-h"><h2 id="parsed-h">What the message says</h2>'
-      + '<p class="notice">No AWS authorization failure was found in this text. Paste the whole error as printed '
-      + '(the line with <code>AccessDenied</code>, <code>is not authorized to perform</code> or similar).</p></section>';
+      + `<p class="notice">No AWS authorization failure was found in this text. ${e(NOT_RECOGNIZED_WORDS.slice(NOT_RECOGNIZED_WORDS.indexOf('Paste ')))}</p>`
+      + '<p class="sub">Where to find it: the AWS CLI prints it after <code>An error occurred</code>; in CloudTrail, paste the whole event (its <code>errorCode</code> and <code>errorMessage</code>); in Terraform, the whole error box.</p></section>';
   }
   const caller = p.caller
     ? `${mono(p.caller.arn)} <span class="tag">${e(p.caller.type)}</span>${p.caller.accountId ? ` <span class="muted">account ${e(p.caller.accountId)}</span>` : ''}`
