@@ -15,31 +15,12 @@
  * Two leftovers are covered by fresh variants below: IAM's `on resource: role NAME` wording, and an HTTP reason
  * phrase (`HTTPStatus = 403 Unauthorized`) taken for an error code.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseError } from '../../src/core/parse/index.js';
-import { FIELDS, compare, type CorpusRecord } from './golden-score.js';
+import { describeRound, readRound } from './held-out-round.js';
 
-const file = join(import.meta.dirname, '../fixtures/extra/real-errors-round5.jsonl');
-const records = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as CorpusRecord);
-
-describe('round-5 real messages (held out), every field', () => {
-  it('has 45 records, each with a source and all seven expected fields', () => {
-    expect(records.length).toBeGreaterThanOrEqual(45);
-    expect(new Set(records.map((r) => r.id)).size).toBe(records.length);
-    for (const r of records) {
-      expect(Object.keys(r.expected).sort(), r.id).toEqual(Object.keys(FIELDS).sort());
-      expect((r as unknown as { source: string }).source, r.id).toMatch(/^[\w.-]+\/[\w.-]+#\d+$/);
-    }
-  });
-
-  it.each(records.map((r) => [r.id, r] as const))('%s parses as expected', (_id, rec) => {
-    const { parsed } = parseError(rec.text);
-    expect(parsed.recognized).toBe(true);
-    expect(compare(rec, parsed)).toEqual([]);
-  });
-});
+const records = readRound('real-errors-round5.jsonl');
+describeRound('round-5', records, 45);
 
 describe('IAM names a role, user or group by name: `on resource: role NAME`', () => {
   const msg = (caller: string, tail = '') =>
