@@ -162,6 +162,7 @@ const NOT_DENIALS = [
   'invalidparametervalueexception', 'invalidparametervalue', 'authfailure', 'invalidaccesskeyid', 'incompletesignature',
   'missingauthenticationtoken', 'missingauthenticationtokenexception', 'requestexpired', 'invalidsignatureexception',
   'tokenrefreshrequired', 'nocredentialserror', 'credentialserror', 'credentialsprovidererror',
+  'accesscontrollistnotsupported', 'notfoundexception',
 ];
 /**
  * The error is an authorization refusal (AccessDenied and friends), not a validation, token or

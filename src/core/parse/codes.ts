@@ -17,7 +17,7 @@ export const KNOWN_CODES = new Set([
   'RequestExpired', 'InvalidToken', 'OptInRequired', 'UnauthorizedAccess', 'AuthorizationFailure',
   'KMSAccessDenied', 'InvalidSignatureException', 'TokenRefreshRequired', 'ExpiredTokenError',
   'InvalidUserID.NotFound', 'Unauthorized', 'AccessDeniedFault', 'InsufficientPermissionsException',
-  'ValidationException', 'AllAccessDisabled',
+  'ValidationException', 'AllAccessDisabled', 'AccessControlListNotSupported',
 ]);
 
 const AUTHISH = /(?:AccessDenied|Unauthori[sz]ed|NotAuthorized|Forbidden|ExpiredToken|TokenExpired|InvalidClientTokenId|ValidationError|RegionDisabled|InvalidIdentityToken|UnrecognizedClient|AuthFailure|AuthorizationError|SignatureDoesNotMatch|InvalidAccessKeyId|IDPRejectedClaim|IDPCommunicationError|PackedPolicyTooLarge|MalformedPolicyDocument|InvalidAuthorizationMessage|MissingAuthenticationToken|IncompleteSignature|RequestExpired|InvalidToken|InsufficientPermissions|InvalidParameterValue|AllAccessDisabled)/;

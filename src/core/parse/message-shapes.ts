@@ -9,7 +9,7 @@ import { trimTrailing, type Flat } from './text.js';
 
 export type ShapeFamily =
   | 'typed' | 'sts' | 'credentials' | 'web-identity' | 'kms' | 'ec2' | 'bare' | 'third-party'
-  | 'validation' | 'mfa' | 'tooling' | 'cloudtrail';
+  | 'validation' | 'mfa' | 'tooling' | 'cloudtrail' | 's3';
 
 export interface MessageShape {
   name: string;
@@ -118,6 +118,18 @@ export const SHAPES: MessageShape[] = [
   { name: 'kms-ciphertext-key', family: 'kms', template: 'T17', priority: 6,
     description: 'The ciphertext refers to a customer master key that does not exist, does not exist in this region, or you are not allowed to access.',
     sample: 'Caught an error: AccessDeniedException: The ciphertext refers to a customer master key that does not exist, does not exist in this region, or you are not allowed to access.' },
+  { name: 'kms-key-not-found', family: 'kms', priority: 5,
+    description: 'A service reports that the KMS key it was told to use does not exist (a key ARN of another account or Region, or a deleted key)',
+    sample: "Secrets Manager can't encrypt the secret value: Key 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab' does not exist (Service: AWSKMS; Status Code: 400; Error Code: NotFoundException; Request ID: 5f6a7b8c)" },
+  { name: 's3-acls-disabled', family: 's3', priority: 6,
+    description: 'S3 refuses an ACL because the bucket enforces bucket-owner object ownership (AccessControlListNotSupported)',
+    sample: 'An error occurred (AccessControlListNotSupported) when calling the PutObject operation: The bucket does not allow ACLs' },
+  { name: 'malformed-token', family: 'credentials', priority: 6,
+    description: 'S3 InvalidToken: the session token sent is malformed (cut short, from another Region that is opt-in, or stale)',
+    sample: 'An error occurred (InvalidToken) when calling the ListBuckets operation: The provided token is malformed or otherwise invalid.' },
+  { name: 'sso-session-expired', family: 'credentials', priority: 6,
+    description: 'The CLI or an SDK has no valid IAM Identity Center (SSO) session for the profile: run aws sso login',
+    sample: 'Error when retrieving token from sso: Token has expired and refresh failed\nThe SSO session associated with this profile has expired or is otherwise invalid. To refresh this SSO session run aws sso login with the corresponding profile.' },
   { name: 'kms-not-allowed', family: 'kms', template: 'T17', priority: 6,
     description: 'Access to KMS is not allowed',
     sample: 'An error occurred (KMSAccessDeniedException) when calling the Invoke operation: Lambda was unable to decrypt the environment variables because KMS access was denied. Please check the function\'s KMS key settings. KMS Exception: AccessDeniedException KMS Message: Access to KMS is not allowed' },
@@ -694,6 +706,10 @@ export const TRIGGERS: Trigger[] = [
   { re: /MultiFactorAuthentication failed[^.]{0,200}\.?/gi, handle: simple('mfa-failed') },
   { re: /The ciphertext refers to a customer master key that does not exist[^.]{0,160}\.?/gi, handle: simple('kms-ciphertext-key') },
   { re: /Access to KMS is not allowed|KMS access was denied/gi, handle: simple('kms-not-allowed') },
+  { re: /\bKey '?arn:aws[a-z-]{0,20}:kms:[a-z0-9-]{1,30}:[^:\s']{1,40}:(?:key|alias)\/[^\s']{1,300}'? does not exist/g, handle: simple('kms-key-not-found') },
+  { re: /The bucket does not allow ACLs\.?/gi, handle: simple('s3-acls-disabled') },
+  { re: /The provided token is malformed or otherwise invalid\.?/gi, handle: simple('malformed-token') },
+  { re: /The SSO session associated with this profile has expired(?: or is otherwise invalid)?\.?|Error loading SSO Token|Token has expired and refresh failed/gi, handle: simple('sso-session-expired') },
   {
     re: /could not be used to assume /gi,
     handle: (st, m) => {
