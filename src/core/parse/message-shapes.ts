@@ -181,6 +181,9 @@ export const SHAPES: MessageShape[] = [
   { name: 'sqs-access-denied', family: 'typed', priority: 6,
     description: 'SQS: Access to the resource <queue URL> is denied.',
     sample: '{"message": "Access to the resource https://sqs.eu-west-1.amazonaws.com/ is denied.", "code": "AccessDenied", "statusCode": 403}' },
+  { name: 's3-notification-destination-unvalidated', family: 'third-party', priority: 6,
+    description: 'S3 event notifications: S3 could not confirm it may deliver to the Lambda function, SNS topic or SQS queue (the destination\'s resource policy does not allow s3.amazonaws.com)',
+    sample: 'An error occurred (InvalidArgument) when calling the PutBucketNotificationConfiguration operation: Unable to validate the following destination configurations' },
   { name: 'dotnet-error-making-request', family: 'bare', template: 'T18', priority: 3,
     description: '.NET SDK: Error making request with Error Code Forbidden and Http Status Code Forbidden (no body from the service)',
     sample: 'Amazon.S3.AmazonS3Exception: Error making request with Error Code Forbidden and Http Status Code Forbidden. No further error information was returned by the service.' },
@@ -771,7 +774,19 @@ export const TRIGGERS: Trigger[] = [
       return h;
     },
   },
-  { re: /Access to the resource (?:<[^<>\n]{1,80}>|\S{1,400}) ?is denied\.?/g, handle: simple('sqs-access-denied') },
+  {
+    re: /Access to the resource (?:<[^<>\n]{1,80}>|\S{1,400}) ?is denied\.?/g,
+    handle: (st, m) => {
+      const h = simple('sqs-access-denied')(st, m);
+      // a full queue URL names the queue: https://sqs.<region>.amazonaws.com[.cn]/<account>/<name>
+      const q = /^Access to the resource https:\/\/sqs\.([a-z]{2}(?:-[a-z]{2,10}){1,3}-\d)\.amazonaws\.com(\.cn)?\/(\d{12})\/([A-Za-z0-9_-]{1,80})(?:\s|$)/.exec(m[0]);
+      if (q) {
+        h.targetRaw = `arn:${q[2] ? 'aws-cn' : 'aws'}:sqs:${q[1]}:${q[3]}:${q[4]}`;
+        h.region = q[1] ?? null;
+      }
+      return h;
+    },
+  },
   {
     re: /Error making request with Error Code ([A-Za-z]{2,60}) and Http Status Code ([A-Za-z]{2,60})\.?/g,
     handle: (_st, m) => {
@@ -830,6 +845,24 @@ export const TRIGGERS: Trigger[] = [
     handle: (_st, m) => {
       const h = newHit('service-cannot-assume-role', m.index, m.index + m[0].length);
       h.targetRaw = m[1] ?? null;
+      return h;
+    },
+  },
+  {
+    // CloudFormation: "Role arn:aws:iam::…:role/… is invalid or cannot be assumed" (the stack's service role)
+    re: /Role (arn:aws[a-z-]{0,12}:iam::\d{12}:role\/[\w+=,.@\/-]{1,400}) is invalid or cannot be assumed\.?/g,
+    handle: (_st, m) => {
+      const h = newHit('service-cannot-assume-role', m.index, m.index + m[0].length);
+      h.targetRaw = m[1] ?? null;
+      return h;
+    },
+  },
+  {
+    // S3 checks that it may call the notification destination before saving the configuration
+    re: /Unable to validate the following destination configurations/g,
+    handle: (_st, m) => {
+      const h = newHit('s3-notification-destination-unvalidated', m.index, m.index + m[0].length);
+      h.callerRaw = 's3.amazonaws.com';
       return h;
     },
   },
