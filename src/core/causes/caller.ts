@@ -277,6 +277,8 @@ export const causes: CauseDefinition[] = [
         if (a.conditional.length) return weigh(0.1, pev(`${where(a.conditional[0]!)} allows ${action} but only under a condition — a condition cause is the more precise answer.`, a.conditional[0]!));
         if (a.wrongResource.length) return weigh(0.5, pev(`${where(a.wrongResource[0]!)} allows ${action}, but on another resource.`, a.wrongResource[0]!));
         if (a.nearMiss.length) return weigh(0.5, pev(`${where(a.nearMiss[0]!.view)} names ${a.nearMiss[0]!.action}, a different action than ${action}.`, a.nearMiss[0]!.view));
+        // the message names no action (e.g. "Access to KMS is not allowed"): which Allow it needed is not known
+        if (!ctx.parsed.action) return weigh(1, ev('The message does not name the action that was refused, so the pasted identity policies cannot be checked against it.', 'policy', a.views[0]?.policyIndex));
         const text = `No statement of the pasted identity policies allows ${action}.`;
         if (denyType(ctx) === 'identity-based' && denyKind(ctx) !== 'explicit') return confirm(ev(`${text} AWS says the same.`, 'policy', a.views[0]?.policyIndex));
         return weigh(4, ev(`${text} (Other attached policies may; the simulate command checks them all.)`, 'policy', a.views[0]?.policyIndex));

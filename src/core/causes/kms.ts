@@ -121,6 +121,8 @@ const keyPolicyGrant: CauseDefinition = {
 const awsManaged: CauseDefinition = {
   id: 'kms-aws-managed-key-cross-account',
   title: 'An AWS managed key (aws/s3, aws/ebs, …) is used from another account',
+  // its fixed key policy is the key policy that does not grant, through conditions nobody outside can meet
+  refines: ['kms-key-policy-missing-grant', 'kms-condition-unmet'],
   summary: 'AWS managed keys have a fixed key policy that only allows principals of their own account, through the service. Data encrypted with one (e.g. default SSE-KMS with aws/s3) cannot be read by another account; re-encrypt with a customer managed key whose policy names that account.',
   family: 'kms',
   prior: 0.04,

@@ -54,6 +54,8 @@ const blockPublic: CauseDefinition = {
       // (get-access-point, get-public-access-block settings) only show the settings exist
       const msg = lower(ctx.parsed.message);
       if (BPA_WORDS.some((w) => msg.includes(w))) return sig(60, fromMessage('The message names S3 Block Public Access.'));
+      // ACLs disabled: the request is refused for carrying an ACL at all, before any public-access check
+      if (codeIs(ctx, 'AccessControlListNotSupported')) return sig(0.1, fromMessage('AccessControlListNotSupported: the bucket has ACLs disabled (Object Ownership), which refuses any ACL before Block Public Access is consulted.'), 'ruled-out');
       if (has(ctx, ...BPA_WORDS)) return sig(1.5, fromContext('The text around the error shows Block Public Access settings; they only refuse public policies, public ACLs and public (anonymous or cross-account public) access.'));
       return null;
     },
@@ -102,11 +104,14 @@ const ownership: CauseDefinition = {
   appliesTo: s3Applies,
   signals: [
     (ctx) => {
+      // AccessControlListNotSupported is returned only when Object Ownership is "Bucket owner enforced" (ACLs disabled)
+      if (codeIs(ctx, 'AccessControlListNotSupported') || lower(ctx.parsed.message).includes('the bucket does not allow acls')) return sig(50, fromMessage('The bucket enforces bucket-owner ownership (ACLs disabled) and rejects requests that set an ACL other than bucket-owner-full-control.'), 'confirmed');
       if (has(ctx, 'accesscontrollistnotsupported', 'the bucket does not allow acls')) return sig(50, fromMessage('The bucket enforces bucket-owner ownership and rejects requests that set ACLs.'));
       if (has(ctx, 'bucket-owner-full-control', 'object ownership', 'objectownership', 'object writer', 'bucketownerpreferred', 'object owner', 'uploaded by another account', 'written by another account', 'uploaded by the partner', 'object acl')) return sig(4, fromMessage('The text is about object ownership / ACLs.'));
       return null;
     },
     (ctx) => {
+      if (codeIs(ctx, 'AccessControlListNotSupported')) return null;
       const a = action(ctx);
       const read = a === 's3:getobject' || a === 's3:getobjectacl' || operation(ctx) === 'getobject';
       if (read && crossAccount(ctx) === true) return sig(1.5, fromMessage('An object in another account\'s bucket: if a third account uploaded it with ACLs enabled, the bucket policy does not apply to it.'));

@@ -227,6 +227,7 @@ export const isServiceAssumeFailure = perAnswer((ctx: CauseContext): boolean =>
 const SERVICE_ASSUME_PHRASES = [
   'cannot be assumed by', 'was unable to assume the role', 'is unable to assume the role', 'is unable to assume role',
   'unable to assume provided role', 'authorized to assume the provided role', 'is not authorized to assume the provided role',
+  'is invalid or cannot be assumed',
 ];
 
 /** The service principal a service-side assume failure names ("assumed by Lambda", "ECS was unable"). */
@@ -275,6 +276,9 @@ export function serviceFromAssumeFailure(ctx: CauseContext): string | null {
     const token = text.slice(start, end);
     if (token.endsWith('.amazonaws.com')) return token;
   }
+  // none named: the service whose API was called is the one that tried ("CreateStack" → CloudFormation)
+  const svc = ctx.parsed.action?.split(':')[0]?.toLowerCase();
+  if (svc && /^[a-z0-9-]{2,30}$/.test(svc) && svc !== 'sts' && svc !== 'iam') return `${svc}.amazonaws.com`;
   return null;
 }
 
