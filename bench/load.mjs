@@ -9,8 +9,6 @@ const result = await autocannon({
   connections: opts.connections ?? 50,
   duration: opts.duration ?? 10,
   ...(opts.amount ? { amount: opts.amount } : {}),
-  // an open-ish load: this many requests per second across all connections (latency, not throughput)
-  ...(opts.overallRate ? { overallRate: opts.overallRate } : {}),
   headers: { 'content-type': 'application/json' },
   ...(opts.requests ? { requests: opts.requests } : { body: opts.body }),
 });

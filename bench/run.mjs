@@ -12,9 +12,9 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
-// The latency pass: 50 connections again, but offering this share of the service's measured
-// throughput, so the p99 shows what a request costs rather than the queue of a saturated core.
-const LATENCY_SHARE = Number(process.env.BENCH_LATENCY_SHARE ?? 0.5);
+// The latency pass: what one request costs when it does not queue behind 49 others — a closed loop
+// on BENCH_LATENCY_CONNECTIONS connections (default 1). 0 skips it.
+const LATENCY_CONNECTIONS = Number(process.env.BENCH_LATENCY_CONNECTIONS ?? 1);
 const TARGETS = { alone: 0.6, policies: 0.4 };
 const P99_TARGET_MS = 10;
 
@@ -25,7 +25,7 @@ const SUBJECTS = {
   baseline: { script: 'bench/baseline.mjs', port: 3302, env: {} },
 };
 
-async function measure(subject, body, duration, overallRate) {
+async function measure(subject, body, duration, connections = CONNECTIONS) {
   const s = SUBJECTS[subject];
   const child = await startPinned(s.script, s.env, s.port);
   try {
@@ -34,8 +34,8 @@ async function measure(subject, body, duration, overallRate) {
     const check = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     if (check.status !== 200) throw new Error(`${subject} answered ${check.status}: ${(await check.text()).slice(0, 200)}`);
     const bytes = (await check.arrayBuffer()).byteLength;
-    if (WARMUP > 0) await load({ url, body: JSON.stringify(body), connections: CONNECTIONS, duration: WARMUP });
-    const r = await load({ url, body: JSON.stringify(body), connections: CONNECTIONS, duration, ...(overallRate ? { overallRate } : {}) });
+    if (WARMUP > 0) await load({ url, body: JSON.stringify(body), connections, duration: WARMUP });
+    const r = await load({ url, body: JSON.stringify(body), connections, duration });
     if (r.non2xx || r.errors || r.timeouts) throw new Error(`${subject}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`);
     return { ...r, bytes };
   } finally {
@@ -72,18 +72,17 @@ for (const [scenario, rs] of Object.entries(results)) {
   console.log(`${scenario.padEnd(10)} baseline   ${base.toFixed(0).padStart(14)}   ${String(p99b).padStart(15)}`);
   console.log(`${scenario.padEnd(10)} service    ${svc.toFixed(0).padStart(14)}   ${String(p99s).padStart(15)}   ${ratio.toFixed(2).padStart(5)}×  ≥${target}× and p99 < ${P99_TARGET_MS} ms: ${pass ? 'met' : 'NOT met'}`);
 }
-// Latency below saturation: in a closed loop at full speed, mean latency is connections ÷ throughput
-// (Little's law), so p99 there measures the queue. Offer each subject the same fixed rate instead.
+// At 50 connections in a closed loop, mean latency is connections ÷ throughput (Little's law): the p99
+// above measures the queue on one core. This pass shows the time of one request on its own.
 const latency = {};
-if (LATENCY_SHARE > 0) {
-  console.log(`\nlatency at a fixed offered rate (${CONNECTIONS} connections, ${Math.round(LATENCY_SHARE * 100)}% of the service's median throughput, ${DURATION}s)`);
+if (LATENCY_CONNECTIONS > 0) {
+  console.log(`\nlatency of a request on its own (${LATENCY_CONNECTIONS} connection${LATENCY_CONNECTIONS > 1 ? 's' : ''}, closed loop, ${DURATION}s)`);
   for (const [scenario, body] of Object.entries(BODIES)) {
-    const rate = Math.max(1, Math.round(LATENCY_SHARE * median(results[scenario].service.map((r) => r.requestsPerSec))));
-    latency[scenario] = { rate };
+    latency[scenario] = {};
     for (const subject of ['baseline', 'service']) {
-      const r = await measure(subject, body, DURATION, rate);
+      const r = await measure(subject, body, DURATION, LATENCY_CONNECTIONS);
       latency[scenario][subject] = r;
-      console.log(`  ${scenario.padEnd(8)} ${subject.padEnd(8)} ${rate} req/s offered, ${r.requestsPerSec.toFixed(0)} served  p50 ${r.p50} ms  p99 ${r.p99} ms  (p99 < ${P99_TARGET_MS} ms: ${r.p99 < P99_TARGET_MS ? 'met' : 'NOT met'})`);
+      console.log(`  ${scenario.padEnd(8)} ${subject.padEnd(8)} ${r.requestsPerSec.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  max ${r.max} ms`);
     }
   }
 }
