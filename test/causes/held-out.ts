@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { explain } from '../../src/core/index.js';
+import { explain, getCause } from '../../src/core/index.js';
 import type { ExplainInput, RankedCause } from '../../src/core/types.js';
 
 interface Scenario {
@@ -81,6 +81,57 @@ export function describeHeldOut(round: HeldOutRound): void {
 
     it.each(results.map((r) => [r.sc.id, r] as const))('%s: the labeled cause in the top 3', (_id, r) => {
       expect(r.rank, `want ${r.sc.expect.top.join('|')}, got ${r.top.join(', ')}`).toBeLessThanOrEqual(3);
+    });
+  });
+}
+
+export interface LabeledRound {
+  name: string;
+  /** Files under test/fixtures/extra: the messages, and their labels ({ id, causes, also? }). */
+  errorsFile: string;
+  causesFile: string;
+  minLabels: number;
+  top1Bar: number;
+  top3Bar: number;
+  /** Every message has a label line (possibly empty). */
+  everyMessageListed?: boolean;
+  /** Every message comes from its own source thread. */
+  distinctSources?: boolean;
+}
+
+/**
+ * Real messages with the cause their thread states, scored from the message alone with score.mjs's rule (rank
+ * among the causes not ruled out); the bars are what the build reaches. Shared by the real-causes round tests.
+ */
+export function describeLabeledRound(round: LabeledRound): void {
+  const dir = join(import.meta.dirname, '../fixtures/extra');
+  const readJsonl = <T>(f: string): T[] => readFileSync(join(dir, f), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as T);
+  const errors = new Map(readJsonl<{ id: string; text: string; source?: string }>(round.errorsFile).map((e) => [e.id, e]));
+  const all = readJsonl<{ id: string; causes?: string[]; also?: string[] }>(round.causesFile);
+  const labels = all.filter((l) => (l.causes?.length ?? 0) > 0) as Array<{ id: string; causes: string[]; also?: string[] }>;
+  const results = labels.map((l) => {
+    const causes = explain({ message: errors.get(l.id)?.text ?? '' }).causes;
+    return { label: l, rank: rankOf(causes, l.causes), top: causes.slice(0, 3).map((c) => c.id) };
+  });
+
+  describe(round.name, () => {
+    it(`has at least ${round.minLabels} labels, each with its text and catalog ids only`, () => {
+      expect(labels.length).toBeGreaterThanOrEqual(round.minLabels);
+      if (round.everyMessageListed) expect(all.length).toBe(errors.size);
+      if (round.distinctSources) expect(new Set([...errors.values()].map((e) => e.source)).size).toBe(errors.size);
+      for (const l of all) {
+        expect(errors.has(l.id), l.id).toBe(true);
+        for (const id of [...(l.causes ?? []), ...(l.also ?? [])]) expect(getCause(id), `${l.id}: ${id}`).toBeDefined();
+      }
+    });
+
+    it(`puts a labeled cause in the top 3 for ${round.top3Bar * 100}% and first for at least ${round.top1Bar * 100}%`, () => {
+      const top1 = results.filter((r) => r.rank === 1).length;
+      const top3 = results.filter((r) => r.rank <= 3).length;
+      const lines = results.filter((r) => r.rank !== 1).map((r) => `${r.rank <= 3 ? 'top3' : 'MISS'} ${r.label.id}: want ${r.label.causes.join('|')} got ${r.top.join(', ')}`);
+      console.log(`${round.name}: top-1 ${top1}/${results.length}, top-3 ${top3}/${results.length}\n${lines.join('\n')}`);
+      expect(top3 / results.length, lines.join('\n')).toBeGreaterThanOrEqual(round.top3Bar);
+      expect(top1 / results.length, lines.join('\n')).toBeGreaterThanOrEqual(round.top1Bar);
     });
   });
 }
