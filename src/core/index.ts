@@ -71,7 +71,7 @@ function explainOnce(input: ExplainInput): Explanation {
       verdict: ev?.verdict ?? 'unknown', statements: ev?.statements ?? [], decidingConditions: ev?.decidingConditions ?? [],
     };
   });
-  const { causes, warnings: causeWarnings } = rankCausesChecked({ parsed: seen, policies, evaluation, request, context, text });
+  const { causes, warnings: causeWarnings, inferred } = rankCausesChecked({ parsed: seen, policies, evaluation, request, context, text });
   return {
     parsed,
     causes,
@@ -79,6 +79,7 @@ function explainOnce(input: ExplainInput): Explanation {
     policies: reports,
     warnings: [...warnings, ...issues.filter((i) => i.severity !== 'info').map((i) => ({ code: i.code, message: i.message })), ...causeWarnings],
     otherErrors,
+    inferred,
     evaluation: evaluation
       ? { decision: evaluation.decision, decidedBy: evaluation.decidedBy, missingContext: evaluation.missingContext, trail: evaluation.trail }
       : null,

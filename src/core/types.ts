@@ -379,6 +379,38 @@ export interface PolicyReport {
   decidingConditions?: ConditionOutcome[];
 }
 
+/** How a condition key's value must have stood for this call, as far as AWS's own message and the pasted policies tell. */
+export const INFERRED_RELATIONS = [
+  'be one of', 'not be one of', 'match one of', 'match none of', 'be in', 'not be in',
+  'be less than', 'be at most', 'be greater than', 'be at least',
+  'be before', 'be at or before', 'be after', 'be at or after',
+  'include one of', 'include none of', 'all be among', 'include a value outside',
+  'be absent', 'be present', 'satisfy', 'not satisfy',
+] as const;
+export type InferredRelation = (typeof INFERRED_RELATIONS)[number];
+
+/**
+ * A value the failed call must have carried (docs/decisions/016): AWS's message names the policy type
+ * that refused, and exactly one pasted statement of that type could have produced the refusal, with
+ * a condition whose value nobody stated. A Deny then matched (its unknown conditions were true); an
+ * Allow then did not (its one unknown condition was false).
+ */
+export interface InferredValue {
+  /** Condition key as written in the policy. */
+  key: string;
+  /** The relation the call's value stood in to `values` (`be absent` / `be present`: no values). */
+  must: InferredRelation;
+  values: string[];
+  /** true: or the call carried no such key at all (both satisfy the statement's condition). */
+  orAbsent: boolean;
+  /** The condition as written, e.g. `StringNotEquals` (`satisfy` / `not satisfy` repeat it). */
+  operator: string;
+  /** One sentence for people: "aws:RequestedRegion was none of eu-west-1, eu-central-1". */
+  text: string;
+  /** The statement it follows from: index into policies[], 0-based statement index. */
+  from: { policy: number; statement: number; sid: string | null; kind: PolicyKind; effect: 'Allow' | 'Deny' };
+}
+
 export interface Explanation {
   parsed: ParsedError;
   causes: RankedCause[];
@@ -386,6 +418,11 @@ export interface Explanation {
   policies: PolicyReport[];
   warnings: Warning[];
   otherErrors: ParsedError[];
+  /**
+   * What the call must have carried, reasoned backwards from the policy type AWS names in the
+   * message (docs/decisions/016); empty when nothing could be inferred. Always set by explain().
+   */
+  inferred?: InferredValue[];
   /** The overall decision of the pasted policies, when any were pasted. */
   evaluation?: { decision: Decision; decidedBy: PolicyKind | null; missingContext: string[]; trail: string[] } | null;
 }

@@ -12,6 +12,7 @@ import {
 } from './signals.js';
 import { trustAnalysis } from './trust.js';
 import { DOCS } from './docs.js';
+import { abducedFor } from './abduce.js';
 import { ctxCache } from './memo.js';
 
 
@@ -208,6 +209,9 @@ function capPolicySignals(kind: PolicyKind, type: 'permissions-boundary' | 'sess
     (ctx) => {
       const docs = pasted(ctx, kind);
       if (!docs.length) return null;
+      // AWS names this policy type and one pasted statement alone can explain it (docs/decisions/016)
+      const ab = abducedFor(ctx, kind);
+      if (ab) return confirm(ev(ab.text, 'policy', ab.view.policyIndex, ab.view.st.index));
       const views = statementViews(ctx, [kind]);
       const deny = views.find((v) => v.st.effect === 'Deny' && v.action && v.resource !== false && v.condition === true);
       if (deny) return confirm(pev(`${where(deny)} denies ${ctx.parsed.action}.`, deny));
@@ -412,6 +416,8 @@ export const causes: CauseDefinition[] = [
         if (!a.pasted) return null;
         const sure = a.denies.find((v) => v.condition === true);
         if (sure) return confirm(pev(`${where(sure)} denies ${ctx.parsed.action}${sure.conditions.length ? ` because ${sure.conditions.map((o) => `${o.operator} ${o.key} ${o.values.join('/')}`).join(' and ')} holds` : ''}.`, sure));
+        const ab = abducedFor(ctx, 'identity', 'Deny');
+        if (ab) return confirm(pev(ab.text, ab.view));
         const maybe = a.denies[0];
         if (maybe) return likelyIf(pev(`Likely, if ${maybe.conditions.filter((o) => o.result === 'unknown').map((o) => `${o.operator} ${o.key} ${o.values.join('/')}`).join(' and ')} holds for this call: ${where(maybe)} then denies ${ctx.parsed.action}.`, maybe));
         if (denyType(ctx) === 'identity-based' && denyKind(ctx) === 'explicit') return weigh(1, ev('No pasted identity Deny matches; the denying policy is another one (the message may name it).', 'policy'));

@@ -15,6 +15,7 @@ import {
 import { correctPrincipalArnCondition } from './trust.js';
 import { DOCS } from './docs.js';
 import { ctxCache } from './memo.js';
+import { abduction } from './abduce.js';
 
 
 /** The denied call is a service call (ec2:TerminateInstances …), not an STS AssumeRole*: MFA then comes from get-session-token. */
@@ -108,6 +109,13 @@ function conditionProof(test: KeyTest, words: string, explain?: (f: ConditionFin
     if (f) {
       const extra = explain?.(f, ctx);
       return confirm(ev(`${where(f.view)} allows the call only when ${f.outcome.operator} ${f.outcome.key} ${quote(f.outcome.values)}; for this call it is ${actualWords(f.outcome)}.${extra ? ` ${extra}` : ''}`, 'policy', f.view.policyIndex, f.view.st.index));
+    }
+    // AWS says no policy of this kind allows, and this Allow was the only one that could: its one
+    // unknown condition, on this cause's keys, was false (docs/decisions/016)
+    const ab = abduction(ctx);
+    const open = ab?.effect === 'Allow' && ab.unknown.length === 1 ? ab.unknown[0]! : null;
+    if (ab && open && test(open.key) && a.unknown.some((x) => x.view.policyIndex === ab.view.policyIndex && x.view.st.index === ab.view.st.index)) {
+      return confirm(ev(ab.text, 'policy', ab.view.policyIndex, ab.view.st.index));
     }
     const u = a.unknown[0];
     if (u) {

@@ -10,6 +10,7 @@ import {
   principalOk, ruleOut, likelyIf, statementViews, stmtLabel, weigh, type StatementView,
 } from './signals.js';
 import { DOCS } from './docs.js';
+import { abducedFor } from './abduce.js';
 
 
 const where = (v: StatementView) => `${stmtLabel(v.st)} of ${policyLabel(v.policy, v.policyIndex)}`;
@@ -45,6 +46,9 @@ function guardMessage(type: DenyPolicyType, words: string, bare: (ctx: CauseCont
 function denyProof(kind: PolicyKind, words: string, onNone: (ctx: CauseContext, views: StatementView[]) => SignalResult | null) {
   return (ctx: CauseContext): SignalResult | null => {
     if (!pasted(ctx, kind).length) return null;
+    // AWS names this policy type and one pasted statement alone can explain it (docs/decisions/016)
+    const ab = abducedFor(ctx, kind);
+    if (ab) return confirm(ev(ab.text, 'policy', ab.view.policyIndex, ab.view.st.index));
     const views = statementViews(ctx, [kind]);
     const denies = views.filter((v) => v.st.effect === 'Deny' && v.action && v.resource !== false && (v.principal === null || principalOk(v)));
     const sure = denies.find((v) => v.condition === true);

@@ -2,12 +2,13 @@
  * The cause catalog's public face: rank causes for one answer, the first steps for any error,
  * and the catalog itself for GET /v1/causes.
  */
-import type { CommandStep, ContextValue, Evaluation, ParsedError, Policy, RankedCause, RequestFacts, Warning } from '../types.js';
+import type { CommandStep, ContextValue, Evaluation, InferredValue, ParsedError, Policy, RankedCause, RequestFacts, Warning } from '../types.js';
 import { rank } from '../rank/index.js';
 import { definitionOf, definitions } from './catalog.js';
 import { deriveFacts, fillTemplate } from './templates.js';
 import { familyFacts } from './service-facts.js';
 import { forgetLowered } from './text-index.js';
+import { inferredValues } from './abduce.js';
 import type { CauseContext, CauseDefinition } from './types.js';
 
 export type { CauseDefinition } from './types.js';
@@ -47,6 +48,8 @@ export function rankCauses(input: CauseInput): RankedCause[] {
 export interface CheckedCauses {
   causes: RankedCause[];
   warnings: Warning[];
+  /** What the call must have carried, from the policy type AWS names (docs/decisions/016). */
+  inferred: InferredValue[];
 }
 
 /** Causes whose check threw, per answer. */
@@ -88,18 +91,21 @@ function guardedList(defs: readonly CauseDefinition[]): CauseDefinition[] {
 export function rankCausesChecked(input: CauseInput, defs: readonly CauseDefinition[] = definitions): CheckedCauses {
   let causes: RankedCause[];
   let failed: Set<string> | undefined;
+  let inferred: InferredValue[] = [];
   try {
     const ctx = causeContext(input);
     causes = rank(guardedList(defs), ctx);
     failed = failures.get(ctx);
+    inferred = inferredValues(ctx);
   } catch {
-    return { causes: [], warnings: [{ code: 'cause-ranking-failed', message: 'The likely causes could not be ranked because of an internal error; the parsed fields and policy verdicts are still valid.' }] };
+    return { causes: [], warnings: [{ code: 'cause-ranking-failed', message: 'The likely causes could not be ranked because of an internal error; the parsed fields and policy verdicts are still valid.' }], inferred: [] };
   } finally {
     forgetLowered();
   }
-  if (!failed) return { causes, warnings: [] };
+  if (!failed) return { causes, warnings: [], inferred };
   const skip = failed;
   return {
+    inferred,
     causes: causes.filter((c) => !skip.has(c.id)),
     warnings: [...skip].map((id) => ({
       code: 'cause-check-failed',

@@ -11,6 +11,7 @@ import {
   fromPolicy, has, isAssumeFamily, lower, policiesOf, policyLabel, service, sig, statementsFor, stmtLabel,
   withConditionAdded, withStatementAdded, type Indexed,
 } from './service-util.js';
+import { abducedFor } from './abduce.js';
 
 const CROSS_ACCOUNT = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html';
 const RESOURCE_POLICIES = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_identity-vs-resource.html';
@@ -232,6 +233,9 @@ const explicitDeny: CauseDefinition = {
         const why = matched.conditions.length ? ` (${matched.conditions.map(describeCondition).join('; ')})` : '';
         return sig(8, fromPolicy(`${stmtLabel(matched.st)} of ${policyLabel(matched.policy, matched.policyIndex)} denies ${ctx.parsed.action ?? 'the action'} for this request${why}.`, matched.policyIndex, matched.st.index), 'confirmed');
       }
+      // AWS names the resource-based policy and one pasted Deny alone can explain it (docs/decisions/016)
+      const ab = abducedFor(ctx, 'resource', 'Deny');
+      if (ab) return sig(8, fromPolicy(ab.text, ab.view.policyIndex, ab.view.st.index), 'confirmed');
       const unknown = views.find((v) => viewMatched(v) === 'unknown');
       if (unknown) {
         const conds = unknown.conditions.filter((o) => o.result !== true).map(describeCondition).join('; ');

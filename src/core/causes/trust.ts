@@ -13,6 +13,7 @@ import {
 } from './signals.js';
 import { splitArn } from './templates.js';
 import { DOCS } from './docs.js';
+import { abducedFor } from './abduce.js';
 import { ctxCache } from './memo.js';
 
 
@@ -615,6 +616,8 @@ export const causes: CauseDefinition[] = [
         const hits = t.denies.filter((v) => coversAction(v.st, a) && (principalOk(v) || v.st.notPrincipal !== null));
         const sure = hits.find((v) => v.condition === true);
         if (sure) return confirm(pev(`${where(sure)} denies ${a} for ${sure.principal === 'exact' ? 'the caller by name' : 'a principal set that includes the caller'}${sure.conditions.length ? ` when ${sure.conditions.map((o) => `${o.operator} ${o.key}`).join(' and ')} holds — it does` : ''}.`, sure));
+        const ab = abducedFor(ctx, 'trust', 'Deny');
+        if (ab) return confirm(pev(ab.text, ab.view));
         const maybe = hits.find((v) => v.condition === 'unknown');
         if (maybe) {
           const unk = maybe.conditions.filter((o) => o.result === 'unknown').map((o) => `${o.operator} ${o.key} ${o.values.join(', ')}`);
