@@ -9,7 +9,7 @@ import type {
   CauseStatus, CommandStep, Evidence, Explanation, ParsedError, PolicyReport, RankedCause, Verdict,
 } from '../types.js';
 import { renderDecisionSvg } from './svg.js';
-import { NOT_RECOGNIZED_WORDS, firstStepsFirst, leadWords, noticeLines, otherErrorsNote, pathWords } from './text.js';
+import { INFERRED_WORDS, NOT_RECOGNIZED_WORDS, firstStepsFirst, inferredFor, inferredLine, leadWords, noticeLines, otherErrorsNote, pathWords } from './text.js';
 
 export { renderDecisionSvg } from './svg.js';
 
@@ -209,7 +209,7 @@ function renderSteps(ids: Ids, steps: CommandStep[], what: string): string {
   return `<ol class="steps">${steps.map((s) => `<li><p>${inlineHtml(s.description)}</p>${s.command ? codeBlock(ids, s.command, what) : ''}</li>`).join('')}</ol>`;
 }
 
-function renderCause(ids: Ids, c: RankedCause, rank: number, reports: PolicyReport[], compact = false): string {
+function renderCause(ids: Ids, c: RankedCause, rank: number, reports: PolicyReport[], compact = false, x?: Explanation): string {
   const hid = ids.next();
   const parts: string[] = [];
   const pct = Math.round(Math.max(0, Math.min(1, Number.isFinite(c.score) ? c.score : 0)) * 100);
@@ -219,6 +219,10 @@ function renderCause(ids: Ids, c: RankedCause, rank: number, reports: PolicyRepo
   if (c.evidence.length) {
     parts.push(`<h4>Evidence</h4><ul class="evidence">${c.evidence
       .map((ev) => `<li>${inlineHtml(ev.text)} <span class="muted">— from ${e(evidenceSource(ev, reports))}</span></li>`).join('')}</ul>`);
+  }
+  const inferred = x && !compact ? inferredFor(x, c, rank === 1) : [];
+  if (inferred.length) {
+    parts.push(`<h4>${e(INFERRED_WORDS)}</h4><ul class="evidence inferred">${inferred.map((v) => `<li>${e(inferredLine(x!, v))}</li>`).join('')}</ul>`);
   }
   if (compact) {
     // Unlikely and ruled-out causes: why, not how to fix (keeps the answer short).
@@ -245,7 +249,7 @@ function renderCause(ids: Ids, c: RankedCause, rank: number, reports: PolicyRepo
   return parts.join('');
 }
 
-function renderCauses(ids: Ids, causes: RankedCause[], reports: PolicyReport[], recognized: boolean): string {
+function renderCauses(ids: Ids, causes: RankedCause[], reports: PolicyReport[], recognized: boolean, x?: Explanation): string {
   const open = causes.filter((c) => c.status === 'confirmed' || c.status === 'likely' || c.status === 'possible');
   const closed = causes.filter((c) => !open.includes(c));
   const out: string[] = ['<section class="card" aria-labelledby="causes-h"><h2 id="causes-h">Likely causes</h2>'];
@@ -254,7 +258,7 @@ function renderCauses(ids: Ids, causes: RankedCause[], reports: PolicyReport[], 
   } else if (!open.length) {
     out.push('<p class="notice">Every known cause looks unlikely or is ruled out by what you pasted; see the list below.</p>');
   }
-  if (open.length) out.push(`<div class="causes">${open.map((c, i) => renderCause(ids, c, i + 1, reports)).join('')}</div>`);
+  if (open.length) out.push(`<div class="causes">${open.map((c, i) => renderCause(ids, c, i + 1, reports, false, x)).join('')}</div>`);
   if (closed.length) {
     out.push(`<details class="closed"><summary>Unlikely or ruled out (${closed.length})</summary><div class="causes">${closed
       .map((c, i) => renderCause(ids, c, open.length + i + 1, reports, true)).join('')}</div></details>`);
@@ -354,7 +358,7 @@ export function renderHtmlAnswer(x: Explanation): string {
     : '';
   const stepsFirst = firstStepsFirst(x);
   if (stepsFirst) out.push(steps);
-  out.push(renderCauses(ids, x.causes, x.policies, x.parsed.recognized));
+  out.push(renderCauses(ids, x.causes, x.policies, x.parsed.recognized, x));
   if (!stepsFirst) out.push(steps);
   out.push(renderPolicies(x.policies, x.evaluation ?? null));
   out.push(renderOtherErrors(x.otherErrors));

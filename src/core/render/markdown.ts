@@ -6,7 +6,7 @@
 import type { Explanation, RankedCause } from '../types.js';
 import {
   MAX_RULED_OUT_LINES, NOT_RECOGNIZED_WORDS, firstStepsFirst, leadWords, STATUS_WORDS, evidenceOrigin, formatScore, groupCauses, headline, kindWords,
-  foldLine, noticeLines, oneLine, otherErrorSummary, otherErrorsNote, parsedFieldRows, policyLabel, policyNotes, ruledOutReason,
+  foldLine, noticeLines, oneLine, INFERRED_WORDS, inferredFor, inferredLine, otherErrorSummary, otherErrorsNote, parsedFieldRows, policyLabel, policyNotes, ruledOutReason,
   statementLines, stripControls, type FieldRow,
 } from './text.js';
 
@@ -83,6 +83,10 @@ function renderCause(e: Explanation, c: RankedCause, n: number): string {
       const origin = evidenceOrigin(e, ev);
       return `- ${prose(ev.text)}${origin ? ` _(${escapeInline(origin)})_` : ''}`;
     }).join('\n'));
+  }
+  const inferred = inferredFor(e, c, n === 1);
+  if (inferred.length) {
+    out.push(`**${escapeInline(INFERRED_WORDS)}**\n\n` + inferred.map((v) => `- ${prose(inferredLine(e, v))}`).join('\n'));
   }
   if (c.confirm.length) {
     out.push('**Confirm**\n\n' + c.confirm.map((s) => `- ${prose(s.description)}\n\n${indent(fence(s.command, 'bash'), '  ')}`).join('\n\n'));

@@ -4,7 +4,7 @@
  * Pure and deterministic: the same Explanation always renders to the same bytes.
  */
 import type {
-  CauseStatus, Evidence, Explanation, ParsedError, PolicyReport, RankedCause, Warning,
+  CauseStatus, Evidence, Explanation, InferredValue, ParsedError, PolicyReport, RankedCause, Warning,
 } from '../types.js';
 
 // ───────────────────────────── shared wording ─────────────────────────────
@@ -169,6 +169,26 @@ export function groupCauses(causes: RankedCause[]): CauseGroups {
   const full = strong.length ? strong : open.slice(0, 3);
   const brief = open.filter((c) => !full.includes(c));
   return { full, brief, ruledOut };
+}
+
+/** The heading the renderers put over inferred values. */
+export const INFERRED_WORDS = 'What the call must have carried (from AWS\'s own message)';
+
+/**
+ * The inferred values (docs/decisions/016) to show under a cause: those whose statement a confirmed
+ * cause cites in its evidence; values no confirmed cause cites go under the first cause shown.
+ */
+export function inferredFor(e: Explanation, c: RankedCause, first: boolean): InferredValue[] {
+  const all = e.inferred ?? [];
+  if (!all.length) return [];
+  const cites = (x: RankedCause, v: InferredValue) => x.status === 'confirmed'
+    && x.evidence.some((ev) => ev.source === 'policy' && ev.policy === v.from.policy && ev.statement === v.from.statement);
+  return all.filter((v) => cites(c, v) || (first && !e.causes.some((x) => cites(x, v))));
+}
+
+/** One inferred value as a line: its sentence and where it follows from. */
+export function inferredLine(e: Explanation, v: InferredValue): string {
+  return `${oneLine(v.text, 600)} (${policyLabel(e, v.from.policy)}, ${statementLabel(v.from.statement, v.from.sid)})`;
 }
 
 /** The label of a pasted policy, numbered from 1 as the answer's wording does: `policy 2 "deploy-role trust"`. */
@@ -377,6 +397,11 @@ function renderCauseText(e: Explanation, c: RankedCause, n: number): string {
       const origin = evidenceOrigin(e, ev);
       out.push(wrap(`- ${oneLine(ev.text, 1000)}${origin ? ` (${origin})` : ''}`, '     ', '       '));
     }
+  }
+  const inferred = inferredFor(e, c, n === 1);
+  if (inferred.length) {
+    out.push(`   ${INFERRED_WORDS}:`);
+    for (const v of inferred) out.push(wrap(`- ${inferredLine(e, v)}`, '     ', '       '));
   }
   if (c.confirm.length) {
     out.push('   Confirm:');
