@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { responseRegistry } from './response-schema.js';
 import {
-  CAUSE_STATUSES, DECISIONS, DENY_KINDS, DENY_POLICY_TYPES, ERROR_SOURCES, EVIDENCE_SOURCES,
+  CAUSE_STATUSES, DECISIONS, DENY_KINDS, DENY_POLICY_TYPES, ERROR_SOURCES, EVIDENCE_SOURCES, INFERRED_RELATIONS,
   PRINCIPAL_TYPES, VERDICTS,
 } from '../core/types.js';
 
@@ -187,6 +187,22 @@ export const EvaluationSummarySchema = z.object({
   trail: z.array(z.string()),
 });
 
+export const InferredValueSchema = z.object({
+  key: z.string().describe('Condition key as written in the policy.'),
+  must: z.enum(INFERRED_RELATIONS).describe('How the call\'s value stood to `values` (`be absent` / `be present`: no values).'),
+  values: z.array(z.string()),
+  orAbsent: z.boolean().describe('true: or the call carried no such key at all.'),
+  operator: z.string().describe('The condition operator as written.'),
+  text: z.string().describe('One sentence for people.'),
+  from: z.object({
+    policy: z.number().int().describe('Index into policies[].'),
+    statement: z.number().int().describe('0-based statement index.'),
+    sid: nullableString,
+    kind: PolicyKindSchema,
+    effect: z.enum(['Allow', 'Deny']),
+  }).describe('The one pasted statement AWS\'s message points at.'),
+}).describe('A value the failed call must have carried: AWS names the policy type that refused, and exactly one pasted statement of that type could have (docs/decisions/016).');
+
 export const ExplanationSchema = z.object({
   parsed: ParsedErrorSchema,
   causes: z.array(RankedCauseSchema).describe('Every cause considered, best first; ruled-out ones last.'),
@@ -194,6 +210,8 @@ export const ExplanationSchema = z.object({
   policies: z.array(PolicyReportSchema).describe('One per pasted policy, same order.'),
   warnings: z.array(WarningSchema),
   otherErrors: z.array(ParsedErrorSchema).describe('Further distinct errors found in the same text.'),
+  inferred: z.array(InferredValueSchema).optional()
+    .describe('What the call must have carried, reasoned backwards from the policy type AWS names in the message; empty when nothing could be inferred.'),
   evaluation: EvaluationSummarySchema.nullable().optional(),
 });
 
@@ -292,6 +310,7 @@ const NAMED: Array<[z.ZodType, string]> = [
   [PolicyReportSchema, 'PolicyReport'],
   [StatementRecordSchema, 'StatementRecord'],
   [ConditionOutcomeSchema, 'ConditionOutcome'],
+  [InferredValueSchema, 'InferredValue'],
   [IssueSchema, 'Issue'],
   [WarningSchema, 'Warning'],
 ];
