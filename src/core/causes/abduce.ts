@@ -233,7 +233,7 @@ function evidenceText(ctx: CauseContext, type: string, kind: PolicyKind, explici
   const hints = values.map(hint).filter((h): h is string => !!h);
   const tail = hints.length ? ` — ${hints.join('; ')}` : '';
   if (explicit) {
-    return `AWS says an explicit deny in ${/^[aeiou]/i.test(words) ? 'an' : 'a'} ${words} refused the call, and the only ${SHORT[kind]} Deny among the pasted ones that can match it is ${where} (${unknown.map(conditionWords).join(' and ')}): so for this call ${so}${tail}.`;
+    return `AWS says an explicit deny in ${/^[aeiou]/i.test(words) ? 'an' : 'a'} ${words} refused the call, and the only ${SHORT[kind]} Deny among the pasted ones that can match it is ${where} (${unknown.map(conditionWords).join(' and ')}): so ${so}${tail}.`;
   }
   return `AWS says no ${words} allows the call, and the only ${SHORT[kind]} Allow among the pasted ones that could have allowed it is ${where}, which allows only when ${conditionWords(unknown[0]!)}: that condition was false for this call, so ${so}${tail}.`;
 }
