@@ -1,6 +1,6 @@
 /**
  * One held-out round of real messages (test/fixtures/extra/real-errors-roundN.jsonl), every field of every
- * record asserted exactly as score.mjs compares them. Shared by round4/5/6.test.ts.
+ * record asserted exactly as score.mjs compares them. Shared by round4/5/6/7.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,15 +13,18 @@ export function readRound(file: string): CorpusRecord[] {
   return readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as CorpusRecord);
 }
 
+/** A GitHub thread (`owner/repo#123`): where rounds 4–6 came from. */
+export const GITHUB_THREAD = /^[\w.-]+\/[\w.-]+#\d+$/;
+
 /** Asserts the round's size, its records' shape, and that every record parses to every expected field. */
-export function describeRound(title: string, records: CorpusRecord[], atLeast: number): void {
+export function describeRound(title: string, records: CorpusRecord[], atLeast: number, source: RegExp = GITHUB_THREAD): void {
   describe(`${title} real messages (held out), every field`, () => {
     it(`has at least ${atLeast} records, each with a source and all seven expected fields`, () => {
       expect(records.length).toBeGreaterThanOrEqual(atLeast);
       expect(new Set(records.map((r) => r.id)).size).toBe(records.length);
       for (const r of records) {
         expect(Object.keys(r.expected).sort(), r.id).toEqual(Object.keys(FIELDS).sort());
-        expect((r as unknown as { source: string }).source, r.id).toMatch(/^[\w.-]+\/[\w.-]+#\d+$/);
+        expect((r as unknown as { source: string }).source, r.id).toMatch(source);
       }
     });
 

@@ -25,7 +25,8 @@ export interface Envelope {
   end: number;
 }
 
-const CLI_RE = /An [Ee]rror occur?red \(([^()\s]{1,100})\)(?: \(reached max retries: \d{1,3}\))? when calling the ([A-Za-z0-9]{1,100}) operation(?: \(reached max retries: \d{1,3}\))?: ?/y;
+// the CLI v1 of 2015 printed `A client error (Code) occurred when calling …`
+const CLI_RE = /(?:An [Ee]rror occur?red \(([^()\s]{1,100})\)|A client error \(([^()\s]{1,100})\) occurred)(?: \(reached max retries: \d{1,3}\))? when calling the ([A-Za-z0-9]{1,100}) operation(?: \(reached max retries: \d{1,3}\))?: ?/y;
 const GO2_RE = /operation error ([A-Za-z0-9 ]{1,40}?): ([A-Za-z0-9]{1,100}),/y;
 const JAVA_RE = /^[ .:]{0,3}\(Service: ?([^;,()]{1,80})[;,] ?Status Code: ?(\d{3})(?:[;,] ?Error Code: ?([A-Za-z0-9][A-Za-z0-9. ]{0,100}?)(?=[;,)]|\.\.\.|$))?(?:[;,] ?Request ID: ?([^;,()\s]{0,120}))?/i;
 const GO1_RE = /^[ .]{0,3}status code: (\d{3}), request id: ?([A-Za-z0-9-]{0,120})/i;
@@ -145,7 +146,7 @@ export function readEnvelope(s: string, start: number, end: number, lo: number, 
   let cliCode: string | null = null;
   let goCode: string | null = null;
   // AWS CLI / botocore
-  const cliM = lastMatch(/An [Ee]rror occur?red \(/g, before.slice(-400));
+  const cliM = lastMatch(/An [Ee]rror occur?red \(|A client error \(/g, before.slice(-400));
   const cliAt = cliM ? before.length - Math.min(400, before.length) + cliM.index : -1;
   if (cliAt >= 0) {
     CLI_RE.lastIndex = cliAt;
@@ -153,9 +154,10 @@ export function readEnvelope(s: string, start: number, end: number, lo: number, 
     CLI_RE.lastIndex = 0;
     if (m && before.length - (cliAt + m[0].length) <= 6) {
       // botocore prints the bare HTTP status when S3 gives no body (`(403) … HeadObject`): not a code
-      cliCode = /^[A-Za-z]/.test(m[1] ?? '') ? (m[1] ?? null) : null;
-      if (!cliCode && /^\d{3}$/.test(m[1] ?? '')) env.httpStatus = Number(m[1]);
-      env.operation = m[2] ?? null;
+      const code = m[1] ?? m[2] ?? '';
+      cliCode = /^[A-Za-z]/.test(code) ? code : null;
+      if (!cliCode && /^\d{3}$/.test(code)) env.httpStatus = Number(code);
+      env.operation = m[3] ?? null;
       env.start = bStart + cliAt;
       env.wrappers.push('aws-cli');
     }
@@ -226,6 +228,10 @@ export function readEnvelope(s: string, start: number, end: number, lo: number, 
   }
 
   const direct = prefixCode(before);
+  // CodeBuild and the console print `Code:InvalidInputException, Message:<message>`: that code labels this
+  // message, whatever its name (the message itself decides whether it is a refusal)
+  const lab = /\bCode: ?([A-Za-z][A-Za-z0-9.]{1,100}), ?(?:Message: ?)?$/.exec(before.slice(-160));
+  const labeledCode = lab?.[1] ?? null;
 
   // Java / .NET suffix
   let javaCode: string | null = null;
@@ -296,7 +302,7 @@ export function readEnvelope(s: string, start: number, end: number, lo: number, 
   // Lambda: "KMS Exception: AccessDeniedExceptionKMS Message: …" (fields often glued); the Lambda code wins when printed
   const kms = /KMS Exception: ?([A-Za-z]{2,60}?) ?KMS Message: ?$/.exec(before.slice(-100));
   const kmsCode = kms?.[1] && isKnownCode(kms[1]) ? kms[1] : null;
-  env.errorCode = cliCode ?? goCode ?? direct ?? javaCode ?? structCode ?? kmsCode;
+  env.errorCode = cliCode ?? goCode ?? direct ?? labeledCode ?? javaCode ?? structCode ?? kmsCode;
   // `Unauthorized`/`Forbidden` double as HTTP reason phrases: any other code printed with them is the real one
   if (env.errorCode === 'Unauthorized' || env.errorCode === 'Forbidden') {
     const other = [cliCode, goCode, direct, javaCode, structCode as string | null].find((c) => c && c !== 'Unauthorized' && c !== 'Forbidden');

@@ -208,9 +208,18 @@ export const SHAPES: MessageShape[] = [
   { name: 'cfn-ssm-parameter-unreadable', family: 'tooling', priority: 5, inferAction: 'ssm:GetParameters',
     description: 'CloudFormation: Unable to fetch parameters [<names>] from parameter store for this account (the stack\'s caller may not read the SSM parameter, or it does not exist)',
     sample: 'unable to fetch parameters (/DataQuality/S3/ArtifactsBucket) from parameter store for this account' },
+  { name: 'saml-provider-missing', family: 'sts', priority: 8, inferAction: 'sts:AssumeRoleWithSAML',
+    description: 'SAML sign-in: the provider the assertion names does not match a SAML provider in IAM ("Specified provider doesn\'t exist.")',
+    sample: 'Error: Specified provider doesn\'t exist.' },
+  { name: 'secret-default-key-cross-account', family: 'kms', priority: 7, inferAction: 'secretsmanager:GetSecretValue',
+    description: 'Secrets Manager: a secret encrypted with the AWS managed key aws/secretsmanager read from another account',
+    sample: "You can't access a secret from a different AWS account if you encrypt the secret with the default KMS service key." },
+  { name: 'code-after-message', family: 'bare', priority: 1,
+    description: 'A tool prints its own sentence, then the service\'s code: "Unable to download certificate from S3. AccessDenied"',
+    sample: 'Unable to download certificate from S3. AccessDenied' },
   { name: 'generic-auth-error', family: 'credentials', priority: 0,
     description: 'Any other message printed with an authorization error code (CLI, Go SDK, `Code: message`)',
-    sample: 'An error occurred (InvalidIdentityToken) when calling the AssumeRoleWithSAML operation: Specified provider doesn\'t exist.' },
+    sample: 'An error occurred (InvalidIdentityToken) when calling the AssumeRoleWithSAML operation: Response signature invalid' },
   { name: 'cloudtrail-event', family: 'cloudtrail', priority: 5,
     description: 'A CloudTrail event record with errorCode/errorMessage',
     sample: '{"eventVersion":"1.08","userIdentity":{"type":"AssumedRole","arn":"arn:aws:sts::111111111111:assumed-role/pipeline-role/ci"},"eventSource":"sts.amazonaws.com","eventName":"AssumeRole","awsRegion":"us-east-1","errorCode":"AccessDenied","errorMessage":"An unknown error occurred","requestParameters":{"roleArn":"arn:aws:iam::222222222222:role/deploy-role","roleSessionName":"ci"},"requestID":"3f1c2b9e-1111-2222-3333-444455556666"}' },
@@ -697,7 +706,7 @@ export const TRIGGERS: Trigger[] = [
   { re: /The AWS Access Key Id you provided does not exist in our records\.?/gi, handle: simple('invalid-access-key') },
   { re: /The request signature we calculated does not match the signature you provided\.?/gi, handle: simple('signature-mismatch') },
   { re: /AWS was not able to validate the provided access credentials/gi, handle: simple('auth-failure') },
-  { re: /DurationSeconds exceeds the MaxSessionDuration set for this role\.?/gi, handle: simple('duration-exceeds-max', { backTo: /The requested $/i }) },
+  { re: /DurationSeconds exceeds (?:the )?MaxSessionDuration set for this role\.?/gi, handle: simple('duration-exceeds-max', { backTo: /(?:The )?requested $/i }) },
   { re: /exceeds the 1 hour session limit for roles assumed by role chaining\.?/gi, handle: simple('role-chaining-limit', { backTo: /The requested DurationSeconds $/i }) },
   { re: /STS is not activated in (?:this|the requested) region for (?:account:? ?\S{0,40}|the account that is being asked to generate credentials)/gi, handle: simple('region-disabled', { extend: / Your account administrator can activate STS in this region using the IAM Console\.?/y }) },
   { re: /No OpenIDConnect provider found in (?:your )?account(?: for \S{1,300})?/gi, handle: simple('oidc-provider-missing') },
@@ -740,7 +749,7 @@ export const TRIGGERS: Trigger[] = [
     },
   },
   {
-    re: /(?:does not|doesn'?t) have permission to call ([a-z0-9-]{1,40}:[A-Za-z0-9*]{1,100})/gi,
+    re: /(?:(?:does not|doesn'?t) have|no longer has) permission to call(?:ed)? ([a-z0-9-]{1,40}:[A-Za-z0-9*]{1,100})/gi,
     handle: (st, m) => {
       const s = st.f.s;
       let start = m.index;
@@ -797,8 +806,9 @@ export const TRIGGERS: Trigger[] = [
     },
   },
   {
-    // Java/.NET: any message followed by `(Service: …; Status Code: 4xx; Error Code: <auth code>; …)`
-    re: /\(Service: [^;,()]{1,80}[;,] Status Code: \d{3}[;,] Error Code: ([A-Za-z][A-Za-z0-9.]{1,100})[;,]/g,
+    // Java/.NET: any message followed by `(Service: …; Status Code: 4xx; Error Code: <auth code>; …)`; AWS's
+    // documentation prints the same tail lower-case and without a request id: `(service: …; error code: X)`
+    re: /\(Service: [^;,()]{1,80}[;,] Status Code: \d{3}[;,] Error Code: ([A-Za-z][A-Za-z0-9.]{1,100})[;,)]/gi,
     handle: (st, m) => {
       if (!isAuthishCode(m[1] ?? '')) return null;
       const s = st.f.s;
@@ -816,14 +826,36 @@ export const TRIGGERS: Trigger[] = [
     },
   },
   { re: /Your request included an invalid SAML response\.?/g, handle: simple('saml-invalid-response') },
-  { re: /Invalid information in one or more fields\.?(?: Check your information or contact your administrator\.?)?/g, handle: simple('console-switch-role-invalid') },
+  { re: /Specified provider doesn'?t exist\.?/g, handle: simple('saml-provider-missing') },
+  { re: /You can'?t access a secret from a different AWS account if you encrypt the secret with the default KMS service key\.?/g, handle: simple('secret-default-key-cross-account') },
   {
-    re: /(?:An [Ee]rror occur?red \(([^()\s]{1,100})\)(?: \(reached max retries: \d{1,3}\))? when calling the [A-Za-z0-9]{1,100} operation(?: \(reached max retries: \d{1,3}\))?|\b(?:api error |Aws::[A-Za-z0-9]{1,30}::Errors::)?(AccessDenied(?:Exception)?|UnauthorizedOperation|ExpiredToken(?:Exception)?|InvalidClientTokenId|InvalidIdentityToken(?:Exception)?|IDPRejectedClaim(?:Exception)?|IDPCommunicationError(?:Exception)?|RegionDisabledException|UnrecognizedClientException|KMSAccessDeniedException|SignatureDoesNotMatch|InvalidAccessKeyId|AuthFailure|NotAuthorizedException|AuthorizationError(?:Exception)?|PackedPolicyTooLarge(?:Exception)?|AllAccessDisabled)(?: \((?:client|server)\))?):(?=\s|$)/g,
+    // a sentence, then the service's code as the line's last word ("… from S3. AccessDenied")
+    re: /[a-z0-9)]\. (AccessDenied(?:Exception)?|Forbidden|UnauthorizedOperation)(?=[ "'}\]]|$)/g,
     handle: (st, m) => {
       const s = st.f.s;
-      const code = m[1] ?? m[2] ?? '';
+      const end = m.index + m[0].length;
+      // the line (or the quoted string holding it) ends there; a line break is a marked space in the flat text
+      let k = end;
+      while (k < s.length && k < end + 4 && /["'}\]]/.test(s[k] ?? '')) k++;
+      if (k < s.length && st.f.nl[k] !== 1) return null;
+      let b = m.index;
+      const lim = Math.max(0, m.index - 300);
+      while (b > lim && st.f.nl[b - 1] !== 1) b--;
+      const h = newHit('code-after-message', skipSpaces(s, b), end);
+      h.fallbackCode = m[1] ?? null;
+      return h;
+    },
+  },
+  { re: /Invalid information in one or more fields\.?(?: Check your information or contact your administrator\.?)?/g, handle: simple('console-switch-role-invalid') },
+  {
+    re: /(?:(?:An [Ee]rror occur?red \(([^()\s]{1,100})\)|A client error \(([^()\s]{1,100})\) occurred)(?: \(reached max retries: \d{1,3}\))? when calling the [A-Za-z0-9]{1,100} operation(?: \(reached max retries: \d{1,3}\))?|\b(?:api error |Aws::[A-Za-z0-9]{1,30}::Errors::)?(AccessDenied(?:Exception)?|UnauthorizedOperation|ExpiredToken(?:Exception)?|InvalidClientTokenId|InvalidIdentityToken(?:Exception)?|IDPRejectedClaim(?:Exception)?|IDPCommunicationError(?:Exception)?|RegionDisabledException|UnrecognizedClientException|KMSAccessDeniedException|SignatureDoesNotMatch|InvalidAccessKeyId|AuthFailure|NotAuthorizedException|AuthorizationError(?:Exception)?|PackedPolicyTooLarge(?:Exception)?|AllAccessDisabled)(?: \((?:client|server)\))?):(?=\s|$)/g,
+    handle: (st, m) => {
+      const s = st.f.s;
+      // m[2]: the CLI v1 of 2015 printed `A client error (Code) occurred when calling …`
+      const cli = m[1] ?? m[2];
+      const code = cli ?? m[3] ?? '';
       // botocore prints the bare HTTP status when the service sent no body (`(403) … HeadObject`)
-      if (m[1] !== undefined && !isAuthishCode(code) && code !== '403' && code !== '401') return null;
+      if (cli !== undefined && !isAuthishCode(code) && code !== '403' && code !== '401') return null;
       const start = skipSpaces(s, m.index + m[0].length);
       // "FooException: An error occurred (Foo) when calling …": the CLI form is read on its own
       if (/^An error occur?red \(/i.test(s.slice(start, start + 20))) return null;
