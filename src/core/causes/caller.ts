@@ -492,10 +492,12 @@ export const causes: CauseDefinition[] = [
     family: 'caller',
     prior: 0.08,
     specificity: 1,
-    appliesTo: (ctx) => appliesToCaller(ctx) && ctx.parsed.caller?.type !== 'user',
+    // AWS's own words outrank what the caller ARN suggests: when the message names a session policy it is one,
+    // whatever ARN AWS printed for the caller (its documented examples print an IAM user's)
+    appliesTo: (ctx) => appliesToCaller(ctx) && (ctx.parsed.caller?.type !== 'user' || denyType(ctx) === 'session'),
     signals: [
       ...capPolicySignals('session', 'session', 'session policy'),
-      (ctx) => (ctx.parsed.caller?.type === 'assumed-role' || ctx.parsed.caller?.type === 'federated-user' ? null : ctx.parsed.caller ? weigh(0.3, ev('Session policies exist only for role sessions and federated users.')) : null),
+      (ctx) => (ctx.parsed.caller?.type === 'assumed-role' || ctx.parsed.caller?.type === 'federated-user' || denyType(ctx) === 'session' ? null : ctx.parsed.caller ? weigh(0.3, ev('Session policies exist only for role sessions and federated users.')) : null),
     ],
     confirm: [
       { description: 'The call that created the caller\'s session, with the session policy it passed (requestParameters.policy / policyArns).', command: "aws cloudtrail lookup-events --region {region} --lookup-attributes AttributeKey=Username,AttributeValue={sessionName} --max-results 20 --query 'Events[].CloudTrailEvent' --output text --profile {callerProfile}" },

@@ -5,7 +5,7 @@
 import type { DenyPolicyType, PolicyKind } from '../types.js';
 import type { CauseContext, CauseDefinition, SignalResult } from './types.js';
 import {
-  claim,
+  claim, mentions,
   actionOf, awsSays, policyWords, clone, confirm, crossAccount, denyKind, denyType, docStatements, ev, isDenial, isStsFamily, pasted, policyLabel,
   principalOk, ruleOut, likelyIf, statementViews, stmtLabel, weigh, type StatementView,
 } from './signals.js';
@@ -17,11 +17,24 @@ const where = (v: StatementView) => `${stmtLabel(v.st)} of ${policyLabel(v.polic
 const pev = (text: string, v: StatementView) => ev(text, 'policy', v.policyIndex, v.st.index);
 const unknownWords = (v: StatementView) => v.conditions.filter((o) => o.result === 'unknown').map((o) => `${o.operator} ${o.key} ${o.values.join('/')}`).join(' and ');
 
+/**
+ * "with an explicit deny in a VPC endpoint policy transitively through a service control policy": the deny
+ * comes from the second policy type (IAM's troubleshooting page: check the SCPs), reached through the first.
+ */
+const TRANSITIVE: Array<[string, DenyPolicyType]> = [
+  ['transitively through a service control policy', 'service-control'],
+  ['transitively through a resource control policy', 'resource-control'],
+];
+const transitiveType = (ctx: CauseContext): DenyPolicyType | null => TRANSITIVE.find(([p]) => mentions(ctx, p))?.[1] ?? null;
+
 /** The message names this guardrail: near-proof weight. */
 function guardMessage(type: DenyPolicyType, words: string, bare: (ctx: CauseContext) => number): (ctx: CauseContext) => SignalResult | null {
   return (ctx) => {
     const t = denyType(ctx);
     const k = denyKind(ctx);
+    const via = transitiveType(ctx);
+    if (via === type && t !== type) return claim(40, ev(awsSays(ctx, `AWS reports an explicit deny reached transitively through a ${words}: that ${words} is where the Deny is.`)));
+    if (t === type && via && via !== type) return weigh(1.5, ev(`AWS names a ${words}, but reached transitively through a ${policyWords(ctx, via)}: the Deny is in the latter.`));
     if (t === type) {
       const arn = ctx.parsed.deny.policyArn ? ` (${ctx.parsed.deny.policyArn})` : '';
       if (type === 'service-control' && k === 'explicit') return claim(40, ev(awsSays(ctx, `AWS reports an explicit deny in a service control policy${arn}. (AWS has also worded an allow-list SCP that simply lacks an Allow this way: look for a Deny, or a level with no Allow.)`, '(AWS has also worded an allow-list SCP that simply lacks an Allow this way: look for a Deny, or a level with no Allow.)')));

@@ -134,6 +134,10 @@ const awsManaged: CauseDefinition = {
       const managed = has(ctx, 'alias/aws/') ? 'alias/aws/…'
         : has(ctx, '"keymanager": "aws"', '"keymanager":"aws"', 'keymanager: aws', 'keymanager aws') ? 'describe-key shows KeyManager AWS'
           : has(ctx, 'default key that protects my', 'default master key that protects my') ? 'its description is the one AWS gives its managed keys' : null;
+      // Secrets Manager names it itself: "…from a different AWS account if you encrypt the secret with the default KMS service key"
+      if (!managed && has(ctx, 'from a different aws account if you encrypt the secret with the default kms service key')) {
+        return sig(400, fromMessage('Secrets Manager says the secret is encrypted with its default AWS managed key (aws/secretsmanager) and is read from another account: that can never work.'));
+      }
       if (!managed) return null;
       return sig(crossAccount(ctx) === true ? 400 : 40, fromMessage(crossAccount(ctx) === true ? `The key is an AWS managed key (${managed}) and the caller is in another account: that can never work.` : `The key is an AWS managed key (${managed}).`));
     },
@@ -257,6 +261,8 @@ const wrongKey: CauseDefinition = {
       if (has(ctx, ...NOT_FOUND)) return sig(10, fromMessage('KMS says the key or alias is not found.'));
       if (has(ctx, ...KEY_STATE)) return sig(10, fromMessage('The key is disabled or pending deletion.'));
       if (has(ctx, 'invalidciphertext')) return sig(5, fromMessage('KMS says the ciphertext is invalid: it is not from this key, or it is corrupt.'));
+      // Secrets Manager: the version read is still under the previous key (changing the key re-encrypts nothing)
+      if (has(ctx, 'is not encrypted with the current kms key')) return sig(30, fromMessage('Secrets Manager says this version of the secret is not encrypted with the key now set on the secret: it is still under the previous key, which the caller may not use. Re-encrypt it (store a new version) after changing the key.'));
       if (has(ctx, ...OPAQUE)) return sig(2.5, fromMessage('KMS\'s answer includes "does not exist in this Region": the key ARN, alias or Region may be the wrong one.'));
       return null;
     },

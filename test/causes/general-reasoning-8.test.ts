@@ -1,0 +1,84 @@
+/**
+ * General reasoning added for round 7 (messages from AWS's troubleshooting pages, real-causes-round7.test.ts), each
+ * checked on inputs that are not the round-7 fixtures, and each in both directions: the rule acts when its facts hold
+ * and stays quiet when they do not.
+ */
+import { describe, expect, it } from 'vitest';
+import { explain } from '../../src/core/index.js';
+import { parseError } from '../../src/core/parse/index.js';
+import type { ExplainInput } from '../../src/core/types.js';
+
+const live = (input: ExplainInput) => explain(input).causes.filter((c) => c.status !== 'ruled-out').map((c) => c.id);
+
+describe('AWS naming a session policy', () => {
+  const msg = (tail: string) => `User: arn:aws:iam::210987654321:user/build-bot is not authorized to perform: dynamodb:PutItem on resource: arn:aws:dynamodb:eu-west-1:210987654321:table/orders ${tail}`;
+  it('is believed even when the caller ARN printed is an IAM user', () => {
+    expect(live({ message: msg('because no session policy allows the dynamodb:PutItem action') })[0]).toBe('session-policy');
+    expect(live({ message: msg('with an explicit deny in a session policy') })[0]).toBe('session-policy');
+  });
+  it('an IAM user without that wording still does not get a session policy', () => {
+    expect(live({ message: msg('because no identity-based policy allows the dynamodb:PutItem action') })).not.toContain('session-policy');
+  });
+});
+
+describe('a deny reached transitively through another policy type', () => {
+  const msg = (via: string) => `User: arn:aws:sts::210987654321:assumed-role/worker/i-0123 is not authorized to perform: sqs:SendMessage on resource: arn:aws:sqs:eu-west-1:210987654321:jobs with an explicit deny in a VPC endpoint policy${via}`;
+  it('puts the policy it came through first: the SCP', () => {
+    const ids = live({ message: msg(' transitively through a service control policy') });
+    expect(ids[0]).toBe('scp-deny');
+    expect(ids).toContain('vpc-endpoint-policy-deny');
+  });
+  it('without "transitively" the VPC endpoint policy stays first', () => {
+    expect(live({ message: msg('') })[0]).toBe('vpc-endpoint-policy-deny');
+  });
+});
+
+describe('Secrets Manager and its keys', () => {
+  it('the default-key refusal is the AWS managed key read from another account', () => {
+    const a = explain({ message: 'Error: failed to read secret: You can\'t access a secret from a different AWS account if you encrypt the secret with the default KMS service key.' });
+    expect(a.parsed.recognized).toBe(true);
+    expect(a.parsed.action).toBe('secretsmanager:GetSecretValue');
+    expect(a.causes[0]?.id).toBe('kms-aws-managed-key-cross-account');
+  });
+  it('a version still under the previous key is the wrong key; plain "Access to KMS is not allowed" is not', () => {
+    const m = 'An error occurred (AccessDeniedException) when calling the GetSecretValue operation: Access to KMS is not allowed';
+    // the sentence is the evidence; it ties with the caller's identity policy (which may lack kms:Decrypt)
+    expect(live({ message: `${m}. This version of secret is not encrypted with the current KMS key.` }).slice(0, 2)).toContain('kms-wrong-key-or-region');
+    expect(live({ message: 'Access to KMS is not allowed. This version of secret is not encrypted with the current KMS key.' })[0]).toBe('kms-wrong-key-or-region');
+    expect(live({ message: m }).slice(0, 3)).not.toContain('kms-wrong-key-or-region');
+  });
+});
+
+describe('wordings AWS documentation prints', () => {
+  it('a lower-case Java-style tail without a request id carries the code', () => {
+    const p = parseError('Error: Response signature invalid (service: AWSSecurityTokenService; status code: 400; error code: InvalidIdentityToken)').parsed;
+    expect(p.recognized).toBe(true);
+    expect(p.errorCode).toBe('InvalidIdentityToken');
+    // a tail with a code that is no refusal is still not one
+    expect(parseError('Error: Table not found (service: AmazonDynamoDBv2; status code: 400; error code: ResourceNotFoundException)').parsed.recognized).toBe(false);
+  });
+  it("the 2015 CLI's 'A client error (X) occurred' gives the code", () => {
+    const p = parseError('A client error (AccessDeniedException) occurred when calling the ListFunctions operation: User: arn:aws:iam::210987654321:user/ops is not authorized to perform: lambda:ListFunctions').parsed;
+    expect(p.errorCode).toBe('AccessDeniedException');
+    expect(p.operation).toBe('ListFunctions');
+  });
+  it("CodeBuild's 'Code:X, Message:' labels the refusal after it, and only that", () => {
+    expect(parseError('Code:InvalidInputException, Message:CodeBuild is not authorized to perform: sts:AssumeRole on arn:aws:iam::210987654321:role/build').parsed.errorCode).toBe('InvalidInputException');
+    expect(parseError('Code:InvalidInputException, Message:Project name is too long').parsed.recognized).toBe(false);
+  });
+  it('a code printed after a sentence ends its line; inside a sentence it is not one', () => {
+    const p = parseError('[Container] 2026/11/30 Phase DOWNLOAD_SOURCE\nUnable to download certificate from S3. AccessDenied\n[Container] done').parsed;
+    expect(p.recognized).toBe(true);
+    expect(p.errorCode).toBe('AccessDenied');
+    expect(parseError('We checked it. AccessDenied happens when the key is missing, see the docs').parsed.recognized).toBe(false);
+  });
+  it("SAML's 'Specified provider doesn't exist.' is the role/provider pair", () => {
+    const a = explain({ message: "Error: Specified provider doesn't exist." });
+    expect(a.parsed.action).toBe('sts:AssumeRoleWithSAML');
+    expect(a.causes[0]?.id).toBe('saml-role-provider-pair');
+  });
+  it('MaxSessionDuration without "the" is still the duration limit; "no longer has permission to called" names the action', () => {
+    expect(live({ message: 'Requested DurationSeconds exceeds MaxSessionDuration set for this role.' })[0]).toBe('duration-exceeds-max');
+    expect(parseError('the service role no longer has permission to called s3:GetBucketAcl').parsed.action).toBe('s3:GetBucketAcl');
+  });
+});
