@@ -8,16 +8,11 @@ import { definitions } from '../../src/core/causes/catalog.js';
 import type { CauseDefinition } from '../../src/core/causes/types.js';
 import { explain } from '../../src/core/index.js';
 import type { ParsedError } from '../../src/core/types.js';
+import { crossAccountAssume } from '../rank/parsed-fixture.js';
 
 const SECRET_TEXT = 'tenant-4471-private-note';
 const message = `An error occurred (AccessDenied) when calling the AssumeRole operation: User: arn:aws:sts::111111111111:assumed-role/build-agent/${SECRET_TEXT} is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::222222222222:role/release-deployer`;
-const parsed: ParsedError = {
-  recognized: true, source: 'plain', errorCode: 'AccessDenied', operation: 'AssumeRole', action: 'sts:AssumeRole',
-  caller: { arn: 'arn:aws:sts::111111111111:assumed-role/ci/job', type: 'assumed-role', accountId: '111111111111', partition: 'aws', name: 'ci', sessionName: 'job', roleArn: 'arn:aws:iam::111111111111:role/ci' },
-  target: { arn: 'arn:aws:iam::222222222222:role/deploy', accountId: '222222222222', partition: 'aws', service: 'iam', region: null, resourceType: 'role', name: 'deploy' },
-  crossAccount: true, deny: { kind: 'unknown', policyType: null, policyArn: null }, requestId: null, region: null, encodedMessage: null,
-  redactions: [], shape: null, message: null, httpStatus: null, wrappers: [],
-};
+const parsed: ParsedError = crossAccountAssume;
 const def = (id: string, over: Partial<CauseDefinition> = {}): CauseDefinition => ({
   id, title: id, summary: id, family: 'caller', prior: 1, appliesTo: () => true,
   signals: [() => ({ weight: 2, evidence: { text: `${id} signal`, source: 'message' } })],

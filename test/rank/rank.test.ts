@@ -7,14 +7,9 @@ import { LIKELY_AT, POSSIBLE_AT, assess, rank } from '../../src/core/rank/index.
 import { causeContext } from '../../src/core/causes/index.js';
 import type { CauseContext, CauseDefinition, Signal } from '../../src/core/causes/types.js';
 import type { ParsedError } from '../../src/core/types.js';
+import { crossAccountAssume } from './parsed-fixture.js';
 
-const parsed: ParsedError = {
-  recognized: true, source: 'plain', errorCode: 'AccessDenied', operation: 'AssumeRole', action: 'sts:AssumeRole',
-  caller: { arn: 'arn:aws:sts::111111111111:assumed-role/ci/job', type: 'assumed-role', accountId: '111111111111', partition: 'aws', name: 'ci', sessionName: 'job', roleArn: 'arn:aws:iam::111111111111:role/ci' },
-  target: { arn: 'arn:aws:iam::222222222222:role/deploy', accountId: '222222222222', partition: 'aws', service: 'iam', region: null, resourceType: 'role', name: 'deploy' },
-  crossAccount: true, deny: { kind: 'unknown', policyType: null, policyArn: null }, requestId: null, region: null, encodedMessage: null,
-  redactions: [], shape: null, message: null, httpStatus: null, wrappers: [],
-};
+const parsed: ParsedError = crossAccountAssume;
 const ctx: CauseContext = causeContext({ parsed, policies: [], evaluation: null, request: {}, context: {} });
 
 const w = (weight: number, text = `weight ${weight}`): Signal => () => ({ weight, evidence: { text, source: 'message' } });
