@@ -1,0 +1,93 @@
+// explain()'s CPU time, A/B between builds, in one process:
+//   node bench/cpu.mjs distA [distB …]     (each a `tsc -p tsconfig.build.json` output dir)
+// Measures: the two bench bodies (bench/payloads.mjs), the mean over the corpus's real messages
+// (test/fixtures/corpus/real-errors.jsonl), the mean over the corpus's scenarios
+// (test/fixtures/corpus/scenarios), and the mean over every other input in bench/inputs.mjs.
+// Method: each measure is cut into chunks of inputs that take ~CPU_MS of CPU (default 5); every
+// round times each chunk once per build with process.cpuUsage (user+system), the builds' order
+// alternating chunk by chunk. A chunk's figure is its minimum over rounds (the machine is shared
+// and noisy: the minimum is the run least disturbed); a measure is the sum over its chunks divided
+// by its number of inputs. JIT decisions differ from one process to the next (a few % on one
+// input), so this runs in CPU_PROCS child processes (default 4) and keeps each figure's minimum
+// over them. CPU_ROUNDS (default 15 per process) changes the run.
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { allInputs } from './inputs.mjs';
+
+const ROUNDS = Number(process.env.CPU_ROUNDS ?? 15);
+const PROCS = Number(process.env.CPU_PROCS ?? 4);
+const TARGET_US = Number(process.env.CPU_MS ?? 5) * 1000;
+const isChild = process.argv[2] === '--child';
+const dists = process.argv.slice(isChild ? 3 : 2).map((d) => resolve(d));
+if (!dists.length) { console.error('usage: node bench/cpu.mjs distA [distB …]'); process.exit(2); }
+const inputs = allInputs();
+const sets = {
+  alone: inputs.filter((x) => x.name === 'bench/alone'),
+  policies: inputs.filter((x) => x.name === 'bench/policies'),
+  corpus: inputs.filter((x) => x.group === 'corpus'),
+  scenarios: inputs.filter((x) => x.group === 'scenarios' && x.name.startsWith('corpus/')),
+  all: inputs.filter((x) => x.group !== 'bench'),
+};
+const keys = Object.keys(sets);
+
+if (!isChild) {
+  const self = fileURLToPath(import.meta.url);
+  const runs = [];
+  for (let p = 0; p < PROCS; p++) {
+    const order = p % 2 ? [...dists].reverse() : dists;
+    const r = JSON.parse(execFileSync(process.execPath, [self, '--child', ...order], { encoding: 'utf8' }));
+    runs.push(p % 2 ? r.reverse() : r);
+  }
+  const figure = (i, k) => Math.min(...runs.map((r) => r[i][k]));
+  console.log(`µs CPU per explain() call: min over ${PROCS} processes × ${ROUNDS} interleaved rounds per ~${TARGET_US / 1000} ms chunk (${keys.map((k) => `${k}: ${sets[k].length}`).join(', ')} inputs)`);
+  console.log(['build', ...keys].join('\t'));
+  dists.forEach((d, i) => {
+    const row = keys.map((k) => {
+      const v = figure(i, k).toFixed(1);
+      return i === 0 ? v : `${v} (${(((figure(i, k) - figure(0, k)) / figure(0, k)) * 100).toFixed(1)}%)`;
+    });
+    console.log([d, ...row].join('\t'));
+  });
+  process.exit(0);
+}
+const explains = [];
+for (const d of dists) explains.push((await import(pathToFileURL(resolve(d, 'src/core/index.js')).href)).explain);
+
+function cpu() { const u = process.cpuUsage(); return u.user + u.system; }
+function time(explain, list, reps) {
+  const t0 = cpu();
+  for (let r = 0; r < reps; r++) for (let i = 0; i < list.length; i++) explain(list[i]);
+  return cpu() - t0;
+}
+
+// warm-up, then cut each measure into chunks of ~TARGET_US (timed with the first build)
+for (let w = 0; w < 3; w++) for (const e of explains) for (const s of Object.values(sets)) time(e, s.map((x) => x.input), 1);
+const chunks = []; // { set, list, reps, best: [per build] }
+for (const [k, s] of Object.entries(sets)) {
+  let cur = [];
+  let us = 0;
+  const flush = () => {
+    if (!cur.length) return;
+    const reps = Math.max(1, Math.round(TARGET_US / Math.max(us, 1)));
+    chunks.push({ set: k, list: cur, reps, best: dists.map(() => Infinity) });
+    cur = []; us = 0;
+  };
+  for (const x of s) {
+    let t = Infinity;
+    for (let i = 0; i < 3; i++) t = Math.min(t, time(explains[0], [x.input], 1));
+    cur.push(x.input); us += t;
+    if (us >= TARGET_US) flush();
+  }
+  flush();
+}
+let flip = 0;
+for (let round = 0; round < ROUNDS; round++) {
+  for (const c of chunks) {
+    const order = dists.map((_, i) => i);
+    if (flip++ % 2) order.reverse();
+    for (const i of order) c.best[i] = Math.min(c.best[i], time(explains[i], c.list, c.reps) / c.reps);
+  }
+}
+const figure = (i, k) => chunks.filter((c) => c.set === k).reduce((a, c) => a + c.best[i], 0) / sets[k].length;
+process.stdout.write(JSON.stringify(dists.map((_, i) => Object.fromEntries(keys.map((k) => [k, figure(i, k)])))));
