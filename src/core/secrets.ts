@@ -12,6 +12,7 @@
  * message blob (long base64, but not a secret) all survive.
  */
 import type { Warning } from './types.js';
+import { gateOf, mayMatch } from './parse/gate.js';
 
 export const SECRET_KINDS = [
   'private-key', 'aws-presigned-url', 'aws-signature', 'aws-secret-access-key', 'aws-session-token',
@@ -227,6 +228,9 @@ function protectedMask(text: string): Uint8Array {
   return mask;
 }
 
+/** Per detector, the literals one of which its every match contains (parse/gate.ts). */
+const DETECTOR_GATES = DETECTORS.map((d) => gateOf(d.pattern));
+
 /**
  * Replaces credential-shaped strings with `[REDACTED:<kind>]` and returns one `secret-redacted`
  * warning per kind found. Never throws; linear in the text length.
@@ -239,7 +243,12 @@ export function redactSecrets(text: string): { text: string; warnings: Warning[]
   // PEM private keys, by indexOf scanning.
   if (out.includes('PRIVATE KEY-----')) out = redactPem(out, found);
 
-  for (const d of DETECTORS) {
+  let lowered = '';
+  let loweredOf: string | null = null;
+  const lower = () => { if (loweredOf !== out) { lowered = out.toLowerCase(); loweredOf = out; } return lowered; };
+  for (let i = 0; i < DETECTORS.length; i++) {
+    const d = DETECTORS[i]!;
+    if (!mayMatch(DETECTOR_GATES[i] ?? null, out, lower)) continue; // a literal every match needs is absent
     d.pattern.lastIndex = 0;
     if (!d.pattern.test(out)) continue;
     d.pattern.lastIndex = 0;

@@ -1,5 +1,6 @@
 /** Which tool printed the error: the outermost recognizable envelope wins. */
 import type { ErrorSource } from '../types.js';
+import { gateOf, mayMatch } from './gate.js';
 
 const RULES: Array<[ErrorSource, RegExp]> = [
   ['terraform', /provider\["registry\.terraform\.io|\bon [\w./-]{1,100}\.tf line \d{1,6}|Terraform AWS Provider|Error: Cannot assume IAM Role|Error loading state/i],
@@ -14,10 +15,18 @@ const RULES: Array<[ErrorSource, RegExp]> = [
   ['console', /console\.aws\.amazon\.com\/[a-z0-9]{1,30}\/home(?![^\n]{0,40}authorization-details)|You don't have permission to access|You need permissions|Invalid information in one or more fields/],
 ];
 
+/** Per rule, the literals one of which its every match contains (gate.ts). */
+const GATES = RULES.map(([, re]) => gateOf(re));
+
 export function detectSource(text: string, wrappers: string[], cloudtrail: boolean): ErrorSource {
   if (cloudtrail) return 'cloudtrail';
   if (wrappers.includes('terraform-box')) return 'terraform';
   if (wrappers.includes('github-actions-annotation')) return 'github-actions';
-  for (const [src, re] of RULES) if (re.test(text)) return src;
+  let lowered: string | null = null;
+  const lower = () => (lowered ??= text.toLowerCase());
+  for (let i = 0; i < RULES.length; i++) {
+    const [src, re] = RULES[i]!;
+    if (mayMatch(GATES[i] ?? null, text, lower) && re.test(text)) return src;
+  }
   return 'plain';
 }
