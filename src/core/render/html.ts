@@ -9,7 +9,7 @@ import type {
   CauseStatus, CommandStep, Evidence, Explanation, ParsedError, PolicyReport, RankedCause, Verdict,
 } from '../types.js';
 import { renderDecisionSvg } from './svg.js';
-import { INFERRED_WORDS, NOT_RECOGNIZED_WORDS, firstStepsFirst, inferredFor, inferredLine, leadWords, noticeLines, otherErrorsNote, pathWords } from './text.js';
+import { INFERRED_WORDS, NOT_RECOGNIZED_WORDS, firstStepsFirst, sourceWords, inferredFor, inferredLine, leadWords, noticeLines, otherErrorsNote, pathWords } from './text.js';
 
 export { renderDecisionSvg } from './svg.js';
 
@@ -180,7 +180,7 @@ function renderParsed(p: ParsedError): string {
     : mono(null);
   const action = p.action ?? p.operation;
   const rows = [
-    field('Error', `${mono(p.errorCode)}${p.httpStatus ? ` <span class="muted">HTTP ${e(p.httpStatus)}</span>` : ''} <span class="muted">from ${e(p.source)}</span>`),
+    field('Error', `${mono(p.errorCode)}${p.httpStatus ? ` <span class="muted">HTTP ${e(p.httpStatus)}</span>` : ''} <span class="muted">from ${e(sourceWords(p.source))}</span>`),
     field('Caller', caller),
     field('Action', mono(action)),
     field('Target', target),

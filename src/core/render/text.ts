@@ -80,6 +80,35 @@ function yesNo(b: boolean | null): string {
 }
 
 /** The parsed fields worth showing, in a fixed order. Core rows always appear; optional rows only when known. */
+/** Which tool printed the error, in people's words (the JSON keeps the ids). */
+const SOURCE_WORDS: Record<string, string> = {
+  'aws-cli': 'the AWS CLI', boto3: 'boto3 (Python)', 'aws-sdk-js': 'the AWS SDK for JavaScript', 'aws-sdk-go': 'the AWS SDK for Go',
+  'aws-sdk-java': 'the AWS SDK for Java', 'aws-sdk-dotnet': 'the AWS SDK for .NET', terraform: 'Terraform', 'github-actions': 'GitHub Actions',
+  cdk: 'the AWS CDK', cloudtrail: 'a CloudTrail event', console: 'the AWS console', plain: 'plain text (no tool recognized)',
+};
+/** What else was around the message, in people's words. */
+const WRAPPER_WORDS: Record<string, string> = {
+  'aws-cli': 'AWS CLI wording', 'aws-powershell': 'AWS Tools for PowerShell', 'go-sdk-v1-status': 'Go SDK v1 status line',
+  'go-sdk-v2': 'Go SDK v2 wording', 'html-entities': 'HTML escapes', 'java-service-suffix': 'Java/.NET "(Service: …)" suffix',
+  'js-metadata': 'JavaScript SDK $metadata', 'log-timestamps': 'log timestamps', 'markdown-quote': 'Markdown quote',
+  'php-sdk': 'PHP SDK wording', 'pipe-prefix': '"|" line prefixes', 'python-bytes': 'Python bytes literal', xml: 'XML',
+  'terraform-box': 'Terraform │ box', 'github-actions-annotation': 'GitHub Actions annotations', 'json-escaped': 'JSON string escapes',
+  'json-double-escaped': 'doubly escaped JSON',
+  'cloudtrail-json': 'CloudTrail event JSON',
+};
+
+/** The tool that printed the error, in people's words. */
+export function sourceWords(source: string): string {
+  return SOURCE_WORDS[source] ?? source;
+}
+
+/** "the AWS CLI (inside Terraform │ box, log timestamps)". */
+export function printedBy(p: ParsedError): string {
+  const words = (w: string) => WRAPPER_WORDS[w] ?? w;
+  const wrappers = [...new Set(p.wrappers.filter((w) => w !== p.source).map(words))];
+  return sourceWords(p.source) + (wrappers.length ? ` (inside ${wrappers.join(', ')})` : '');
+}
+
 export function parsedFieldRows(p: ParsedError): FieldRow[] {
   const rows: FieldRow[] = [];
   const code = p.errorCode ? [p.errorCode] : [];
@@ -113,8 +142,7 @@ export function parsedFieldRows(p: ParsedError): FieldRow[] {
   if (p.requestId) rows.push(row('Request ID', ['', ''], [p.requestId]));
   if (p.encodedMessage) rows.push(row('Encoded message', ['present: decode it with ', ' (see First steps)'], ['aws sts decode-authorization-message']));
   if (p.redactions.length) rows.push(row('Redacted', [`${p.redactions.join(', ')} (fields left empty)`], []));
-  const wrappers = p.wrappers.filter((w) => w !== p.source);
-  rows.push(row('Printed by', [p.source + (wrappers.length ? ` (inside ${wrappers.join(', ')})` : '')], []));
+  rows.push(row('Printed by', [printedBy(p)], []));
   return rows;
 }
 
