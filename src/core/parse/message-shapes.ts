@@ -217,6 +217,9 @@ export const SHAPES: MessageShape[] = [
   { name: 'code-after-message', family: 'bare', priority: 1,
     description: 'A tool prints its own sentence, then the service\'s code: "Unable to download certificate from S3. AccessDenied"',
     sample: 'Unable to download certificate from S3. AccessDenied' },
+  { name: 'insufficient-permissions-sentence', family: 'bare', priority: 1,
+    description: 'A service says in its own words that a role or user lacks permissions: "The provided role does not have sufficient permissions", "… does not have access to …"',
+    sample: 'Deployment failed. The provided role does not have sufficient permissions: Service:AmazonElasticLoadBalancing' },
   { name: 'generic-auth-error', family: 'credentials', priority: 0,
     description: 'Any other message printed with an authorization error code (CLI, Go SDK, `Code: message`)',
     sample: 'An error occurred (InvalidIdentityToken) when calling the AssumeRoleWithSAML operation: Response signature invalid' },
@@ -846,9 +849,25 @@ export const TRIGGERS: Trigger[] = [
       return h;
     },
   },
+  {
+    // a service's own sentence that a principal lacks permissions (CodePipeline, EKS console …); read from the
+    // start of its line to the end of its sentence
+    re: /\b(?:does not|doesn'?t) have (?:sufficient |the required |the necessary |necessary |enough )?(?:permissions?|access) to\b|\bdoes not have sufficient permissions\b|\bhas sufficient permissions to access\b/gi,
+    handle: (st, m) => {
+      const s = st.f.s;
+      let b = m.index;
+      const lim = Math.max(0, m.index - 300);
+      while (b > lim && st.f.nl[b - 1] !== 1) b--;
+      let e = m.index + m[0].length;
+      const elim = Math.min(s.length, e + 300);
+      while (e < elim && st.f.nl[e] !== 1 && s[e] !== '.') e++;
+      if (s[e] === '.') e++;
+      return newHit('insufficient-permissions-sentence', skipSpaces(s, b), e);
+    },
+  },
   { re: /Invalid information in one or more fields\.?(?: Check your information or contact your administrator\.?)?/g, handle: simple('console-switch-role-invalid') },
   {
-    re: /(?:(?:An [Ee]rror occur?red \(([^()\s]{1,100})\)|A client error \(([^()\s]{1,100})\) occurred)(?: \(reached max retries: \d{1,3}\))? when calling the [A-Za-z0-9]{1,100} operation(?: \(reached max retries: \d{1,3}\))?|\b(?:api error |Aws::[A-Za-z0-9]{1,30}::Errors::)?(AccessDenied(?:Exception)?|UnauthorizedOperation|ExpiredToken(?:Exception)?|InvalidClientTokenId|InvalidIdentityToken(?:Exception)?|IDPRejectedClaim(?:Exception)?|IDPCommunicationError(?:Exception)?|RegionDisabledException|UnrecognizedClientException|KMSAccessDeniedException|SignatureDoesNotMatch|InvalidAccessKeyId|AuthFailure|NotAuthorizedException|AuthorizationError(?:Exception)?|PackedPolicyTooLarge(?:Exception)?|AllAccessDisabled)(?: \((?:client|server)\))?):(?=\s|$)/g,
+    re: /(?:(?:An [Ee]rror occur?red \(([^()\s]{1,100})\)|A client error \(([^()\s]{1,100})\) occurred)(?: \(reached max retries: \d{1,3}\))? when calling the [A-Za-z0-9]{1,100} operation(?: \(reached max retries: \d{1,3}\))?|\b(?:api error |Aws::[A-Za-z0-9]{1,30}::Errors::)?(AccessDenied(?:Exception)?|UnauthorizedOperation|ExpiredToken(?:Exception)?|InvalidClientTokenId|InvalidIdentityToken(?:Exception)?|IDPRejectedClaim(?:Exception)?|IDPCommunicationError(?:Exception)?|RegionDisabledException|UnrecognizedClientException|KMSAccessDeniedException|KMS(?:Disabled|InvalidState|NotFound)Exception|EFSMountFailureException|SignatureDoesNotMatch|InvalidAccessKeyId|AuthFailure|NotAuthorizedException|AuthorizationError(?:Exception)?|PackedPolicyTooLarge(?:Exception)?|AllAccessDisabled)(?: \((?:client|server)\))?):(?=\s|$)/g,
     handle: (st, m) => {
       const s = st.f.s;
       // m[2]: the CLI v1 of 2015 printed `A client error (Code) occurred when calling …`
@@ -868,7 +887,10 @@ export const TRIGGERS: Trigger[] = [
         break;
       }
       if (e <= start) return null;
-      return newHit('generic-auth-error', start, e);
+      const h = newHit('generic-auth-error', start, e);
+      // `Code: message` names its code before the message (used when no envelope code is read)
+      if (m[3]) h.fallbackCode = m[3];
+      return h;
     },
   },
   {
