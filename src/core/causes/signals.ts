@@ -177,7 +177,10 @@ function isDenialUncached(ctx: CauseContext): boolean {
   if (ctx.parsed.action || ctx.parsed.caller) return true;
   if (code && (code.includes('accessdenied') || code.includes('unauthorized') || code.includes('forbidden') || code.includes('notauthorized'))) return true;
   const m = lower(ctx.parsed.message);
-  return ['not authorized', 'access denied', 'accessdenied', 'forbidden', 'unauthorized', 'cannot be assumed', 'may not be assumed'].some((w) => m.includes(w));
+  // a service's own sentence that a role lacks permissions ("does not have sufficient permissions", "… has
+  // sufficient permissions to access …", "does not have access to …") is a refusal too
+  return ['not authorized', 'access denied', 'accessdenied', 'forbidden', 'unauthorized', 'cannot be assumed', 'may not be assumed',
+    'sufficient permissions', 'does not have access to'].some((w) => m.includes(w));
 }
 export type Stage = 'client' | 'idp' | 'token' | 'policy';
 export const STAGE_ORDER: Record<Stage, number> = { client: 0, idp: 1, token: 2, policy: 3 };
