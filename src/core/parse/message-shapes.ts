@@ -218,7 +218,7 @@ export const SHAPES: MessageShape[] = [
     description: 'A tool prints its own sentence, then the service\'s code: "Unable to download certificate from S3. AccessDenied"',
     sample: 'Unable to download certificate from S3. AccessDenied' },
   { name: 'insufficient-permissions-sentence', family: 'bare', priority: 1,
-    description: 'A service says in its own words that a role or user lacks permissions: "The provided role does not have sufficient permissions", "… does not have access to …"',
+    description: 'A service says in its own words that a role or user lacks permissions: "The provided role does not have sufficient permissions", "… does not have access to …", "You do not have sufficient access to perform this action", "Insufficient Lake Formation permissions on …"',
     sample: 'Deployment failed. The provided role does not have sufficient permissions: Service:AmazonElasticLoadBalancing' },
   { name: 'generic-auth-error', family: 'credentials', priority: 0,
     description: 'Any other message printed with an authorization error code (CLI, Go SDK, `Code: message`)',
@@ -719,7 +719,7 @@ export const TRIGGERS: Trigger[] = [
   { re: /IDPRejectedClaim|Missing a required claim: \w{1,30}|Token audience or subject is not valid/g, handle: simple('oidc-rejected-claim') },
   { re: /WebIdentityErr(?:or)?\b:?(?: ?failed to retrieve credentials\.?)?/gi, handle: simple('webidentity-err') },
   { re: /MultiFactorAuthentication failed[^.]{0,200}\.?/gi, handle: simple('mfa-failed') },
-  { re: /The ciphertext refers to a customer master key that does not exist[^.]{0,160}\.?/gi, handle: simple('kms-ciphertext-key') },
+  { re: /The ciphertext (?:refers to a customer master key|references a key) that (?:does not|doesn['’]t) exist[^.]{0,160}\.?/gi, handle: simple('kms-ciphertext-key') },
   { re: /Access to KMS is not allowed|KMS access was denied/gi, handle: simple('kms-not-allowed') },
   { re: /\bKey '?arn:aws[a-z-]{0,20}:kms:[a-z0-9-]{1,30}:[^:\s']{1,40}:(?:key|alias)\/[^\s']{1,300}'? does not exist/g, handle: simple('kms-key-not-found') },
   { re: /The bucket does not allow ACLs\.?/gi, handle: simple('s3-acls-disabled') },
@@ -852,7 +852,7 @@ export const TRIGGERS: Trigger[] = [
   {
     // a service's own sentence that a principal lacks permissions (CodePipeline, EKS console …); read from the
     // start of its line to the end of its sentence
-    re: /\b(?:does not|doesn'?t) have (?:sufficient |the required |the necessary |necessary |enough )?(?:permissions?|access) to\b|\bdoes not have sufficient permissions\b|\bhas sufficient permissions to access\b/gi,
+    re: /\b(?:does not|doesn'?t) have (?:sufficient |the required |the necessary |necessary |enough )?(?:permissions?|access) to\b|\bdoes not have sufficient permissions\b|\bhas sufficient permissions to access\b|\bYou (?:do not|don'?t) have (?:sufficient |enough )?(?:permissions?|access) to perform\b|\bInsufficient (?:[A-Za-z]{1,20} ){0,4}permission(?:s|\(s\))?\b/gi,
     handle: (st, m) => {
       const s = st.f.s;
       let b = m.index;
