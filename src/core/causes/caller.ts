@@ -154,7 +154,7 @@ function subResourceOf(arn: string): { what: string; parent: string; hint: strin
 }
 
 /** KMS's opaque answer ("does not exist in this region, or you are not allowed to access"). */
-const KMS_OPAQUE = ['does not exist in this region', 'customer master key that does not exist'];
+const KMS_OPAQUE = ['does not exist in this region', 'customer master key that does not exist', 'ciphertext references a key that'];
 /** A service using a key under its own principal ("… is not allowed to be used with Arn …"). */
 const KMS_SERVICE_KEY = ['not allowed to be used with'];
 

@@ -19,7 +19,7 @@ const GRANTS = 'https://docs.aws.amazon.com/kms/latest/developerguide/grants.htm
 const CONDITIONS = 'https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html';
 const AWS_MANAGED = 'https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-key';
 
-const OPAQUE = ['does not exist in this region', 'customer master key that does not exist', 'the resource does not exist in this region'];
+const OPAQUE = ['does not exist in this region', 'customer master key that does not exist', 'the resource does not exist in this region', 'ciphertext references a key that'];
 const NOT_FOUND = ['notfoundexception', 'is not found', 'invalid keyid', 'invalidkeyid', 'key does not exist', 'alias does not exist'];
 /**
  * A service that uses a key on your behalf under its own service principal (CloudWatch Logs, SNS,
@@ -39,7 +39,10 @@ function kmsShown(ctx: CauseContext): string {
   return action(ctx).startsWith('kms:') ? ctx.parsed.action! : 'kms:Decrypt';
 }
 
-const applies = (ctx: CauseContext) => isKmsContext(ctx) && !codeIs(ctx, 'ExpiredToken', 'InvalidClientTokenId', 'UnrecognizedClient', 'ValidationError');
+// a service's report that *its* use of KMS was refused ("… because KMS access was denied … KMS Exception:
+// UnrecognizedClientException …") carries KMS's answer to the service, not a verdict on the caller's credentials
+const applies = (ctx: CauseContext) => isKmsContext(ctx)
+  && (!codeIs(ctx, 'ExpiredToken', 'InvalidClientTokenId', 'UnrecognizedClient', 'ValidationError') || has(ctx, 'kms access was denied'));
 
 const keyPolicyGrant: CauseDefinition = {
   id: 'kms-key-policy-missing-grant',

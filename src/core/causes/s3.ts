@@ -147,7 +147,7 @@ const ownership: CauseDefinition = {
 };
 
 /** KMS's answer about a key it would not use (the key policy, a key in another Region, or a foreign ciphertext). */
-const KMS_KEY_ANSWER = ['customer master key that does not exist', 'does not exist in this region, or you are not allowed'];
+const KMS_KEY_ANSWER = ['customer master key that does not exist', 'does not exist in this region, or you are not allowed', 'ciphertext references a key that'];
 
 /** UploadPart refused with no policy type named: the multipart upload was already created, so s3:PutObject passed. */
 const partRefused = (ctx: CauseContext) => operation(ctx) === 'uploadpart' && !ctx.parsed.deny.policyType && ctx.parsed.deny.kind !== 'explicit';

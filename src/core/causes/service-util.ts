@@ -565,5 +565,5 @@ export function identityAllowsOn(ctx: CauseContext, act: string, arn: string | n
 export const isKmsContext = perAnswer((ctx: CauseContext): boolean => isKmsContextUncached(ctx));
 function isKmsContextUncached(ctx: CauseContext): boolean {
   if (service(ctx) === 'kms' || lower(ctx.parsed.target?.service) === 'kms') return true;
-  return has(ctx, 'kms:', 'kmsaccessdenied', 'customer master key', 'access to kms is not allowed', 'kms access was denied', 'kms exception', ':kms:', 'aws kms', 'with aws kms', 'invalidciphertext', 'kms key', 'kms service key');
+  return has(ctx, 'kms:', 'kmsaccessdenied', 'customer master key', 'access to kms is not allowed', 'kms access was denied', 'kms exception', ':kms:', 'aws kms', 'with aws kms', 'invalidciphertext', 'kms key', 'kms service key', 'ciphertext references a key');
 }

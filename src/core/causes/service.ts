@@ -429,7 +429,7 @@ function listBucketAllowed(ctx: CauseContext): Statement | null {
 }
 
 /** KMS's answer about a key ("… a customer master key that does not exist, does not exist in this region, or you are not allowed to access"): its "does not exist" is about the key, not the resource. */
-const KMS_KEY_ANSWER = ['customer master key that does not exist', 'does not exist in this region'];
+const KMS_KEY_ANSWER = ['customer master key that does not exist', 'does not exist in this region', 'ciphertext references a key that'];
 
 const masked: CauseDefinition = {
   id: 'resource-missing-masked',

@@ -180,7 +180,10 @@ function isDenialUncached(ctx: CauseContext): boolean {
   // a service's own sentence that a role lacks permissions ("does not have sufficient permissions", "… has
   // sufficient permissions to access …", "does not have access to …") is a refusal too
   return ['not authorized', 'access denied', 'accessdenied', 'forbidden', 'unauthorized', 'cannot be assumed', 'may not be assumed',
-    'sufficient permissions', 'does not have access to'].some((w) => m.includes(w));
+    'sufficient permissions', 'does not have access to'].some((w) => m.includes(w))
+    // the same shape in other words ("You do not have sufficient access to perform this action", "Insufficient Lake
+    // Formation permissions on …"), and KMS's "… a key that doesn't exist or that you don't have access to"
+    || ctx.parsed.shape === 'insufficient-permissions-sentence' || /don['’]t have access to/.test(m);
 }
 export type Stage = 'client' | 'idp' | 'token' | 'policy';
 export const STAGE_ORDER: Record<Stage, number> = { client: 0, idp: 1, token: 2, policy: 3 };
