@@ -20,6 +20,7 @@ const MINE = [
   'resource-policy-missing-grant', 'resource-policy-explicit-deny', 'missing-passrole', 'resource-missing-masked',
   's3-block-public-access', 's3-object-ownership', 's3-sse-kms-permissions', 's3-requester-pays', 's3-object-lock', 's3-access-point', 's3-sse-c-blocked',
   'kms-key-policy-missing-grant', 'kms-aws-managed-key-cross-account', 'kms-grant-pending', 'kms-condition-unmet', 'kms-wrong-key-or-region',
+  'lake-formation-grant-missing',
 ];
 
 describe('cause families: each cause ranks first in its case', () => {

@@ -187,6 +187,9 @@ export const FAMILY_FIRST: Record<string, ExplainInput> = {
   'kms-wrong-key-or-region': {
     message: `An error occurred (NotFoundException) when calling the Decrypt operation: Key '${KEY}' does not exist`,
   },
+  'lake-formation-grant-missing': {
+    message: `An error occurred (AccessDeniedException) when calling the GetTable operation: Insufficient Lake Formation permission(s) on orders (Service: AWSGlue; Status Code: 400; Error Code: AccessDeniedException)`,
+  },
 };
 
 /** Cases where a pasted policy or a request fact disproves the cause: it must be ruled out (or absent). */

@@ -18,6 +18,10 @@
  * use of KMS was denied keeps the KMS causes even when KMS's inner code is a token error; tested both ways below):
  * top-1 13/21, top-3 17/21; the bars are those figures.
  *
+ * Later the same day the catalog gained `lake-formation-grant-missing` (src/core/causes/lakeformation.ts), and the three
+ * Lake Formation refusals (g010, g012, g013) were labeled with it: 24 labels, top-1 16/24, top-3 20/24 (each of the
+ * three ranks first); the bars moved to those figures.
+ *
  * Misses undecidable from the text alone:
  * - g004 "Unable to verify/create output bucket": the page's first cause is a bucket that does not exist; the sentence
  *   does not say it was refused.
@@ -35,7 +39,7 @@ import { describeLabeledRound } from './held-out.js';
 
 describeLabeledRound({
   name: 'round-9 labeled messages from AWS documentation and Knowledge Center pages (message only)', errorsFile: 'real-errors-round9.jsonl',
-  causesFile: 'real-causes-round9.jsonl', minLabels: 21, top1Bar: 0.61, top3Bar: 0.8, everyMessageListed: true,
+  causesFile: 'real-causes-round9.jsonl', minLabels: 24, top1Bar: 0.66, top3Bar: 0.83, everyMessageListed: true,
 });
 
 describe('round-9 sources', () => {

@@ -26,6 +26,7 @@ import { causes as saml } from './saml.js';
 import { causes as service } from './service.js';
 import { causes as s3 } from './s3.js';
 import { causes as kms } from './kms.js';
+import { causes as lakeFormation } from './lakeformation.js';
 
 function gather(...families: CauseDefinition[][]): CauseDefinition[] {
   const seen = new Set<string>();
@@ -41,7 +42,7 @@ function gather(...families: CauseDefinition[][]): CauseDefinition[] {
 }
 
 export const definitions: readonly CauseDefinition[] = gather(
-  trust, caller, guardrail, condition, stsSession, request, target, credentials, oidc, saml, service, s3, kms,
+  trust, caller, guardrail, condition, stsSession, request, target, credentials, oidc, saml, service, s3, kms, lakeFormation,
 );
 
 const byId = new Map(definitions.map((d) => [d.id, d]));
