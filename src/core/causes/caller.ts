@@ -516,6 +516,7 @@ export const causes: CauseDefinition[] = [
     family: 'caller',
     prior: 0.3,
     specificity: 2,
+    gate: { phrases: ['may not be assumed by root'], callers: ['root'] },
     appliesTo: (ctx) => isRootMessage(ctx) || ctx.parsed.caller?.type === 'root',
     signals: [
       (ctx) => (isRootMessage(ctx) ? confirm(ev('AWS says: "Roles may not be assumed by root accounts" — the caller used root user credentials.')) : null),
@@ -537,6 +538,7 @@ export const causes: CauseDefinition[] = [
     family: 'caller',
     prior: 0.05,
     specificity: 2,
+    gate: { phrases: ['getfederationtoken'], callers: ['federated-user'] },
     appliesTo: (ctx) => isDenial(ctx) && (ctx.parsed.caller?.type === 'federated-user' || mentions(ctx, 'GetFederationToken')),
     signals: [
       (ctx) => {

@@ -300,6 +300,7 @@ export const causes: CauseDefinition[] = [
     family: 'condition',
     prior: 0.1,
     specificity: 2,
+    gate: { phrases: ['multifactorauthentication', 'mfa code', 'one time pass code'], request: ['mfa'] },
     appliesTo: (ctx) => mentions(ctx, 'multifactorauthentication') || mentions(ctx, 'mfa code') || mentions(ctx, 'one time pass code') || ctx.request.mfa === true,
     signals: [
       (ctx) => {

@@ -28,9 +28,10 @@ const INVALID = [
 ];
 const NO_CREDS = ['unable to locate credentials', 'could not load credentials from any providers', 'nocredentialproviders', 'no valid credential sources', 'credentials could not be loaded', 'no credentials', 'missing credentials in config'];
 
-const isExpired = (ctx: CauseContext) => codeIs(ctx, 'ExpiredToken', 'RequestExpired') || has(ctx, ...EXPIRED);
-const isInvalid = (ctx: CauseContext) =>
-  codeIs(ctx, 'InvalidClientTokenId', 'UnrecognizedClient', 'InvalidAccessKeyId', 'SignatureDoesNotMatch', 'AuthFailure', 'IncompleteSignature') || has(ctx, ...INVALID);
+const EXPIRED_CODES = ['ExpiredToken', 'RequestExpired'];
+const INVALID_CODES = ['InvalidClientTokenId', 'UnrecognizedClient', 'InvalidAccessKeyId', 'SignatureDoesNotMatch', 'AuthFailure', 'IncompleteSignature'];
+const isExpired = (ctx: CauseContext) => codeIs(ctx, ...EXPIRED_CODES) || has(ctx, ...EXPIRED);
+const isInvalid = (ctx: CauseContext) => codeIs(ctx, ...INVALID_CODES) || has(ctx, ...INVALID);
 /** The web-identity token (not the calling credentials) expired. */
 const webTokenExpired = (ctx: CauseContext) => isWebIdentity(ctx) && has(ctx, 'token expired: current date/time', 'expiredtokenexception');
 
@@ -134,6 +135,7 @@ const expired: CauseDefinition = {
   family: 'credentials',
   prior: 0.25,
   specificity: 1,
+  gate: { codes: EXPIRED_CODES, phrases: EXPIRED },
   appliesTo: isExpired,
   signals: [
     (ctx) => {
@@ -170,6 +172,7 @@ const invalid: CauseDefinition = {
   family: 'credentials',
   prior: 0.2,
   specificity: 1,
+  gate: { codes: INVALID_CODES, phrases: INVALID },
   appliesTo: isInvalid,
   signals: [
     (ctx) => {
@@ -207,6 +210,7 @@ const regionDisabled: CauseDefinition = {
   family: 'credentials',
   prior: 0.12,
   specificity: 2,
+  gate: { codes: ['RegionDisabled'], phrases: ['sts is not activated', 'regiondisabled', 'not activated in this region'] },
   appliesTo: (ctx) => codeIs(ctx, 'RegionDisabled') || has(ctx, 'sts is not activated', 'regiondisabled', 'not activated in this region'),
   signals: [
     (ctx) => {
@@ -238,6 +242,7 @@ const globalEndpoint: CauseDefinition = {
   prior: 0.03,
   specificity: 2,
   refines: ['invalid-token'],
+  gate: { codes: INVALID_CODES, phrases: INVALID },
   appliesTo: isInvalid,
   signals: [
     (ctx) => {

@@ -51,6 +51,7 @@ const keyPolicyGrant: CauseDefinition = {
   family: 'kms',
   prior: 0.14,
   specificity: 1,
+  gate: { keys: ['kms'] },
   appliesTo: applies,
   signals: [
     (ctx) => {
@@ -130,6 +131,7 @@ const awsManaged: CauseDefinition = {
   family: 'kms',
   prior: 0.04,
   specificity: 2,
+  gate: { keys: ['kms'] },
   appliesTo: applies,
   signals: [
     (ctx) => {
@@ -187,6 +189,7 @@ const grantPending: CauseDefinition = {
   family: 'kms',
   prior: 0.02,
   specificity: 2,
+  gate: { keys: ['kms'] },
   appliesTo: applies,
   signals: [
     (ctx) => (/^kms:(create|retire|revoke|list)grants?$/i.test(ctx.parsed.action ?? '')
@@ -216,6 +219,7 @@ const conditionUnmet: CauseDefinition = {
   family: 'kms',
   prior: 0.05,
   specificity: 2,
+  gate: { keys: ['kms'] },
   appliesTo: applies,
   signals: [
     (ctx) => (has(ctx, 'encryptioncontext', 'encryption context', 'kms:viaservice', 'kms:calleraccount', 'viaservice')
@@ -257,6 +261,7 @@ const wrongKey: CauseDefinition = {
   family: 'kms',
   prior: 0.05,
   specificity: 1,
+  gate: { keys: ['kms'] },
   appliesTo: applies,
   signals: [
     (ctx) => {

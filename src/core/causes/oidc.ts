@@ -191,6 +191,7 @@ const providerMissing: CauseDefinition = {
   stage: 'idp',
   prior: 0.2,
   specificity: 2,
+  gate: { keys: ['web-identity'] },
   appliesTo: isWebIdentity,
   signals: [
     (ctx) => {
@@ -264,6 +265,7 @@ const audience: CauseDefinition = {
   stage: 'token',
   prior: 0.08,
   specificity: 2,
+  gate: { keys: ['web-identity'] },
   appliesTo: isWebIdentity,
   signals: [
     (ctx) => {
@@ -313,6 +315,7 @@ const thumbprint: CauseDefinition = {
   stage: 'token',
   prior: 0.03,
   specificity: 2,
+  gate: { keys: ['web-identity'] },
   appliesTo: (ctx) => isWebIdentity(ctx) && has(ctx, ...THUMBPRINT),
   signals: [
     (ctx) => sig(60, fromMessage(has(ctx, THUMBPRINT[0]!, THUMBPRINT[1]!)
@@ -338,6 +341,7 @@ const jwks: CauseDefinition = {
   stage: 'token',
   prior: 0.05,
   specificity: 2,
+  gate: { phrases: JWKS, codes: ['IDPCommunicationError'] },
   appliesTo: (ctx) => has(ctx, ...JWKS) || codeIs(ctx, 'IDPCommunicationError'),
   signals: [
     () => sig(60, fromMessage('STS could not retrieve the verification key from the identity provider.')),
@@ -362,6 +366,7 @@ const subMismatch: CauseDefinition = {
   stage: 'policy',
   prior: 0.15,
   specificity: 1,
+  gate: { keys: ['web-identity'] },
   appliesTo: isWebIdentity,
   signals: [
     (ctx) => {
@@ -473,6 +478,7 @@ const irsa: CauseDefinition = {
   stage: 'client',
   prior: 0.06,
   specificity: 1,
+  gate: { keys: ['web-identity'], callers: ['assumed-role'], phrases: ['eks.amazonaws.com/role-arn', 'aws_web_identity_token_file', 'aws_role_arn'] },
   appliesTo: (ctx) => (isWebIdentity(ctx) && isEks(ctx)) || (nodeSession(ctx) && nodeRoleName(ctx))
     || has(ctx, 'eks.amazonaws.com/role-arn', 'aws_web_identity_token_file', 'aws_role_arn'),
   signals: [
@@ -527,6 +533,7 @@ const idToken: CauseDefinition = {
   stage: 'client',
   prior: 0.07,
   specificity: 2,
+  gate: { phrases: [...ID_TOKEN_HINT, 'could not load credentials from any providers', 'credentials could not be loaded'] },
   appliesTo: (ctx) => has(ctx, ...ID_TOKEN_HINT) || (isGithub(ctx) && has(ctx, 'could not load credentials from any providers', 'credentials could not be loaded')),
   signals: [
     (ctx) => {
@@ -562,6 +569,7 @@ const tokenExpired: CauseDefinition = {
   stage: 'token',
   prior: 0.04,
   specificity: 2,
+  gate: { keys: ['web-identity'] },
   appliesTo: (ctx) => isWebIdentity(ctx) && (has(ctx, ...TOKEN_EXPIRED) || codeIs(ctx, 'ExpiredToken')),
   signals: [
     (ctx) => {

@@ -17,6 +17,9 @@ const CHAIN_WORDING = ['1 hour session limit for roles assumed by role chaining'
 const saysMax = (ctx: CauseContext) => has(ctx, ...MAX_WORDING);
 const saysChain = (ctx: CauseContext) => has(ctx, CHAIN_WORDING[0]!, CHAIN_WORDING[1]!);
 
+/** Every wording isDurationError reads before the ValidationError case (the causes' gate). */
+const DURATION_WORDING = [...MAX_WORDING, CHAIN_WORDING[0]!, CHAIN_WORDING[1]!, 'durationseconds exceeds', 'requested durationseconds'];
+
 /** A duration error of any wording (or a ValidationError on an AssumeRole call that asked for a long session). */
 function isDurationError(ctx: CauseContext): boolean {
   if (saysMax(ctx) || saysChain(ctx) || has(ctx, 'durationseconds exceeds', 'requested durationseconds')) return true;
@@ -83,6 +86,7 @@ const durationExceedsMax: CauseDefinition = {
   prior: 0.2,
   specificity: 2,
   // AWS names the limit that failed: the role-chaining wording rules this one out.
+  gate: { codes: ['ValidationError'], phrases: DURATION_WORDING },
   appliesTo: (ctx) => isDurationError(ctx) && !(saysChain(ctx) && !saysMax(ctx)),
   signals: [
     (ctx) => {
@@ -139,6 +143,7 @@ const chaining: CauseDefinition = {
   prior: 0.13,
   specificity: 2,
   // AWS names the limit that failed: the MaxSessionDuration wording rules this one out.
+  gate: { codes: ['ValidationError'], phrases: DURATION_WORDING },
   appliesTo: (ctx) => isDurationError(ctx) && !(saysMax(ctx) && !saysChain(ctx)),
   signals: [
     (ctx) => {
@@ -210,6 +215,7 @@ const sessionName: CauseDefinition = {
   family: 'request',
   prior: 0.06,
   specificity: 2,
+  gate: { phrases: SESSION_WORDING, request: ['roleSessionName'] },
   appliesTo: (ctx) => {
     if (has(ctx, ...SESSION_WORDING)) return true;
     const n = ctx.request.roleSessionName;

@@ -25,7 +25,7 @@ const S3_OPS = [
   'putbucketpolicy', 'putbucketacl', 'headbucket', 'restoreobject', 'getobjectversion',
 ];
 
-function isS3(ctx: CauseContext): boolean {
+export function isS3(ctx: CauseContext): boolean {
   if (service(ctx) === 's3') return true;
   if (S3_OPS.includes(operation(ctx))) return true;
   const t = lower(ctx.parsed.target?.arn);
@@ -47,6 +47,7 @@ const blockPublic: CauseDefinition = {
   family: 's3',
   prior: 0.06,
   specificity: 2,
+  gate: { keys: ['s3'], phrases: BPA_WORDS },
   appliesTo: (ctx) => s3Applies(ctx) || has(ctx, ...BPA_WORDS),
   signals: [
     (ctx) => {
@@ -101,6 +102,7 @@ const ownership: CauseDefinition = {
   family: 's3',
   prior: 0.04,
   specificity: 2,
+  gate: { keys: ['s3'] },
   appliesTo: s3Applies,
   signals: [
     (ctx) => {
@@ -162,6 +164,7 @@ const sseKms: CauseDefinition = {
   prior: 0.1,
   specificity: 2,
   refines: ['identity-missing-allow'],
+  gate: { keys: ['s3', 'kms'] }, // a kms: action on an S3 call is a KMS context
   appliesTo: (ctx) => {
     if (notDenial(ctx)) return false;
     const kmsAct = KMS_FOR_S3.includes(action(ctx));
@@ -244,6 +247,7 @@ const requesterPays: CauseDefinition = {
   family: 's3',
   prior: 0.03,
   specificity: 2,
+  gate: { keys: ['s3'] },
   appliesTo: s3Applies,
   signals: [
     (ctx) => (has(ctx, ...PAYS_WORDS)
@@ -276,6 +280,7 @@ const objectLock: CauseDefinition = {
   family: 's3',
   prior: 0.02,
   specificity: 2,
+  gate: { keys: ['s3'] },
   appliesTo: (ctx) => s3Applies(ctx) && (DELETES.includes(action(ctx)) || ['deleteobject', 'deleteobjects', 'putobjectretention', 'putobjectlegalhold'].includes(operation(ctx)) || has(ctx, ...LOCK_WORDS)),
   signals: [
     (ctx) => (has(ctx, 'protected by object lock')
@@ -306,6 +311,7 @@ const accessPoint: CauseDefinition = {
   family: 's3',
   prior: 0.03,
   specificity: 2,
+  gate: { keys: ['s3'] },
   appliesTo: (ctx) => s3Applies(ctx) && (lower(ctx.parsed.target?.arn).includes(':accesspoint/') || has(ctx, 'accesspoint', 'access point', '-s3alias')),
   signals: [
     (ctx) => (lower(ctx.parsed.target?.arn).includes(':accesspoint/')
@@ -341,6 +347,7 @@ const sseC: CauseDefinition = {
   family: 's3',
   prior: 0.02,
   specificity: 2,
+  gate: { phrases: SSE_C_WORDS },
   appliesTo: (ctx) => (s3Applies(ctx) || has(ctx, 'server side encryption')) && has(ctx, ...SSE_C_WORDS),
   signals: [
     (ctx) => (has(ctx, SSE_C_WORDS[0]!, SSE_C_WORDS[1]!)

@@ -90,6 +90,7 @@ const pair: CauseDefinition = {
   stage: 'idp',
   prior: 0.08,
   specificity: 2,
+  gate: { keys: ['saml'] },
   appliesTo: isSaml,
   signals: [
     (ctx) => {
@@ -152,6 +153,7 @@ const aud: CauseDefinition = {
   stage: 'token',
   prior: 0.03,
   specificity: 2,
+  gate: { keys: ['saml'] },
   appliesTo: isSaml,
   signals: [
     (ctx) => {
@@ -193,6 +195,7 @@ const assertion: CauseDefinition = {
   stage: 'token',
   prior: 0.05,
   specificity: 2,
+  gate: { keys: ['saml'] },
   appliesTo: (ctx) => isSaml(ctx) && (has(ctx, ...ASSERTION) || codeIs(ctx, 'InvalidIdentityToken', 'ExpiredToken') || has(ctx, 'invalid saml response')),
   signals: [
     (ctx) => {

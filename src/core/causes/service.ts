@@ -438,6 +438,8 @@ const masked: CauseDefinition = {
   family: 'service',
   prior: 0.06,
   specificity: 1,
+  // S3 reads are S3 calls; ssm:GetParameter* actions and GetParameter* operations are in the paste
+  gate: { keys: ['s3'], phrases: ['getparameter', 'headobject'] },
   appliesTo: (ctx) => !notDenial(ctx) && maskKind(ctx) !== null,
   signals: [
     (ctx) => {

@@ -16,7 +16,7 @@ const SOURCE_DOC = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credenti
 const ASSUME_API = 'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html';
 
 const hasTags = (ctx: CauseContext) => !!ctx.request.sessionTags && Object.keys(ctx.request.sessionTags).length > 0;
-const hasSourceIdentity = (ctx: CauseContext) =>
+export const hasSourceIdentity = (ctx: CauseContext) =>
   ctx.request.sourceIdentity !== undefined || ctxValues(ctx, 'aws:SourceIdentity') !== null || ctxValues(ctx, 'sts:SourceIdentity') !== null;
 
 /** The message names this action as the one refused. */
@@ -154,6 +154,7 @@ const tagSession: CauseDefinition = {
   prior: 0.18,
   specificity: 2,
   refines: ['identity-missing-allow'],
+  gate: { actions: ['sts:tagsession'], request: ['sessionTags'], phrases: ['perform: sts:tagsession', 'perform sts:tagsession', 'principaltag', 'aws.amazon.com/tags'] },
   appliesTo: (ctx) => namesAction(ctx, 'sts:TagSession') || (hasTags(ctx) && isAssumeFamily(ctx))
     || ((isSaml(ctx) || isWebIdentity(ctx)) && has(ctx, 'principaltag', 'aws.amazon.com/tags')),
   signals: [
@@ -188,6 +189,7 @@ const setSourceIdentity: CauseDefinition = {
   prior: 0.08,
   specificity: 2,
   refines: ['identity-missing-allow'],
+  gate: { actions: ['sts:setsourceidentity'], keys: ['source-identity'], phrases: ['perform: sts:setsourceidentity', 'perform sts:setsourceidentity', 'sourceidentity', 'source identity'] },
   appliesTo: (ctx) => namesAction(ctx, 'sts:SetSourceIdentity') || (hasSourceIdentity(ctx) && isAssumeFamily(ctx))
     || (isSaml(ctx) && has(ctx, 'sourceidentity', 'source identity')),
   signals: [
@@ -222,6 +224,7 @@ const packedPolicy: CauseDefinition = {
   family: 'session-tags',
   prior: 0.03,
   specificity: 2,
+  gate: { codes: ['PackedPolicyTooLarge'], phrases: PACKED },
   appliesTo: (ctx) => codeIs(ctx, 'PackedPolicyTooLarge') || has(ctx, ...PACKED),
   signals: [
     (ctx) => (codeIs(ctx, 'PackedPolicyTooLarge') || has(ctx, ...PACKED)

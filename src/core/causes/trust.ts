@@ -233,6 +233,7 @@ export const causes: CauseDefinition[] = [
     family: 'trust-policy',
     prior: 0.75,
     specificity: 0,
+    gate: { keys: ['aws-assume'] },
     appliesTo: applyAssume,
     signals: [
       trustMessageSignal,
@@ -277,6 +278,7 @@ export const causes: CauseDefinition[] = [
     prior: 0.2,
     specificity: 2,
     refines: ['trust-principal-missing'],
+    gate: { keys: ['aws-assume'] },
     appliesTo: applyAssume,
     signals: [
       trustMessageSignal,
@@ -306,6 +308,7 @@ export const causes: CauseDefinition[] = [
     prior: 0.2,
     specificity: 2,
     refines: ['trust-principal-missing'],
+    gate: { keys: ['aws-assume'] },
     appliesTo: applyAssume,
     signals: [
       trustMessageSignal,
@@ -333,6 +336,7 @@ export const causes: CauseDefinition[] = [
     prior: 0.1,
     specificity: 2,
     refines: ['trust-principal-missing'],
+    gate: { keys: ['aws-assume'] },
     appliesTo: applyAssume,
     signals: [
       trustMessageSignal,
@@ -357,6 +361,7 @@ export const causes: CauseDefinition[] = [
     prior: 0.15,
     specificity: 2,
     refines: ['trust-principal-missing', 'condition-principalarn'],
+    gate: { keys: ['aws-assume'] },
     appliesTo: applyAssume,
     signals: [
       trustMessageSignal,
@@ -407,6 +412,7 @@ export const causes: CauseDefinition[] = [
     prior: 0.15,
     specificity: 2,
     refines: ['trust-principal-missing'],
+    gate: { keys: ['aws-assume'] },
     appliesTo: applyAssume,
     signals: [
       trustMessageSignal,

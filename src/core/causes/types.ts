@@ -68,6 +68,32 @@ export interface FixTemplate {
   correctPolicy?: (ctx: CauseContext) => { policyIndex: number; policy: unknown } | null;
 }
 
+/**
+ * Facts the gate reads (causes/gate.ts), each cheap and computed at most once per answer:
+ * 's3' / 'kms' / 'saml' / 'web-identity' are the families' own "is this that kind of call" checks,
+ * 'source-identity' whether the request or its context carried one, 'aws-assume' whether the call is
+ * an AssumeRole (or TagSession / SetSourceIdentity) call by an AWS principal.
+ */
+export type GateKey = 's3' | 'kms' | 'saml' | 'web-identity' | 'source-identity' | 'aws-assume';
+
+/**
+ * A necessary condition of a cause's appliesTo, as data: the cause can apply only when one of these
+ * holds (a key's fact, the caller's type, a stated request fact, a lower-case phrase in the paste as `has` reads it, the error code as `codeIs`
+ * compares it, the parsed action). The ranker skips appliesTo when none holds. test/causes/gate.test.ts
+ * checks every gate against appliesTo on every fixture input and on mutations of them.
+ */
+export interface CauseGate {
+  keys?: readonly GateKey[];
+  phrases?: readonly string[];
+  codes?: readonly string[];
+  /** Lower-case actions (`sts:tagsession`). */
+  actions?: readonly string[];
+  /** The parsed caller's type (`root`, `federated-user`, …). */
+  callers?: readonly string[];
+  /** Request facts the person stated (present, whatever the value). */
+  request?: ReadonlyArray<keyof RequestFacts>;
+}
+
 export interface CauseDefinition {
   id: string;
   title: string;
@@ -79,6 +105,8 @@ export interface CauseDefinition {
   prior: number;
   /** Whether the cause can explain this error at all; false leaves it out of the answer. */
   appliesTo: (ctx: CauseContext) => boolean;
+  /** When present, appliesTo is only asked if the gate is open (a necessary condition; absent = always asked). */
+  gate?: CauseGate;
   signals: Signal[];
   confirm: CommandTemplate[];
   fix: FixTemplate;

@@ -8,6 +8,7 @@ import type { CauseStatus, Evidence, Fix, RankedCause } from '../types.js';
 import type { CauseContext, CauseDefinition, SignalResult } from '../causes/types.js';
 import { fillTemplate, fillText } from '../causes/templates.js';
 import { STAGE_ORDER, failureStage, type Stage } from '../causes/signals.js';
+import { gateOpen } from '../causes/gate.js';
 
 /** Raw strength at or above which an unproven cause is `likely`. */
 export const LIKELY_AT = 3;
@@ -249,6 +250,7 @@ export function rank(defs: readonly CauseDefinition[], ctx: CauseContext): Ranke
   const list: Assessed[] = [];
   for (const def of defs) {
     let applies = false;
+    if (def.gate && !gateOpen(def.gate, ctx)) continue; // cannot apply: appliesTo is not asked
     try { applies = def.appliesTo(ctx); } catch { applies = false; }
     if (applies) list.push(assess(def, ctx));
   }
