@@ -97,6 +97,8 @@ export interface LabeledRound {
   everyMessageListed?: boolean;
   /** Every message comes from its own source thread. */
   distinctSources?: boolean;
+  /** What every message's `source` looks like; with it, no message text may appear twice (one page often quotes several). */
+  sourcePattern?: RegExp;
 }
 
 /**
@@ -119,6 +121,10 @@ export function describeLabeledRound(round: LabeledRound): void {
       expect(labels.length).toBeGreaterThanOrEqual(round.minLabels);
       if (round.everyMessageListed) expect(all.length).toBe(errors.size);
       if (round.distinctSources) expect(new Set([...errors.values()].map((e) => e.source)).size).toBe(errors.size);
+      if (round.sourcePattern) {
+        for (const e of errors.values()) expect(e.source, e.id).toMatch(round.sourcePattern);
+        expect(new Set([...errors.values()].map((e) => e.text)).size).toBe(errors.size);
+      }
       for (const l of all) {
         expect(errors.has(l.id), l.id).toBe(true);
         for (const id of [...(l.causes ?? []), ...(l.also ?? [])]) expect(getCause(id), `${l.id}: ${id}`).toBeDefined();
