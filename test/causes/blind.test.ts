@@ -54,6 +54,7 @@ describeLabeledRound({
   top3Bar: 17 / 18,
   everyMessageListed: true,
   distinctSources: true,
+  sourcePattern: /^[\w.-]+\/[\w.-]+#\d+$/,
 });
 
 describeLabeledRound({
@@ -65,4 +66,5 @@ describeLabeledRound({
   top3Bar: 1,
   everyMessageListed: true,
   distinctSources: true,
+  sourcePattern: /^[\w.-]+\/[\w.-]+#\d+$/,
 });
