@@ -2,7 +2,7 @@
  * Blind measurement (2026-11-30) of the build as it stood at main 0e86f2d, on inputs nobody tuned it for.
  * Scenarios: test/fixtures/blind-scenarios (b01–b20), written and labeled from AWS documentation (checked with the
  * `search` tool, docs corpus: KMS alias-authorization, IAM session tags, Secrets Manager cross-account access, global
- * condition keys / VPC endpoints) and committed (35ada34) before anything was run. Real messages:
+ * condition keys / VPC endpoints) and committed (fef767c) before anything was run; src/ is the same at 04b0809. Real messages:
  * test/fixtures/extra/real-errors-blind*.jsonl (n001–n020), verbatim from 20 public GitHub threads that state the cause,
  * none of them a source or text already in test/fixtures; labels in real-causes-blind*.jsonl, also committed before
  * scoring. n001 and n009 sit in the *-parse-misses files because their parse misses a field (test/parse/blind.test.ts);
