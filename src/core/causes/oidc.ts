@@ -8,7 +8,7 @@ import type { ConditionClause, Statement } from '../types.js';
 import type { CauseContext, CauseDefinition, CommandTemplate } from './types.js';
 import { failureStage, policyWords } from './signals.js';
 import {
-  codeIs, ctxEndingWith, editableDoc, fromContext, fromMessage, fromPolicy, glob, has, isWebIdentity, policiesOf,
+  codeIs, ctxEndingWith, ctxValues, editableDoc, fromContext, fromMessage, fromPolicy, glob, has, isWebIdentity, policiesOf,
   policyLabel, sig, stmtLabel, tokenAfter, withConditionAdded, type Indexed,
 } from './service-util.js';
 
@@ -181,6 +181,23 @@ const GITHUB_CLAIMS_CMD: CommandTemplate = {
 const KUBE_SA: CommandTemplate = { description: 'The pod\'s service account must carry the role annotation, and the trust\'s sub must be system:serviceaccount:<namespace>:<service-account>.', command: 'kubectl get serviceaccount <service-account> -n <namespace> -o yaml', when: isEks };
 const GITLAB_SUB: CommandTemplate = { description: 'GitLab\'s sub is project_path:<group>/<project>:ref_type:<branch|tag>:ref:<ref>; print the job token\'s claims from the job (replace the variable with your id_tokens name).', command: 'echo "$ID_TOKEN" | cut -d. -f2 | base64 -d 2>/dev/null', when: isGitlab };
 
+/** The role's account: from the target ARN, else the aws:ResourceAccount the person gave. */
+function roleAccount(ctx: CauseContext): string | null {
+  const a = ctx.parsed.target?.accountId;
+  if (a && /^\d{12}$/.test(a)) return a;
+  const r = ctxValues(ctx, 'aws:ResourceAccount')?.[0];
+  return r && /^\d{12}$/.test(r) ? r : null;
+}
+
+/** The trust's OIDC providers when every one of them is in another account than the role's (else null). */
+function providersElsewhere(ctx: CauseContext): string[] | null {
+  const acct = roleAccount(ctx);
+  const provs = trustProviders(ctx);
+  if (!acct || !provs.length) return null;
+  const other = provs.filter((p) => { const a = p.split(':')[4]; return !!a && /^\d{12}$/.test(a) && a !== acct; });
+  return other.length === provs.length ? other : null;
+}
+
 // ───────────────────────────── causes ─────────────────────────────
 
 const providerMissing: CauseDefinition = {
@@ -219,18 +236,26 @@ const providerMissing: CauseDefinition = {
       const issuers = tokenIssuers(ctx);
       if (!provs.length || !issuers.length) return null;
       const miss = issuers.find((i) => !provs.includes(i));
-      // "not authorized" comes after STS found the issuer's provider, and the trust names that provider
-      if (!miss) return sig(0.05, fromPolicy('STS found a provider for the token\'s issuer (a missing one has its own message) and the trust names it.', policiesOf(ctx, 'trust')[0]!.index), 'ruled-out');
+      // "not authorized" comes after STS found the issuer's provider, and the trust names that provider —
+      // unless the trust names it only in another account than the role's (then the trust cannot match)
+      if (!miss) {
+        if (providersElsewhere(ctx)) return null; // the signal on other accounts' providers decides
+        return sig(0.05, fromPolicy('STS found a provider for the token\'s issuer (a missing one has its own message) and the trust names it.', policiesOf(ctx, 'trust')[0]!.index), 'ruled-out');
+      }
       return sig(6, fromPolicy(`The token comes from ${miss}, but the trust policy's Federated principal names ${provs.join(', ')}: the role trusts another issuer (an old cluster, another account's provider).`, policiesOf(ctx, 'trust')[0]!.index));
     },
     (ctx) => (has(ctx, 'vstoken.actions.githubusercontent.com')
       ? sig(3, fromMessage('The issuer vstoken.actions.githubusercontent.com is GitHub\'s old one; current tokens come from token.actions.githubusercontent.com.'))
       : null),
     (ctx) => {
-      const provs = trustProviders(ctx);
-      const acct = ctx.parsed.target?.accountId;
-      const other = provs.find((p) => { const a = p.split(':')[4]; return !!a && !!acct && /^\d{12}$/.test(a) && a !== acct; });
-      return other ? sig(3, fromPolicy(`The trust names a provider in another account (${other}); the provider must be in the role's own account.`, policiesOf(ctx, 'trust')[0]!.index)) : null;
+      const acct = roleAccount(ctx);
+      const elsewhere = providersElsewhere(ctx);
+      if (!acct || !elsewhere) return null;
+      const i = policiesOf(ctx, 'trust')[0]!.index;
+      // STS matches the token against the provider of the role's own account: a trust that names
+      // providers of other accounts only can never match this call
+      if (genericDeny(ctx)) return sig(3, fromPolicy(`The trust names only providers of other accounts (${elsewhere.join(', ')}), but the role is in ${acct}: STS matches the token against ${acct}'s own provider, so the trust can never match. Create the provider in ${acct} and name arn:…:iam::${acct}:oidc-provider/… in the trust.`, i), 'confirmed');
+      return sig(3, fromPolicy(`The trust names a provider in another account (${elsewhere[0]}); the provider must be in the role's own account (${acct}).`, i));
     },
   ],
   confirm: [LIST_PROVIDERS, EKS_ISSUER, GET_TRUST],
