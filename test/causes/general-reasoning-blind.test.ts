@@ -1,6 +1,9 @@
 /**
- * A rule found by the blind measurement (test/causes/blind.test.ts, b18), checked on fresh inputs both ways:
- * a web-identity trust that names only OIDC providers of another account than the role's cannot match.
+ * Rules found by the blind measurement (test/causes/blind.test.ts), checked on fresh inputs both ways:
+ * - b18: a web-identity trust that names only OIDC providers of another account than the role's cannot match;
+ * - b05: a SAML assertion attribute other than SAML:aud (SAML:sub_type …) in a trust condition is a condition like any
+ *   other (condition-other). b05 itself stays a miss: its message names no SAML provider, so the trust's Federated
+ *   principal is not known to match the call.
  */
 import { describe, expect, it } from 'vitest';
 import { explain } from '../../src/core/index.js';
@@ -34,5 +37,31 @@ describe("a web-identity trust naming another account's OIDC provider", () => {
     const other = explain({ message, policies: [trust('404040404040')] }).causes[0];
     expect(other).toMatchObject({ id: 'oidc-provider-missing', status: 'confirmed' });
     expect(status({ message, policies: [trust(ROLE_ACCT)] }, 'oidc-provider-missing')).not.toBe('confirmed');
+  });
+});
+
+describe('a SAML attribute other than SAML:aud in the trust condition', () => {
+  const paste = '$ aws sts assume-role-with-saml --role-arn arn:aws:iam::505050505050:role/Readers --principal-arn arn:aws:iam::505050505050:saml-provider/Okta --saml-assertion file://assertion.b64\nAn error occurred (AccessDenied) when calling the AssumeRoleWithSAML operation: Not authorized to perform sts:AssumeRoleWithSAML';
+  const samlTrust = {
+    kind: 'trust' as const,
+    document: {
+      Version: '2012-10-17',
+      Statement: [{
+        Effect: 'Allow', Principal: { Federated: 'arn:aws:iam::505050505050:saml-provider/Okta' }, Action: 'sts:AssumeRoleWithSAML',
+        Condition: { StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml', 'SAML:sub_type': 'persistent' } },
+      }],
+    },
+  };
+  const answer = (subType: string) => explain({ message: paste, policies: [samlTrust], context: { 'SAML:aud': 'https://signin.aws.amazon.com/saml', 'SAML:sub_type': subType } });
+  it('confirms condition-other when the assertion carries another value', () => {
+    expect(answer('transient').causes[0]).toMatchObject({ id: 'condition-other', status: 'confirmed' });
+  });
+  it('rules it out when the value matches', () => {
+    expect(answer('persistent').causes.find((c) => c.id === 'condition-other')?.status).toBe('ruled-out');
+  });
+  it('leaves SAML:aud to saml-aud-mismatch', () => {
+    const wrongAud = explain({ message: paste, policies: [samlTrust], context: { 'SAML:aud': 'https://example.com/acs', 'SAML:sub_type': 'persistent' } });
+    expect(wrongAud.causes.find((c) => c.id === 'saml-aud-mismatch')?.status).toBe('confirmed');
+    expect(wrongAud.causes.find((c) => c.id === 'condition-other')?.status).not.toBe('confirmed');
   });
 });

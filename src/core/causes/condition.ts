@@ -220,7 +220,9 @@ const NAMED_KEYS = new Set(['sts:externalid', 'aws:multifactorauthpresent', 'aws
 const OTHER_TEST: KeyTest = (k) => {
   const l = k.toLowerCase();
   if (NAMED_KEYS.has(l) || TAG_TEST(l)) return false;
-  if (l.startsWith('saml:') || l.startsWith('kms:') || l.startsWith('s3:') || l.startsWith('iam:passedtoservice')) return false;
+  if (l.startsWith('kms:') || l.startsWith('s3:') || l.startsWith('iam:passedtoservice')) return false;
+  // SAML:aud belongs to saml-aud-mismatch; the assertion's other attributes (SAML:sub_type, SAML:namequalifier,
+  // SAML:edupersonaffiliation …) are conditions like any other
   // AWS:SourceOwner (SNS / SQS default policies) only scopes the grant to an account: failing it is a
   // resource policy that does not grant the caller (resource-policy-missing-grant), not a request condition
   if (l === 'aws:sourceowner') return false;
@@ -423,7 +425,7 @@ export const causes: CauseDefinition[] = [
   conditionCause({
     id: 'condition-other',
     title: 'Another condition fails (source IP, VPC, time window, Region …)',
-    summary: 'The Allow carries a condition on aws:SourceIp, aws:SourceVpc(e), aws:CurrentTime, aws:RequestedRegion, a web-identity token claim other than sub and aud (GitHub job_workflow_ref, repository_owner, environment …) or a similar key that this request does not meet (aws:SourceIp is absent through a VPC endpoint).',
+    summary: 'The Allow carries a condition on aws:SourceIp, aws:SourceVpc(e), aws:CurrentTime, aws:RequestedRegion, a web-identity token claim other than sub and aud (GitHub job_workflow_ref, repository_owner, environment …), a SAML attribute other than SAML:aud (SAML:sub_type …) or a similar key that this request does not meet (aws:SourceIp is absent through a VPC endpoint).',
     prior: 0.06,
     specificity: 0,
     test: OTHER_TEST,
