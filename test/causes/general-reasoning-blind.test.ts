@@ -2,8 +2,8 @@
  * Rules found by the blind measurement (test/causes/blind.test.ts), checked on fresh inputs both ways:
  * - b18: a web-identity trust that names only OIDC providers of another account than the role's cannot match;
  * - b05: a SAML assertion attribute other than SAML:aud (SAML:sub_type …) in a trust condition is a condition like any
- *   other (condition-other). b05 itself stays a miss: its message names no SAML provider, so the trust's Federated
- *   principal is not known to match the call.
+ *   other (condition-other); and when a SAML or web-identity call names no provider, a trust's Federated principal of
+ *   the same kind may be the call's (unknown, not a mismatch), so its conditions are still weighed.
  */
 import { describe, expect, it } from 'vitest';
 import { explain } from '../../src/core/index.js';
@@ -63,5 +63,28 @@ describe('a SAML attribute other than SAML:aud in the trust condition', () => {
     const wrongAud = explain({ message: paste, policies: [samlTrust], context: { 'SAML:aud': 'https://example.com/acs', 'SAML:sub_type': 'persistent' } });
     expect(wrongAud.causes.find((c) => c.id === 'saml-aud-mismatch')?.status).toBe('confirmed');
     expect(wrongAud.causes.find((c) => c.id === 'condition-other')?.status).not.toBe('confirmed');
+  });
+});
+
+describe('a federated call that names no provider', () => {
+  const bare = 'An error occurred (AccessDenied) when calling the AssumeRoleWithSAML operation: Not authorized to perform sts:AssumeRoleWithSAML';
+  const trustWith = (federated: string) => ({
+    kind: 'trust' as const,
+    document: {
+      Version: '2012-10-17',
+      Statement: [{
+        Effect: 'Allow', Principal: { Federated: federated }, Action: 'sts:AssumeRoleWithSAML',
+        Condition: { StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml', 'SAML:edupersonaffiliation': 'staff' } },
+      }],
+    },
+  });
+  const context = { 'SAML:aud': 'https://signin.aws.amazon.com/saml', 'SAML:edupersonaffiliation': 'student' };
+  it("still weighs the conditions of a trust statement whose Federated principal is a SAML provider", () => {
+    const first = explain({ message: bare, policies: [trustWith('arn:aws:iam::606060606060:saml-provider/Shibboleth')], context }).causes[0];
+    expect(first).toMatchObject({ id: 'condition-other', status: 'confirmed' });
+  });
+  it('but not one that trusts an OIDC provider (another kind of IdP)', () => {
+    const answer = explain({ message: bare, policies: [trustWith('arn:aws:iam::606060606060:oidc-provider/token.actions.githubusercontent.com')], context });
+    expect(answer.causes.find((c) => c.id === 'condition-other')?.status).not.toBe('confirmed');
   });
 });

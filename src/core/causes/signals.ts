@@ -482,6 +482,8 @@ export interface CallerShape {
    * trust's `Federated` principal can be matched; null when not a federated call or not known.
    */
   providers: string[] | null;
+  /** The kind of a federated call whose provider is not known ('saml' / 'web'), else null. */
+  unknownProviderKind: 'saml' | 'web' | null;
 }
 
 const pathCache = ctxCache<string | null>();
@@ -521,6 +523,7 @@ function computeCallerShape(ctx: CauseContext): CallerShape {
     knownRoleArn: known,
     ssoRole: !!roleName && roleName.startsWith('AWSReservedSSO_'),
     providers: federatedProviders(ctx),
+    unknownProviderKind: unknownProviderKind(ctx),
   };
 }
 
@@ -535,6 +538,13 @@ function federatedProviders(ctx: CauseContext): string[] | null {
     for (const claim of [':sub', ':aud']) if (low.endsWith(claim) && low.includes('.') && !low.startsWith('saml:')) out.add(low.slice(0, -claim.length));
   }
   return out.size ? [...out] : null;
+}
+
+/** A SAML or web-identity call whose identity provider neither the message nor the context names. */
+function unknownProviderKind(ctx: CauseContext): 'saml' | 'web' | null {
+  if (!isFederatedAssume(ctx) || federatedProviders(ctx)) return null;
+  const a = actionOf(ctx);
+  return a === 'sts:assumerolewithsaml' || lower(ctx.parsed.operation) === 'assumerolewithsaml' ? 'saml' : 'web';
 }
 
 /** A `Federated` principal names the call's IdP: a saml-provider ARN, or an oidc-provider ARN / issuer host. */
@@ -623,6 +633,8 @@ export function principalHit(el: PrincipalElement | null, c: CallerShape): Princ
   }
   if (c.type === 'service' && c.arn && el.Service.some((s) => s.toLowerCase() === lower(c.arn))) return 'exact';
   if (c.providers && el.Federated.length && federatedHit(el.Federated, c.providers)) return 'exact';
+  // the call's provider is not known: a Federated value of the same kind may be it
+  if (best === 'none' && c.unknownProviderKind && el.Federated.some((f) => f.toLowerCase().includes(':saml-provider/') === (c.unknownProviderKind === 'saml'))) return 'maybe';
   return best;
 }
 
