@@ -16,8 +16,10 @@
  *   - b15 cross-account GetSecretValue "Access to KMS is not allowed" on a secret under aws/secretsmanager:
  *     kms-aws-managed-key-cross-account ranks 9th (unlikely); first is identity-missing-allow (possible).
  *   - b17 bare "Access Denied", bucket policy Deny NotIpAddress aws:SourceIp, request through a VPC endpoint
- *     (aws:SourceVpce in the context, aws:SourceIp absent by the docs): resource-policy-explicit-deny is ruled out (the
- *     absent key is not inferred); first is resource-policy-missing-grant (unlikely).
+ *     (aws:SourceVpce in the context, aws:SourceIp absent by the docs): resource-policy-explicit-deny is ruled out;
+ *     first is resource-policy-missing-grant (unlikely). (Looked at afterwards: the engine does treat aws:SourceIp as
+ *     absent here; the miss is that S3's bare message names no object, so the request is evaluated on resource `*`,
+ *     which the Deny's bucket ARNs do not match — docs/decisions/010.)
  *   - b18 GitHub OIDC trust naming the OIDC provider of another account: oidc-provider-missing is ruled out and
  *     trust-principal-wrong-account is not ranked; first is role-missing-or-typo (unlikely).
  *   Ruled-out misses: b14 scp-deny (unlikely at rank 3 instead of ruled out or below rank 3), b15 identity-missing-allow
