@@ -5,18 +5,14 @@
  * a pending grant, a same-account resource Allow needs no identity Allow, and an explicit deny
  * without a policy type leans to the pasted policy that actually has the Deny.
  */
-import { describe, expect, it } from 'vitest';
-import { explain } from '../../src/core/index.js';
-import type { ExplainInput, RankedCause } from '../../src/core/types.js';
+import { describe } from 'vitest';
+import { itReasons, type Case } from './reasoning-cases.js';
 
-const live = (c: RankedCause[]) => c.filter((x) => x.status !== 'ruled-out');
-const statusOf = (c: RankedCause[], id: string) => c.find((x) => x.id === id)?.status ?? 'absent';
 const doc = (...Statement: object[]) => ({ Version: '2012-10-17', Statement });
 const A = '210987654321';
 const B = '345678901234';
 const trustOf = (service: string) => ({ kind: 'trust' as const, name: 'role trust', document: doc({ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }) });
 
-interface Case { name: string; input: ExplainInput; first?: string; ruledOut?: string[]; notRuledOut?: string[] }
 
 const CASES: Case[] = [
   {
@@ -105,11 +101,5 @@ const CASES: Case[] = [
 ];
 
 describe('general reasoning on fresh inputs (round 3)', () => {
-  it.each(CASES.map((c) => [c.name, c] as const))('%s', (_n, c) => {
-    const causes = explain(c.input).causes;
-    const top = live(causes).slice(0, 4).map((x) => `${x.id}(${x.status})`).join(', ');
-    if (c.first) expect(live(causes)[0]?.id, top).toBe(c.first);
-    for (const id of c.ruledOut ?? []) expect(['ruled-out', 'absent'], `${id}: ${top}`).toContain(statusOf(causes, id));
-    for (const id of c.notRuledOut ?? []) expect(statusOf(causes, id), top).not.toBe('ruled-out');
-  });
+  itReasons(CASES);
 });

@@ -6,13 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { explain } from '../../src/core/index.js';
-import type { ExplainInput, RankedCause } from '../../src/core/types.js';
+import { itReasons, live, type Case } from './reasoning-cases.js';
 
-const live = (c: RankedCause[]) => c.filter((x) => x.status !== 'ruled-out');
-const statusOf = (c: RankedCause[], id: string) => c.find((x) => x.id === id)?.status ?? 'absent';
 const doc = (...Statement: object[]) => ({ Version: '2012-10-17', Statement });
 
-interface Case { name: string; input: ExplainInput; first?: string; ruledOut?: string[]; notRuledOut?: string[] }
 
 const A = '123456789012';
 const CASES: Case[] = [
@@ -89,13 +86,7 @@ const CASES: Case[] = [
 ];
 
 describe('general reasoning on fresh inputs', () => {
-  it.each(CASES.map((c) => [c.name, c] as const))('%s', (_n, c) => {
-    const causes = explain(c.input).causes;
-    const top = live(causes).slice(0, 4).map((x) => `${x.id}(${x.status})`).join(', ');
-    if (c.first) expect(live(causes)[0]?.id, top).toBe(c.first);
-    for (const id of c.ruledOut ?? []) expect(['ruled-out', 'absent'], `${id}: ${top}`).toContain(statusOf(causes, id));
-    for (const id of c.notRuledOut ?? []) expect(statusOf(causes, id), top).not.toBe('ruled-out');
-  });
+  itReasons(CASES);
 
   it('offers iam:PassRole for an unnamed refusal of a role-passing call', () => {
     const causes = explain(CASES.find((c) => c.name.includes('PassRole'))!.input).causes;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseError, SHAPES } from '../../src/core/parse/index.js';
+import { wrapWords } from './wrap.js';
 
 describe('message shapes', () => {
   it('have unique names and a sample each', () => {
@@ -21,15 +22,6 @@ describe('message shapes', () => {
   });
 });
 
-const wrapWords = (t: string, width: number) => t.split('\n').map((line) => {
-  const out: string[] = [];
-  let cur = '';
-  for (const word of line.split(' ')) {
-    if (cur && `${cur} ${word}`.length > width) { out.push(cur); cur = word; } else cur = cur ? `${cur} ${word}` : word;
-  }
-  out.push(cur);
-  return out.join('\n');
-}).join('\n');
 
 const ENVELOPES: Record<string, (t: string) => string> = {
   'JSON string': (t) => JSON.stringify({ message: t }),

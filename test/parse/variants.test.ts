@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseError } from '../../src/core/parse/index.js';
 import { compare, readCorpus, readExtraCorpus } from './golden-score.js';
+import { wrapWords } from './wrap.js';
 
 /**
  * Hidden messages come from the same families in other envelopes. Every corpus record is re-wrapped
  * the way people paste (terminal wrapping, Terraform boxes, JSON strings, quotes, log timestamps …)
  * and must still yield the same expected fields.
  */
-const wrapWords = (t: string, width: number) => t.split('\n').map((line) => {
-  const out: string[] = [];
-  let cur = '';
-  for (const word of line.split(' ')) {
-    if (cur && `${cur} ${word}`.length > width) { out.push(cur); cur = word; } else cur = cur ? `${cur} ${word}` : word;
-  }
-  out.push(cur);
-  return out.join('\n');
-}).join('\n');
 
 const xmlEscape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
