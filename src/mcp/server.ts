@@ -9,7 +9,8 @@ import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import { explain, simulate } from '../core/index.js';
 import { renderMarkdown } from '../core/render/index.js';
 import type { ExplainInput, SimulateInput } from '../core/types.js';
-import { ExplainRequestSchema, ExplanationSchema, SimulateRequestSchema, SimulateResponseSchema } from '../http/schemas.js';
+import { ExplainRequestSchema } from '../shared/request-schemas.js';
+import { ExplanationSchema, SimulateRequestSchema, SimulateResponseSchema } from '../shared/response-schemas.js';
 import { readVersion } from '../cli/version.js';
 
 const EXPLAIN_DESCRIPTION =

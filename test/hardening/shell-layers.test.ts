@@ -1,6 +1,7 @@
 /**
- * The shells' layering: src/shared (request schemas, batch items) uses only the core and zod, and
- * src/cli reaches src/http only to run the server (`whydenied serve`, loaded on demand).
+ * The shells' layering: src/shared (request and response schemas, batch items) uses only the core
+ * and zod; src/cli reaches src/http only to run the server (`whydenied serve`, loaded on demand);
+ * src/mcp never reaches src/http.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -23,5 +24,11 @@ describe('shell layers', () => {
 
   it.each(filesOf('cli').map((f) => [relative(src, f), f]))('%s has no static import of src/http', (_n, file) => {
     for (const spec of staticImports(file)) if (spec.startsWith('.')) expect(target(file, spec), spec).not.toMatch(/^http\//);
+  });
+
+  it.each(filesOf('mcp').map((f) => [relative(src, f), f]))('%s has no import of src/http', (_n, file) => {
+    const relativeSpecs = staticImports(file).filter((s) => s.startsWith('.'));
+    expect(relativeSpecs.length).toBeGreaterThan(0);
+    for (const spec of relativeSpecs) expect(target(file, spec), spec).not.toMatch(/^http\//);
   });
 });
