@@ -234,8 +234,13 @@ export interface EvaluationRequest {
   /** Caller ARN (user, role, assumed-role session, root, service principal, federated …). */
   principal: string;
   action: string;
-  /** Resource ARN; `*` when the action has no resource. */
+  /** Resource ARN; `*` when the action has no resource (or, with `resourceUnknown`, when nobody named it). */
   resource: string;
+  /**
+   * The action has a resource but nobody named it (S3's bare "Access Denied"): `resource` is `*`, and a
+   * statement whose Resource could match some resource of the action is `unknown` (docs/decisions/017).
+   */
+  resourceUnknown?: boolean;
   /** Resource owner account when the ARN has none (S3). */
   resourceAccount?: string | null;
   /** Condition keys with values (keys compared case-insensitively). */
@@ -297,7 +302,7 @@ export interface Evaluation {
   /** Which policy type decided (for deny decisions), e.g. 'trust', 'scp'. */
   decidedBy: PolicyKind | null;
   policies: PolicyEvaluation[];
-  /** Condition keys whose values would decide the outcome. */
+  /** Condition keys whose values would decide the outcome; `Resource` when it depends on the unnamed resource (docs/decisions/017). */
   missingContext: string[];
   crossAccount: boolean | null;
   /** Short human-readable trail of the decision steps. */

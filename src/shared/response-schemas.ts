@@ -222,5 +222,5 @@ export const SimulateResponseSchema = z.object({
       ),
     }),
   ),
-  missingContext: z.array(z.string()).describe('Condition keys whose values would decide the outcome.'),
+  missingContext: z.array(z.string()).describe('Condition keys whose values would decide the outcome; `Resource` when it depends on which resource the call was on (explain, when no resource was named).'),
 });

@@ -201,8 +201,10 @@ function denyViews(ctx: CauseContext): StatementView[] {
   return statementViews(ctx, ['resource']).filter((v) => v.st.effect === 'Deny' && v.action && v.resource !== false && v.principal !== 'none');
 }
 
-function viewMatched(v: StatementView): boolean | 'unknown' {
+function viewMatched(ctx: CauseContext, v: StatementView): boolean | 'unknown' {
   if (v.record && v.record.matched !== 'unknown') return v.record.matched;
+  // nobody named the resource and the statement's Resource may or may not be it (docs/decisions/017)
+  if (!ctx.parsed.target && (v.st.resource || v.st.notResource) && v.resource === null) return 'unknown';
   return v.condition;
 }
 
@@ -228,7 +230,7 @@ const explicitDeny: CauseDefinition = {
     (ctx) => {
       if (!policiesOf(ctx, 'resource').length) return null;
       const views = denyViews(ctx);
-      const matched = views.find((v) => viewMatched(v) === true);
+      const matched = views.find((v) => viewMatched(ctx, v) === true);
       if (matched) {
         const why = matched.conditions.length ? ` (${matched.conditions.map(describeCondition).join('; ')})` : '';
         return sig(8, fromPolicy(`${stmtLabel(matched.st)} of ${policyLabel(matched.policy, matched.policyIndex)} denies ${ctx.parsed.action ?? 'the action'} for this request${why}.`, matched.policyIndex, matched.st.index), 'confirmed');
@@ -236,10 +238,10 @@ const explicitDeny: CauseDefinition = {
       // AWS names the resource-based policy and one pasted Deny alone can explain it (docs/decisions/016)
       const ab = abducedFor(ctx, 'resource', 'Deny');
       if (ab) return sig(8, fromPolicy(ab.text, ab.view.policyIndex, ab.view.st.index), 'confirmed');
-      const unknown = views.find((v) => viewMatched(v) === 'unknown');
+      const unknown = views.find((v) => viewMatched(ctx, v) === 'unknown');
       if (unknown) {
         const conds = unknown.conditions.filter((o) => o.result !== true).map(describeCondition).join('; ');
-        return sig(ctx.parsed.deny.kind === 'explicit' ? 6 : 1.5, fromPolicy(`${stmtLabel(unknown.st)} of ${policyLabel(unknown.policy, unknown.policyIndex)} denies ${ctx.parsed.action ?? 'the action'} when ${conds || 'its conditions hold'}; that depends on request values not known here.`, unknown.policyIndex, unknown.st.index));
+        return sig(ctx.parsed.deny.kind === 'explicit' ? 6 : 1.5, fromPolicy(`${stmtLabel(unknown.st)} of ${policyLabel(unknown.policy, unknown.policyIndex)} denies ${ctx.parsed.action ?? 'the action'} when ${conds || 'its conditions hold'}${!ctx.parsed.target && unknown.resource === null ? ' and the call was on a resource it names (the message names none)' : ''}; that depends on request values not known here.`, unknown.policyIndex, unknown.st.index));
       }
       const i = policiesOf(ctx, 'resource')[0]!.index;
       if (ctx.parsed.deny.kind === 'explicit' && ctx.parsed.deny.policyType === 'resource-based') {
@@ -258,7 +260,7 @@ const explicitDeny: CauseDefinition = {
     description: 'Either make the request satisfy the guard (call through the VPC endpoint, over TLS, with the required encryption header, from the organization), or narrow the Deny — e.g. exempt this principal with an ArnNotLike aws:PrincipalArn condition — if the guard is wrong for it, and apply the edited policy with the service\'s own call (S3: aws s3api put-bucket-policy --bucket {bucket} --policy file://policy.json).',
     commands: [],
     correctPolicy: (ctx) => {
-      const views = denyViews(ctx).filter((v) => viewMatched(v) !== false);
+      const views = denyViews(ctx).filter((v) => viewMatched(ctx, v) !== false);
       const v = views[0];
       const who = callerRoleArn(ctx) ?? callerPrincipal(ctx);
       if (!v || !who) return null;

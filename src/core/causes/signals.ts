@@ -13,6 +13,7 @@ import { isAccountId, splitArn } from './templates.js';
 import { lowerCached, mayMention } from './text-index.js';
 import { ctxCache } from './memo.js';
 import { commandContextValue, requestFromCommand, roleArnWithPath, type CommandRequest } from '../policy/command-request.js';
+import { coversUnknownResource, isResourceLess, unknownResource } from '../policy/resource.js';
 
 /** Memoizes a per-answer predicate (one WeakMap per function; the context is the key). */
 export function perAnswer<T>(fn: (ctx: CauseContext) => T): (ctx: CauseContext) => T {
@@ -890,14 +891,17 @@ function policyViews(ctx: CauseContext, i: number, a: string): StatementView[] {
   if (hit) return hit;
   const p = ctx.policies[i]!;
   const target = ctx.parsed.target?.arn ?? null;
+  // nobody named the resource: matched as the engine does (docs/decisions/017); unknown → null
+  const unknownRes = !target && a.includes(':') && !isResourceLess(a) ? unknownResource(a, ctx.policies) : null;
   const shape = callerShape(ctx);
   const views: StatementView[] = [];
   for (const st of p.statements) {
     const { outcomes, record } = conditionsOf(ctx, i, st);
+    const unknownCover = unknownRes ? coversUnknownResource(st.resource, st.notResource, unknownRes) : null;
     views.push({
       policyIndex: i, policy: p, st,
       action: coversAction(st, a),
-      resource: coversResource(st, target),
+      resource: unknownRes ? (unknownCover === 'unknown' ? null : unknownCover) : coversResource(st, target),
       principal: st.principal ? principalHit(st.principal, shape) : st.notPrincipal ? 'wildcard' : null,
       conditions: outcomes,
       condition: allOf(outcomes),

@@ -15,6 +15,7 @@ import { Memo } from './cache.js';
 import { compileGlob, matchPattern, type Pattern } from './match.js';
 import { describePrincipal, matchNotPrincipalElement, matchPrincipalElement, type PrincipalClass, type Who } from './principal.js';
 import { resolveValue } from './variables.js';
+import { isResourceLess, matchUnknownResource, unknownResource, type UnknownResource } from './resource.js';
 
 const PRINCIPAL_KINDS_WITH_PRINCIPAL: PolicyKind[] = ['trust', 'resource', 'rcp', 'vpc-endpoint'];
 /** Calls that IAM policies cannot control (docs/decisions/015). */
@@ -25,6 +26,15 @@ interface StatementEval {
   statement: Statement;
   matched: T3;
   cls: PrincipalClass;
+  /** Unknown because the request's resource is (docs/decisions/017). */
+  resourceDepends: boolean;
+}
+
+/** The request's resource as matched and shown: named, or unknown (docs/decisions/017). */
+interface ResourceView {
+  unknown: UnknownResource | null;
+  /** For people: the ARN, `an object in bucket b`, `an unnamed resource`. */
+  text: string;
 }
 
 interface PolicyEval {
@@ -63,7 +73,9 @@ function matchAction(patterns: string[], action: string): boolean {
 const RESOLVE_WILD = { variables: true, wildcards: true };
 const RESOLVE_WILD_NOVARS = { variables: false, wildcards: true };
 
-function matchResources(patterns: string[], resource: string, ctx: ContextView, variables: boolean, negated = false): T3 {
+function matchResources(
+  patterns: string[], resource: string, ctx: ContextView, variables: boolean, negated = false, unknownRes: UnknownResource | null = null,
+): T3 {
   let unknown = false;
   let matched = false;
   const opts = variables ? RESOLVE_WILD : RESOLVE_WILD_NOVARS;
@@ -75,7 +87,15 @@ function matchResources(patterns: string[], resource: string, ctx: ContextView, 
     const r = resolveValue(p, ctx, opts);
     if (r.kind === 'unknown') unknown = true;
     else if (r.kind === 'ok') {
-      if (arnMatch(r.pattern, resource)) {
+      if (unknownRes) {
+        // nobody named the resource: the pattern may match it, or surely does / does not (docs/decisions/017)
+        const m = matchUnknownResource(r.pattern, unknownRes);
+        if (m === 'unknown') unknown = true;
+        else if (m) {
+          matched = true;
+          break;
+        }
+      } else if (arnMatch(r.pattern, resource)) {
         matched = true;
         break;
       }
@@ -125,7 +145,7 @@ function whoText(who: Who, request: EvaluationRequest): string {
 
 function explainStatement(
   s: Statement, request: EvaluationRequest, who: Who, failedElement: StatementElement | undefined, matched: T3,
-  principalOk: T3, resourceOk: T3, outcomes: ConditionOutcome[], usesPrincipal: boolean, cls: PrincipalClass,
+  principalOk: T3, resourceOk: T3, outcomes: ConditionOutcome[], usesPrincipal: boolean, cls: PrincipalClass, res: ResourceView,
 ): string {
   switch (failedElement) {
     case 'NotPrincipal':
@@ -140,9 +160,11 @@ function explainStatement(
     case 'NotAction':
       return `NotAction excludes ${q(request.action)}.`;
     case 'Resource':
-      return `Resource ${q(request.resource)} is not matched by ${list(s.resource ?? [])}.`;
+      return res.unknown
+        ? `Resource ${list(s.resource ?? [])} cannot match ${res.text}, the resource of ${q(request.action)}.`
+        : `Resource ${q(request.resource)} is not matched by ${list(s.resource ?? [])}.`;
     case 'NotResource':
-      return `NotResource excludes ${q(request.resource)}.`;
+      return res.unknown ? `NotResource excludes ${res.text}.` : `NotResource excludes ${q(request.resource)}.`;
     case 'Condition': {
       const failed = outcomes.find((o) => o.result === false) as ConditionOutcome;
       return `Condition ${describeCondition(failed)} is false: the request's value is ${actualText(failed)}.`;
@@ -153,17 +175,21 @@ function explainStatement(
   if (matched === 'unknown') {
     const parts: string[] = [];
     if (principalOk === 'unknown') parts.push('the unknown caller is one of the named principals');
-    if (resourceOk === 'unknown') parts.push('the policy variables in Resource resolve to the resource');
+    if (resourceOk === 'unknown') {
+      parts.push(res.unknown
+        ? `the call was on a resource ${s.resource ? `matched by ${list(s.resource)}` : `outside ${list(s.notResource ?? [])}`} (the message names none)`
+        : 'the policy variables in Resource resolve to the resource');
+    }
     for (const o of outcomes) if (o.result === 'unknown') parts.push(humanCondition(o));
     return `${s.effect === 'Allow' ? 'Allows' : 'Denies'} only if ${parts.join(' and ')}.`;
   }
-  return `Matches: ${s.effect} ${q(request.action)} on ${q(request.resource)}` +
+  return `Matches: ${s.effect} ${q(request.action)} on ${res.unknown ? res.text : q(request.resource)}` +
     (usesPrincipal && s.principal ? ` for ${whoText(who, request)}${cls === 'account' ? ' (through its account)' : cls === 'role' ? ' (through its role)' : ''}` : '') +
     (s.conditions.length > 0 ? ', conditions met.' : '.');
 }
 
 function evaluateStatement(
-  s: Statement, policy: Policy, request: EvaluationRequest, who: Who, ctx: ContextView, hasBoundary = false,
+  s: Statement, policy: Policy, request: EvaluationRequest, who: Who, ctx: ContextView, hasBoundary: boolean, res: ResourceView,
 ): StatementEval {
   const variables = policy.version === '2012-10-17';
   const usesPrincipal = PRINCIPAL_KINDS_WITH_PRINCIPAL.includes(policy.kind);
@@ -182,8 +208,8 @@ function evaluateStatement(
   const actionOk = s.action !== null ? matchAction(s.action, request.action) : !matchAction(s.notAction ?? [], request.action);
   // Resource
   let resourceOk: T3 = true;
-  if (s.resource !== null) resourceOk = matchResources(s.resource, request.resource, ctx, variables);
-  else if (s.notResource !== null) resourceOk = matchResources(s.notResource, request.resource, ctx, variables, true);
+  if (s.resource !== null) resourceOk = matchResources(s.resource, request.resource, ctx, variables, false, res.unknown);
+  else if (s.notResource !== null) resourceOk = matchResources(s.notResource, request.resource, ctx, variables, true, res.unknown);
   // Conditions (only when the rest can still match)
   const cond = principalOk === false || !actionOk || resourceOk === false
     ? { result: true as T3, outcomes: [] }
@@ -195,10 +221,10 @@ function evaluateStatement(
   else if (!actionOk) failedElement = s.action !== null ? 'Action' : 'NotAction';
   else if (resourceOk === false) failedElement = s.resource !== null ? 'Resource' : 'NotResource';
   else if (cond.result === false) failedElement = 'Condition';
-  const why = explainStatement(s, request, who, failedElement, matched, principalOk, resourceOk, cond.outcomes, usesPrincipal, cls);
+  const why = explainStatement(s, request, who, failedElement, matched, principalOk, resourceOk, cond.outcomes, usesPrincipal, cls, res);
   const record: StatementRecord = { index: s.index, sid: s.sid, effect: s.effect, matched, why, conditions: cond.outcomes };
   if (failedElement) record.failedElement = failedElement;
-  return { record, statement: s, matched, cls };
+  return { record, statement: s, matched, cls, resourceDepends: matched === 'unknown' && resourceOk === 'unknown' && res.unknown !== null };
 }
 
 function applicable(policy: Policy, who: Who): boolean {
@@ -217,9 +243,11 @@ function partial(policy: Policy): boolean {
   return policy.document !== null && Array.isArray(policy.issues) && policy.issues.some((i) => i?.code === 'invalid-json');
 }
 
-function evaluatePolicy(policy: Policy, index: number, request: EvaluationRequest, who: Who, ctx: ContextView, hasBoundary: boolean): PolicyEval {
+function evaluatePolicy(
+  policy: Policy, index: number, request: EvaluationRequest, who: Who, ctx: ContextView, hasBoundary: boolean, res: ResourceView,
+): PolicyEval {
   const isApplicable = applicable(policy, who);
-  const statements = isApplicable ? policy.statements.map((s) => evaluateStatement(s, policy, request, who, ctx, hasBoundary)) : [];
+  const statements = isApplicable ? policy.statements.map((s) => evaluateStatement(s, policy, request, who, ctx, hasBoundary, res)) : [];
   const denies = statements.filter((s) => s.statement.effect === 'Deny');
   const allows = statements.filter((s) => s.statement.effect === 'Allow');
   const deny = or3(...denies.map((s) => s.matched));
@@ -326,7 +354,18 @@ function evaluateUnsafe(request0: EvaluationRequest, policies: Policy[]): Evalua
     return Array.isArray(v) && v.length === 1 ? (v[0] as string) : null;
   })();
   const who = describePrincipal(request.principal ?? '', acctHint);
-  const resourceAccount = request.resourceAccount ?? accountOf(request.resource) ??
+  // nobody named the resource: which it was is unknown, narrowed by a pasted resource-based policy (docs/decisions/017)
+  const unknownRes = request.resourceUnknown === true && request.resource === '*' && !isResourceLess(request.action)
+    ? unknownResource(request.action, policies)
+    : null;
+  const scope = unknownRes?.scope ?? null;
+  const res: ResourceView = {
+    unknown: unknownRes,
+    text: unknownRes ? (scope ? (scope.exact && scope.parts[1] !== 's3' ? q(`arn:${scope.parts.join(':')}:${scope.resource}`) : scope.text) : 'an unnamed resource') : q(request.resource),
+  };
+  // a resource the pasted policy names in full stands for the request's resource ARN (its account, its service)
+  const scopedArn = scope && scope.exact && scope.parts[1] !== 's3' ? `arn:${scope.parts.join(':')}:${scope.resource}` : null;
+  const resourceAccount = request.resourceAccount ?? accountOf(request.resource) ?? (scopedArn ? accountOf(scopedArn) : null) ??
     (() => {
       const v = ctx.get('aws:ResourceAccount');
       return Array.isArray(v) && v.length === 1 ? (v[0] as string) : null;
@@ -336,13 +375,18 @@ function evaluateUnsafe(request0: EvaluationRequest, policies: Policy[]): Evalua
     : typeof request.crossAccount === 'boolean' ? !request.crossAccount : null;
   const trail: string[] = [];
   trail.push(
-    `Request: ${whoText(who, request)} → ${request.action} on ${request.resource} (` +
+    `Request: ${whoText(who, request)} → ${request.action} on ${unknownRes ? res.text.replace(/`/g, '') : request.resource} (` +
     (sameAccount === null ? 'accounts not known' : sameAccount ? 'same account' : 'cross-account') + ').',
   );
+  if (unknownRes) {
+    trail.push(scope
+      ? `No resource was named; policy #${scope.policy} (resource-based) names only ${scope.owner}${scope.parts[1] === 's3' ? ' and its objects' : ''}, the resource it is attached to, so the call was on ${res.text.replace(/`/g, '')}.`
+      : `No resource was named: statements whose Resource could match some resource of ${request.action} depend on which resource it was.`);
+  }
   if (who.arn === null) trail.push('The caller is unknown: statements that depend on who is asking are marked unknown.');
 
   const hasBoundary = policies.some((p) => p.kind === 'permissions-boundary' && applicable(p, who));
-  const evals = policies.map((p, i) => evaluatePolicy(p, i, request, who, ctx, hasBoundary));
+  const evals = policies.map((p, i) => evaluatePolicy(p, i, request, who, ctx, hasBoundary, res));
   const used = evals.filter((e) => e.applicable);
   for (const e of evals) {
     if (!e.applicable) trail.push(`Policy #${e.index} (${kindLabel(e.policy.kind)}) does not apply to a ${who.kind} caller.`);
@@ -403,8 +447,13 @@ function evaluateUnsafe(request0: EvaluationRequest, policies: Policy[]): Evalua
   const Rr = or3(...rs.map((e) => e.allowRole));
   const Ra = or3(...rs.map((e) => e.allowAccount));
   const Rany = or3(Rd, Rr, Ra);
-  const resourceArn = parseArn(request.resource);
-  const explicitTrust = rs.some((e) => e.policy.kind === 'trust') ||
+  const resourceArn = parseArn(scopedArn ?? request.resource);
+  const lowerAct = request.action.toLowerCase();
+  // an unnamed resource of a kms: action is a key (or an alias of one); of an AssumeRole-family call, a role
+  const unknownKey = unknownRes !== null && scopedArn === null && lowerAct.startsWith('kms:');
+  const unknownRole = unknownRes !== null && scopedArn === null &&
+    (lowerAct.startsWith('sts:assumerole') || lowerAct === 'sts:tagsession' || lowerAct === 'sts:setsourceidentity');
+  const explicitTrust = rs.some((e) => e.policy.kind === 'trust') || unknownKey ||
     (resourceArn?.service === 'kms' && resourceArn.resource.startsWith('key/')) || request.action.toLowerCase().startsWith('sts:');
   if (rs.length === 0) trail.push(assumeUnpasted ? 'No resource-based or trust policy pasted: not evaluated.' : 'No resource-based or trust policy pasted: the resource has none.');
 
@@ -414,13 +463,13 @@ function evaluateUnsafe(request0: EvaluationRequest, policies: Policy[]): Evalua
   } else if (rs.length === 0) {
     // no resource policy: the identity side decides in the same account; across accounts nothing grants
     // (a KMS key without a key policy grants nobody: the key policy must allow explicitly)
-    const kmsKey = resourceArn?.service === 'kms' && resourceArn.resource.startsWith('key/');
+    const kmsKey = unknownKey || (resourceArn?.service === 'kms' && resourceArn.resource.startsWith('key/'));
     // explain: a trust / key policy always exists and must allow, and across accounts the resource
     // side must allow too: not pasted, they leave the grant open
     // (an action on `*` has no resource side; STS actions other than assuming a role have no trust)
-    const roleTarget = resourceArn?.service === 'iam' && resourceArn.resource.startsWith('role/');
+    const roleTarget = unknownRole || (resourceArn?.service === 'iam' && resourceArn.resource.startsWith('role/'));
     const resourceSideNeeded = kmsKey || (request.action.toLowerCase().startsWith('sts:') && roleTarget) ||
-      (request.resource !== '*' && sameAccount !== true);
+      ((request.resource !== '*' || unknownRes !== null) && sameAccount !== true);
     grant = assumeUnpasted
       ? (resourceSideNeeded ? and3(IA, 'unknown') : IA)
       : kmsKey ? false : sameAccount === true ? IA : sameAccount === false ? false : and3(IA, 'unknown');
@@ -483,6 +532,8 @@ function evaluateUnsafe(request0: EvaluationRequest, policies: Policy[]): Evalua
   const missing = new Set<string>();
   if (decision === 'unknown') {
     for (const e of evals) for (const o of e.deciding) missing.add(o.key);
+    // `Resource`: the outcome depends on which resource the call was on (docs/decisions/017)
+    if (evals.some((e) => e.verdict === 'unknown' && e.statements.some((st) => st.resourceDepends))) missing.add('Resource');
   }
   return {
     decision,

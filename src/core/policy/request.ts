@@ -2,6 +2,7 @@
 import type { ContextValue, EvaluationRequest, ParsedError, RequestFacts } from '../types.js';
 import { accountOf, isAccountId, isServicePrincipal, parseArn, roleParts } from './arn.js';
 import { isPublicIp } from './ip.js';
+import { isResourceLess } from './resource.js';
 
 const PRINCIPAL_TYPE: Record<string, string> = {
   user: 'User',
@@ -136,7 +137,10 @@ export function requestFromParsed(
     knownAbsent.push('aws:SourceIp');
   }
   const target = parsed.target;
-  const resource = usableArn(target?.arn) ?? (target?.arn && !target.arn.includes('<') ? target.arn : '*');
+  const named = usableArn(target?.arn) ?? (target?.arn && !target.arn.includes('<') ? target.arn : null);
+  const resource = named ?? '*';
+  // no resource named, yet the action has one: which it was is unknown (docs/decisions/017)
+  const resourceUnknown = named === null && !isResourceLess(action);
   const resourceAccount = target?.accountId && isAccountId(target.accountId) ? target.accountId : accountOf(resource);
   return {
     principal: callerArn ?? '',
@@ -147,6 +151,7 @@ export function requestFromParsed(
     missing: 'unknown',
     knownAbsent,
     crossAccount: typeof parsed.crossAccount === 'boolean' ? parsed.crossAccount : null,
+    ...(resourceUnknown ? { resourceUnknown: true } : {}),
     ...(rolePathUnknown ? { rolePathUnknown: true } : {}),
   };
 }
