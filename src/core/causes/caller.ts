@@ -13,6 +13,7 @@ import {
 import { trustAnalysis } from './trust.js';
 import { DOCS } from './docs.js';
 import { abducedFor } from './abduce.js';
+import { kmsUse } from './kms-use.js';
 import { ctxCache } from './memo.js';
 
 
@@ -281,6 +282,16 @@ export const causes: CauseDefinition[] = [
         if (a.conditional.length) return weigh(0.1, pev(`${where(a.conditional[0]!)} allows ${action} but only under a condition — a condition cause is the more precise answer.`, a.conditional[0]!));
         if (a.wrongResource.length) return weigh(0.5, pev(`${where(a.wrongResource[0]!)} allows ${action}, but on another resource.`, a.wrongResource[0]!));
         if (a.nearMiss.length) return weigh(0.5, pev(`${where(a.nearMiss[0]!.view)} names ${a.nearMiss[0]!.action}, a different action than ${action}.`, a.nearMiss[0]!.view));
+        // a service's use of KMS was refused: the caller's IAM side needed the KMS action on the key (docs/decisions/018)
+        const use = !ctx.parsed.action ? kmsUse(ctx) : null;
+        if (use) {
+          const via = use.service ? ` through ${use.service}` : '';
+          const kms = statementViews(ctx, ['identity'], use.kmsAction).filter((v) => v.st.effect === 'Allow' && v.action && v.resource !== false);
+          const plain = kms.find((v) => v.condition === true);
+          if (plain) return weigh(0.15, pev(`${where(plain)} allows ${use.kmsAction}${plain.resource === true ? '' : ' on keys it names'}: the IAM side of the key use${via} is granted; the refusal is the key's.`, plain));
+          if (kms.length) return weigh(0.5, pev(`${where(kms[0]!)} allows ${use.kmsAction} only under a condition.`, kms[0]!));
+          return weigh(4, ev(`None of the pasted identity policies allows ${use.kmsAction}, which the caller needs for the service to use the KMS key on its behalf${via}.`, 'policy', a.views[0]?.policyIndex));
+        }
         // the message names no action (e.g. "Access to KMS is not allowed"): which Allow it needed is not known
         if (!ctx.parsed.action) return weigh(1, ev('The message does not name the action that was refused, so the pasted identity policies cannot be checked against it.', 'policy', a.views[0]?.policyIndex));
         const text = `No statement of the pasted identity policies allows ${action}.`;

@@ -10,6 +10,20 @@ import {
   policyLabel, sig, stmtLabel, withStatementAdded,
 } from './service-util.js';
 import { lower } from './service-util.js';
+import { kmsUse, kmsUseCrossAccount } from './kms-use.js';
+
+/** Caller and key account differ: from the message, else inferred for a service's KMS use (docs/decisions/018). */
+function crossOrInferred(ctx: CauseContext): { cross: boolean; inferred: string | null; keyAccount: string | null } | null {
+  const x = crossAccount(ctx);
+  if (x !== null) return { cross: x, inferred: null, keyAccount: ctx.parsed.target?.accountId ?? null };
+  const u = kmsUseCrossAccount(ctx);
+  if (!u) return null;
+  const use = kmsUse(ctx)!;
+  return {
+    cross: u.cross, keyAccount: use.resourceAccount,
+    inferred: u.inferred ? `the ${use.service ?? 'service'} resource is in account ${use.resourceAccount}, and its pasted policy grants only account ${u.accounts.slice(0, 3).join(', ')}` : null,
+  };
+}
 
 const KEY_POLICIES = 'https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html';
 const KEY_TROUBLE = 'https://docs.aws.amazon.com/kms/latest/developerguide/policy-evaluation.html';
@@ -65,9 +79,12 @@ const keyPolicyGrant: CauseDefinition = {
       if (has(ctx, 'access to kms is not allowed', 'kms access was denied', 'kmsaccessdenied')) return sig(2.5, fromMessage('The service could not use the KMS key on your behalf: the key policy (or the role\'s KMS permissions) does not allow it.'));
       return null;
     },
-    (ctx) => (crossAccount(ctx) === true
-      ? sig(2.5, fromMessage(`The caller (account ${ctx.parsed.caller?.accountId}) uses a key in account ${ctx.parsed.target?.accountId}: the key policy must name the caller's account or role.`))
-      : null),
+    (ctx) => {
+      const x = crossOrInferred(ctx);
+      if (x?.cross !== true) return null;
+      if (x.inferred) return sig(2, fromPolicy(`The caller is likely in another account (${x.inferred}): the key policy must name the caller's account or role.`, kmsUseResourcePolicy(ctx)));
+      return sig(2.5, fromMessage(`The caller (account ${ctx.parsed.caller?.accountId}) uses a key in account ${x.keyAccount ?? 'another account'}: the key policy must name the caller's account or role.`));
+    },
     (ctx) => {
       // the service's own principal uses the key: the pasted key policy must name that service
       if (!has(ctx, ...SERVICE_KEY) || action(ctx).startsWith('kms:')) return null;
@@ -148,16 +165,20 @@ const awsManaged: CauseDefinition = {
     },
     (ctx) => {
       // Secrets Manager and Parameter Store encrypt with aws/secretsmanager / aws/ssm unless told otherwise
-      const svc = service(ctx);
-      if ((svc === 'secretsmanager' || svc === 'ssm') && crossAccount(ctx) === true) {
-        return sig(8, fromMessage(`A ${svc === 'ssm' ? 'SecureString parameter' : 'secret'} read from another account: if it is encrypted with the default AWS managed key (aws/${svc}), no other account can decrypt it.`));
+      const svc = service(ctx) || kmsUse(ctx)?.service || '';
+      const x = crossOrInferred(ctx);
+      if ((svc === 'secretsmanager' || svc === 'ssm') && x?.cross === true) {
+        const what = svc === 'ssm' ? 'SecureString parameter' : 'secret';
+        if (x.inferred) return sig(6, fromPolicy(`A ${what} read from another account, likely (${x.inferred}): if it is encrypted with the default AWS managed key (aws/${svc}), no other account can decrypt it.`, kmsUseResourcePolicy(ctx)));
+        return sig(8, fromMessage(`A ${what} read from another account: if it is encrypted with the default AWS managed key (aws/${svc}), no other account can decrypt it.`));
       }
       return null;
     },
     (ctx) => {
-      const x = crossAccount(ctx);
-      if (x === true) return sig(3, fromMessage(`The caller (account ${ctx.parsed.caller?.accountId}) and the key (account ${ctx.parsed.target?.accountId}) are in different accounts.`));
-      if (x === false) return sig(0.05, fromMessage('Caller and key are in the same account, where AWS managed keys work.'));
+      const x = crossOrInferred(ctx);
+      if (x?.cross === true && x.inferred) return sig(2, fromPolicy(`The caller is likely in another account than the key: ${x.inferred}.`, kmsUseResourcePolicy(ctx)));
+      if (x?.cross === true) return sig(3, fromMessage(`The caller (account ${ctx.parsed.caller?.accountId}) and the key (account ${x.keyAccount ?? 'unknown'}) are in different accounts.`));
+      if (x?.cross === false) return sig(0.05, fromMessage('Caller and key are in the same account, where AWS managed keys work.'));
       return null;
     },
     (ctx) => {
@@ -300,3 +321,8 @@ const wrongKey: CauseDefinition = {
 };
 
 export const causes: CauseDefinition[] = [keyPolicyGrant, awsManaged, grantPending, conditionUnmet, wrongKey];
+
+/** The pasted resource policy the cross-account inference read (for evidence). */
+function kmsUseResourcePolicy(ctx: CauseContext): number {
+  return ctx.policies.findIndex((p) => p.kind === 'resource' && p.valid);
+}
