@@ -38,6 +38,14 @@
  * condition-other, and when a SAML or web-identity call names no provider, a trust's Federated principal of the same
  * kind may be the call's (an unknown principal, not a mismatch). b05 now ranks condition-other first: top-1 18/20,
  * top-3 18/20; the bars moved to those figures. Still missed: b15 and b17.
+ * Then two engine/cause rules, each tested both ways on other inputs: an unnamed resource is unknown, narrowed to the
+ * resource a pasted resource-based policy is attached to (docs/decisions/017; test/policy/unknown-resource.test.ts) — b17
+ * now ranks resource-policy-explicit-deny first (confirmed); and a service's refused use of KMS ("Access to KMS is not
+ * allowed", KMSAccessDenied …) is read as kms:Decrypt / kms:GenerateDataKey through the service, with the caller's
+ * account inferred from a resource policy that grants only other accounts (docs/decisions/018;
+ * test/causes/kms-use.test.ts) — b15 now ranks kms-aws-managed-key-cross-account first (possible) and
+ * identity-missing-allow is unlikely at rank 4. Scenarios top-1 20/20, top-3 20/20, ruled-out kept 56/57 (b14's scp-deny
+ * still unlikely at rank 3); the bars moved to those figures.
  */
 import { describeHeldOut, describeLabeledRound } from './held-out.js';
 
@@ -45,13 +53,9 @@ describeHeldOut({
   name: 'blind scenarios (b01–b20)',
   folder: 'blind-scenarios',
   minCount: 20,
-  top1Bar: 18 / 20,
-  top3Bar: 18 / 20,
-  ruledOutBar: 55 / 57,
-  knownMisses: [
-    'b15-secretsmanager-cross-account-aws-managed-key',
-    'b17-s3-bucket-deny-sourceip-lambda-in-vpc',
-  ],
+  top1Bar: 20 / 20,
+  top3Bar: 20 / 20,
+  ruledOutBar: 56 / 57,
 });
 
 describeLabeledRound({
