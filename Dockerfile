@@ -35,9 +35,11 @@ ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     NODE_OPTIONS="--max-old-space-size=160 --max-semi-space-size=4"
 WORKDIR /app
-COPY --from=prod-deps --chown=1000:1000 /app/node_modules ./node_modules
-COPY --from=build --chown=1000:1000 /app/dist ./dist
-COPY --chown=1000:1000 package.json ./
+# Owned by root, readable by all: the service user can run the code but not rewrite it, even
+# where the root filesystem is left writable.
+COPY --from=prod-deps /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY package.json ./
 # uid/gid 1000 is the `node` user of the official image; numeric so Kubernetes can verify runAsNonRoot.
 USER 1000:1000
 EXPOSE 3000

@@ -98,6 +98,12 @@ describe('Dockerfile', () => {
     expect(user).toMatch(/^[1-9]\d*$/);
   });
 
+  it('leaves the code owned by root, so the service user cannot rewrite it', () => {
+    const copies = ops(final, 'COPY').map((i) => i.args);
+    expect(copies.some((c) => /\bdist\b/.test(c))).toBe(true);
+    for (const c of copies) expect(c, c).not.toMatch(/--chown|--chmod/);
+  });
+
   it('exposes 3000, the service\'s default port', () => {
     expect(ops(final, 'EXPOSE').map((i) => i.args)).toContain('3000');
     expect(DEFAULT_CONFIG.port).toBe(3000);
