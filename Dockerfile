@@ -1,7 +1,9 @@
-# syntax=docker/dockerfile:1
 # whydenied — production image.
 #   docker build -t whydenied .
 #   docker run --rm -p 3000:3000 --read-only whydenied
+# Through a registry mirror: docker build --build-arg NODE_IMAGE=<mirror>/node:20-slim …
+# No `# syntax=` line on purpose: the builder's own Dockerfile frontend covers everything here, and
+# with one BuildKit first fetches docker/dockerfile from Docker Hub, even when NODE_IMAGE is a mirror.
 # Stages: deps (all dependencies, `npm ci`) → build (tsc) → prod-deps (`npm ci --omit=dev`) → runtime.
 # The runtime stage holds only the compiled JavaScript, production dependencies and package.json,
 # runs as an unprivileged numeric user, and needs no writable filesystem.
