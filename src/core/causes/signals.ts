@@ -165,6 +165,7 @@ const NOT_DENIALS = [
   'tokenrefreshrequired', 'nocredentialserror', 'credentialserror', 'credentialsprovidererror',
   'accesscontrollistnotsupported', 'notfoundexception',
 ];
+const WRAPPED_REFUSAL = /\bis not authorized to perform\b|\baccess ?denied\b|\b(?:does not|doesn't) have permission to\b/;
 /**
  * The error is an authorization refusal (AccessDenied and friends), not a validation, token or
  * Region error — the precondition of every policy-based cause.
@@ -173,7 +174,10 @@ export const isDenial = perAnswer(isDenialUncached);
 function isDenialUncached(ctx: CauseContext): boolean {
   const code = lower(ctx.parsed.errorCode);
   if (isServiceAssumeFailure(ctx)) return true; // a service refused to assume a role it is not trusted by
-  if (code && NOT_DENIALS.includes(code)) return false;
+  // CloudFormation and CDK answer ValidationError for whatever a stack operation hit, an IAM refusal included
+  // ("ValidationError: User: … is not authorized to perform: …", "… AccessDenied. User doesn't have permission to call …",
+  // "S3 error: Access Denied"); STS's own ValidationErrors (duration, ARN, SAML, field validation) carry no refusal wording
+  if (code && NOT_DENIALS.includes(code) && !(code === 'validationerror' && WRAPPED_REFUSAL.test(lower(ctx.parsed.message)))) return false;
   if (mentions(ctx, 'security token included in the request is') || mentions(ctx, 'token is expired')) return false;
   if (ctx.parsed.action || ctx.parsed.caller) return true;
   if (code && (code.includes('accessdenied') || code.includes('unauthorized') || code.includes('forbidden') || code.includes('notauthorized'))) return true;

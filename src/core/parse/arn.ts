@@ -46,6 +46,9 @@ export function cleanToken(raw: string): string {
     if (last === '}' && count(s, '{') < count(s, '}')) { s = s.slice(0, -1); continue; }
     if ((last === ',' || last === ';' || last === '"' || last === "'") && s.length > 1) { s = s.slice(0, -1); continue; }
     if (last === '.' && s.length > 1 && !s.endsWith('...') && !/^\.+$/.test(s)) { s = s.slice(0, -1); continue; }
+    // a colon after a whole ARN is the label separator of what follows ("…:function:my-fn: ClientError"); only a log
+    // stream's ARN ends in one (`…:log-group:NAME:log-stream:`), and an ARN cut short before its resource keeps it
+    if (last === ':' && /^arn:/i.test(s) && count(s, ':') >= 6 && !/:log-stream:$/i.test(s)) { s = s.slice(0, -1); continue; }
     break;
   }
   // leading openers

@@ -33,6 +33,8 @@ const GO1_RE = /^[ .]{0,3}status code: (\d{3}), request id: ?([A-Za-z0-9-]{0,120
 const STRUCT_RE = /["']?\b(?:__type|[Cc]ode|[Ee]rror[Cc]ode|errorType|[Ee]rror|name|Error Code|typeName|[Xx]-[Aa]mzn-[Ee]rror[Tt]ype)["']?\s?[:=]\s?(?:u|Optional\()?["']?([A-Za-z][A-Za-z0-9.#:]{1,100})["',;)\s]/g;
 const XML_CODE_RE = /<Code> ?([A-Za-z][A-Za-z0-9.]{1,100}) ?<\/Code>/g;
 const RUBY_RE = /\(Aws::[A-Za-z0-9]{1,40}::Errors::([A-Za-z0-9]{2,100})\)/g;
+// async-aws (PHP): "… on resource (code AccessDeniedException)."
+const ASYNC_AWS_RE = /\(code ([A-Za-z][A-Za-z0-9.]{1,100})\)/g;
 const REQID_RE = /(?:request[ _-]?id|RequestId|x-amzn-RequestId)["']?\s?[:=>]\s?["']?([A-Za-z0-9][A-Za-z0-9\-_+/=]{5,120}|<[^<>\s]{1,40}>|\.\.\.|\*{2,})/gi;
 const STATUS_RE = /(?:status ?code|httpStatusCode|statusCode)["']?\s?[:=]\s?(\d{3})\b/gi;
 const JS_OP_RE = /(?:\bde_|deserializeAws_(?:json1_[01]|restJson1|restXml|query|ec2|awsJson1_[01]|awsQuery)_?)([A-Z][A-Za-z0-9]{1,60}?)CommandError/;
@@ -270,7 +272,7 @@ export function readEnvelope(s: string, start: number, end: number, lo: number, 
   };
   const nearBefore = before.slice(-400);
   const nearAfter = after.slice(0, 900);
-  for (const re of [STRUCT_RE, XML_CODE_RE, RUBY_RE]) {
+  for (const re of [STRUCT_RE, XML_CODE_RE, RUBY_RE, ASYNC_AWS_RE]) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     let n = 0;

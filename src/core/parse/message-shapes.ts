@@ -355,6 +355,8 @@ function readTarget(f: Flat, p: number): { target: string | null; end: number } 
     const close = s.indexOf(s[p] === '"' ? '"' : '”', p + 1);
     if (close > p && close - p < 1200) return { target: s.slice(p + 1, close).replace(/ /g, ''), end: close + 1 };
   }
+  // async-aws (PHP) prints "… on resource (code AccessDeniedException)": no resource, and the code in parentheses
+  if (s.startsWith('(code ', p)) return { target: null, end: p };
   let [tok, e] = tokenAt(s, p, 1500);
   // placeholders with spaces inside: <<table name>>, {role name}, [account id]
   for (let guard = 0; guard < 6 && e < s.length; guard++) {
@@ -852,7 +854,7 @@ export const TRIGGERS: Trigger[] = [
   {
     // a service's own sentence that a principal lacks permissions (CodePipeline, EKS console …); read from the
     // start of its line to the end of its sentence
-    re: /\b(?:does not|doesn'?t) have (?:sufficient |the required |the necessary |necessary |enough )?(?:permissions?|access) to\b|\bdoes not have sufficient permissions\b|\bhas sufficient permissions to access\b|\bYou (?:do not|don'?t) have (?:sufficient |enough )?(?:permissions?|access) to perform\b|\bInsufficient (?:[A-Za-z]{1,20} ){0,4}permission(?:s|\(s\))?\b/gi,
+    re: /\b(?:does not|doesn'?t) have (?:sufficient |the required |the necessary |necessary |enough )?(?:permissions?|access) to\b|\bdoes not have sufficient permissions\b|\bhas sufficient permissions to access\b|\bYou (?:do not|don'?t) have (?:sufficient |enough )?(?:permissions?|access) to perform\b|\bInsufficient (?:[A-Za-z]{1,20} ){0,4}permission(?:s|\(s\))?\b|\brole is not authorized to (?:access|use|write to|publish to|create|invoke)\b/gi,
     handle: (st, m) => {
       const s = st.f.s;
       let b = m.index;
@@ -921,6 +923,12 @@ export const TRIGGERS: Trigger[] = [
     },
   },
   { re: /cannot be assumed by [A-Z][A-Za-z0-9 .-]{0,40}?\./g, handle: simple('service-cannot-assume-role', { backTo: /The role defined for the [a-z ]{1,40}$/i }) },
+  // Step Functions (and other services handed a role): "The principal states.amazonaws.com is not authorized to assume
+  // the provided role.", "Neither the global service principal states.amazonaws.com, nor the regional one is authorized …"
+  {
+    re: /\b(?:The principal|Neither the global service principal) [a-z0-9-]{1,40}(?:\.[a-z0-9-]{1,40}){0,2}\.amazonaws\.com(?:\.cn)?,?(?: nor the regional one)? is (?:not )?authorized to assume the provided role\.?/g,
+    handle: simple('service-cannot-assume-role'),
+  },
   { re: /(?:Request|Principal|Role|Provider) ARN is invalid/g, handle: simple('sts-request-arn-invalid') },
   {
     re: /You must be logged in to the server \((?:Unauthorized|the server has asked for the client to provide credentials)\)/g,
