@@ -52,37 +52,6 @@ export interface CheckedCauses {
   inferred: InferredValue[];
 }
 
-/** Causes whose check threw, per answer. */
-const failures = new WeakMap<CauseContext, Set<string>>();
-function noteFailure(ctx: CauseContext, id: string): void {
-  const set = failures.get(ctx);
-  if (set) set.add(id);
-  else failures.set(ctx, new Set([id]));
-}
-
-/**
- * The cause's appliesTo and signals, each failure noted under the cause's id: a cause whose check
- * throws is left out of the answer instead of ranking on partial evidence.
- */
-function guarded(def: CauseDefinition): CauseDefinition {
-  return {
-    ...def,
-    appliesTo: (ctx) => {
-      try { return def.appliesTo(ctx); } catch { noteFailure(ctx, def.id); return false; }
-    },
-    signals: def.signals.map((sig) => (ctx: CauseContext) => {
-      try { return sig(ctx); } catch { noteFailure(ctx, def.id); return null; }
-    }),
-  };
-}
-/** Wrapped once per definition list. */
-const guardedLists = new WeakMap<readonly CauseDefinition[], CauseDefinition[]>();
-function guardedList(defs: readonly CauseDefinition[]): CauseDefinition[] {
-  let g = guardedLists.get(defs);
-  if (!g) { g = defs.map(guarded); guardedLists.set(defs, g); }
-  return g;
-}
-
 /**
  * Like rankCauses, but a broken cause check is visible: the cause is skipped on its own and the
  * answer carries a `cause-check-failed` warning naming its id (no text from the input). When the
@@ -94,8 +63,8 @@ export function rankCausesChecked(input: CauseInput, defs: readonly CauseDefinit
   let inferred: InferredValue[] = [];
   try {
     const ctx = causeContext(input);
-    causes = rank(guardedList(defs), ctx);
-    failed = failures.get(ctx);
+    // rank catches a throwing appliesTo or signal itself and names the cause here
+    causes = rank(defs, ctx, (id) => { (failed ??= new Set()).add(id); });
     inferred = inferredValues(ctx);
   } catch {
     return { causes: [], warnings: [{ code: 'cause-ranking-failed', message: 'The likely causes could not be ranked because of an internal error; the parsed fields and policy verdicts are still valid.' }], inferred: [] };

@@ -36,13 +36,20 @@ function clampWeight(w: number): number {
   return Math.min(1000, Math.max(1e-3, w));
 }
 
-function runSignals(def: CauseDefinition, ctx: CauseContext): SignalResult[] {
+/**
+ * Told the id of a cause whose appliesTo or signal threw (a bug, never the person's input); the
+ * caller leaves that cause out of the answer instead of ranking it on partial evidence.
+ */
+export type OnCheckFailed = (id: string) => void;
+
+function runSignals(def: CauseDefinition, ctx: CauseContext, failed?: OnCheckFailed): SignalResult[] {
   const out: SignalResult[] = [];
   for (const sig of def.signals) {
     let r: ReturnType<typeof sig>;
-    try { r = sig(ctx); } catch { r = null; } // a signal bug never breaks an answer
+    try { r = sig(ctx); } catch { r = null; failed?.(def.id); } // a signal bug never breaks an answer
     if (!r) continue;
-    for (const x of Array.isArray(r) ? r : [r]) if (x && x.evidence) out.push(x);
+    if (!Array.isArray(r)) { if (r.evidence) out.push(r); continue; }
+    for (const x of r) if (x && x.evidence) out.push(x);
   }
   return out;
 }
@@ -79,8 +86,8 @@ function stageProof(def: CauseDefinition, ctx: CauseContext): SignalResult | nul
 }
 
 /** Scores one cause from its signals. */
-export function assess(def: CauseDefinition, ctx: CauseContext): Assessed {
-  const results = runSignals(def, ctx);
+export function assess(def: CauseDefinition, ctx: CauseContext, failed?: OnCheckFailed): Assessed {
+  const results = runSignals(def, ctx, failed);
   const staged = stageProof(def, ctx);
   if (staged) results.push(staged);
   let raw = def.prior > 0 ? def.prior : 0.01;
@@ -246,13 +253,13 @@ function buildFix(def: CauseDefinition, ctx: CauseContext, withPolicy: boolean):
 }
 
 /** Ranks every applicable cause of the catalog for one answer. */
-export function rank(defs: readonly CauseDefinition[], ctx: CauseContext): RankedCause[] {
+export function rank(defs: readonly CauseDefinition[], ctx: CauseContext, failed?: OnCheckFailed): RankedCause[] {
   const list: Assessed[] = [];
   for (const def of defs) {
     let applies = false;
     if (def.gate && !gateOpen(def.gate, ctx)) continue; // cannot apply: appliesTo is not asked
-    try { applies = def.appliesTo(ctx); } catch { applies = false; }
-    if (applies) list.push(assess(def, ctx));
+    try { applies = def.appliesTo(ctx); } catch { applies = false; failed?.(def.id); }
+    if (applies) list.push(assess(def, ctx, failed));
   }
   applyRefinements(list);
   list.sort(compareAssessed);
