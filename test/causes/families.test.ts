@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { explain } from '../../src/core/index.js';
 import { FAMILY_FIRST, FAMILY_RULED_OUT } from './family-cases.js';
 import { causeContext } from '../../src/core/causes/index.js';
-import { familyFacts } from '../../src/core/causes/service-facts.js';
+import { factsFor, familyFacts, providerFacts } from '../../src/core/causes/service-facts.js';
+import { definitionOf, definitions } from '../../src/core/causes/catalog.js';
 
 const MINE = [
   'tagsession-not-allowed', 'setsourceidentity-not-allowed', 'packed-policy-too-large',
@@ -90,12 +91,16 @@ describe('cause families: reasoning details', () => {
   });
 });
 
-describe('familyFacts', () => {
-  // causeContext fills family facts into ctx.facts; familyFacts alone must find the same.
-  const factsFor = (input: Parameters<typeof explain>[0]) => {
-    const a = explain(input);
-    const ctx = causeContext({ parsed: a.parsed, policies: [], evaluation: null, request: {}, context: {}, text: input.message });
-    const own = familyFacts({ ...ctx, facts: {} });
+describe('family facts', () => {
+  // causeContext fills the S3 names into ctx.facts; familyFacts alone must find the same. The OIDC
+  // and SAML names (providerFacts) are merged by factsFor once a ranked cause's templates name one.
+  const contextOf = (message: string) => causeContext({ parsed: explain({ message }).parsed, policies: [], evaluation: null, request: {}, context: {}, text: message });
+  const derived = (input: { message: string }) => {
+    const ctx = contextOf(input.message);
+    const s3 = familyFacts({ ...ctx, facts: {} });
+    expect(ctx.facts).toMatchObject(s3);
+    const own = { ...s3, ...providerFacts({ ...ctx, facts: {} }) };
+    for (const def of definitions) factsFor(def, ctx);
     expect(ctx.facts).toMatchObject(own);
     return own;
   };
@@ -106,6 +111,12 @@ describe('familyFacts', () => {
     ['the SAML provider of the call', '$ aws sts assume-role-with-saml --role-arn arn:aws:iam::222222222222:role/R --principal-arn arn:aws:iam::222222222222:saml-provider/Okta --saml-assertion file://a\nAn error occurred (AccessDenied) when calling the AssumeRoleWithSAML operation: Not authorized to perform sts:AssumeRoleWithSAML', { samlProviderArn: 'arn:aws:iam::222222222222:saml-provider/Okta' }],
     ['an s3:// URL', 'download failed: s3://reports-prod/2024/a.csv to ./a.csv An error occurred (403) when calling the HeadObject operation: Forbidden', { bucket: 'reports-prod', objectKey: '2024/a.csv' }],
   ])('derives %s', (_what, message, want) => {
-    expect(factsFor({ message })).toMatchObject(want);
+    expect(derived({ message })).toMatchObject(want);
+  });
+
+  it('derives the provider names only for a cause whose templates name one', () => {
+    const ctx = contextOf('InvalidIdentityToken: No OpenIDConnect provider found in your account for https://oidc.eks.eu-west-1.amazonaws.com/id/ABC123.');
+    expect(factsFor(definitionOf('wrong-credentials-in-use')!, ctx).oidcIssuer).toBeUndefined();
+    expect(factsFor(definitionOf('oidc-provider-missing')!, ctx).oidcIssuer).toBe('https://oidc.eks.eu-west-1.amazonaws.com/id/ABC123');
   });
 });

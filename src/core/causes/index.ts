@@ -34,7 +34,8 @@ export function causeContext(input: CauseInput): CauseContext {
     text: input.text ?? '',
     memo: [],
   };
-  // Family-specific names (OIDC issuer, SAML provider, S3 bucket/key from URLs) fill what is still empty.
+  // S3 bucket/key from URLs fill what is still empty; the OIDC and SAML provider names are derived
+  // when a ranked cause's templates first name one (factsFor in service-facts.ts).
   Object.assign(ctx.facts, familyFacts(ctx));
   return ctx;
 }

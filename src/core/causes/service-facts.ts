@@ -1,19 +1,50 @@
 /**
- * Template facts only the web-identity and SAML families know how to derive (the issuer URL of a
- * token, the IAM OIDC / SAML provider ARN). The framework merges them into CauseContext.facts
- * after deriveFacts, filling only keys that are still empty:
- *   Object.assign(ctx.facts, familyFacts(ctx))
+ * Template facts only the web-identity, SAML and S3 families know how to derive (the issuer URL of
+ * a token, the IAM OIDC / SAML provider ARN, a bucket named by an s3:// URL). They fill only keys
+ * deriveFacts left empty.
+ *
+ * The S3 names are merged when the context is built (signals read ctx.facts.bucket). The OIDC and
+ * SAML names are read by command templates alone, and deriving them scans the text for a dozen
+ * markers: factsFor derives them the first time a ranked cause's templates name one, which for most
+ * answers (no OIDC or SAML cause applies) is never.
  */
-import type { CauseContext, TemplateFacts } from './types.js';
+import type { CauseContext, CauseDefinition, TemplateFacts } from './types.js';
 import { issuerOf, providerOf } from './oidc.js';
 import { trustedProviders, usedProvider } from './saml.js';
 import { policiesOf, tokenAfter } from './service-util.js';
+import { templateNames } from './templates.js';
+import { ctxCache } from './memo.js';
+import { lowerCached, mayMention } from './text-index.js';
 
-export function familyFacts(ctx: CauseContext): TemplateFacts {
-  const out: TemplateFacts = {};
-  const put = (k: string, v: string | null) => {
+/** Fills `k` in `out` when the value is known and the context's facts leave it empty. */
+function putter(ctx: CauseContext, out: TemplateFacts) {
+  return (k: string, v: string | null) => {
     if (v && (ctx.facts[k] === undefined || ctx.facts[k] === null || ctx.facts[k] === '')) out[k] = v;
   };
+}
+
+/** The S3 bucket and key named outside an ARN, for Object.assign(ctx.facts, familyFacts(ctx)). */
+export function familyFacts(ctx: CauseContext): TemplateFacts {
+  const out: TemplateFacts = {};
+  const put = putter(ctx, out);
+  // S3 bucket and key named outside an ARN: `s3://bucket/key`, Terraform's `object "key" in S3 bucket "bucket"`
+  const url = tokenAfter(ctx, 's3://', ',;)');
+  if (url) {
+    const slash = url.indexOf('/');
+    put('bucket', slash > 0 ? url.slice(0, slash) : url);
+    if (slash > 0 && slash < url.length - 1) put('objectKey', url.slice(slash + 1));
+  } else {
+    const b = quoted(ctx, 'in s3 bucket "');
+    put('bucket', b);
+    if (b) put('objectKey', quoted(ctx, 'unable to access object "'));
+  }
+  return out;
+}
+
+/** The OIDC issuer and provider and the SAML provider (merged into ctx.facts by factsFor). */
+export function providerFacts(ctx: CauseContext): TemplateFacts {
+  const out: TemplateFacts = {};
+  const put = putter(ctx, out);
   const iss = issuerOf(ctx) ?? (providerOf(ctx) === 'github' ? 'https://token.actions.githubusercontent.com' : null);
   if (iss) {
     const host = iss.replace(/^https:\/\//, '');
@@ -29,24 +60,40 @@ export function familyFacts(ctx: CauseContext): TemplateFacts {
     put('oidcProviderArn', arn);
   }
   put('samlProviderArn', usedProvider(ctx) ?? trustedProviders(ctx)[0]?.arn ?? null);
-  // S3 bucket and key named outside an ARN: `s3://bucket/key`, Terraform's `object "key" in S3 bucket "bucket"`
-  const url = tokenAfter(ctx, 's3://', ',;)');
-  if (url) {
-    const slash = url.indexOf('/');
-    put('bucket', slash > 0 ? url.slice(0, slash) : url);
-    if (slash > 0 && slash < url.length - 1) put('objectKey', url.slice(slash + 1));
-  } else {
-    const b = quoted(ctx, 'in s3 bucket "');
-    put('bucket', b);
-    if (b) put('objectKey', quoted(ctx, 'unable to access object "'));
-  }
   return out;
+}
+
+const PROVIDER_KEYS = new Set(['oidcIssuer', 'oidcIssuerHost', 'oidcProviderArn', 'samlProviderArn']);
+
+/** Whether a definition's confirm or fix templates name a provider fact (read once per definition). */
+const namesProvider = new WeakMap<CauseDefinition, boolean>();
+function needsProviderFacts(def: CauseDefinition): boolean {
+  let known = namesProvider.get(def);
+  if (known === undefined) {
+    const templates = [def.fix.description, ...def.fix.commands.map((c) => (typeof c === 'string' ? c : c.command))];
+    for (const c of def.confirm) templates.push(c.description, c.command);
+    known = templates.some((t) => templateNames(t).some((n) => PROVIDER_KEYS.has(n)));
+    namesProvider.set(def, known);
+  }
+  return known;
+}
+
+const providerFactsDone = ctxCache<true>();
+
+/** ctx.facts, with the provider facts derived first when this cause's templates name one. */
+export function factsFor(def: CauseDefinition, ctx: CauseContext): TemplateFacts {
+  if (needsProviderFacts(def) && !providerFactsDone.has(ctx)) {
+    providerFactsDone.set(ctx, true);
+    Object.assign(ctx.facts, providerFacts(ctx));
+  }
+  return ctx.facts;
 }
 
 /** The text between `marker` and the next double quote (case-insensitive marker), bounded. */
 function quoted(ctx: CauseContext, marker: string): string | null {
+  if (!mayMention(ctx, marker)) return null;
   const src = ctx.text ?? '';
-  const i = src.toLowerCase().indexOf(marker);
+  const i = lowerCached(src).indexOf(marker);
   if (i < 0) return null;
   const start = i + marker.length;
   const end = src.indexOf('"', start);

@@ -38,6 +38,9 @@ export function firstOf(ctx: CauseContext, ...phrases: string[]): string | null 
 const tokenSource = ctxCache<{ src: string; lower: string }>();
 
 export function tokenAfter(ctx: CauseContext, marker: string, stops = ''): string | null {
+  const m = marker.toLowerCase();
+  // most markers are absent: the trigram filter says so before the text is copied and lower-cased
+  if (!mayMention(ctx, m)) return null;
   let t = tokenSource.get(ctx);
   if (!t) {
     const full = `${ctx.text ?? ''}\n${ctx.parsed.message ?? ''}`;
@@ -45,8 +48,7 @@ export function tokenAfter(ctx: CauseContext, marker: string, stops = ''): strin
     tokenSource.set(ctx, t);
   }
   const src = t.src;
-  const m = marker.toLowerCase();
-  const i = mayMention(ctx, m) ? t.lower.indexOf(m) : -1;
+  const i = t.lower.indexOf(m);
   if (i < 0) return null;
   let j = i + marker.length;
   while (j < src.length && (src[j] === ' ' || src[j] === '\t')) j++;

@@ -5,10 +5,11 @@
  * more specific cause (CauseDefinition.specificity / refines — data, never an id switch).
  */
 import type { CauseStatus, Evidence, Fix, RankedCause } from '../types.js';
-import type { CauseContext, CauseDefinition, SignalResult } from '../causes/types.js';
+import type { CauseContext, CauseDefinition, SignalResult, TemplateFacts } from '../causes/types.js';
 import { fillTemplate, fillText } from '../causes/templates.js';
 import { STAGE_ORDER, failureStage, type Stage } from '../causes/signals.js';
 import { gateOpen } from '../causes/gate.js';
+import { factsFor } from '../causes/service-facts.js';
 
 /** Raw strength at or above which an unproven cause is `likely`. */
 export const LIKELY_AT = 3;
@@ -236,12 +237,12 @@ const CORRECTED_FOR_FIRST = 5;
 const DETAILED_FIRST = 8;
 const LIVE: ReadonlySet<CauseStatus> = new Set(['confirmed', 'likely', 'possible']);
 
-function buildFix(def: CauseDefinition, ctx: CauseContext, withPolicy: boolean): Fix {
+function buildFix(def: CauseDefinition, ctx: CauseContext, facts: TemplateFacts, withPolicy: boolean): Fix {
   const fix: Fix = {
-    description: fillText(def.fix.description, ctx.facts),
+    description: fillText(def.fix.description, facts),
     commands: def.fix.commands
       .filter((c) => { if (typeof c === 'string' || !c.when) return true; try { return c.when(ctx); } catch { return false; } })
-      .map((c) => fillTemplate(typeof c === 'string' ? c : c.command, ctx.facts)),
+      .map((c) => fillTemplate(typeof c === 'string' ? c : c.command, facts)),
   };
   if (withPolicy && def.fix.correctPolicy) {
     try {
@@ -269,6 +270,7 @@ export function rank(defs: readonly CauseDefinition[], ctx: CauseContext, failed
     const score = Math.min(prev, scoreOf(a));
     prev = score;
     const detailed = i < DETAILED_FIRST || LIVE.has(a.status);
+    const facts = factsFor(a.def, ctx);
     return {
       id: a.def.id,
       title: a.def.title,
@@ -278,11 +280,11 @@ export function rank(defs: readonly CauseDefinition[], ctx: CauseContext, failed
       confirm: detailed
         ? a.def.confirm
           .filter((c) => { try { return c.when ? c.when(ctx) : true; } catch { return false; } })
-          .map((c) => ({ description: fillText(c.description, ctx.facts), command: fillTemplate(c.command, ctx.facts) }))
+          .map((c) => ({ description: fillText(c.description, facts), command: fillTemplate(c.command, facts) }))
         : [],
       fix: detailed
-        ? buildFix(a.def, ctx, a.status === 'confirmed' || (i < CORRECTED_FOR_FIRST && a.status !== 'ruled-out'))
-        : { description: fillText(a.def.fix.description, ctx.facts), commands: [] },
+        ? buildFix(a.def, ctx, facts, a.status === 'confirmed' || (i < CORRECTED_FOR_FIRST && a.status !== 'ruled-out'))
+        : { description: fillText(a.def.fix.description, facts), commands: [] },
       docs: a.def.docs,
       detail: detailed ? 'full' : 'summary',
     };
