@@ -55,7 +55,11 @@ export function shellQuote(value: string): string {
  * indexOf (linear time); `{` not followed by a name and `}` is kept as is (JSON in commands).
  */
 export function fillTemplate(template: string, facts: TemplateFacts): string {
-  const parts = compiled(template);
+  return fillCommand(compiled(template), facts);
+}
+
+/** fillTemplate on a template split by compileTemplate. */
+export function fillCommand(parts: readonly string[], facts: TemplateFacts): string {
   let out = parts[0] as string;
   for (let k = 1; k < parts.length; k += 2) {
     const name = parts[k] as string;
@@ -71,7 +75,11 @@ export function fillTemplate(template: string, facts: TemplateFacts): string {
  * so an ARN in a sentence or in an example JSON policy is not wrapped in '…'.
  */
 export function fillText(template: string, facts: TemplateFacts): string {
-  const parts = compiled(template);
+  return fillWords(compiled(template), facts);
+}
+
+/** fillText on a template split by compileTemplate. */
+export function fillWords(parts: readonly string[], facts: TemplateFacts): string {
   let out = parts[0] as string;
   for (let k = 1; k < parts.length; k += 2) {
     const v = facts[parts[k] as string];
@@ -88,6 +96,9 @@ export function fillText(template: string, facts: TemplateFacts): string {
 const compiledCache = new Map<string, string[]>();
 const COMPILED_MAX = 2048;
 const COMPILED_LONGEST = 2048;
+
+/** A template split for fillCommand / fillWords: the catalog splits its own once, at load. */
+export const compileTemplate = (template: string): readonly string[] => compiled(template);
 
 function compiled(template: string): string[] {
   const hit = compiledCache.get(template);

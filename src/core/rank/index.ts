@@ -4,9 +4,9 @@
  * cause, ruled-out last); the rest are likely / possible / unlikely by strength. Ties go to the
  * more specific cause (CauseDefinition.specificity / refines — data, never an id switch).
  */
-import type { CauseStatus, Evidence, Fix, RankedCause } from '../types.js';
-import type { CauseContext, CauseDefinition, SignalResult, TemplateFacts } from '../causes/types.js';
-import { fillTemplate, fillText } from '../causes/templates.js';
+import type { CauseStatus, CommandStep, Evidence, Fix, RankedCause } from '../types.js';
+import type { CauseContext, CauseDefinition, CommandTemplate, FixCommand, SignalResult, TemplateFacts } from '../causes/types.js';
+import { compileTemplate, fillCommand, fillWords } from '../causes/templates.js';
 import { STAGE_ORDER, failureStage, type Stage } from '../causes/signals.js';
 import { gateOpen } from '../causes/gate.js';
 import { factsFor } from '../causes/service-facts.js';
@@ -165,9 +165,10 @@ const DOWNGRADE: Partial<Record<CauseStatus, CauseStatus>> = { confirmed: 'possi
  * below it (to `possible`) with a note naming the precise cause.
  */
 function applyRefinements(list: Assessed[]): void {
-  const byId = new Map(list.map((a) => [a.def.id, a]));
+  let byId: Map<string, Assessed> | null = null; // built only when a confirmed cause refines or supersedes
   for (const a of list) {
     if (a.status !== 'confirmed' || (!a.def.refines && !a.def.supersedes)) continue;
+    byId ??= new Map(list.map((x) => [x.def.id, x]));
     const moot = new Set(a.def.supersedes ?? []);
     for (const id of [...(a.def.refines ?? []), ...moot]) {
       const g = byId.get(id);
@@ -187,8 +188,9 @@ function applyRefinements(list: Assessed[]): void {
 
 /** Adds "cannot separate" evidence when the two leading unproven causes are too close to call. */
 function noteTies(sorted: Assessed[]): void {
-  const live = sorted.filter((a) => a.status !== 'ruled-out');
-  const [a, b] = live;
+  // the two leading causes that are not ruled out (those sort last)
+  const a = sorted[0]?.status !== 'ruled-out' ? sorted[0] : undefined;
+  const b = sorted[1]?.status !== 'ruled-out' ? sorted[1] : undefined;
   if (!a || !b || a.status === 'confirmed' || a.status !== b.status) return;
   if (a.raw / Math.max(b.raw, 1e-9) >= 1.5) return;
   const why = (other: Assessed) => ({
@@ -208,7 +210,16 @@ function scoreOf(a: Assessed): number {
 interface Keyed { e: Assessed['evidence'][number]; rank: number; strength: number; i: number }
 const byKey = (x: Keyed, y: Keyed) => x.rank - y.rank || y.strength - x.strength || x.i - y.i;
 
+/** The evidence as the answer shows it (no weight or proof fields). */
+function publicEvidence(e: Assessed['evidence'][number]): Evidence {
+  const o: Evidence = { text: e.text, source: e.source };
+  if (e.policy !== undefined) o.policy = e.policy;
+  if (e.statement !== undefined) o.statement = e.statement;
+  return o;
+}
+
 function orderEvidence(ev: Assessed['evidence']): Evidence[] {
+  if (ev.length === 1) return [publicEvidence(ev[0]!)]; // nothing to order
   // the sort keys once per entry, not once per comparison
   const keyed: Keyed[] = new Array(ev.length);
   for (let i = 0; i < ev.length; i++) {
@@ -217,13 +228,7 @@ function orderEvidence(ev: Assessed['evidence']): Evidence[] {
   }
   if (keyed.length > 1) keyed.sort(byKey);
   const out: Evidence[] = new Array(keyed.length);
-  for (let i = 0; i < keyed.length; i++) {
-    const e = keyed[i]!.e;
-    const o: Evidence = { text: e.text, source: e.source };
-    if (e.policy !== undefined) o.policy = e.policy;
-    if (e.statement !== undefined) o.statement = e.statement;
-    out[i] = o;
-  }
+  for (let i = 0; i < keyed.length; i++) out[i] = publicEvidence(keyed[i]!.e);
   return out;
 }
 
@@ -237,13 +242,47 @@ const CORRECTED_FOR_FIRST = 5;
 const DETAILED_FIRST = 8;
 const LIVE: ReadonlySet<CauseStatus> = new Set(['confirmed', 'likely', 'possible']);
 
-function buildFix(def: CauseDefinition, ctx: CauseContext, facts: TemplateFacts, withPolicy: boolean): Fix {
-  const fix: Fix = {
-    description: fillText(def.fix.description, facts),
-    commands: def.fix.commands
-      .filter((c) => { if (typeof c === 'string' || !c.when) return true; try { return c.when(ctx); } catch { return false; } })
-      .map((c) => fillTemplate(typeof c === 'string' ? c : c.command, facts)),
-  };
+/** A confirm step or fix command with its template split once, at the first answer that fills it. */
+interface PreparedStep<S> { step: S; description: readonly string[]; command: readonly string[] }
+interface PreparedCause {
+  confirm: Array<PreparedStep<CommandTemplate>>;
+  fixDescription: readonly string[];
+  fixCommands: Array<{ step: string | FixCommand; command: readonly string[] }>;
+}
+const preparedCauses = new WeakMap<CauseDefinition, PreparedCause>();
+
+/** The definition's templates, split for fillWords / fillCommand (once per definition, not per answer). */
+function prepared(def: CauseDefinition): PreparedCause {
+  let p = preparedCauses.get(def);
+  if (!p) {
+    p = {
+      confirm: def.confirm.map((step) => ({ step, description: compileTemplate(step.description), command: compileTemplate(step.command) })),
+      fixDescription: compileTemplate(def.fix.description),
+      fixCommands: def.fix.commands.map((step) => ({ step, command: compileTemplate(typeof step === 'string' ? step : step.command) })),
+    };
+    preparedCauses.set(def, p);
+  }
+  return p;
+}
+
+/** A `when` that throws leaves its step out (a bug in one step never breaks an answer). */
+function stepApplies(step: { when?: (ctx: CauseContext) => boolean }, ctx: CauseContext): boolean {
+  if (!step.when) return true;
+  try { return step.when(ctx); } catch { return false; }
+}
+
+function buildConfirm(p: PreparedCause, ctx: CauseContext, facts: TemplateFacts): CommandStep[] {
+  const out: CommandStep[] = [];
+  for (const c of p.confirm) {
+    if (stepApplies(c.step, ctx)) out.push({ description: fillWords(c.description, facts), command: fillCommand(c.command, facts) });
+  }
+  return out;
+}
+
+function buildFix(def: CauseDefinition, p: PreparedCause, ctx: CauseContext, facts: TemplateFacts, withPolicy: boolean): Fix {
+  const commands: string[] = [];
+  for (const c of p.fixCommands) if (typeof c.step === 'string' || stepApplies(c.step, ctx)) commands.push(fillCommand(c.command, facts));
+  const fix: Fix = { description: fillWords(p.fixDescription, facts), commands };
   if (withPolicy && def.fix.correctPolicy) {
     try {
       const corrected = def.fix.correctPolicy(ctx);
@@ -266,27 +305,27 @@ export function rank(defs: readonly CauseDefinition[], ctx: CauseContext, failed
   list.sort(compareAssessed);
   noteTies(list);
   let prev = 1;
-  return list.map((a, i) => {
+  const out: RankedCause[] = new Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const a = list[i]!;
     const score = Math.min(prev, scoreOf(a));
     prev = score;
     const detailed = i < DETAILED_FIRST || LIVE.has(a.status);
     const facts = factsFor(a.def, ctx);
-    return {
+    const p = prepared(a.def);
+    out[i] = {
       id: a.def.id,
       title: a.def.title,
       status: a.status,
       score,
       evidence: orderEvidence(a.evidence),
-      confirm: detailed
-        ? a.def.confirm
-          .filter((c) => { try { return c.when ? c.when(ctx) : true; } catch { return false; } })
-          .map((c) => ({ description: fillText(c.description, facts), command: fillTemplate(c.command, facts) }))
-        : [],
+      confirm: detailed ? buildConfirm(p, ctx, facts) : [],
       fix: detailed
-        ? buildFix(a.def, ctx, facts, a.status === 'confirmed' || (i < CORRECTED_FOR_FIRST && a.status !== 'ruled-out'))
-        : { description: fillText(a.def.fix.description, facts), commands: [] },
+        ? buildFix(a.def, p, ctx, facts, a.status === 'confirmed' || (i < CORRECTED_FOR_FIRST && a.status !== 'ruled-out'))
+        : { description: fillWords(p.fixDescription, facts), commands: [] },
       docs: a.def.docs,
       detail: detailed ? 'full' : 'summary',
     };
-  });
+  }
+  return out;
 }
