@@ -195,3 +195,25 @@ describe('variations', () => {
     }
   });
 });
+
+describe('the MFA serial number in mfa-required commands', () => {
+  const mfaTrust = [trust(allowRole(`arn:aws:iam::${A}:root`, { Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } }))];
+  const commandsOf = (message: string): string[] => {
+    const c = explain({ message, policies: mfaTrust }).causes.find((x) => x.id === 'mfa-required');
+    return [...(c?.confirm.map((s) => s.command) ?? []), ...(c?.fix.commands ?? [])].filter((x) => x.includes('mfa'));
+  };
+
+  it("names the caller user's account: the device is that user's", () => {
+    const cmds = commandsOf(stsDeny(`arn:aws:iam::${A}:user/ana`));
+    expect(cmds.some((x) => x.includes('--serial-number'))).toBe(true);
+    for (const x of cmds.filter((y) => y.includes('--serial-number') || y.includes('mfa_serial'))) {
+      expect(x).toContain(`arn:aws:iam::${A}:mfa/<mfa-device-name>`);
+    }
+  });
+
+  it('keeps the account a placeholder behind a role session: the user is in an account the error never names', () => {
+    const cmds = commandsOf(stsDeny(session('jump'))).filter((x) => x.includes('--serial-number') || x.includes('mfa_serial'));
+    expect(cmds.length).toBeGreaterThan(0);
+    for (const x of cmds) expect(x).toContain('arn:aws:iam::<mfa-user-account-id>:mfa/<mfa-device-name>');
+  });
+});

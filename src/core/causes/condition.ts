@@ -283,14 +283,14 @@ export const causes: CauseDefinition[] = [
     confirm: [
       GET_TRUST_CONDITIONS,
       { description: 'The MFA devices of the caller user (the serial number to pass).', command: 'aws iam list-mfa-devices --user-name {callerUserName} --profile {callerProfile}', when: (ctx) => ctx.parsed.caller?.type !== 'assumed-role' },
-      { description: 'Retry with MFA.', command: 'aws sts assume-role --role-arn {targetRoleArn} --role-session-name {roleSessionName} --serial-number {mfaSerial} --token-code {tokenCode} --profile {callerProfile}', when: (ctx) => !callsServiceDirectly(ctx) },
-      { description: 'Get MFA session credentials, then retry the call with them (set the AccessKeyId, SecretAccessKey and SessionToken it prints as AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN).', command: 'aws sts get-session-token --serial-number {mfaSerial} --token-code {tokenCode} --profile {callerProfile}', when: callsServiceDirectly },
+      { description: 'Retry with MFA.', command: 'aws sts assume-role --role-arn {targetRoleArn} --role-session-name {roleSessionName} --serial-number arn:{partition}:iam::{mfaAccount}:mfa/{mfaDeviceName} --token-code {tokenCode} --profile {callerProfile}', when: (ctx) => !callsServiceDirectly(ctx) },
+      { description: 'Get MFA session credentials, then retry the call with them (set the AccessKeyId, SecretAccessKey and SessionToken it prints as AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN).', command: 'aws sts get-session-token --serial-number arn:{partition}:iam::{mfaAccount}:mfa/{mfaDeviceName} --token-code {tokenCode} --profile {callerProfile}', when: callsServiceDirectly },
     ],
     fix: {
       description: 'Call with MFA. To assume a role: add mfa_serial to the role\'s profile (the CLI then prompts for the code) or pass --serial-number and --token-code; for a chain, assume the MFA-protected role directly from the user. For a user\'s own calls: get session credentials with aws sts get-session-token --serial-number … --token-code … and make the call with them.',
       commands: [
-        { command: 'aws configure set mfa_serial {mfaSerial} --profile <role-profile>', when: (ctx) => !callsServiceDirectly(ctx) },
-        { command: 'aws sts get-session-token --serial-number {mfaSerial} --token-code {tokenCode} --profile {callerProfile}', when: callsServiceDirectly },
+        { command: 'aws configure set mfa_serial arn:{partition}:iam::{mfaAccount}:mfa/{mfaDeviceName} --profile <role-profile>', when: (ctx) => !callsServiceDirectly(ctx) },
+        { command: 'aws sts get-session-token --serial-number arn:{partition}:iam::{mfaAccount}:mfa/{mfaDeviceName} --token-code {tokenCode} --profile {callerProfile}', when: callsServiceDirectly },
       ],
     },
     docs: [DOCS.mfa, DOCS.keys],
@@ -314,11 +314,11 @@ export const causes: CauseDefinition[] = [
     ],
     confirm: [
       { description: 'The caller\'s MFA device ARN: pass this exact SerialNumber (arn:…:mfa/<name>).', command: 'aws iam list-mfa-devices --user-name {callerUserName} --profile {callerProfile}' },
-      { description: 'Retry with a fresh code (each code works once, within its time window).', command: 'aws sts get-session-token --serial-number {mfaSerial} --token-code {tokenCode} --profile {callerProfile}' },
+      { description: 'Retry with a fresh code (each code works once, within its time window).', command: 'aws sts get-session-token --serial-number arn:{partition}:iam::{mfaAccount}:mfa/{mfaDeviceName} --token-code {tokenCode} --profile {callerProfile}' },
     ],
     fix: {
       description: 'Use the MFA device ARN from list-mfa-devices as the serial number and a fresh code; check the device clock if codes keep failing.',
-      commands: ['aws configure set mfa_serial {mfaSerial} --profile <role-profile>'],
+      commands: ['aws configure set mfa_serial arn:{partition}:iam::{mfaAccount}:mfa/{mfaDeviceName} --profile <role-profile>'],
     },
     docs: [DOCS.mfa],
   },

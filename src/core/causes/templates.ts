@@ -23,7 +23,8 @@ const PLACEHOLDERS: Record<string, string> = {
   region: '<region>',
   eventName: '<event-name>',
   encodedMessage: '<encoded-message>',
-  mfaSerial: 'arn:aws:iam::<caller-account-id>:mfa/<mfa-device-name>',
+  mfaAccount: '<mfa-user-account-id>',
+  mfaDeviceName: '<mfa-device-name>',
   tokenCode: '<6-digit-code>',
   policyId: '<policy-id>',
   externalId: '<external-id>',
@@ -275,7 +276,10 @@ export function deriveFacts(
   // always placeholders
   f.targetProfile = null;
   f.callerProfile = null;
-  f.mfaSerial = null;
+  // An MFA device (arn:…:iam::ACCOUNT:mfa/NAME) belongs to an IAM user: its account is the caller's
+  // when the caller is that user; behind a role session the user is in an account the error never names.
+  f.mfaAccount = c?.type === 'user' ? f.callerAccount : null;
+  f.mfaDeviceName = null;
   f.tokenCode = null;
   return f;
 }
