@@ -6,14 +6,7 @@
  * the parser's own output is left as the parser made it (its target stays null).
  */
 import type { ParsedError, Target } from '../types.js';
-
-/** Actions on the bucket itself (their resource is the bucket ARN, not bucket/key). */
-function bucketLevel(actionName: string): boolean {
-  const a = actionName.toLowerCase();
-  return a === 'listbucket' || a === 'listbucketversions' || a === 'listbucketmultipartuploads' || a.startsWith('getbucket')
-    || a.startsWith('putbucket') || a.startsWith('deletebucket') || a === 'createbucket' || a === 'getlifecycleconfiguration'
-    || a === 'putlifecycleconfiguration' || a === 'getencryptionconfiguration' || a === 'putencryptionconfiguration';
-}
+import { s3BucketLevel } from '../policy/resource.js';
 
 /** The token after `marker` (up to whitespace or a quote), bounded; null when absent. */
 function tokenAt(text: string, from: number): string {
@@ -61,7 +54,7 @@ export function withS3Target(parsed: ParsedError, text: string): ParsedError {
   const found = s3FromCommand(text);
   if (!found) return parsed;
   const name = act.slice(3);
-  const onBucket = bucketLevel(name) || !found.key;
+  const onBucket = s3BucketLevel(name) || !found.key;
   const arn = onBucket ? `arn:aws:s3:::${found.bucket}` : `arn:aws:s3:::${found.bucket}/${found.key}`;
   const target: Target = {
     arn, accountId: null, partition: 'aws', service: 's3', region: null,
