@@ -18,6 +18,21 @@ export interface RunningServer {
   done: Promise<number>;
 }
 
+/** The longest startup waits for the overload guard to settle before listening anyway. */
+export const SETTLE_MAX_MS = 3_000;
+
+/**
+ * Startup's own work (loading modules, compiling schemas and routes) blocks the event loop, and
+ * @fastify/under-pressure's first sample of the loop's delay counts that as lag — on a slow or busy
+ * machine, long enough to refuse the first requests as overload (seen in a container under load).
+ * Listening only once the guard has settled keeps /readyz honest: ready means it will serve.
+ */
+async function settle(app: FastifyInstance, maxMs: number): Promise<void> {
+  await app.ready();
+  const deadline = Date.now() + maxMs;
+  while (app.isUnderPressure() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+}
+
 export interface StartOptions extends BuildOptions {
   /** Install SIGTERM/SIGINT handlers (default true); they are removed once the server has stopped. */
   signals?: boolean;
@@ -67,6 +82,7 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
     });
   }
   try {
+    await settle(app, SETTLE_MAX_MS);
     // fastify logs "Server listening at …" itself.
     const address = await app.listen({ port: config.port, host: config.host });
     return { app, address, stop, done };

@@ -1,7 +1,7 @@
 /** startServer: the service started in process (npm start's entry and `whydenied serve` both use it). */
 import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { startServer } from '../../src/http/start.js';
+import { SETTLE_MAX_MS, startServer } from '../../src/http/start.js';
 import { LogCapture, testConfig } from './helpers.js';
 
 const get = (url: string): Promise<number> => new Promise((resolve, reject) => {
@@ -42,5 +42,30 @@ describe('startServer', () => {
     expect(process.listenerCount('SIGTERM')).toBe(before);
     first.stop();
     expect(await first.done).toBe(0);
+  });
+});
+
+describe('startServer waits for the overload guard to settle', () => {
+  it('listens only once under-pressure stops reporting pressure, so its first answers are not 503', async () => {
+    // the health-check seam stands in for the lag startup itself causes: unhealthy at first, then fine
+    let calls = 0;
+    const server = await startServer(testConfig({ port: 0, host: '127.0.0.1', logLevel: 'silent' }), {
+      signals: false,
+      healthCheck: async () => ++calls > 1,
+    });
+    expect(calls).toBeGreaterThan(1);
+    expect(await get(`${server.address}/readyz`)).toBe(200);
+    server.stop();
+    expect(await server.done).toBe(0);
+  });
+
+  it('listens anyway after SETTLE_MAX_MS when the pressure does not clear', async () => {
+    const server = await startServer(testConfig({ port: 0, host: '127.0.0.1', logLevel: 'silent' }), {
+      signals: false,
+      healthCheck: async () => false,
+    });
+    expect(await get(`${server.address}/readyz`)).toBe(503);
+    server.stop();
+    expect(await server.done).toBe(0);
   });
 });
