@@ -9,7 +9,8 @@
 // and noisy: the minimum is the run least disturbed); a measure is the sum over its chunks divided
 // by its number of inputs. JIT decisions differ from one process to the next (a few % on one
 // input), so this runs in CPU_PROCS child processes (default 4) and keeps each figure's minimum
-// over them. CPU_ROUNDS (default 15 per process) changes the run.
+// over them. CPU_ROUNDS (default 15 per process) changes the run. CPU_WHAT=parse times parsing
+// alone instead: redactSecrets(message) then parseError on the result (each input's message only).
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -18,6 +19,7 @@ import { allInputs } from './inputs.mjs';
 const ROUNDS = Number(process.env.CPU_ROUNDS ?? 15);
 const PROCS = Number(process.env.CPU_PROCS ?? 4);
 const TARGET_US = Number(process.env.CPU_MS ?? 5) * 1000;
+const WHAT = process.env.CPU_WHAT === 'parse' ? 'parse' : 'explain';
 const isChild = process.argv[2] === '--child';
 const dists = process.argv.slice(isChild ? 3 : 2).map((d) => resolve(d));
 if (!dists.length) { console.error('usage: node bench/cpu.mjs distA [distB …]'); process.exit(2); }
@@ -40,7 +42,7 @@ if (!isChild) {
     runs.push(p % 2 ? r.reverse() : r);
   }
   const figure = (i, k) => Math.min(...runs.map((r) => r[i][k]));
-  console.log(`µs CPU per explain() call: min over ${PROCS} processes × ${ROUNDS} interleaved rounds per ~${TARGET_US / 1000} ms chunk (${keys.map((k) => `${k}: ${sets[k].length}`).join(', ')} inputs)`);
+  console.log(`µs CPU per ${WHAT === 'parse' ? 'redactSecrets + parseError' : 'explain()'} call: min over ${PROCS} processes × ${ROUNDS} interleaved rounds per ~${TARGET_US / 1000} ms chunk (${keys.map((k) => `${k}: ${sets[k].length}`).join(', ')} inputs)`);
   console.log(['build', ...keys].join('\t'));
   dists.forEach((d, i) => {
     const row = keys.map((k) => {
@@ -52,7 +54,10 @@ if (!isChild) {
   process.exit(0);
 }
 const explains = [];
-for (const d of dists) explains.push((await import(pathToFileURL(resolve(d, 'src/core/index.js')).href)).explain);
+for (const d of dists) {
+  const core = await import(pathToFileURL(resolve(d, 'src/core/index.js')).href);
+  explains.push(WHAT === 'parse' ? (input) => core.parseError(core.redactSecrets(input.message).text) : core.explain);
+}
 
 function cpu() { const u = process.cpuUsage(); return u.user + u.system; }
 function time(explain, list, reps) {
