@@ -12,7 +12,7 @@
  * message blob (long base64, but not a secret) all survive.
  */
 import type { Warning } from './types.js';
-import { gateOf, mayMatch } from './parse/gate.js';
+import { GateSet, gateOf } from './parse/gate.js';
 
 export const SECRET_KINDS = [
   'private-key', 'aws-presigned-url', 'aws-signature', 'aws-secret-access-key', 'aws-session-token',
@@ -90,7 +90,7 @@ interface Detector {
 // Key names followed by a separator: `KEY=`, `KEY: `, `"Key": "`, `<Key>`, `'Key': b'`, `KEY = "`.
 const SEP = String.raw`["']?\s{0,8}(?:[:=]|=>|>)\s{0,8}(?:b?["'])?`;
 
-const DETECTORS: Detector[] = [
+export const DETECTORS: Detector[] = [
   // Presigned URL query parameters (SigV4 and SigV2).
   {
     kind: 'aws-presigned-url',
@@ -228,8 +228,8 @@ function protectedMask(text: string): Uint8Array {
   return mask;
 }
 
-/** Per detector, the literals one of which its every match contains (parse/gate.ts). */
-const DETECTOR_GATES = DETECTORS.map((d) => gateOf(d.pattern));
+/** Per detector, the literals one of which its every match contains, all found in one pass (parse/gate.ts). */
+const DETECTOR_GATES = new GateSet(DETECTORS.map((d) => gateOf(d.pattern)));
 
 /**
  * Replaces credential-shaped strings with `[REDACTED:<kind>]` and returns one `secret-redacted`
@@ -243,12 +243,12 @@ export function redactSecrets(text: string): { text: string; warnings: Warning[]
   // PEM private keys, by indexOf scanning.
   if (out.includes('PRIVATE KEY-----')) out = redactPem(out, found);
 
-  let lowered = '';
-  let loweredOf: string | null = null;
-  const lower = () => { if (loweredOf !== out) { lowered = out.toLowerCase(); loweredOf = out; } return lowered; };
+  let open = DETECTOR_GATES.open(out);
+  let openOf = out;
   for (let i = 0; i < DETECTORS.length; i++) {
     const d = DETECTORS[i]!;
-    if (!mayMatch(DETECTOR_GATES[i] ?? null, out, lower)) continue; // a literal every match needs is absent
+    if (openOf !== out) { open = DETECTOR_GATES.open(out); openOf = out; } // a replacement changed the text
+    if (open[i] !== 1) continue; // a literal every match needs is absent
     d.pattern.lastIndex = 0;
     if (!d.pattern.test(out)) continue;
     d.pattern.lastIndex = 0;

@@ -4,10 +4,14 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { gateOf, mayMatch } from '../../src/core/parse/gate.js';
+import { GateSet, gateOf, type Gate } from '../../src/core/parse/gate.js';
 import { TRIGGERS } from '../../src/core/parse/message-shapes.js';
+import { RULES } from '../../src/core/parse/source.js';
+import { DETECTORS } from '../../src/core/secrets.js';
 
 const lits = (re: RegExp) => gateOf(re)?.lits ?? null;
+/** A gate alone: one of its literals is in the text (lower-cased for a case-insensitive gate). */
+const mayMatch = (gate: Gate | null, text: string) => !gate || gate.lits.some((l) => (gate.ci ? text.toLowerCase() : text).includes(l));
 
 describe('gateOf reads the literals every match contains', () => {
   it('takes the longest required run, drops optional characters, keeps `+` ones', () => {
@@ -64,7 +68,7 @@ describe('a gate never hides a match', () => {
           re.lastIndex = 0;
           if (!re.test(text)) continue;
           matched++;
-          expect(mayMatch(gate, text, () => text.toLowerCase()), `${re} on ${text.slice(0, 80)}`).toBe(true);
+          expect(mayMatch(gate, text), `${re} on ${text.slice(0, 80)}`).toBe(true);
         }
       }
     }
@@ -79,9 +83,59 @@ describe('a gate never hides a match', () => {
         const text = upper ? parts.join('').toUpperCase() : parts.join('');
         for (const { re, gate } of gates) {
           re.lastIndex = 0;
-          if (re.test(text)) expect(mayMatch(gate, text, () => text.toLowerCase())).toBe(true);
+          if (re.test(text)) expect(mayMatch(gate, text)).toBe(true);
         }
       },
     ), { numRuns: 300 });
+  });
+});
+
+/** The reference GateSet answers: a literal in the text, A–Z folded for a case-insensitive gate. */
+function naiveOpen(gates: Array<Gate | null>, text: string): number[] {
+  const folded = text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  return gates.map((g) => (!g || g.lits.some((l) => (g.ci ? folded : text).includes(l)) ? 1 : 0));
+}
+
+describe('GateSet answers every gate in one pass', () => {
+  const families: Array<[string, RegExp[]]> = [
+    ['triggers', TRIGGERS.map((t) => t.re)],
+    ['source rules', RULES.map(([, re]) => re)],
+    ['secret detectors', DETECTORS.map((d) => d.pattern)],
+  ];
+  for (const [name, res] of families) {
+    const gates = res.map((re) => gateOf(re));
+    const set = new GateSet(gates);
+    const fresh = res.map((re) => new RegExp(re.source, re.flags));
+    const check = (text: string) => {
+      const open = [...set.open(text)];
+      expect(open, text.slice(0, 80)).toEqual(naiveOpen(gates, text));
+      fresh.forEach((re, k) => {
+        re.lastIndex = 0;
+        if (re.test(text)) expect(open[k], `${re} on ${text.slice(0, 80)}`).toBe(1);
+      });
+    };
+    it(`${name}: as the literals' includes, and open wherever the regex matches, on every fixture text`, () => {
+      for (const t of texts(FIXTURES)) for (const text of [t, t.toUpperCase(), t.toLowerCase()]) check(text);
+    });
+    it(`${name}: on random mixes of the literals, overlapping, cut and mutated`, () => {
+      const pieces = [...new Set(gates.flatMap((g) => g?.lits ?? []))];
+      const cut = pieces.flatMap((p) => [p.slice(0, p.length >> 1), p.slice(p.length >> 1), p.slice(1)]);
+      fc.assert(fc.property(
+        fc.array(fc.oneof(fc.constantFrom(...pieces), fc.constantFrom(...cut), fc.string({ maxLength: 6 }), fc.constantFrom('İ', 'ſ', 'K', 'K', ' ', '\n', "'", '│', '’')), { maxLength: 14 }),
+        fc.constantFrom('same', 'upper', 'lower'),
+        (parts, kase) => {
+          const joined = parts.join('');
+          check(kase === 'upper' ? joined.toUpperCase() : kase === 'lower' ? joined.toLowerCase() : joined);
+        },
+      ), { numRuns: 300 });
+    });
+  }
+  it('keeps null gates always open and tells overlapping literals apart', () => {
+    const set = new GateSet([null, { lits: ['abcd'], ci: false }, { lits: ['bcd'], ci: true }, { lits: ['ABCD', 'xyz'], ci: false }, { lits: ['cd€'], ci: false }]);
+    expect([...set.open('')]).toEqual([1, 0, 0, 0, 0]);
+    expect([...set.open('xabcd')]).toEqual([1, 1, 1, 0, 0]);
+    expect([...set.open('xABCd')]).toEqual([1, 0, 1, 0, 0]);
+    expect([...set.open('ABCD cd€')]).toEqual([1, 0, 1, 1, 1]);
+    expect([...set.open('abxyz')]).toEqual([1, 0, 0, 1, 0]);
   });
 });

@@ -1,8 +1,10 @@
 /**
  * Literal gates for regexes that scan the whole paste: the plain strings one of which every match
- * must contain, read once from the regex's source at module load. `includes` on them is much
- * cheaper than running the regex, and when none is present the regex cannot match, so skipping it
- * changes nothing. A source the reader is not sure about gets no gate (the regex always runs).
+ * must contain, read once from the regex's source at module load. Finding them is much cheaper
+ * than running the regex, and when none is present the regex cannot match, so skipping it changes
+ * nothing. A source the reader is not sure about gets no gate (the regex always runs). A `GateSet`
+ * finds the literals of all of a family's gates (the message-shape triggers, detectSource's rules,
+ * the secret detectors) in one linear pass over the text.
  */
 
 /** Any of `lits` is in every match; `ci`: compare with the lower-cased text. */
@@ -156,13 +158,122 @@ export function gateOf(re: RegExp): Gate | null {
   return lits ? { lits, ci } : null;
 }
 
+/** A-Z → a-z, nothing else: a non-unicode /i regex never matches a non-ASCII character to an ASCII one. */
+function foldAscii(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+interface SetLiteral { text: string; cs: boolean; gates: number[] }
+
 /**
- * False only when the regex with this gate cannot match `text`. `lower` is `text.toLowerCase()`,
- * asked for lazily (once per text by the caller).
+ * Many gates answered in one pass over a text: an Aho–Corasick automaton over all their literals,
+ * ASCII letters folded (a case-sensitive literal is confirmed with `startsWith` where it ends).
+ * `open(text)[k]` is 1 when gate k's regex may match the text, and always 1 for a null gate; it is 0
+ * only when none of the gate's literals is in the text (for a case-insensitive gate: in the text
+ * with A–Z lower-cased, which is what the regex's own case folding can match).
  */
-export function mayMatch(gate: Gate | null, text: string, lower: () => string): boolean {
-  if (!gate) return true;
-  const hay = gate.ci ? lower() : text;
-  for (const l of gate.lits) if (hay.includes(l)) return true;
-  return false;
+export class GateSet {
+  private readonly lits: SetLiteral[] = [];
+  /** Alphabet class of an ASCII code (folded); 0 for a character in no literal. */
+  private readonly ascii = new Uint16Array(128);
+  /** Alphabet class of a non-ASCII code appearing in a case-sensitive literal. */
+  private readonly other = new Map<number, number>();
+  private readonly width: number;
+  /** delta[state * width + class]: the next state. */
+  private readonly delta: Int32Array;
+  /** The literals ending at a state: outIds[outFrom[s] .. outFrom[s + 1]). */
+  private readonly outFrom: Int32Array;
+  private readonly outIds: Int32Array;
+  /** 1 for the null gates (their regex always runs). */
+  private readonly always: Uint8Array;
+
+  constructor(gates: ReadonlyArray<Gate | null>) {
+    this.always = new Uint8Array(gates.length);
+    const byKey = new Map<string, SetLiteral>();
+    gates.forEach((g, k) => {
+      if (!g) { this.always[k] = 1; return; }
+      for (const l of g.lits) {
+        const key = (g.ci ? 'i' : 'c') + l;
+        let lit = byKey.get(key);
+        if (!lit) { lit = { text: l, cs: !g.ci, gates: [] }; byKey.set(key, lit); this.lits.push(lit); }
+        if (!lit.gates.includes(k)) lit.gates.push(k);
+      }
+    });
+    let classes = 1;
+    const classOf = (c: number): number => {
+      const f = foldAscii(c);
+      if (f < 128) return (this.ascii[f] ||= classes++);
+      let a = this.other.get(f);
+      if (a === undefined) { a = classes++; this.other.set(f, a); }
+      return a;
+    };
+    // the trie
+    const next: Array<Map<number, number>> = [new Map()];
+    const own: number[][] = [[]];
+    this.lits.forEach((lit, id) => {
+      let st = 0;
+      for (let i = 0; i < lit.text.length; i++) {
+        const a = classOf(lit.text.charCodeAt(i));
+        let to = next[st]!.get(a);
+        if (to === undefined) { to = next.length; next.push(new Map()); own.push([]); next[st]!.set(a, to); }
+        st = to;
+      }
+      own[st]!.push(id);
+    });
+    for (let c = 65; c <= 90; c++) this.ascii[c] = this.ascii[c + 32]!; // upper case reads as lower
+    const width = classes + (classes & 1);
+    const n = next.length;
+    const delta = new Int32Array(n * width);
+    const fail = new Int32Array(n);
+    const outs: number[][] = new Array<number[]>(n);
+    outs[0] = [];
+    // breadth first: a state's failure state is shallower, so its row and outputs are complete
+    const queue: number[] = [];
+    for (const [a, to] of next[0]!) { delta[a] = to; fail[to] = 0; queue.push(to); }
+    for (let q = 0; q < queue.length; q++) {
+      const u = queue[q]!;
+      outs[u] = [...own[u]!, ...outs[fail[u]!]!];
+      for (let a = 0; a < width; a++) {
+        const to = next[u]!.get(a);
+        if (to === undefined) { delta[u * width + a] = delta[fail[u]! * width + a]!; continue; }
+        fail[to] = delta[fail[u]! * width + a]!;
+        delta[u * width + a] = to;
+        queue.push(to);
+      }
+    }
+    // the scan's table: each entry the next state's row offset, its lowest bit set when a literal
+    // ends in that state (one dependent load per character; width even so offsets are even)
+    this.width = width;
+    this.delta = delta;
+    this.outFrom = new Int32Array(n + 1);
+    const ids: number[] = [];
+    for (let s = 0; s < n; s++) { this.outFrom[s] = ids.length; ids.push(...(outs[s] ?? [])); }
+    this.outFrom[n] = ids.length;
+    this.outIds = Int32Array.from(ids);
+    for (let i = 0; i < delta.length; i++) {
+      const to = delta[i]!;
+      delta[i] = to * width + (this.outFrom[to] !== this.outFrom[to + 1] ? 1 : 0);
+    }
+  }
+
+  /** Per gate, 1 when its regex may match `text` (one linear pass). */
+  open(text: string): Uint8Array {
+    const out = this.always.slice();
+    const { ascii, other, delta, width, outFrom, outIds } = this;
+    const wide = other.size > 0;
+    let row = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      const v = delta[row + (c < 128 ? ascii[c]! : wide ? (other.get(c) ?? 0) : 0)]!;
+      row = v & ~1;
+      if ((v & 1) === 0) continue;
+      const st = row / width;
+      for (let j = outFrom[st]!, to = outFrom[st + 1]!; j < to; j++) {
+        const lit = this.lits[outIds[j]!]!;
+        if (lit.cs && !text.startsWith(lit.text, i + 1 - lit.text.length)) continue;
+        for (const g of lit.gates) out[g] = 1;
+      }
+    }
+    return out;
+  }
 }

@@ -16,7 +16,7 @@ import {
 } from './message-shapes.js';
 import { isAccountId } from './redaction.js';
 import { detectSource } from './source.js';
-import { gateOf, mayMatch } from './gate.js';
+import { GateSet, gateOf } from './gate.js';
 import { allMatches, flatten, REGION_RE, isRegion, type Flat } from './text.js';
 import { unwrap } from './unwrap.js';
 
@@ -496,8 +496,8 @@ function subsumed(b: ParsedError, a: ParsedError): boolean {
     eq(b.errorCode, a.errorCode) && (b.deny.kind === 'unknown' || b.deny.kind === a.deny.kind) && specificity(b) <= specificity(a);
 }
 
-/** Per trigger, the literals one of which its every match contains (gate.ts). */
-const TRIGGER_GATES = TRIGGERS.map((t) => gateOf(t.re));
+/** Per trigger, the literals one of which its every match contains, all found in one pass (gate.ts). */
+const TRIGGER_GATES = new GateSet(TRIGGERS.map((t) => gateOf(t.re)));
 
 function parseInner(input: string, issues: Issue[]): ParseResult {
   const { text, wrappers } = unwrap(input);
@@ -511,11 +511,10 @@ function parseInner(input: string, issues: Issue[]): ParseResult {
   };
   const hits: Hit[] = [];
   const MAX_HITS = 2000;
-  let lowered: string | null = null;
-  const lower = () => (lowered ??= s.toLowerCase());
+  const open = TRIGGER_GATES.open(s);
   for (let k = 0; k < TRIGGERS.length; k++) {
     const t = TRIGGERS[k]!;
-    if (!mayMatch(TRIGGER_GATES[k] ?? null, s, lower)) continue; // a literal every match needs is absent
+    if (open[k] !== 1) continue; // a literal every match needs is absent
     t.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = t.re.exec(s)) !== null) {

@@ -1,8 +1,8 @@
 /** Which tool printed the error: the outermost recognizable envelope wins. */
 import type { ErrorSource } from '../types.js';
-import { gateOf, mayMatch } from './gate.js';
+import { GateSet, gateOf } from './gate.js';
 
-const RULES: Array<[ErrorSource, RegExp]> = [
+export const RULES: Array<[ErrorSource, RegExp]> = [
   ['terraform', /provider\["registry\.terraform\.io|\bon [\w./-]{1,100}\.tf line \d{1,6}|Terraform AWS Provider|Error: Cannot assume IAM Role|Error loading state/i],
   ['github-actions', /aws-actions\/configure-aws-credentials|Could not assume role with (?:OIDC|user credentials)|Credentials could not be loaded, please check your action inputs|set the id-token permission|##\[error\]/],
   ['cdk', /could not be used to assume '|\[Error at \/|\bcdk (?:deploy|synth|bootstrap|diff)\b/],
@@ -15,18 +15,17 @@ const RULES: Array<[ErrorSource, RegExp]> = [
   ['console', /console\.aws\.amazon\.com\/[a-z0-9]{1,30}\/home(?![^\n]{0,40}authorization-details)|You don't have permission to access|You need permissions|Invalid information in one or more fields/],
 ];
 
-/** Per rule, the literals one of which its every match contains (gate.ts). */
-const GATES = RULES.map(([, re]) => gateOf(re));
+/** Per rule, the literals one of which its every match contains, all found in one pass (gate.ts). */
+const GATES = new GateSet(RULES.map(([, re]) => gateOf(re)));
 
 export function detectSource(text: string, wrappers: string[], cloudtrail: boolean): ErrorSource {
   if (cloudtrail) return 'cloudtrail';
   if (wrappers.includes('terraform-box')) return 'terraform';
   if (wrappers.includes('github-actions-annotation')) return 'github-actions';
-  let lowered: string | null = null;
-  const lower = () => (lowered ??= text.toLowerCase());
+  const open = GATES.open(text);
   for (let i = 0; i < RULES.length; i++) {
     const [src, re] = RULES[i]!;
-    if (mayMatch(GATES[i] ?? null, text, lower) && re.test(text)) return src;
+    if (open[i] === 1 && re.test(text)) return src;
   }
   return 'plain';
 }
