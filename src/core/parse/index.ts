@@ -17,7 +17,7 @@ import {
 import { isAccountId } from './redaction.js';
 import { detectSource } from './source.js';
 import { GateSet, gateOf } from './gate.js';
-import { allMatches, flatten, REGION_RE, isRegion, type Flat } from './text.js';
+import { allMatches, flatten, releaseFlat, REGION_RE, isRegion, type Flat } from './text.js';
 import { unwrap } from './unwrap.js';
 
 export { SHAPES, SHAPE_BY_NAME, type MessageShape } from './message-shapes.js';
@@ -502,6 +502,14 @@ const TRIGGER_GATES = new GateSet(TRIGGERS.map((t) => gateOf(t.re)));
 function parseInner(input: string, issues: Issue[]): ParseResult {
   const { text, wrappers } = unwrap(input);
   const f = flatten(text);
+  try {
+    return parseFlat(text, wrappers, f, issues);
+  } finally {
+    releaseFlat(f); // nothing read from f outlives the parse
+  }
+}
+
+function parseFlat(text: string, wrappers: string[], f: Flat, issues: Issue[]): ParseResult {
   const s = f.s;
   const st: ScanState = {
     f,

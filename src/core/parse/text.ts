@@ -6,7 +6,7 @@
 export interface Flat {
   /** Every whitespace run collapsed to one space; backticks and zero-width characters dropped. */
   s: string;
-  /** nl[i] === 1 when s[i] is a space standing for a run that held a line break. */
+  /** nl[i] === 1 when s[i] is a space standing for a run that held a line break (0 from s.length on). */
   nl: Uint8Array;
 }
 
@@ -19,8 +19,22 @@ function isInvisible(c: number): boolean {
   return c === 0x200b || c === 0x200c || c === 0x200d || c === 0xfeff;
 }
 
+/**
+ * One zeroed line-break map kept between parses: a fresh Uint8Array longer than 64 bytes is an
+ * off-heap allocation V8 makes and later frees at a much higher cost than filling this one. Taken
+ * by `flatten`, given back (zeroed, so it holds nothing of the text) by `releaseFlat`.
+ */
+let spareNl: Uint8Array | null = null;
+const MAX_SPARE = 100_002;
+
 export function flatten(t: string): Flat {
-  const nl = new Uint8Array(t.length + 1);
+  let nl: Uint8Array;
+  if (spareNl && spareNl.length >= t.length + 1) {
+    nl = spareNl;
+    spareNl = null;
+  } else {
+    nl = new Uint8Array(Math.max(t.length + 1, 1024));
+  }
   let s = '';
   let pendingWs = false;
   let pendingNl = false;
@@ -47,7 +61,15 @@ export function flatten(t: string): Flat {
     }
   }
   if (run >= 0) s += t.slice(run);
-  return { s, nl: nl.subarray(0, s.length + 1) };
+  // nl is longer than s when taken from the spare or whitespace was collapsed: zero past s.length
+  return { s, nl };
+}
+
+/** Gives `f`'s line-break map back for the next `flatten` (f must not be read afterwards). */
+export function releaseFlat(f: Flat): void {
+  if (f.nl.length > MAX_SPARE) return;
+  f.nl.fill(0, 0, f.s.length + 1);
+  spareNl = f.nl;
 }
 
 /** Linear scan for every match of a global regex; bounded to `max` matches. */
