@@ -168,6 +168,36 @@ export const DETECTORS: Detector[] = [
 
 // A bare secret access key: exactly 40 base64 characters standing alone.
 const BARE_SECRET = /(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g;
+
+function isKeyChar(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 47 || c === 43;
+}
+
+/**
+ * Whether BARE_SECRET matches: a maximal run of exactly 40 of its characters not followed by `=`.
+ * Looks at the last character of each 40-wide window first, so most text is stepped over 40 at a
+ * time; a character is read at most twice (linear).
+ */
+export function hasBareSecret(s: string): boolean {
+  const n = s.length;
+  let i = 0; // s[i - 1], when there is one, is not a key character
+  while (i + 40 <= n) {
+    let j = i + 39;
+    while (j >= i && isKeyChar(s.charCodeAt(j))) j--;
+    if (j >= i) { i = j + 1; continue; } // no run of 40 starts at or before j
+    let end = i + 40; // s[i, end) is a run of 40
+    if (end === n) return true;
+    const c = s.charCodeAt(end);
+    if (!isKeyChar(c)) {
+      if (c !== 61) return true; // `=`: base64 padding, not a key
+      i = end + 1;
+      continue;
+    }
+    while (end < n && isKeyChar(s.charCodeAt(end))) end++; // longer than 40: not a key
+    i = end + 1;
+  }
+  return false;
+}
 const BARE_BEFORE = new Set([' ', '\t', '\n', '\r', '"', "'", '`', '=', '(', '[', ',', '>', '{']);
 const BARE_AFTER = new Set([' ', '\t', '\n', '\r', '"', "'", '`', ',', ')', ']', '<', ';', '}']);
 /** Words just before a 40-char run that mean it is an id, not a secret. */
@@ -263,8 +293,7 @@ export function redactSecrets(text: string): { text: string; warnings: Warning[]
   }
 
   // Bare 40-char secret access keys, away from encoded blobs and id labels.
-  BARE_SECRET.lastIndex = 0;
-  if (BARE_SECRET.test(out)) {
+  if (hasBareSecret(out)) {
     BARE_SECRET.lastIndex = 0;
     const blob = protectedMask(out);
     const source = out;
