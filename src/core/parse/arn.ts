@@ -21,14 +21,20 @@ export function splitArn(raw: string): ArnParts | null {
     if (/^aws(?:-[a-z-]{1,20})?:[a-z0-9-]{1,40}:[^:]{0,40}:[^:]{0,60}:./i.test(s)) s = 'arn:' + s;
     else return null;
   }
-  const p = s.split(':');
-  if (p.length < 3) return null;
+  // the fields between the first five colons, the resource the rest (no array of every piece)
+  const c1 = s.indexOf(':');
+  const c2 = s.indexOf(':', c1 + 1);
+  if (c2 < 0) return null;
+  const c3 = s.indexOf(':', c2 + 1);
+  const c4 = c3 < 0 ? -1 : s.indexOf(':', c3 + 1);
+  const c5 = c4 < 0 ? -1 : s.indexOf(':', c4 + 1);
+  const service = s.slice(c2 + 1, c3 < 0 ? s.length : c3).toLowerCase();
   return {
-    partition: p[1] ?? '',
-    service: (p[2] ?? '').toLowerCase().replace(/\s+/g, ''),
-    region: p[3] ?? '',
-    account: p[4] ?? '',
-    resource: p.slice(5).join(':'),
+    partition: s.slice(c1 + 1, c2),
+    service: /\s/.test(service) ? service.replace(/\s+/g, '') : service,
+    region: c3 < 0 ? '' : s.slice(c3 + 1, c4 < 0 ? s.length : c4),
+    account: c4 < 0 ? '' : s.slice(c4 + 1, c5 < 0 ? s.length : c5),
+    resource: c5 < 0 ? '' : s.slice(c5 + 1),
   };
 }
 
