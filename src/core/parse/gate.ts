@@ -11,7 +11,8 @@
 export interface Gate { lits: string[]; ci: boolean }
 
 const MIN_LITERAL = 3;
-const MAX_LITERALS = 6;
+/** A GateSet finds any number of literals in one pass; past this many the gate rarely closes. */
+const MAX_LITERALS = 24;
 
 /** One requirement: any of these literals (null: nothing usable). */
 type Req = string[] | null;

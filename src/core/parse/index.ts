@@ -117,7 +117,7 @@ function groupHits(f: Flat, hits: Hit[]): Group[] {
 
 /** Merge a group's hits: fields from the most specific wording first. */
 function mergeHits(s: string, g: Group): MergedHit {
-  const sorted = [...g.hits].sort((a, b) => priority(b.shape) - priority(a.shape));
+  const sorted = g.hits.length === 1 ? g.hits : [...g.hits].sort((a, b) => priority(b.shape) - priority(a.shape));
   const h0 = sorted[0] as Hit;
   // every field up front: one object shape (the spread plus later additions was slow)
   const m: MergedHit = {
@@ -569,6 +569,7 @@ function parseFlat(text: string, wrappers: string[], f: Flat, issues: Issue[]): 
     parsedAll.push(buildParsed(f, mergeHits(s, g), lo, hi, wrappers, ctx));
   }
 
+  if (parsedAll.length === 1) return { parsed: parsedAll[0] as ParsedError, otherErrors: [], issues };
   // distinct errors only
   const seen = new Set<string>();
   const distinct: ParsedError[] = [];
