@@ -92,9 +92,24 @@ function crossesLine(f: Flat, a: number, b: number): boolean {
   return false;
 }
 
+/**
+ * Sorts `a` in place, stably, as `a.sort(cmp)` does: insertion sort for the few hits of a message
+ * (Array#sort allocates its work arrays even for two elements), Array#sort past 16.
+ */
+function sortSmall<T>(a: T[], cmp: (x: T, y: T) => number): T[] {
+  if (a.length > 16) return a.sort(cmp);
+  for (let i = 1; i < a.length; i++) {
+    const x = a[i] as T;
+    let j = i - 1;
+    while (j >= 0 && cmp(a[j] as T, x) > 0) { a[j + 1] = a[j] as T; j--; }
+    a[j + 1] = x;
+  }
+  return a;
+}
+
 function groupHits(f: Flat, hits: Hit[]): Group[] {
   const s = f.s;
-  hits.sort((x, y) => x.start - y.start || y.end - x.end);
+  sortSmall(hits, (x, y) => x.start - y.start || y.end - x.end);
   const groups: Group[] = [];
   for (const h of hits) {
     const g = groups[groups.length - 1];
@@ -117,7 +132,7 @@ function groupHits(f: Flat, hits: Hit[]): Group[] {
 
 /** Merge a group's hits: fields from the most specific wording first. */
 function mergeHits(s: string, g: Group): MergedHit {
-  const sorted = g.hits.length === 1 ? g.hits : [...g.hits].sort((a, b) => priority(b.shape) - priority(a.shape));
+  const sorted = g.hits.length === 1 ? g.hits : sortSmall(g.hits.slice(), (a, b) => priority(b.shape) - priority(a.shape));
   const h0 = sorted[0] as Hit;
   // every field up front: one object shape (the spread plus later additions was slow)
   const m: MergedHit = {
@@ -150,7 +165,9 @@ function mergeHits(s: string, g: Group): MergedHit {
   }
   if (!m.code && g.hits.length > 1) {
     // a code printed between two wordings of one message ("WebIdentityErr: … caused by: Code: …")
-    for (const h of [...g.hits].sort((a, b) => a.start - b.start).slice(1)) {
+    // g.hits are in order of start already (groupHits appends them so)
+    for (let k = 1; k < g.hits.length; k++) {
+      const h = g.hits[k] as Hit;
       const c = prefixCode(s.slice(Math.max(g.start, h.start - 120), h.start));
       if (c) { m.innerCode = c; break; }
     }
