@@ -4,7 +4,9 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GateSet, gateOf, type Gate } from '../../src/core/parse/gate.js';
+import { GateSet, flatGate, gateOf, type Gate } from '../../src/core/parse/gate.js';
+import { flatten } from '../../src/core/parse/text.js';
+import { unwrap } from '../../src/core/parse/unwrap.js';
 import { TRIGGERS } from '../../src/core/parse/message-shapes.js';
 import { RULES } from '../../src/core/parse/source.js';
 import { DETECTORS } from '../../src/core/secrets.js';
@@ -137,5 +139,38 @@ describe('GateSet answers every gate in one pass', () => {
     expect([...set.open('xABCd')]).toEqual([1, 0, 1, 0, 0]);
     expect([...set.open('ABCD cd€')]).toEqual([1, 0, 1, 1, 1]);
     expect([...set.open('abxyz')]).toEqual([1, 0, 0, 1, 0]);
+  });
+});
+
+describe('flatGate: a gate asked of the flattened text is open wherever the regex matches the text', () => {
+  const rules = RULES.map(([, re]) => ({ re: new RegExp(re.source, re.flags), gate: flatGate(gateOf(re)) }));
+  const set = new GateSet(rules.map((r) => r.gate));
+  const check = (text: string) => {
+    const open = set.open(flatten(text).s);
+    rules.forEach(({ re, gate }, k) => {
+      re.lastIndex = 0;
+      if (re.test(text)) expect(open[k], `${re} on ${text.slice(0, 80)}`).toBe(1);
+      if (!gate) expect(open[k]).toBe(1);
+    });
+  };
+  it('keeps a gate for every source rule', () => {
+    expect(rules.every((r) => r.gate)).toBe(true);
+  });
+  it('trims spaces at a literal\'s ends and refuses literals flattening changes', () => {
+    expect(flatGate({ lits: ['cdk ', ' a b '], ci: false })).toEqual({ lits: ['cdk', 'a b'], ci: false });
+    expect(flatGate({ lits: ['ok', 'a  b'], ci: false })).toBeNull();
+    expect(flatGate({ lits: ['a\tb'], ci: true })).toBeNull();
+    expect(flatGate({ lits: ['a`b'], ci: false })).toBeNull();
+    expect(flatGate({ lits: ['   '], ci: false })).toBeNull();
+  });
+  it('on every fixture text, unwrapped as the parser does', () => {
+    for (const t of texts(FIXTURES)) check(unwrap(t).text);
+  });
+  it('on random mixes of the literals with whitespace, backticks and invisible characters', () => {
+    const pieces = [...new Set(RULES.flatMap(([, re]) => gateOf(re)?.lits ?? []))];
+    fc.assert(fc.property(
+      fc.array(fc.oneof(fc.constantFrom(...pieces), fc.constantFrom(' ', '  ', '\n', '\t', ' \n ', '`', '\u200b', '\u00a0', 'x', 'deploy', '(OIDC)', '12'), fc.string({ maxLength: 4 })), { maxLength: 14 }),
+      (parts) => check(parts.join('')),
+    ), { numRuns: 500 });
   });
 });

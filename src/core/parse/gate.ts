@@ -185,11 +185,11 @@ export class GateSet {
   /** The literals ending at a state: outIds[outFrom[s] .. outFrom[s + 1]). */
   private readonly outFrom: Int32Array;
   private readonly outIds: Int32Array;
-  /** 1 for the null gates (their regex always runs). */
-  private readonly always: Uint8Array;
+  /** 1 for the null gates (their regex always runs); a plain array: a Uint8Array past 64 bytes is off-heap. */
+  private readonly always: number[];
 
   constructor(gates: ReadonlyArray<Gate | null>) {
-    this.always = new Uint8Array(gates.length);
+    this.always = new Array<number>(gates.length).fill(0);
     const byKey = new Map<string, SetLiteral>();
     gates.forEach((g, k) => {
       if (!g) { this.always[k] = 1; return; }
@@ -258,7 +258,7 @@ export class GateSet {
   }
 
   /** Per gate, 1 when its regex may match `text` (one linear pass). */
-  open(text: string): Uint8Array {
+  open(text: string): number[] {
     const out = this.always.slice();
     const { ascii, other, delta, width, outFrom, outIds } = this;
     const wide = other.size > 0;
@@ -277,4 +277,29 @@ export class GateSet {
     }
     return out;
   }
+}
+
+/** Characters flatten (text.ts) turns into a space or drops: a literal holding one may not survive it. */
+const FLATTENED = /[\s`\u200b-\u200d\ufeff\u3000]/;
+
+/**
+ * The gate as asked of a text's flattened form (text.ts): open there wherever the gate is open in
+ * the text itself. Flattening copies every other character as it is and turns a lone space between
+ * two of them into a space, so a literal whose only such characters are single inner spaces is in
+ * the flattened text whenever it is in the text; spaces at a literal's ends are cut off (the
+ * shorter literal is in every match too); a gate with any other literal is null (always open).
+ */
+export function flatGate(gate: Gate | null): Gate | null {
+  if (!gate) return null;
+  const lits: string[] = [];
+  for (const l of gate.lits) {
+    let a = 0;
+    let b = l.length;
+    while (a < b && l[a] === ' ') a++;
+    while (b > a && l[b - 1] === ' ') b--;
+    const t = l.slice(a, b);
+    if (t.length === 0 || t.includes('  ') || FLATTENED.test(t.replace(/ /g, ''))) return null;
+    lits.push(t);
+  }
+  return { lits, ci: gate.ci };
 }

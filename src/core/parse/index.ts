@@ -15,8 +15,8 @@ import {
   BARE_RE, SHAPE_BY_NAME, TRIGGERS, scanBare, type Hit, type ScanState,
 } from './message-shapes.js';
 import { isAccountId } from './redaction.js';
-import { detectSource } from './source.js';
-import { GateSet, gateOf } from './gate.js';
+import { SOURCE_GATES, detectSource } from './source.js';
+import { GateSet, flatGate, gateOf } from './gate.js';
 import { allMatches, flatten, releaseFlat, REGION_RE, isRegion, type Flat } from './text.js';
 import { unwrap } from './unwrap.js';
 
@@ -513,8 +513,11 @@ function subsumed(b: ParsedError, a: ParsedError): boolean {
     eq(b.errorCode, a.errorCode) && (b.deny.kind === 'unknown' || b.deny.kind === a.deny.kind) && specificity(b) <= specificity(a);
 }
 
-/** Per trigger, the literals one of which its every match contains, all found in one pass (gate.ts). */
-const TRIGGER_GATES = new GateSet(TRIGGERS.map((t) => gateOf(t.re)));
+/**
+ * Per trigger, the literals one of which its every match contains, then detectSource's rules' as
+ * asked of the flattened text (flatGate): all found in one pass over it (gate.ts).
+ */
+const TRIGGER_GATES = new GateSet([...TRIGGERS.map((t) => gateOf(t.re)), ...SOURCE_GATES.map(flatGate)]);
 
 function parseInner(input: string, issues: Issue[]): ParseResult {
   const { text, wrappers } = unwrap(input);
@@ -563,7 +566,7 @@ function parseFlat(text: string, wrappers: string[], f: Flat, issues: Issue[]): 
   if (hits.length === 0) {
     const p = emptyParsed();
     p.wrappers = wrappers;
-    p.source = detectSource(text, wrappers, false);
+    p.source = detectSource(text, wrappers, false, open, TRIGGERS.length);
     return { parsed: p, otherErrors: [], issues };
   }
 
@@ -576,7 +579,7 @@ function parseFlat(text: string, wrappers: string[], f: Flat, issues: Issue[]): 
     federation: federationOf(s),
     ttl: /--assume-role-ttl/.test(s),
     cloudtrail: !!ct,
-    source: detectSource(text, wrappers, !!ct),
+    source: detectSource(text, wrappers, !!ct, open, TRIGGERS.length),
   };
   const parsedAll: ParsedError[] = [];
   for (let i = 0; i < groups.length; i++) {

@@ -15,17 +15,23 @@ export const RULES: Array<[ErrorSource, RegExp]> = [
   ['console', /console\.aws\.amazon\.com\/[a-z0-9]{1,30}\/home(?![^\n]{0,40}authorization-details)|You don't have permission to access|You need permissions|Invalid information in one or more fields/],
 ];
 
-/** Per rule, the literals one of which its every match contains, all found in one pass (gate.ts). */
-const GATES = new GateSet(RULES.map(([, re]) => gateOf(re)));
+/** Per rule, the literals one of which its every match contains (gate.ts). */
+export const SOURCE_GATES = RULES.map(([, re]) => gateOf(re));
+const GATES = new GateSet(SOURCE_GATES);
 
-export function detectSource(text: string, wrappers: string[], cloudtrail: boolean): ErrorSource {
+/**
+ * `open`, when given, holds the rules' gates (SOURCE_GATES through flatGate) from `at` on, answered
+ * on the flattened text by the parser's own pass; else the rules' gates are read here.
+ */
+export function detectSource(text: string, wrappers: string[], cloudtrail: boolean, open?: ArrayLike<number>, at = 0): ErrorSource {
   if (cloudtrail) return 'cloudtrail';
   if (wrappers.includes('terraform-box')) return 'terraform';
   if (wrappers.includes('github-actions-annotation')) return 'github-actions';
-  const open = GATES.open(text);
+  const gates = open ?? GATES.open(text);
+  const from = open ? at : 0;
   for (let i = 0; i < RULES.length; i++) {
     const [src, re] = RULES[i]!;
-    if (open[i] === 1 && re.test(text)) return src;
+    if (gates[from + i] === 1 && re.test(text)) return src;
   }
   return 'plain';
 }
