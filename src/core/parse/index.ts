@@ -249,14 +249,20 @@ function regionNear(f: Flat, start: number, end: number, lo: number, hi: number)
   const lineStart = (i: number) => { let k = i; while (k > a && f.nl[k] !== 1) k--; return k; };
   const lineEnd = (i: number) => { let k = i; while (k < b && f.nl[k] !== 1) k++; return k; };
   const isCommand = (ls: number, le: number) => COMMAND_LINE.test(s.slice(ls === a ? ls : ls + 1, Math.min(le, ls + 400)));
-  // the failing call's command: the last command line that starts before the message
-  let failingCmd = -1;
-  for (let k = start; k > a;) {
-    const ls = lineStart(k - 1);
-    if (isCommand(ls, lineEnd(ls + 1))) { failingCmd = ls; break; }
-    k = ls;
-    if (start - k > 300) break;
-  }
+  // the failing call's command: the last command line that starts before the message (looked
+  // for only when a region printed before the message is on a command line)
+  let failingCmd: number | undefined;
+  const failing = (): number => {
+    if (failingCmd !== undefined) return failingCmd;
+    failingCmd = -1;
+    for (let k = start; k > a;) {
+      const ls = lineStart(k - 1);
+      if (isCommand(ls, lineEnd(ls + 1))) { failingCmd = ls; break; }
+      k = ls;
+      if (start - k > 300) break;
+    }
+    return failingCmd;
+  };
   let inside: string | null = null;
   let before: string | null = null;
   let after: string | null = null;
@@ -271,7 +277,7 @@ function regionNear(f: Flat, start: number, end: number, lo: number, hi: number)
     const ls = lineStart(at);
     const cmd = isCommand(ls, lineEnd(at));
     if (at < start) {
-      if (!cmd || ls === failingCmd || failingCmd < 0) before = r;
+      if (!cmd || ls === failing() || failing() < 0) before = r;
     } else if (!cmd && !after) {
       after = r;
     }
