@@ -3,6 +3,7 @@
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SERVER = 'dist/src/http/server.js';
@@ -79,3 +80,13 @@ export function memoryOf(pid) {
 
 export const mb = (bytes) => (bytes / 1e6).toFixed(1);
 export const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.floor((s.length - 1) / 2)] : NaN; };
+
+/** NODE_OPTIONS of the Deployment (deploy/kubernetes/deployment.yaml; the image's default too). */
+export function deployedNodeOptions() {
+  try {
+    const d = parse(readFileSync(new URL('../deploy/kubernetes/deployment.yaml', import.meta.url), 'utf8'));
+    return d.spec.template.spec.containers[0].env.find((e) => e.name === 'NODE_OPTIONS')?.value ?? '';
+  } catch {
+    return '';
+  }
+}

@@ -5,8 +5,10 @@
 //
 //   BENCH_DURATION=10 BENCH_ROUNDS=3 BENCH_CONNECTIONS=50 BENCH_WARMUP=3 node bench/run.mjs
 //   BENCH_LOG_LEVEL=info (the default: the service logs one line per request, as in production)
+//   The service and the baseline run with the Deployment's NODE_OPTIONS (V8's heap sizes, as in
+//   production); BENCH_NODE_OPTIONS overrides them (BENCH_NODE_OPTIONS= for Node's defaults).
 import { BODIES } from './payloads.mjs';
-import { load, median, pinning, requireBuild, SERVER, startPinned, stop } from './lib.mjs';
+import { deployedNodeOptions, load, median, pinning, requireBuild, SERVER, startPinned, stop } from './lib.mjs';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -19,10 +21,11 @@ const TARGETS = { alone: 0.6, policies: 0.4 };
 const P99_TARGET_MS = 10;
 
 requireBuild();
+const NODE_OPTIONS = process.env.BENCH_NODE_OPTIONS ?? deployedNodeOptions();
 
 const SUBJECTS = {
-  service: { script: SERVER, port: 3301, env: { RATE_LIMIT_MAX: '1000000', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info', NODE_ENV: 'production' } },
-  baseline: { script: 'bench/baseline.mjs', port: 3302, env: {} },
+  service: { script: SERVER, port: 3301, env: { RATE_LIMIT_MAX: '1000000', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info', NODE_ENV: 'production', NODE_OPTIONS } },
+  baseline: { script: 'bench/baseline.mjs', port: 3302, env: { NODE_OPTIONS } }, // the same heap sizes: the ratio compares code
 };
 
 async function measure(subject, body, duration, connections = CONNECTIONS) {
@@ -44,7 +47,7 @@ async function measure(subject, body, duration, connections = CONNECTIONS) {
 }
 
 const results = {};
-console.log(`whydenied bench: ${CONNECTIONS} connections, ${DURATION}s × ${ROUNDS} rounds per subject and scenario, ${WARMUP}s warm-up; ${pinning}`);
+console.log(`whydenied bench: ${CONNECTIONS} connections, ${DURATION}s × ${ROUNDS} rounds per subject and scenario, ${WARMUP}s warm-up; ${pinning}; service NODE_OPTIONS=${JSON.stringify(NODE_OPTIONS)}`);
 for (const [scenario, body] of Object.entries(BODIES)) {
   results[scenario] = { service: [], baseline: [] };
   for (let round = 0; round < ROUNDS; round++) {

@@ -2,10 +2,8 @@
 // the article's error alone and with three policies, sampling the server's RSS from
 // /proc/<pid>/status once a second. Reports the maximum (target: < 150 MB).
 //   SOAK_REQUESTS=1000000 SOAK_CONNECTIONS=50 node bench/soak.mjs
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { BODIES } from './payloads.mjs';
-import { load, mb, memoryOf, pinning, requireBuild, SERVER, startPinned, stop } from './lib.mjs';
+import { deployedNodeOptions, load, mb, memoryOf, pinning, requireBuild, SERVER, startPinned, stop } from './lib.mjs';
 
 const REQUESTS = Number(process.env.SOAK_REQUESTS ?? 1_000_000);
 const CONNECTIONS = Number(process.env.SOAK_CONNECTIONS ?? 50);
@@ -54,14 +52,5 @@ try {
   if (third > 2) {
     const avg = (xs) => xs.reduce((a, [, r]) => a + r, 0) / xs.length;
     console.log(`RSS trend: first third avg ${mb(avg(samples.slice(0, third)))} MB, last third avg ${mb(avg(samples.slice(-third)))} MB`);
-  }
-}
-
-function deployedNodeOptions() {
-  try {
-    const d = parse(readFileSync(new URL('../deploy/kubernetes/deployment.yaml', import.meta.url), 'utf8'));
-    return d.spec.template.spec.containers[0].env.find((e) => e.name === 'NODE_OPTIONS')?.value ?? '';
-  } catch {
-    return '';
   }
 }
