@@ -15,8 +15,12 @@ import { ARTICLE_MESSAGE } from './fixtures.js';
 
 const SIZE = 100_000;
 const SLACK = 40;
-/** Below this the clock is mostly noise: a hostile run this fast passes whatever the ratio. */
-const NOISE_FLOOR_MS = 25;
+/**
+ * Below this the clock is mostly noise: a hostile run this fast passes whatever the ratio. A
+ * scheduler pause or a GC on a loaded machine (load 10 on 2 cores) reached past 25 ms here; a
+ * quadratic pass at this size needs seconds, so 100 ms keeps a wide margin both ways.
+ */
+const NOISE_FLOOR_MS = 100;
 
 function fill(unit: string, size = SIZE): string {
   return unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
@@ -101,14 +105,15 @@ const POLICY_INPUTS: Array<[string, () => ExplainInput]> = [
   })],
 ];
 
+/** The fastest of `runs` runs: a pause the machine imposes only ever adds time. */
 function time(fn: () => void, runs = 3): number {
-  const ms: number[] = [];
+  let best = Infinity;
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
     fn();
-    ms.push(performance.now() - t);
+    best = Math.min(best, performance.now() - t);
   }
-  return ms.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+  return best;
 }
 
 let benignMs = 0;
@@ -127,7 +132,7 @@ describe('hostile 100 000-char messages', () => {
   it.each(MESSAGES)('%s', (name, message) => {
     expect(message.length).toBeLessThanOrEqual(SIZE);
     let result: ReturnType<typeof explain> | undefined;
-    const ms = time(() => { result = explain({ message }); }, 1);
+    const ms = time(() => { result = explain({ message }); }, 2);
     expect(result).toBeDefined();
     expect(Array.isArray(result!.causes)).toBe(true);
     expectLinear(ms, name);
@@ -138,7 +143,7 @@ describe('hostile policies', () => {
   it.each(POLICY_INPUTS)('%s', (name, make) => {
     const input = make();
     let result: ReturnType<typeof explain> | undefined;
-    const ms = time(() => { result = explain(input); }, 1);
+    const ms = time(() => { result = explain(input); }, 2);
     expect(result).toBeDefined();
     expect(result!.policies).toHaveLength(input.policies!.length);
     expectLinear(ms, name);
@@ -147,7 +152,7 @@ describe('hostile policies', () => {
 
 describe('secret redaction alone stays linear', () => {
   it.each(MESSAGES)('%s', (name, message) => {
-    const ms = time(() => { redactSecrets(message); }, 1);
+    const ms = time(() => { redactSecrets(message); }, 2);
     // redaction is a small part of explain: hold it to the same bound
     expectLinear(ms, name);
   });
