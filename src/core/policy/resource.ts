@@ -10,6 +10,7 @@
  */
 import type { Policy } from '../types.js';
 import type { T3 } from './logic.js';
+import { parseArn } from './arn.js';
 import { compileGlob, matchPattern, QMARK, splitPattern, STAR, type Pattern } from './match.js';
 
 /** Where the unknown resource is known to lie (from a pasted resource-based policy). */
@@ -84,22 +85,6 @@ function servicesOf(action: string): string[] {
 
 const hasWild = (s: string): boolean => s.includes('*') || s.includes('?') || s.includes('${');
 
-/** ARN parts of a literal (wildcard-free up to the resource part) ARN: [partition, service, region, account, resource]. */
-function arnParts(text: string): string[] | null {
-  if (!text.startsWith('arn:')) return null;
-  const parts: string[] = [];
-  let start = 4;
-  for (let i = 4; i < text.length && parts.length < 4; i++) {
-    if (text.charCodeAt(i) === 58) {
-      parts.push(text.slice(start, i));
-      start = i + 1;
-    }
-  }
-  if (parts.length < 4) return null;
-  parts.push(text.slice(start));
-  return parts;
-}
-
 /** The scope one resource-based policy gives an unknown resource of `action`, or null when it tells nothing. */
 function scopeOf(policy: Policy, index: number, action: string): ResourceScope | null | 'conflict' {
   const svc = action.slice(0, action.indexOf(':')).toLowerCase();
@@ -108,9 +93,9 @@ function scopeOf(policy: Policy, index: number, action: string): ResourceScope |
   for (const st of policy.statements ?? []) {
     for (const r of st.resource ?? []) {
       if (r === '*') continue;
-      const p = arnParts(r);
-      if (!p || hasWild(p.slice(0, 4).join(':'))) return 'conflict';
-      const [partition, service, region, account, res] = p as [string, string, string, string, string];
+      const p = parseArn(r);
+      if (!p || hasWild(p.partition) || hasWild(p.service) || hasWild(p.region) || hasWild(p.account)) return 'conflict';
+      const { partition, service, region, account, resource: res } = p;
       let scope: ResourceScope;
       if (s3) {
         // a bucket policy names only its own bucket (S3 refuses one naming another: "Policy has invalid resource")
