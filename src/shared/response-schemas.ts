@@ -203,23 +203,10 @@ export const ParseResponseSchema = z.object({
 
 export const SimulateResponseSchema = z.object({
   decision: z.enum(DECISIONS),
+  // a policy report without the per-condition detail explain adds
   policies: z.array(
-    z.object({
-      name: nullableString,
-      kind: PolicyKindSchema,
-      kindInferred: z.boolean(),
-      valid: z.boolean(),
-      issues: z.array(IssueSchema),
-      verdict: z.enum(VERDICTS),
-      statements: z.array(
-        z.object({
-          index: z.number().int(),
-          sid: nullableString,
-          effect: z.enum(['Allow', 'Deny']),
-          matched: MatchedSchema,
-          why: z.string(),
-        }),
-      ),
+    PolicyReportSchema.omit({ statements: true, decidingConditions: true }).extend({
+      statements: z.array(StatementRecordSchema.pick({ index: true, sid: true, effect: true, matched: true, why: true })),
     }),
   ),
   missingContext: z.array(z.string()).describe('Condition keys whose values would decide the outcome; `Resource` when it depends on which resource the call was on (explain, when no resource was named).'),
