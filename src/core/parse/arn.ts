@@ -111,7 +111,9 @@ export function parseCaller(printed: string): ParsedCaller {
     const role = segs[0] || null;
     c.name = role;
     c.sessionName = segs.length > 1 ? segs.slice(1).join('/') || null : null;
-    if (role && a.account) c.roleArn = `arn:${a.partition || 'aws'}:iam::${a.account}:role/${role}`;
+    // an account redacted with spaces around it (" ... ") is written without them in the derived role ARN
+    const acct = a.account.trim();
+    if (role && acct) c.roleArn = `arn:${a.partition || 'aws'}:iam::${acct}:role/${role}`;
     if (role && isPlaceholder(role)) redactions.push('role-name');
     if (c.sessionName && isPlaceholder(c.sessionName)) redactions.push('session-name');
   } else if (a.service === 'sts' && kind === 'federated-user') {

@@ -5,6 +5,7 @@
  */
 import type { DenyKind, DenyPolicyType, PrincipalType } from '../types.js';
 import { KNOWN_ACTIONS, STS_OPS, isAuthishCode, isKnownCode } from './codes.js';
+import { isPlaceholder } from './redaction.js';
 import { trimTrailing, type Flat } from './text.js';
 
 export type ShapeFamily =
@@ -286,6 +287,8 @@ const TAIL_OTHER = /\.? ?because (?:public (?:ACLs|policies) are prevented by th
 const POLICY_ARN_AFTER = /: ?([^\s"'\\<>]{1,400})/y;
 const CONSOLE_LINK = /\.? ?Go to (https?:\/\/[^\s"'\\<>]{1,600})/iy;
 
+/** A Java exception class leading a log line: `com.amazonaws.services.s3.model.AmazonS3Exception: `. */
+const EXCEPTION_CLASS = /^[A-Za-z0-9_.$]{1,200}(?:Exception|Error): /;
 const IAM_ENTITY_WORD = /^(?:role|user|group)$/;
 const IAM_ENTITY_NAME = /^ ([\w+=,.@-]{1,128})(?=[\s.,;)]|$)/;
 const ACTION_RE = /^[a-z0-9][a-z0-9-]{0,40}:[A-Za-z0-9*][A-Za-z0-9*_-]{0,120}$/i;
@@ -348,6 +351,53 @@ export function readAction(f: Flat, p: number): { action: string | null; raw: st
   return { action: null, raw, end: e, redacted };
 }
 
+/** How many `:` the token holds, up to 5 (an ARN's fields are split by five). */
+function colons(tok: string): number {
+  let n = 0;
+  for (let i = 0; i < tok.length && n < 5; i++) if (tok.charCodeAt(i) === 58) n++;
+  return n;
+}
+
+/**
+ * The end of an ARN whose account (or region) someone replaced by a placeholder with spaces around it:
+ * `arn:aws:dynamodb:us-east-1: ... :table/T`, `arn:aws:sts::xxx :assumed-role/r/s`, `arn:aws:iam:: <account id> :role/x`.
+ * `tok` is the token at `p` ending at `e`; while it holds fewer than the five colons of an ARN, the words that
+ * follow on the same line (at most 4, 60 characters) are taken into it when, with what stands after its last colon,
+ * they make one placeholder (redaction.ts) and a word starting at a colon goes on with the ARN. Returns `e` when
+ * nothing is joined. Bounded work: at most 2 gaps of 4 words.
+ */
+export function spacedArnEnd(f: Flat, p: number, tok: string, e: number): number {
+  const s = f.s;
+  if (!/^(?:arn|aws):/i.test(tok)) return e;
+  let end = e;
+  let n = colons(tok);
+  for (let gap = 0; gap < 2 && n < 5; gap++) {
+    const field = s.slice(s.lastIndexOf(':', end - 1) + 1, end);
+    const words: string[] = field ? [field] : [];
+    let k = end;
+    let joined = -1;
+    for (let w = 0; w < 4 && k < s.length && s.charCodeAt(k) === 32 && f.nl[k] !== 1; w++) {
+      const [next, ne] = tokenAt(s, k + 1, 400);
+      const c = next.indexOf(':');
+      if (c < 0) {
+        words.push(next);
+        if (words.join(' ').length > 60) break;
+        k = ne;
+        continue;
+      }
+      const pre = next.slice(0, c);
+      if (pre) words.push(pre);
+      const placeholder = words.join(' ');
+      if (words.length > 0 && placeholder.length <= 60 && isPlaceholder(placeholder) && !/^\d{12}$/.test(placeholder)) joined = ne;
+      break;
+    }
+    if (joined < 0) break;
+    end = joined;
+    n = colons(s.slice(p, end));
+  }
+  return end;
+}
+
 /** Read the resource after "on resource:" (quoted or a token), re-joining an ARN a terminal wrapped. */
 function readTarget(f: Flat, p: number): { target: string | null; end: number } {
   const s = f.s;
@@ -393,6 +443,16 @@ function readTarget(f: Flat, p: number): { target: string | null; end: number } 
     e = p + q;
   }
   if (/^arn:/i.test(tok)) tok = tok.replace(/\\([*_])/g, '$1');
+  // an account redacted with spaces around it ("arn:aws:dynamodb:us-east-1: ... :table/T"): the ARN whole, as printed
+  if (q < 0 && colons(tok) < 5) {
+    const se = spacedArnEnd(f, p, tok, e);
+    if (se > e) {
+      [tok, e] = [s.slice(p, se), se];
+      const cut = tok.search(/"|\\(?![*_])/);
+      if (cut > 0) [tok, e] = [tok.slice(0, cut), p + cut];
+      return { target: tok, end: e };
+    }
+  }
   // a terminal wrapped the ARN: the next line holds one more token and then the tail or the end
   if (/^(?:arn:|aws:)/i.test(tok) && e < s.length && f.nl[e] === 1) {
     let lineStart = p;
@@ -519,6 +579,22 @@ function callerBefore(st: ScanState, i: number): { raw: string | null; start: nu
   while (b > 0 && s.charCodeAt(b - 1) !== 32 && guard < 600) { b--; guard++; }
   const word = s.slice(b, wordEnd);
   if (/^["'(]?(?:arn:|aws:)/i.test(word) || /\.amazonaws\.com["')]?$/i.test(word)) return { raw: word, start: b, named: true };
+  // the end of an ARN redacted with spaces ("arn:aws:sts:: ... :assumed-role/r/s is not …"): its start a few words back
+  if (word.startsWith(':') || word.includes(':')) {
+    let a = b;
+    for (let w = 0; w < 6 && a > 1 && s.charCodeAt(a - 1) === 32 && st.f.nl[a - 1] !== 1; w++) {
+      let k = a - 1;
+      let g = 0;
+      while (k > 0 && s.charCodeAt(k - 1) !== 32 && g < 400) { k--; g++; }
+      const tok = s.slice(k, a - 1);
+      if (/^["'(]?(?:arn:|aws:)/i.test(tok)) {
+        const at = /^["'(]/.test(tok) ? k + 1 : k;
+        if (spacedArnEnd(st.f, at, s.slice(at, a - 1), a - 1) === wordEnd) return { raw: s.slice(at, wordEnd), start: k, named: true };
+        break;
+      }
+      a = k;
+    }
+  }
   return { raw: null, start: word ? b : i, named: false };
 }
 
@@ -820,9 +896,18 @@ export const TRIGGERS: Trigger[] = [
       let b = m.index;
       const lim = Math.max(0, m.index - 400);
       while (b > lim && st.f.nl[b - 1] !== 1) b--;
+      // a line that starts lower-case continues the sentence of the line above (a terminal or a console wrapped
+      // it: "… on resource: arn:…:secret:x because no\nresource-based policy … (Service: …)"): the message began
+      // there, so this hit joins the wording read on that line (not an exception class: `com.amazonaws…Exception:`)
+      for (let guard = 0; guard < 4 && b > lim && b < m.index && /^[a-z]/.test(s[b] ?? '') && !EXCEPTION_CLASS.test(s.slice(b, m.index)) && !/[.!?]$/.test(s.slice(b - 2, b - 1)); guard++) {
+        let k = b - 1;
+        const klim = Math.max(0, k - 400);
+        while (k > klim && st.f.nl[k - 1] !== 1) k--;
+        b = k;
+      }
       while (b < m.index && s.charCodeAt(b) === 32) b++;
       // skip a leading exception class (`com.amazonaws…FooException: `)
-      const cls = /^[A-Za-z0-9_.$]{1,200}(?:Exception|Error): /.exec(s.slice(b, m.index));
+      const cls = EXCEPTION_CLASS.exec(s.slice(b, m.index));
       if (cls) b += cls[0].length;
       let e = m.index;
       while (e > b && s.charCodeAt(e - 1) === 32) e--;

@@ -4,7 +4,10 @@
  */
 
 export interface Flat {
-  /** Every whitespace run collapsed to one space; backticks and zero-width characters dropped. */
+  /**
+   * Every whitespace run collapsed to one space; backticks and zero-width characters dropped; a line break inside
+   * a deny-tail word (`polic\ny`) dropped with its run (see wrappedWord).
+   */
   s: string;
   /** nl[i] === 1 when s[i] is a space standing for a run that held a line break (0 from s.length on). */
   nl: Uint8Array;
@@ -40,18 +43,19 @@ export function flatten(t: string): Flat {
   let pendingNl = false;
   // characters are copied in runs (slices), not one by one
   let run = -1;
+  let lastEnd = -1; // where in t the last copied run ended
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
     const invisible = isInvisible(c);
     if (invisible || isSpace(c)) {
-      if (run >= 0) { s += t.slice(run, i); run = -1; }
+      if (run >= 0) { s += t.slice(run, i); run = -1; lastEnd = i; }
       if (invisible) continue;
       pendingWs = true;
       if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) pendingNl = true;
       continue;
     }
     if (run < 0) {
-      if (pendingWs && s.length > 0) {
+      if (pendingWs && s.length > 0 && !(pendingNl && wrappedWord(t, lastEnd, i))) {
         nl[s.length] = pendingNl ? 1 : 0;
         s += ' ';
       }
@@ -63,6 +67,41 @@ export function flatten(t: string): Flat {
   if (run >= 0) s += t.slice(run);
   // nl is longer than s when taken from the spare or whitespace was collapsed: zero past s.length
   return { s, nl };
+}
+
+/**
+ * The words of AWS's deny tail (`because no resource-based policy allows the … action`, `with an explicit deny in
+ * a service control policy`): a line break that falls inside one of them (`polic\ny`, `resource-\nbased`) is a
+ * terminal or console wrapping the text mid-word, not two words.
+ */
+const WRAP_WORDS = new Set([
+  'because', 'identity-based', 'resource-based', 'identity', 'resource', 'policy', 'policies', 'permissions',
+  'permission', 'boundary', 'boundaries', 'service', 'control', 'session', 'sessions', 'endpoint', 'allows',
+  'allow', 'access', 'explicit', 'deny', 'trust', 'transitively', 'through', 'action',
+]);
+
+const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 45;
+const isAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+
+/**
+ * True when the line break between `t[end - 1]` and `t[i]` splits one deny-tail word: the letters up to `end` and
+ * the letters from `i` on make a word of WRAP_WORDS, and are not two such words themselves (`explicit\ndeny`
+ * stays two). Each side is read at most 16 characters and must stand alone (no letter, digit, `_`, `:` or `/`
+ * next to it), so an ARN or an action is never joined. Constant work per line break, read from `t` (indexing the
+ * string flatten is building would flatten it again at every break).
+ */
+function wrappedWord(t: string, end: number, i: number): boolean {
+  if (end < 0) return false;
+  let a = end;
+  while (a > 0 && end - a < 16 && isWordChar(t.charCodeAt(a - 1))) a--;
+  if (a === end || (a > 0 && (isAlnum(t.charCodeAt(a - 1)) || t[a - 1] === ':' || t[a - 1] === '/' || t[a - 1] === '-'))) return false;
+  let b = i;
+  while (b < t.length && b - i < 16 && isWordChar(t.charCodeAt(b))) b++;
+  if (b === i || (b < t.length && (isAlnum(t.charCodeAt(b)) || t[b] === ':' || t[b] === '/' || t[b] === '-'))) return false;
+  const left = t.slice(a, end).toLowerCase();
+  const right = t.slice(i, b).toLowerCase();
+  if (!WRAP_WORDS.has(left + right)) return false;
+  return !(WRAP_WORDS.has(left) && WRAP_WORDS.has(right));
 }
 
 /** Gives `f`'s line-break map back for the next `flatten` (f must not be read afterwards). */
