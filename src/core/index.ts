@@ -8,6 +8,7 @@ import { parseError } from './parse/index.js';
 import { evaluatePolicies, readPolicy, requestFromParsed } from './policy/index.js';
 import { firstSteps, rankCausesChecked } from './causes/index.js';
 import { withS3Target } from './causes/s3-target.js';
+import { serviceUse, withServiceUse, type ServiceUse } from './causes/service-use.js';
 import { mergeRequest, requestFromCommand } from './policy/command-request.js';
 import { redactSecrets } from './secrets.js';
 import { forgetMemos } from './policy/cache.js';
@@ -36,12 +37,16 @@ function withoutSecrets(input: PolicyInput, warnings: Warning[]): PolicyInput {
  * The failed request for the evaluation: what the message tells, what the pasted command shows it
  * sent (`--external-id abc`, `--sse aws:kms`), and over both what the person stated.
  */
-function evaluationRequest(parsed: ParsedError, text: string, request: RequestFacts, context: Record<string, ContextValue>, policies: Policy[]): EvaluationRequest | null {
+function evaluationRequest(parsed: ParsedError, text: string, request: RequestFacts, context: Record<string, ContextValue>, policies: Policy[], use: ServiceUse | null): EvaluationRequest | null {
   const keys = new Set<string>();
   for (const p of policies) for (const st of p.statements) for (const c of st.conditions) keys.add(c.key);
   const merged = mergeRequest(requestFromCommand(text, parsed), request, context, keys);
-  const out = requestFromParsed(parsed, merged.request, merged.context);
-  if (out && merged.absent.length) out.knownAbsent = [...(out.knownAbsent ?? []), ...merged.absent];
+  // a service's onward call carries what the service's request carries (Athena's aws:CalledVia), unless stated
+  const stated = new Set(Object.keys(merged.context).map((k) => k.toLowerCase()));
+  const via = use ? Object.fromEntries(Object.entries(use.context).filter(([k]) => !stated.has(k.toLowerCase()))) : {};
+  const out = requestFromParsed(parsed, merged.request, { ...via, ...merged.context });
+  const absent = [...merged.absent, ...(use?.absent ?? []).filter((k) => !stated.has(k.toLowerCase()))];
+  if (out && absent.length) out.knownAbsent = [...(out.knownAbsent ?? []), ...absent];
   return out;
 }
 
@@ -61,8 +66,10 @@ function explainOnce(input: ExplainInput): Explanation {
   const context = input.context ?? {};
   const policies = (input.policies ?? []).map((p, i) => readPolicy(withoutSecrets(p, warnings), i));
   // S3's bare 403 names no resource: the command around it (s3://bucket/key, --bucket/--key) does
-  const seen = withS3Target(parsed, text);
-  const evalRequest = policies.length ? evaluationRequest(seen, text, request, context, policies) : null;
+  // a service's refused onward call (Lambda's image pull, Athena's S3 read) is what the pasted policies are about
+  const use = serviceUse(parsed, text);
+  const seen = withServiceUse(withS3Target(parsed, text), use);
+  const evalRequest = policies.length ? evaluationRequest(seen, text, request, context, policies, use) : null;
   const evaluation = evalRequest ? evaluatePolicies(evalRequest, policies) : null;
   const reports: PolicyReport[] = policies.map((p, i) => {
     const ev = evaluation?.policies[i];

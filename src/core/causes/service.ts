@@ -9,7 +9,7 @@ import { awsSays, describeCondition, policyWords, isServiceAssumeFailure, statem
 import {
   action, actionIs, callerPrincipal, firstOf, operation, callerRoleArn, codeIs, coversAction, coversResource, crossAccount, editableDoc, fromMessage,
   fromPolicy, has, isAssumeFamily, lower, policiesOf, policyLabel, service, sig, statementsFor, stmtLabel,
-  withConditionAdded, withStatementAdded, type Indexed,
+  withConditionAdded, withStatementAdded, type Indexed, type StatementHit,
 } from './service-util.js';
 import { abducedFor } from './abduce.js';
 
@@ -422,12 +422,47 @@ function maskKind(ctx: CauseContext): 's3' | 'ssm' | null {
   return null;
 }
 
-function listBucketAllowed(ctx: CauseContext): Statement | null {
+/** The one bucket the pasted policies of `kind` name in their Resource (`arn:aws:s3:::b`, `arn:aws:s3:::b/*`), else null. */
+function onlyBucketOf(ctx: CauseContext, kind: 'resource' | 'identity'): string | null {
+  let found: string | null = null;
+  for (const { policy } of policiesOf(ctx, kind)) {
+    for (const st of policy.statements) {
+      if (kind === 'identity' && (st.effect !== 'Allow' || !coversAction(st, 's3:GetObject'))) continue;
+      for (const r of st.resource ?? []) {
+        if (!r.startsWith('arn:aws:s3:::') && !r.startsWith('arn:aws-cn:s3:::') && !r.startsWith('arn:aws-us-gov:s3:::')) continue;
+        const rest = r.slice(r.indexOf(':::') + 3);
+        const name = rest.includes('/') ? rest.slice(0, rest.indexOf('/')) : rest;
+        if (!name || name.includes('*') || name.includes('?') || name.includes('$')) return null; // a pattern: which bucket is not known
+        if (found && found !== name) return null;
+        found = name;
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * An unconditional identity-policy Allow of s3:ListBucket on the bucket read: the bucket the message or
+ * command names, else the one bucket the pasted bucket policy is about, else the one bucket the pasted
+ * identity policies allow reading objects of (S3's bare 403 names none).
+ */
+function listBucketAllowed(ctx: CauseContext): { hit: StatementHit; bucket: string; inferred: string | null } | null {
   const ids = policiesOf(ctx, 'identity');
-  const bucket = ctx.facts.bucket;
-  if (!ids.length || !bucket) return null;
+  if (!ids.length) return null;
+  let bucket = ctx.facts.bucket ?? null;
+  let inferred: string | null = null;
+  if (!bucket) {
+    bucket = onlyBucketOf(ctx, 'resource');
+    inferred = bucket ? 'the bucket the pasted bucket policy is about' : null;
+  }
+  if (!bucket && !policiesOf(ctx, 'resource').length) {
+    bucket = onlyBucketOf(ctx, 'identity');
+    inferred = bucket ? 'the only bucket whose objects the pasted identity policies allow reading' : null;
+  }
+  if (!bucket) return null;
   const arn = `arn:${ctx.facts.partition ?? 'aws'}:s3:::${bucket}`;
-  return statementsFor(ids, 's3:ListBucket', ctx, 'Allow', arn).find((h) => !h.conditional)?.statement ?? null;
+  const hit = statementsFor(ids, 's3:ListBucket', ctx, 'Allow', arn).find((h) => !h.conditional && h.match !== 'unknown');
+  return hit ? { hit, bucket, inferred } : null;
 }
 
 /** KMS's answer about a key ("… a customer master key that does not exist, does not exist in this region, or you are not allowed to access"): its "does not exist" is about the key, not the resource. */
@@ -464,9 +499,11 @@ const masked: CauseDefinition = {
       : null),
     (ctx) => {
       if (maskKind(ctx) !== 's3') return null;
-      const st = listBucketAllowed(ctx);
-      if (st) return sig(0.05, fromPolicy(`${stmtLabel(st)} allows s3:ListBucket on the bucket, so S3 would answer 404 for a missing key.`, policiesOf(ctx, 'identity')[0]!.index, st.index), 'ruled-out');
-      return null;
+      const found = listBucketAllowed(ctx);
+      if (!found) return null;
+      const { hit, bucket, inferred } = found;
+      const which = inferred ? `${bucket} (${inferred})` : bucket;
+      return sig(0.05, fromPolicy(`${stmtLabel(hit.statement)} of ${policyLabel(hit.policy.policy, hit.policy.index)} allows s3:ListBucket on ${which}: with that permission S3 answers 404 (NoSuchKey) for a missing key, not 403.`, hit.policy.index, hit.statement.index), 'ruled-out');
     },
     (ctx) => {
       if (ctx.evaluation?.decision === 'allow' && ctx.policies.length) {

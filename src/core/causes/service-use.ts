@@ -1,0 +1,137 @@
+/**
+ * A service's onward call for the caller was refused, and the service reports it in its own words with no
+ * IAM action (docs/decisions/019, the general form of 018's KMS use): Lambda "does not have permission to
+ * access the ECR image" (Lambda pulls the image with ecr:BatchGetImage / ecr:GetDownloadUrlForLayer under
+ * its service principal), Athena "Permission denied on S3 path: s3://…" (Athena reads S3 with the caller's
+ * credentials from its own network), Lambda "The provided execution role does not have permissions to call
+ * CreateNetworkInterface on EC2" (the execution role's own call). Unlike a refused KMS use, the resource
+ * policy people paste here is the onward resource's (the repository's, the bucket's), so the onward call is
+ * what the pasted policies are evaluated for: `withServiceUse` gives the evaluation and the causes a view of
+ * the parsed error with that action, resource and principal, as withS3Target does for S3's bare 403. The
+ * parser's own output is left as the parser made it. KMS stays with kms-use.ts (its pasted resource policy is
+ * the service's, not the key's).
+ */
+import type { Caller, ContextValue, ParsedError, Target } from '../types.js';
+
+export interface ServiceUse {
+  /** The service that made the onward call (`lambda`, `athena`). */
+  via: string;
+  /** The onward call's IAM action, as people write it. */
+  action: string;
+  /** Further actions the same step needs (shown in evidence, not evaluated). */
+  also: string[];
+  /** The onward call's resource when the text names it, else null. */
+  target: Target | null;
+  /** The service principal that made the call, or null when it used the caller's (or a role's) credentials. */
+  servicePrincipal: string | null;
+  /** Condition keys the onward request carries, and keys it never carries. */
+  context: Record<string, ContextValue>;
+  absent: string[];
+  /** The AWS page that says so. */
+  doc: string;
+}
+
+export const LAMBDA_IMAGE_DOC = 'https://docs.aws.amazon.com/lambda/latest/dg/images-create.html#configuration-images-xaccount-permissions';
+export const ATHENA_S3_DOC = 'https://docs.aws.amazon.com/athena/latest/ug/s3-permissions.html';
+export const LAMBDA_ROLE_DOC = 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-intro-execution-role.html';
+
+/** Keys only a request through a VPC endpoint carries: Athena's requests to S3 come from Athena's network (Athena docs). */
+const VPC_KEYS = ['aws:SourceVpce', 'aws:SourceVpc', 'aws:SourceVpcArn', 'aws:VpcSourceIp'];
+
+/** Service names as Lambda prints them in "… to call X on Y" → IAM prefix. */
+const SERVICE_PREFIX: Record<string, string> = {
+  ec2: 'ec2', sqs: 'sqs', sns: 'sns', kinesis: 'kinesis', dynamodb: 'dynamodb', kafka: 'kafka', mq: 'mq', s3: 's3', logs: 'logs', cloudwatchlogs: 'logs',
+};
+
+const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+const OP_NAME = /^[A-Z][A-Za-z0-9]{2,80}$/;
+
+/** The text after `from` up to whitespace or a quote, bounded. */
+function tokenAt(text: string, from: number, max = 2048): string {
+  let j = from;
+  while (j < text.length && j - from < max && !' \t\r\n"\'`,;)<>'.includes(text[j] as string)) j++;
+  return text.slice(from, j);
+}
+
+/** The ECR repository of an image URI in the text (`<acct>.dkr.ecr.<region>.amazonaws.com/<repo>[:tag|@digest]`). */
+function repositoryOf(text: string, lower: string): Target | null {
+  const i = lower.indexOf('.dkr.ecr.');
+  if (i < 12) return null;
+  const account = text.slice(i - 12, i);
+  if (!/^\d{12}$/.test(account)) return null;
+  const rest = tokenAt(text, i + 9, 512); // <region>.amazonaws.com[.cn]/<repo>…
+  const dot = rest.indexOf('.');
+  const slash = rest.indexOf('/');
+  if (dot <= 0 || slash <= dot) return null;
+  const region = rest.slice(0, dot);
+  let repo = rest.slice(slash + 1);
+  const cut = repo.search(/[:@]/);
+  if (cut >= 0) repo = repo.slice(0, cut);
+  if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region) || !/^[a-z0-9][a-z0-9._/-]{0,255}$/.test(repo)) return null;
+  const partition = rest.includes('.amazonaws.com.cn/') ? 'aws-cn' : 'aws';
+  return {
+    arn: `arn:${partition}:ecr:${region}:${account}:repository/${repo}`, accountId: account, partition, service: 'ecr', region,
+    resourceType: 'repository', name: repo, fromContext: true,
+  };
+}
+
+/** An S3 target for an `s3://bucket[/key]` URL at `at`, with the action reading it needs. */
+function s3Read(text: string, at: number): { action: string; target: Target } | null {
+  let tok = tokenAt(text, at, 1100);
+  while (tok.endsWith('.') || tok.endsWith(':')) tok = tok.slice(0, -1); // sentence punctuation after the path
+  const slash = tok.indexOf('/');
+  const bucket = slash >= 0 ? tok.slice(0, slash) : tok;
+  const key = slash >= 0 ? tok.slice(slash + 1) : '';
+  if (!BUCKET_NAME.test(bucket)) return null;
+  // a prefix (a table's or partition's folder) is listed; an object is read
+  const onBucket = !key || key.endsWith('/');
+  const action = onBucket ? 's3:ListBucket' : 's3:GetObject';
+  const arn = onBucket ? `arn:aws:s3:::${bucket}` : `arn:aws:s3:::${bucket}/${key}`;
+  return {
+    action,
+    target: { arn, accountId: null, partition: 'aws', service: 's3', region: null, resourceType: onBucket ? 'bucket' : 'object', name: onBucket ? bucket : key, fromContext: true },
+  };
+}
+
+/** The onward call the message reports, or null when it reports something else (or names its action itself). */
+export function serviceUse(parsed: ParsedError, text: string): ServiceUse | null {
+  if (parsed.action || !text) return null;
+  const src = text.length > 100_000 ? text.slice(0, 100_000) : text;
+  const lower = src.toLowerCase();
+  if (lower.includes('does not have permission to access the ecr image')) {
+    return {
+      via: 'lambda', action: 'ecr:BatchGetImage', also: ['ecr:GetDownloadUrlForLayer'], target: repositoryOf(src, lower),
+      servicePrincipal: 'lambda.amazonaws.com', context: {}, absent: [], doc: LAMBDA_IMAGE_DOC,
+    };
+  }
+  const athena = lower.indexOf('permission denied on s3 path: s3://');
+  if (athena >= 0) {
+    const read = s3Read(src, athena + 'permission denied on s3 path: s3://'.length);
+    if (!read) return null;
+    return {
+      via: 'athena', action: read.action, also: read.action === 's3:GetObject' ? ['s3:ListBucket'] : [], target: read.target, servicePrincipal: null,
+      context: { 'aws:CalledVia': ['athena.amazonaws.com'], 'aws:CalledViaFirst': 'athena.amazonaws.com', 'aws:ViaAWSService': 'true' },
+      absent: VPC_KEYS, doc: ATHENA_S3_DOC,
+    };
+  }
+  const role = lower.indexOf('execution role does not have permissions to call ');
+  if (role >= 0) {
+    const words = src.slice(role + 'execution role does not have permissions to call '.length, role + 200).split(/\s+/, 3);
+    const [op, on, svc] = words;
+    const prefix = svc ? SERVICE_PREFIX[svc.replace(/[^A-Za-z]/g, '').toLowerCase()] : undefined;
+    if (!op || on?.toLowerCase() !== 'on' || !prefix || !OP_NAME.test(op)) return null;
+    return { via: 'lambda', action: `${prefix}:${op}`, also: [], target: null, servicePrincipal: null, context: {}, absent: [], doc: LAMBDA_ROLE_DOC };
+  }
+  return null;
+}
+
+/** `parsed` as the onward call: its action, its resource when named, and the service principal that made it. */
+export function withServiceUse(parsed: ParsedError, use: ServiceUse | null): ParsedError {
+  if (!use) return parsed;
+  let caller = parsed.caller;
+  if (use.servicePrincipal) {
+    const svc: Caller = { arn: use.servicePrincipal, type: 'service', accountId: null, partition: null, name: use.servicePrincipal, sessionName: null, roleArn: null, fromContext: true };
+    caller = svc;
+  }
+  return { ...parsed, recognized: true, action: use.action, caller, target: parsed.target ?? use.target };
+}

@@ -1,0 +1,131 @@
+/**
+ * A service's onward call for the caller was refused and the service says so in its own words, naming no IAM
+ * action (docs/decisions/019): Lambda "does not have permission to access the ECR image" (Lambda pulls with
+ * ecr:BatchGetImage / ecr:GetDownloadUrlForLayer under lambda.amazonaws.com — Lambda container image docs,
+ * cross-account permissions), Athena "Permission denied on S3 path" (the caller's S3 read through Athena, from
+ * Athena's network: no aws:SourceVpc / aws:SourceVpce — Athena "Control access to Amazon S3"), Lambda "The
+ * provided execution role does not have permissions to call X on Y". The pasted policies are evaluated for the
+ * onward call. Checked both ways on inputs other than blind c08 / c17.
+ */
+import { describe, expect, it } from 'vitest';
+import { explain } from '../../src/core/index.js';
+import { serviceUse } from '../../src/core/causes/service-use.js';
+import { parseError } from '../../src/core/parse/index.js';
+
+const rank = (a: ReturnType<typeof explain>, id: string) => a.causes.filter((c) => c.status !== 'ruled-out').findIndex((c) => c.id === id) + 1;
+const cause = (a: ReturnType<typeof explain>, id: string) => a.causes.find((c) => c.id === id);
+const doc = (...Statement: object[]) => ({ Version: '2012-10-17', Statement });
+
+describe('Lambda "does not have permission to access the ECR image"', () => {
+  const IMAGE = '311122223333.dkr.ecr.eu-central-1.amazonaws.com/platform/thumbnailer:v42';
+  const message = `Resource handler returned message: "Lambda does not have permission to access the ECR image. Check the ECR permissions. (Service: Lambda, Status Code: 403, Request ID: 5b0e4c2a-7d1f-4e9b-a3c6-2f8d1e0b9a74)" (RequestToken: 0c3e1a5b-9d7f-4b2e-8a6c-1e4f7d0b3c92, HandlerErrorCode: AccessDenied)\nImageUri: ${IMAGE}`;
+  const deployer = { kind: 'identity' as const, document: doc({ Effect: 'Allow', Action: ['lambda:CreateFunction', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'iam:PassRole'], Resource: '*' }) };
+  const repoPolicy = (Principal: object) => ({ kind: 'resource' as const, document: doc({ Sid: 'Pull', Effect: 'Allow', Principal, Action: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'] }) });
+
+  it('reads the message as the Lambda service pulling the image from the repository the image URI names', () => {
+    const use = serviceUse(parseError(message).parsed, message);
+    expect(use?.action).toBe('ecr:BatchGetImage');
+    expect(use?.also).toEqual(['ecr:GetDownloadUrlForLayer']);
+    expect(use?.servicePrincipal).toBe('lambda.amazonaws.com');
+    expect(use?.target?.arn).toBe('arn:aws:ecr:eu-central-1:311122223333:repository/platform/thumbnailer');
+  });
+  it('confirms the repository policy\'s missing grant when it names only the function\'s account, and rules the deployer\'s side out', () => {
+    const a = explain({ message, policies: [deployer, repoPolicy({ AWS: 'arn:aws:iam::444455556666:root' })] });
+    expect(a.causes[0]?.id).toBe('resource-policy-missing-grant');
+    expect(a.causes[0]?.status).toBe('confirmed');
+    expect(a.causes[0]?.evidence.some((e) => e.text.includes('ecr:BatchGetImage'))).toBe(true);
+    // the onward caller is Lambda's service principal: the deployer's identity policies are not what refused it
+    expect([undefined, 'ruled-out']).toContain(cause(a, 'identity-missing-allow')?.status);
+    expect(a.parsed.action).toBeNull(); // the parser's output is left as it was
+  });
+  it('rules the missing grant out when the repository policy grants the Lambda service principal', () => {
+    const a = explain({ message, policies: [deployer, repoPolicy({ Service: 'lambda.amazonaws.com' })] });
+    expect(cause(a, 'resource-policy-missing-grant')?.status).toBe('ruled-out');
+    expect(a.causes[0]?.id).not.toBe('resource-policy-missing-grant');
+  });
+  it('leaves other Lambda messages alone', () => {
+    const other = 'An error occurred (AccessDeniedException) when calling the CreateFunction operation: User: arn:aws:iam::444455556666:user/ci is not authorized to perform: lambda:CreateFunction on resource: arn:aws:lambda:eu-central-1:444455556666:function:thumbnailer';
+    expect(serviceUse(parseError(other).parsed, other)).toBeNull();
+  });
+});
+
+describe('Athena "Permission denied on S3 path"', () => {
+  const BUCKET = 'sales-lake-prod-eu';
+  const objectMsg = `Error: HIVE_CURSOR_ERROR: Permission denied on S3 path: s3://${BUCKET}/orders/year=2026/month=11/00042.gz.parquet\nThis query ran against the "sales" database, unless qualified by the query.`;
+  const prefixMsg = `Query 0d1e2f3a-4b5c-4d6e-8f70-a1b2c3d4e5f6 FAILED: Permission denied on S3 path: s3://${BUCKET}/orders/`;
+  const analyst = (...actions: string[]) => ({ kind: 'identity' as const, document: doc({ Effect: 'Allow', Action: ['athena:StartQueryExecution', 'glue:GetTable'], Resource: '*' }, { Effect: 'Allow', Action: actions, Resource: [`arn:aws:s3:::${BUCKET}`, `arn:aws:s3:::${BUCKET}/*`] }) });
+  const denyOutsideVpc = (extra: Record<string, object> = {}) => ({
+    kind: 'resource' as const,
+    document: doc({ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: [`arn:aws:s3:::${BUCKET}`, `arn:aws:s3:::${BUCKET}/*`], Condition: { StringNotEquals: { 'aws:SourceVpc': 'vpc-0f1e2d3c4b5a69788' }, ...extra } }),
+  });
+
+  it('reads an object path as s3:GetObject on the object and a prefix as s3:ListBucket on the bucket', () => {
+    expect(serviceUse(parseError(objectMsg).parsed, objectMsg)?.action).toBe('s3:GetObject');
+    expect(serviceUse(parseError(objectMsg).parsed, objectMsg)?.target?.arn).toBe(`arn:aws:s3:::${BUCKET}/orders/year=2026/month=11/00042.gz.parquet`);
+    expect(serviceUse(parseError(prefixMsg).parsed, prefixMsg)?.action).toBe('s3:ListBucket');
+    expect(serviceUse(parseError(prefixMsg).parsed, prefixMsg)?.target?.arn).toBe(`arn:aws:s3:::${BUCKET}`);
+  });
+  it('confirms the bucket policy\'s Deny on aws:SourceVpc: Athena\'s requests carry no VPC keys', () => {
+    for (const message of [objectMsg, prefixMsg]) {
+      const a = explain({ message, policies: [analyst('s3:GetObject', 's3:ListBucket'), denyOutsideVpc()] });
+      expect(a.causes[0]?.id).toBe('resource-policy-explicit-deny');
+      expect(a.causes[0]?.status).toBe('confirmed');
+      expect(cause(a, 'identity-missing-allow')?.status).toBe('ruled-out');
+    }
+  });
+  it('does not blame the Deny when it excepts requests made through an AWS service', () => {
+    const a = explain({ message: objectMsg, policies: [analyst('s3:GetObject', 's3:ListBucket'), denyOutsideVpc({ Bool: { 'aws:ViaAWSService': 'false' } })] });
+    expect(cause(a, 'resource-policy-explicit-deny')?.status).toBe('ruled-out');
+  });
+  it('puts the analyst\'s missing S3 read first when the identity policy lacks it', () => {
+    const a = explain({ message: objectMsg, policies: [analyst('s3:ListBucket')] });
+    expect(a.causes[0]?.id).toBe('identity-missing-allow');
+    expect(rank(a, 'resource-policy-explicit-deny')).not.toBe(1);
+  });
+});
+
+describe('Lambda "The provided execution role does not have permissions to call X on Y"', () => {
+  const message = 'An error occurred (InvalidParameterValueException) when calling the UpdateFunctionConfiguration operation: The provided execution role does not have permissions to call ReceiveMessage on SQS';
+  const role = (...Action: string[]) => ({ kind: 'identity' as const, name: 'orders-consumer execution role', document: doc({ Effect: 'Allow', Action, Resource: '*' }) });
+
+  it('reads the onward call as the execution role\'s action', () => {
+    expect(serviceUse(parseError(message).parsed, message)?.action).toBe('sqs:ReceiveMessage');
+  });
+  it('puts the role\'s missing Allow first when its pasted policy lacks the action, and rules it out when it has it', () => {
+    const without = explain({ message, policies: [role('logs:CreateLogStream', 'logs:PutLogEvents')] });
+    expect(without.causes[0]?.id).toBe('identity-missing-allow');
+    expect(without.causes[0]?.evidence.some((e) => e.text.includes('sqs:ReceiveMessage'))).toBe(true);
+    const withIt = explain({ message, policies: [role('sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes')] });
+    expect(cause(withIt, 'identity-missing-allow')?.status).toBe('ruled-out');
+  });
+});
+
+describe('resource-missing-masked and s3:ListBucket (S3 answers 404 for a missing key when the caller may list the bucket)', () => {
+  const message = '$ aws s3 cp s3://ledger-archive-2026/q3/summary.csv .\nfatal error: An error occurred (403) when calling the HeadObject operation: Forbidden';
+  const bare = 'download failed: An error occurred (403) when calling the HeadObject operation: Forbidden';
+  const reader = (list: string | null) => ({
+    kind: 'identity' as const,
+    document: doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::ledger-archive-2026/*' }, ...(list ? [{ Effect: 'Allow', Action: 's3:ListBucket', Resource: list }] : [])),
+  });
+  const bucketPolicy = { kind: 'resource' as const, document: doc({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::ledger-archive-2026/*' }) };
+
+  it('is ruled out when the identity policy allows s3:ListBucket on the bucket the command names', () => {
+    const a = explain({ message, policies: [reader('arn:aws:s3:::ledger-archive-2026')] });
+    expect(cause(a, 'resource-missing-masked')?.status).toBe('ruled-out');
+    expect(cause(a, 'resource-missing-masked')?.evidence.some((e) => e.text.includes('404'))).toBe(true);
+  });
+  it('stays open when ListBucket is allowed only on another bucket, or not at all', () => {
+    for (const list of ['arn:aws:s3:::ledger-archive-2025', null]) {
+      const a = explain({ message, policies: [reader(list)] });
+      expect(cause(a, 'resource-missing-masked')?.status).not.toBe('ruled-out');
+    }
+  });
+  it('reads the bucket from the pasted bucket policy when the 403 names none', () => {
+    const a = explain({ message: bare, policies: [reader('arn:aws:s3:::ledger-archive-2026'), bucketPolicy] });
+    const c = cause(a, 'resource-missing-masked');
+    expect(c?.status).toBe('ruled-out');
+    expect(c?.evidence.some((e) => e.text.includes('bucket policy is about'))).toBe(true);
+    const b = explain({ message: bare, policies: [reader('arn:aws:s3:::ledger-archive-2025'), bucketPolicy] });
+    expect(cause(b, 'resource-missing-masked')?.status).not.toBe('ruled-out');
+  });
+});
