@@ -37,8 +37,9 @@ describe('requestFromParsed: keys known absent (decision 012)', () => {
     // [label, parsed, facts, known absent, NOT known absent]
     ['direct KMS call: no ViaService, no grant-for-AWS-resource, no CalledVia', parsed('kms:Decrypt', 'Decrypt', sessionCaller, 'aws-cli', key), {},
       ['kms:ViaService', 'kms:GrantIsForAWSResource', 'aws:CalledVia', 'aws:CalledViaFirst', 'aws:CalledViaLast'], ['aws:SourceVpce']],
-    ['KMS through S3 (GetObject needs kms:Decrypt): ViaService unknown', parsed('kms:Decrypt', 'GetObject', sessionCaller, 'aws-cli', key), {},
-      [], ['kms:ViaService', 'aws:CalledVia']],
+    // (kms:ViaService is S3's there: test/policy/stated-principal-via-service.test.ts)
+    ['KMS through S3 (GetObject needs kms:Decrypt): not a direct call, CalledVia unknown', parsed('kms:Decrypt', 'GetObject', sessionCaller, 'aws-cli', key), {},
+      [], ['aws:CalledVia', 'kms:GrantIsForAWSResource']],
     ['KMS via CloudFormation (cdk): unknown', parsed('kms:CreateGrant', 'CreateGrant', sessionCaller, 'cdk', key), {}, [], ['kms:ViaService', 'kms:GrantIsForAWSResource']],
     ['a message without an operation: unknown', parsed('kms:Decrypt', null, sessionCaller, 'aws-cli', key), {}, [], ['kms:ViaService']],
     ['STS request parameters are absent from an S3 request', parsed('s3:GetObject', 'GetObject', userCaller), {},

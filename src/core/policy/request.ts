@@ -3,6 +3,7 @@ import type { ContextValue, EvaluationRequest, ParsedError, RequestFacts } from 
 import { accountOf, isAccountId, isServicePrincipal, parseArn, roleParts } from './arn.js';
 import { isPublicIp } from './ip.js';
 import { isResourceLess } from './resource.js';
+import { viaServiceOf } from './via-service.js';
 
 const PRINCIPAL_TYPE: Record<string, string> = {
   user: 'User',
@@ -58,7 +59,14 @@ export function requestFromParsed(
   let rolePathUnknown = false;
   const serviceCaller = caller?.type === 'service' && caller.arn && isServicePrincipal(caller.arn.trim()) ? caller.arn.trim() : null;
   const callerArn = serviceCaller ?? usableArn(caller?.arn);
-  const callerAccount = caller?.accountId && isAccountId(caller.accountId) ? caller.accountId : callerArn ? accountOf(callerArn) : null;
+  // the message names no caller: the principal the person states stands in (aws:PrincipalArn, aws:PrincipalAccount)
+  const statedArn = stated(context ?? {}, 'aws:PrincipalArn');
+  const statedPrincipal = !callerArn && typeof statedArn === 'string' ? usableArn(statedArn) : null;
+  const statedAccount = stated(context ?? {}, 'aws:PrincipalAccount');
+  const callerAccount = caller?.accountId && isAccountId(caller.accountId) ? caller.accountId
+    : callerArn ? accountOf(callerArn)
+    : typeof statedAccount === 'string' && isAccountId(statedAccount) ? statedAccount
+    : statedPrincipal ? accountOf(statedPrincipal) : null;
   if (serviceCaller) {
     ctx['aws:PrincipalIsAWSService'] = 'true';
     ctx['aws:PrincipalServiceName'] = serviceCaller;
@@ -114,15 +122,27 @@ export function requestFromParsed(
     if (facts.mfa !== true) knownAbsent.push('aws:MultiFactorAuthPresent', 'aws:MultiFactorAuthAge');
   }
   const personCaller = caller?.type === 'user' || caller?.type === 'assumed-role' || caller?.type === 'federated-user' || caller?.type === 'root';
+  // an IAM principal (user, role, session, root) the person stated, when the message names none
+  const statedPerson = !caller?.arn && statedPrincipal !== null && /^arn:[^:]+:(?:iam|sts)::/.test(statedPrincipal);
   if (personCaller && isDirectCall(parsed, action)) {
     ctx['aws:ViaAWSService'] = 'false';
     knownAbsent.push('aws:CalledVia', 'aws:CalledViaFirst', 'aws:CalledViaLast');
     if (service === 'kms') knownAbsent.push('kms:ViaService', 'kms:GrantIsForAWSResource');
   }
-  if (service === 'kms' && personCaller && callerAccount) ctx['kms:CallerAccount'] = callerAccount;
+  if (service === 'kms' && (personCaller || statedPerson) && callerAccount) ctx['kms:CallerAccount'] = callerAccount;
+  // a KMS action during another service's operation (S3 PutObject → kms:GenerateDataKey): that service
+  // called KMS for the caller, and names itself in kms:ViaService
+  if (service === 'kms' && (personCaller || statedPerson) && !isDirectCall(parsed, action)) {
+    const via = viaServiceOf(parsed);
+    if (via) ctx['kms:ViaService'] = via;
+  }
   for (const [k, v] of Object.entries(context ?? {})) {
-    if (v === null || v === undefined) knownAbsent.push(k);
-    else {
+    // what the person states replaces anything derived above under the key in any case
+    for (const d of Object.keys(ctx)) if (d !== k && d.toLowerCase() === k.toLowerCase()) delete ctx[d];
+    if (v === null || v === undefined) {
+      knownAbsent.push(k);
+      delete ctx[k];
+    } else {
       ctx[k] = v;
       if (k.toLowerCase() === 'aws:principalarn') rolePathUnknown = false;
     }
@@ -143,7 +163,7 @@ export function requestFromParsed(
   const resourceUnknown = named === null && !isResourceLess(action);
   const resourceAccount = target?.accountId && isAccountId(target.accountId) ? target.accountId : accountOf(resource);
   return {
-    principal: callerArn ?? '',
+    principal: callerArn ?? statedPrincipal ?? '',
     action,
     resource,
     resourceAccount,
