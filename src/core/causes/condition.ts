@@ -125,7 +125,7 @@ function conditionProof(test: KeyTest, words: string, explain?: (f: ConditionFin
     const s = a.satisfied[0];
     if (s) return ruleOut(ev(`${where(s)} checks ${words} and the check passes for this call.`, 'policy', s.policyIndex, s.st.index));
     if (a.primaryPasted && !a.keyUsed) return ruleOut(ev(`No Allow statement of the pasted policies has a condition on ${words}.`, 'policy', a.firstIndex));
-    if (a.primaryPasted) return ruleOut(ev(`The ${words} condition in the pasted policies is not on a statement that would otherwise allow this call.`, 'policy', a.firstIndex));
+    if (a.primaryPasted) return ruleOut(ev(`The condition on ${words} in the pasted policies is not on a statement that would otherwise allow this call.`, 'policy', a.firstIndex));
     return null;
   };
 }

@@ -14,6 +14,7 @@ import { lowerCached, mayMention } from './text-index.js';
 import { ctxCache } from './memo.js';
 import { commandContextValue, requestFromCommand, roleArnWithPath, type CommandRequest } from '../policy/command-request.js';
 import { coversUnknownResource, isResourceLess, unknownResource } from '../policy/resource.js';
+import { viaServiceOf } from '../policy/via-service.js';
 
 /** Memoizes a per-answer predicate (one WeakMap per function; the context is the key). */
 export function perAnswer<T>(fn: (ctx: CauseContext) => T): (ctx: CauseContext) => T {
@@ -516,6 +517,10 @@ function computeCallerShape(ctx: CauseContext): CallerShape {
   const c = ctx.parsed.caller;
   const pa = ctx.context['aws:PrincipalArn'] ?? ctx.context['aws:principalarn'];
   const known = typeof pa === 'string' ? pa : callerRoleArnFromText(ctx);
+  if (!c?.arn && (!c || c.type === 'unknown')) {
+    const stated = statedCaller(ctx, typeof pa === 'string' ? pa : null, c?.accountId ?? null);
+    if (stated) return stated;
+  }
   const roleName = c && (c.type === 'assumed-role' || c.type === 'role') ? c.name : null;
   return {
     account: isAccountId(c?.accountId) ? c!.accountId : null,
@@ -529,6 +534,41 @@ function computeCallerShape(ctx: CauseContext): CallerShape {
     ssoRole: !!roleName && roleName.startsWith('AWSReservedSSO_'),
     providers: federatedProviders(ctx),
     unknownProviderKind: unknownProviderKind(ctx),
+  };
+}
+
+/**
+ * The message names no caller: the one the person states in the context stands in — aws:PrincipalArn
+ * (a user, a role, root, a role session) and aws:PrincipalAccount. Null when neither is stated.
+ */
+function statedCaller(ctx: CauseContext, principalArn: string | null, parsedAccount: string | null): CallerShape | null {
+  const pacct = ctx.context['aws:PrincipalAccount'] ?? ctx.context['aws:principalaccount'];
+  const a = principalArn ? splitArn(principalArn.trim()) : null;
+  const account = isAccountId(parsedAccount) ? parsedAccount : typeof pacct === 'string' && isAccountId(pacct) ? pacct : a && isAccountId(a.account) ? a.account : null;
+  if (!a && !account) return null;
+  let type: Caller['type'] | null = null;
+  let roleName: string | null = null;
+  let userName: string | null = null;
+  if (a && (a.service === 'iam' || a.service === 'sts')) {
+    const name = lastSeg(a.resource);
+    if (a.resource === 'root') type = 'root';
+    else if (a.resource.startsWith('user/')) { type = 'user'; userName = name; }
+    else if (a.resource.startsWith('role/')) { type = 'role'; roleName = name; }
+    else if (a.resource.startsWith('assumed-role/')) { type = 'assumed-role'; roleName = a.resource.split('/')[1] ?? null; }
+  }
+  const arn = a && type ? principalArn!.trim() : null;
+  return {
+    account,
+    partition: a?.partition || 'aws',
+    type,
+    arn,
+    roleName,
+    userName,
+    sessionName: null,
+    knownRoleArn: type === 'role' ? arn : null,
+    ssoRole: !!roleName && roleName.startsWith('AWSReservedSSO_'),
+    providers: null,
+    unknownProviderKind: null,
   };
 }
 
@@ -584,11 +624,13 @@ export function relateAwsPrincipal(value: string, c: CallerShape): PrincipalRela
   const sameAcct = c.account !== null && a.account === c.account && a.partition === c.partition;
   if (a.resource === 'root') {
     if (sameAcct) return 'account';
-    if (c.account === null) return c.type !== null && c.type !== 'unknown' ? 'maybe' : 'other';
+    if (c.account === null) return 'maybe'; // the caller's account is unknown: it may be this one
     return typo(a.account) || (a.account === c.account && a.partition !== c.partition) ? 'wrong-account' : 'other';
   }
   const res = a.resource;
   const name = lastSeg(res);
+  // nobody knows who called: a principal in the caller's (known or unknown) account may be it
+  if (c.arn === null && (c.type === null || c.type === 'unknown')) return c.account === null || a.account === c.account ? 'maybe' : 'other';
   if (res.startsWith('assumed-role/')) {
     const parts = res.split('/');
     if (c.arn && value === c.arn) return 'exact';
@@ -688,8 +730,10 @@ function valueFrom(ctx: CauseContext, r: RequestFacts, given: Record<string, Con
       return undefined;
     case 'aws:sourceidentity':
       return undefined;
-    case 'aws:principalaccount':
-      return isAccountId(c?.accountId) ? [c!.accountId] : undefined;
+    case 'aws:principalaccount': {
+      const acct = callerShape(ctx).account;
+      return acct ? [acct] : undefined;
+    }
     case 'aws:principalarn': {
       if (!c) return undefined;
       if (c.type === 'user' || c.type === 'root') return c.arn ? [c.arn] : undefined;
@@ -714,11 +758,17 @@ function valueFrom(ctx: CauseContext, r: RequestFacts, given: Record<string, Con
       return r.sessionTags ? Object.keys(r.sessionTags) : undefined;
     case 'aws:requestedregion':
       return ctx.parsed.region ? [ctx.parsed.region] : undefined;
-    case 'kms:viaservice':
-      // a direct call to KMS (the refused kms: action is the operation that was called) carries no ViaService
-      return directKmsCall(ctx) ? null : undefined;
-    case 'kms:calleraccount':
-      return actionOf(ctx).startsWith('kms:') && isAccountId(c?.accountId) ? [c!.accountId] : undefined;
+    case 'kms:viaservice': {
+      // a direct call to KMS (the refused kms: action is the operation that was called) carries no ViaService;
+      // a KMS action during another service's operation carries that service's (S3 PutObject → s3.<region>.amazonaws.com)
+      if (directKmsCall(ctx)) return null;
+      const via = personCall(ctx) ? viaServiceOf(ctx.parsed) : null;
+      return via ? [via] : undefined;
+    }
+    case 'kms:calleraccount': {
+      const acct = callerShape(ctx).account;
+      return actionOf(ctx).startsWith('kms:') && acct ? [acct] : undefined;
+    }
     case 'kms:grantisforawsresource':
       // an IAM principal calling CreateGrant itself: no AWS service creates the grant for a resource
       return directKmsCall(ctx) && actionOf(ctx) === 'kms:creategrant' ? ['false'] : undefined;
@@ -735,6 +785,12 @@ function valueFrom(ctx: CauseContext, r: RequestFacts, given: Record<string, Con
 }
 
 export { cliEncryptionContext, cliS3Sse } from '../policy/command-request.js';
+
+/** The caller is an IAM principal (user, role session, root …), named by the message or stated as aws:PrincipalArn. */
+function personCall(ctx: CauseContext): boolean {
+  const t = callerShape(ctx).type;
+  return t === 'user' || t === 'assumed-role' || t === 'role' || t === 'federated-user' || t === 'root';
+}
 
 /** The refused kms: action is the operation the caller itself called (not a service calling KMS on its behalf). */
 function directKmsCall(ctx: CauseContext): boolean {
