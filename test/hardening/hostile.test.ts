@@ -117,15 +117,23 @@ function time(fn: () => void, runs = 3): number {
 }
 
 let benignMs = 0;
+/** A benign paste of the hostile policies' size: 5 000 plain statements (policies cost per statement, not per char). */
+let benignPolicyMs = 0;
 beforeAll(() => {
   const benign = fill('The deploy job failed again this morning, so I checked the pipeline settings twice. ');
   explain({ message: benign }); // warm up the JIT
   benignMs = time(() => explain({ message: benign }), 5);
+  const plain = {
+    message: ARTICLE_MESSAGE,
+    policies: [{ kind: 'trust' as const, document: { Version: '2012-10-17', Statement: Array.from({ length: 5_000 }, (_, i) => ({ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::111111111111:role/r${i}` }, Action: 'sts:AssumeRole' })) } }],
+  };
+  explain(plain);
+  benignPolicyMs = time(() => explain(plain), 3);
 });
 
-function expectLinear(ms: number, what: string) {
-  const limit = Math.max(NOISE_FLOOR_MS, benignMs * SLACK);
-  expect(ms, `${what}: ${ms.toFixed(1)} ms vs benign ${benignMs.toFixed(1)} ms`).toBeLessThan(limit);
+function expectLinear(ms: number, what: string, benign = benignMs) {
+  const limit = Math.max(NOISE_FLOOR_MS, benign * SLACK);
+  expect(ms, `${what}: ${ms.toFixed(1)} ms vs benign ${benign.toFixed(1)} ms`).toBeLessThan(limit);
 }
 
 describe('hostile 100 000-char messages', () => {
@@ -146,7 +154,7 @@ describe('hostile policies', () => {
     const ms = time(() => { result = explain(input); }, 2);
     expect(result).toBeDefined();
     expect(result!.policies).toHaveLength(input.policies!.length);
-    expectLinear(ms, name);
+    expectLinear(ms, name, benignPolicyMs);
   });
 });
 
