@@ -129,3 +129,26 @@ describe('resource-missing-masked and s3:ListBucket (S3 answers 404 for a missin
     expect(cause(b, 'resource-missing-masked')?.status).not.toBe('ruled-out');
   });
 });
+
+describe('EC2 Auto Scaling "Client.InternalError: Client error on launch" (customer managed EBS key; EC2 Auto Scaling key-policy docs)', () => {
+  const message = 'Launching a new EC2 instance: i-0abc. Status Reason: Client.InternalError: Client error on launch\nAt 2026-11-29T17:40:11Z an instance was started in response to a difference between desired and actual capacity.';
+  const rootStmt = { Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::246813579024:root' }, Action: 'kms:*', Resource: '*' };
+  const SLR = 'arn:aws:iam::246813579024:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling';
+  const slrStmts = [
+    { Sid: 'SlrUse', Effect: 'Allow', Principal: { AWS: SLR }, Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey'], Resource: '*' },
+    { Sid: 'SlrGrant', Effect: 'Allow', Principal: { AWS: SLR }, Action: 'kms:CreateGrant', Resource: '*', Condition: { Bool: { 'kms:GrantIsForAWSResource': true } } },
+  ];
+  const keyPolicy = (...Statement: object[]) => ({ kind: 'resource' as const, name: 'ebs key policy', document: doc(...Statement) });
+
+  it('ranks the key policy first when it only delegates to IAM: the service-linked role\'s permissions are fixed', () => {
+    const a = explain({ message, policies: [keyPolicy(rootStmt)] });
+    expect(a.causes[0]?.id).toBe('kms-key-policy-missing-grant');
+    expect(a.causes[0]?.evidence.some((e) => e.text.includes('AWSServiceRoleForAutoScaling'))).toBe(true);
+    expect(cause(a, 'identity-missing-allow')).toBeUndefined();
+  });
+  it('does not rank it first when the key policy allows the service-linked role', () => {
+    const a = explain({ message, policies: [keyPolicy(rootStmt, ...slrStmts)] });
+    expect(a.causes[0]?.id).not.toBe('kms-key-policy-missing-grant');
+    expect(cause(a, 'kms-key-policy-missing-grant')?.evidence.some((e) => e.text.includes('allows the Auto Scaling service-linked role'))).toBe(true);
+  });
+});

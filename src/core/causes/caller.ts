@@ -14,6 +14,7 @@ import { trustAnalysis } from './trust.js';
 import { DOCS } from './docs.js';
 import { abducedFor } from './abduce.js';
 import { kmsUse } from './kms-use.js';
+import { isAutoScalingSlr } from './service-use.js';
 import { ctxCache } from './memo.js';
 
 
@@ -102,6 +103,8 @@ function appliesToCaller(ctx: CauseContext): boolean {
   // a service failed to assume the role it was given: the caller's own call was authorized
   if (isServiceAssumeFailure(ctx)) return false;
   const a = actionOf(ctx);
+  // EC2 Auto Scaling's service-linked role on a KMS key: its permissions are fixed, the key policy decides (decision 019)
+  if (a.startsWith('kms:') && isAutoScalingSlr(ctx.parsed.caller)) return false;
   return a !== 'sts:assumerolewithwebidentity' && a !== 'sts:assumerolewithsaml';
 }
 

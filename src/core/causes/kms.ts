@@ -11,6 +11,7 @@ import {
 } from './service-util.js';
 import { lower } from './service-util.js';
 import { kmsUse, kmsUseCrossAccount } from './kms-use.js';
+import { ASG_SLR, isAutoScalingSlr } from './service-use.js';
 
 /** Caller and key account differ: from the message, else inferred for a service's KMS use (docs/decisions/018). */
 function crossOrInferred(ctx: CauseContext): { cross: boolean; inferred: string | null; keyAccount: string | null } | null {
@@ -103,10 +104,26 @@ const keyPolicyGrant: CauseDefinition = {
       return sig(6, fromPolicy(`No statement of ${policyLabel(first.policy, first.index)} allows the ${svc} service principal (${svc}.<region>.amazonaws.com); the account-root statement lets IAM principals use the key, not the service.`, first.index), 'confirmed');
     },
     (ctx) => {
+      // EC2 Auto Scaling's service-linked role: its fixed permissions cover no customer managed key, so the
+      // account-root statement (delegation to IAM) does not help; the key policy must name the role (decision 019)
+      if (!isAutoScalingSlr(ctx.parsed.caller)) return null;
+      const list = keyPolicies(ctx);
+      if (!list.length) return sig(3, fromMessage(`The Auto Scaling service-linked role (${ASG_SLR}) uses the launch template's customer managed EBS key; its permissions are fixed and do not include customer managed keys, so the key policy must allow it (use and kms:CreateGrant).`));
+      for (const { policy, index } of list) {
+        for (const st of policy.statements) {
+          if (st.effect === 'Allow' && (st.principal?.wildcard || (st.principal?.AWS ?? []).some((a) => a.includes(ASG_SLR) || a.includes('/aws-service-role/autoscaling.amazonaws.com/')))) {
+            return sig(0.3, fromPolicy(`${stmtLabel(st)} of ${policyLabel(policy, index)} allows the Auto Scaling service-linked role; check that the key policy allows it both the key's use and kms:CreateGrant (with kms:GrantIsForAWSResource).`, index, st.index));
+          }
+        }
+      }
+      const first = list[0]!;
+      return sig(8, fromPolicy(`No statement of ${policyLabel(first.policy, first.index)} names the Auto Scaling service-linked role (${ASG_SLR}). Its permissions are fixed and do not cover customer managed keys, so the account-root statement (delegation to IAM) does not let it use the key: the key policy must allow it the key's use and kms:CreateGrant (or a grant must exist).`, first.index));
+    },
+    (ctx) => {
       const act = kmsAction(ctx);
       const shown = kmsShown(ctx);
       const g = keyGrant(ctx, act);
-      if (!g.pasted) return null;
+      if (!g.pasted || isAutoScalingSlr(ctx.parsed.caller)) return null;
       const list = keyPolicies(ctx);
       if (g.direct) return sig(0.05, fromPolicy(`${stmtLabel(g.direct.statement)} of the key policy allows ${shown} for the caller.`, g.direct.policy.index, g.direct.statement.index), 'ruled-out');
       if (g.account) return sig(0.05, fromPolicy(`${stmtLabel(g.account.statement)} of the key policy allows ${shown} for the caller's account (it delegates to IAM): the key policy is not what is missing — the IAM side decides.`, g.account.policy.index, g.account.statement.index), 'ruled-out');

@@ -24,6 +24,8 @@ export interface ServiceUse {
   target: Target | null;
   /** The service principal that made the call, or null when it used the caller's (or a role's) credentials. */
   servicePrincipal: string | null;
+  /** The service-linked role that made the call with its fixed permissions (`AWSServiceRoleForAutoScaling`), when the message names none. */
+  serviceRole?: string;
   /** Condition keys the onward request carries, and keys it never carries. */
   context: Record<string, ContextValue>;
   absent: string[];
@@ -34,6 +36,14 @@ export interface ServiceUse {
 export const LAMBDA_IMAGE_DOC = 'https://docs.aws.amazon.com/lambda/latest/dg/images-create.html#configuration-images-xaccount-permissions';
 export const ATHENA_S3_DOC = 'https://docs.aws.amazon.com/athena/latest/ug/s3-permissions.html';
 export const LAMBDA_ROLE_DOC = 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-intro-execution-role.html';
+export const ASG_KEY_DOC = 'https://docs.aws.amazon.com/autoscaling/ec2/userguide/key-policy-requirements-EBS-encryption.html';
+export const ASG_SLR = 'AWSServiceRoleForAutoScaling';
+
+/** The caller is EC2 Auto Scaling's service-linked role (default or custom-suffix name), whose permissions cannot be changed. */
+export function isAutoScalingSlr(caller: Caller | null | undefined): boolean {
+  if (!caller) return false;
+  return [caller.name, caller.arn, caller.roleArn].some((v) => !!v && (v.includes(ASG_SLR) || v.includes('/aws-service-role/autoscaling.amazonaws.com/')));
+}
 
 /** Keys only a request through a VPC endpoint carries: Athena's requests to S3 come from Athena's network (Athena docs). */
 const VPC_KEYS = ['aws:SourceVpce', 'aws:SourceVpc', 'aws:SourceVpcArn', 'aws:VpcSourceIp'];
@@ -114,6 +124,13 @@ export function serviceUse(parsed: ParsedError, text: string): ServiceUse | null
       absent: VPC_KEYS, doc: ATHENA_S3_DOC,
     };
   }
+  if (lower.includes('client error on launch')) {
+    // EC2 Auto Scaling's documented symptom of a customer managed EBS key its service-linked role may not use
+    return {
+      via: 'autoscaling', action: 'kms:CreateGrant', also: ['kms:Decrypt', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:ReEncrypt*'], target: null,
+      servicePrincipal: null, serviceRole: ASG_SLR, context: { 'kms:GrantIsForAWSResource': 'true' }, absent: [], doc: ASG_KEY_DOC,
+    };
+  }
   const role = lower.indexOf('execution role does not have permissions to call ');
   if (role >= 0) {
     const words = src.slice(role + 'execution role does not have permissions to call '.length, role + 200).split(/\s+/, 3);
@@ -132,6 +149,8 @@ export function withServiceUse(parsed: ParsedError, use: ServiceUse | null): Par
   if (use.servicePrincipal) {
     const svc: Caller = { arn: use.servicePrincipal, type: 'service', accountId: null, partition: null, name: use.servicePrincipal, sessionName: null, roleArn: null, fromContext: true };
     caller = svc;
+  } else if (use.serviceRole && !caller) {
+    caller = { arn: null, type: 'role', accountId: null, partition: null, name: use.serviceRole, sessionName: null, roleArn: null, fromContext: true };
   }
   return { ...parsed, recognized: true, action: use.action, caller, target: parsed.target ?? use.target };
 }
