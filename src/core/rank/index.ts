@@ -43,18 +43,6 @@ function clampWeight(w: number): number {
  */
 export type OnCheckFailed = (id: string) => void;
 
-function runSignals(def: CauseDefinition, ctx: CauseContext, failed?: OnCheckFailed): SignalResult[] {
-  const out: SignalResult[] = [];
-  for (const sig of def.signals) {
-    let r: ReturnType<typeof sig>;
-    try { r = sig(ctx); } catch { r = null; failed?.(def.id); } // a signal bug never breaks an answer
-    if (!r) continue;
-    if (!Array.isArray(r)) { if (r.evidence) out.push(r); continue; }
-    for (const x of r) if (x && x.evidence) out.push(x);
-  }
-  return out;
-}
-
 /** Families whose causes all act when policies are evaluated (after the token/provider checks). */
 const POLICY_FAMILIES = new Set(['trust-policy', 'caller', 'guardrail', 'condition', 'session-tags']);
 const STAGE_WORDS: Record<Stage, string> = {
@@ -73,10 +61,8 @@ function stageOf(def: CauseDefinition): Stage | null {
  * A message that places the failure at a stage disproves server-side causes of other stages: later
  * stages were never reached, earlier server-side stages were passed. Client-side causes stay open.
  */
-function stageProof(def: CauseDefinition, ctx: CauseContext): SignalResult | null {
-  const err = failureStage(ctx);
-  const own = stageOf(def);
-  if (!err || !own || own === err) return null;
+function stageProofUncached(own: Stage, err: Stage): SignalResult | null {
+  if (own === err) return null;
   if (STAGE_ORDER[own] > STAGE_ORDER[err]) {
     return { weight: 1, proof: 'ruled-out', evidence: { text: `The call failed ${STAGE_WORDS[err]}, so it never reached the point where this cause would act (${STAGE_WORDS[own]}).`, source: 'message' } };
   }
@@ -86,31 +72,68 @@ function stageProof(def: CauseDefinition, ctx: CauseContext): SignalResult | nul
   return null;
 }
 
+/** The stage proofs of every (cause stage, failure stage) pair, built once: assess copies their fields. */
+const STAGES = Object.keys(STAGE_WORDS) as Stage[];
+const STAGE_PROOFS = Object.fromEntries(
+  STAGES.map((own) => [own, Object.fromEntries(STAGES.map((err) => [err, stageProofUncached(own, err)]))]),
+) as Record<Stage, Record<Stage, SignalResult | null>>;
+
+function stageProof(def: CauseDefinition, ctx: CauseContext): SignalResult | null {
+  const err = failureStage(ctx);
+  const own = stageOf(def);
+  return err && own ? STAGE_PROOFS[own][err] : null;
+}
+
+/** What assess gathers from a cause's signals, one object per cause (no array of the results). */
+interface Tally {
+  raw: number;
+  confirmed: boolean;
+  ruledOut: boolean;
+  /** A signal says the message itself names this cause. */
+  claimed: boolean;
+  /** A signal argues strongly against the cause (weight < 0.2): a floor no longer holds. */
+  contradicted: boolean;
+  floor: CauseStatus | null;
+  evidence: Assessed['evidence'];
+}
+
+function count(t: Tally, r: SignalResult): void {
+  const weight = clampWeight(r.weight);
+  t.raw *= weight;
+  if (r.proof === 'confirmed') t.confirmed = true;
+  if (r.proof === 'ruled-out') t.ruledOut = true;
+  if (r.claim) t.claimed = true;
+  if (weight < 0.2) t.contradicted = true;
+  if (r.atLeast && (t.floor === null || STATUS_ORDER[r.atLeast] < STATUS_ORDER[t.floor])) t.floor = r.atLeast;
+  // one object shape for every entry (a spread of each signal's own evidence object was the
+  // ranker's hottest line); absent fields stay undefined and are dropped by orderEvidence
+  const x = r.evidence;
+  t.evidence.push({ text: x.text, source: x.source, policy: x.policy, statement: x.statement, weight, proof: r.proof || undefined });
+}
+
+/** Runs the cause's signals into the tally, in order; a signal that throws counts as no signal. */
+function countSignals(t: Tally, def: CauseDefinition, ctx: CauseContext, failed?: OnCheckFailed): void {
+  for (const sig of def.signals) {
+    let r: ReturnType<typeof sig>;
+    try { r = sig(ctx); } catch { r = null; failed?.(def.id); } // a signal bug never breaks an answer
+    if (!r) continue;
+    if (!Array.isArray(r)) { if (r.evidence) count(t, r); continue; }
+    for (const x of r) if (x && x.evidence) count(t, x);
+  }
+}
+
 /** Scores one cause from its signals. */
 export function assess(def: CauseDefinition, ctx: CauseContext, failed?: OnCheckFailed): Assessed {
-  const results = runSignals(def, ctx, failed);
+  const t: Tally = { raw: def.prior > 0 ? def.prior : 0.01, confirmed: false, ruledOut: false, claimed: false, contradicted: false, floor: null, evidence: [] };
+  countSignals(t, def, ctx, failed);
   const staged = stageProof(def, ctx);
-  if (staged) results.push(staged);
-  let raw = def.prior > 0 ? def.prior : 0.01;
-  let confirmed = false;
-  let ruledOut = false;
-  let floor: CauseStatus | null = null;
-  const evidence: Assessed['evidence'] = [];
-  for (const r of results) {
-    const weight = clampWeight(r.weight);
-    raw *= weight;
-    if (r.proof === 'confirmed') confirmed = true;
-    if (r.proof === 'ruled-out') ruledOut = true;
-    if (r.atLeast && (floor === null || STATUS_ORDER[r.atLeast] < STATUS_ORDER[floor])) floor = r.atLeast;
-    // one object shape for every entry (a spread of each signal's own evidence object was the
-    // ranker's hottest line); absent fields stay undefined and are dropped by orderEvidence
-    const x = r.evidence;
-    evidence.push({ text: x.text, source: x.source, policy: x.policy, statement: x.statement, weight, proof: r.proof || undefined });
-  }
+  if (staged) count(t, staged);
+  let { raw, ruledOut } = t;
+  const { confirmed, floor, evidence } = t;
   // The message's own claim (AWS names this policy type) is not overruled by an evaluation of the
   // pasted copies: the copy may be stale or the evaluation may miss a statement. Lower the
   // confidence instead of ruling the cause out.
-  if (ruledOut && !confirmed && results.some((r) => r.claim)) {
+  if (ruledOut && !confirmed && t.claimed) {
     ruledOut = false;
     raw *= 0.3;
     evidence.push({ text: 'The pasted policies seem to allow this, but AWS itself names this cause in the message; check that the pasted copies are the current, attached ones (and that every statement was pasted).', source: 'catalog', weight: 0.3 });
@@ -124,10 +147,10 @@ export function assess(def: CauseDefinition, ctx: CauseContext, failed?: OnCheck
   else {
     status = raw >= LIKELY_AT ? 'likely' : raw >= POSSIBLE_AT ? 'possible' : 'unlikely';
     // The floor holds unless another signal argues strongly against the cause (weight < 0.2).
-    const contradicted = results.some((r) => clampWeight(r.weight) < 0.2);
-    if (floor && !contradicted && STATUS_ORDER[floor] < STATUS_ORDER[status]) status = floor;
+    if (floor && !t.contradicted && STATUS_ORDER[floor] < STATUS_ORDER[status]) status = floor;
   }
-  return { def, status, raw, evidence, bucket: undefined, bucketOf: undefined };
+  // the sort's bucket is computed here, once: raw does not change after assess
+  return { def, status, raw, evidence, bucket: bucket(raw), bucketOf: raw };
 }
 
 /** The product of a cause's signal weights: its evidence, without the prior. */
@@ -160,29 +183,38 @@ export function compareAssessed(a: Assessed, b: Assessed): number {
 
 const DOWNGRADE: Partial<Record<CauseStatus, CauseStatus>> = { confirmed: 'possible', likely: 'possible' };
 
+/** The ranked cause with this id, if it applies (a linear scan: a few dozen causes, rarely asked). */
+function findAssessed(list: Assessed[], id: string): Assessed | undefined {
+  for (const x of list) if (x.def.id === id) return x;
+  return undefined;
+}
+
+/** Drops `id` below the confirmed cause `a`, with a note naming `a`; `moot` when `a` supersedes it. */
+function downgrade(list: Assessed[], a: Assessed, id: string, moot: boolean): void {
+  const g = findAssessed(list, id);
+  if (!g || g === a) return;
+  const next = DOWNGRADE[g.status];
+  if (!next) return;
+  g.status = next;
+  g.evidence.push({
+    text: moot
+      ? `"${a.def.title}" (${a.def.id}) is proven: fix that first — this cause's fix would change policies for the wrong identity.`
+      : `Covered by a more precise cause: "${a.def.title}" (${a.def.id}) is proven and is the specific form of this one.`,
+    source: 'catalog', weight: 1,
+  });
+}
+
 /**
  * When a cause is confirmed, the generic causes it refines are true but less useful: they drop
- * below it (to `possible`) with a note naming the precise cause.
+ * below it (to `possible`) with a note naming the precise cause. A cause it supersedes drops too.
  */
 function applyRefinements(list: Assessed[]): void {
-  let byId: Map<string, Assessed> | null = null; // built only when a confirmed cause refines or supersedes
   for (const a of list) {
-    if (a.status !== 'confirmed' || (!a.def.refines && !a.def.supersedes)) continue;
-    byId ??= new Map(list.map((x) => [x.def.id, x]));
-    const moot = new Set(a.def.supersedes ?? []);
-    for (const id of [...(a.def.refines ?? []), ...moot]) {
-      const g = byId.get(id);
-      if (!g || g === a) continue;
-      const next = DOWNGRADE[g.status];
-      if (!next) continue;
-      g.status = next;
-      g.evidence.push({
-        text: moot.has(id)
-          ? `"${a.def.title}" (${a.def.id}) is proven: fix that first — this cause's fix would change policies for the wrong identity.`
-          : `Covered by a more precise cause: "${a.def.title}" (${a.def.id}) is proven and is the specific form of this one.`,
-        source: 'catalog', weight: 1,
-      });
-    }
+    if (a.status !== 'confirmed') continue;
+    const { refines, supersedes } = a.def;
+    // a downgraded cause is `possible`, which never downgrades again: repeats are no-ops
+    if (refines) for (const id of refines) downgrade(list, a, id, !!supersedes?.includes(id));
+    if (supersedes) for (const id of supersedes) downgrade(list, a, id, true);
   }
 }
 
@@ -207,8 +239,16 @@ function scoreOf(a: Assessed): number {
   return Math.round((lo + (hi - lo) * r) * 1000) / 1000;
 }
 
-interface Keyed { e: Assessed['evidence'][number]; rank: number; strength: number; i: number }
-const byKey = (x: Keyed, y: Keyed) => x.rank - y.rank || y.strength - x.strength || x.i - y.i;
+type Entry = Assessed['evidence'][number];
+/** Proof first, then the message's and policies' evidence, the catalog's notes last. */
+const evidenceRank = (e: Entry) => (e.proof ? 0 : e.source === 'catalog' ? 2 : 1);
+/** How far the entry moves the cause, either way. */
+const evidenceStrength = (e: Entry) => Math.abs(Math.log(e.weight));
+/** Whether `y` goes strictly after `x`: equal entries keep their order. */
+const goesAfter = (y: Entry, x: Entry) => {
+  const r = evidenceRank(y) - evidenceRank(x);
+  return r > 0 || (r === 0 && evidenceStrength(y) < evidenceStrength(x));
+};
 
 /** The evidence as the answer shows it (no weight or proof fields). */
 function publicEvidence(e: Assessed['evidence'][number]): Evidence {
@@ -218,17 +258,19 @@ function publicEvidence(e: Assessed['evidence'][number]): Evidence {
   return o;
 }
 
+/**
+ * The evidence in answer order. A stable insertion sort in place: a cause has a handful of entries,
+ * and Array#sort with keyed copies allocated more than the entries themselves (bench/README.md).
+ */
 function orderEvidence(ev: Assessed['evidence']): Evidence[] {
-  if (ev.length === 1) return [publicEvidence(ev[0]!)]; // nothing to order
-  // the sort keys once per entry, not once per comparison
-  const keyed: Keyed[] = new Array(ev.length);
-  for (let i = 0; i < ev.length; i++) {
-    const e = ev[i]!;
-    keyed[i] = { e, rank: e.proof ? 0 : e.source === 'catalog' ? 2 : 1, strength: Math.abs(Math.log(e.weight)), i };
+  for (let i = 1; i < ev.length; i++) {
+    const x = ev[i]!;
+    let j = i - 1;
+    while (j >= 0 && goesAfter(ev[j]!, x)) { ev[j + 1] = ev[j]!; j--; }
+    ev[j + 1] = x;
   }
-  if (keyed.length > 1) keyed.sort(byKey);
-  const out: Evidence[] = new Array(keyed.length);
-  for (let i = 0; i < keyed.length; i++) out[i] = publicEvidence(keyed[i]!.e);
+  const out: Evidence[] = new Array(ev.length);
+  for (let i = 0; i < ev.length; i++) out[i] = publicEvidence(ev[i]!);
   return out;
 }
 
