@@ -6,7 +6,7 @@
 import type { CauseContext, CauseDefinition } from './types.js';
 import { intendedCallerMismatch, isServiceAssumeFailure, regionsIn, serviceFromAssumeFailure } from './signals.js';
 import {
-  codeIs, fromContext, fromMessage, fromPolicy, has, isAssumeFamily, isWebIdentity, OPT_IN_REGIONS, regionOf, sig, tokenAfter,
+  codeIn, codeIs, fromContext, fromMessage, fromPolicy, has, isAssumeFamily, isWebIdentity, OPT_IN_REGIONS, regionOf, sig, tokenAfter,
 } from './service-util.js';
 
 const CLI_ENV = 'https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-envvars.html';
@@ -30,8 +30,8 @@ const NO_CREDS = ['unable to locate credentials', 'could not load credentials fr
 
 const EXPIRED_CODES = ['ExpiredToken', 'RequestExpired'];
 const INVALID_CODES = ['InvalidClientTokenId', 'UnrecognizedClient', 'InvalidAccessKeyId', 'SignatureDoesNotMatch', 'AuthFailure', 'IncompleteSignature'];
-const isExpired = (ctx: CauseContext) => codeIs(ctx, ...EXPIRED_CODES) || has(ctx, ...EXPIRED);
-const isInvalid = (ctx: CauseContext) => codeIs(ctx, ...INVALID_CODES) || has(ctx, ...INVALID);
+const isExpired = (ctx: CauseContext) => codeIn(ctx, EXPIRED_CODES) || has(ctx, ...EXPIRED);
+const isInvalid = (ctx: CauseContext) => codeIn(ctx, INVALID_CODES) || has(ctx, ...INVALID);
 /** The web-identity token (not the calling credentials) expired. */
 const webTokenExpired = (ctx: CauseContext) => isWebIdentity(ctx) && has(ctx, 'token expired: current date/time', 'expiredtokenexception');
 

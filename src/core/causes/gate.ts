@@ -6,7 +6,7 @@
  */
 import type { CauseContext, CauseGate, GateKey } from './types.js';
 import { ctxCache } from './memo.js';
-import { action, codeIs, isKmsContext, isSaml, isWebIdentity } from './service-util.js';
+import { action, codeIn, isKmsContext, isSaml, isWebIdentity } from './service-util.js';
 import { isS3 } from './s3.js';
 import { isAwsPrincipalAssume } from './signals.js';
 import { hayIndex } from './text-index.js';
@@ -40,7 +40,7 @@ function fact(ctx: CauseContext, key: GateKey): boolean {
 export function gateOpen(gate: CauseGate, ctx: CauseContext): boolean {
   try {
     if (gate.actions) { const a = action(ctx); if (a && gate.actions.includes(a)) return true; }
-    if (gate.codes && codeIs(ctx, ...gate.codes)) return true;
+    if (gate.codes && codeIn(ctx, gate.codes)) return true;
     if (gate.callers) { const t = ctx.parsed.caller?.type; if (t && gate.callers.includes(t)) return true; }
     if (gate.request) for (const f of gate.request) if (ctx.request[f] !== undefined) return true;
     if (gate.keys) for (const key of gate.keys) if (fact(ctx, key)) return true;

@@ -93,9 +93,33 @@ export function service(ctx: CauseContext): string {
 
 /** errorCode comparison ignoring case and a trailing `Exception`. */
 export function codeIs(ctx: CauseContext, ...codes: string[]): boolean {
-  const c = stripException(lower(ctx.parsed.errorCode));
+  return codeIn(ctx, codes);
+}
+
+/** codeIs over a list the caller already holds (no copy of it per question). */
+export function codeIn(ctx: CauseContext, codes: readonly string[]): boolean {
+  const c = errorCodeOf(ctx);
   if (!c) return false;
-  return codes.some((x) => stripException(x.toLowerCase()) === c);
+  for (const x of codes) if (normalCode(x) === c) return true;
+  return false;
+}
+
+/** The message's error code, normalized once per answer (the causes ask about it a few dozen times). */
+const errorCodeOf = perAnswer((ctx: CauseContext): string => stripException(lower(ctx.parsed.errorCode)));
+
+/**
+ * A code the causes compare with, normalized once: they are the catalog's constants, a few dozen,
+ * and each was lower-cased and cut again at every question. Bounded, like every module-level cache.
+ */
+const normalCodes = new Map<string, string>();
+const NORMAL_CODES_MAX = 512;
+function normalCode(code: string): string {
+  let n = normalCodes.get(code);
+  if (n === undefined) {
+    n = stripException(code.toLowerCase());
+    if (normalCodes.size < NORMAL_CODES_MAX) normalCodes.set(code, n);
+  }
+  return n;
 }
 
 function stripException(s: string): string {
