@@ -5,7 +5,7 @@
 import type { CommandStep, ContextValue, Evaluation, InferredValue, ParsedError, Policy, RankedCause, RequestFacts, Warning } from '../types.js';
 import { rank } from '../rank/index.js';
 import { definitionOf, definitions } from './catalog.js';
-import { deriveFacts, fillTemplate } from './templates.js';
+import { deriveFacts, fillTemplate, firstStepFacts } from './templates.js';
 import { familyFacts } from './service-facts.js';
 import { forgetLowered } from './text-index.js';
 import { inferredValues } from './abduce.js';
@@ -87,7 +87,7 @@ export function rankCausesChecked(input: CauseInput, defs: readonly CauseDefinit
 
 /** What to run first for any error: who is calling, the decoded blob, the failed call in CloudTrail. */
 export function firstSteps(parsed: ParsedError): CommandStep[] {
-  const facts = deriveFacts(parsed);
+  const facts = firstStepFacts(parsed);
   const steps: CommandStep[] = [{
     description: 'See which identity the failing call really uses (needs no permission, works even when everything else is denied). Run it with the same profile and environment as the failing command.',
     command: 'aws sts get-caller-identity',

@@ -193,6 +193,18 @@ function str(v: ContextValue | undefined): string | null {
   return String(v);
 }
 
+/**
+ * The three facts firstSteps fills, as deriveFacts derives them: firstSteps runs for every answer,
+ * and deriving all ~45 facts a second time for three of them was a few KB of garbage per answer.
+ */
+export function firstStepFacts(parsed: ParsedError): TemplateFacts {
+  return {
+    region: parsed.region ?? parsed.target?.region ?? null,
+    eventName: parsed.operation ?? actionName(parsed.action),
+    encodedMessage: parsed.encodedMessage ?? null,
+  };
+}
+
 /** Derives every template fact once per answer. */
 export function deriveFacts(
   parsed: ParsedError,
@@ -241,7 +253,7 @@ export function deriveFacts(
   f.service = parsed.action && parsed.action.includes(':') ? parsed.action.slice(0, parsed.action.indexOf(':')) : t?.service ?? null;
   f.actionName = actionName(parsed.action);
   f.operation = parsed.operation ?? null;
-  f.eventName = parsed.operation ?? actionName(parsed.action);
+  f.eventName = parsed.operation ?? actionName(parsed.action); // as firstStepFacts
   f.region = parsed.region ?? t?.region ?? null;
   f.errorCode = parsed.errorCode ?? null;
 
