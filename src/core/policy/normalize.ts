@@ -25,9 +25,14 @@ function scalar(v: unknown): string | null {
   return null;
 }
 
-/** Look up an element by exact name, else case-insensitively (with an issue). */
-function element(o: Record<string, unknown>, name: string, path: string, issues: Issue[]): unknown {
+/**
+ * Look up an element by exact name, else case-insensitively (with an issue). `exact`: every key of
+ * `o` is an element name spelled as IAM spells it, so there is no other spelling to look for (the
+ * usual case: the scan copied the keys and lower-cased each one for every absent element).
+ */
+function element(o: Record<string, unknown>, name: string, path: string, issues: Issue[], exact: boolean): unknown {
   if (name in o) return o[name];
+  if (exact) return undefined;
   const lower = name.toLowerCase();
   for (const k of Object.keys(o)) {
     if (k.toLowerCase() === lower) {
@@ -38,13 +43,25 @@ function element(o: Record<string, unknown>, name: string, path: string, issues:
   return undefined;
 }
 
-function stringList(v: unknown, path: string, issues: Issue[]): string[] {
-  const arr = Array.isArray(v) ? v : [v];
+/** Whether every key is one of the names, spelled exactly. */
+function allSpelled(keys: readonly string[], names: readonly string[]): boolean {
+  for (const k of keys) if (!names.includes(k)) return false;
+  return true;
+}
+
+/** The values of an element at `${path}.${key}` (the path is written out only for an issue). */
+function stringList(v: unknown, path: string, key: string, issues: Issue[]): string[] {
   const out: string[] = [];
-  for (let i = 0; i < arr.length && out.length < MAX_VALUES; i++) {
-    const s = scalar(arr[i]);
+  if (!Array.isArray(v)) {
+    const s = scalar(v);
+    if (s === null) issues.push({ code: 'invalid-value', message: 'Expected a string or a list of strings.', path: `${path}.${key}`, severity: 'error' });
+    else out.push(s);
+    return out;
+  }
+  for (let i = 0; i < v.length && out.length < MAX_VALUES; i++) {
+    const s = scalar(v[i]);
     if (s === null) {
-      issues.push({ code: 'invalid-value', message: 'Expected a string or a list of strings.', path: Array.isArray(v) ? `${path}[${i}]` : path, severity: 'error' });
+      issues.push({ code: 'invalid-value', message: 'Expected a string or a list of strings.', path: `${path}.${key}[${i}]`, severity: 'error' });
     } else out.push(s);
   }
   return out;
@@ -66,7 +83,7 @@ function readPrincipal(v: unknown, path: string, issues: Issue[], kind: PolicyKi
       issues.push({ code: 'unknown-principal-type', message: `Unknown principal type "${k}" (use AWS, Service, Federated or CanonicalUser).`, path: `${path}.${k}`, severity: 'error' });
       continue;
     }
-    const list = stringList(raw, `${path}.${k}`, issues);
+    const list = stringList(raw, path, k, issues);
     (el[key as 'AWS' | 'Service' | 'Federated' | 'CanonicalUser']).push(...list);
     list.forEach((value, i) => {
       const vpath = Array.isArray(raw) ? `${path}.${k}[${i}]` : `${path}.${k}`;
@@ -103,7 +120,7 @@ function readConditions(v: unknown, path: string, issues: Issue[]): ConditionCla
       continue;
     }
     for (const [key, raw] of Object.entries(block)) {
-      const values = stringList(raw, `${opPath}.${key}`, issues);
+      const values = stringList(raw, opPath, key, issues);
       out.push({ operator: op, baseOperator: parsed.baseOperator, setOperator: parsed.setOperator, ifExists: parsed.ifExists, key, values });
       if (parsed.def?.name === 'Null' && values.some((x) => x.toLowerCase() !== 'true' && x.toLowerCase() !== 'false')) {
         issues.push({ code: 'null-value', message: 'Null takes "true" (key absent) or "false" (key present).', path: `${opPath}.${key}`, severity: 'error' });
@@ -123,19 +140,21 @@ export interface Normalized {
 
 export function normalizeDocument(doc: Record<string, unknown>, kind: PolicyKind | null): Normalized {
   const issues: Issue[] = [];
-  for (const k of Object.keys(doc)) {
+  const topKeys = Object.keys(doc);
+  const topExact = allSpelled(topKeys, TOP_ELEMENTS);
+  for (const k of topKeys) {
     if (!TOP_ELEMENTS.includes(k) && !TOP_LOWER.has(k.toLowerCase())) {
       issues.push({ code: 'unknown-element', message: `Unknown top-level element "${k}".`, path: k, severity: 'error' });
     }
   }
-  const versionRaw = element(doc, 'Version', '', issues);
+  const versionRaw = element(doc, 'Version', '', issues, topExact);
   const version = scalar(versionRaw);
   if (versionRaw === undefined) {
     issues.push({ code: 'version-missing', message: 'No "Version": "2012-10-17"; policy variables such as ${aws:username} stay literal text.', path: 'Version', severity: 'warning' });
   } else if (version !== '2012-10-17') {
     issues.push({ code: 'version-old', message: `Version "${String(version)}": policy variables stay literal text; use "2012-10-17".`, path: 'Version', severity: 'warning' });
   }
-  const stRaw = element(doc, 'Statement', '', issues);
+  const stRaw = element(doc, 'Statement', '', issues, topExact);
   const single = !Array.isArray(stRaw);
   const list = Array.isArray(stRaw) ? stRaw : stRaw === undefined ? [] : [stRaw];
   if (list.length > MAX_STATEMENTS) {
@@ -151,24 +170,26 @@ export function normalizeDocument(doc: Record<string, unknown>, kind: PolicyKind
       issues.push({ code: 'invalid-statement', message: 'A statement must be an object.', path, severity: 'error' });
       continue;
     }
-    for (const k of Object.keys(s)) {
+    const keys = Object.keys(s);
+    const exact = allSpelled(keys, STATEMENT_ELEMENTS);
+    for (const k of keys) {
       if (!STATEMENT_ELEMENTS.includes(k) && !STATEMENT_LOWER.has(k.toLowerCase())) {
         issues.push({ code: 'unknown-element', message: `Unknown statement element "${k}"; IAM rejects the policy.`, path: `${path}.${k}`, severity: 'error' });
       }
     }
-    const effectRaw = scalar(element(s, 'Effect', path, issues));
+    const effectRaw = scalar(element(s, 'Effect', path, issues, exact));
     if (effectRaw !== 'Allow' && effectRaw !== 'Deny') {
       issues.push({ code: 'invalid-effect', message: `Effect must be "Allow" or "Deny" (got ${JSON.stringify(effectRaw ?? null)}); the statement is ignored.`, path: `${path}.Effect`, severity: 'error' });
       continue;
     }
-    const sid = scalar(element(s, 'Sid', path, issues));
-    const a = element(s, 'Action', path, issues);
-    const na = element(s, 'NotAction', path, issues);
-    const r = element(s, 'Resource', path, issues);
-    const nr = element(s, 'NotResource', path, issues);
-    const p = element(s, 'Principal', path, issues);
-    const np = element(s, 'NotPrincipal', path, issues);
-    const c = element(s, 'Condition', path, issues);
+    const sid = scalar(element(s, 'Sid', path, issues, exact));
+    const a = element(s, 'Action', path, issues, exact);
+    const na = element(s, 'NotAction', path, issues, exact);
+    const r = element(s, 'Resource', path, issues, exact);
+    const nr = element(s, 'NotResource', path, issues, exact);
+    const p = element(s, 'Principal', path, issues, exact);
+    const np = element(s, 'NotPrincipal', path, issues, exact);
+    const c = element(s, 'Condition', path, issues, exact);
     if (a !== undefined && na !== undefined) {
       issues.push({ code: 'action-and-notaction', message: 'A statement cannot hold both Action and NotAction.', path, severity: 'error' });
     }
@@ -181,16 +202,16 @@ export function normalizeDocument(doc: Record<string, unknown>, kind: PolicyKind
     if (p !== undefined && np !== undefined) {
       issues.push({ code: 'principal-and-notprincipal', message: 'A statement cannot hold both Principal and NotPrincipal.', path, severity: 'error' });
     }
-    const action = a !== undefined ? stringList(a, `${path}.Action`, issues) : na === undefined ? [] : null;
-    const notAction = na !== undefined && a === undefined ? stringList(na, `${path}.NotAction`, issues) : null;
+    const action = a !== undefined ? stringList(a, path, 'Action', issues) : na === undefined ? [] : null;
+    const notAction = na !== undefined && a === undefined ? stringList(na, path, 'NotAction', issues) : null;
     const statement: Statement = {
       index: i,
       sid,
       effect: effectRaw,
       action,
       notAction,
-      resource: r !== undefined ? stringList(r, `${path}.Resource`, issues) : null,
-      notResource: nr !== undefined && r === undefined ? stringList(nr, `${path}.NotResource`, issues) : null,
+      resource: r !== undefined ? stringList(r, path, 'Resource', issues) : null,
+      notResource: nr !== undefined && r === undefined ? stringList(nr, path, 'NotResource', issues) : null,
       principal: p !== undefined ? readPrincipal(p, `${path}.Principal`, issues, kind) : null,
       notPrincipal: np !== undefined && p === undefined ? readPrincipal(np, `${path}.NotPrincipal`, issues, kind) : null,
       conditions: c !== undefined ? readConditions(c, `${path}.Condition`, issues) : [],
