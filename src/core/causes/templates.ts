@@ -205,93 +205,98 @@ export function firstStepFacts(parsed: ParsedError): TemplateFacts {
   };
 }
 
-/** Derives every template fact once per answer. */
+/**
+ * Derives every template fact once per answer. One object literal: adding ~45 keys one by one to
+ * `{}` reallocated the object's property store a dozen times per answer.
+ */
 export function deriveFacts(
   parsed: ParsedError,
   request: RequestFacts = {},
   context: Record<string, ContextValue> = {},
   policies: Policy[] = [],
 ): TemplateFacts {
-  const f: TemplateFacts = {};
   const c = parsed.caller;
   const t = parsed.target;
   const partition = t?.partition || c?.partition || 'aws';
-  f.partition = partition;
 
   // caller
-  f.callerArn = c?.arn ?? null;
-  f.callerType = c && c.type !== 'unknown' ? c.type : null;
-  f.callerAccount = isAccountId(c?.accountId) ? c!.accountId : null;
-  f.callerName = c?.name ?? null;
-  f.sessionName = c?.sessionName ?? null;
+  const callerAccount = isAccountId(c?.accountId) ? c!.accountId : null;
   const callerIsRole = c?.type === 'role' || c?.type === 'assumed-role';
-  f.callerRoleName = callerIsRole ? c?.name ?? null : null;
-  f.callerUserName = c?.type === 'user' ? c.name ?? null : null;
-  f.callerRoleArn = callerIsRole
-    ? c?.roleArn ?? (c?.type === 'role' ? c.arn : null) ?? (f.callerAccount && f.callerRoleName ? `arn:${partition}:iam::${f.callerAccount}:role/${f.callerRoleName}` : null)
+  const callerRoleName = callerIsRole ? c?.name ?? null : null;
+  const callerUserName = c?.type === 'user' ? c.name ?? null : null;
+  const callerRoleArn = callerIsRole
+    ? c?.roleArn ?? (c?.type === 'role' ? c.arn : null) ?? (callerAccount && callerRoleName ? `arn:${partition}:iam::${callerAccount}:role/${callerRoleName}` : null)
     : null;
-  // Something simulate-principal-policy accepts: a user or role ARN (never a session ARN).
-  f.callerPrincipalArn = callerIsRole ? f.callerRoleArn : c?.type === 'user' ? c.arn : null;
-  f.callerAccountRootArn = f.callerAccount ? `arn:${partition}:iam::${f.callerAccount}:root` : null;
-  // for `aws iam put-{callerIamKind}-policy --{callerIamKind}-name {callerIamName}`
-  f.callerIamKind = callerIsRole ? 'role' : c?.type === 'user' ? 'user' : null;
-  f.callerIamName = callerIsRole ? f.callerRoleName : f.callerUserName;
 
   // target
-  f.targetArn = t?.arn ?? null;
-  f.targetAccount = isAccountId(t?.accountId) ? t!.accountId : null;
-  f.targetName = t?.name ?? null;
-  f.targetType = t?.resourceType ?? null;
-  f.targetPath = t?.path ?? null;
   const targetIsRole = t?.resourceType === 'role';
-  f.targetRoleName = targetIsRole ? t?.name ?? null : null;
-  f.targetRoleArn = targetIsRole ? t?.arn ?? null : null;
-  f.targetService = t?.service ?? null;
-
-  // action
-  f.action = parsed.action ?? null;
-  f.service = parsed.action && parsed.action.includes(':') ? parsed.action.slice(0, parsed.action.indexOf(':')) : t?.service ?? null;
-  f.actionName = actionName(parsed.action);
-  f.operation = parsed.operation ?? null;
-  f.eventName = parsed.operation ?? actionName(parsed.action); // as firstStepFacts
-  f.region = parsed.region ?? t?.region ?? null;
-  f.errorCode = parsed.errorCode ?? null;
 
   // policies named by the message
-  f.policyArn = parsed.deny.policyArn ?? null;
   const pa = parsed.deny.policyArn ?? '';
   const pid = pa.lastIndexOf('/p-');
-  f.policyId = pid >= 0 ? pa.slice(pid + 1) : null;
-  f.deniedPolicyName = pa.includes(':policy/') && !pa.includes('organizations') ? lastSegment(pa) : null;
-  f.encodedMessage = parsed.encodedMessage ?? null;
 
   // S3 / KMS / others
   const arn = splitArn(t?.arn);
-  if (arn?.service === 's3' && !arn.account) {
-    const slash = arn.resource.indexOf('/');
-    f.bucket = slash >= 0 ? arn.resource.slice(0, slash) : arn.resource;
-    f.objectKey = slash >= 0 ? arn.resource.slice(slash + 1) : null;
-  } else {
-    f.bucket = null;
-    f.objectKey = null;
-  }
-  f.keyArn = arn?.service === 'kms' ? t!.arn : null;
-  f.keyId = arn?.service === 'kms' ? lastSegment(arn.resource) : null;
+  const s3Slash = arn?.service === 's3' && !arn.account ? arn.resource.indexOf('/') : null;
 
-  // request facts
-  f.externalId = typeof request.externalId === 'string' ? request.externalId : null;
-  f.roleSessionName = request.roleSessionName ?? null;
-  f.sourceIdentity = request.sourceIdentity ?? str(context['aws:SourceIdentity']) ?? null;
-  f.durationSeconds = request.durationSeconds !== undefined ? String(request.durationSeconds) : null;
-  f.requiredExternalId = requiredTrustValue(policies, 'sts:externalid');
-  f.orgId = str(context['aws:PrincipalOrgID']);
-  // always placeholders
-  f.targetProfile = null;
-  f.callerProfile = null;
-  // An MFA device (arn:…:iam::ACCOUNT:mfa/NAME) belongs to an IAM user: its account is the caller's
-  // when the caller is that user; behind a role session the user is in an account the error never names.
-  f.mfaAccount = c?.type === 'user' ? f.callerAccount : null;
-  f.mfaDeviceName = null;
-  f.tokenCode = null;
-  return f;
+  return {
+    partition,
+    callerArn: c?.arn ?? null,
+    callerType: c && c.type !== 'unknown' ? c.type : null,
+    callerAccount,
+    callerName: c?.name ?? null,
+    sessionName: c?.sessionName ?? null,
+    callerRoleName,
+    callerUserName,
+    callerRoleArn,
+    // Something simulate-principal-policy accepts: a user or role ARN (never a session ARN).
+    callerPrincipalArn: callerIsRole ? callerRoleArn : c?.type === 'user' ? c.arn : null,
+    callerAccountRootArn: callerAccount ? `arn:${partition}:iam::${callerAccount}:root` : null,
+    // for `aws iam put-{callerIamKind}-policy --{callerIamKind}-name {callerIamName}`
+    callerIamKind: callerIsRole ? 'role' : c?.type === 'user' ? 'user' : null,
+    callerIamName: callerIsRole ? callerRoleName : callerUserName,
+
+    targetArn: t?.arn ?? null,
+    targetAccount: isAccountId(t?.accountId) ? t!.accountId : null,
+    targetName: t?.name ?? null,
+    targetType: t?.resourceType ?? null,
+    targetPath: t?.path ?? null,
+    targetRoleName: targetIsRole ? t?.name ?? null : null,
+    targetRoleArn: targetIsRole ? t?.arn ?? null : null,
+    targetService: t?.service ?? null,
+
+    action: parsed.action ?? null,
+    service: parsed.action && parsed.action.includes(':') ? parsed.action.slice(0, parsed.action.indexOf(':')) : t?.service ?? null,
+    actionName: actionName(parsed.action),
+    operation: parsed.operation ?? null,
+    eventName: parsed.operation ?? actionName(parsed.action), // as firstStepFacts
+    region: parsed.region ?? t?.region ?? null,
+    errorCode: parsed.errorCode ?? null,
+
+    policyArn: parsed.deny.policyArn ?? null,
+    policyId: pid >= 0 ? pa.slice(pid + 1) : null,
+    deniedPolicyName: pa.includes(':policy/') && !pa.includes('organizations') ? lastSegment(pa) : null,
+    encodedMessage: parsed.encodedMessage ?? null,
+
+    bucket: s3Slash === null ? null : s3Slash >= 0 ? arn!.resource.slice(0, s3Slash) : arn!.resource,
+    objectKey: s3Slash === null ? null : s3Slash >= 0 ? arn!.resource.slice(s3Slash + 1) : null,
+    keyArn: arn?.service === 'kms' ? t!.arn : null,
+    keyId: arn?.service === 'kms' ? lastSegment(arn.resource) : null,
+
+    // request facts
+    externalId: typeof request.externalId === 'string' ? request.externalId : null,
+    roleSessionName: request.roleSessionName ?? null,
+    sourceIdentity: request.sourceIdentity ?? str(context['aws:SourceIdentity']) ?? null,
+    durationSeconds: request.durationSeconds !== undefined ? String(request.durationSeconds) : null,
+    requiredExternalId: requiredTrustValue(policies, 'sts:externalid'),
+    orgId: str(context['aws:PrincipalOrgID']),
+    // always placeholders
+    targetProfile: null,
+    callerProfile: null,
+    // An MFA device (arn:…:iam::ACCOUNT:mfa/NAME) belongs to an IAM user: its account is the caller's
+    // when the caller is that user; behind a role session the user is in an account the error never names.
+    mfaAccount: c?.type === 'user' ? callerAccount : null,
+    mfaDeviceName: null,
+    tokenCode: null,
+  };
 }
