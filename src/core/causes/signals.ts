@@ -972,9 +972,17 @@ function policyViews(ctx: CauseContext, i: number, a: string): StatementView[] {
   return views;
 }
 
-export function pasted(ctx: CauseContext, kind: PolicyKind): Array<{ policy: Policy; index: number }> {
-  return ctx.policies.map((policy, index) => ({ policy, index })).filter((x) => x.policy.kind === kind && x.policy.valid);
+/** The pasted policies of a kind that could be read, with their indexes. */
+export function pasted(ctx: CauseContext, kind: PolicyKind): ReadonlyArray<{ policy: Policy; index: number }> {
+  if (ctx.policies.length === 0) return NOTHING_PASTED; // most answers: the causes ask a few dozen times
+  const out: Array<{ policy: Policy; index: number }> = [];
+  for (let index = 0; index < ctx.policies.length; index++) {
+    const policy = ctx.policies[index]!;
+    if (policy.kind === kind && policy.valid) out.push({ policy, index });
+  }
+  return out;
 }
+const NOTHING_PASTED: ReadonlyArray<{ policy: Policy; index: number }> = Object.freeze([]);
 
 /** Principal names the caller (exact ARN, its account, or `*`). */
 /** Principal names the caller (exact ARN, its account, or `*`) — or may, when the error hid the caller's account. */

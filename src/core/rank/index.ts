@@ -122,9 +122,19 @@ function countSignals(t: Tally, def: CauseDefinition, ctx: CauseContext, failed?
   }
 }
 
+/** One tally, reset for each cause: assess never runs inside a signal, and this is its hottest path. */
+const tally: Tally = { raw: 1, confirmed: false, ruledOut: false, claimed: false, contradicted: false, floor: null, evidence: [] };
+function startTally(raw: number): Tally {
+  tally.raw = raw;
+  tally.confirmed = tally.ruledOut = tally.claimed = tally.contradicted = false;
+  tally.floor = null;
+  tally.evidence = []; // returned with the cause: a new list each time
+  return tally;
+}
+
 /** Scores one cause from its signals. */
 export function assess(def: CauseDefinition, ctx: CauseContext, failed?: OnCheckFailed): Assessed {
-  const t: Tally = { raw: def.prior > 0 ? def.prior : 0.01, confirmed: false, ruledOut: false, claimed: false, contradicted: false, floor: null, evidence: [] };
+  const t = startTally(def.prior > 0 ? def.prior : 0.01);
   countSignals(t, def, ctx, failed);
   const staged = stageProof(def, ctx);
   if (staged) count(t, staged);
