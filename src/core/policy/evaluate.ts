@@ -247,14 +247,20 @@ function evaluatePolicy(
   policy: Policy, index: number, request: EvaluationRequest, who: Who, ctx: ContextView, hasBoundary: boolean, res: ResourceView,
 ): PolicyEval {
   const isApplicable = applicable(policy, who);
-  const statements = isApplicable ? policy.statements.map((s) => evaluateStatement(s, policy, request, who, ctx, hasBoundary, res)) : [];
-  const denies = statements.filter((s) => s.statement.effect === 'Deny');
-  const allows = statements.filter((s) => s.statement.effect === 'Allow');
-  const deny = or3(...denies.map((s) => s.matched));
-  const allowOf = (pred: (c: PrincipalClass) => boolean): T3 => or3(...allows.filter((s) => pred(s.cls)).map((s) => s.matched));
-  const allowDirect = allowOf((c) => c === 'direct' || c === 'unknown');
-  const allowRole = allowOf((c) => c === 'role');
-  const allowAccount = allowOf((c) => c === 'account');
+  const statements: StatementEval[] = [];
+  if (isApplicable) for (const s of policy.statements) statements.push(evaluateStatement(s, policy, request, who, ctx, hasBoundary, res));
+  // the or3 of the statements' matches, per effect and (for an Allow) per principal class, in one pass
+  let deny: T3 = false;
+  let allowDirect: T3 = false;
+  let allowRole: T3 = false;
+  let allowAccount: T3 = false;
+  for (const s of statements) {
+    if (s.statement.effect === 'Deny') deny = or3(deny, s.matched);
+    else if (s.statement.effect !== 'Allow') continue;
+    else if (s.cls === 'direct' || s.cls === 'unknown') allowDirect = or3(allowDirect, s.matched);
+    else if (s.cls === 'role') allowRole = or3(allowRole, s.matched);
+    else if (s.cls === 'account') allowAccount = or3(allowAccount, s.matched);
+  }
   let allow = or3(allowDirect, allowRole, allowAccount);
   let deny0 = deny;
   if (isApplicable && partial(policy)) {
