@@ -67,6 +67,12 @@ function baseAnalysis(ctx: CauseContext): BaseAnalysis {
   return base;
 }
 
+/** Whether the statement has a condition on one of the keys (loops, no closures: asked per cause). */
+function conditionOn(v: StatementView, test: KeyTest): boolean {
+  for (const o of v.conditions) if (test(o.key)) return true;
+  return false;
+}
+
 function analyze(ctx: CauseContext, test: KeyTest): ConditionAnalysis {
   let perCtx = analysisCache.get(ctx);
   if (!perCtx) { perCtx = new Map(); analysisCache.set(ctx, perCtx); }
@@ -75,10 +81,11 @@ function analyze(ctx: CauseContext, test: KeyTest): ConditionAnalysis {
   const { views, perKind, primaryPasted } = baseAnalysis(ctx);
   const out: ConditionAnalysis = { failing: [], unknown: [], satisfied: [], primaryPasted, keyUsed: false, firstIndex: views[0]?.policyIndex };
   perCtx.set(test, out);
-  for (const { conditionalAllows, candidates, full } of perKind) {
-    if (conditionalAllows.some((v) => v.conditions.some((o) => test(o.key)))) out.keyUsed = true;
+  for (let k = 0; k < perKind.length; k++) {
+    const { conditionalAllows, candidates, full } = perKind[k]!;
+    for (const v of conditionalAllows) if (conditionOn(v, test)) out.keyUsed = true;
     if (full.length) {
-      out.satisfied.push(...full.filter((v) => v.conditions.some((o) => test(o.key))));
+      for (const v of full) if (conditionOn(v, test)) out.satisfied.push(v);
       continue; // this policy allows; its conditions are not what fails
     }
     for (const v of candidates) {
