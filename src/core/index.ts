@@ -9,6 +9,7 @@ import { evaluatePolicies, readPolicy, requestFromParsed } from './policy/index.
 import { firstSteps, rankCausesChecked } from './causes/index.js';
 import { withS3Target } from './causes/s3-target.js';
 import { serviceUse, withServiceUse, type ServiceUse } from './causes/service-use.js';
+import { evaluatedCall } from './causes/evaluated.js';
 import { mergeRequest, requestFromCommand } from './policy/command-request.js';
 import { redactSecrets } from './secrets.js';
 import { forgetMemos } from './policy/cache.js';
@@ -78,9 +79,12 @@ function explainOnce(input: ExplainInput): Explanation {
       verdict: ev?.verdict ?? 'unknown', statements: ev?.statements ?? [], decidingConditions: ev?.decidingConditions ?? [],
     };
   });
-  const { causes, warnings: causeWarnings, inferred } = rankCausesChecked({ parsed: seen, policies, evaluation, request, context, text });
+  const { causes, warnings: causeWarnings, inferred, kms } = rankCausesChecked({ parsed: seen, policies, evaluation, request, context, text });
+  const checked = evaluatedCall(parsed, seen, use, kms);
   return {
     parsed,
+    // what the causes and the evaluation checked, only when it differs from the parsed request
+    ...(checked ? { evaluated: checked } : {}),
     causes,
     firstSteps: firstSteps(parsed),
     policies: reports,

@@ -416,8 +416,30 @@ export interface InferredValue {
   from: { policy: number; statement: number; sid: string | null; kind: PolicyKind; effect: 'Allow' | 'Deny' };
 }
 
+/**
+ * What the causes and the policy evaluation actually checked, when it is not the request the message
+ * names: a service's onward call (docs/decisions/019), a service's use of KMS for the caller (018), an
+ * S3 resource read from the command around the message. `parsed` stays as the parser made it.
+ */
+export interface EvaluatedCall {
+  /** Why the check differs: `service-call` (019), `kms-use` (018), `s3-command` (S3 target from the command). */
+  kind: 'service-call' | 'kms-use' | 's3-command';
+  /** The IAM action checked (`ecr:BatchGetImage`). */
+  action: string;
+  /** Further actions the same step needs (shown, not evaluated). */
+  also: string[];
+  /** Who makes the call: a service principal, a service-linked role, or the caller's ARN; null when not known. */
+  caller: string | null;
+  /** The resource checked (an ARN) when known, else null. */
+  resource: string | null;
+  /** One sentence for people: "Lambda pulls the image from ECR on your behalf: the check is ecr:BatchGetImage by lambda.amazonaws.com". */
+  why: string;
+}
+
 export interface Explanation {
   parsed: ParsedError;
+  /** What was checked when it differs from `parsed` (onward service call, KMS use, S3 target from the command); null otherwise. */
+  evaluated?: EvaluatedCall | null;
   causes: RankedCause[];
   firstSteps: CommandStep[];
   policies: PolicyReport[];

@@ -183,8 +183,20 @@ export const InferredValueSchema = z.object({
   }).describe('The one pasted statement AWS\'s message points at.'),
 }).describe('A value the failed call must have carried: AWS names the policy type that refused, and exactly one pasted statement of that type could have (docs/decisions/016).');
 
+export const EvaluatedCallSchema = z.object({
+  kind: z.enum(['service-call', 'kms-use', 's3-command'])
+    .describe('`service-call`: a service\'s onward call for the caller (docs/decisions/019); `kms-use`: a service\'s use of KMS with the caller\'s permissions (018); `s3-command`: the S3 resource read from the command around the message.'),
+  action: z.string().describe('The IAM action checked, e.g. `ecr:BatchGetImage`.'),
+  also: z.array(z.string()).describe('Further actions the same step needs (shown, not evaluated).'),
+  caller: nullableString.describe('Who makes the call: a service principal, a service-linked role or the caller; null when not known.'),
+  resource: nullableString.describe('The resource checked (an ARN), when known.'),
+  why: z.string().describe('One sentence for people, e.g. "Lambda pulls the image from ECR on your behalf: the check is ecr:BatchGetImage by lambda.amazonaws.com".'),
+}).describe('What the causes and the policy evaluation checked when it is not the request the message names; `parsed` stays as the parser made it.');
+
 export const ExplanationSchema = z.object({
   parsed: ParsedErrorSchema,
+  evaluated: EvaluatedCallSchema.nullable().optional()
+    .describe('Present only when the check differs from the parsed request (a service\'s onward call, KMS use through a service, an S3 target from the command).'),
   causes: z.array(RankedCauseSchema).describe('Every cause considered, best first; ruled-out ones last.'),
   firstSteps: z.array(CommandStepSchema),
   policies: z.array(PolicyReportSchema).describe('One per pasted policy, same order.'),

@@ -36,7 +36,7 @@ describe('OpenAPI document', async () => {
   });
 
   it.each([
-    ['/v1/explain', 'post', ['parsed', 'causes', 'firstSteps', 'policies', 'warnings', 'otherErrors', 'inferred', 'evaluation']],
+    ['/v1/explain', 'post', ['parsed', 'causes', 'firstSteps', 'policies', 'warnings', 'otherErrors', 'inferred', 'evaluation', 'evaluated']],
     ['/v1/parse', 'post', ['parsed', 'otherErrors', 'warnings']],
     ['/v1/simulate', 'post', ['decision', 'policies', 'missingContext']],
     ['/v1/causes', 'get', ['causes']],

@@ -9,6 +9,7 @@ import { deriveFacts, fillTemplate, firstStepFacts } from './templates.js';
 import { familyFacts } from './service-facts.js';
 import { forgetLowered } from './text-index.js';
 import { inferredValues } from './abduce.js';
+import { kmsUse, type KmsUse } from './kms-use.js';
 import type { CauseContext, CauseDefinition } from './types.js';
 
 export type { CauseDefinition } from './types.js';
@@ -51,6 +52,8 @@ export interface CheckedCauses {
   warnings: Warning[];
   /** What the call must have carried, from the policy type AWS names (docs/decisions/016). */
   inferred: InferredValue[];
+  /** The KMS use the message reports (docs/decisions/018), or null. */
+  kms?: KmsUse | null;
 }
 
 /**
@@ -62,8 +65,10 @@ export function rankCausesChecked(input: CauseInput, defs: readonly CauseDefinit
   let causes: RankedCause[];
   let failed: Set<string> | undefined;
   let inferred: InferredValue[] = [];
+  let kms: KmsUse | null = null;
   try {
     const ctx = causeContext(input);
+    kms = kmsUse(ctx);
     // rank catches a throwing appliesTo or signal itself and names the cause here
     causes = rank(defs, ctx, (id) => { (failed ??= new Set()).add(id); });
     inferred = inferredValues(ctx);
@@ -72,10 +77,11 @@ export function rankCausesChecked(input: CauseInput, defs: readonly CauseDefinit
   } finally {
     forgetLowered();
   }
-  if (!failed) return { causes, warnings: [], inferred };
+  if (!failed) return { causes, warnings: [], inferred, kms };
   const skip = failed;
   return {
     inferred,
+    kms,
     causes: causes.filter((c) => !skip.has(c.id)),
     warnings: [...skip].map((id) => ({
       code: 'cause-check-failed',

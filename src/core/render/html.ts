@@ -9,7 +9,7 @@ import type {
   CauseStatus, CommandStep, Evidence, Explanation, ParsedError, PolicyReport, RankedCause, Verdict,
 } from '../types.js';
 import { renderDecisionSvg } from './svg.js';
-import { INFERRED_WORDS, NOT_RECOGNIZED_WORDS, firstStepsFirst, sourceWords, inferredFor, inferredLine, leadWords, noticeLines, otherErrorsNote, pathWords } from './text.js';
+import { CHECKED_WORDS, checkedSentence, INFERRED_WORDS, NOT_RECOGNIZED_WORDS, firstStepsFirst, sourceWords, inferredFor, inferredLine, leadWords, noticeLines, otherErrorsNote, pathWords } from './text.js';
 
 export { renderDecisionSvg } from './svg.js';
 
@@ -166,7 +166,7 @@ function mono(v: string | null | undefined): string {
   return v ? `<code>${e(v)}</code>` : '<span class="muted">not in the message</span>';
 }
 
-function renderParsed(p: ParsedError): string {
+function renderParsed(p: ParsedError, checked: string | null): string {
   if (!p.recognized) {
     return '<section class="card" aria-labelledby="parsed-h"><h2 id="parsed-h">What the message says</h2>'
       + `<p class="notice">No AWS authorization failure was found in this text. ${e(NOT_RECOGNIZED_WORDS.slice(NOT_RECOGNIZED_WORDS.indexOf('Paste ')))}</p>`
@@ -191,7 +191,8 @@ function renderParsed(p: ParsedError): string {
   if (p.requestId) rows.push(field('Request id', mono(p.requestId)));
   if (p.redactions.length) rows.push(field('Hidden in the paste', e(p.redactions.join(', '))));
   if (p.encodedMessage) rows.push(field('Encoded message', 'present: decode it with <code>aws sts decode-authorization-message</code>'));
-  return `<section class="card" aria-labelledby="parsed-h"><h2 id="parsed-h">What the message says</h2><dl class="parsed">${rows.join('')}</dl></section>`;
+  const checkedHtml = checked ? `<p class="checked"><strong>${e(CHECKED_WORDS)}:</strong> ${e(checked)}</p>` : '';
+  return `<section class="card" aria-labelledby="parsed-h"><h2 id="parsed-h">What the message says</h2><dl class="parsed">${rows.join('')}</dl>${checkedHtml}</section>`;
 }
 
 function evidenceSource(ev: Evidence, reports: PolicyReport[]): string {
@@ -348,7 +349,7 @@ export function renderHtmlAnswer(x: Explanation): string {
   out.push('<h2 id="answer-h" class="answer-title" tabindex="-1">Answer</h2>');
   out.push(renderWarnings(x));
   if (x.parsed.recognized) out.push(renderSummary(ids, x));
-  out.push(renderParsed(x.parsed));
+  out.push(renderParsed(x.parsed, checkedSentence(x)));
   if (x.parsed.recognized) {
     out.push(`<section class="card" aria-labelledby="picture-h"><h2 id="picture-h">The decision at a glance</h2><figure class="picture"><div class="picture-wide">${renderDecisionSvg(x, 'decision', 'wide')}</div><div class="picture-tall">${renderDecisionSvg(x, 'decision-tall', 'tall')}</div>`
       + '<figcaption>Each box is a policy type AWS checks. ✓ allows, ✗ denies, ? unknown (depends on values not given), – not pasted. A thick border marks the policy that decided.</figcaption></figure></section>');

@@ -5,7 +5,7 @@
  */
 import type { Explanation, RankedCause } from '../types.js';
 import {
-  MAX_RULED_OUT_LINES, NOT_RECOGNIZED_WORDS, firstStepsFirst, leadWords, STATUS_WORDS, evidenceOrigin, formatScore, groupCauses, headline, kindWords,
+  CHECKED_WORDS, checkedSentence, MAX_RULED_OUT_LINES, NOT_RECOGNIZED_WORDS, firstStepsFirst, leadWords, STATUS_WORDS, evidenceOrigin, formatScore, groupCauses, headline, kindWords,
   foldLine, noticeLines, oneLine, INFERRED_WORDS, inferredFor, inferredLine, otherErrorSummary, otherErrorsNote, parsedFieldRows, policyLabel, policyNotes, ruledOutReason,
   statementLines, stripControls, type FieldRow,
 } from './text.js';
@@ -139,6 +139,8 @@ export function renderMarkdown(e: Explanation): string {
   if (p.recognized) {
     const rows = parsedFieldRows(p);
     blocks.push(['| Field | Value |', '| --- | --- |', ...rows.map((r) => `| ${r.label} | ${cell(r)} |`)].join('\n'));
+    const checked = checkedSentence(e);
+    if (checked) blocks.push(`**${escapeInline(CHECKED_WORDS)}:** ${prose(checked)}`);
   }
 
   const steps = e.firstSteps.length

@@ -31,6 +31,8 @@ export interface DecisionDiagram {
   callerLabel: string;
   resourceLabel: string;
   action: string;
+  /** true when the call checked is made by an AWS service principal (Explanation.evaluated), not an account's principal. */
+  callerIsService: boolean;
   callerRows: DiagramRow[];
   resourceRows: DiagramRow[];
   /** VPC endpoint policy, drawn on the arrow, only when pasted or named by the message. */
@@ -108,7 +110,9 @@ function buildRow(kind: PolicyKind, e: Explanation, mentioned: PolicyKind | null
 export function buildDecisionDiagram(e: Explanation): DecisionDiagram {
   const p = e.parsed;
   const mentioned = p.deny.policyType ? MESSAGE_POLICY_KIND[p.deny.policyType] : null;
-  const action = p.action ?? (p.operation ? p.operation : 'the request');
+  // what the causes checked, when it is not the message's request (a service's onward call, KMS use, S3 from the command)
+  const checked = e.evaluated ?? null;
+  const action = checked?.action ?? p.action ?? (p.operation ? p.operation : 'the request');
   const pastedKinds = new Set(e.policies.map((r) => r.kind));
   const isTrust = TRUST_ACTIONS.has(action.toLowerCase()) || (p.target?.service === 'iam' && p.target.resourceType === 'role' && /^sts:/i.test(action));
 
@@ -119,12 +123,14 @@ export function buildDecisionDiagram(e: Explanation): DecisionDiagram {
   // A message saying "resource-based policy" about AssumeRole means the trust policy.
   const resourceMention: PolicyKind | null = mentioned === 'resource' && isTrust && !pastedKinds.has('resource') ? 'trust' : mentioned;
 
-  const callerAccount = p.caller?.accountId ?? null;
-  const resourceAccount = p.target?.accountId ?? null;
-  const sameAccount = p.crossAccount === false || (p.crossAccount === null && callerAccount !== null && callerAccount === resourceAccount);
+  const callerIsService = !!checked?.caller && checked.caller.endsWith('.amazonaws.com') && !checked.caller.includes(':');
+  const callerAccount = callerIsService ? null : p.caller?.accountId ?? (checked?.caller ? arnAccount(checked.caller) : null);
+  const resourceAccount = p.target?.accountId ?? (checked?.resource ? arnAccount(checked.resource) : null);
+  const sameAccount = !callerIsService
+    && (p.crossAccount === false || (p.crossAccount === null && callerAccount !== null && callerAccount === resourceAccount));
 
-  const callerLabel = p.caller?.arn ?? (p.caller?.name ?? 'caller not named in the message');
-  const resourceLabel = p.target?.arn ?? 'resource not named in the message';
+  const callerLabel = checked?.caller ?? p.caller?.arn ?? (p.caller?.name ?? 'caller not named in the message');
+  const resourceLabel = checked?.resource ?? p.target?.arn ?? 'resource not named in the message';
 
   return {
     sameAccount,
@@ -134,10 +140,22 @@ export function buildDecisionDiagram(e: Explanation): DecisionDiagram {
     callerLabel,
     resourceLabel,
     action,
-    callerRows: (['identity', 'permissions-boundary', 'session', 'scp'] as PolicyKind[]).map((k) => buildRow(k, e, mentioned)),
+    callerIsService,
+    callerRows: (['identity', 'permissions-boundary', 'session', 'scp'] as PolicyKind[]).map((k) => {
+      const row = buildRow(k, e, mentioned);
+      // an AWS service principal has no identity policies, and organization and session limits are not on it
+      return callerIsService && row.verdict === 'not-pasted' ? { ...row, verdict: 'not-applicable', note: 'an AWS service has none' } : row;
+    }),
     resourceRows: resourceKinds.map((k) => buildRow(k, e, resourceMention)),
     networkRow: pastedKinds.has('vpc-endpoint') || mentioned === 'vpc-endpoint' ? buildRow('vpc-endpoint', e, mentioned) : null,
   };
+}
+
+/** The account of an ARN (`arn:aws:ecr:eu-west-1:123456789012:repository/x`), or null. */
+function arnAccount(arn: string): string | null {
+  const parts = arn.split(':', 6);
+  const acct = parts[0] === 'arn' ? parts[4] : undefined;
+  return acct && /^\d{12}$/.test(acct) ? acct : null;
 }
 
 /** Escapes text for XML/HTML text and attribute values. */
@@ -194,7 +212,7 @@ function text(x: number, y: number, content: string, attrs = ''): string {
 function drawRow(row: DiagramRow, x: number, y: number, w: number): string {
   const look = LOOKS[row.verdict];
   const pillText = `${look.icon} ${look.word}`;
-  const pillW = 108;
+  const pillW = row.verdict === 'not-applicable' ? 124 : 108; // "– does not apply" is the longest pill
   const out: string[] = [];
   out.push(`<g class="dg-row dg-${row.verdict}" data-kind="${esc(row.kind)}" data-verdict="${esc(row.verdict)}">`);
   out.push(`<rect x="${x}" y="${y}" width="${w}" height="${ROW_H}" rx="8" fill="#ffffff" stroke="${look.stroke}" stroke-width="${row.decided ? 3 : 1.5}"${look.dashed ? ' stroke-dasharray="5 4"' : ''}/>`);
@@ -243,12 +261,14 @@ export function renderDecisionSvg(e: Explanation, idPrefix = 'decision', layout:
   const d = buildDecisionDiagram(e);
   const tall = layout === 'tall';
   const W = tall ? 400 : 900;
-  const callerAcct = d.callerAccount ? `account ${d.callerAccount}` : 'account unknown';
+  const callerAcct = d.callerIsService ? 'AWS service' : d.callerAccount ? `account ${d.callerAccount}` : 'account unknown';
   const resourceAcct = d.resourceAccount ? `account ${d.resourceAccount}` : 'account unknown';
 
   const titleId = `${idPrefix}-title`;
   const descId = `${idPrefix}-desc`;
-  const title = d.sameAccount
+  const title = d.callerIsService
+    ? `How ${d.action} by the AWS service ${d.callerLabel} was decided at the resource's ${resourceAcct}`
+    : d.sameAccount
     ? `How ${d.action} was decided within ${callerAcct}`
     : `How ${d.action} was decided across the caller's ${callerAcct} and the resource's ${resourceAcct}`;
   const desc = [
@@ -256,7 +276,9 @@ export function renderDecisionSvg(e: Explanation, idPrefix = 'decision', layout:
     d.networkRow ? `On the way: ${describeRow(d.networkRow)}.` : '',
     `Resource side (${d.resourceLabel}, ${resourceAcct}): ${d.resourceRows.map(describeRow).join('; ')}.`,
   ].filter(Boolean).join(' ');
-  const caption = d.sameAccount
+  const caption = d.callerIsService
+    ? `${d.action} is made by an AWS service (${d.callerLabel}): the resource's policy must allow that service`
+    : d.sameAccount
     ? `${d.action} within one account: caller and resource policies are evaluated together`
     : d.crossAccount
       ? `${d.action} across accounts: the caller's side and the resource's side must both allow`

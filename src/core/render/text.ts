@@ -199,6 +199,21 @@ export function groupCauses(causes: RankedCause[]): CauseGroups {
   return { full, brief, ruledOut };
 }
 
+/** The label the renderers put before Explanation.evaluated. */
+export const CHECKED_WORDS = 'What whydenied checked';
+
+/**
+ * What the causes checked when it differs from the message's request (Explanation.evaluated), as one
+ * sentence ending in a full stop, with the further actions the step needs; null when absent.
+ */
+export function checkedSentence(e: Explanation): string | null {
+  const v = e.evaluated;
+  if (!v) return null;
+  let why = oneLine(v.why, 1200).trimEnd();
+  while (why.endsWith('.')) why = why.slice(0, -1);
+  return v.also.length ? `${why} (the same step also needs ${v.also.map((a) => oneLine(a, 200)).join(', ')}).` : `${why}.`;
+}
+
 /** The heading the renderers put over inferred values. */
 export const INFERRED_WORDS = 'What the call must have carried (from AWS\'s own message)';
 
@@ -480,7 +495,9 @@ export function renderText(e: Explanation): string {
   if (p.recognized) {
     const rows = parsedFieldRows(p);
     const w = Math.max(...rows.map((r) => r.label.length));
-    blocks.push(section('What the message says') + '\n' + rows.map((r) => wrap(plainRow(r), `  ${r.label.padEnd(w)}  `, ' '.repeat(w + 4))).join('\n'));
+    const checked = checkedSentence(e);
+    blocks.push(section('What the message says') + '\n' + rows.map((r) => wrap(plainRow(r), `  ${r.label.padEnd(w)}  `, ' '.repeat(w + 4))).join('\n')
+      + (checked ? '\n\n' + wrap(`${CHECKED_WORDS}: ${checked}`, '', '  ') : ''));
   }
 
   const steps: string[] = [];

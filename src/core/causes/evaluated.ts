@@ -1,0 +1,72 @@
+/**
+ * What the causes and the policy evaluation actually checked, when it is not the request the message
+ * names (Explanation.evaluated): a service's onward call (docs/decisions/019), a service's use of KMS
+ * with the caller's permissions (018), an S3 resource read from the command around the message
+ * (s3-target.ts). The answer shows it under the parsed fields so "Caller: not in the message" is not
+ * the last word when the check was ecr:BatchGetImage by lambda.amazonaws.com.
+ */
+import type { EvaluatedCall, ParsedError } from '../types.js';
+import type { KmsUse } from './kms-use.js';
+import type { ServiceUse } from './service-use.js';
+
+/** IAM prefixes → the service's name in a sentence. */
+const SERVICE_WORDS: Record<string, string> = {
+  lambda: 'Lambda', athena: 'Athena', autoscaling: 'EC2 Auto Scaling', secretsmanager: 'Secrets Manager', ssm: 'Systems Manager',
+  kinesis: 'Kinesis', sns: 'SNS', sqs: 'SQS', states: 'Step Functions',
+};
+
+function serviceWords(svc: string | null): string {
+  return svc ? SERVICE_WORDS[svc] ?? svc : 'The service';
+}
+
+function who(p: ParsedError): string | null {
+  return p.caller ? p.caller.arn ?? p.caller.name : null;
+}
+
+function onwardWhy(use: ServiceUse, caller: string | null, resource: string | null): string {
+  const on = resource ? ` on ${resource}` : '';
+  const check = `the check is ${use.action}`;
+  if (use.via === 'lambda' && use.servicePrincipal) {
+    return `Lambda pulls the image from ECR on your behalf: ${check} by ${use.servicePrincipal}${on}`;
+  }
+  if (use.via === 'athena') {
+    return `Athena reads S3 with your credentials from its own network: ${check}${on} by ${caller ?? 'the caller'}, through Athena (aws:CalledVia athena.amazonaws.com)`;
+  }
+  if (use.via === 'autoscaling') {
+    return `EC2 Auto Scaling launches the instance with its service-linked role: ${check} by ${caller ?? use.serviceRole ?? 'that role'} on the launch template's EBS key`;
+  }
+  if (use.via === 'lambda') {
+    return `Lambda makes this call with the function's execution role: ${check}${on} by ${caller ?? 'the execution role'}`;
+  }
+  return `${serviceWords(use.via)} makes this call on your behalf: ${check}${on} by ${caller ?? use.servicePrincipal ?? 'the caller'}`;
+}
+
+/**
+ * The call checked, or null when it is the one the message names. `parsed` is the parser's output,
+ * `seen` the view the causes and the evaluation read (withServiceUse(withS3Target(parsed))).
+ */
+export function evaluatedCall(parsed: ParsedError, seen: ParsedError, use: ServiceUse | null, kms: KmsUse | null | undefined): EvaluatedCall | null {
+  if (!parsed.recognized && !use) return null;
+  if (use) {
+    const caller = who(seen);
+    const resource = seen.target?.arn ?? null;
+    return { kind: 'service-call', action: use.action, also: use.also, caller, resource, why: onwardWhy(use, caller, resource) };
+  }
+  if (kms) {
+    const caller = who(parsed);
+    const svc = serviceWords(kms.service);
+    const what = kms.resource ? kms.resource : kms.kmsAction === 'kms:Decrypt' ? 'the data' : 'the new data';
+    const verb = kms.kmsAction === 'kms:Decrypt' ? 'decrypt' : 'encrypt';
+    const why = `${svc} uses KMS with your permissions to ${verb} ${what}: the check is ${kms.kmsAction} on its KMS key by ${caller ?? 'the caller'}`
+      + `${kms.service ? `, through ${kms.service} (kms:ViaService)` : ''}`;
+    return { kind: 'kms-use', action: kms.kmsAction, also: [], caller, resource: null, why };
+  }
+  if (seen.target && seen.target !== parsed.target && seen.target.arn && parsed.action) {
+    const caller = who(parsed);
+    return {
+      kind: 's3-command', action: parsed.action, also: [], caller, resource: seen.target.arn,
+      why: `The message names no resource; the command around it does: the check is ${parsed.action} on ${seen.target.arn}`,
+    };
+  }
+  return null;
+}
