@@ -106,3 +106,19 @@ describe('rendering what whydenied checked', () => {
     expect(d.callerLabel).toBe('arn:aws:iam::111111111111:user/bob');
   });
 });
+
+describe('a service caller gets no simulate-principal-policy step', () => {
+  const confirmOf = (message: string) =>
+    explain({ message }).causes.find((c) => c.id === 'resource-policy-missing-grant')?.confirm.map((s) => s.command) ?? [];
+
+  it('not for Lambda pulling an ECR image: an AWS service has no IAM policies to simulate', () => {
+    const cmds = confirmOf('AccessDeniedException: Lambda does not have permission to access the ECR image. Check the ECR permissions.');
+    expect(cmds.length).toBeGreaterThan(0);
+    expect(cmds.some((c) => c.includes('simulate-principal-policy'))).toBe(false);
+  });
+
+  it('still for an IAM role refused by a resource policy', () => {
+    const cmds = confirmOf('An error occurred (AccessDenied) when calling the SendMessage operation: User: arn:aws:sts::111111111111:assumed-role/app/s1 is not authorized to perform: sqs:SendMessage on resource: arn:aws:sqs:us-east-1:222222222222:jobs because no resource-based policy allows the sqs:SendMessage action');
+    expect(cmds.some((c) => c.includes('simulate-principal-policy --policy-source-arn arn:aws:iam::111111111111:role/app'))).toBe(true);
+  });
+});

@@ -151,7 +151,7 @@ const missingGrant: CauseDefinition = {
     { description: 'Read the topic policy.', command: 'aws sns get-topic-attributes --topic-arn {targetArn} --query Attributes.Policy --output text', when: (ctx) => service(ctx) === 'sns' },
     { description: 'Read the secret\'s resource policy.', command: 'aws secretsmanager get-resource-policy --secret-id {targetArn}', when: (ctx) => service(ctx) === 'secretsmanager' },
     { description: 'Read the repository policy.', command: 'aws ecr get-repository-policy --repository-name {targetName}', when: (ctx) => service(ctx) === 'ecr' },
-    { description: 'Does the caller\'s side allow it? (Across accounts both sides must.)', command: 'aws iam simulate-principal-policy --policy-source-arn {callerPrincipalArn} --action-names {action} --resource-arns {targetArn}', when: (ctx) => !!callerPrincipal(ctx) },
+    { description: 'Does the caller\'s side allow it? (Across accounts both sides must.)', command: 'aws iam simulate-principal-policy --policy-source-arn {callerPrincipalArn} --action-names {action} --resource-arns {targetArn}', when: (ctx) => !!callerPrincipal(ctx) && ctx.parsed.caller?.type !== 'service' }, // an AWS service has no IAM policies to simulate
   ],
   fix: {
     description: 'Add a statement to the resource\'s policy that allows {action} for the caller (its role ARN for a role session, or its account; a service principal with aws:SourceArn / aws:SourceAccount conditions), and keep the caller\'s own Allow. Apply it with the service\'s own call (S3 put-bucket-policy, Lambda add-permission, SQS set-queue-attributes, SNS set-topic-attributes, Secrets Manager put-resource-policy, ECR set-repository-policy).',
