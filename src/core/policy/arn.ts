@@ -1,6 +1,6 @@
 /** ARN helpers: parsing and per-segment matching (IAM matches each of the six parts separately). */
 import { Memo } from './cache.js';
-import { compileGlob, matchPattern, splitPattern, type Pattern } from './match.js';
+import { compileGlob, matchPattern, matchPatternRange, type Pattern } from './match.js';
 
 export interface ArnParts {
   partition: string;
@@ -39,28 +39,32 @@ export function isArn(text: string): boolean {
  * except inside the resource part, which is everything after the fifth colon).
  * A pattern that is not ARN-shaped is matched against the whole text.
  */
-const splitCache = new WeakMap<Pattern, Pattern[]>();
 const targetMemo = new Memo<string[] | null>(256);
 function targetParts(arn: string): string[] | null {
   const t = parseArn(arn);
   return t ? ['arn', t.partition, t.service, t.region, t.account, t.resource] : null;
 }
 
+const CUTS: number[] = [0, 0, 0, 0, 0];
+
 export function arnMatch(pattern: Pattern, arn: string, ignoreCase = false, strict = false): boolean {
   if (strict) {
     // ARN condition operators: both sides must have the six parts
     if (!arn.startsWith('arn:') || targetMemo.get(arn, targetParts) === null) return false;
   } else if (pattern.length === 1 && pattern[0] === -1) return true;
-  let pParts = splitCache.get(pattern);
-  if (!pParts) {
-    pParts = splitPattern(pattern, 58, 6);
-    splitCache.set(pattern, pParts);
-  }
-  if (pParts.length < 6) return strict ? false : matchPattern(pattern, arn, ignoreCase);
+  // the pattern's six parts, as token ranges: split at its first five `:` (patterns are fresh per
+  // answer, so a cache of their splits costs more than the scan)
+  const cuts = CUTS;
+  let found = 0;
+  for (let i = 0; i < pattern.length && found < 5; i++) if (pattern[i] === 58) cuts[found++] = i;
+  if (found < 5) return strict ? false : matchPattern(pattern, arn, ignoreCase);
   const tParts = targetMemo.get(arn, targetParts);
   if (tParts === null) return matchPattern(pattern, arn, ignoreCase);
+  let from = 0;
   for (let i = 0; i < 6; i++) {
-    if (!matchPattern(pParts[i] as Pattern, tParts[i] as string, ignoreCase)) return false;
+    const to = i < 5 ? (cuts[i] as number) : pattern.length;
+    if (!matchPatternRange(pattern, from, to, tParts[i] as string, ignoreCase)) return false;
+    from = to + 1;
   }
   return true;
 }

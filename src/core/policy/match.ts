@@ -73,6 +73,44 @@ export function matchPattern(pattern: Pattern, text: string, ignoreCase = false)
   return p === m;
 }
 
+/** matchPattern over the tokens [from, to) of a pattern (an ARN segment, without copying it out). */
+export function matchPatternRange(pattern: Pattern, from: number, to: number, text: string, ignoreCase = false): boolean {
+  const n = text.length;
+  let p = from;
+  let t = 0;
+  let starP = -1;
+  let starT = 0;
+  while (t < n) {
+    if (p < to) {
+      const tok = pattern[p] as number;
+      if (tok === STAR) {
+        starP = p++;
+        starT = t;
+        continue;
+      }
+      if (tok === QMARK) {
+        p++;
+        t++;
+        continue;
+      }
+      const c = text.charCodeAt(t);
+      if (tok === c || (ignoreCase && lower(tok) === lower(c))) {
+        p++;
+        t++;
+        continue;
+      }
+    }
+    if (starP >= 0) {
+      p = starP + 1;
+      t = ++starT;
+      continue;
+    }
+    return false;
+  }
+  while (p < to && pattern[p] === STAR) p++;
+  return p === to;
+}
+
 export function globMatch(pattern: string, text: string, ignoreCase = false): boolean {
   if (pattern === '*') return true;
   return matchPattern(compileGlob(pattern), text, ignoreCase);
