@@ -3,12 +3,12 @@
  * answer (`forgetMemos`): the keys are strings from pasted policies, which must not outlive the
  * request they came with.
  */
-const all = new Set<Memo<unknown>>();
+const all = new Set<{ clear(): void; readonly size: number }>();
 
 export class Memo<V> {
   private readonly map = new Map<string, V>();
   constructor(private readonly max = 4096) {
-    all.add(this as Memo<unknown>);
+    all.add(this);
   }
   get(key: string, make: (key: string) => V): V {
     const hit = this.map.get(key);
@@ -23,6 +23,35 @@ export class Memo<V> {
   }
   clear(): void {
     this.map.clear();
+  }
+}
+
+/**
+ * The last result of a function of two arguments (compared by identity): for work the answer
+ * asks for twice with the same inputs. Emptied with the memos.
+ */
+export class LastCall<A, B, V> {
+  private a: A | undefined;
+  private b: B | undefined;
+  private v: V | undefined;
+  constructor() {
+    all.add(this);
+  }
+  get(a: A, b: B, make: (a: A, b: B) => V): V {
+    if (this.v !== undefined && this.a === a && this.b === b) return this.v;
+    const v = make(a, b);
+    this.a = a;
+    this.b = b;
+    this.v = v;
+    return v;
+  }
+  get size(): number {
+    return this.v === undefined ? 0 : 1;
+  }
+  clear(): void {
+    this.a = undefined;
+    this.b = undefined;
+    this.v = undefined;
   }
 }
 

@@ -7,6 +7,7 @@
  */
 import type { Caller, ContextValue, ParsedError, RequestFacts } from '../types.js';
 import { isAccountId, parseArn } from './arn.js';
+import { LastCall } from './cache.js';
 
 /** Request facts and condition keys the pasted command shows. */
 export interface CommandRequest {
@@ -341,6 +342,12 @@ export function roleArnWithPath(text: string, caller: Caller | null): string | n
  * it (same service and operation as the parsed error), and the caller role's path. Never throws.
  */
 export function requestFromCommand(text: string, parsed: ParsedError): CommandRequest {
+  // asked by the evaluation's request and again by the causes' condition checks, with the same text and error
+  return lastCommand.get(text, parsed, requestFromCommandUncached);
+}
+const lastCommand = new LastCall<string, ParsedError, CommandRequest>();
+
+function requestFromCommandUncached(text: string, parsed: ParsedError): CommandRequest {
   const empty: CommandRequest = { request: {}, context: {}, absent: [], absentPrefixes: [] };
   const action = (parsed.action ?? '').trim().toLowerCase();
   const colon = action.indexOf(':');
