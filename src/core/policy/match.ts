@@ -36,41 +36,7 @@ function lower(c: number): number {
 
 /** Does `text` match `pattern` in full? */
 export function matchPattern(pattern: Pattern, text: string, ignoreCase = false): boolean {
-  const n = text.length;
-  const m = pattern.length;
-  let p = 0;
-  let t = 0;
-  let starP = -1;
-  let starT = 0;
-  while (t < n) {
-    if (p < m) {
-      const tok = pattern[p] as number;
-      if (tok === STAR) {
-        starP = p++;
-        starT = t;
-        continue;
-      }
-      if (tok === QMARK) {
-        p++;
-        t++;
-        continue;
-      }
-      const c = text.charCodeAt(t);
-      if (tok === c || (ignoreCase && lower(tok) === lower(c))) {
-        p++;
-        t++;
-        continue;
-      }
-    }
-    if (starP >= 0) {
-      p = starP + 1;
-      t = ++starT;
-      continue;
-    }
-    return false;
-  }
-  while (p < m && pattern[p] === STAR) p++;
-  return p === m;
+  return matchPatternRange(pattern, 0, pattern.length, text, ignoreCase);
 }
 
 /** matchPattern over the tokens [from, to) of a pattern (an ARN segment, without copying it out). */
