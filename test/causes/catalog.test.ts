@@ -125,7 +125,8 @@ const CASES: Record<string, ExplainInput> = {
   },
   // the other families: one typical message each
   'packed-policy-too-large': { message: 'An error occurred (PackedPolicyTooLarge) when calling the AssumeRole operation: Packed policy consumes 104% of allotted space, please use smaller policy.' },
-  'wrong-credentials-in-use': { message: 'botocore.exceptions.NoCredentialsError: Unable to locate credentials' },
+  'wrong-credentials-in-use': { message: 'An error occurred (AccessDenied) when calling the GetSessionToken operation: Cannot call GetSessionToken with session credentials' },
+  'credentials-not-found': { message: 'botocore.exceptions.NoCredentialsError: Unable to locate credentials' },
   'global-endpoint-v1-token-optin-region': { message: 'An error occurred (AuthFailure) when calling the DescribeInstances operation: AWS was not able to validate the provided access credentials (region ap-east-1, GlobalEndpointTokenVersion v1Token)' },
   'iam-eventual-consistency': { message: `Error: error configuring Terraform AWS Provider: IAM Role (arn:aws:iam::${B}:role/deploy) cannot be assumed. Error: operation error STS: AssumeRole, https response error StatusCode: 403, api error AccessDenied: User: ${session('ci-runner')} is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::${B}:role/deploy (the role was just created; a re-run succeeded)`, policies: [trust(allowAws(`arn:aws:iam::${A}:root`)), identity({ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' })] },
   'oidc-thumbprint-legacy': { message: "An error occurred (InvalidIdentityToken) when calling the AssumeRoleWithWebIdentity operation: OpenIDConnect provider's HTTPS certificate doesn't match configured thumbprint" },

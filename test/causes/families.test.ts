@@ -14,7 +14,7 @@ const MINE = [
   'tagsession-not-allowed', 'setsourceidentity-not-allowed', 'packed-policy-too-large',
   'duration-exceeds-max', 'role-chaining-1h-limit', 'rolesessionname-invalid',
   'role-missing-or-typo', 'rolearn-not-a-role',
-  'wrong-credentials-in-use', 'expired-token', 'invalid-token', 'sts-region-disabled', 'global-endpoint-v1-token-optin-region', 'iam-eventual-consistency',
+  'wrong-credentials-in-use', 'credentials-not-found', 'expired-token', 'invalid-token', 'sts-region-disabled', 'global-endpoint-v1-token-optin-region', 'iam-eventual-consistency',
   'oidc-provider-missing', 'oidc-audience-mismatch', 'oidc-thumbprint-legacy', 'oidc-jwks-unreachable', 'oidc-sub-mismatch',
   'irsa-service-account-misconfigured', 'github-missing-id-token-permission', 'webidentity-token-expired',
   'saml-role-provider-pair', 'saml-aud-mismatch', 'saml-assertion-invalid',

@@ -53,7 +53,10 @@ export const FAMILY_FIRST: Record<string, ExplainInput> = {
     message: deny(`arn:aws:iam::${A}:user/etl`, 'sts:AssumeRole', `arn:aws:iam::${B}:instance-profile/etl-profile`),
   },
   'wrong-credentials-in-use': {
-    message: 'Unable to locate credentials. You can configure credentials by running "aws configure".',
+    message: 'An error occurred (AccessDenied) when calling the GetSessionToken operation: Cannot call GetSessionToken with session credentials',
+  },
+  'credentials-not-found': {
+    message: 'Traceback (most recent call last):\n  File "sync.py", line 12, in <module>\n    s3.list_buckets()\nbotocore.exceptions.NoCredentialsError: Unable to locate credentials',
   },
   'expired-token': {
     message: 'An error occurred (ExpiredToken) when calling the GetCallerIdentity operation: The security token included in the request is expired',

@@ -27,6 +27,14 @@ const INVALID = [
   'missingauthenticationtoken', 'invalid security token',
 ];
 const NO_CREDS = ['unable to locate credentials', 'could not load credentials from any providers', 'nocredentialproviders', 'no valid credential sources', 'credentials could not be loaded', 'no credentials', 'missing credentials in config'];
+/** The other SDKs' "found nothing in the chain" wordings (parse/message-shapes.ts NO_CREDENTIALS_RE). */
+const NO_CREDS_MORE = [
+  'no valid providers in chain', 'no ec2 imds role found', 'unable to load credentials from any', 'unable to load aws credentials from any',
+  'unable to get iam security credentials from ec2 instance metadata', 'failed to resolve aws credentials', 'unable to find credentials',
+  'no providers in chain provided credentials', 'error retrieving credentials from the instance profile metadata service',
+];
+/** The paste's main error is the SDK finding no credentials (not a line beside another error). */
+const noCredentialsError = (ctx: CauseContext) => ctx.parsed.shape === 'no-credentials';
 
 const EXPIRED_CODES = ['ExpiredToken', 'RequestExpired'];
 const INVALID_CODES = ['InvalidClientTokenId', 'UnrecognizedClient', 'InvalidAccessKeyId', 'SignatureDoesNotMatch', 'AuthFailure', 'IncompleteSignature'];
@@ -77,7 +85,8 @@ const wrongCredentials: CauseDefinition = {
       ? sig(20, fromMessage(`STS refuses ${ctx.parsed.action ?? 'this call'} to temporary (session) credentials: the profile or environment holds a role session or an earlier session token where the IAM user's long-term access keys were meant to be used.`))
       : null),
     (ctx) => {
-      if (has(ctx, ...NO_CREDS)) return sig(6, fromMessage('The SDK found no usable credentials at all: the environment, profile or instance metadata it should read is not what you expect.'));
+      // no credentials at all is credentials-not-found; a profile that was meant to be picked up still fits here
+      if (has(ctx, ...NO_CREDS)) return sig(noCredentialsError(ctx) ? 1.5 : 6, fromMessage('The SDK found no usable credentials at all: the environment, profile or instance metadata it should read is not what you expect.'));
       if (isInvalid(ctx)) return sig(0.8, fromMessage('AWS does not recognise the credentials: often a stale or mismatched set of AWS_* variables rather than the intended profile.'));
       if (isExpired(ctx)) return sig(0.6, fromMessage('The credentials used have expired: often old exported AWS_* variables that override a profile that would refresh itself.'));
       return null;
@@ -336,4 +345,64 @@ const consistency: CauseDefinition = {
   docs: [TROUBLESHOOT_GENERAL],
 };
 
-export const causes: CauseDefinition[] = [wrongCredentials, expired, invalid, regionDisabled, globalEndpoint, consistency];
+const IMDS_WORDS = ['imds', 'instance metadata', '169.254.169.254', 'instance profile metadata'];
+const IMDS_DOC = 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-options.html';
+
+const notFound: CauseDefinition = {
+  id: 'credentials-not-found',
+  title: 'The tool found no AWS credentials at all',
+  summary: 'The CLI or SDK went through its whole credential chain (environment variables, the shared config and credentials files, SSO, web identity, the container and instance metadata endpoints) and nothing returned credentials, so no request was signed or sent and no policy was evaluated.',
+  family: 'credentials',
+  stage: 'client',
+  prior: 0.2,
+  specificity: 1,
+  gate: { phrases: [...NO_CREDS, ...NO_CREDS_MORE] },
+  appliesTo: (ctx) => noCredentialsError(ctx) || has(ctx, ...NO_CREDS, ...NO_CREDS_MORE),
+  signals: [
+    (ctx) => {
+      if (noCredentialsError(ctx)) {
+        return sig(40, fromMessage(`${ctx.parsed.errorCode ? `${ctx.parsed.errorCode}: the` : 'The'} SDK reports that no source in its credential chain returned credentials: nothing was sent to AWS, so no policy was evaluated.`));
+      }
+      if (ctx.parsed.caller?.arn) return sig(0.1, fromMessage(`AWS names the caller ${ctx.parsed.caller.arn}: the failing call was signed, so the "no credentials" line in the paste is about another attempt.`));
+      return sig(2, fromMessage('The paste reports that the SDK found no credentials in its chain.'));
+    },
+    (ctx) => {
+      if (!has(ctx, ...IMDS_WORDS)) return null;
+      return sig(1.5, fromMessage('The chain ended at the EC2 instance metadata service without a role: the instance has no instance profile, or the call runs in a container that cannot reach IMDSv2 (with a PUT response hop limit of 1 the token never reaches a container behind a bridge network).'));
+    },
+    (ctx) => (has(ctx, 'terraform aws provider', 's3 backend')
+      ? sig(1.2, fromMessage('Terraform found no credentials: the provider block and the S3 backend each read their own settings (profile, shared_config_files, assume_role) besides the AWS_* variables of the run.'))
+      : null),
+    (ctx) => (has(ctx, 'please check your action inputs', 'id-token permission', 'actions_id_token_request')
+      ? sig(0.3, fromMessage('configure-aws-credentials failed before calling AWS: its own causes (the OIDC token, the role-to-assume input) come first.'))
+      : null),
+  ],
+  confirm: [
+    { description: 'Where the CLI looks for each credential setting and what it found: every row <not set> confirms the chain is empty in this shell.', command: 'aws configure list --profile {callerProfile}' },
+    { description: 'List the AWS_* variables set in the failing process\'s shell (names only): with none set, a profile or a metadata endpoint must provide the credentials.', command: "env | grep '^AWS_' | cut -d= -f1" },
+    { description: 'The profiles the CLI knows; the tool must be told which one to use (AWS_PROFILE or --profile) unless it is [default].', command: 'aws configure list-profiles' },
+    {
+      description: 'On the instance (or in the container): the instance metadata service names the instance profile\'s role, or answers 404 when there is none.',
+      command: 'curl -s -H "X-aws-ec2-metadata-token: $(curl -s -X PUT http://169.254.169.254/latest/api/token -H \'X-aws-ec2-metadata-token-ttl-seconds: 60\')" http://169.254.169.254/latest/meta-data/iam/security-credentials/',
+      when: (ctx) => has(ctx, ...IMDS_WORDS),
+    },
+    {
+      description: 'The instance\'s profile and metadata options: no IamInstanceProfile, or HttpTokens required with a hop limit of 1 for a containerized caller.',
+      command: "aws ec2 describe-instances --instance-ids <instance-id> --query 'Reservations[].Instances[].[IamInstanceProfile.Arn,MetadataOptions.HttpTokens,MetadataOptions.HttpPutResponseHopLimit]'",
+      when: (ctx) => has(ctx, ...IMDS_WORDS),
+    },
+  ],
+  fix: {
+    description: 'Give the process credentials the way its environment provides them: a profile (aws configure, or aws configure sso then aws sso login) selected with AWS_PROFILE; in CI, secrets or OIDC (configure-aws-credentials with id-token: write); on EC2 an instance profile (and a hop limit of 2 for containers using IMDSv2); on ECS a task role; on EKS IRSA or Pod Identity.',
+    commands: [
+      'aws configure --profile {callerProfile}',
+      'export AWS_PROFILE={callerProfile}',
+      { command: 'aws ec2 associate-iam-instance-profile --instance-id <instance-id> --iam-instance-profile Name=<instance-profile-name>', when: (ctx) => has(ctx, ...IMDS_WORDS) },
+      { command: 'aws ec2 modify-instance-metadata-options --instance-id <instance-id> --http-put-response-hop-limit 2 --http-endpoint enabled', when: (ctx) => has(ctx, ...IMDS_WORDS) },
+      'aws sts get-caller-identity',
+    ],
+  },
+  docs: ['https://docs.aws.amazon.com/cli/latest/userguide/cli-chap-authentication.html', 'https://docs.aws.amazon.com/sdkref/latest/guide/standardized-credentials.html', IMDS_DOC],
+};
+
+export const causes: CauseDefinition[] = [wrongCredentials, notFound, expired, invalid, regionDisabled, globalEndpoint, consistency];

@@ -215,8 +215,9 @@ const stageCache = ctxCache<Stage | null>();
  */
 export function failureStage(ctx: CauseContext): Stage | null {
   if (stageCache.has(ctx)) return stageCache.get(ctx) ?? null;
-  let out: Stage | null = null;
-  for (const [stage, words] of STAGE_WORDS) if (words.some((w) => mentions(ctx, w))) { out = stage; break; }
+  // the SDK found no credentials: nothing was sent (decided by the main error, not a line elsewhere in the paste)
+  let out: Stage | null = ctx.parsed.shape === 'no-credentials' ? 'client' : null;
+  if (!out) for (const [stage, words] of STAGE_WORDS) if (words.some((w) => mentions(ctx, w))) { out = stage; break; }
   stageCache.set(ctx, out);
   return out;
 }

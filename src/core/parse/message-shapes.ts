@@ -131,6 +131,9 @@ export const SHAPES: MessageShape[] = [
   { name: 'sso-session-expired', family: 'credentials', priority: 6,
     description: 'The CLI or an SDK has no valid IAM Identity Center (SSO) session for the profile: run aws sso login',
     sample: 'Error when retrieving token from sso: Token has expired and refresh failed\nThe SSO session associated with this profile has expired or is otherwise invalid. To refresh this SSO session run aws sso login with the corresponding profile.' },
+  { name: 'no-credentials', family: 'credentials', priority: 2,
+    description: 'The SDK or tool found no credentials at all (botocore NoCredentialsError, JS CredentialsProviderError, Go NoCredentialProviders / no EC2 IMDS role, Java and .NET provider chains, Terraform): no request reached AWS',
+    sample: 'botocore.exceptions.NoCredentialsError: Unable to locate credentials' },
   { name: 'kms-not-allowed', family: 'kms', template: 'T17', priority: 6,
     description: 'Access to KMS is not allowed',
     sample: 'An error occurred (KMSAccessDeniedException) when calling the Invoke operation: Lambda was unable to decrypt the environment variables because KMS access was denied. Please check the function\'s KMS key settings. KMS Exception: AccessDeniedException KMS Message: Access to KMS is not allowed' },
@@ -749,6 +752,29 @@ function simple(shape: string, opts: { backTo?: RegExp; extend?: RegExp } = {}) 
   };
 }
 
+/**
+ * The wordings of "no credentials found" across the CLI and SDKs; the error's name when it leads
+ * (`NoCredentialsError: `, `CredentialsProviderError: `, `NoCredentialProviders: `) is its code.
+ * Every alternative is a fixed phrase or a bounded class: linear on any input.
+ */
+const NO_CREDENTIALS_RE = new RegExp(
+  String.raw`(?:\b(NoCredentialsError|NoCredentialProviders|CredentialsProviderError|CredentialsError|NoAwsCredentials(?:Exception)?|CredentialRetrievalError): ?)?` +
+  '(?:Unable to locate credentials|Could not load credentials from any providers|no valid providers in chain' +
+  '|no valid credential sources for [A-Za-z0-9 ._-]{1,60} found|Missing credentials in config' +
+  '|(?:failed to refresh cached credentials, )?no EC2 IMDS role found' +
+  '|Unable to load (?:AWS )?credentials from any (?:provider in the chain|of the providers in the chain)' +
+  '|Unable to get IAM security credentials from EC2 Instance Metadata Service|Failed to resolve AWS credentials' +
+  '|Unable to find credentials|no providers in chain provided credentials' +
+  '|Error retrieving credentials from the instance profile metadata service)',
+  'gi',
+);
+
+function noCredentials(_st: ScanState, m: RegExpExecArray): Hit {
+  const h = newHit('no-credentials', m.index, m.index + m[0].length);
+  h.code = m[1] ?? null;
+  return h;
+}
+
 export const TRIGGERS: Trigger[] = [
   { re: /not authori[sz]ed to perform/gi, handle: scanNotAuthorized },
   {
@@ -1058,6 +1084,7 @@ export const TRIGGERS: Trigger[] = [
   },
   { re: /PackedPolicyTooLarge|Packed policy consumes \d{1,4}% of allotted space[^.]{0,80}\.?/g, handle: simple('packed-policy-too-large') },
   { re: /Credentials could not be loaded, please check your action inputs(?:: [^.]{0,120})?/g, handle: simple('gha-credentials-not-loaded') },
+  { re: NO_CREDENTIALS_RE, handle: noCredentials },
   { re: /Did you mean to set the id-token permission\??/g, handle: simple('gha-id-token-permission', { backTo: /It looks like you might be trying to authenticate with OIDC\. $/ }) },
 ];
 

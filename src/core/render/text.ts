@@ -150,6 +150,8 @@ export function parsedFieldRows(p: ParsedError): FieldRow[] {
 export function headline(e: Explanation): string {
   const p = e.parsed;
   if (!p.recognized) return 'No AWS authorization failure found';
+  // the SDK found no credentials: nothing was sent, so nothing was denied
+  if (p.shape === 'no-credentials') return p.action ? `Why ${p.action} was never sent` : 'Why no AWS credentials were found';
   if (p.action) return `Why ${p.action} was denied`;
   if (p.operation) return `Why ${p.operation} was denied`;
   if (p.errorCode) return `Why this ${p.errorCode} happened`;
