@@ -131,8 +131,29 @@ beforeAll(() => {
   benignPolicyMs = time(() => explain(plain), 3);
 });
 
+/**
+ * Runs `fn` until one run finishes under `limit`, at most `runs` times, and returns the fastest:
+ * a loaded machine (other test files, other processes) can stall one run past any bound, but a
+ * super-linear pass is slow on every run, so a retry never hides one.
+ */
+function timeUnder(fn: () => void, limit: number, runs = 4): number {
+  let best = Infinity;
+  for (let i = 0; i < runs && best >= limit; i++) best = Math.min(best, time(fn, 1));
+  return best;
+}
+async function timeUnderAsync(fn: () => Promise<unknown>, limit: number, runs = 4): Promise<number> {
+  let best = Infinity;
+  for (let i = 0; i < runs && best >= limit; i++) {
+    const t = performance.now();
+    await fn();
+    best = Math.min(best, performance.now() - t);
+  }
+  return best;
+}
+const limitFor = (benign: number) => Math.max(NOISE_FLOOR_MS, benign * SLACK);
+
 function expectLinear(ms: number, what: string, benign = benignMs) {
-  const limit = Math.max(NOISE_FLOOR_MS, benign * SLACK);
+  const limit = limitFor(benign);
   expect(ms, `${what}: ${ms.toFixed(1)} ms vs benign ${benign.toFixed(1)} ms`).toBeLessThan(limit);
 }
 
@@ -140,7 +161,7 @@ describe('hostile 100 000-char messages', () => {
   it.each(MESSAGES)('%s', (name, message) => {
     expect(message.length).toBeLessThanOrEqual(SIZE);
     let result: ReturnType<typeof explain> | undefined;
-    const ms = time(() => { result = explain({ message }); }, 2);
+    const ms = timeUnder(() => { result = explain({ message }); }, limitFor(benignMs));
     expect(result).toBeDefined();
     expect(Array.isArray(result!.causes)).toBe(true);
     expectLinear(ms, name);
@@ -151,7 +172,7 @@ describe('hostile policies', () => {
   it.each(POLICY_INPUTS)('%s', (name, make) => {
     const input = make();
     let result: ReturnType<typeof explain> | undefined;
-    const ms = time(() => { result = explain(input); }, 2);
+    const ms = timeUnder(() => { result = explain(input); }, limitFor(benignPolicyMs));
     expect(result).toBeDefined();
     expect(result!.policies).toHaveLength(input.policies!.length);
     expectLinear(ms, name, benignPolicyMs);
@@ -160,7 +181,7 @@ describe('hostile policies', () => {
 
 describe('secret redaction alone stays linear', () => {
   it.each(MESSAGES)('%s', (name, message) => {
-    const ms = time(() => { redactSecrets(message); }, 2);
+    const ms = timeUnder(() => { redactSecrets(message); }, limitFor(benignMs));
     // redaction is a small part of explain: hold it to the same bound
     expectLinear(ms, name);
   });
@@ -184,14 +205,13 @@ describe('hostile requests over HTTP', () => {
   afterAll(async () => { await app.close(); });
 
   function expectLinearHttp(ms: number, what: string) {
-    const limit = Math.max(NOISE_FLOOR_MS, benignHttpMs * SLACK);
+    const limit = limitFor(benignHttpMs);
     expect(ms, `${what}: ${ms.toFixed(1)} ms vs benign ${benignHttpMs.toFixed(1)} ms`).toBeLessThan(limit);
   }
 
   it.each(MESSAGES)('%s as the message', async (name, message) => {
-    const t = performance.now();
-    const r = await post({ message });
-    const ms = performance.now() - t;
+    let r!: Awaited<ReturnType<typeof post>>;
+    const ms = await timeUnderAsync(async () => { r = await post({ message }); }, limitFor(benignHttpMs));
     expect(r.statusCode, r.body.slice(0, 200)).toBe(200);
     expectLinearHttp(ms, name);
   });
@@ -209,9 +229,8 @@ describe('hostile requests over HTTP', () => {
     ['__proto__ pollution attempt', '{"message":"x","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}', [200, 400]],
   ];
   it.each(RAW)('%s', async (name, payload, statuses) => {
-    const t = performance.now();
-    const r = await post(payload, { 'content-type': 'application/json' });
-    const ms = performance.now() - t;
+    let r!: Awaited<ReturnType<typeof post>>;
+    const ms = await timeUnderAsync(async () => { r = await post(payload, { 'content-type': 'application/json' }); }, limitFor(benignHttpMs));
     expect(statuses, `${r.statusCode}: ${r.body.slice(0, 200)}`).toContain(r.statusCode);
     if (r.statusCode >= 400) expect(r.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
