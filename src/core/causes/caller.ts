@@ -8,8 +8,9 @@ import type { CauseContext, CauseDefinition, SignalResult } from './types.js';
 import {
   STS_FAMILY, actionOf, awsSays, policyWords, callerHasIdentityPolicies, claim, clone, confirm, crossAccount, denyKind, denyType, docStatements,
   ev, isAssumeRole, isDenial, isNearMissAction, isServiceAssumeFailure, isRootMessage, isStsFamily, lower, mentions, namesActionExactly, pasted,
-  policyLabel, ruleOut, likelyIf, statementViews, stmtLabel, weigh, type StatementView,
+  policyLabel, ruleOut, likelyIf, statementViews, stmtLabel, weigh, coversResource, type StatementView,
 } from './signals.js';
+import { secretKey } from './pasted-output.js';
 import { trustAnalysis } from './trust.js';
 import { DOCS } from './docs.js';
 import { abducedFor } from './abduce.js';
@@ -291,6 +292,12 @@ export const causes: CauseDefinition[] = [
           const via = use.service ? ` through ${use.service}` : '';
           const kms = statementViews(ctx, ['identity'], use.kmsAction).filter((v) => v.st.effect === 'Allow' && v.action && v.resource !== false);
           const plain = kms.find((v) => v.condition === true);
+          // the key the service used, when the text prints it (describe-secret's KmsKeyId as an ARN)
+          const sk = use.service === 'secretsmanager' ? secretKey(ctx) : null;
+          const keyArn = sk?.value && sk.value.startsWith('arn:') ? sk.value : null;
+          if (plain && keyArn && coversResource(plain.st, keyArn) === true) {
+            return ruleOut(pev(`${where(plain)} allows ${use.kmsAction} on ${keyArn}, the secret's key as describe-secret prints it: the IAM side of the key use${via} is granted; the refusal is the key's.`, plain));
+          }
           if (plain) return weigh(0.15, pev(`${where(plain)} allows ${use.kmsAction}${plain.resource === true ? '' : ' on keys it names'}: the IAM side of the key use${via} is granted; the refusal is the key's.`, plain));
           if (kms.length) return weigh(0.5, pev(`${where(kms[0]!)} allows ${use.kmsAction} only under a condition.`, kms[0]!));
           return weigh(4, ev(`None of the pasted identity policies allows ${use.kmsAction}, which the caller needs for the service to use the KMS key on its behalf${via}.`, 'policy', a.views[0]?.policyIndex));

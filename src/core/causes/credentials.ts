@@ -4,6 +4,7 @@
  * with a v1 global-endpoint token in an opt-in Region — or the IAM change it needs is moments old.
  */
 import type { CauseContext, CauseDefinition } from './types.js';
+import { callerShownByCli } from './pasted-output.js';
 import { intendedCallerMismatch, isServiceAssumeFailure, regionsIn, serviceFromAssumeFailure } from './signals.js';
 import {
   codeIn, codeIs, fromContext, fromMessage, fromPolicy, has, isAssumeFamily, isWebIdentity, OPT_IN_REGIONS, regionOf, sig, tokenAfter,
@@ -49,6 +50,15 @@ function instanceSession(ctx: CauseContext): boolean {
   return ctx.parsed.caller?.type === 'assumed-role' && /^i-[0-9a-f]{8,17}$/.test(s);
 }
 
+/**
+ * The person ran the check this cause asks for: get-caller-identity in the paste shows the identity in use,
+ * nothing says another was meant, and the error is not about the credentials themselves. The guesses from
+ * the session name or a profile mention then have their answer.
+ */
+function shownAsMeant(ctx: CauseContext): boolean {
+  return !!callerShownByCli(ctx) && !intendedCallerMismatch(ctx) && !has(ctx, ...NO_CREDS) && !isExpired(ctx) && !isInvalid(ctx);
+}
+
 const confirmWho = [
   { description: 'See which identity the failing tool really uses (run it with the same profile and environment).', command: 'aws sts get-caller-identity --profile {callerProfile}' },
   { description: 'List the AWS_* variables set in that shell (names only): environment variables beat profiles, and a stale AWS_SESSION_TOKEN breaks fresh keys.', command: "env | grep '^AWS_' | cut -d= -f1" },
@@ -92,7 +102,8 @@ const wrongCredentials: CauseDefinition = {
       return null;
     },
     (ctx) => {
-      if (instanceSession(ctx)) {
+      // get-caller-identity already showed this instance role as the identity in use (signal below)
+      if (instanceSession(ctx) && !shownAsMeant(ctx)) {
         return sig(2.5, fromMessage(`The caller is the EC2 instance role ${ctx.parsed.caller?.name ?? ''} (session ${ctx.parsed.caller?.sessionName ?? ''}): the process fell back to the instance profile instead of its own credentials.`));
       }
       return null;
@@ -109,10 +120,14 @@ const wrongCredentials: CauseDefinition = {
     },
     (ctx) => {
       if (has(ctx, 'cloud9')) return sig(3, fromMessage('Cloud9 AWS managed temporary credentials are in use: they refuse IAM and STS calls and expire; turn them off and use your own credentials.'));
-      if (has(ctx, 'aws_profile', '--profile', 'source_profile', 'credential_source', 'role_arn', 'aws_access_key_id', 'aws_session_token', 'aws_security_token', 'self-hosted')) {
+      if (!shownAsMeant(ctx) && has(ctx, 'aws_profile', '--profile', 'source_profile', 'credential_source', 'role_arn', 'aws_access_key_id', 'aws_session_token', 'aws_security_token', 'self-hosted')) {
         return sig(1.4, fromMessage('The output mentions profiles or credential variables: check which source the SDK picked.'));
       }
       return null;
+    },
+    (ctx) => {
+      if (!shownAsMeant(ctx)) return null;
+      return sig(0.25, fromContext(`aws sts get-caller-identity in the paste shows the identity in use (${callerShownByCli(ctx)}), and nothing in the text says another one was meant: the credentials were already checked.`));
     },
     (ctx) => {
       const dec = ctx.evaluation?.decision;

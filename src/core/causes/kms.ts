@@ -6,12 +6,13 @@
 import type { CauseContext, CauseDefinition } from './types.js';
 import { awsSays, describeCondition, policyWords, regionsIn, statementViews } from './signals.js';
 import {
-  action, callerPrincipal, codeIs, crossAccount, service, fromMessage, fromPolicy, has, identityAllowsOn, isKmsContext, keyGrant, keyPolicies,
+  action, callerPrincipal, codeIs, crossAccount, service, fromContext, fromMessage, fromPolicy, has, identityAllowsOn, isKmsContext, keyGrant, keyPolicies,
   policyLabel, sig, stmtLabel, withStatementAdded,
 } from './service-util.js';
 import { lower } from './service-util.js';
 import { kmsUse, kmsUseCrossAccount } from './kms-use.js';
 import { ASG_SLR, isAutoScalingSlr } from './service-use.js';
+import { grantForCaller, secretKey } from './pasted-output.js';
 
 /** Caller and key account differ: from the message, else inferred for a service's KMS use (docs/decisions/018). */
 function crossOrInferred(ctx: CauseContext): { cross: boolean; inferred: string | null; keyAccount: string | null } | null {
@@ -132,6 +133,8 @@ const keyPolicyGrant: CauseDefinition = {
       const first = list[0]!;
       const named = first.policy.statements.filter((s) => s.effect === 'Allow').flatMap((s) => s.principal?.AWS ?? []);
       const text = `No statement of ${policyLabel(first.policy, first.index)} allows ${shown} for the caller or delegates to its account (arn:aws:iam::${ctx.parsed.caller?.accountId ?? '<account>'}:root)${named.length ? `; it names only ${named.slice(0, 4).join(', ')}` : ''}, so IAM Allows for the key have no effect.`;
+      // a grant is the other way to the key: with one for the caller, the key policy need not name it
+      if (grantForCaller(ctx)) return sig(0.6, fromPolicy(`${text} But the text shows a grant on this key for the caller, and a grant allows its operations without the key policy naming the grantee: the key policy is not what is missing.`, first.index));
       return ctx.parsed.caller?.arn ? sig(6, fromPolicy(text, first.index), 'confirmed') : sig(3, fromPolicy(text, first.index));
     },
   ],
@@ -179,6 +182,21 @@ const awsManaged: CauseDefinition = {
       }
       if (!managed) return null;
       return sig(crossAccount(ctx) === true ? 400 : 40, fromMessage(crossAccount(ctx) === true ? `The key is an AWS managed key (${managed}) and the caller is in another account: that can never work.` : `The key is an AWS managed key (${managed}).`));
+    },
+    (ctx) => {
+      // describe-secret's KmsKeyId: a customer managed key, or the AWS managed one (named, or no KmsKeyId printed)
+      const svc = service(ctx) || kmsUse(ctx)?.service || '';
+      const k = svc === 'secretsmanager' ? secretKey(ctx) : null;
+      if (!k) return null;
+      if (k.kind === 'customer') {
+        // the text names an AWS managed key too (alias/aws/…, KeyManager AWS): leave it to those signals
+        if (has(ctx, 'alias/aws/', '"keymanager": "aws"', '"keymanager":"aws"')) return null;
+        return sig(0.02, fromContext(`The secret's KmsKeyId is ${k.value}, not the AWS managed key aws/secretsmanager (for that key Secrets Manager prints no KmsKeyId): the secret is encrypted with a customer managed key, whose key policy can allow another account.`), 'ruled-out');
+      }
+      const what = k.value ? `The secret's KmsKeyId is ${k.value}, the AWS managed key` : 'describe-secret prints no KmsKeyId, which Secrets Manager does when the secret uses the AWS managed key aws/secretsmanager';
+      const x = crossOrInferred(ctx);
+      if (x?.cross === true && !x.inferred) return sig(50, fromContext(`${what}, and the caller is in another account than the secret: that key's policy cannot be changed to allow another account.`), 'confirmed');
+      return sig(6, fromContext(`${what}: it works only for callers in the secret's own account.`));
     },
     (ctx) => {
       // Secrets Manager and Parameter Store encrypt with aws/secretsmanager / aws/ssm unless told otherwise
@@ -239,6 +257,14 @@ const grantPending: CauseDefinition = {
     (ctx) => (has(ctx, 'just created', 'intermittent', 'retry', 'a few minutes', 'eventually')
       ? sig(2, fromMessage('The failure is recent or intermittent.'))
       : null),
+    (ctx) => {
+      const g = grantForCaller(ctx);
+      if (!g) return null;
+      const tokens = has(ctx, 'granttokens', '--grant-tokens', 'grant_tokens');
+      const what = `a CreateGrant on this key for ${g.grantee}${g.operationsListed ? ` covering ${ctx.parsed.action}` : ''}, before the refused call`;
+      if (tokens) return sig(1.5, fromContext(`The text shows ${what}, and a grant token is passed in it: a call that carries the token is allowed at once; check that the refused call carried it.`));
+      return sig(12, fromContext(`The text shows ${what}. A new grant can take a few seconds, sometimes minutes, to be known throughout KMS; until then a call that does not pass the grant token is refused.`));
+    },
   ],
   confirm: [
     { description: 'The key\'s grants: grantee, operations, creation time.', command: 'aws kms list-grants --key-id {keyArn} --query \'Grants[].{Grantee:GranteePrincipal,Operations:Operations,Created:CreationDate}\'' },

@@ -5,6 +5,7 @@
  */
 import type { CauseContext, CauseDefinition } from './types.js';
 import { perAnswer, policyWords } from './signals.js';
+import { objectOwnershipShown, s3Owners } from './pasted-output.js';
 import {
   action, callerPrincipal, codeIs, operation, crossAccount, fromContext, fromMessage, fromPolicy, has, identityAllowsOn, keyGrant, keyPolicies, lower,
   policiesOf, service, sig, statementsFor, stmtLabel, withStatementAdded,
@@ -135,6 +136,25 @@ const ownership: CauseDefinition = {
       if (!list.length || !ctx.parsed.action) return null;
       const hit = statementsFor(list, ctx.parsed.action, ctx, 'Allow', ctx.parsed.target?.arn ?? undefined).find((h) => !h.conditional && h.match !== 'unknown');
       return hit ? sig(2, fromPolicy(`${stmtLabel(hit.statement)} of the bucket policy allows the caller, yet the read fails: the object may belong to another account, which bucket-policy Allows do not cover.`, hit.policy.index, hit.statement.index)) : null;
+    },
+    (ctx) => {
+      // pasted get-bucket-acl and list-objects / get-object-acl output: who owns the bucket, who owns the object
+      if (codeIs(ctx, 'AccessControlListNotSupported')) return null;
+      const o = s3Owners(ctx);
+      if (!o) return null;
+      const short = (id: string) => `${id.slice(0, 8)}…`;
+      const foreign = o.objects.find((id) => id !== o.bucket);
+      const what = o.ofTheObject ? 'the object' : 'a listed object';
+      if (foreign) {
+        return sig(o.ofTheObject ? 12 : 6, fromContext(`The pasted output shows ${what} owned by canonical user ${short(foreign)} and the bucket by ${short(o.bucket)}: another account owns it, so S3 asks that account's object ACL, and the bucket owner's IAM and bucket policies cannot grant access to it.`));
+      }
+      return sig(o.ofTheObject ? 0.1 : 0.4, fromContext(`The pasted output shows ${o.ofTheObject ? 'the object' : 'the listed objects'} owned by the bucket owner (canonical user ${short(o.bucket)}): ownership is not what refuses ${o.ofTheObject ? 'it' : 'them'}.`));
+    },
+    (ctx) => {
+      // Bucket owner enforced: ACLs are off and the bucket owner owns every object, so a read is never refused for ownership
+      if (objectOwnershipShown(ctx) !== 'BucketOwnerEnforced' || codeIs(ctx, 'AccessControlListNotSupported')) return null;
+      if (has(ctx, 'x-amz-acl', '--acl ', 'accesscontrollistnotsupported', 'the bucket does not allow acls')) return null;
+      return sig(0.1, fromContext('The pasted ownership controls say Bucket owner enforced: ACLs are disabled and the bucket owner owns every object in the bucket, so no other account owns this one.'));
     },
   ],
   confirm: [
