@@ -106,7 +106,10 @@ export function problemResponses(problemSchema: JsonSchema, codes: number[]): Re
 
 /**
  * For routes whose answers are big and mostly long strings (explain, batch): `JSON.stringify`
- * writes them ~35% faster than fast-json-stringify (docs/decisions/103). The response schema still
- * documents the answer; test/http/corpus.test.ts proves real answers carry no field it lacks.
+ * writes them ~35% faster than fast-json-stringify (docs/decisions/103). Their handlers send the
+ * answer already stringified and encoded (`utf8Body(JSON.stringify(…))`, utf8-body.ts);
+ * this serializer keeps fastify from compiling fast-json-stringify for their schemas and writes
+ * any object they might send the same way. The response schema still documents the answer;
+ * test/http/corpus.test.ts proves real answers carry no field it lacks.
  */
 export const plainJsonSerializer = () => (data: unknown): string => JSON.stringify(data);

@@ -3,6 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import {
   CauseListSchema, CauseSummarySchema, ExplanationSchema, ParseResponseSchema, SimulateResponseSchema,
 } from '../../src/http/schemas.js';
+import { explain } from '../../src/core/index.js';
+import { renderMarkdown, renderText } from '../../src/core/render/index.js';
+import type { Explanation } from '../../src/core/types.js';
 import { chooseFormat } from '../../src/http/routes/explain.js';
 import { ARTICLE_MESSAGE, TRUST_POLICY, makeApp } from './helpers.js';
 
@@ -61,6 +64,24 @@ describe('POST /v1/explain', () => {
     expect(res.headers.vary).toMatch(/accept/i);
     expect(res.body.length).toBeGreaterThan(0);
     if (!type.source.includes('json')) expect(() => JSON.parse(res.body)).toThrow();
+  });
+
+  it.each([
+    { format: 'json', render: (x: Explanation) => JSON.stringify(x) },
+    { format: 'markdown', render: renderMarkdown },
+    { format: 'text', render: renderText },
+  ])('sends the $format answer as its exact UTF-8 bytes with a matching content-length', async ({ format, render }) => {
+    // a lone surrogate in the pasted ARN: Markdown and text echo it (ICU refuses it, Buffer.from
+    // writes U+FFFD), JSON escapes it; every answer holds characters past ASCII (…, —, →)
+    const input = { message: 'User: arn:aws:iam::111111111111:user/b\ud800ob is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::logs/k' };
+    const res = await post(`/v1/explain?format=${format}`, input);
+    expect(res.statusCode).toBe(200);
+    const answer = render(explain(input));
+    expect(answer).toMatch(/[^\x00-\x7f]/);
+    if (format !== 'json') expect(answer).toContain('\ud800');
+    const expected = Buffer.from(answer, 'utf8');
+    expect(res.rawPayload.equals(expected)).toBe(true);
+    expect(res.headers['content-length']).toBe(String(expected.length));
   });
 
   it('rejects an unknown format with 400 naming query.format', async () => {

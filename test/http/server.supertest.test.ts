@@ -23,6 +23,9 @@ describe('a real listening server', () => {
     expect(res.body.parsed).toBeDefined();
     expect(res.headers['x-request-id']).toBeDefined();
     expect(res.headers['x-ratelimit-limit']).toBe('1000');
+    // the answer holds characters past ASCII (…, —, →): content-length counts UTF-8 bytes
+    expect(res.text).toMatch(/[^\x00-\x7f]/);
+    expect(res.headers['content-length']).toBe(String(Buffer.byteLength(res.text)));
   });
 
   it('takes a raw text body as curl --data-binary sends it, and answers Markdown', async () => {

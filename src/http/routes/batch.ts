@@ -8,6 +8,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { explainItem } from '../../shared/explain-item.js';
 import { logCauseFailures } from '../plugins/logging.js';
 import { plainJsonSerializer, problemResponses, responseSchema } from '../response-schema.js';
+import { utf8Body } from '../utf8-body.js';
 import { BatchRequestSchema, BatchResponseSchema, ProblemSchema } from '../schemas.js';
 
 export async function batchRoutes(app: FastifyInstance): Promise<void> {
@@ -32,7 +33,7 @@ export async function batchRoutes(app: FastifyInstance): Promise<void> {
         return { index, ...result };
       });
       reply.header('cache-control', 'no-store');
-      return reply.type('application/json; charset=utf-8').send({ results });
+      return reply.type('application/json; charset=utf-8').send(utf8Body(JSON.stringify({ results })));
     },
   });
 }

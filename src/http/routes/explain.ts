@@ -12,6 +12,7 @@ import { logCauseFailures } from '../plugins/logging.js';
 import { plainJsonSerializer, problemResponses, responseSchema } from '../response-schema.js';
 import { ExplainQuerySchema, ExplainRequestSchema, ExplanationSchema, FORMATS, ProblemSchema } from '../schemas.js';
 import { textBodyAsMessage } from './text-body.js';
+import { utf8Body } from '../utf8-body.js';
 
 type Format = (typeof FORMATS)[number];
 
@@ -76,9 +77,10 @@ export async function explainRoutes(app: FastifyInstance): Promise<void> {
       const format = chooseFormat(request.query.format, request.headers.accept);
       // Answers echo what was pasted: never store them in a cache.
       reply.header('vary', 'Accept').header('cache-control', 'no-store');
-      if (format === 'markdown') return reply.type('text/markdown; charset=utf-8').send(renderMarkdown(explanation));
-      if (format === 'text') return reply.type('text/plain; charset=utf-8').send(renderText(explanation));
-      return reply.type('application/json; charset=utf-8').send(explanation);
+      // Sent as UTF-8 Buffers encoded once (../utf8-body.ts); fastify sends a Buffer as it is.
+      if (format === 'markdown') return reply.type('text/markdown; charset=utf-8').send(utf8Body(renderMarkdown(explanation)));
+      if (format === 'text') return reply.type('text/plain; charset=utf-8').send(utf8Body(renderText(explanation)));
+      return reply.type('application/json; charset=utf-8').send(utf8Body(JSON.stringify(explanation)));
     },
   });
 }
