@@ -97,6 +97,7 @@ const SERVICE_ALIASES: Record<string, string> = {
   dynamodb: 'dynamodb', cloudwatch: 'cloudwatch', apigateway: 'apigateway', elasticache: 'elasticache',
   securitytokenservice: 'sts', awssecuritytokenservice: 'sts', identitymanagement: 'iam', amazonidentitymanagement: 'iam',
   keymanagementservice: 'kms', simplesystemsmanagement: 'ssm', ec2containerregistry: 'ecr',
+  dynamodbv2: 'dynamodb', securitytoken: 'sts', sfn: 'states',
 };
 
 /** `STS`, `Secrets Manager`, `client-secrets-manager` → IAM service prefix. */
@@ -104,6 +105,19 @@ export function servicePrefix(name: string): string | null {
   const k = name.toLowerCase().replace(/^client-/, '').replace(/[\s_-]+/g, '');
   if (!/^[a-z0-9]{2,40}$/.test(k)) return null;
   return SERVICE_ALIASES[k] ?? k;
+}
+
+/** AWS CLI command names that are not the service's IAM prefix (every other command name is). */
+const CLI_SERVICE: Record<string, string> = {
+  s3api: 's3', stepfunctions: 'states', elbv2: 'elasticloadbalancing', elb: 'elasticloadbalancing',
+  apigatewayv2: 'apigateway', configservice: 'config', opensearch: 'es', dynamodbstreams: 'dynamodb', sesv2: 'ses',
+  'resourcegroupstaggingapi': 'tag', 'sso-admin': 'sso', 'iot-data': 'iot', 'kinesisanalyticsv2': 'kinesisanalytics',
+};
+
+/** `aws logs associate-kms-key` → `logs`: the IAM service prefix of an AWS CLI command name, or null. */
+export function cliServicePrefix(command: string): string | null {
+  if (!/^[a-z0-9][a-z0-9-]{1,40}$/.test(command)) return null;
+  return CLI_SERVICE[command] ?? command;
 }
 
 /** Operations whose name belongs to exactly one service (the CLI prints no service name). */

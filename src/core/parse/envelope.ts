@@ -5,7 +5,7 @@
  * `$metadata` dumps, JSON/XML `Code` fields and the plain `Code: message` prefix.
  * All scans run over bounded windows next to the message.
  */
-import { KNOWN_ACTIONS, isAuthishCode, isKnownCode, lastSegment, servicePrefix } from './codes.js';
+import { KNOWN_ACTIONS, S3_OP_ACTION, isAuthishCode, isKnownCode, lastSegment, servicePrefix } from './codes.js';
 import { isPlaceholder } from './redaction.js';
 import { trimTrailing } from './text.js';
 
@@ -35,6 +35,10 @@ const XML_CODE_RE = /<Code> ?([A-Za-z][A-Za-z0-9.]{1,100}) ?<\/Code>/g;
 const RUBY_RE = /\(Aws::[A-Za-z0-9]{1,40}::Errors::([A-Za-z0-9]{2,100})\)/g;
 // async-aws (PHP): "… on resource (code AccessDeniedException)."
 const ASYNC_AWS_RE = /\(code ([A-Za-z][A-Za-z0-9.]{1,100})\)/g;
+// the HTTP header, whose value may go on after a colon: `x-amzn-ErrorType: AccessDeniedException:http://internal…`
+const ERROR_TYPE_HEADER_RE = /\bx-amzn-ErrorType["']?\s?[:=]\s?["']?([A-Za-z][A-Za-z0-9.#]{1,100})(?=[:"',;)\s]|$)/gi;
+const STRUCT_RES = [STRUCT_RE, XML_CODE_RE, RUBY_RE, ASYNC_AWS_RE];
+const STRUCT_HEADER_RES = [...STRUCT_RES, ERROR_TYPE_HEADER_RE];
 const REQID_RE = /(?:request[ _-]?id|RequestId|x-amzn-RequestId)["']?\s?[:=>]\s?["']?([A-Za-z0-9][A-Za-z0-9\-_+/=]{5,120}|<[^<>\s]{1,40}>|\.\.\.|\*{2,})/gi;
 const STATUS_RE = /(?:status ?code|httpStatusCode|statusCode)["']?\s?[:=]\s?(\d{3})\b/gi;
 const JS_OP_RE = /(?:\bde_|deserializeAws_(?:json1_[01]|restJson1|restXml|query|ec2|awsJson1_[01]|awsQuery)_?)([A-Z][A-Za-z0-9]{1,60}?)CommandError/;
@@ -79,6 +83,8 @@ export function prefixCode(before: string): string | null {
   let e = before.length;
   while (e > 0 && (before[e - 1] === ' ' || before[e - 1] === '"' || before[e - 1] === "'")) e--;
   if (e > 0 && before[e - 1] === ':') e--;
+  // `ExpiredTokenException - The security token …`: a dash standing between spaces separates the code too
+  else if (e > 1 && (before[e - 1] === '-' || before[e - 1] === '–') && before[e - 2] === ' ' && before.length > e && before[e] === ' ') e -= 2;
   if (e > 0 && before[e - 1] === ']') e--; // `[AccessDenied] Access Denied`
   const php = / \((?:client|server)\)$/.exec(before.slice(Math.max(0, e - 12), e));
   if (php) e -= php[0].length;
@@ -272,7 +278,8 @@ export function readEnvelope(s: string, start: number, end: number, lo: number, 
   };
   const nearBefore = before.slice(-400);
   const nearAfter = after.slice(0, 900);
-  for (const re of [STRUCT_RE, XML_CODE_RE, RUBY_RE, ASYNC_AWS_RE]) {
+  const header = nearBefore.includes('mzn-') || nearAfter.includes('mzn-');
+  for (const re of header ? STRUCT_HEADER_RES : STRUCT_RES) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     let n = 0;
@@ -320,6 +327,17 @@ export function readEnvelope(s: string, start: number, end: number, lo: number, 
     if (cl) env.service = servicePrefix(cl[1] ?? cl[2] ?? '');
   }
 
+  // Java stack frames: the SDK client's method is the operation called (`DefaultS3Client.getObject(`)
+  if (!env.operation && after.includes('Client.')) {
+    const jf = javaClientCall(after.slice(0, 1500));
+    if (jf) {
+      env.operation = jf.operation;
+      env.service = jf.service;
+    }
+  }
+  // an S3 object read or write said in the tool's own words, with S3's marks on the error
+  if (!env.operation && !env.actionHint) env.actionHint = s3ObjectVerb(before.slice(-300), nearBefore, nearAfter);
+
   // request id and HTTP status anywhere near
   if (!env.requestId && !env.requestIdRedacted) {
     const r = firstMatch(REQID_RE, nearAfter) ?? lastMatch(REQID_RE, nearBefore);
@@ -338,6 +356,53 @@ export function readEnvelope(s: string, start: number, end: number, lo: number, 
     }
   }
   return env;
+}
+
+// Java SDK v2 sync/async clients (`software.amazon.awssdk.services.s3.DefaultS3Client.getObject(`), v1 generated
+// clients (`com.amazonaws.services.dynamodbv2.AmazonDynamoDBClient.executeQuery(`) and v1's S3 client
+const JAVA_FRAME_G = /\bat (?:software\.amazon\.awssdk\.services\.([a-z0-9]{2,40})\.Default[A-Za-z0-9]{1,60}Client|com\.amazonaws\.services\.([a-z0-9]{2,40})\.Amazon[A-Za-z0-9]{1,60}Client)\.([a-z][A-Za-z0-9]{1,80})\(/g;
+/** Methods of the v2 clients that are not operations. */
+const JAVA_NOT_OPS = new Set(['invokeOperation', 'close', 'serviceName', 'serviceClientConfiguration', 'utilities', 'waiter', 'init', 'applyPaginatorUserAgent', 'applySignerOverride']);
+
+/** The service operation the first SDK client frame of a Java stack trace names, or null. */
+export function javaClientCall(t: string): { service: string | null; operation: string } | null {
+  JAVA_FRAME_G.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let n = 0;
+  let out: { service: string | null; operation: string } | null = null;
+  const up = (x: string) => x.charAt(0).toUpperCase() + x.slice(1);
+  while (!out && (m = JAVA_FRAME_G.exec(t)) !== null && n++ < 40) {
+    const method = m[3] ?? '';
+    if (m[1]) {
+      if (!JAVA_NOT_OPS.has(method)) out = { service: servicePrefix(m[1]), operation: up(method) };
+    } else if (/^execute[A-Z]/.test(method)) {
+      out = { service: servicePrefix(m[2] ?? ''), operation: method.slice(7) };
+    } else if (m[2] === 's3' && S3_OP_ACTION[up(method)]) {
+      out = { service: 's3', operation: up(method) };
+    }
+  }
+  JAVA_FRAME_G.lastIndex = 0;
+  return out;
+}
+
+// "error putting object …", "failed to fetch s3://…", "unable to download the object": the failure's verb, then the object
+const S3_VERB_G = /\b(?:error|errors|failed|failure|unable|cannot|can't|could not|couldn't)(?: to| while| when| in)? (put|putting|upload|uploading|write|writing|get|getting|fetch|fetching|download|downloading|read|reading|delete|deleting|remove|removing)(?: the| an| a)? (?:(?:s3 )?objects?\b|s3:\/\/)/gi;
+/** Marks only S3 errors carry: Go v1's `host id:`, the Extended Request ID, `<HostId>`, S3's service name or exception class. */
+const S3_MARK = /\bhost id: ?[A-Za-z0-9+/=]|Extended Request ID|<HostId>|\(Service: (?:Amazon ?)?S3[;,]|\b(?:Amazon)?S3Exception\b/;
+
+/**
+ * The S3 object action a tool's own words name just before the message (`error putting object K: AccessDenied`,
+ * `failed to fetch s3://b/k`), when the error around it is S3's (S3_MARK, or the verb's own s3:// URL); else null.
+ */
+export function s3ObjectVerb(before: string, nearBefore: string, nearAfter: string): string | null {
+  if (!before.includes('bject') && !before.includes('s3://')) return null;
+  const m = lastMatch(S3_VERB_G, before);
+  if (!m) return null;
+  if (!m[0].toLowerCase().endsWith('s3://') && !S3_MARK.test(nearBefore) && !S3_MARK.test(nearAfter)) return null;
+  const v = (m[1] ?? '').toLowerCase();
+  if (/^(?:put|upload|writ)/.test(v)) return 's3:PutObject';
+  if (/^(?:delet|remov)/.test(v)) return 's3:DeleteObject';
+  return 's3:GetObject';
 }
 
 function setRequestId(env: Envelope, v: string): void {

@@ -9,7 +9,7 @@
  */
 import type { Caller, DenyKind, ErrorSource, DenyPolicyType, Issue, ParsedError, ParseResult, Target } from '../types.js';
 import { cleanToken, parseCaller, parseTarget } from './arn.js';
-import { isAuthishCode, opToAction, servicePrefix } from './codes.js';
+import { cliServicePrefix, isAuthishCode, opToAction, servicePrefix } from './codes.js';
 import { prefixCode, readEnvelope } from './envelope.js';
 import {
   BARE_RE, SHAPE_BY_NAME, TRIGGERS, scanBare, type Hit, type ScanState,
@@ -296,6 +296,21 @@ function endpointService(win: string): string | null {
   return m[1] === 'monitoring' ? 'cloudwatch' : m[1];
 }
 
+const CLI_COMMAND_G = /\baws ([a-z0-9][a-z0-9-]{1,40}) ([a-z0-9][a-z0-9-]{1,80})(?=\s|$)/g;
+
+/**
+ * The service of the last `aws <service> <operation>` command in s[from, to) whose operation, hyphens dropped,
+ * is `operation` (`associate-kms-key` ↔ AssociateKmsKey), as an IAM prefix; null when none is.
+ */
+function commandService(s: string, from: number, to: number, operation: string): string | null {
+  const want = operation.toLowerCase();
+  let found: string | null = null;
+  for (const m of allMatches(CLI_COMMAND_G, s.slice(from, to), 50)) {
+    if ((m[2] ?? '').replace(/-/g, '') === want) found = cliServicePrefix(m[1] ?? '') ?? found;
+  }
+  return found;
+}
+
 interface Placed { at: number; v: string }
 
 /** The last value placed before `pos`, or null. */
@@ -406,6 +421,11 @@ function buildParsed(f: Flat, h: MergedHit, lo: number, hi: number, globalWrappe
   if (!action && p.operation && !shape?.inferAction) {
     // EC2 is the only service answering UnauthorizedOperation; an endpoint URL names the service
     const svc = p.errorCode === 'UnauthorizedOperation' ? 'ec2' : endpointService(s.slice(Math.max(lo, h.start - 400), Math.min(hi, h.end + 200)));
+    if (svc) action = opToAction(svc, p.operation);
+  }
+  // the operation's own command pasted before it (`aws logs associate-kms-key …`) names its service
+  if (!action && p.operation && !shape?.inferAction && shape?.family !== 'kms') {
+    const svc = commandService(s, Math.max(lo, h.start - 3000), h.start, p.operation);
     if (svc) action = opToAction(svc, p.operation);
   }
   if (!action && shape?.inferAction) action = shape.inferAction;

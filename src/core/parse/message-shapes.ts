@@ -122,6 +122,9 @@ export const SHAPES: MessageShape[] = [
   { name: 'kms-key-not-found', family: 'kms', priority: 5,
     description: 'A service reports that the KMS key it was told to use does not exist (a key ARN of another account or Region, or a deleted key)',
     sample: "Secrets Manager can't encrypt the secret value: Key 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab' does not exist (Service: AWSKMS; Status Code: 400; Error Code: NotFoundException; Request ID: 5f6a7b8c)" },
+  { name: 'kms-key-unusable-by-service', family: 'third-party', priority: 6,
+    description: 'A service that encrypts its own resource with a KMS key under its service principal (CloudWatch Logs, SNS …) says the key does not exist or may not be used with that resource: the key policy does not allow the service, or the key ARN or Region is wrong. The resource named is what the call acted on',
+    sample: "Error: creating CloudWatch Logs Log Group (vpc-flow-logs): AccessDeniedException: The specified KMS key does not exist or is not allowed to be used with Arn 'arn:aws:logs:eu-west-2:1234567890:log-group:vpc-flow-logs'" },
   { name: 's3-acls-disabled', family: 's3', priority: 6,
     description: 'S3 refuses an ACL because the bucket enforces bucket-owner object ownership (AccessControlListNotSupported)',
     sample: 'An error occurred (AccessControlListNotSupported) when calling the PutObject operation: The bucket does not allow ACLs' },
@@ -345,6 +348,14 @@ export function readAction(f: Flat, p: number): { action: string | null; raw: st
         e = e2;
       }
     }
+  }
+  // the end of a JSON string (`…perform: route53:ListHostedZonesByName","time":…`): an action holds no quote
+  let lead = 0;
+  while (lead < tok.length && /[("'`{[]/.test(tok[lead] as string)) lead++;
+  const q = tok.indexOf('"', lead + 1);
+  if (q > lead && tok.includes(':', lead) && tok.indexOf(':', lead) < q) {
+    e -= tok.length - q;
+    tok = tok.slice(0, q);
   }
   const raw = tok;
   const t = trimAction(tok);
@@ -826,6 +837,15 @@ export const TRIGGERS: Trigger[] = [
   { re: /The ciphertext (?:refers to a customer master key|references a key) that (?:does not|doesn['’]t) exist[^.]{0,160}\.?/gi, handle: simple('kms-ciphertext-key') },
   { re: /Access to KMS is not allowed|KMS access was denied/gi, handle: simple('kms-not-allowed') },
   { re: /\bKey '?arn:aws[a-z-]{0,20}:kms:[a-z0-9-]{1,30}:[^:\s']{1,40}:(?:key|alias)\/[^\s']{1,300}'? does not exist/g, handle: simple('kms-key-not-found') },
+  {
+    // the service's own resource is named: the target of the call (the key is what the service could not use)
+    re: /The specified KMS key does not exist or is not allowed to be used with (?:Arn|ARN) '?(arn:[^'"\s]{1,400})'?/g,
+    handle: (st, m) => {
+      const h = simple('kms-key-unusable-by-service')(st, m);
+      h.targetRaw = trimTrailing(m[1] ?? '', '.,;)') || null;
+      return h;
+    },
+  },
   { re: /The bucket does not allow ACLs\.?/gi, handle: simple('s3-acls-disabled') },
   { re: /The provided token is malformed or otherwise invalid\.?/gi, handle: simple('malformed-token') },
   { re: /The SSO session associated with this profile has expired(?: or is otherwise invalid)?\.?|Error loading SSO Token|Token has expired and refresh failed/gi, handle: simple('sso-session-expired') },
@@ -979,6 +999,29 @@ export const TRIGGERS: Trigger[] = [
     },
   },
   { re: /Invalid information in one or more fields\.?(?: Check your information or contact your administrator\.?)?/g, handle: simple('console-switch-role-invalid') },
+  {
+    // the Swift SDK prints its service errors as Swift values: `AccessDeniedException(properties:
+    // AWSBedrockRuntime.AccessDeniedException.Properties(message: Optional("…")), httpResponse: … x-amzn-ErrorType: …`;
+    // the type's name is the code (else the response's x-amzn-ErrorType header), the quoted string the message
+    re: /\b([A-Z][A-Za-z0-9]{1,100})\(properties: [A-Za-z0-9_.]{1,200}\(message: (?:Optional\()?"/g,
+    handle: (st, m) => {
+      const s = st.f.s;
+      const start = m.index + m[0].length;
+      let end = s.indexOf('"', start);
+      if (end < 0 || end - start > 2000) return null;
+      let code = m[1] ?? '';
+      if (!isAuthishCode(code)) {
+        const hdr = /\bx-amzn-ErrorType: ?([A-Za-z][A-Za-z0-9.#]{1,100})(?=[:,;)\s]|$)/i.exec(s.slice(end, end + 1500));
+        code = hdr?.[1] ?? '';
+        if (!isAuthishCode(code)) return null;
+      }
+      while (end > start && s.charCodeAt(end - 1) === 32) end--;
+      if (end <= start) return null;
+      const h = newHit('generic-auth-error', start, end);
+      h.code = code;
+      return h;
+    },
+  },
   {
     re: /(?:(?:An [Ee]rror occur?red \(([^()\s]{1,100})\)|A client error \(([^()\s]{1,100})\) occurred)(?: \(reached max retries: \d{1,3}\))? when calling the [A-Za-z0-9]{1,100} operation(?: \(reached max retries: \d{1,3}\))?|\b(?:api error |Aws::[A-Za-z0-9]{1,30}::Errors::)?(AccessDenied(?:Exception)?|UnauthorizedOperation|ExpiredToken(?:Exception)?|InvalidClientTokenId|InvalidIdentityToken(?:Exception)?|IDPRejectedClaim(?:Exception)?|IDPCommunicationError(?:Exception)?|RegionDisabledException|UnrecognizedClientException|KMSAccessDeniedException|KMS(?:Disabled|InvalidState|NotFound)Exception|EFSMountFailureException|SignatureDoesNotMatch|InvalidAccessKeyId|AuthFailure|NotAuthorizedException|AuthorizationError(?:Exception)?|PackedPolicyTooLarge(?:Exception)?|AllAccessDisabled)(?: \((?:client|server)\))?):(?=\s|$)/g,
     handle: (st, m) => {

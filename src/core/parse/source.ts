@@ -7,7 +7,8 @@ export const RULES: Array<[ErrorSource, RegExp]> = [
   ['github-actions', /aws-actions\/configure-aws-credentials|Could not assume role with (?:OIDC|user credentials)|Credentials could not be loaded, please check your action inputs|set the id-token permission|##\[error\]/],
   ['cdk', /could not be used to assume '|\[Error at \/|\bcdk (?:deploy|synth|bootstrap|diff)\b/],
   ['aws-sdk-dotnet', /---> Amazon\.|\bAmazon\.[A-Za-z0-9]{2,40}\.(?:Model\.)?[A-Za-z0-9]{2,60}Exception\b|\.cs:line \d/],
-  ['aws-sdk-java', /\(Service: [^;,()]{1,80}[;,] Status Code|\bcom\.amazonaws\.|\bsoftware\.amazon\.awssdk\.|\.java:\d{1,6}\)/],
+  // `com.amazonaws.dynamodb.v20120810#AccessDeniedException` is a service's shape id (every SDK prints it in `__type`), not a Java class
+  ['aws-sdk-java', /\(Service: [^;,()]{1,80}[;,] Status Code|\bcom\.amazonaws\.(?![a-z0-9.-]{1,60}\.v\d{8}#)|\bsoftware\.amazon\.awssdk\.|\.java:\d{1,6}\)/],
   ['aws-sdk-go', /operation error [A-Za-z0-9 ]{1,40}: [A-Za-z0-9]{1,100}, |status code: \d{3}, request id:|WebIdentityErr|https response error StatusCode|aws-sdk-go/],
   ['aws-sdk-js', /\$metadata|at Request\.extractError|node_modules\/(?:aws-sdk|@aws-sdk)|deserializeAws_|\bde_[A-Z][A-Za-z0-9]{1,60}CommandError|'\$fault'|retryDelay/],
   ['boto3', /botocore|boto3|Traceback \(most recent call last\)|<class 'botocore/],

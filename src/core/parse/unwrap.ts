@@ -62,9 +62,106 @@ const GHA_RE = /^\s{0,40}##\[(?:error|warning|debug|notice|group|endgroup)\]/;
 const QUOTE_RE = /^\s{0,10}> ?/;
 const STAMP_RE = /^\s{0,10}\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?\]?\s/;
 
+/** The shortest width taken for a fixed-width wrap (narrower runs of equal lines are too often a coincidence). */
+const MIN_WRAP_WIDTH = 60;
+/**
+ * Full-width lines needed before their rest: two lines of one length are common in text wrapped between words
+ * (lengths cluster just under the width), three in a row that are also the widest of the paste are not.
+ */
+const MIN_WRAP_LINES = 3;
+
+const isWordCode = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+
+/**
+ * Text that a console, a log viewer or an issue tracker cut into lines of one fixed width, glued back
+ * (`… when calling t\nhe ListResourceRecordSets …`, `…:::hostedzone/\nZFZVNFRHXMOIV`): such cuts fall anywhere,
+ * inside words and ARNs, and no other rule can tell them from real line breaks. Taken only on strong evidence:
+ * at least MIN_WRAP_LINES consecutive lines of exactly the same length, the widest of the paste (≥
+ * MIN_WRAP_WIDTH: no line can be longer than the width that cut them), then a shorter non-empty line (the rest);
+ * at least half of the cuts between two word characters; and not a layout that gives every line one width or
+ * one prefix — all the full lines ending in the same character (table borders, padding) or starting with the
+ * same two (timestamps, indentation, `│ ` boxes). The run's lines are joined with nothing between them (a cut
+ * removed no character). Text wrapped between words (ragged lines) is left to the rules that rejoin ARNs and
+ * words. Linear: a pass to find two equal long lines, then one over the lines.
+ */
+export function joinFixedWidth(text: string): { text: string; joined: boolean } {
+  if (text.length < MIN_WRAP_LINES * MIN_WRAP_WIDTH || !hasEqualLongLines(text)) return { text, joined: false };
+  // line k spans [starts[k], ends[k]) without its '\n' (and a '\r' before it)
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let a = 0; a <= text.length;) {
+    let b = text.indexOf('\n', a);
+    if (b < 0) b = text.length;
+    starts.push(a);
+    ends.push(b > a && text.charCodeAt(b - 1) === 13 ? b - 1 : b);
+    a = b + 1;
+  }
+  const n = starts.length;
+  const width = (k: number) => (ends[k] as number) - (starts[k] as number);
+  let widest = 0;
+  for (let k = 0; k < n; k++) widest = Math.max(widest, width(k));
+  if (widest < MIN_WRAP_WIDTH) return { text, joined: false };
+  let out = '';
+  let copied = 0; // text[0, copied) is in out
+  let i = 0;
+  while (i < n) {
+    const w = width(i);
+    let j = i + 1;
+    if (w === widest) while (j < n && width(j) === w) j++;
+    const tail = j < n ? width(j) : 0;
+    if (w === widest && j - i >= MIN_WRAP_LINES && tail > 0 && tail < w && looksCut(text, starts, ends, i, j)) {
+      out += text.slice(copied, starts[i]);
+      for (let k = i; k <= j; k++) out += text.slice(starts[k], ends[k]);
+      copied = ends[j] as number;
+      i = j + 1;
+      continue;
+    }
+    i = j;
+  }
+  if (copied === 0) return { text, joined: false };
+  return { text: out + text.slice(copied), joined: true };
+}
+
+/** Two consecutive lines of one length ≥ MIN_WRAP_WIDTH somewhere in `t` (a pass that keeps nothing). */
+function hasEqualLongLines(t: string): boolean {
+  let prev = -1;
+  for (let a = 0; a < t.length;) {
+    let b = t.indexOf('\n', a);
+    if (b < 0) b = t.length;
+    const w = b > a && t.charCodeAt(b - 1) === 13 ? b - 1 - a : b - a;
+    if (w >= MIN_WRAP_WIDTH && w === prev) return true;
+    prev = w;
+    a = b + 1;
+  }
+  return false;
+}
+
+/** Lines i..j-1 of one width and the rest line j: cut mid-word mostly, the full lines with no per-line layout. */
+function looksCut(t: string, starts: number[], ends: number[], i: number, j: number): boolean {
+  let words = 0;
+  const cuts = j - i;
+  const last = t.charCodeAt((ends[i] as number) - 1);
+  const lead = t.slice(starts[i], (starts[i] as number) + 2);
+  let sameEnd = true;
+  let sameLead = true;
+  for (let k = i; k < j; k++) {
+    const endChar = t.charCodeAt((ends[k] as number) - 1);
+    const next = starts[k + 1] as number;
+    if (isWordCode(endChar) && isWordCode(t.charCodeAt(next))) words++;
+    if (endChar !== last) sameEnd = false;
+    if (k + 1 < j && !t.startsWith(lead, next)) sameLead = false;
+  }
+  return words * 2 >= cuts && !sameEnd && !sameLead;
+}
+
 export function unwrap(raw: string): Unwrapped {
   const wrappers: string[] = [];
   let text = raw;
+  const fixed = joinFixedWidth(text);
+  if (fixed.joined) {
+    text = fixed.text;
+    wrappers.push('fixed-width-lines');
+  }
 
   if (/\bb['"][\\<]/.test(text) || /\bb'\S/.test(text) && text.includes('\\n')) wrappers.push('python-bytes');
   let passes = 0;
