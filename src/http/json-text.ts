@@ -190,3 +190,70 @@ function pathOf(stack: Frame[]): string {
   }
   return out;
 }
+
+export interface KeyProblem {
+  kind: 'duplicate' | 'forbidden';
+  /** The key as written (unescaped); `constructor.prototype` for that pair. */
+  key: string;
+  /** The object holding it, in `policies[0].document` style ('' = top level). */
+  path: string;
+}
+
+type KeyFrame = { kind: 'object'; key: string | null; keys: Set<string> } | { kind: 'array'; index: number };
+
+/**
+ * In valid JSON text, the first key that appears twice in one object, or the first key that
+ * fastify's parser refuses as prototype poisoning (`__proto__`, or `prototype` inside a
+ * `constructor` object), with the path of the object holding it. Linear; iterative.
+ */
+export function findKeyProblem(text: string): KeyProblem | null {
+  const n = text.length;
+  const stack: KeyFrame[] = [];
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      const start = i;
+      i++;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (d === 92) i += 2;
+        else if (d === 34) break;
+        else i++;
+      }
+      i++;
+      const top = stack[stack.length - 1];
+      if (top?.kind !== 'object' || top.key !== null) continue;
+      // a string directly inside an object whose key has not been read yet is the key
+      const key = safeKey(text.slice(start, i));
+      const parent = stack[stack.length - 2];
+      if (key === '__proto__') return { kind: 'forbidden', key, path: keyPathOf(stack) };
+      if (key === 'prototype' && parent?.kind === 'object' && parent.key === 'constructor') {
+        return { kind: 'forbidden', key: 'constructor.prototype', path: keyPathOf(stack.slice(0, -1)) };
+      }
+      if (top.keys.has(key)) return { kind: 'duplicate', key, path: keyPathOf(stack) };
+      top.keys.add(key);
+      top.key = key;
+    } else if (c === 123) {
+      stack.push({ kind: 'object', key: null, keys: new Set() });
+      i++;
+    } else if (c === 91) {
+      stack.push({ kind: 'array', index: 0 });
+      i++;
+    } else if (c === 125 || c === 93) {
+      stack.pop();
+      i++;
+    } else if (c === 44) {
+      const top = stack[stack.length - 1];
+      if (top?.kind === 'array') top.index++;
+      else if (top) top.key = null;
+      i++;
+    } else i++;
+  }
+  return null;
+}
+
+function keyPathOf(stack: KeyFrame[]): string {
+  // the innermost object's own key is the one being reported, not part of its path
+  return pathOf(stack.slice(0, -1).map((f): Frame => (f.kind === 'object' ? { kind: 'object', key: f.key } : f)));
+}

@@ -34,7 +34,7 @@ const CASES: Case[] = [
   { name: 'trailing comma', url: '/v1/explain', body: '{"message": "a",}', status: 400, type: 'invalid-json', detail: /position 16/ },
   { name: 'truncated JSON', url: '/v1/explain', body: '{"message": "a"', status: 400, type: 'invalid-json', detail: /end of the body/ },
   { name: 'empty JSON body', url: '/v1/explain', body: '', status: 400, type: 'invalid-json' },
-  { name: 'proto poisoning', url: '/v1/explain', body: '{"message":"a","__proto__":{"x":1}}', status: 400, type: 'invalid-json' },
+  { name: 'proto poisoning', url: '/v1/explain', body: '{"message":"a","__proto__":{"x":1}}', status: 400, type: 'forbidden-key', path: '__proto__' },
   { name: 'wrong type names the field', url: '/v1/explain', body: '{"message": 42}', status: 400, type: 'validation-failed', path: 'message' },
   { name: 'missing message', url: '/v1/explain', body: '{}', status: 400, type: 'validation-failed', path: 'message' },
   { name: 'empty message', url: '/v1/explain', body: '{"message": ""}', status: 400, type: 'validation-failed', path: 'message' },

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { depthExceededAt, locateJsonError } from '../../src/http/json-text.js';
+import { depthExceededAt, findKeyProblem, locateJsonError } from '../../src/http/json-text.js';
 
 describe('depthExceededAt', () => {
   it.each([
@@ -53,6 +53,36 @@ describe('locateJsonError', () => {
         expect(locateJsonError(text) === null).toBe(valid);
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe('findKeyProblem', () => {
+  it.each([
+    ['{"a":1,"b":2}', null],
+    ['{"a":{"a":1},"b":[{"a":1},{"a":2}]}', null],
+    ['{"a":1,"a":2}', { kind: 'duplicate', key: 'a', path: '' }],
+    ['{"p":[{"d":{"S":[{"C":{"x":"1","x":"2"}}]}}]}', { kind: 'duplicate', key: 'x', path: 'p[0].d.S[0].C' }],
+    ['{"a":"\\"a\\"","a\\u0062":1,"ab":2}', { kind: 'duplicate', key: 'ab', path: '' }],
+    ['{"m":"x","c":{"__proto__":{}}}', { kind: 'forbidden', key: '__proto__', path: 'c' }],
+    ['{"m":"x","constructor":{"prototype":{}}}', { kind: 'forbidden', key: 'constructor.prototype', path: '' }],
+    ['{"constructor":"x","prototype":"y"}', null],
+    ['["a","a"]', null],
+  ])('%s → %j', (text, expected) => {
+    expect(findKeyProblem(text)).toEqual(expected);
+  });
+
+  it('finds a duplicate exactly when one object repeats a key', () => {
+    fc.assert(
+      fc.property(fc.json(), (text) => {
+        // JSON text from fast-check has unique keys; doubling the first key of any object makes one
+        expect(findKeyProblem(text)).toBeNull();
+        const m = /\{"((?:[^"\\]|\\.){0,20})":/.exec(text);
+        if (!m) return;
+        const dup = text.replace(m[0], `${m[0]}null,"${m[1]}":`);
+        expect(findKeyProblem(dup)?.kind).toBe(JSON.parse(`"${m[1]}"`) === '__proto__' ? 'forbidden' : 'duplicate');
+      }),
+      { numRuns: 2000 },
     );
   });
 });
