@@ -29,6 +29,9 @@ const formats: Array<[string, unknown, string, number]> = [
   ['aws iam get-user-policy', JSON.stringify({ UserName: 'u', PolicyName: 'p', PolicyDocument: encodeURIComponent(JSON.stringify(identity)) }), 'identity', 1],
   ['a CloudFormation AWS::IAM::Role', { Type: 'AWS::IAM::Role', Properties: { RoleName: 'r', AssumeRolePolicyDocument: trust } }, 'trust', 1],
   ['a Terraform aws_iam_role (state attributes)', { name: 'r', assume_role_policy: JSON.stringify(trust) }, 'trust', 1],
+  ['URL-encoded twice over', encodeURIComponent(encodeURIComponent(JSON.stringify(trust))), 'trust', 1],
+  ['a JSON string holding the policy (Terraform state, jq without -r)', JSON.stringify(JSON.stringify(identity)), 'identity', 1],
+  ['a JSON string holding URL-encoded policy JSON', JSON.stringify(encodeURIComponent(JSON.stringify(trust))), 'trust', 1],
   ['a shell prompt around the JSON', `$ aws iam get-role --role-name deploy\n${JSON.stringify({ Role: { AssumeRolePolicyDocument: trust } }, null, 2)}\n$`, 'trust', 1],
 ];
 
@@ -94,6 +97,8 @@ const issueCases: Array<[string, PolicyInput, string, string | undefined]> = [
   ['Principal in an identity policy', { kind: 'identity', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }] } }, 'principal-not-allowed', 'Statement[0].Principal'],
   ['Allow in an RCP', { kind: 'rcp', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: '*' }] } }, 'rcp-allow', 'Statement[0].Effect'],
   ['URL-encoded input is noted', { document: encodeURIComponent(JSON.stringify(identity)) }, 'url-encoded', undefined],
+  ['URL-encoded twice is noted', { document: encodeURIComponent(encodeURIComponent(JSON.stringify(identity))) }, 'url-encoded-twice', undefined],
+  ['a JSON string around the policy is noted', { document: JSON.stringify(JSON.stringify(identity)) }, 'json-string', undefined],
 ];
 
 describe('readPolicy: issues with JSON paths', () => {

@@ -128,7 +128,9 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 function looksUrlEncoded(t: string): boolean {
   const head = t.slice(0, 6).toLowerCase();
-  return head.startsWith('%7b') || head.startsWith('%5b') || (!t.includes('{') && t.includes('%22'));
+  // `%25…` is a percent sign encoded again: the document was URL-encoded twice
+  return head.startsWith('%7b') || head.startsWith('%5b') || head.startsWith('%257b') || head.startsWith('%255b')
+    || (!t.includes('{') && (t.includes('%22') || t.includes('%2522')));
 }
 
 /** Parse text that should hold JSON. Returns the value or undefined, with issues. */
@@ -138,15 +140,31 @@ export function parseJsonText(text: string, issues: Issue[], path = ''): unknown
     issues.push({ code: 'document-too-large', message: `The document is longer than ${MAX_DOCUMENT_CHARS} characters.`, path, severity: 'error' });
     return undefined;
   }
-  if (looksUrlEncoded(t)) {
-    try {
-      t = decodeURIComponent(t).trim();
-      issues.push({ code: 'url-encoded', message: 'The document was URL-encoded (as the IAM API returns it); decoded.', path, severity: 'info' });
-    } catch {
-      issues.push({ code: 'invalid-url-encoding', message: 'The document looks URL-encoded but could not be decoded.', path, severity: 'error' });
-      return undefined;
-    }
+  // Layers around the JSON, peeled in any order: URL-encoding (as the IAM API returns a document,
+  // sometimes twice over) and a JSON string holding the document (Terraform state, logs, `jq` without -r).
+  let urlLayers = 0;
+  for (let layer = 0; layer < 4; layer++) {
+    if (looksUrlEncoded(t)) {
+      try {
+        t = decodeURIComponent(t).trim();
+      } catch {
+        issues.push({ code: 'invalid-url-encoding', message: 'The document looks URL-encoded but could not be decoded.', path, severity: 'error' });
+        return undefined;
+      }
+      if (urlLayers++ === 0) issues.push({ code: 'url-encoded', message: 'The document was URL-encoded (as the IAM API returns it); decoded.', path, severity: 'info' });
+    } else if (t.length >= 2 && t.startsWith('"') && t.endsWith('"')) {
+      let inner: unknown;
+      try {
+        inner = JSON.parse(t);
+      } catch {
+        break;
+      }
+      if (typeof inner !== 'string') break;
+      t = inner.trim();
+      issues.push({ code: 'json-string', message: 'The document was a JSON string holding the policy (quoted, with \\" inside); read what it holds.', path, severity: 'info' });
+    } else break;
   }
+  if (urlLayers > 1) issues.push({ code: 'url-encoded-twice', message: `The document was URL-encoded ${urlLayers} times over; decoded each time.`, path, severity: 'info' });
   if (!(t.startsWith('{') || t.startsWith('['))) {
     // JSON somewhere inside other text (a log line, a shell prompt, …)
     const start = t.indexOf('{');
