@@ -24,7 +24,9 @@ export * from '../shared/response-schemas.js';
 
 export const FORMATS = ['json', 'markdown', 'text'] as const;
 export const ExplainQuerySchema = z.object({
-  format: z.enum(FORMATS).optional().describe('Response format; overrides the Accept header.'),
+  format: z.enum(FORMATS, {
+    error: (issue) => (Array.isArray(issue.input) ? `format is given ${issue.input.length} times; give it once (${FORMATS.join(', ')})` : undefined),
+  }).optional().describe('Response format; overrides the Accept header.'),
 });
 
 export const ParseRequestSchema = z.object({ message: MessageSchema });

@@ -23,9 +23,20 @@ const fmt = (n: number): string => n.toLocaleString('en-US').replace(/,/g, ' ');
 
 export const PolicyKindSchema = z.enum(POLICY_KINDS);
 
+/** What a value was, in words, for messages about the wrong kind of value. */
+function kindOf(input: unknown): string {
+  if (input === null) return 'null';
+  if (Array.isArray(input)) return 'an array';
+  return typeof input === 'object' ? 'an object' : `a ${typeof input}`;
+}
+
+/** A union's own message when no alternative matched (zod's is only "Invalid input"). */
+const unionMessage = (expected: string) => (issue: { code?: string; input?: unknown }): string | undefined =>
+  issue.code === 'invalid_union' ? `must be ${expected}, not ${kindOf(issue.input)}` : undefined;
+
 export const ContextValueSchema = z.union([
   z.string().max(10_000), z.number(), z.boolean(), z.array(z.union([z.string().max(10_000), z.number(), z.boolean()])).max(1000),
-]);
+], { error: unionMessage('a string, number or boolean, or a list of them') });
 
 export const ContextSchema = z
   .record(z.string().min(1).max(256), ContextValueSchema)
@@ -52,9 +63,10 @@ export const PolicyInputSchema = z
       .union([
         z.string().min(1).max(LIMITS.documentChars, `a policy document may be at most ${fmt(LIMITS.documentChars)} characters`),
         z.record(z.string(), z.unknown()),
-      ])
+        z.array(z.unknown()),
+      ], { error: unionMessage('a policy object, a list of its statements, or a string holding either') })
       .describe(
-        'A policy object, or a string holding policy JSON, URL-encoded policy JSON, or the whole output of ' +
+        'A policy object (or a bare list of its statements, read as a policy without Version), or a string holding policy JSON, URL-encoded policy JSON, or the whole output of ' +
           '`aws iam get-role`, `get-role-policy`, `get-policy-version`, `aws organizations describe-policy`, ' +
           '`aws kms get-key-policy` or `aws s3api get-bucket-policy`.',
       ),

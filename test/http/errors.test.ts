@@ -56,6 +56,10 @@ const CASES: Case[] = [
   { name: 'wrong method', method: 'GET', url: '/v1/explain', status: 404, type: 'not-found' },
   { name: 'unknown cause', method: 'GET', url: '/v1/causes/nope', status: 404, type: 'unknown-cause', path: 'params.id' },
   { name: 'cause id too long for the router', method: 'GET', url: `/v1/causes/${'a'.repeat(200)}`, status: 414, type: 'uri-too-long' },
+  { name: 'a policy document that is a number', url: '/v1/explain', body: JSON.stringify({ message: 'a', policies: [policy(42)] }), status: 400, type: 'validation-failed', path: 'policies[0].document', detail: /policies\[0\]\.document: must be a policy object, a list of its statements, or a string holding either, not a number/ },
+  { name: 'a policy document that is null', url: '/v1/explain', body: JSON.stringify({ message: 'a', policies: [policy(null)] }), status: 400, type: 'validation-failed', path: 'policies[0].document', detail: /not null/ },
+  { name: 'a context value that is an object', url: '/v1/explain', body: JSON.stringify({ message: 'a', context: { 'aws:SourceVpc': { id: 'vpc-1' } } }), status: 400, type: 'validation-failed', path: 'context["aws:SourceVpc"]', detail: /must be a string, number or boolean, or a list of them, not an object/ },
+  { name: 'format given twice', url: '/v1/explain?format=markdown&format=text', body: '{"message":"a"}', status: 400, type: 'validation-failed', path: 'query.format', detail: /format is given 2 times; give it once/ },
   { name: 'query too long', url: `/v1/explain?format=${'m'.repeat(50)}`, body: '{"message":"a"}', status: 400, type: 'validation-failed', path: 'query.format' },
 ];
 

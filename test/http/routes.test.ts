@@ -84,6 +84,15 @@ describe('POST /v1/explain', () => {
     expect(res.headers['content-length']).toBe(String(expected.length));
   });
 
+  it('reads a policy document given as a bare list of statements, as it does the same list in a string', async () => {
+    const asArray = await post('/v1/explain', { message: ARTICLE_MESSAGE, policies: [{ kind: 'trust', document: TRUST_POLICY.Statement }] });
+    const asString = await post('/v1/explain', { message: ARTICLE_MESSAGE, policies: [{ kind: 'trust', document: JSON.stringify(TRUST_POLICY.Statement) }] });
+    expect(asArray.statusCode, asArray.body).toBe(200);
+    expect(asArray.json().policies[0].issues.map((i: { code: string }) => i.code)).toContain('statement-list-only');
+    expect(asArray.json().causes).toEqual(asString.json().causes);
+    expect(asArray.json().policies).toEqual(asString.json().policies);
+  });
+
   it('rejects an unknown format with 400 naming query.format', async () => {
     const res = await post('/v1/explain?format=pdf', { message: 'x' });
     expect(res.statusCode).toBe(400);
