@@ -14,7 +14,7 @@ import { registerCors } from './plugins/cors.js';
 import { createLogger, installRequestLogging, requestIdFor } from './plugins/logging.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { registerPressure } from './plugins/pressure.js';
-import { frameworkErrorHandler, installClosingGuard, installNotFoundHandler, installProblemHandling } from './plugins/problem.js';
+import { clientErrorHandler, frameworkErrorHandler, installClosingGuard, MAX_PARAM_LENGTH, installNotFoundHandler, installProblemHandling } from './plugins/problem.js';
 import { registerRateLimit } from './plugins/rate-limit.js';
 import { registerSecurity } from './plugins/security.js';
 import { batchRoutes } from './routes/batch.js';
@@ -51,6 +51,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     // Bound the time a client may take to send a request (slow-loris); answers take milliseconds.
     requestTimeout: 30_000,
     frameworkErrors: frameworkErrorHandler(config),
+    clientErrorHandler,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     forceCloseConnections: 'idle',
   }) as unknown as FastifyInstance;
 

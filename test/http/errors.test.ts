@@ -16,7 +16,7 @@ const nest = (depth: number): string => '['.repeat(depth) + ']'.repeat(depth);
 
 interface Case {
   name: string;
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: string;
   contentType?: string;
   body?: string;
@@ -53,9 +53,12 @@ const CASES: Case[] = [
   { name: 'text/plain on a JSON-only route', url: '/v1/simulate', contentType: 'text/plain', body: 'hello', status: 415, type: 'unsupported-media-type', path: 'headers.content-type' },
   { name: 'form encoding on the API', url: '/v1/explain', contentType: 'application/x-www-form-urlencoded', body: 'message=a', status: 415, type: 'unsupported-media-type' },
   { name: 'unknown route', method: 'GET', url: '/v2/explain', status: 404, type: 'not-found', detail: /GET \/v2\/explain/ },
-  { name: 'wrong method', method: 'GET', url: '/v1/explain', status: 404, type: 'not-found' },
+  { name: 'wrong method (a browser opening the API URL)', method: 'GET', url: '/v1/explain', status: 405, type: 'method-not-allowed', path: 'method', detail: /\/v1\/explain does not take GET; it takes POST/ },
+  { name: 'wrong method on a parametric route', method: 'PUT', url: '/v1/causes/nope', body: '{}', status: 405, type: 'method-not-allowed', detail: /takes GET, HEAD/ },
+  { name: 'wrong method on the web form', method: 'DELETE', url: '/', status: 405, type: 'method-not-allowed', detail: /takes GET, HEAD, POST/ },
+  { name: 'an unknown asset is still not found', method: 'GET', url: '/assets/nope.js', status: 404, type: 'not-found' },
   { name: 'unknown cause', method: 'GET', url: '/v1/causes/nope', status: 404, type: 'unknown-cause', path: 'params.id' },
-  { name: 'cause id too long for the router', method: 'GET', url: `/v1/causes/${'a'.repeat(200)}`, status: 414, type: 'uri-too-long' },
+  { name: 'cause id too long for the router (not quoted back)', method: 'GET', url: `/v1/causes/${'a'.repeat(200)}`, status: 414, type: 'uri-too-long', path: 'url', detail: /^A segment of the URL path is longer than the 100 characters/ },
   { name: 'a policy document that is a number', url: '/v1/explain', body: JSON.stringify({ message: 'a', policies: [policy(42)] }), status: 400, type: 'validation-failed', path: 'policies[0].document', detail: /policies\[0\]\.document: must be a policy object, a list of its statements, or a string holding either, not a number/ },
   { name: 'a policy document that is null', url: '/v1/explain', body: JSON.stringify({ message: 'a', policies: [policy(null)] }), status: 400, type: 'validation-failed', path: 'policies[0].document', detail: /not null/ },
   { name: 'a context value that is an object', url: '/v1/explain', body: JSON.stringify({ message: 'a', context: { 'aws:SourceVpc': { id: 'vpc-1' } } }), status: 400, type: 'validation-failed', path: 'context["aws:SourceVpc"]', detail: /must be a string, number or boolean, or a list of them, not an object/ },
@@ -81,6 +84,18 @@ describe('every error is RFC 9457 problem details', () => {
     if (c.path !== undefined) expect(problem.errors.map((e) => e.path)).toContain(c.path);
     if (c.detail) expect(problem.detail).toMatch(c.detail);
     if (c.limit !== undefined) expect(problem.limit).toBe(c.limit);
+  });
+
+  it('405 names the methods in Allow; OPTIONS on a known path answers 204 with Allow', async () => {
+    const wrong = await app.inject({ method: 'GET', url: '/v1/simulate' });
+    expect(wrong.statusCode).toBe(405);
+    expect(wrong.headers.allow).toBe('POST, OPTIONS');
+    const options = await app.inject({ method: 'OPTIONS', url: '/v1/causes/some-id' });
+    expect(options.statusCode).toBe(204);
+    expect(options.headers.allow).toBe('GET, HEAD, OPTIONS');
+    expect(options.body).toBe('');
+    const unknown = await app.inject({ method: 'OPTIONS', url: '/v2/nothing' });
+    expect(unknown.statusCode).toBe(404);
   });
 
   it('a 500 shows no internals', async () => {

@@ -5,6 +5,7 @@
  * message (which could quote pasted text).
  */
 import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config.js';
 import '../lifecycle.js';
@@ -147,6 +148,14 @@ export function problemFromError(error: FastifyError & { validation?: unknown; v
       detail: 'The service is overloaded; retry after the number of seconds in Retry-After.', errors: [],
     };
   }
+  if (status === 414) {
+    // fastify's message quotes the whole URL back
+    return {
+      status, type: 'uri-too-long', title: 'URI Too Long',
+      detail: `A segment of the URL path is longer than the ${MAX_PARAM_LENGTH} characters this route takes.`,
+      errors: [{ path: 'url', message: `a path segment longer than ${MAX_PARAM_LENGTH} characters` }],
+    };
+  }
   if (status < 500) {
     // fastify's own 4xx messages describe the request, not the server.
     return {
@@ -158,6 +167,41 @@ export function problemFromError(error: FastifyError & { validation?: unknown; v
     status, type: 'internal-error', title: STATUS_CODES[status] ?? 'Internal Server Error',
     detail: 'Something went wrong on our side. Quote the requestId when you report it.', errors: [],
   };
+}
+
+/** fastify's default `maxParamLength`: a longer path parameter is answered 414. */
+export const MAX_PARAM_LENGTH = 100;
+
+/**
+ * For fastify's `clientErrorHandler`: what Node's HTTP parser refuses before there is a request
+ * (headers over Node's 16 KB `maxHeaderSize`, a request not received within `requestTimeout`,
+ * malformed HTTP), answered as problem details too (fastify's default writes its own JSON shape).
+ */
+export function clientErrorHandler(err: Error & { code?: string }, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  let p: ProblemInit;
+  if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+    p = {
+      status: 408, type: 'request-timeout', title: 'Request Timeout',
+      detail: 'The request was not received completely in time; send the whole body at once.', errors: [],
+    };
+  } else if (err.code === 'HPE_HEADER_OVERFLOW') {
+    p = {
+      status: 431, type: 'headers-too-large', title: 'Request Header Fields Too Large',
+      detail: 'The URL and headers together are larger than this server reads (16 KB). Send the error text in the body, not in the URL or a header.',
+      errors: [{ path: 'headers', message: 'larger than 16 KB' }],
+    };
+  } else {
+    p = { status: 400, type: 'bad-request', title: 'Bad Request', detail: 'The request is not valid HTTP/1.1.', errors: [] };
+  }
+  const body = JSON.stringify({ type: TYPE_PREFIX + p.type, title: p.title, status: p.status, detail: p.detail, errors: p.errors });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${p.status} ${STATUS_CODES[p.status]}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy();
 }
 
 /** For fastify's `frameworkErrors` option: bad URLs and over-long path parameters (414). */
@@ -195,14 +239,71 @@ export function installClosingGuard(app: FastifyInstance): void {
   });
 }
 
-/** Unknown routes: 404 problem details, rate limited like the rest when rate limiting is on. */
+/** The methods each registered route pattern answers, for telling 405 from 404. */
+export class RouteMethods {
+  private readonly routes: Array<{ segments: string[]; methods: Set<string> }> = [];
+
+  add(url: string, methods: string | string[]): void {
+    const segments = url.split('/');
+    let route = this.routes.find((r) => r.segments.join('/') === segments.join('/'));
+    if (!route) {
+      route = { segments, methods: new Set() };
+      this.routes.push(route);
+    }
+    for (const m of Array.isArray(methods) ? methods : [methods]) route.methods.add(m.toUpperCase());
+    if (route.methods.has('GET')) route.methods.add('HEAD');
+  }
+
+  /** The methods some route answers at this path (a `:param` matches one segment, `*` the rest), sorted. */
+  allowed(path: string): string[] {
+    const parts = path.split('/');
+    const out = new Set<string>();
+    for (const r of this.routes) {
+      if (matches(r.segments, parts)) for (const m of r.methods) out.add(m);
+    }
+    return [...out].sort();
+  }
+}
+
+function matches(pattern: string[], parts: string[]): boolean {
+  for (let i = 0; i < pattern.length; i++) {
+    const p = pattern[i]!;
+    if (p === '*') return true;
+    const part = parts[i];
+    if (part === undefined) return false;
+    if (p.startsWith(':') ? part === '' : p !== part) return false;
+  }
+  return pattern.length === parts.length;
+}
+
+/**
+ * Unknown routes: 404 problem details; a known path asked with a method it does not take: 405
+ * with `Allow` (RFC 9110 §15.5.6), and OPTIONS on it: 204 with `Allow`. Rate limited like the
+ * rest when rate limiting is on. Call before any route is registered (it records them).
+ */
 export function installNotFoundHandler(app: FastifyInstance): void {
-  const handler = (request: FastifyRequest, reply: FastifyReply): FastifyReply =>
-    sendProblem(request, reply, {
+  const known = new RouteMethods();
+  app.addHook('onRoute', (route) => known.add(route.url, route.method));
+  const handler = (request: FastifyRequest, reply: FastifyReply): FastifyReply => {
+    const path = request.url.split('?')[0] ?? '';
+    const allowed = known.allowed(path);
+    // a route that matched and still found nothing (an unknown asset) is a plain 404
+    if (allowed.length > 0 && !allowed.includes(request.method)) {
+      const allow = [...allowed, 'OPTIONS'].join(', ');
+      reply.header('allow', allow);
+      if (request.method === 'OPTIONS') return reply.code(204).header('cache-control', 'no-store').send();
+      return sendProblem(request, reply, {
+        status: 405, type: 'method-not-allowed', title: 'Method not allowed',
+        detail: `${safePath(request.url)} does not take ${request.method}; it takes ${allowed.join(', ')}. See /docs for the API.`,
+        errors: [{ path: 'method', message: `must be one of ${allowed.join(', ')}` }],
+      });
+    }
+    return sendProblem(request, reply, {
       status: 404, type: 'not-found', title: 'Not found',
       detail: `No route ${request.method} ${safePath(request.url)}. See /docs for the API.`,
       errors: [],
     });
+  };
   if (app.hasDecorator('rateLimit')) app.setNotFoundHandler({ preHandler: app.rateLimit() }, handler);
   else app.setNotFoundHandler(handler);
 }
