@@ -140,6 +140,12 @@ describe('readForm', () => {
     expect(r.values.externalIdPassed).toBe('yes');
   });
 
+  it('says so when a condition key is __proto__ instead of dropping it without a word', () => {
+    const r = readForm({ message: 'm', context: 'aws:PrincipalOrgID=o-1\n__proto__=x\nconstructor=y' });
+    expect(r.input).toBeNull();
+    expect(r.errors).toEqual(['Condition keys, line 2: __proto__ is not a condition key.']);
+  });
+
   it('never throws on odd bodies', () => {
     for (const body of [null, undefined, 'text', 42, [], { message: ['a', 'b'] }, { message: { x: 1 } }]) {
       expect(() => readForm(body)).not.toThrow();

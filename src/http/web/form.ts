@@ -114,6 +114,11 @@ export function readForm(raw: unknown): ReadForm {
         errors.push(`Condition keys, line ${i + 1}: write it as key=value (for example aws:PrincipalOrgID=o-abc123def4).`);
         return;
       }
+      // as the JSON API refuses it; assigned to {} it would also vanish without a word
+      if (key === '__proto__') {
+        errors.push(`Condition keys, line ${i + 1}: __proto__ is not a condition key.`);
+        return;
+      }
       keys += 1;
       if (keys > MAX_CONTEXT_KEYS) {
         if (keys === MAX_CONTEXT_KEYS + 1) errors.push(`At most ${MAX_CONTEXT_KEYS} condition keys are read.`);
