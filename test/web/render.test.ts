@@ -54,6 +54,7 @@ describe('escapeHtml', () => {
     [undefined, ''],
     [42, '42'],
     ['plain text', 'plain text'],
+    ['a\u0000b\u001b[31mc\td\ne\r\n', 'a\uFFFDb\uFFFD[31mc\td\ne\r\n'],
   ];
   it.each(cases)('escapes %j', (input, expected) => {
     expect(escapeHtml(input)).toBe(expected);

@@ -13,9 +13,14 @@ import { CHECKED_WORDS, checkedSentence, INFERRED_WORDS, NOT_RECOGNIZED_WORDS, f
 
 export { renderDecisionSvg } from './svg.js';
 
-/** Escapes text for HTML element content and (quoted) attribute values. */
+/**
+ * Escapes text for HTML element content and (quoted) attribute values. Control characters other
+ * than tab and line breaks (a pasted NUL, ESC) become U+FFFD: HTML forbids them, and a NUL in a
+ * textarea is a parse error the browser repairs on its own.
+ */
 export function escapeHtml(value: unknown): string {
   return String(value ?? '')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '\uFFFD')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
