@@ -271,6 +271,17 @@ describe('firstSteps', () => {
     expect(steps.at(-1)?.command).toBe("aws cloudtrail lookup-events --region eu-west-1 --lookup-attributes AttributeKey=EventName,AttributeValue=AssumeRole --max-results 20 --query 'Events[].CloudTrailEvent' --output text");
   });
 
+  it.each([
+    ['web identity', { operation: 'AssumeRoleWithWebIdentity', action: 'sts:AssumeRoleWithWebIdentity' }],
+    ['SAML', { operation: 'AssumeRoleWithSAML', action: null }],
+  ])('a %s exchange has no caller identity to show yet, and its CloudTrail event is in the role\'s account only', (_l, over) => {
+    const steps = firstSteps(parsed({ ...over, region: 'us-east-2' }));
+    expect(steps.map((s) => s.command)).not.toContain('aws sts get-caller-identity');
+    expect(steps.at(-1)?.description).toMatch(/in the role's account/);
+    expect(steps.at(-1)?.description).not.toMatch(/caller's and the role's account/);
+    expect(steps.at(-1)?.command).toContain(`AttributeValue=${over.operation}`);
+  });
+
   it('decodes the encoded blob when there is one, with the real blob', () => {
     const steps = firstSteps(parsed({ operation: 'RunInstances', encodedMessage: 'AbC-123_xyz' }));
     expect(steps.map((s) => s.command)).toContain('aws sts decode-authorization-message --encoded-message AbC-123_xyz --query DecodedMessage --output text');

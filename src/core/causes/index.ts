@@ -94,7 +94,10 @@ export function rankCausesChecked(input: CauseInput, defs: readonly CauseDefinit
 /** What to run first for any error: who is calling, the decoded blob, the failed call in CloudTrail. */
 export function firstSteps(parsed: ParsedError): CommandStep[] {
   const facts = firstStepFacts(parsed);
-  const steps: CommandStep[] = [{
+  // A web identity or SAML exchange is the call that would have given the first AWS identity:
+  // there is none to show yet, and get-caller-identity would fail or show unrelated credentials.
+  const federated = /^(sts:)?AssumeRoleWith(WebIdentity|SAML)$/i.test(parsed.action ?? parsed.operation ?? '');
+  const steps: CommandStep[] = federated ? [] : [{
     description: 'See which identity the failing call really uses (needs no permission, works even when everything else is denied). Run it with the same profile and environment as the failing command.',
     command: 'aws sts get-caller-identity',
   }];
@@ -108,7 +111,9 @@ export function firstSteps(parsed: ParsedError): CommandStep[] {
   const region = facts.region ?? (sts ? 'us-east-1' : null);
   const regionFlag = region ? `--region ${region}` : '--region <region>';
   steps.push({
-    description: sts
+    description: federated
+      ? 'Find the failed call in CloudTrail (last 90 days) in the role\'s account, in the Region of the STS endpoint the SDK used: the caller has no AWS account of its own. errorCode, errorMessage, userIdentity (the identity provider and token subject) and requestParameters show what was really sent.'
+      : sts
       ? 'Find the failed call in CloudTrail (last 90 days). STS calls are logged in both the caller\'s and the role\'s account; run it in each, and in the caller\'s Region if the SDK used a regional STS endpoint. errorCode, errorMessage, userIdentity and requestParameters show what was really sent.'
       : 'Find the failed call in CloudTrail (management events, last 90 days, one Region per call): errorCode, errorMessage, userIdentity and requestParameters show what was really sent.',
     command: `aws cloudtrail lookup-events ${regionFlag} --lookup-attributes AttributeKey=EventName,AttributeValue=${fillTemplate('{eventName}', facts)} --max-results 20 --query 'Events[].CloudTrailEvent' --output text`,
