@@ -261,6 +261,19 @@ describe('templates', () => {
   });
 });
 
+describe('role-missing-or-typo retries through the STS call that failed', () => {
+  const fixOf = (message: string) => explain({ message }).causes.find((c) => c.id === 'role-missing-or-typo')?.fix.commands ?? [];
+  it.each([
+    ['AssumeRole', 'An error occurred (AccessDenied) when calling the AssumeRole operation: User: arn:aws:iam::111111111111:user/dev is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::222222222222:role/deploy', 'aws sts assume-role --role-arn arn:aws:iam::222222222222:role/'],
+    ['AssumeRoleWithSAML', 'An error occurred (AccessDenied) when calling the AssumeRoleWithSAML operation: Not authorized to perform sts:AssumeRoleWithSAML', 'aws sts assume-role-with-saml --role-arn arn:aws:iam::<target-account-id>:role/'],
+    ['AssumeRoleWithWebIdentity', 'An error occurred (AccessDenied) when calling the AssumeRoleWithWebIdentity operation: Not authorized to perform sts:AssumeRoleWithWebIdentity', 'aws sts assume-role-with-web-identity --role-arn arn:aws:iam::<target-account-id>:role/'],
+  ])('%s', (_op, message, start) => {
+    const commands = fixOf(message);
+    expect(commands).toHaveLength(1);
+    expect(commands[0]).toContain(start);
+  });
+});
+
 describe('firstSteps', () => {
   const base = explain({ message: 'x' }).parsed;
   const parsed = (over: Partial<ParsedError>): ParsedError => ({ ...base, recognized: true, ...over });

@@ -6,7 +6,7 @@
 import type { CauseContext, CauseDefinition } from './types.js';
 import { policyWords } from './signals.js';
 import {
-  actionIs, codeIs, fromMessage, fromPolicy, has, isAssumeFamily, isSaml, lower, policiesOf, sig, tokenAfter, verdictOf,
+  actionIs, codeIs, fromMessage, fromPolicy, has, isAssumeFamily, isSaml, isWebIdentity, lower, policiesOf, sig, tokenAfter, verdictOf,
 } from './service-util.js';
 
 const TROUBLESHOOT_ROLES = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_roles.html';
@@ -138,7 +138,12 @@ const roleMissing: CauseDefinition = {
   ],
   fix: {
     description: 'Use the exact Arn that get-role prints — right account id, partition (arn:aws, arn:aws-cn, arn:aws-us-gov), path and case — in the tool\'s configuration; if the role was deleted, recreate it (and update every trust policy that named the old one).',
-    commands: ['aws sts assume-role --role-arn arn:{partition}:iam::{targetAccount}:role/<exact-role-name-with-path> --role-session-name {roleSessionName}'],
+    // retry with the exact ARN through the same STS call that failed
+    commands: [
+      { command: 'aws sts assume-role --role-arn arn:{partition}:iam::{targetAccount}:role/<exact-role-name-with-path> --role-session-name {roleSessionName}', when: (ctx) => !isSaml(ctx) && !isWebIdentity(ctx) },
+      { command: 'aws sts assume-role-with-saml --role-arn arn:{partition}:iam::{targetAccount}:role/<exact-role-name-with-path> --principal-arn <saml-provider-arn> --saml-assertion file://samlresponse.b64', when: isSaml },
+      { command: 'aws sts assume-role-with-web-identity --role-arn arn:{partition}:iam::{targetAccount}:role/<exact-role-name-with-path> --role-session-name {roleSessionName} --web-identity-token file://token.jwt', when: isWebIdentity },
+    ],
   },
   docs: [TROUBLESHOOT_ROLES, IDENTIFIERS],
 };
