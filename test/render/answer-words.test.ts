@@ -74,3 +74,16 @@ describe('MFA required on a service call (not AssumeRole)', () => {
     expect(a.fix.commands[0]).toContain('aws configure set mfa_serial');
   });
 });
+
+describe('a key policy that does not delegate to IAM', () => {
+  it('names the caller\'s account root it lacks (the account is in the message), without "key policy policy 1"', () => {
+    const e = explain({
+      message: 'An error occurred (AccessDenied) when calling the GetObject operation: User: arn:aws:sts::483660929456:assumed-role/renderer/fn is not authorized to perform: kms:Decrypt on resource: arn:aws:kms:eu-west-1:483660929456:key/5d0e8c3a-91f2-4b7e-a6c4-2f8d1e0b9a73 because no resource-based policy allows the kms:Decrypt action',
+      policies: [{ name: 'key policy', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::483660929456:role/admins' }, Action: 'kms:*', Resource: '*' }] } }],
+    });
+    const why = cause(e, 'identity-missing-allow').evidence.map((x) => x.text).join('\n');
+    expect(why).toContain('(arn:aws:iam::483660929456:root)');
+    expect(why).not.toContain('<account>');
+    expect(why).not.toMatch(/key policy policy/);
+  });
+});

@@ -171,7 +171,8 @@ function identityMessage(strong: number): (ctx: CauseContext) => SignalResult | 
     const action = ctx.parsed.action ?? 'the action';
     const kd = keyPolicyDelegates(ctx);
     if (kd && !kd.delegates) {
-      return ruleOut(ev(`The pasted key policy ${policyLabel(ctx.policies[kd.policyIndex]!, kd.policyIndex)} has no statement for the caller's account (arn:aws:iam::<account>:root), so IAM policies cannot grant use of this key at all: the key policy alone decides.`, 'policy', kd.policyIndex));
+      const account = ctx.parsed.caller?.accountId ?? '<account>';
+      return ruleOut(ev(`The pasted key policy, ${policyLabel(ctx.policies[kd.policyIndex]!, kd.policyIndex)}, has no statement for the caller's account (arn:aws:iam::${account}:root), so IAM policies cannot grant use of this key at all: the key policy alone decides.`, 'policy', kd.policyIndex));
     }
     if (!type && kind !== 'explicit' && KMS_SERVICE_KEY.some((w) => mentions(ctx, w))) {
       return weigh(0.3, ev('The service says the KMS key cannot be used with its resource: the key policy must allow the service principal; the caller\'s own IAM permission is not what it names.', 'catalog'));
