@@ -87,3 +87,15 @@ describe('a key policy that does not delegate to IAM', () => {
     expect(why).not.toMatch(/key policy policy/);
   });
 });
+
+describe('Terraform\'s S3 backend error names bucket and key but no ARN', () => {
+  const message = 'Error: Error loading state:\n│     Unable to access object "env/prod/terraform.tfstate" in S3 bucket "tf-state-a1b2": operation error S3: HeadObject, https response error StatusCode: 403, RequestID: QBVV89ZW47NQCBR2, api error Forbidden: Forbidden';
+
+  it('fills the object ARN into the commands instead of <target-arn>', () => {
+    const e = explain({ message });
+    const commands = e.causes.flatMap((c) => [...c.confirm.map((s) => s.command), ...c.fix.commands]).join('\n');
+    expect(commands).toContain('--resource-arns arn:aws:s3:::tf-state-a1b2/env/prod/terraform.tfstate');
+    expect(commands).not.toContain('<target-arn>');
+    expect(cause(e, 'identity-missing-allow').fix.description).toContain('on arn:aws:s3:::tf-state-a1b2/env/prod/terraform.tfstate');
+  });
+});

@@ -9,6 +9,7 @@
  * answers (no OIDC or SAML cause applies) is never.
  */
 import type { CauseContext, CauseDefinition, TemplateFacts } from './types.js';
+import { s3BucketLevel } from '../policy/resource.js';
 import { issuerOf, providerOf } from './oidc.js';
 import { trustedProviders, usedProvider } from './saml.js';
 import { policiesOf, tokenAfter } from './service-util.js';
@@ -36,7 +37,13 @@ export function familyFacts(ctx: CauseContext): TemplateFacts {
   } else {
     const b = quoted(ctx, 'in s3 bucket "');
     put('bucket', b);
-    if (b) put('objectKey', quoted(ctx, 'unable to access object "'));
+    const key = b ? quoted(ctx, 'unable to access object "') : null;
+    if (key) put('objectKey', key);
+    // Terraform names bucket and key but no ARN: commands get the ARN instead of <target-arn>
+    const act = ctx.parsed.action ?? '';
+    if (b && act.toLowerCase().startsWith('s3:')) {
+      put('targetArn', key && !s3BucketLevel(act.slice(3)) ? `arn:${ctx.facts.partition ?? 'aws'}:s3:::${b}/${key}` : `arn:${ctx.facts.partition ?? 'aws'}:s3:::${b}`);
+    }
   }
   return out;
 }
