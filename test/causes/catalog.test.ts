@@ -301,10 +301,19 @@ describe('firstSteps', () => {
   });
 
   it('has no decode step without a blob, and a region placeholder when the region is unknown', () => {
-    const steps = firstSteps(parsed({ operation: 'GetObject', action: 's3:GetObject', region: null }));
+    const steps = firstSteps(parsed({ operation: 'GetBucketPolicy', action: 's3:GetBucketPolicy', region: null }));
     expect(steps.some((s) => s.command.includes('decode-authorization-message'))).toBe(false);
     expect(steps.at(-1)?.command).toContain('--region <region>');
-    expect(steps.at(-1)?.command).toContain('AttributeValue=GetObject');
+    expect(steps.at(-1)?.command).toContain('AttributeValue=GetBucketPolicy');
+  });
+
+  it.each([
+    ['HeadObject', 's3:GetObject'], ['PutObjectTagging', 's3:PutObjectTagging'], ['Invoke', 'lambda:InvokeFunction'], ['GetItem', 'dynamodb:GetItem'],
+  ])('does not send %s (a data event) to lookup-events, which never holds data events', (operation, action) => {
+    const steps = firstSteps(parsed({ operation, action, region: 'eu-west-1' }));
+    expect(steps.map((s) => s.command).join('\n')).not.toContain('lookup-events');
+    expect(steps.at(-1)?.description).toMatch(new RegExp(`^${operation} is a CloudTrail data event`));
+    expect(steps.at(-1)?.command).toBe("aws cloudtrail describe-trails --region eu-west-1 --query 'trailList[].[Name,HomeRegion,HasCustomEventSelectors,S3BucketName]' --output text");
   });
 });
 

@@ -99,3 +99,14 @@ describe('Terraform\'s S3 backend error names bucket and key but no ARN', () => 
     expect(cause(e, 'identity-missing-allow').fix.description).toContain('on arn:aws:s3:::tf-state-a1b2/env/prod/terraform.tfstate');
   });
 });
+
+describe('CloudTrail look-ups for data events', () => {
+  it('an S3 object call is never sent to lookup-events (Event history has no data events), a bucket call still is', () => {
+    const object = explain({ message: 'An error occurred (AccessDenied) when calling the GetObject operation: User: arn:aws:sts::111111111111:assumed-role/reader/s is not authorized to perform: s3:GetObject on resource: "arn:aws:s3:::data-bucket/report.csv" with an explicit deny in a resource-based policy' });
+    const all = (e: Explanation) => [...e.firstSteps, ...e.causes.flatMap((c) => c.confirm)].map((s) => s.command).join('\n');
+    expect(all(object)).not.toContain('AttributeKey=EventName,AttributeValue=GetObject');
+    expect(object.firstSteps.at(-1)?.command).toContain('aws cloudtrail describe-trails');
+    const bucket = explain({ message: 'An error occurred (AccessDenied) when calling the GetBucketPolicy operation: User: arn:aws:sts::111111111111:assumed-role/reader/s is not authorized to perform: s3:GetBucketPolicy on resource: "arn:aws:s3:::data-bucket" with an explicit deny in a resource-based policy' });
+    expect(all(bucket)).toContain('AttributeKey=EventName,AttributeValue=GetBucketPolicy');
+  });
+});

@@ -12,6 +12,7 @@ import {
   awsSays, policyWords, clone, confirm, crossAccount, isFederatedAssume, denyKind, denyType, docStatements, ev, isDenial, isStsFamily, mentions, pasted,
   policyLabel, principalOk, ruleOut, likelyIf, statementViews, stmtLabel, weigh, type StatementView,
 } from './signals.js';
+import { isDataEvent } from './service-util.js';
 import { correctPrincipalArnCondition } from './trust.js';
 import { DOCS } from './docs.js';
 import { ctxCache } from './memo.js';
@@ -161,6 +162,8 @@ const GET_TRUST_CONDITIONS: CommandTemplate = {
 const LOOKUP_CALL: CommandTemplate = {
   description: 'What the failed call actually sent (requestParameters) — in the caller\'s and the role\'s account.',
   command: "aws cloudtrail lookup-events --region {region} --lookup-attributes AttributeKey=EventName,AttributeValue={eventName} --max-results 20 --query 'Events[].CloudTrailEvent' --output text --profile {targetProfile}",
+  // Event history has no data events (S3 object calls, Lambda Invoke, DynamoDB items)
+  when: (ctx) => !isDataEvent(ctx.parsed.action),
 };
 
 const eq = (...keys: string[]): KeyTest => (k) => keys.includes(k.toLowerCase());

@@ -7,6 +7,7 @@ import { rank } from '../rank/index.js';
 import { definitionOf, definitions } from './catalog.js';
 import { deriveFacts, fillTemplate, firstStepFacts } from './templates.js';
 import { familyFacts } from './service-facts.js';
+import { isDataEvent } from './service-util.js';
 import { forgetLowered } from './text-index.js';
 import { inferredValues } from './abduce.js';
 import { kmsUse, type KmsUse } from './kms-use.js';
@@ -110,6 +111,13 @@ export function firstSteps(parsed: ParsedError): CommandStep[] {
   const sts = (parsed.action ?? '').toLowerCase().startsWith('sts:') || (parsed.operation ?? '').startsWith('AssumeRole');
   const region = facts.region ?? (sts ? 'us-east-1' : null);
   const regionFlag = region ? `--region ${region}` : '--region <region>';
+  if (isDataEvent(parsed.action)) {
+    steps.push({
+      description: `${fillTemplate('{eventName}', facts)} is a CloudTrail data event: Event history (lookup-events) never holds it, and a trail records it only when it logs data events for this resource. List the trails; one with HasCustomEventSelectors may (aws cloudtrail get-event-selectors --trail-name <name> says), and then its log files hold the failed call with errorCode, userIdentity and requestParameters.`,
+      command: `aws cloudtrail describe-trails ${regionFlag} --query 'trailList[].[Name,HomeRegion,HasCustomEventSelectors,S3BucketName]' --output text`,
+    });
+    return steps;
+  }
   steps.push({
     description: federated
       ? 'Find the failed call in CloudTrail (last 90 days) in the role\'s account, in the Region of the STS endpoint the SDK used: the caller has no AWS account of its own. errorCode, errorMessage, userIdentity (the identity provider and token subject) and requestParameters show what was really sent.'

@@ -593,3 +593,18 @@ function isKmsContextUncached(ctx: CauseContext): boolean {
   if (service(ctx) === 'kms' || lower(ctx.parsed.target?.service) === 'kms') return true;
   return has(ctx, 'kms:', 'kmsaccessdenied', 'customer master key', 'access to kms is not allowed', 'kms access was denied', 'kms exception', ':kms:', 'aws kms', 'with aws kms', 'invalidciphertext', 'kms key', 'kms service key', 'ciphertext references a key');
 }
+
+/**
+ * Actions CloudTrail records as data events, which Event history (lookup-events) never holds:
+ * S3 object operations, Lambda Invoke, DynamoDB item reads and writes.
+ */
+export function isDataEvent(action: string | null): boolean {
+  const a = (action ?? '').toLowerCase();
+  if (a.startsWith('s3:')) {
+    const name = a.slice(3);
+    return name.includes('object') || name === 'abortmultipartupload' || name === 'listmultipartuploadparts';
+  }
+  return a === 'lambda:invokefunction' || DYNAMODB_ITEM.has(a);
+}
+
+const DYNAMODB_ITEM = new Set(['getitem', 'putitem', 'updateitem', 'deleteitem', 'query', 'scan', 'batchgetitem', 'batchwriteitem', 'transactgetitems', 'transactwriteitems', 'conditioncheckitem'].map((n) => `dynamodb:${n}`));

@@ -8,7 +8,7 @@ import type { CauseContext, CauseDefinition } from './types.js';
 import { awsSays, describeCondition, policyWords, isServiceAssumeFailure, statementViews, type StatementView } from './signals.js';
 import {
   action, actionIs, callerPrincipal, firstOf, operation, callerRoleArn, codeIs, coversAction, coversResource, crossAccount, editableDoc, fromMessage,
-  fromPolicy, has, isAssumeFamily, lower, policiesOf, policyLabel, service, sig, statementsFor, stmtLabel,
+  fromPolicy, has, isAssumeFamily, isDataEvent, lower, policiesOf, policyLabel, service, sig, statementsFor, stmtLabel,
   withConditionAdded, withStatementAdded, type Indexed, type StatementHit,
 } from './service-util.js';
 import { abducedFor } from './abduce.js';
@@ -254,7 +254,8 @@ const explicitDeny: CauseDefinition = {
     { description: 'Read the bucket policy and find the Deny (check aws:SourceVpce, aws:SourceIp, aws:SecureTransport, s3:x-amz-server-side-encryption, aws:PrincipalOrgID conditions).', command: 'aws s3api get-bucket-policy --bucket {bucket} --query Policy --output text', when: (ctx) => service(ctx) === 's3' },
     { description: 'Read the resource\'s policy.', command: 'aws secretsmanager get-resource-policy --secret-id {targetArn}', when: (ctx) => service(ctx) === 'secretsmanager' },
     { description: 'Read the queue policy.', command: 'aws sqs get-queue-attributes --queue-url <queue-url> --attribute-names Policy', when: (ctx) => service(ctx) === 'sqs' },
-    { description: 'The request\'s context as CloudTrail saw it (source IP, VPC endpoint, TLS).', command: 'aws cloudtrail lookup-events --region {region} --lookup-attributes AttributeKey=EventName,AttributeValue={eventName} --max-results 20 --query \'Events[].CloudTrailEvent\' --output text' },
+    // Event history has no data events (S3 object calls): the step would find nothing there
+    { description: 'The request\'s context as CloudTrail saw it (source IP, VPC endpoint, TLS).', command: 'aws cloudtrail lookup-events --region {region} --lookup-attributes AttributeKey=EventName,AttributeValue={eventName} --max-results 20 --query \'Events[].CloudTrailEvent\' --output text', when: (ctx) => !isDataEvent(ctx.parsed.action) },
   ],
   fix: {
     description: 'Either make the request satisfy the guard (call through the VPC endpoint, over TLS, with the required encryption header, from the organization), or narrow the Deny — e.g. exempt this principal with an ArnNotLike aws:PrincipalArn condition — if the guard is wrong for it, and apply the edited policy with the service\'s own call (S3: aws s3api put-bucket-policy --bucket {bucket} --policy file://policy.json).',
