@@ -110,3 +110,17 @@ describe('CloudTrail look-ups for data events', () => {
     expect(all(bucket)).toContain('AttributeKey=EventName,AttributeValue=GetBucketPolicy');
   });
 });
+
+describe('a Parameter Store refusal that may be a missing parameter', () => {
+  it('gets no S3 command in its fix', () => {
+    const e = explain({ message: 'An error occurred (AccessDeniedException) when calling the GetParameter operation: User: arn:aws:sts::421698035577:assumed-role/batch/s is not authorized to perform: ssm:GetParameter on resource: arn:aws:ssm:eu-central-1:421698035577:parameter/prod/billing' });
+    const c = cause(e, 'resource-missing-masked');
+    expect(c.fix.commands.join('\n')).not.toContain('s3api');
+    expect(c.confirm.map((s) => s.command).join('\n')).toContain('aws ssm describe-parameters');
+  });
+
+  it('an S3 read still gets head-object, with the bucket and key', () => {
+    const e = explain({ message: 'Error: Error loading state:\n│     Unable to access object "env/prod/terraform.tfstate" in S3 bucket "tf-state-a1b2": operation error S3: HeadObject, https response error StatusCode: 403, RequestID: QBVV89ZW47NQCBR2, api error Forbidden: Forbidden' });
+    expect(cause(e, 'resource-missing-masked').fix.commands).toEqual(['aws s3api head-object --bucket tf-state-a1b2 --key env/prod/terraform.tfstate']);
+  });
+});

@@ -523,8 +523,9 @@ const masked: CauseDefinition = {
     { description: 'Does the parameter exist under exactly this name?', command: 'aws ssm describe-parameters --parameter-filters Key=Name,Option=Contains,Values={targetName} --query \'Parameters[].Name\'', when: (ctx) => maskKind(ctx) === 'ssm' },
   ],
   fix: {
-    description: 'Use the exact existing key or parameter name (paths are case-sensitive; SSM names start with /). Granting s3:ListBucket on the bucket makes S3 answer 404 for missing keys, which tells the two cases apart.',
-    commands: ['aws s3api head-object --bucket {bucket} --key {objectKey}'],
+    description: 'Use the exact existing key or parameter name (paths are case-sensitive; SSM names start with /). For S3, granting s3:ListBucket on the bucket makes S3 answer 404 for missing keys, which tells the two cases apart.',
+    // an S3 command only for S3: a Parameter Store refusal got `aws s3api head-object --bucket <bucket>`
+    commands: [{ command: 'aws s3api head-object --bucket {bucket} --key {objectKey}', when: (ctx) => maskKind(ctx) === 's3' }],
   },
   docs: [S3_403, 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html'],
 };
