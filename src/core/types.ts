@@ -80,7 +80,7 @@ export interface Caller {
   name: string | null;
   /** Session name of an assumed-role or federated-user ARN. */
   sessionName: string | null;
-  /** The role behind an assumed-role session (`arn:…:iam::acct:role/name`, path unknown). */
+  /** The role behind an assumed-role session (`arn:…:iam::acct:role/name`; path unknown unless a CloudTrail event's sessionIssuer gives it). */
   roleArn: string | null;
   /** true when read from the paste around the message (`aws sts get-caller-identity` output), not the message. */
   fromContext?: boolean;

@@ -253,6 +253,26 @@ describe('wrappers and envelopes', () => {
   });
 });
 
+describe('a CloudTrail event\'s sessionIssuer', () => {
+  const event = (issuerArn: string) => JSON.stringify({
+    userIdentity: {
+      type: 'AssumedRole', arn: 'arn:aws:sts::421698035577:assumed-role/billing-batch/run-1', accountId: '421698035577',
+      sessionContext: { sessionIssuer: { type: 'Role', arn: issuerArn, accountId: '421698035577', userName: 'billing-batch' } },
+    },
+    eventSource: 'ssm.amazonaws.com', eventName: 'GetParametersByPath', awsRegion: 'eu-central-1', errorCode: 'AccessDenied',
+    errorMessage: 'User: arn:aws:sts::421698035577:assumed-role/billing-batch/run-1 is not authorized to perform: ssm:GetParametersByPath on resource: arn:aws:ssm:eu-central-1:421698035577:parameter/prod/billing because no permissions boundary allows the ssm:GetParametersByPath action',
+  }, null, 2);
+
+  it('gives the session\'s role ARN with its path, which the session ARN drops', () => {
+    expect(parseError(event('arn:aws:iam::421698035577:role/app/billing-batch')).parsed.caller?.roleArn).toBe('arn:aws:iam::421698035577:role/app/billing-batch');
+  });
+
+  it('is ignored when it names another role or account', () => {
+    expect(parseError(event('arn:aws:iam::421698035577:role/app/other-role')).parsed.caller?.roleArn).toBe('arn:aws:iam::421698035577:role/billing-batch');
+    expect(parseError(event('arn:aws:iam::999999999999:role/app/billing-batch')).parsed.caller?.roleArn).toBe('arn:aws:iam::421698035577:role/billing-batch');
+  });
+});
+
 describe('several errors in one paste', () => {
   it('picks the most specific and keeps the distinct rest', () => {
     const log = [

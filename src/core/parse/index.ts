@@ -382,6 +382,21 @@ interface PasteContext {
   source: ErrorSource;
 }
 
+/**
+ * A CloudTrail event's `sessionIssuer.arn` for an assumed-role caller: the role ARN with its path,
+ * which the session ARN (`assumed-role/NAME/session`) drops. Only when account and name agree.
+ */
+function sessionIssuerArn(s: string, c: Caller): string | null {
+  if (c.type !== 'assumed-role' || !c.name || !c.accountId) return null;
+  const i = s.indexOf('"sessionIssuer"');
+  if (i < 0) return null;
+  const arn = jsonField(s, 'arn', i, i + 2000)?.v;
+  const m = arn ? /^arn:[a-z-]{1,20}:iam::(\d{12}):role\/([^"\s]{1,512})$/.exec(arn) : null;
+  if (!m || m[1] !== c.accountId) return null;
+  const path = m[2] ?? '';
+  return path === c.name || path.endsWith(`/${c.name}`) ? arn! : null;
+}
+
 function buildParsed(f: Flat, h: MergedHit, lo: number, hi: number, globalWrappers: string[], ctx: PasteContext): ParsedError {
   const s = f.s;
   // the envelope sits before the most specific wording; other wordings of the message may precede it
@@ -447,6 +462,8 @@ function buildParsed(f: Flat, h: MergedHit, lo: number, hi: number, globalWrappe
       const c = parseCaller(raw);
       caller = c.caller;
       redactions.push(...c.redactions);
+      const issuer = sessionIssuerArn(f.s, caller);
+      if (issuer) caller = { ...caller, roleArn: issuer };
     }
   }
   // no caller in the message: the identity `aws sts get-caller-identity` printed just before it
