@@ -254,6 +254,8 @@ describe('templates', () => {
   it('keeps JSON braces and quotes unsafe values', () => {
     expect(fillTemplate('{"Action":"{action}"}', facts)).toBe('{"Action":"sts:AssumeRole"}');
     expect(fillTemplate('--external-id {externalId}', { externalId: "a b'c" })).toBe("--external-id 'a b'\\''c'");
+    // an unquoted * stops zsh ("no matches found") and is expanded by bash when a file matches
+    expect(fillTemplate('--resource-arns {targetArn}', { targetArn: 'arn:aws:ec2:ap-southeast-2:448569557833:instance/*' })).toBe("--resource-arns 'arn:aws:ec2:ap-southeast-2:448569557833:instance/*'");
   });
 
   it('names missing facts clearly', () => {

@@ -43,9 +43,11 @@ export function placeholderFor(key: string): string {
   return `<${out}>`;
 }
 
-const SAFE = /^[A-Za-z0-9_@.:/+=,*%-]{0,2048}$/;
+// `*` is not safe: zsh (macOS's shell) stops at a glob that matches no file ("no matches found:
+// arn:aws:s3:::bucket/*"), and bash would expand one that does.
+const SAFE = /^[A-Za-z0-9_@.:/+=,%-]{0,2048}$/;
 
-/** Quotes a value for a POSIX shell when it holds anything beyond ARN-safe characters. */
+/** Quotes a value for a POSIX shell when it holds anything beyond ARN-safe characters (a `*` too). */
 export function shellQuote(value: string): string {
   if (SAFE.test(value) && value.length > 0) return value;
   return `'${value.split("'").join(`'\\''`)}'`;
