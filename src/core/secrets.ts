@@ -52,8 +52,9 @@ const ADVICE: Record<SecretKind, string> = {
     'Your text contained a password. It was removed before analysis and is not in this answer. Change that password.',
   'aws-access-key-id':
     'Your text contained an AWS access key ID. It was removed before analysis and is not in this answer. ' +
-    'If its secret access key was ever pasted or shared with it, rotate the key: `aws iam create-access-key`, switch to the new key, ' +
-    'then deactivate and delete the old one.',
+    'If its secret access key was ever pasted or shared with it: a long-term key (AKIA…) must be rotated — `aws iam create-access-key`, ' +
+    'switch to the new key, then deactivate and delete the old one; a temporary key (ASIA…, as in CloudTrail events) cannot be, ' +
+    'it expires with its session (revoke the role\'s active sessions to cut it off sooner).',
 };
 
 /** Values that are placeholders, not secrets (`<secret>`, `****`, `xxxxxxxx`, `REDACTED`, `${VAR}`). */

@@ -120,6 +120,13 @@ describe('redactSecrets: what must go', () => {
     }
   });
 
+  it('does not tell the holder of a temporary key id (ASIA…, in every CloudTrail event) to rotate it with create-access-key alone', () => {
+    const out = redactSecrets(`"accessKeyId": "${SECRETS.tempAccessKeyId}"`);
+    const advice = out.warnings.map((w) => w.message).join('\n');
+    expect(advice).toMatch(/temporary key \(ASIA…, as in CloudTrail events\) cannot be, it expires with its session/);
+    expect(advice).toMatch(/long-term key \(AKIA…\) must be rotated/);
+  });
+
   it('keeps JSON valid when the secret sat inside a JSON string', () => {
     const doc = { Credentials: { AccessKeyId: SECRETS.tempAccessKeyId, SecretAccessKey: SECRETS.secretAccessKey, SessionToken: SECRETS.sessionToken } };
     const out = redactSecrets(JSON.stringify(doc, null, 2));
