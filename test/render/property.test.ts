@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
 import { renderMarkdown, renderText } from '../../src/core/render/index.js';
+import { foldLine, stripControls } from '../../src/core/render/text.js';
 import { explanationSample, parsedSample } from './sample.js';
 
 const md = new MarkdownIt({ html: true, linkify: true });
@@ -58,5 +59,38 @@ describe('renderMarkdown on hostile text (property)', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+// stripControls and foldLine skip their copy when a value needs no change (a regex test first):
+// they must still agree with the plain character-by-character definition on any text.
+function stripControlsReference(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const c = ch.codePointAt(0) ?? 0;
+    if (c === 0x09 || c === 0x0a) out += ch;
+    else if (c === 0x0d) continue;
+    else if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) out += '\uFFFD';
+    else if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c === 0x200e || c === 0x200f) continue;
+    else out += ch;
+  }
+  return out;
+}
+const controlRich = fc.array(
+  fc.oneof(
+    fc.constantFrom(' ', '  ', '\t', '\n', '\r', '\r\n', '\u000b', '\u000c', '\u0000', '\u001b', '\u007f', '\u0085', '\u009f', '\u00a0',
+      '\u200e', '\u200f', '\u202a', '\u202e', '\u2066', '\u2069', '\u2028', '\u3000', '\ufeff', '\ud800', '\udc00', '😀', '…', 'a', 'é'),
+    fc.string({ unit: 'binary', maxLength: 4 }),
+  ),
+  { maxLength: 30 },
+).map((parts) => parts.join(''));
+
+describe('stripControls and foldLine (property)', () => {
+  it('equal the character-by-character definition', () => {
+    fc.assert(fc.property(controlRich, fc.integer({ min: 1, max: 40 }), (s, max) => {
+      expect(stripControls(s)).toBe(stripControlsReference(s));
+      const folded = stripControlsReference(s).replace(/\s+/g, ' ');
+      expect(foldLine(s, max)).toBe(folded.length > max ? folded.slice(0, max - 1) + '…' : folded);
+    }), { numRuns: 2000 });
   });
 });

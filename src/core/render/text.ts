@@ -14,11 +14,17 @@ export const MAX_FULL_CAUSES = 5;
 /** User-derived values longer than this are cut in tables and summaries. */
 export const MAX_VALUE_CHARS = 400;
 
+/** A character stripControls removes or replaces (tab and newline stay). */
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+/** Whitespace that folding would change: any but a single space. */
+const FOLDABLE = /[^\S ]| {2}/;
+
 /**
  * Removes characters that can rewrite a terminal or reorder text: C0/C1 controls other than tab
  * and newline (ANSI escape sequences start with ESC) and Unicode bidi overrides.
  */
 export function stripControls(s: string): string {
+  if (!CONTROLS.test(s)) return s; // nearly every value: nothing to strip, no copy
   let out = '';
   for (const ch of s) {
     const c = ch.codePointAt(0) ?? 0;
@@ -38,7 +44,8 @@ export function oneLine(s: string, max = MAX_VALUE_CHARS): string {
 
 /** Like oneLine but keeps a leading or trailing space (for pieces of a longer line). */
 export function foldLine(s: string, max = MAX_VALUE_CHARS): string {
-  const folded = stripControls(s).replace(/\s+/g, ' ');
+  const clean = stripControls(s);
+  const folded = FOLDABLE.test(clean) ? clean.replace(/\s+/g, ' ') : clean;
   return folded.length > max ? folded.slice(0, max - 1) + '…' : folded;
 }
 
