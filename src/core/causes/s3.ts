@@ -183,7 +183,7 @@ const sseKms: CauseDefinition = {
   family: 's3',
   prior: 0.1,
   specificity: 2,
-  refines: ['identity-missing-allow'],
+  refines: ['identity-missing-allow', 'kms-key-policy-missing-grant'],
   gate: { keys: ['s3', 'kms'] }, // a kms: action on an S3 call is a KMS context
   appliesTo: (ctx) => {
     if (notDenial(ctx)) return false;
