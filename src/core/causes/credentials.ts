@@ -59,6 +59,12 @@ function shownAsMeant(ctx: CauseContext): boolean {
   return !!callerShownByCli(ctx) && !intendedCallerMismatch(ctx) && !has(ctx, ...NO_CREDS) && !isExpired(ctx) && !isInvalid(ctx);
 }
 
+/** The resource acted on is an IAM role (an AssumeRole target), or nothing names another resource. */
+const targetIsRole = (ctx: CauseContext) => {
+  const t = ctx.parsed.target;
+  return !t || (t.service === 'iam' && t.resourceType === 'role');
+};
+
 const confirmWho = [
   { description: 'See which identity the failing tool really uses (run it with the same profile and environment).', command: 'aws sts get-caller-identity --profile {callerProfile}' },
   { description: 'List the AWS_* variables set in that shell (names only): environment variables beat profiles, and a stale AWS_SESSION_TOKEN breaks fresh keys.', command: "env | grep '^AWS_' | cut -d= -f1" },
@@ -351,11 +357,21 @@ const consistency: CauseDefinition = {
     },
   ],
   confirm: [
-    { description: 'When was the role or its policies last changed? (CloudTrail, management events; compare with the time of the failure.)', command: "aws cloudtrail lookup-events --region us-east-1 --lookup-attributes AttributeKey=ResourceName,AttributeValue={targetName} --max-results 20 --query 'Events[].[EventTime,EventName]' --output table" },
+    {
+      description: 'When was the role or its policies last changed? (CloudTrail, management events; compare with the time of the failure.)',
+      command: "aws cloudtrail lookup-events --region us-east-1 --lookup-attributes AttributeKey=ResourceName,AttributeValue={targetName} --max-results 20 --query 'Events[].[EventTime,EventName]' --output table",
+      when: targetIsRole,
+    },
+    {
+      // the resource acted on is no IAM entity: the change that may not have propagated is the caller's
+      description: 'When were the caller\'s role (or user) and its policies last changed? (CloudTrail, management events; compare with the time of the failure.)',
+      command: "aws cloudtrail lookup-events --region us-east-1 --lookup-attributes AttributeKey=ResourceName,AttributeValue={callerIamName} --max-results 20 --query 'Events[].[EventTime,EventName]' --output table",
+      when: (ctx) => !targetIsRole(ctx),
+    },
   ],
   fix: {
     description: 'Retry with backoff (seconds to a minute), and keep IAM changes out of the hot path: create roles ahead of time, or wait for them explicitly in the pipeline (e.g. aws iam wait role-exists, then a short sleep).',
-    commands: ['aws iam wait role-exists --role-name {targetRoleName}'],
+    commands: [{ command: 'aws iam wait role-exists --role-name {targetRoleName}', when: targetIsRole }],
   },
   docs: [TROUBLESHOOT_GENERAL],
 };
