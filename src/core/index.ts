@@ -44,11 +44,17 @@ function evaluationRequest(parsed: ParsedError, text: string, request: RequestFa
   const merged = mergeRequest(requestFromCommand(text, parsed), request, context, keys);
   // a service's onward call carries what the service's request carries (Athena's aws:CalledVia), unless stated
   const stated = new Set(Object.keys(merged.context).map((k) => k.toLowerCase()));
-  const via = use ? Object.fromEntries(Object.entries(use.context).filter(([k]) => !stated.has(k.toLowerCase()))) : {};
+  const via = use ? onwardContext(use, merged.context) : {};
   const out = requestFromParsed(parsed, merged.request, { ...via, ...merged.context });
   const absent = [...merged.absent, ...(use?.absent ?? []).filter((k) => !stated.has(k.toLowerCase()))];
   if (out && absent.length) out.knownAbsent = [...(out.knownAbsent ?? []), ...absent];
   return out;
+}
+
+/** The keys a service's onward request carries, less those the person stated (stated ones win). */
+function onwardContext(use: ServiceUse, stated: Record<string, ContextValue>): Record<string, ContextValue> {
+  const keys = new Set(Object.keys(stated).map((k) => k.toLowerCase()));
+  return Object.fromEntries(Object.entries(use.context).filter(([k]) => !keys.has(k.toLowerCase())));
 }
 
 /** Explains one pasted authorization failure. Never throws on user input. */
@@ -79,7 +85,9 @@ function explainOnce(input: ExplainInput): Explanation {
       verdict: ev?.verdict ?? 'unknown', statements: ev?.statements ?? [], decidingConditions: ev?.decidingConditions ?? [],
     };
   });
-  const { causes, warnings: causeWarnings, inferred, kms } = rankCausesChecked({ parsed: seen, policies, evaluation, request, context, text });
+  // the causes read what the onward request carries too (Pod Identity's session tags), unless stated otherwise
+  const causeContext = use ? { ...onwardContext(use, context), ...context } : context;
+  const { causes, warnings: causeWarnings, inferred, kms } = rankCausesChecked({ parsed: seen, policies, evaluation, request, context: causeContext, text });
   const checked = evaluatedCall(parsed, seen, use, kms);
   return {
     parsed,

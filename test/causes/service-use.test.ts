@@ -4,7 +4,8 @@
  * ecr:BatchGetImage / ecr:GetDownloadUrlForLayer under lambda.amazonaws.com — Lambda container image docs,
  * cross-account permissions), Athena "Permission denied on S3 path" (the caller's S3 read through Athena, from
  * Athena's network: no aws:SourceVpc / aws:SourceVpce — Athena "Control access to Amazon S3"), Lambda "The
- * provided execution role does not have permissions to call X on Y". The pasted policies are evaluated for the
+ * provided execution role does not have permissions to call X on Y", EKS Pod Identity "does not have permissions to
+ * assume the associated role" (021). The pasted policies are evaluated for the
  * onward call. Checked both ways on inputs other than blind c08 / c17.
  */
 import { describe, expect, it } from 'vitest';
@@ -150,5 +151,69 @@ describe('EC2 Auto Scaling "Client.InternalError: Client error on launch" (custo
     const a = explain({ message, policies: [keyPolicy(rootStmt, ...slrStmts)] });
     expect(a.causes[0]?.id).not.toBe('kms-key-policy-missing-grant');
     expect(cause(a, 'kms-key-policy-missing-grant')?.evidence.some((e) => e.text.includes('allows the Auto Scaling service-linked role'))).toBe(true);
+  });
+});
+
+describe('EKS Pod Identity "does not have permissions to assume the associated role" (EKS User Guide, pod-id-role: pods.eks.amazonaws.com needs sts:AssumeRole and sts:TagSession)', () => {
+  // a Python SDK in the pod relaying the agent's answer, and the association as YAML (not blind e13's Go v2 text and JSON)
+  const assoc = (extra = '') => `$ kubectl logs deploy/invoice-worker -n billing
+botocore.exceptions.CredentialRetrievalError: Error when retrieving credentials from container-role: Error retrieving metadata: Received non 200 response 500 from container metadata: unable to fetch credentials from EKS Auth: AccessDeniedException: Unauthorized Exception! EKS does not have permissions to assume the associated role.
+
+$ aws eks describe-pod-identity-association --cluster-name ops-use2 --association-id a-1abcd2efgh3ijkl4m --output yaml
+association:
+  associationArn: arn:aws:eks:us-east-2:418273645091:podidentityassociation/ops-use2/a-1abcd2efgh3ijkl4m
+  clusterName: ops-use2
+  namespace: billing
+  roleArn: arn:aws:iam::418273645091:role/workloads/invoice-worker
+  serviceAccount: invoice-worker
+${extra}`;
+  const trust = (Principal: object, Action: string | string[], Condition?: object) => ({ kind: 'trust' as const, document: doc({ Effect: 'Allow', Principal, Action, ...(Condition ? { Condition } : {}) }) });
+  const PODS = { Service: 'pods.eks.amazonaws.com' };
+
+  it('reads it as pods.eks.amazonaws.com assuming the association\'s role, with its six session tags', () => {
+    const use = serviceUse(parseError(assoc()).parsed, assoc());
+    expect(use?.action).toBe('sts:AssumeRole');
+    expect(use?.also).toEqual(['sts:TagSession']);
+    expect(use?.servicePrincipal).toBe('pods.eks.amazonaws.com');
+    expect(use?.target?.arn).toBe('arn:aws:iam::418273645091:role/workloads/invoice-worker');
+    expect(use?.context['aws:TagKeys']).toHaveLength(6);
+    expect(use?.context['aws:RequestTag/kubernetes-namespace']).toBe('billing');
+    expect(use?.context['aws:RequestTag/kubernetes-pod-name']).toBeUndefined(); // not shown: unknown, not absent
+  });
+  it('confirms tagsession-not-allowed when the trust gives the service sts:AssumeRole only, and rules the principal causes out', () => {
+    const a = explain({ message: assoc(), policies: [trust(PODS, ['sts:AssumeRole'], { StringEquals: { 'aws:RequestTag/kubernetes-namespace': 'billing' } })] });
+    expect(a.causes[0]?.id).toBe('tagsession-not-allowed');
+    expect(a.causes[0]?.status).toBe('confirmed');
+    for (const id of ['trust-principal-missing', 'trust-service-vs-aws-principal']) expect([undefined, 'ruled-out']).toContain(cause(a, id)?.status);
+    // the service signs with its own identity: the pod's credentials are not what is wrong
+    expect(cause(a, 'wrong-credentials-in-use')).toBeUndefined();
+    expect(a.evaluated?.why).toContain('sts:TagSession');
+  });
+  it('puts the principal first when the trust names another service or an AWS principal', () => {
+    const other = explain({ message: assoc(), policies: [trust({ Service: 'eks.amazonaws.com' }, ['sts:AssumeRole', 'sts:TagSession'])] });
+    expect(other.causes[0]?.id).toBe('trust-service-vs-aws-principal');
+    const node = explain({ message: assoc(), policies: [trust({ AWS: 'arn:aws:iam::418273645091:role/eks-node-role' }, ['sts:AssumeRole', 'sts:TagSession'])] });
+    expect(node.causes[0]?.id).toBe('trust-service-vs-aws-principal');
+    expect(rank(node, 'tagsession-not-allowed')).toBeGreaterThan(1);
+  });
+  it('names the missing sts:AssumeRole (not the principal) when the service is trusted for sts:TagSession only', () => {
+    const a = explain({ message: assoc(), policies: [trust(PODS, 'sts:TagSession')] });
+    expect(a.causes[0]?.id).toBe('trust-action-mismatch');
+    expect([undefined, 'ruled-out']).toContain(cause(a, 'trust-service-vs-aws-principal')?.status);
+  });
+  it('near misses: both actions allowed, or session tags disabled, keep tagsession-not-allowed out; a failing tag condition is condition-tags', () => {
+    const both = explain({ message: assoc(), policies: [trust(PODS, ['sts:AssumeRole', 'sts:TagSession'])] });
+    expect([undefined, 'ruled-out']).toContain(cause(both, 'tagsession-not-allowed')?.status);
+    const off = explain({ message: assoc('  disableSessionTags: true\n'), policies: [trust(PODS, 'sts:AssumeRole')] });
+    expect(off.evaluated?.also).toEqual([]);
+    expect(rank(off, 'tagsession-not-allowed')).toBe(0);
+    const ns = explain({ message: assoc(), policies: [trust(PODS, ['sts:AssumeRole', 'sts:TagSession'], { StringEquals: { 'aws:RequestTag/kubernetes-namespace': 'payments' } })] });
+    expect(ns.causes[0]?.id).toBe('condition-tags');
+  });
+  it('leaves a cross-account association (targetRoleArn: the second hop is the first role\'s) and other EKS messages alone', () => {
+    const chained = assoc('  targetRoleArn: arn:aws:iam::999988887777:role/invoice-writer\n');
+    expect(serviceUse(parseError(chained).parsed, chained)).toBeNull();
+    const agent = 'AccessDeniedException: User: arn:aws:sts::418273645091:assumed-role/eks-node-role/i-0abc is not authorized to perform: eks-auth:AssumeRoleForPodIdentity on resource: arn:aws:eks:us-east-2:418273645091:cluster/ops-use2';
+    expect(serviceUse(parseError(agent).parsed, agent)).toBeNull();
   });
 });

@@ -82,6 +82,8 @@ const wrongCredentials: CauseDefinition = {
     // web identity, SAML, Region and validation errors are not about which AWS credentials signed the call
     if (isWebIdentity(ctx) || codeIs(ctx, 'ValidationError', 'RegionDisabled', 'InvalidIdentityToken', 'PackedPolicyTooLarge', 'IDPCommunicationError')) return false;
     if (has(ctx, 'assumerolewithsaml', 'sts is not activated')) return false;
+    // an AWS service principal signs with its own identity (a service's onward call, docs/decisions/019)
+    if (ctx.parsed.caller?.type === 'service') return false;
     return ctx.parsed.recognized;
   },
   supersedes: ['trust-principal-missing', 'identity-missing-allow', 'identity-resource-mismatch', 'resource-policy-missing-grant'],

@@ -10,7 +10,7 @@ import { action, codeIn, isKmsContext, isSaml, isWebIdentity } from './service-u
 import { isS3 } from './s3.js';
 import { isAwsPrincipalAssume } from './signals.js';
 import { hayIndex } from './text-index.js';
-import { hasSourceIdentity } from './sts-session.js';
+import { hasSessionTags, hasSourceIdentity } from './sts-session.js';
 
 const FACTS: Record<GateKey, (ctx: CauseContext) => boolean> = {
   s3: isS3,
@@ -18,9 +18,10 @@ const FACTS: Record<GateKey, (ctx: CauseContext) => boolean> = {
   saml: isSaml,
   'web-identity': isWebIdentity,
   'source-identity': hasSourceIdentity,
+  'session-tags': hasSessionTags,
   'aws-assume': isAwsPrincipalAssume,
 };
-const BIT: Record<GateKey, number> = { s3: 1, kms: 2, saml: 4, 'web-identity': 8, 'source-identity': 16, 'aws-assume': 32 };
+const BIT: Record<GateKey, number> = { s3: 1, kms: 2, saml: 4, 'web-identity': 8, 'source-identity': 16, 'aws-assume': 32, 'session-tags': 64 };
 
 /** Per answer: which keys were computed, and which of them hold. */
 const known = ctxCache<{ asked: number; holds: number }>();

@@ -4,7 +4,9 @@
  * access the ECR image" (Lambda pulls the image with ecr:BatchGetImage / ecr:GetDownloadUrlForLayer under
  * its service principal), Athena "Permission denied on S3 path: s3://…" (Athena reads S3 with the caller's
  * credentials from its own network), Lambda "The provided execution role does not have permissions to call
- * CreateNetworkInterface on EC2" (the execution role's own call). Unlike a refused KMS use, the resource
+ * CreateNetworkInterface on EC2" (the execution role's own call), EKS Pod Identity "does not have permissions to
+ * assume the associated role" (pods.eks.amazonaws.com's sts:AssumeRole with sts:TagSession, docs/decisions/021).
+ * Unlike a refused KMS use, the resource
  * policy people paste here is the onward resource's (the repository's, the bucket's), so the onward call is
  * what the pasted policies are evaluated for: `withServiceUse` gives the evaluation and the causes a view of
  * the parsed error with that action, resource and principal, as withS3Target does for S3's bare 403. The
@@ -38,6 +40,10 @@ export const ATHENA_S3_DOC = 'https://docs.aws.amazon.com/athena/latest/ug/s3-pe
 export const LAMBDA_ROLE_DOC = 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-intro-execution-role.html';
 export const ASG_KEY_DOC = 'https://docs.aws.amazon.com/autoscaling/ec2/userguide/key-policy-requirements-EBS-encryption.html';
 export const ASG_SLR = 'AWSServiceRoleForAutoScaling';
+export const POD_IDENTITY_DOC = 'https://docs.aws.amazon.com/eks/latest/userguide/pod-id-role.html';
+export const POD_IDENTITY_PRINCIPAL = 'pods.eks.amazonaws.com';
+/** The session tags EKS Pod Identity attaches unless the association disables them (EKS User Guide, pod-id-abac). */
+export const POD_IDENTITY_TAGS = ['eks-cluster-arn', 'eks-cluster-name', 'kubernetes-namespace', 'kubernetes-service-account', 'kubernetes-pod-name', 'kubernetes-pod-uid'];
 
 /** The caller is EC2 Auto Scaling's service-linked role (default or custom-suffix name), whose permissions cannot be changed. */
 export function isAutoScalingSlr(caller: Caller | null | undefined): boolean {
@@ -85,6 +91,65 @@ function repositoryOf(text: string, lower: string): Target | null {
   };
 }
 
+/** The value of the first `"field": "value"` (JSON) or `field: value` (YAML, at a line's start) pair, bounded; null when absent. */
+function fieldValue(text: string, lower: string, field: string): string | null {
+  const f = field.toLowerCase();
+  const i = lower.indexOf(`"${f}"`);
+  let y = -1;
+  if (i < 0) {
+    // YAML: the field at the start of a line, after its indentation
+    for (let at = lower.indexOf(`${f}:`); at >= 0 && y < 0; at = lower.indexOf(`${f}:`, at + 1)) {
+      let b = at - 1;
+      while (b >= 0 && (lower[b] === ' ' || lower[b] === '\t')) b--;
+      if (b < 0 || lower[b] === '\n') y = at;
+    }
+  }
+  if (i < 0 && y < 0) return null;
+  let k = i >= 0 ? i + f.length + 2 : y + f.length;
+  const end = Math.min(text.length, k + 16);
+  while (k < end && ' \t:'.includes(text[k] as string)) k++;
+  if (text[k] === '"') k++;
+  const v = tokenAt(text, k, 2048);
+  return v || null;
+}
+
+/** A role ARN as a Target, or null when the value is not one. */
+function roleTarget(arn: string | null): Target | null {
+  const m = arn ? /^arn:(aws[a-z-]{0,20}):iam::(\d{12}):role\/([\w+=,.@/-]{1,512})$/.exec(arn) : null;
+  if (!m || !arn) return null;
+  const segs = (m[3] as string).split('/');
+  const name = segs[segs.length - 1] || null;
+  const path = segs.length > 1 ? `/${segs.slice(0, -1).join('/')}/` : '/';
+  return { arn, accountId: m[2] as string, partition: m[1] as string, service: 'iam', region: null, resourceType: 'role', name, path, fromContext: true };
+}
+
+/**
+ * EKS Pod Identity's AssumeRole for the pod (EKS User Guide, "Create IAM role with trust policy required by EKS Pod
+ * Identity"): pods.eks.amazonaws.com calls sts:AssumeRole on the associated role, with sts:TagSession for the six
+ * session tags it attaches unless the association shows disableSessionTags true. The role is the association's
+ * roleArn when the text shows one (describe-pod-identity-association); with a targetRoleArn the refusal may be the
+ * second hop, made by the first role's session, so nothing is modelled.
+ */
+function podIdentity(text: string, lower: string): ServiceUse | null {
+  if (lower.includes('"targetrolearn": "arn:') || lower.includes('targetrolearn: arn:')) return null;
+  const disabled = /"?disablesessiontags"?\s{0,4}:\s{0,4}true/.test(lower.slice(0, 200_000));
+  const context: Record<string, ContextValue> = {};
+  if (!disabled) {
+    context['aws:TagKeys'] = [...POD_IDENTITY_TAGS];
+    // the values the association shows; the pod's name and uid stay unknown
+    const shown: Array<[string, string | null]> = [
+      ['eks-cluster-name', fieldValue(text, lower, 'clusterName')],
+      ['kubernetes-namespace', fieldValue(text, lower, 'namespace')],
+      ['kubernetes-service-account', fieldValue(text, lower, 'serviceAccount')],
+    ];
+    for (const [k, v] of shown) if (v && /^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$/.test(v)) context[`aws:RequestTag/${k}`] = v;
+  }
+  return {
+    via: 'eks-pod-identity', action: 'sts:AssumeRole', also: disabled ? [] : ['sts:TagSession'], target: roleTarget(fieldValue(text, lower, 'roleArn')),
+    servicePrincipal: POD_IDENTITY_PRINCIPAL, context, absent: disabled ? ['aws:TagKeys'] : [], doc: POD_IDENTITY_DOC,
+  };
+}
+
 /** An S3 target for an `s3://bucket[/key]` URL at `at`, with the action reading it needs. */
 function s3Read(text: string, at: number): { action: string; target: Target } | null {
   let tok = tokenAt(text, at, 1100);
@@ -108,6 +173,7 @@ export function serviceUse(parsed: ParsedError, text: string): ServiceUse | null
   if (parsed.action || !text) return null;
   const src = text.length > 100_000 ? text.slice(0, 100_000) : text;
   const lower = src.toLowerCase();
+  if (lower.includes('does not have permissions to assume the associated role')) return podIdentity(src, lower);
   if (lower.includes('does not have permission to access the ecr image')) {
     return {
       via: 'lambda', action: 'ecr:BatchGetImage', also: ['ecr:GetDownloadUrlForLayer'], target: repositoryOf(src, lower),

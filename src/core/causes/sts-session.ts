@@ -15,7 +15,9 @@ const TRUST_DOC = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-t
 const SOURCE_DOC = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_monitor.html';
 const ASSUME_API = 'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html';
 
-const hasTags = (ctx: CauseContext) => !!ctx.request.sessionTags && Object.keys(ctx.request.sessionTags).length > 0;
+/** The call passed session tags: the request facts say so, or the request's aws:TagKeys lists some (EKS Pod Identity's). */
+export const hasSessionTags = (ctx: CauseContext) => (!!ctx.request.sessionTags && Object.keys(ctx.request.sessionTags).length > 0)
+  || (ctxValues(ctx, 'aws:TagKeys')?.length ?? 0) > 0;
 export const hasSourceIdentity = (ctx: CauseContext) =>
   ctx.request.sourceIdentity !== undefined || ctxValues(ctx, 'aws:SourceIdentity') !== null || ctxValues(ctx, 'sts:SourceIdentity') !== null;
 
@@ -154,16 +156,19 @@ const tagSession: CauseDefinition = {
   prior: 0.18,
   specificity: 2,
   refines: ['identity-missing-allow'],
-  gate: { actions: ['sts:tagsession'], request: ['sessionTags'], phrases: ['perform: sts:tagsession', 'perform sts:tagsession', 'principaltag', 'aws.amazon.com/tags'] },
-  appliesTo: (ctx) => namesAction(ctx, 'sts:TagSession') || (hasTags(ctx) && isAssumeFamily(ctx))
+  gate: { actions: ['sts:tagsession'], request: ['sessionTags'], keys: ['session-tags'], phrases: ['perform: sts:tagsession', 'perform sts:tagsession', 'principaltag', 'aws.amazon.com/tags'] },
+  appliesTo: (ctx) => namesAction(ctx, 'sts:TagSession') || (hasSessionTags(ctx) && isAssumeFamily(ctx))
     || ((isSaml(ctx) || isWebIdentity(ctx)) && has(ctx, 'principaltag', 'aws.amazon.com/tags')),
   signals: [
-    ...extraActionSignals('sts:TagSession', 'session tags', hasTags, false),
+    ...extraActionSignals('sts:TagSession', 'session tags', hasSessionTags, false),
     (ctx) => {
       if (has(ctx, 'configure-aws-credentials') && has(ctx, 'aws-access-key-id') && !has(ctx, 'role-skip-session-tagging: true')) {
         return sig(1.5, fromMessage('configure-aws-credentials tags the session (GitHub, Repository, Workflow, Actor, …) when it assumes a role with access keys.'));
       }
-      if (has(ctx, 'pod identity', 'pod-identity', 'eks-auth')) return sig(1.4, fromMessage('EKS Pod Identity tags every session it creates.'));
+      if (has(ctx, 'pod identity', 'pod-identity', 'eks-auth', 'eks auth')) {
+        if (!hasSessionTags(ctx)) return sig(0.3, fromMessage('The Pod Identity association disables session tags, so no sts:TagSession is asked for.'));
+        return sig(1.4, fromMessage('EKS Pod Identity tags the sessions it creates (cluster, namespace, service account, pod) unless the association disables session tags.'));
+      }
       if (has(ctx, 'role-skip-session-tagging: true')) return sig(0.3, fromMessage('The workflow sets role-skip-session-tagging: true, so the action passes no tags.'));
       return null;
     },

@@ -503,6 +503,9 @@ export const causes: CauseDefinition[] = [
         if (svc) {
           const v = t.allows.find((x) => x.st.principal?.Service.some((s) => s.toLowerCase() === svc) && coversAction(x.st, 'sts:AssumeRole'));
           if (v) return ruleOut(pev(`${where(v)} allows ${svc} to call sts:AssumeRole.`, v));
+          // the statement names the service with other actions only: the principal is right, the action is not
+          const named = t.allows.find((x) => x.st.principal?.Service.some((s) => s.toLowerCase() === svc));
+          if (named) return ruleOut(pev(`${where(named)} names the service principal ${svc} (under Principal.Service), but not with sts:AssumeRole: the principal is right, the action is what is missing.`, named));
           return confirm(ev(`No Allow statement names the service principal ${svc}${services.length ? `; the trust names ${services.join(', ')}` : t.refs.length ? `; it names only AWS principals (${t.refs.slice(0, 3).map((r) => r.value).join(', ')})` : ''}.`, 'policy', t.views[0]?.policyIndex));
         }
         if (isServiceAssumeFailure(ctx)) {

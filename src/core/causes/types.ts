@@ -71,10 +71,11 @@ export interface FixTemplate {
 /**
  * Facts the gate reads (causes/gate.ts), each cheap and computed at most once per answer:
  * 's3' / 'kms' / 'saml' / 'web-identity' are the families' own "is this that kind of call" checks,
- * 'source-identity' whether the request or its context carried one, 'aws-assume' whether the call is
- * an AssumeRole (or TagSession / SetSourceIdentity) call by an AWS principal.
+ * 'source-identity' whether the request or its context carried one, 'session-tags' whether it passed
+ * session tags (request facts or aws:TagKeys), 'aws-assume' whether the call is an AssumeRole (or
+ * TagSession / SetSourceIdentity) call by an AWS principal.
  */
-export type GateKey = 's3' | 'kms' | 'saml' | 'web-identity' | 'source-identity' | 'aws-assume';
+export type GateKey = 's3' | 'kms' | 'saml' | 'web-identity' | 'source-identity' | 'session-tags' | 'aws-assume';
 
 /**
  * A necessary condition of a cause's appliesTo, as data: the cause can apply only when one of these
