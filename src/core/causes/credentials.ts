@@ -7,7 +7,7 @@ import type { CauseContext, CauseDefinition } from './types.js';
 import { callerShownByCli } from './pasted-output.js';
 import { intendedCallerMismatch, isServiceAssumeFailure, regionsIn, serviceFromAssumeFailure } from './signals.js';
 import {
-  codeIn, codeIs, fromContext, fromMessage, fromPolicy, has, isAssumeFamily, isWebIdentity, OPT_IN_REGIONS, regionOf, sig, tokenAfter,
+  codeIn, codeIs, fromContext, fromMessage, fromPolicy, has, isAssumeFamily, isSaml, isWebIdentity, OPT_IN_REGIONS, regionOf, sig, tokenAfter,
 } from './service-util.js';
 
 const CLI_ENV = 'https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-envvars.html';
@@ -78,6 +78,8 @@ const wrongCredentials: CauseDefinition = {
   family: 'credentials',
   prior: 0.25,
   appliesTo: (ctx) => {
+    // AssumeRoleWithSAML is not signed: an expired or invalid token there is the assertion (STS API reference)
+    if (isSaml(ctx) && (isExpired(ctx) || isInvalid(ctx))) return false;
     if (has(ctx, ...NO_CREDS) || isExpired(ctx) || isInvalid(ctx)) return true;
     // web identity, SAML, Region and validation errors are not about which AWS credentials signed the call
     if (isWebIdentity(ctx) || codeIs(ctx, 'ValidationError', 'RegionDisabled', 'InvalidIdentityToken', 'PackedPolicyTooLarge', 'IDPCommunicationError')) return false;
@@ -172,6 +174,8 @@ const expired: CauseDefinition = {
   signals: [
     (ctx) => {
       if (webTokenExpired(ctx)) return sig(0.3, fromMessage('It is the web identity token (the OIDC JWT) that expired, not the AWS credentials.'));
+      // AssumeRoleWithSAML is not signed with AWS credentials: its ExpiredToken is about the assertion (STS API reference)
+      if (isSaml(ctx)) return sig(0.3, fromMessage('AssumeRoleWithSAML is not signed with AWS credentials: its ExpiredToken means the SAML assertion is expired or not valid.'));
       if (has(ctx, 'request has expired') && has(ctx, 'x-amz-expires', 'presign', 'x-amz-signature')) {
         return sig(40, fromMessage('S3 says the request has expired: the presigned URL is past its X-Amz-Expires, or the credentials that signed it expired first (a URL signed with role credentials dies with the session).'));
       }
@@ -182,7 +186,7 @@ const expired: CauseDefinition = {
     },
     (ctx) => {
       if (has(ctx, 'sso login', 'sso session', 'aws sso', 'sso_', 'identity center')) return sig(1.2, fromMessage('The credentials come from IAM Identity Center (SSO): run aws sso login again.'));
-      if (isAssumeFamily(ctx)) return sig(1.1, fromMessage('The expired credentials were the ones calling STS: the source session must be refreshed before assuming the next role.'));
+      if (isAssumeFamily(ctx) && !isSaml(ctx) && !isWebIdentity(ctx)) return sig(1.1, fromMessage('The expired credentials were the ones calling STS: the source session must be refreshed before assuming the next role.'));
       return null;
     },
   ],

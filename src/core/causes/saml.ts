@@ -1,10 +1,11 @@
 /**
  * SAML [aws-facts 3.J]: AssumeRoleWithSAML pairs a role with a SAML provider the role does not
  * trust (or names a role that does not exist), the trust's SAML:aud does not match the
- * assertion's recipient, or the assertion itself is rejected (signature, issuer, attributes).
+ * assertion's recipient (read from a pasted assertion's Recipient, docs/decisions/021), or the
+ * assertion itself is rejected (signature, issuer, attributes).
  */
 import type { CauseContext, CauseDefinition } from './types.js';
-import { failureStage } from './signals.js';
+import { failureStage, requestValue } from './signals.js';
 import {
   codeIs, ctxValues, editableDoc, fromContext, fromMessage, fromPolicy, has, isSaml, policiesOf, sig, tokenAfter,
 } from './service-util.js';
@@ -80,6 +81,11 @@ export function trustedProviders(ctx: CauseContext): Array<{ arn: string; policy
     }
   }
   return out;
+}
+
+/** STS's plain AccessDenied for the exchange: the trust policy refused an assertion STS had accepted. */
+function refusedAfterValidation(ctx: CauseContext): boolean {
+  return (has(ctx, ...GENERIC) || codeIs(ctx, 'AccessDenied')) && !codeIs(ctx, 'InvalidIdentityToken', 'ExpiredToken');
 }
 
 const pair: CauseDefinition = {
@@ -168,12 +174,15 @@ const aud: CauseDefinition = {
         st.conditions.filter((c) => c.key.toLowerCase() === 'saml:aud').map((c) => ({ c, index, st }))));
       if (!trusts.length) return null;
       if (!clauses.length) return sig(0.3, fromPolicy('The trust policy has no SAML:aud condition.', trusts[0]!.index));
-      const actual = ctxValues(ctx, 'SAML:aud');
+      // stated, or the Recipient the pasted assertion shows (SAML:aud comes from Recipient, not Audience)
+      const stated = ctxValues(ctx, 'SAML:aud');
+      const actual = stated ?? requestValue(ctx, 'SAML:aud') ?? null;
+      const whose = stated ? 'The assertion\'s SAML:aud' : 'The assertion\'s Recipient (the value of SAML:aud)';
       const first = clauses[0]!;
       if (!actual) return sig(1, fromPolicy(`The trust requires SAML:aud ${first.c.values.join(' or ')}.`, first.index, first.st.index));
       const ok = clauses.some(({ c }) => actual.some((a) => c.values.includes(a)));
-      if (ok) return sig(0.05, fromContext(`The assertion's audience ${actual.join(', ')} is one the trust accepts.`), 'ruled-out');
-      return sig(6, fromPolicy(`The trust requires SAML:aud ${first.c.values.join(' or ')}, but the assertion's is ${actual.join(', ')}.`, first.index, first.st.index), 'confirmed');
+      if (ok) return sig(0.05, fromContext(`${whose} ${actual.join(', ')} is one the trust accepts.`), 'ruled-out');
+      return sig(6, fromPolicy(`The trust requires SAML:aud ${first.c.values.join(' or ')}, but ${whose.charAt(0).toLowerCase()}${whose.slice(1)} is ${actual.join(', ')}.`, first.index, first.st.index), 'confirmed');
     },
   ],
   confirm: [
@@ -204,10 +213,15 @@ const assertion: CauseDefinition = {
       if (has(ctx, 'rolesessionname is required in authnresponse')) return sig(50, fromMessage('The assertion has no RoleSessionName attribute.'));
       if (has(ctx, 'rolesessionname in authnresponse must match')) return sig(20, fromMessage('The assertion\'s RoleSessionName attribute has invalid characters or length.'));
       if (has(ctx, 'source identity must match')) return sig(40, fromMessage('The assertion\'s SourceIdentity attribute is malformed.'));
-      if (has(ctx, 'assertion is expired', 'not yet valid', 'notonorafter', 'notbefore') || codeIs(ctx, 'ExpiredToken')) return sig(30, fromMessage('The assertion is outside its validity window (expired, or the IdP clock is off).'));
-      if (has(ctx, 'nameid')) return sig(8, fromMessage('The assertion\'s NameID is missing or malformed.'));
+      if (has(ctx, 'assertion is expired', 'not yet valid') || codeIs(ctx, 'ExpiredToken')) return sig(30, fromMessage('AWS says the assertion is outside its validity window (expired, or the IdP clock is off).'));
       if (codeIs(ctx, 'InvalidIdentityToken')) return sig(10, fromMessage('STS answered InvalidIdentityToken: it rejected the assertion itself.'));
       if (has(ctx, 'invalid saml response')) return sig(3, fromMessage('AWS says the SAML response is invalid.'));
+      // the attributes alone (a pasted assertion) say nothing about their values being wrong
+      if (refusedAfterValidation(ctx)) {
+        return sig(0.1, fromMessage('STS answered AccessDenied (not authorized), which it gives once the assertion passed validation; a rejected assertion gets InvalidIdentityToken or ExpiredToken (HTTP 400).'));
+      }
+      if (has(ctx, 'notonorafter', 'notbefore')) return sig(1, fromMessage('The text shows the assertion\'s validity window (NotBefore / NotOnOrAfter) but no time of the call to compare it with: whether it had expired is not known.'));
+      if (has(ctx, 'nameid')) return sig(2, fromMessage('The text is about the assertion\'s NameID, which must be present and well formed.'));
       return null;
     },
   ],

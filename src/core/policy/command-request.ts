@@ -362,7 +362,44 @@ function requestFromCommandUncached(text: string, parsed: ParsedError): CommandR
   }
   const roleArn = roleArnWithPath(text, parsed.caller);
   if (roleArn) out.context['aws:PrincipalArn'] = roleArn;
+  if (action === 'sts:assumerolewithsaml') {
+    // IAM condition keys, SAML:aud: "comes from the SAML Recipient field in the assertion, not the Audience field"
+    const recipient = samlRecipient(text);
+    if (recipient) out.context['SAML:aud'] = recipient;
+  }
   return out;
+}
+
+const RECIPIENT_MARKERS = ['recipient="', "recipient='", '"recipient":'];
+
+/**
+ * The Recipient of the SAML assertion the text shows (`<SubjectConfirmationData … Recipient="…">`, or a decoded
+ * assertion as JSON), when every occurrence names the same http(s) URL; else null. Bounded indexOf scans.
+ */
+export function samlRecipient(text: string): string | null {
+  const src = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
+  const lower = src.toLowerCase();
+  const seen = new Set<string>();
+  for (const marker of RECIPIENT_MARKERS) {
+    let i = lower.indexOf(marker);
+    for (let n = 0; i >= 0 && n < 20; n++) {
+      let k = i + marker.length;
+      let quote = marker.endsWith('"') || marker.endsWith("'") ? marker[marker.length - 1] as string : '';
+      if (!quote) {
+        // JSON: "Recipient": "…"
+        while (k < src.length && k - i < marker.length + 8 && (src[k] === ' ' || src[k] === '\t')) k++;
+        if (src[k] !== '"') { i = lower.indexOf(marker, i + 1); continue; }
+        quote = '"';
+        k++;
+      }
+      const end = src.indexOf(quote, k);
+      if (end > k && end - k <= 2048) seen.add(src.slice(k, end).trim());
+      i = lower.indexOf(marker, i + 1);
+    }
+  }
+  if (seen.size !== 1) return null;
+  const [url] = [...seen];
+  return url && /^https?:\/\/[^\s"'<>]{1,2000}$/.test(url) ? url : null;
 }
 
 /** The value a command shows for a condition key: string[] sent, null not sent, undefined unknown. */
