@@ -70,3 +70,53 @@ describe('SAML:aud from the Recipient the pasted assertion shows', () => {
     expect(live(invalid)[0]?.id).toBe('saml-assertion-invalid');
   });
 });
+
+describe('GitHub: the sub built from what the text shows, and the provider a plain refusal found', () => {
+  const GH = 'token.actions.githubusercontent.com';
+  const ROLE = 'arn:aws:iam::604418297350:role/ci-release';
+  // a caller pinning the shared release workflow to a branch, a sub customised to job_workflow_ref only (GitHub's own example)
+  const paste = ({ uses = ['acme-tools/ci-library/.github/workflows/release.yml@release-2026'], template = '{"use_default":false,"include_claim_keys":["job_workflow_ref"]}' } = {}) => [
+    '# .github/workflows/publish.yml',
+    'jobs:',
+    ...uses.map((u, i) => `  publish${i}:\n    uses: ${u}\n    secrets: inherit`),
+    '$ gh api repos/acme-tools/storefront/actions/oidc/customization/sub',
+    template,
+    'Run aws-actions/configure-aws-credentials@v4',
+    `    role-to-assume: ${ROLE}`,
+    'Error: Could not assume role with OIDC: Not authorized to perform sts:AssumeRoleWithWebIdentity',
+  ].join('\n');
+  const trust = (sub: string, op = 'StringEquals', provider = `arn:aws:iam::604418297350:oidc-provider/${GH}`) => ({
+    kind: 'trust' as const,
+    document: doc({ Effect: 'Allow', Principal: { Federated: provider }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringEquals: { [`${GH}:aud`]: 'sts.amazonaws.com' }, [op]: { [`${GH}:sub`]: sub } } }),
+  });
+  const MAIN = `job_workflow_ref:acme-tools/ci-library/.github/workflows/release.yml@refs/heads/main`;
+
+  it('confirms oidc-sub-mismatch when the workflow the job calls, at the ref it pins, cannot meet the trusted sub', () => {
+    const input = { message: paste(), policies: [trust(MAIN)] };
+    expect(live(input)[0]?.id).toBe('oidc-sub-mismatch');
+    expect(live(input)[0]?.status).toBe('confirmed');
+    expect(live(input)[0]?.evidence.some((e) => e.text.includes('ref path ending in release-2026'))).toBe(true);
+  });
+  it('near misses: the trusted ref is the one pinned, two reusable workflows, or the default template leave the sub undecided', () => {
+    const same = { message: paste(), policies: [trust('job_workflow_ref:acme-tools/ci-library/.github/workflows/release.yml@refs/heads/release-2026')] };
+    expect(find(same, 'oidc-sub-mismatch')?.status).toBe('possible');
+    const two = { message: paste({ uses: ['acme-tools/ci-library/.github/workflows/release.yml@release-2026', 'acme-tools/ci-library/.github/workflows/notify.yml@main'] }), policies: [trust(MAIN)] };
+    expect(find(two, 'oidc-sub-mismatch')?.status).toBe('possible');
+    const dflt = { message: paste({ template: '{"use_default":true}' }), policies: [trust(MAIN)] };
+    expect(find(dflt, 'oidc-sub-mismatch')?.status).toBe('possible');
+  });
+  it('reads context and repo as holes: a StringLike that any context could meet stays undecided, one whose tail cannot is confirmed', () => {
+    const template = '{"use_default":false,"include_claim_keys":["repo","context","job_workflow_ref"]}';
+    const open = { message: paste({ template }), policies: [trust('repo:acme-tools/*:*:job_workflow_ref:acme-tools/ci-library/.github/workflows/release.yml@*', 'StringLike')] };
+    expect(find(open, 'oidc-sub-mismatch')?.status).toBe('possible');
+    const closed = { message: paste({ template }), policies: [trust(`repo:acme-tools/*:ref:refs/heads/main:${MAIN}`, 'StringLike')] };
+    expect(find(closed, 'oidc-sub-mismatch')?.status).toBe('confirmed');
+  });
+  it('rules oidc-provider-missing out for a GitHub job whose trust names GitHub\'s issuer; an enterprise issuer or another provider keeps it open', () => {
+    expect(find({ message: paste(), policies: [trust(MAIN)] }, 'oidc-provider-missing')?.status).toBe('ruled-out');
+    const enterprise = { message: paste(), policies: [trust(MAIN, 'StringEquals', `arn:aws:iam::604418297350:oidc-provider/${GH}/acme-tools`)] };
+    expect(find(enterprise, 'oidc-provider-missing')?.status).not.toBe('ruled-out');
+    const other = { message: paste(), policies: [trust(MAIN, 'StringEquals', 'arn:aws:iam::604418297350:oidc-provider/gitlab.acme.example')] };
+    expect(find(other, 'oidc-provider-missing')?.status).not.toBe('ruled-out');
+  });
+});

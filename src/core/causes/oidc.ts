@@ -8,9 +8,10 @@ import type { ConditionClause, Statement } from '../types.js';
 import type { CauseContext, CauseDefinition, CommandTemplate } from './types.js';
 import { failureStage, policyWords } from './signals.js';
 import {
-  codeIs, ctxEndingWith, ctxValues, editableDoc, fromContext, fromMessage, fromPolicy, glob, has, isWebIdentity, policiesOf,
-  policyLabel, sig, stmtLabel, tokenAfter, withConditionAdded, type Indexed,
+  codeIs, ctxEndingWith, ctxValues, editableDoc, fromContext, fromMessage, fromPolicy, glob, globsMeet, globTokens, has, isWebIdentity,
+  policiesOf, policyLabel, sig, stmtLabel, tokenAfter, withConditionAdded, type Indexed,
 } from './service-util.js';
+import { ctxCache } from './memo.js';
 
 const OIDC_DOC = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_create_oidc.html';
 const WEBID_API = 'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html';
@@ -60,7 +61,25 @@ function tokenIssuers(ctx: CauseContext): string[] {
   }
   const found = tokenAfter(ctx, 'provider found in your account for ');
   if (found && found.startsWith('https://')) out.add(trimDot(found).slice(8).toLowerCase());
+  if (!out.size) {
+    const gh = githubDefaultIssuer(ctx);
+    if (gh) out.add(gh);
+  }
   return [...out];
+}
+
+const GITHUB_ISSUER = 'token.actions.githubusercontent.com';
+
+/**
+ * A GitHub Actions job's token issuer when nothing points elsewhere: https://token.actions.githubusercontent.com
+ * (GitHub OIDC reference, `iss`). An enterprise's own issuer (…githubusercontent.com/<slug>), GitHub Enterprise
+ * Server (HOSTNAME/_services/token) or a GHE.com subdomain named in the text or the trust leaves it unknown.
+ */
+function githubDefaultIssuer(ctx: CauseContext): string | null {
+  if (!isGithub(ctx) || has(ctx, `${GITHUB_ISSUER}/`, '_services/token', '.ghe.com')) return null;
+  const named = trustProviders(ctx).map((p) => p.slice(p.indexOf('oidc-provider/') + 'oidc-provider/'.length).toLowerCase());
+  if (named.some((h) => h.startsWith(`${GITHUB_ISSUER}/`) || h.includes('_services/token') || h.includes('.ghe.com'))) return null;
+  return GITHUB_ISSUER;
 }
 
 export function providerOf(ctx: CauseContext): OidcProvider {
@@ -101,7 +120,109 @@ interface KeyCheck {
   clause: ConditionClause;
   /** Context value for the key, when known. */
   actual: string[] | null;
+  /** When the value is not known but its form is (GitHub's sub from the text): how it reads, and where it comes from. */
+  shape?: SubShape;
   result: boolean | 'unknown';
+}
+
+/** A token sub known only in part: literal segments and holes (`*`), from what the text shows. */
+interface SubShape {
+  pattern: string;
+  /** The form as people read it, holes named (`repo:<repo>:<context>:…`). */
+  shown: string;
+  /** What it was built from. */
+  from: string;
+}
+
+const shapeMemo = ctxCache<{ v: SubShape | null }>();
+
+/** The one value of `uses: owner/repo/.github/workflows/file.yml@ref` in the text (a job calling a reusable workflow), or null. */
+function reusableWorkflow(text: string, lower: string): { path: string; ref: string } | null {
+  const seen = new Set<string>();
+  for (let i = lower.indexOf('uses:'), n = 0; i >= 0 && n < 50; i = lower.indexOf('uses:', i + 5), n++) {
+    let k = i + 5;
+    while (k < text.length && k - i < 12 && (text[k] === ' ' || text[k] === '\t' || text[k] === '"' || text[k] === "'")) k++;
+    let e = k;
+    while (e < text.length && e - k < 400 && !' \t\r\n"\'#'.includes(text[e] as string)) e++;
+    const v = text.slice(k, e);
+    if (/^[\w.-]{1,100}\/[\w.-]{1,100}\/\.github\/workflows\/[\w./-]{1,200}\.ya?ml@[\w./-]{1,200}$/.test(v)) seen.add(v);
+  }
+  if (seen.size !== 1) return null;
+  const [v] = [...seen] as [string];
+  const at = v.lastIndexOf('@');
+  return { path: v.slice(0, at), ref: v.slice(at + 1) };
+}
+
+/** The include_claim_keys of a pasted OIDC sub customisation (`gh api …/oidc/customization/sub`), when one template shows. */
+function claimKeys(text: string, lower: string): string[] | null {
+  if (/"use_default"\s{0,4}:\s{0,4}true/.test(lower.slice(0, 100_000))) return null; // the default template, not a custom one
+  let found: string[] | null = null;
+  for (let i = lower.indexOf('"include_claim_keys"'), n = 0; i >= 0 && n < 10; i = lower.indexOf('"include_claim_keys"', i + 1), n++) {
+    const open = text.indexOf('[', i);
+    const close = open >= 0 ? text.indexOf(']', open) : -1;
+    if (open < 0 || close < 0 || open - i > 40 || close - open > 1000) return null;
+    const keys = text.slice(open + 1, close).split(',').map((k) => k.trim().replace(/^"|"$/g, ''));
+    if (!keys.length || keys.some((k) => !/^[A-Za-z0-9_]{1,100}$/.test(k))) return null;
+    if (found && found.join(',') !== keys.join(',')) return null; // two templates: which applies is not known
+    found = keys;
+  }
+  return found;
+}
+
+/**
+ * GitHub's sub as far as the text shows it (GitHub OIDC reference, "Customizing the subject claims"): with
+ * include_claim_keys the sub is each key's `key:value` in that order (`context` gives its own `environment:…` /
+ * `ref:…` / `pull_request`), and a job calling a reusable workflow has job_workflow_ref `<path>@<ref path>` — for
+ * `uses: …@v3` a ref path ending in v3 (refs/tags/v3 or refs/heads/v3). Every other value is a hole: the repo segment
+ * may carry owner and repository ids (immutable subjects), the context depends on the job.
+ */
+function githubSubShape(ctx: CauseContext): SubShape | null {
+  const memo = shapeMemo.get(ctx);
+  if (memo) return memo.v;
+  let v: SubShape | null = null;
+  if (isGithub(ctx) && ctx.text) {
+    const text = ctx.text.length > 100_000 ? ctx.text.slice(0, 100_000) : ctx.text;
+    const lower = text.toLowerCase();
+    const keys = claimKeys(text, lower);
+    if (keys) {
+      const wf = keys.includes('job_workflow_ref') ? reusableWorkflow(text, lower) : null;
+      const pattern: string[] = [];
+      const shown: string[] = [];
+      for (const k of keys) {
+        if (k === 'context') { pattern.push('*'); shown.push('<context>'); continue; }
+        if (k === 'job_workflow_ref' && wf) {
+          pattern.push(`${k}:${wf.path}@*${wf.ref}`);
+          shown.push(`${k}:${wf.path}@<ref path ending in ${wf.ref}>`);
+          continue;
+        }
+        // the documented keys read `key:value`; how another spelling of the repository renders is not documented
+        pattern.push(k === 'repository' ? '*' : `${k}:*`);
+        shown.push(`${k === 'repository' ? '' : `${k}:`}<${k}>`);
+      }
+      // a shape that is all holes decides nothing
+      if (pattern.some((p) => p.length > 2 && !p.endsWith(':*'))) {
+        v = {
+          pattern: pattern.join(':'), shown: shown.join(':'),
+          from: `include_claim_keys ${keys.join(', ')}${wf ? `; the job calls ${wf.path}@${wf.ref}` : ''}`,
+        };
+      }
+    }
+  }
+  shapeMemo.set(ctx, { v });
+  return v;
+}
+
+/** Whether a sub of this shape can satisfy the clause: false when no value of that form matches, else unknown. */
+function shapeMatch(cl: ConditionClause, shape: SubShape): boolean | 'unknown' {
+  const base = cl.baseOperator.toLowerCase();
+  if (cl.setOperator || (base !== 'stringequals' && base !== 'stringlike')) return 'unknown';
+  // letter case folded: a form that meets no value even so meets none as written
+  const form = globTokens(shape.pattern.toLowerCase(), true);
+  for (const want of cl.values) {
+    const meet = globsMeet(form, globTokens(want.toLowerCase(), base === 'stringlike'));
+    if (meet !== false) return 'unknown';
+  }
+  return false;
 }
 
 function matchClause(cl: ConditionClause, values: string[]): boolean | 'unknown' {
@@ -148,7 +269,9 @@ function claimChecks(ctx: CauseContext, claim: 'sub' | 'aud'): { statements: num
     for (const clause of clauses) {
       const exact = known.find((k) => k.key.toLowerCase() === clause.key.toLowerCase()) ?? (known.length === 1 ? known[0] : undefined);
       const actual = exact ? exact.values : null;
-      checks.push({ policy, st, clause, actual, result: actual ? matchClause(clause, actual) : 'unknown' });
+      const shape = !actual && claim === 'sub' && clause.key.toLowerCase().startsWith(`${GITHUB_ISSUER}:`) ? githubSubShape(ctx) : null;
+      if (shape) checks.push({ policy, st, clause, actual, shape, result: shapeMatch(clause, shape) });
+      else checks.push({ policy, st, clause, actual, result: actual ? matchClause(clause, actual) : 'unknown' });
     }
   }
   return { statements: stmts.length, unconstrained, checks };
@@ -416,6 +539,10 @@ const subMismatch: CauseDefinition = {
       }
       if (outcomes.every((o) => o === false)) {
         const f = checks.find((c) => c.result === false)!;
+        if (f.shape) {
+          out.push(sig(6, fromPolicy(`${stmtLabel(f.st)} of ${policyLabel(f.policy.policy, f.policy.index)} requires ${describe(f)}, but the token's sub, as the text shows it is built (${f.shape.from}), reads ${f.shape.shown}: no value of that form matches.`, f.policy.index, f.st.index), 'confirmed'));
+          return out;
+        }
         const actual = f.actual?.join(', ') ?? '';
         const caseOnly = f.clause.values.some((v) => v.toLowerCase() === actual.toLowerCase() || glob(v, actual, true));
         out.push(sig(6, fromPolicy(`${stmtLabel(f.st)} of ${policyLabel(f.policy.policy, f.policy.index)} requires ${describe(f)}, but the token's sub is "${actual}"${caseOnly ? ' — they differ only in letter case, and sub matching is case-sensitive' : ''}.`, f.policy.index, f.st.index), 'confirmed'));

@@ -236,6 +236,52 @@ export function glob(pattern: string, text: string, ignoreCase = true): boolean 
   return pi === p.length;
 }
 
+const STAR = -1;
+const ONE = -2;
+
+/** A pattern as tokens: `*` (any run) and `?` (any one character) when `wildcards`, else every character literal. */
+export function globTokens(s: string, wildcards: boolean): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    out.push(wildcards && c === 42 ? STAR : wildcards && c === 63 ? ONE : c);
+  }
+  return out;
+}
+
+/**
+ * Whether some string matches both token patterns (globTokens), or null when they are too long to decide.
+ * Reachability over pairs of positions, each visited once: O(|a|·|b|), no backtracking.
+ */
+export function globsMeet(a: number[], b: number[], maxPairs = 2_000_000): boolean | null {
+  const n = a.length;
+  const m = b.length;
+  if ((n + 1) * (m + 1) > maxPairs) return null;
+  const seen = new Uint8Array((n + 1) * (m + 1));
+  const stack: number[] = [0];
+  seen[0] = 1;
+  const push = (i: number, j: number): void => {
+    const k = i * (m + 1) + j;
+    if (!seen[k]) { seen[k] = 1; stack.push(k); }
+  };
+  while (stack.length) {
+    const k = stack.pop() as number;
+    const i = Math.floor(k / (m + 1));
+    const j = k % (m + 1);
+    if (i === n && j === m) return true;
+    const x = i < n ? a[i] as number : null;
+    const y = j < m ? b[j] as number : null;
+    if (x === STAR) push(i + 1, j); // the run is empty
+    if (y === STAR) push(i, j + 1);
+    if (x === null || y === null) continue;
+    // one character consumed by both
+    if (x === STAR && y !== STAR) push(i, j + 1);
+    else if (y === STAR && x !== STAR) push(i + 1, j);
+    else if (x !== STAR && (x === ONE || y === ONE || x === y)) push(i + 1, j + 1);
+  }
+  return false;
+}
+
 /** Does the statement's Action / NotAction cover the action? */
 export function coversAction(st: Statement, act: string): boolean {
   if (st.action) return st.action.some((a) => glob(a, act));
