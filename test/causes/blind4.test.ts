@@ -42,7 +42,16 @@
  * parsed as source aws-sdk-go with no operation or action; e12 ranks oidc-sub-mismatch first only as "possible": the text
  * holds what the sub is made of (include_claim_keys from `gh api …/oidc/customization/sub`, the environment and the
  * reusable workflow pinned @v3), from which the sub could be assembled and the pasted StringLike decided.
- * The bars are these figures.
+ * These were the blind figures.
+ *
+ * After the fixes (docs/decisions/021) — no longer blind: the rules were written
+ * after reading e12, e13 and e20, each checked both ways on other inputs (service-use.test.ts,
+ * general-reasoning-10.test.ts); no fixture or label changed. Measured: top-1 20/20, top-3 20/20, ruled-out kept
+ * 42/42. e13 ranks tagsession-not-allowed first (confirmed: pods.eks.amazonaws.com's sts:AssumeRole with sts:TagSession
+ * evaluated against the pasted trust); e20 ranks saml-aud-mismatch first (confirmed: SAML:aud from the Recipient), and
+ * saml-assertion-invalid no longer claims an expired assertion; e12 confirms oidc-sub-mismatch from the sub's form
+ * (include_claim_keys and the reusable workflow @v3) and rules oidc-provider-missing out (GitHub's issuer, named by the
+ * trust). The bars are these figures.
  */
 import { describeHeldOut } from './held-out.js';
 
@@ -52,5 +61,5 @@ describeHeldOut({
   minCount: 20,
   top1Bar: 20 / 20,
   top3Bar: 20 / 20,
-  ruledOutBar: 41 / 42,
+  ruledOutBar: 42 / 42,
 });
