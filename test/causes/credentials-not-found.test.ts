@@ -51,8 +51,17 @@ describe('no credentials found', () => {
     expect(imds.evidence.some((x) => x.text.includes('hop limit'))).toBe(true);
   });
 
+  it('IMDS answering 404 means no instance profile; a timeout keeps the hop-limit reading', () => {
+    const notFound = explain({ message: 'operation error S3: PutObject, get identity: get credentials: failed to refresh cached credentials, no EC2 IMDS role found, operation error ec2imds: GetMetadata, http response error StatusCode: 404, request to EC2 IMDS failed' }).causes[0]!;
+    expect(notFound.evidence.some((x) => x.text.includes('answered 404'))).toBe(true);
+    expect(notFound.evidence.some((x) => x.text.includes('hop limit'))).toBe(false);
+    const timeout = explain({ message: CASES.find((c) => c.name === 'Go v2 on EC2')!.message }).causes[0]!;
+    expect(timeout.evidence.some((x) => x.text.includes('answered 404'))).toBe(false);
+  });
+
   it('the Markdown says nothing was sent, not that a request was denied or that no error was found', () => {
     const md = renderMarkdown(explain({ message: CASES[1]!.message }));
+    expect(md).toContain('nothing: no request reached AWS');
     expect(md).toContain('## Why no AWS credentials were found');
     expect(md).not.toContain('No AWS authorization failure found');
     expect(md).not.toContain('was denied');

@@ -405,6 +405,10 @@ const notFound: CauseDefinition = {
     },
     (ctx) => {
       if (!has(ctx, ...IMDS_WORDS)) return null;
+      // IMDS answers 404 for iam/security-credentials/ when no instance profile is attached
+      if (has(ctx, 'statuscode: 404', 'status code: 404', 'status code 404', '(404)')) {
+        return sig(2, fromMessage('The instance metadata service answered 404 for the role\'s credentials: it was reached, and the instance has no instance profile (no role) attached.'));
+      }
       return sig(1.5, fromMessage('The chain ended at the EC2 instance metadata service without a role: the instance has no instance profile, or the call runs in a container that cannot reach IMDSv2 (with a PUT response hop limit of 1 the token never reaches a container behind a bridge network).'));
     },
     (ctx) => (has(ctx, 'terraform aws provider', 's3 backend')

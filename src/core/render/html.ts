@@ -152,6 +152,7 @@ function yesNo(v: boolean | null): string {
 }
 
 function denyWords(p: ParsedError): string {
+  if (p.shape === 'no-credentials') return 'Nothing: no request reached AWS (no credentials)';
   const types: Record<string, string> = {
     'identity-based': 'an identity-based policy', 'resource-based': 'a resource-based policy', 'role-trust': 'the role trust policy',
     'service-control': 'a service control policy (SCP)', 'resource-control': 'a resource control policy (RCP)',

@@ -74,6 +74,7 @@ const DENY_POLICY_WORDS: Record<string, string> = {
 };
 
 export function describeDeny(p: ParsedError): string {
+  if (p.shape === 'no-credentials') return 'nothing: no request reached AWS (no credentials)';
   const where = p.deny.policyType ? DENY_POLICY_WORDS[p.deny.policyType] ?? p.deny.policyType : null;
   switch (p.deny.kind) {
     case 'explicit': return where ? `explicit deny in ${where}` : 'explicit deny';
