@@ -83,6 +83,16 @@ describe('no credentials found', () => {
     expect(nf && ['unlikely', 'ruled-out'].includes(nf.status)).toBe(true);
   });
 
+  it('a refused OIDC assume followed by a "no credentials" line: the refusal leads, the line reads as its consequence', () => {
+    const e = explain({ message: 'Run aws-actions/configure-aws-credentials@v4\nError: Could not assume role with OIDC: Not authorized to perform sts:AssumeRoleWithWebIdentity\nTraceback (most recent call last):\nbotocore.exceptions.NoCredentialsError: Unable to locate credentials' });
+    expect(e.parsed.action).toBe('sts:AssumeRoleWithWebIdentity');
+    expect(e.causes[0]?.id).toBe('oidc-sub-mismatch');
+    for (const id of ['credentials-not-found', 'wrong-credentials-in-use']) {
+      const i = e.causes.findIndex((c) => c.id === id);
+      expect(i === -1 || e.causes[i]!.status === 'unlikely' || e.causes[i]!.status === 'ruled-out', `${id} ${e.causes[i]?.status}`).toBe(true);
+    }
+  });
+
   it('configure-aws-credentials keeps its own causes ahead', () => {
     const e = explain({ message: 'Run aws-actions/configure-aws-credentials@v4\nIt looks like you might be trying to authenticate with OIDC. Did you mean to set the id-token permission? If you are not trying to authenticate with OIDC and the action is working successfully, you can ignore this message.\nError: Credentials could not be loaded, please check your action inputs: Could not load credentials from any providers' });
     expect(e.causes[0]?.id).toBe('github-missing-id-token-permission');

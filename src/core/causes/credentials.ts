@@ -106,7 +106,11 @@ const wrongCredentials: CauseDefinition = {
       : null),
     (ctx) => {
       // no credentials at all is credentials-not-found; a profile that was meant to be picked up still fits here
-      if (has(ctx, ...NO_CREDS)) return sig(noCredentialsError(ctx) ? 1.5 : 6, fromMessage('The SDK found no usable credentials at all: the environment, profile or instance metadata it should read is not what you expect.'));
+      if (has(ctx, ...NO_CREDS)) {
+        // beside a refusal of a named action (an OIDC assume that failed first), the "no credentials" line is its consequence
+        if (!noCredentialsError(ctx) && ctx.parsed.action) return sig(0.8, fromMessage('The paste also says the SDK found no credentials: likely a later step that ran without the credentials the refused call should have produced.'));
+        return sig(noCredentialsError(ctx) ? 1.5 : 6, fromMessage('The SDK found no usable credentials at all: the environment, profile or instance metadata it should read is not what you expect.'));
+      }
       if (isInvalid(ctx)) return sig(0.8, fromMessage('AWS does not recognise the credentials: often a stale or mismatched set of AWS_* variables rather than the intended profile.'));
       if (isExpired(ctx)) return sig(0.6, fromMessage('The credentials used have expired: often old exported AWS_* variables that override a profile that would refresh itself.'));
       return null;
@@ -401,6 +405,7 @@ const notFound: CauseDefinition = {
         return sig(40, fromMessage(`${ctx.parsed.errorCode ? `${ctx.parsed.errorCode}: the` : 'The'} SDK reports that no source in its credential chain returned credentials: nothing was sent to AWS, so no policy was evaluated.`));
       }
       if (ctx.parsed.caller?.arn) return sig(0.1, fromMessage(`AWS names the caller ${ctx.parsed.caller.arn}: the failing call was signed, so the "no credentials" line in the paste is about another attempt.`));
+      if (ctx.parsed.action) return sig(0.4, fromMessage(`The paste also says the SDK found no credentials, but the error it is about is a refused ${ctx.parsed.action}: the missing credentials are likely its consequence (a later step that needed what the refused call should have produced).`));
       return sig(2, fromMessage('The paste reports that the SDK found no credentials in its chain.'));
     },
     (ctx) => {
