@@ -141,6 +141,17 @@ const UNIQUE_OPS: Record<string, string> = {
   InvokeModel: 'bedrock', InvokeModelWithResponseStream: 'bedrock', Converse: 'bedrock', ConverseStream: 'bedrock',
 };
 
+/**
+ * Glue Data Catalog operations: the calls whose refusal Lake Formation reports ("Insufficient Lake Formation
+ * permission(s) on …"), Lake Formation governing the catalog. Some names are another service's too (S3 Tables has
+ * GetTable), so they map to Glue only with Lake Formation's wording.
+ */
+export const GLUE_CATALOG_OPS = new Set([
+  'GetDatabase', 'GetDatabases', 'CreateDatabase', 'UpdateDatabase', 'DeleteDatabase',
+  'GetTable', 'GetTables', 'CreateTable', 'UpdateTable', 'DeleteTable', 'BatchDeleteTable', 'GetTableVersion', 'GetTableVersions', 'SearchTables',
+  'GetPartition', 'GetPartitions', 'BatchGetPartition', 'CreatePartition', 'BatchCreatePartition', 'UpdatePartition', 'DeletePartition', 'BatchDeletePartition',
+]);
+
 /** Operation (optionally with its service) → IAM action, or null when it cannot be worked out. */
 export function opToAction(service: string | null, op: string): string | null {
   if (!/^[A-Z][A-Za-z0-9]{1,100}$/.test(op)) return null;
@@ -155,4 +166,19 @@ export function opToAction(service: string | null, op: string): string | null {
   if (service === 'lambda' && (op === 'Invoke' || op === 'InvokeAsync')) return 'lambda:InvokeFunction';
   if (service === 'sts' && !STS_OPS.has(op)) return null;
   return `${service}:${op}`;
+}
+
+/** Operation names whose casing is not the plain join of their words (`AssumeRoleWithSAML`), by their letters lower-cased. */
+let opNames: Map<string, string> | null = null;
+
+/**
+ * A Ruby SDK method name (`assume_role`, `list_objects_v2`) → the API operation (`AssumeRole`, `ListObjectsV2`):
+ * the known operation of those letters when there is one (`assume_role_with_saml` → `AssumeRoleWithSAML`), else the
+ * words joined (IAM compares action names case-insensitively); null when `method` is no snake_case name.
+ */
+export function snakeToOperation(method: string): string | null {
+  if (!/^[a-z][a-z0-9]{0,40}(?:_[a-z0-9]{1,40}){0,12}$/.test(method)) return null;
+  opNames ??= new Map([...STS_OPS, ...Object.keys(S3_OP_ACTION), ...Object.keys(UNIQUE_OPS), ...GLUE_CATALOG_OPS].map((o) => [o.toLowerCase(), o]));
+  const joined = method.split('_').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+  return opNames.get(joined.toLowerCase()) ?? joined;
 }

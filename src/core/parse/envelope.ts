@@ -26,9 +26,10 @@ export interface Envelope {
 }
 
 // the CLI v1 of 2015 printed `A client error (Code) occurred when calling …`
-const CLI_RE = /(?:An [Ee]rror occur?red \(([^()\s]{1,100})\)|A client error \(([^()\s]{1,100})\) occurred)(?: \(reached max retries: \d{1,3}\))? when calling the ([A-Za-z0-9]{1,100}) operation(?: \(reached max retries: \d{1,3}\))?: ?/y;
+const CLI_RE = /(?:An [Ee]rror occur?red \(([^()\s]{1,100})\)|A client error \(([^()\s]{1,100})\) occurred)(?: \(reached max retries: \d{1,3}\))? when calling the ([A-Za-z0-9]{1,100}) operation(?: \(reached max retries: \d{1,3}\))?(?:: ?|( ))/y;
 const GO2_RE = /operation error ([A-Za-z0-9 ]{1,40}?): ([A-Za-z0-9]{1,100}),/y;
 const JAVA_RE = /^[ .:]{0,3}\(Service: ?([^;,()]{1,80})[;,] ?Status Code: ?(\d{3})(?:[;,] ?Error Code: ?([A-Za-z0-9][A-Za-z0-9. ]{0,100}?)(?=[;,)]|\.\.\.|$))?(?:[;,] ?Request ID: ?([^;,()\s]{0,120}))?/i;
+const PAREN_CODE_AFTER_RE = /^ {0,2}\(([A-Za-z][A-Za-z0-9.]{1,100})\)(?=[\s.,;:]|$)/;
 const GO1_RE = /^[ .]{0,3}status code: (\d{3}), request id: ?([A-Za-z0-9-]{0,120})/i;
 const STRUCT_RE = /["']?\b(?:__type|[Cc]ode|[Ee]rror[Cc]ode|errorType|[Ee]rror|name|Error Code|typeName|[Xx]-[Aa]mzn-[Ee]rror[Tt]ype)["']?\s?[:=]\s?(?:u|Optional\()?["']?([A-Za-z][A-Za-z0-9.#:]{1,100})["',;)\s]/g;
 const XML_CODE_RE = /<Code> ?([A-Za-z][A-Za-z0-9.]{1,100}) ?<\/Code>/g;
@@ -158,8 +159,10 @@ export function readEnvelope(s: string, start: number, end: number, lo: number, 
   const cliAt = cliM ? before.length - Math.min(400, before.length) + cliM.index : -1;
   if (cliAt >= 0) {
     CLI_RE.lastIndex = cliAt;
-    const m = CLI_RE.exec(before);
+    let m = CLI_RE.exec(before);
     CLI_RE.lastIndex = 0;
+    // without the colon, only a line break may follow "operation" (the message printed on the next line)
+    if (m && m[4] && nl?.[bStart + cliAt + m[0].length - 1] !== 1) m = null;
     if (m && before.length - (cliAt + m[0].length) <= 6) {
       // botocore prints the bare HTTP status when S3 gives no body (`(403) … HeadObject`): not a code
       const code = m[1] ?? m[2] ?? '';
@@ -256,6 +259,9 @@ export function readEnvelope(s: string, start: number, end: number, lo: number, 
     env.end = end + j.index + j[0].length;
     env.wrappers.push('java-service-suffix');
   }
+  // aws-sdk-go's oldest releases (v0) printed the code in parentheses after the message: "… this operation. (UnauthorizedOperation)"
+  const pc = PAREN_CODE_AFTER_RE.exec(after.slice(0, 120));
+  const parenCode = pc?.[1] && isAuthishCode(pc[1]) ? lastSegment(pc[1]) : null;
   // Go v1 suffix
   const g1 = GO1_RE.exec(after.slice(0, 200));
   if (g1) {
@@ -311,10 +317,10 @@ export function readEnvelope(s: string, start: number, end: number, lo: number, 
   // Lambda: "KMS Exception: AccessDeniedExceptionKMS Message: …" (fields often glued); the Lambda code wins when printed
   const kms = /KMS Exception: ?([A-Za-z]{2,60}?) ?KMS Message: ?$/.exec(before.slice(-100));
   const kmsCode = kms?.[1] && isKnownCode(kms[1]) ? kms[1] : null;
-  env.errorCode = cliCode ?? goCode ?? direct ?? labeledCode ?? javaCode ?? structCode ?? kmsCode;
+  env.errorCode = cliCode ?? goCode ?? direct ?? labeledCode ?? javaCode ?? parenCode ?? structCode ?? kmsCode;
   // `Unauthorized`/`Forbidden` double as HTTP reason phrases: any other code printed with them is the real one
   if (env.errorCode === 'Unauthorized' || env.errorCode === 'Forbidden') {
-    const other = [cliCode, goCode, direct, javaCode, structCode as string | null].find((c) => c && c !== 'Unauthorized' && c !== 'Forbidden');
+    const other = [cliCode, goCode, direct, javaCode, parenCode, structCode as string | null].find((c) => c && c !== 'Unauthorized' && c !== 'Forbidden');
     if (other) env.errorCode = other;
   }
 

@@ -9,7 +9,7 @@
  */
 import type { Caller, DenyKind, ErrorSource, DenyPolicyType, Issue, ParsedError, ParseResult, Target } from '../types.js';
 import { cleanToken, parseCaller, parseTarget } from './arn.js';
-import { cliServicePrefix, isAuthishCode, opToAction, servicePrefix } from './codes.js';
+import { GLUE_CATALOG_OPS, cliServicePrefix, isAuthishCode, opToAction, servicePrefix } from './codes.js';
 import { prefixCode, readEnvelope } from './envelope.js';
 import {
   BARE_RE, SHAPE_BY_NAME, TRIGGERS, scanBare, type Hit, type ScanState,
@@ -437,6 +437,10 @@ function buildParsed(f: Flat, h: MergedHit, lo: number, hi: number, globalWrappe
     // EC2 is the only service answering UnauthorizedOperation; an endpoint URL names the service
     const svc = p.errorCode === 'UnauthorizedOperation' ? 'ec2' : endpointService(s.slice(Math.max(lo, h.start - 400), Math.min(hi, h.end + 200)));
     if (svc) action = opToAction(svc, p.operation);
+  }
+  // Lake Formation refuses Glue Data Catalog calls in its own words ("Insufficient Lake Formation permission(s) on T")
+  if (!action && p.operation && GLUE_CATALOG_OPS.has(p.operation) && /\bLake Formation permission/i.test(s.slice(h.start, h.end))) {
+    action = opToAction('glue', p.operation);
   }
   // the operation's own command pasted before it (`aws logs associate-kms-key …`) names its service
   if (!action && p.operation && !shape?.inferAction && shape?.family !== 'kms') {

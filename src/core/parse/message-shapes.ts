@@ -4,7 +4,7 @@
  * trigger with bounded, position-anchored scans.
  */
 import type { DenyKind, DenyPolicyType, PrincipalType } from '../types.js';
-import { KNOWN_ACTIONS, STS_OPS, isAuthishCode, isKnownCode } from './codes.js';
+import { KNOWN_ACTIONS, STS_OPS, isAuthishCode, isKnownCode, lastSegment, servicePrefix, snakeToOperation } from './codes.js';
 import { isPlaceholder } from './redaction.js';
 import { trimTrailing, type Flat } from './text.js';
 
@@ -227,6 +227,12 @@ export const SHAPES: MessageShape[] = [
   { name: 'insufficient-permissions-sentence', family: 'bare', priority: 1,
     description: 'A service says in its own words that a role or user lacks permissions: "The provided role does not have sufficient permissions", "… does not have access to …", "You do not have sufficient access to perform this action", "Insufficient Lake Formation permissions on …"',
     sample: 'Deployment failed. The provided role does not have sufficient permissions: Service:AmazonElasticLoadBalancing' },
+  { name: 'service-relayed-refusal', family: 'third-party', priority: 6,
+    description: 'A service relays another service\'s refusal of a call it made with the caller\'s credentials, naming the service and the operation: Lambda "Your access has been denied by EC2, please make sure your request credentials have permission to DescribeSecurityGroups for sg-…" (the action is that service\'s operation)',
+    sample: 'An error occurred (AccessDeniedException) when calling the CreateFunction operation: Your access has been denied by EC2, please make sure your request credentials have permission to DescribeSubnets for subnet-0a1b2c3d. EC2 Error Code: UnauthorizedOperation. EC2 Error Message: You are not authorized to perform this operation.' },
+  { name: 'sdk-error-value', family: 'credentials', priority: 1,
+    description: 'The Rust SDK prints the service error as a value: `Error { code: "…", message: "…", aws_request_id: "…" }` (ErrorMetadata\'s Display), `ErrorMetadata { code: Some("…"), message: Some("…"), … }` or `ServiceError { source: Code(Code { message: Some("…"), … }) }` (Debug), or only `unhandled error (Code)`',
+    sample: '5: Error { code: "AccessDeniedException", message: "User is not authorized to make this call.", aws_request_id: "3f0a9c2e-7b1d-4e55-a6c8-0d9e8f7a6b5c" }' },
   { name: 'generic-auth-error', family: 'credentials', priority: 0,
     description: 'Any other message printed with an authorization error code (CLI, Go SDK, `Code: message`)',
     sample: 'An error occurred (InvalidIdentityToken) when calling the AssumeRoleWithSAML operation: Response signature invalid' },
@@ -786,6 +792,103 @@ function noCredentials(_st: ScanState, m: RegExpExecArray): Hit {
   return h;
 }
 
+/**
+ * A message after its code: botocore's `An error occurred (Code) when calling the Op operation:` (m[1], or m[2] for
+ * the CLI v1 of 2015's `A client error (Code) occurred …`) or `Code:` (m[3]); the message starts at `from`.
+ */
+function codeThenMessage(st: ScanState, m: RegExpExecArray, from: number): Hit | null {
+  const s = st.f.s;
+  const cli = m[1] ?? m[2];
+  const code = cli ?? m[3] ?? '';
+  // botocore prints the bare HTTP status when the service sent no body (`(403) … HeadObject`)
+  if (cli !== undefined && !isAuthishCode(code) && code !== '403' && code !== '401') return null;
+  const start = skipSpaces(s, from);
+  // "FooException: An error occurred (Foo) when calling …": the CLI form is read on its own
+  if (/^An error occur?red \(/i.test(s.slice(start, start + 20))) return null;
+  let e = start;
+  const lim = Math.min(s.length, start + 400);
+  // to the end of the line, and on over lines that continue a wrapped sentence (lowercase start)
+  for (;;) {
+    while (e < lim && st.f.nl[e] !== 1) e++;
+    if (e < lim && /[a-z0-9]/.test(s[e + 1] ?? '') && !/^(?:status code|request id|at |caused by|host id)/i.test(s.slice(e + 1, e + 13))) { e++; continue; }
+    break;
+  }
+  if (e <= start) return null;
+  const h = newHit('generic-auth-error', start, e);
+  // `Code: message` names its code before the message (used when no envelope code is read)
+  if (m[3]) h.fallbackCode = m[3];
+  return h;
+}
+
+/** The end of a Rust Debug string literal opened before `from` (`\"` escapes skipped), or -1 within `max`. */
+function rustStringEnd(s: string, from: number, max = 2000): number {
+  const lim = Math.min(s.length, from + max);
+  let first = -1;
+  for (let k = from; k < lim; k++) {
+    if (s[k] === '\\') k++;
+    else if (s[k] === '"') {
+      if (first < 0) first = k;
+      // the closing quote is followed by the next field, the struct's or Some's end (an unwrapped `\"` inside is not)
+      if (RUST_FIELD_NEXT.test(s.slice(k + 1, k + 44))) return k;
+    }
+  }
+  return first;
+}
+
+const RUST_FIELD_NEXT = /^(?:\)?, [a-z0-9_]{1,40}: | \}|\)?$)/;
+
+/** A Rust SDK error value whose code (m[1]) names a refusal: its message string (from m's end) is the message. */
+function rustErrorValue(st: ScanState, m: RegExpExecArray): Hit | null {
+  const code = m[1] ?? '';
+  if (!isAuthishCode(code)) return null;
+  const s = st.f.s;
+  const start = m.index + m[0].length;
+  let h: Hit;
+  if (s[start - 1] === '"') {
+    const end = rustStringEnd(s, start);
+    if (end <= start) return null;
+    h = newHit('sdk-error-value', start, end);
+  } else {
+    h = newHit('sdk-error-value', m.index, start); // `message: None`: the value itself
+  }
+  h.code = lastSegment(code);
+  return h;
+}
+
+/**
+ * The Ruby SDK's log line: `[Aws::STS::Client 403 0.29 0 retries] assume_role(role_arn:"…",…) Aws::STS::Errors::Code
+ * message` — the client's module names the service, the snake_case method the operation.
+ */
+const RUBY_LOG_RE = /\[Aws::([A-Za-z0-9]{1,40})::Client (\d{3}) [0-9.]{1,20} \d{1,3} retr(?:y|ies)\] ([a-z][a-z0-9_]{1,80})\(/g;
+
+function rubyLogLine(st: ScanState, m: RegExpExecArray): Hit | null {
+  const s = st.f.s;
+  const mod = m[1] ?? '';
+  const from = m.index + m[0].length;
+  let eol = from;
+  const lim = Math.min(s.length, from + 4000);
+  while (eol < lim && st.f.nl[eol] !== 1) eol++;
+  const mark = `Aws::${mod}::Errors::`;
+  const at = s.lastIndexOf(mark, eol);
+  if (at < from) return null;
+  let k = at + mark.length;
+  const c0 = k;
+  while (k < eol && /[A-Za-z0-9]/.test(s[k] as string)) k++;
+  const code = s.slice(c0, k);
+  if (!isAuthishCode(code)) return null;
+  const start = skipSpaces(s, k);
+  const h = newHit('generic-auth-error', start < eol ? start : at, start < eol ? eol : k);
+  h.code = code;
+  h.operation = snakeToOperation(m[3] ?? '');
+  h.service = servicePrefix(mod);
+  // an AssumeRole* call names its role in the parameters the line prints: `role_arn:"arn:aws:iam::…:role/…"`
+  if (h.service === 'sts' && h.operation?.startsWith('AssumeRole')) {
+    const r = /\brole_arn: ?"(arn:aws[a-z-]{0,20}:iam::[^"\s]{1,40}:role\/[^"\s]{1,400})"/.exec(s.slice(from, Math.min(at, from + 3000)));
+    if (r) h.targetRaw = r[1] ?? null;
+  }
+  return h;
+}
+
 export const TRIGGERS: Trigger[] = [
   { re: /not authori[sz]ed to perform/gi, handle: scanNotAuthorized },
   {
@@ -1024,31 +1127,58 @@ export const TRIGGERS: Trigger[] = [
   },
   {
     re: /(?:(?:An [Ee]rror occur?red \(([^()\s]{1,100})\)|A client error \(([^()\s]{1,100})\) occurred)(?: \(reached max retries: \d{1,3}\))? when calling the [A-Za-z0-9]{1,100} operation(?: \(reached max retries: \d{1,3}\))?|\b(?:api error |Aws::[A-Za-z0-9]{1,30}::Errors::)?(AccessDenied(?:Exception)?|UnauthorizedOperation|ExpiredToken(?:Exception)?|InvalidClientTokenId|InvalidIdentityToken(?:Exception)?|IDPRejectedClaim(?:Exception)?|IDPCommunicationError(?:Exception)?|RegionDisabledException|UnrecognizedClientException|KMSAccessDeniedException|KMS(?:Disabled|InvalidState|NotFound)Exception|EFSMountFailureException|SignatureDoesNotMatch|InvalidAccessKeyId|AuthFailure|NotAuthorizedException|AuthorizationError(?:Exception)?|PackedPolicyTooLarge(?:Exception)?|AllAccessDisabled)(?: \((?:client|server)\))?):(?=\s|$)/g,
+    handle: (st, m) => codeThenMessage(st, m, m.index + m[0].length),
+  },
+  {
+    // botocore's sentence with a line break, not `: `, after "operation" (a tool printed the message on the next line)
+    re: /(?:An [Ee]rror occur?red \(([^()\s]{1,100})\)|A client error \(([^()\s]{1,100})\) occurred)(?: \(reached max retries: \d{1,3}\))? when calling the [A-Za-z0-9]{1,100} operation(?: \(reached max retries: \d{1,3}\))?(?= [^\s:])/g,
     handle: (st, m) => {
-      const s = st.f.s;
-      // m[2]: the CLI v1 of 2015 printed `A client error (Code) occurred when calling …`
-      const cli = m[1] ?? m[2];
-      const code = cli ?? m[3] ?? '';
-      // botocore prints the bare HTTP status when the service sent no body (`(403) … HeadObject`)
-      if (cli !== undefined && !isAuthishCode(code) && code !== '403' && code !== '401') return null;
-      const start = skipSpaces(s, m.index + m[0].length);
-      // "FooException: An error occurred (Foo) when calling …": the CLI form is read on its own
-      if (/^An error occur?red \(/i.test(s.slice(start, start + 20))) return null;
-      let e = start;
-      const lim = Math.min(s.length, start + 400);
-      // to the end of the line, and on over lines that continue a wrapped sentence (lowercase start)
-      for (;;) {
-        while (e < lim && st.f.nl[e] !== 1) e++;
-        if (e < lim && /[a-z0-9]/.test(s[e + 1] ?? '') && !/^(?:status code|request id|at |caused by|host id)/i.test(s.slice(e + 1, e + 13))) { e++; continue; }
-        break;
-      }
-      if (e <= start) return null;
-      const h = newHit('generic-auth-error', start, e);
-      // `Code: message` names its code before the message (used when no envelope code is read)
-      if (m[3]) h.fallbackCode = m[3];
+      const at = m.index + m[0].length;
+      return st.f.nl[at] === 1 ? codeThenMessage(st, m, at + 1) : null;
+    },
+  },
+  {
+    // the Rust SDK (aws-smithy-types): ErrorMetadata's Display `Error { code: "X", message: "…", … }`, its Debug
+    // `ErrorMetadata { code: Some("X"), message: Some("…"), … }`, a modeled error's Debug inside `ServiceError { source:
+    // X(X { message: Some("…"), meta: … }) }`
+    re: /\b(?:Error|ErrorMetadata) \{ code: (?:Some\()?"([A-Za-z][A-Za-z0-9.#:]{1,100})"\)?, message: (?:Some\()?"?|\bServiceError \{ source: ([A-Z][A-Za-z0-9]{1,100})\([A-Z][A-Za-z0-9]{1,100} \{ message: (?:Some\()?"?/g,
+    handle: (st, m) => {
+      if (m[2]) m[1] = m[2];
+      return rustErrorValue(st, m);
+    },
+  },
+  {
+    // the Rust SDK's Display of an operation error the model does not name: `unhandled error (X)`; when the error
+    // value printed after it (`Error { code: "X", message: … }`) gives the message, that value is read instead
+    re: /\bunhandled error \(([A-Za-z][A-Za-z0-9.]{1,100})\)/g,
+    handle: (st, m) => {
+      const code = m[1] ?? '';
+      if (!isAuthishCode(code)) return null;
+      const later = st.f.s.slice(m.index + m[0].length, m.index + 3000);
+      if (later.includes(`code: "${code}", message: "`) || later.includes(`code: Some("${code}"), message: Some("`)) return null;
+      const h = newHit('sdk-error-value', m.index, m.index + m[0].length);
+      h.code = lastSegment(code);
       return h;
     },
   },
+  {
+    // a service relays another's refusal of the call it made with the caller's credentials (Lambda checking a VPC
+    // configuration with EC2): the action is the named service's operation
+    re: /Your access has been denied by ([A-Za-z0-9][A-Za-z0-9 ]{0,39}), please make sure your request credentials have permission to ([A-Z][A-Za-z0-9]{1,100})\b/g,
+    handle: (st, m) => {
+      const svc = servicePrefix(m[1] ?? '');
+      if (!svc) return null;
+      const s = st.f.s;
+      let end = m.index + m[0].length;
+      const lim = Math.min(s.length, end + 400);
+      while (end < lim && st.f.nl[end] !== 1 && s[end] !== '.') end++;
+      if (s[end] === '.') end++;
+      const h = newHit('service-relayed-refusal', m.index, end);
+      h.action = `${svc}:${m[2]}`;
+      return h;
+    },
+  },
+  { re: RUBY_LOG_RE, handle: rubyLogLine },
   {
     // ECS: "ECS was unable to assume the role '<arn>' that was provided for this task."
     re: /\b[A-Z][A-Za-z0-9]{1,30} was unable to assume the role '([^'\s]{1,400})'(?: that was provided for this [a-z ]{1,40})?\.?/g,
