@@ -5,11 +5,11 @@
 // (test/fixtures/corpus/scenarios), and the mean over every other input in bench/inputs.mjs.
 // Method: each measure is cut into chunks of inputs that take ~CPU_MS of CPU (default 5); every
 // round times each chunk once per build with process.cpuUsage (user+system), the builds' order
-// alternating chunk by chunk. A chunk's figure is its minimum over rounds (the machine is shared
+// rotating chunk by chunk (each build in each position equally often). A chunk's figure is its minimum over rounds (the machine is shared
 // and noisy: the minimum is the run least disturbed); a measure is the sum over its chunks divided
 // by its number of inputs. JIT decisions differ from one process to the next (a few % on one
-// input), so this runs in CPU_PROCS child processes (default 4) and keeps each figure's minimum
-// over them. CPU_ROUNDS (default 15 per process) changes the run. CPU_WHAT=parse times parsing
+// input), so this runs in CPU_PROCS child processes (default 4; a multiple of the number of builds
+// loads each build first equally often) and keeps each figure's minimum over them. CPU_ROUNDS (default 15 per process) changes the run. CPU_WHAT=parse times parsing
 // alone instead: redactSecrets(message) then parseError on the result (each input's message only).
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -32,14 +32,19 @@ const sets = {
   all: inputs.filter((x) => x.group !== 'bench'),
 };
 const keys = Object.keys(sets);
+/** `list` rotated left by k. */
+const rotate = (list, k) => list.map((_, i) => list[(i + k) % list.length]);
 
 if (!isChild) {
   const self = fileURLToPath(import.meta.url);
   const runs = [];
   for (let p = 0; p < PROCS; p++) {
-    const order = p % 2 ? [...dists].reverse() : dists;
-    const r = JSON.parse(execFileSync(process.execPath, [self, '--child', ...order], { encoding: 'utf8' }));
-    runs.push(p % 2 ? r.reverse() : r);
+    // each process loads the builds in another rotation; results come back in the rotated order
+    const order = rotate(dists.map((_, i) => i), p);
+    const r = JSON.parse(execFileSync(process.execPath, [self, '--child', ...order.map((i) => dists[i])], { encoding: 'utf8' }));
+    const back = [];
+    order.forEach((i, at) => { back[i] = r[at]; });
+    runs.push(back);
   }
   const figure = (i, k) => Math.min(...runs.map((r) => r[i][k]));
   console.log(`µs CPU per ${WHAT === 'parse' ? 'redactSecrets + parseError' : 'explain()'} call: min over ${PROCS} processes × ${ROUNDS} interleaved rounds per ~${TARGET_US / 1000} ms chunk (${keys.map((k) => `${k}: ${sets[k].length}`).join(', ')} inputs)`);
@@ -86,12 +91,14 @@ for (const [k, s] of Object.entries(sets)) {
   }
   flush();
 }
-let flip = 0;
+// The order rotates chunk by chunk, so every build runs in every position equally often. (Reversing it
+// instead kept a third build of three always in the middle, always after another build's code, never
+// after its own: 8–12 % slower than the same build in an end position, 2026-11-30.)
+let turn = 0;
+const ids = dists.map((_, i) => i);
 for (let round = 0; round < ROUNDS; round++) {
   for (const c of chunks) {
-    const order = dists.map((_, i) => i);
-    if (flip++ % 2) order.reverse();
-    for (const i of order) c.best[i] = Math.min(c.best[i], time(explains[i], c.list, c.reps) / c.reps);
+    for (const i of rotate(ids, turn++)) c.best[i] = Math.min(c.best[i], time(explains[i], c.list, c.reps) / c.reps);
   }
 }
 const figure = (i, k) => chunks.filter((c) => c.set === k).reduce((a, c) => a + c.best[i], 0) / sets[k].length;
