@@ -14,6 +14,7 @@
  * the service's, not the key's).
  */
 import type { Caller, ContextValue, ParsedError, Target } from '../types.js';
+import { parseTarget } from '../parse/arn.js';
 
 export interface ServiceUse {
   /** The service that made the onward call (`lambda`, `athena`). */
@@ -113,14 +114,10 @@ function fieldValue(text: string, lower: string, field: string): string | null {
   return v || null;
 }
 
-/** A role ARN as a Target, or null when the value is not one. */
+/** A role ARN as a Target (the parser's own reading of it), or null when the value is not one. */
 function roleTarget(arn: string | null): Target | null {
-  const m = arn ? /^arn:(aws[a-z-]{0,20}):iam::(\d{12}):role\/([\w+=,.@/-]{1,512})$/.exec(arn) : null;
-  if (!m || !arn) return null;
-  const segs = (m[3] as string).split('/');
-  const name = segs[segs.length - 1] || null;
-  const path = segs.length > 1 ? `/${segs.slice(0, -1).join('/')}/` : '/';
-  return { arn, accountId: m[2] as string, partition: m[1] as string, service: 'iam', region: null, resourceType: 'role', name, path, fromContext: true };
+  if (!arn || !/^arn:aws[a-z-]{0,20}:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/.test(arn)) return null;
+  return { ...parseTarget(arn).target, fromContext: true };
 }
 
 /**
