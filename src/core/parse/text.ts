@@ -22,6 +22,11 @@ function isInvisible(c: number): boolean {
   return c === 0x200b || c === 0x200c || c === 0x200d || c === 0xfeff;
 }
 
+/** A character flatten copies as it is; printable ASCII but the backtick needs one range test. */
+function isKept(c: number): boolean {
+  return (c > 32 && c < 127 && c !== 0x60) || !(isSpace(c) || isInvisible(c));
+}
+
 /**
  * One zeroed line-break map kept between parses: a fresh Uint8Array longer than 64 bytes is an
  * off-heap allocation V8 makes and later frees at a much higher cost than filling this one. Taken
@@ -46,10 +51,11 @@ export function flatten(t: string): Flat {
   let lastEnd = -1; // where in t the last copied run ended
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
-    const invisible = isInvisible(c);
-    if (invisible || isSpace(c)) {
+    // a lone space between two kept characters is copied with the run it is in (fewer, longer slices)
+    if (c === 32 && run >= 0 && i + 1 < t.length && isKept(t.charCodeAt(i + 1))) continue;
+    if (!isKept(c)) {
       if (run >= 0) { s += t.slice(run, i); run = -1; lastEnd = i; }
-      if (invisible) continue;
+      if (isInvisible(c)) continue;
       pendingWs = true;
       if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) pendingNl = true;
       continue;

@@ -194,7 +194,7 @@ export function unwrap(raw: string): Unwrapped {
   // pass 1 strips everything but pipes; pipes count only when several lines carry them (SOPS/Flux)
   stripPrefixes(lines, false, seen);
   let pipeLines = 0;
-  for (const l of lines) if (/^\s{0,40}(?:- )?\| /.test(l)) pipeLines++;
+  for (const l of lines) if (!startsWithLetter(l) && /^\s{0,40}(?:- )?\| /.test(l)) pipeLines++;
   if (pipeLines >= 2) stripPrefixes(lines, true, seen);
   text = lines.join('\n');
   if (seen.box) wrappers.unshift('terraform-box');
@@ -207,9 +207,19 @@ export function unwrap(raw: string): Unwrapped {
 
 interface Seen { box: boolean; pipe: boolean; gha: boolean; quote: boolean; stamp: boolean }
 
+/**
+ * Every prefix stripPrefixes knows starts with a space, a digit or a mark (`[`, `#`, `│`, `|`, `-`, `>`), never with
+ * a letter: a line starting with one (most lines) is left as it is without trying them.
+ */
+function startsWithLetter(l: string): boolean {
+  const c = l.charCodeAt(0) | 0x20;
+  return c >= 97 && c <= 122;
+}
+
 function stripPrefixes(lines: string[], pipes: boolean, seen: Seen): void {
   for (let i = 0; i < lines.length; i++) {
     let l = lines[i] as string;
+    if (l.length === 0 || startsWithLetter(l)) continue;
     for (let round = 0; round < 5; round++) {
       const before = l;
       if (BOX_EDGE_RE.test(l)) { l = ''; seen.box = true; break; }
