@@ -139,6 +139,7 @@ const UNIQUE_OPS: Record<string, string> = {
   PutLogEvents: 'logs', CreateLogGroup: 'logs', DescribeLogGroups: 'logs', RegisterTaskDefinition: 'ecs', RunTask: 'ecs',
   GetRoleCredentials: 'sso', ListAccounts: 'organizations', DescribeOrganization: 'organizations',
   InvokeModel: 'bedrock', InvokeModelWithResponseStream: 'bedrock', Converse: 'bedrock', ConverseStream: 'bedrock',
+  StartQueryExecution: 'athena', GetQueryExecution: 'athena', StopQueryExecution: 'athena',
 };
 
 /**

@@ -314,6 +314,31 @@ function tokenAt(s: string, p: number, max = 1000): [string, number] {
   return [s.slice(p, e), e];
 }
 
+/** botocore's "An error occurred (C) when calling the Op operation: " or Go v2's "api error C: ", ending a prefix. */
+const ENVELOPE_BEFORE_G = /(?:(?:An [Ee]rror occur?red \(([^()\s]{1,100})\)|A client error \(([^()\s]{1,100})\) occurred)(?: \(reached max retries: \d{1,3}\))? when calling the [A-Za-z0-9]{1,100} operation(?: \(reached max retries: \d{1,3}\))?|\bapi error ([A-Za-z][A-Za-z0-9.]{1,100})): /g;
+
+/** Codes by which a service refuses the caller's own call (not a validation code about a role it was handed). */
+const REFUSAL_CODE = /AccessDenied|Unauthori[sz]ed|NotAuthorized|Forbidden|InsufficientPermission/;
+
+/**
+ * The end of the last SDK envelope in s[from, to) (a short prefix of one line) whose code refuses the caller's own
+ * call, else `from`: after such an envelope the service's sentence is the message and the envelope's operation the
+ * refused call. A validation code (InvalidParameterValueException: "The provided execution role does not have
+ * permissions to call …") reports an onward call the envelope's operation is not, and stays part of the sentence.
+ */
+function afterLastEnvelope(s: string, from: number, to: number): number {
+  if (to - from < 12) return from;
+  const pre = s.slice(from, to);
+  let at = from;
+  ENVELOPE_BEFORE_G.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ENVELOPE_BEFORE_G.exec(pre)) !== null) {
+    if (REFUSAL_CODE.test(m[1] ?? m[2] ?? m[3] ?? '')) at = from + m.index + m[0].length;
+  }
+  ENVELOPE_BEFORE_G.lastIndex = 0;
+  return at;
+}
+
 function skipSpaces(s: string, p: number): number {
   while (p < s.length && s.charCodeAt(p) === 32) p++;
   return p;
@@ -1094,6 +1119,9 @@ export const TRIGGERS: Trigger[] = [
       let b = m.index;
       const lim = Math.max(0, m.index - 300);
       while (b > lim && st.f.nl[b - 1] !== 1) b--;
+      // the sentence begins after an SDK's envelope on its line (botocore's "… when calling the Op operation: ",
+      // Go v2's "… api error Code: "), which the envelope reader then reads before the sentence
+      b = afterLastEnvelope(s, b, m.index);
       let e = m.index + m[0].length;
       const elim = Math.min(s.length, e + 300);
       while (e < elim && st.f.nl[e] !== 1 && s[e] !== '.') e++;
