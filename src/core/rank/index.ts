@@ -24,12 +24,15 @@ const BANDS: Record<CauseStatus, [number, number]> = {
 
 export interface Assessed {
   def: CauseDefinition;
+  /** What the ranker reads of `def`, in one shape for every cause (see Cause). */
+  cause: Cause;
   status: CauseStatus;
   raw: number;
   evidence: Array<Evidence & { weight: number; proof?: 'confirmed' | 'ruled-out' }>;
-  /** Memo of the log-scale bucket of `raw` (for the sort), and the raw value it was computed from. */
-  bucket?: number;
-  bucketOf?: number;
+  /** For the sort, computed once: raw does not change after assess. The log-scale bucket of `raw`. */
+  bucket: number;
+  /** The product of the signal weights: `raw` without the prior. */
+  strength: number;
 }
 
 function clampWeight(w: number): number {
@@ -78,10 +81,61 @@ const STAGE_PROOFS = Object.fromEntries(
   STAGES.map((own) => [own, Object.fromEntries(STAGES.map((err) => [err, stageProofUncached(own, err)]))]),
 ) as Record<Stage, Record<Stage, SignalResult | null>>;
 
-function stageProof(def: CauseDefinition, ctx: CauseContext): SignalResult | null {
-  const err = failureStage(ctx);
-  const own = stageOf(def);
+function stageProof(own: Stage | null, err: Stage | null): SignalResult | null {
   return err && own ? STAGE_PROOFS[own][err] : null;
+}
+
+/** A confirm step or fix command with its template split once, when its definition is first ranked. */
+interface PreparedStep<S> { step: S; description: readonly string[]; command: readonly string[] }
+
+/**
+ * What the ranker reads of a definition, in one object shape for every cause. The catalog's
+ * definitions come in eight shapes (optional gate, stage, refines …): reading their fields in
+ * assess and at every comparison of the sort was a megamorphic lookup each time. Built once per
+ * definition, with its templates split for fillWords / fillCommand; its functions (appliesTo,
+ * signals, when) are read from the definition itself.
+ */
+interface Cause {
+  def: CauseDefinition;
+  id: string;
+  /** The prior, 0.01 when it is not positive. */
+  prior: number;
+  stage: Stage | null;
+  refines: readonly string[] | null;
+  supersedes: readonly string[] | null;
+  specificity: number;
+  confirm: Array<PreparedStep<CommandTemplate>>;
+  fixDescription: readonly string[];
+  fixCommands: Array<{ step: string | FixCommand; command: readonly string[] }>;
+}
+
+const causes = new WeakMap<CauseDefinition, Cause>();
+function causeOf(def: CauseDefinition): Cause {
+  let c = causes.get(def);
+  if (!c) {
+    c = {
+      def,
+      id: def.id,
+      prior: def.prior > 0 ? def.prior : 0.01,
+      stage: stageOf(def),
+      refines: def.refines ?? null,
+      supersedes: def.supersedes ?? null,
+      specificity: def.specificity ?? 0,
+      confirm: def.confirm.map((step) => ({ step, description: compileTemplate(step.description), command: compileTemplate(step.command) })),
+      fixDescription: compileTemplate(def.fix.description),
+      fixCommands: def.fix.commands.map((step) => ({ step, command: compileTemplate(typeof step === 'string' ? step : step.command) })),
+    };
+    causes.set(def, c);
+  }
+  return c;
+}
+
+/** A catalog's causes, prepared once per catalog (one lookup per answer, not one per definition). */
+const catalogs = new WeakMap<readonly CauseDefinition[], readonly Cause[]>();
+function causesOf(defs: readonly CauseDefinition[]): readonly Cause[] {
+  let list = catalogs.get(defs);
+  if (!list) { list = defs.map(causeOf); catalogs.set(defs, list); }
+  return list;
 }
 
 /** What assess gathers from a cause's signals, one object per cause (no array of the results). */
@@ -112,10 +166,10 @@ function count(t: Tally, r: SignalResult): void {
 }
 
 /** Runs the cause's signals into the tally, in order; a signal that throws counts as no signal. */
-function countSignals(t: Tally, def: CauseDefinition, ctx: CauseContext, failed?: OnCheckFailed): void {
-  for (const sig of def.signals) {
+function countSignals(t: Tally, c: Cause, ctx: CauseContext, failed?: OnCheckFailed): void {
+  for (const sig of c.def.signals) {
     let r: ReturnType<typeof sig>;
-    try { r = sig(ctx); } catch { r = null; failed?.(def.id); } // a signal bug never breaks an answer
+    try { r = sig(ctx); } catch { r = null; failed?.(c.id); } // a signal bug never breaks an answer
     if (!r) continue;
     if (!Array.isArray(r)) { if (r.evidence) count(t, r); continue; }
     for (const x of r) if (x && x.evidence) count(t, x);
@@ -134,9 +188,14 @@ function startTally(raw: number): Tally {
 
 /** Scores one cause from its signals. */
 export function assess(def: CauseDefinition, ctx: CauseContext, failed?: OnCheckFailed): Assessed {
-  const t = startTally(def.prior > 0 ? def.prior : 0.01);
-  countSignals(t, def, ctx, failed);
-  const staged = stageProof(def, ctx);
+  return assessCause(causeOf(def), ctx, failureStage(ctx), failed);
+}
+
+/** assess, with the stage the call failed at (the same for every cause of the answer). */
+function assessCause(c: Cause, ctx: CauseContext, failedAt: Stage | null, failed?: OnCheckFailed): Assessed {
+  const t = startTally(c.prior);
+  countSignals(t, c, ctx, failed);
+  const staged = stageProof(c.stage, failedAt);
   if (staged) count(t, staged);
   let { raw, ruledOut } = t;
   const { confirmed, floor, evidence } = t;
@@ -159,34 +218,28 @@ export function assess(def: CauseDefinition, ctx: CauseContext, failed?: OnCheck
     // The floor holds unless another signal argues strongly against the cause (weight < 0.2).
     if (floor && !t.contradicted && STATUS_ORDER[floor] < STATUS_ORDER[status]) status = floor;
   }
-  // the sort's bucket is computed here, once: raw does not change after assess
-  return { def, status, raw, evidence, bucket: bucket(raw), bucketOf: raw };
+  // the sort's keys are computed here, once: raw does not change after assess
+  return { def: c.def, cause: c, status, raw, evidence, bucket: bucket(raw), strength: raw / c.prior };
 }
-
-/** The product of a cause's signal weights: its evidence, without the prior. */
-const strength = (a: Assessed) => a.raw / (a.def.prior > 0 ? a.def.prior : 0.01);
 
 /** Log-scale bucket: strengths within ~25% of each other tie, so specificity can decide. */
 const bucket = (raw: number) => Math.round(Math.log(Math.max(raw, 1e-9)) / Math.log(1.25));
-/** bucket(a.raw), kept on the cause: the sort asks for it at every comparison. */
-function bucketOf(a: Assessed): number {
-  if (a.bucketOf !== a.raw || a.bucket === undefined) { a.bucket = bucket(a.raw); a.bucketOf = a.raw; }
-  return a.bucket;
-}
 
 export function compareAssessed(a: Assessed, b: Assessed): number {
   const s = STATUS_ORDER[a.status] - STATUS_ORDER[b.status];
   if (s) return s;
+  const ca = a.cause;
+  const cb = b.cause;
   // A cause that refines another of the same status comes first when it is proven, or when the
   // evidence for it (the weights, priors aside) is stronger: the specific form is then the more
   // useful answer, even though the generic cause is more frequent on its own.
-  if (a.def.refines?.includes(b.def.id) && (a.status === 'confirmed' || strength(a) > strength(b) * 1.01)) return -1;
-  if (b.def.refines?.includes(a.def.id) && (b.status === 'confirmed' || strength(b) > strength(a) * 1.01)) return 1;
-  if (a.status === 'confirmed' && a.def.supersedes?.includes(b.def.id)) return -1;
-  if (b.status === 'confirmed' && b.def.supersedes?.includes(a.def.id)) return 1;
-  const bk = bucketOf(b) - bucketOf(a);
+  if (ca.refines?.includes(cb.id) && (a.status === 'confirmed' || a.strength > b.strength * 1.01)) return -1;
+  if (cb.refines?.includes(ca.id) && (b.status === 'confirmed' || b.strength > a.strength * 1.01)) return 1;
+  if (a.status === 'confirmed' && ca.supersedes?.includes(cb.id)) return -1;
+  if (b.status === 'confirmed' && cb.supersedes?.includes(ca.id)) return 1;
+  const bk = b.bucket - a.bucket;
   if (bk) return bk;
-  const sp = (b.def.specificity ?? 0) - (a.def.specificity ?? 0);
+  const sp = cb.specificity - ca.specificity;
   if (sp) return sp;
   return b.raw - a.raw;
 }
@@ -195,7 +248,7 @@ const DOWNGRADE: Partial<Record<CauseStatus, CauseStatus>> = { confirmed: 'possi
 
 /** The ranked cause with this id, if it applies (a linear scan: a few dozen causes, rarely asked). */
 function findAssessed(list: Assessed[], id: string): Assessed | undefined {
-  for (const x of list) if (x.def.id === id) return x;
+  for (const x of list) if (x.cause.id === id) return x;
   return undefined;
 }
 
@@ -221,7 +274,7 @@ function downgrade(list: Assessed[], a: Assessed, id: string, moot: boolean): vo
 function applyRefinements(list: Assessed[]): void {
   for (const a of list) {
     if (a.status !== 'confirmed') continue;
-    const { refines, supersedes } = a.def;
+    const { refines, supersedes } = a.cause;
     // a downgraded cause is `possible`, which never downgrades again: repeats are no-ops
     if (refines) for (const id of refines) downgrade(list, a, id, !!supersedes?.includes(id));
     if (supersedes) for (const id of supersedes) downgrade(list, a, id, true);
@@ -294,36 +347,13 @@ const CORRECTED_FOR_FIRST = 5;
 const DETAILED_FIRST = 8;
 const LIVE: ReadonlySet<CauseStatus> = new Set(['confirmed', 'likely', 'possible']);
 
-/** A confirm step or fix command with its template split once, at the first answer that fills it. */
-interface PreparedStep<S> { step: S; description: readonly string[]; command: readonly string[] }
-interface PreparedCause {
-  confirm: Array<PreparedStep<CommandTemplate>>;
-  fixDescription: readonly string[];
-  fixCommands: Array<{ step: string | FixCommand; command: readonly string[] }>;
-}
-const preparedCauses = new WeakMap<CauseDefinition, PreparedCause>();
-
-/** The definition's templates, split for fillWords / fillCommand (once per definition, not per answer). */
-function prepared(def: CauseDefinition): PreparedCause {
-  let p = preparedCauses.get(def);
-  if (!p) {
-    p = {
-      confirm: def.confirm.map((step) => ({ step, description: compileTemplate(step.description), command: compileTemplate(step.command) })),
-      fixDescription: compileTemplate(def.fix.description),
-      fixCommands: def.fix.commands.map((step) => ({ step, command: compileTemplate(typeof step === 'string' ? step : step.command) })),
-    };
-    preparedCauses.set(def, p);
-  }
-  return p;
-}
-
 /** A `when` that throws leaves its step out (a bug in one step never breaks an answer). */
 function stepApplies(step: { when?: (ctx: CauseContext) => boolean }, ctx: CauseContext): boolean {
   if (!step.when) return true;
   try { return step.when(ctx); } catch { return false; }
 }
 
-function buildConfirm(p: PreparedCause, ctx: CauseContext, facts: TemplateFacts): CommandStep[] {
+function buildConfirm(p: Cause, ctx: CauseContext, facts: TemplateFacts): CommandStep[] {
   const out: CommandStep[] = [];
   for (const c of p.confirm) {
     if (stepApplies(c.step, ctx)) out.push({ description: fillWords(c.description, facts), command: fillCommand(c.command, facts) });
@@ -331,7 +361,8 @@ function buildConfirm(p: PreparedCause, ctx: CauseContext, facts: TemplateFacts)
   return out;
 }
 
-function buildFix(def: CauseDefinition, p: PreparedCause, ctx: CauseContext, facts: TemplateFacts, withPolicy: boolean): Fix {
+function buildFix(p: Cause, ctx: CauseContext, facts: TemplateFacts, withPolicy: boolean): Fix {
+  const def = p.def;
   const commands: string[] = [];
   for (const c of p.fixCommands) if (typeof c.step === 'string' || stepApplies(c.step, ctx)) commands.push(fillCommand(c.command, facts));
   const fix: Fix = { description: fillWords(p.fixDescription, facts), commands };
@@ -347,11 +378,13 @@ function buildFix(def: CauseDefinition, p: PreparedCause, ctx: CauseContext, fac
 /** Ranks every applicable cause of the catalog for one answer. */
 export function rank(defs: readonly CauseDefinition[], ctx: CauseContext, failed?: OnCheckFailed): RankedCause[] {
   const list: Assessed[] = [];
-  for (const def of defs) {
+  const failedAt = failureStage(ctx);
+  for (const c of causesOf(defs)) {
+    const def = c.def; // its functions are read as they are now (a test may swap one)
     let applies = false;
     if (def.gate && !gateOpen(def.gate, ctx)) continue; // cannot apply: appliesTo is not asked
-    try { applies = def.appliesTo(ctx); } catch { applies = false; failed?.(def.id); }
-    if (applies) list.push(assess(def, ctx, failed));
+    try { applies = def.appliesTo(ctx); } catch { applies = false; failed?.(c.id); }
+    if (applies) list.push(assessCause(c, ctx, failedAt, failed));
   }
   applyRefinements(list);
   list.sort(compareAssessed);
@@ -364,16 +397,16 @@ export function rank(defs: readonly CauseDefinition[], ctx: CauseContext, failed
     prev = score;
     const detailed = i < DETAILED_FIRST || LIVE.has(a.status);
     const facts = factsFor(a.def, ctx);
-    const p = prepared(a.def);
+    const p = a.cause;
     out[i] = {
-      id: a.def.id,
+      id: p.id,
       title: a.def.title,
       status: a.status,
       score,
       evidence: orderEvidence(a.evidence),
       confirm: detailed ? buildConfirm(p, ctx, facts) : [],
       fix: detailed
-        ? buildFix(a.def, p, ctx, facts, a.status === 'confirmed' || (i < CORRECTED_FOR_FIRST && a.status !== 'ruled-out'))
+        ? buildFix(p, ctx, facts, a.status === 'confirmed' || (i < CORRECTED_FOR_FIRST && a.status !== 'ruled-out'))
         : { description: fillWords(p.fixDescription, facts), commands: [] },
       docs: a.def.docs,
       detail: detailed ? 'full' : 'summary',
