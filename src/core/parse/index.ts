@@ -365,21 +365,33 @@ function contextRoles(s: string): string[] {
   return [...set];
 }
 
-interface PasteContext {
+/**
+ * What the rest of the paste says around its messages. Each part is a scan of the whole text that few messages
+ * need (a wording naming no resource, no caller, a federation call): it is read the first time a message asks for
+ * it, and kept for the other messages of this parse only.
+ */
+class PasteContext {
+  private roles_?: string[];
+  private providers_?: string[];
+  private identities_?: Placed[];
+  private accessPoints_?: Placed[];
+  private federation_?: string | null;
+  private ttl_?: boolean;
+
+  constructor(private readonly f: Flat, readonly cloudtrail: boolean, readonly source: ErrorSource) {}
+
   /** Distinct IAM role ARNs anywhere in the paste (at most 4). */
-  roles: string[] | null;
+  get roles(): string[] { return (this.roles_ ??= contextRoles(this.f.s)); }
   /** SAML/OIDC provider ARNs in the paste (at most 4). */
-  providers: string[];
+  get providers(): string[] { return (this.providers_ ??= contextProviders(this.f.s)); }
   /** Identities `aws sts get-caller-identity` printed in the paste, with their positions. */
-  identities: Placed[];
+  get identities(): Placed[] { return (this.identities_ ??= /"UserId"/.test(this.f.s) ? callerIdentities(this.f.s) : []); }
   /** Object ARNs through access points named by pasted commands, with their positions. */
-  accessPoints: Placed[];
+  get accessPoints(): Placed[] { return (this.accessPoints_ ??= this.f.s.includes(':accesspoint/') ? accessPointTargets(this.f) : []); }
   /** The federation call (AssumeRoleWithSAML / WithWebIdentity) a login tool's paste is about. */
-  federation: string | null;
+  get federation(): string | null { return this.federation_ === undefined ? (this.federation_ = federationOf(this.f.s)) : this.federation_; }
   /** The paste mentions aws-vault's --assume-role-ttl. */
-  ttl: boolean;
-  cloudtrail: boolean;
-  source: ErrorSource;
+  get ttl(): boolean { return (this.ttl_ ??= this.f.s.includes('--assume-role-ttl')); }
 }
 
 /**
@@ -448,7 +460,7 @@ function buildParsed(f: Flat, h: MergedHit, lo: number, hi: number, globalWrappe
     if (svc) action = opToAction(svc, p.operation);
   }
   if (!action && shape?.inferAction) action = shape.inferAction;
-  if (!action && ctx.ttl && (h.shape === 'duration-exceeds-max' || h.shape === 'role-chaining-limit')) action = 'sts:AssumeRole';
+  if (!action && (h.shape === 'duration-exceeds-max' || h.shape === 'role-chaining-limit') && ctx.ttl) action = 'sts:AssumeRole';
   // STS validation wordings name no operation: a SAML or web-identity login tool around them does
   if (!action && FEDERATION_VALIDATION.has(h.shape) && ctx.federation) action = ctx.federation;
   // aws-iam-authenticator / `aws eks get-token --role-arn`: "could not get token: AccessDenied" is the AssumeRole
@@ -493,8 +505,8 @@ function buildParsed(f: Flat, h: MergedHit, lo: number, hi: number, globalWrappe
   let target: Target | null = null;
   let targetRaw = h.targetRaw ? cleanToken(h.targetRaw) : null;
   // a wording that names no resource: the one role ARN the paste mentions (`--role-arn …`, `Role: …`)
-  if (!targetRaw && !h.callerRaw && shape?.family !== 'typed' && !NO_CONTEXT_ROLE.has(h.shape) && ctx.roles && ctx.roles.length === 1 &&
-    ((p.action && ASSUME_ACTIONS.has(p.action.toLowerCase())) || CONTEXT_ROLE_SHAPES.has(h.shape))) {
+  if (!targetRaw && !h.callerRaw && shape?.family !== 'typed' && !NO_CONTEXT_ROLE.has(h.shape) &&
+    ((p.action && ASSUME_ACTIONS.has(p.action.toLowerCase())) || CONTEXT_ROLE_SHAPES.has(h.shape)) && ctx.roles.length === 1) {
     targetRaw = ctx.roles[0] ?? null;
   }
   let targetFromContext = false;
@@ -618,16 +630,7 @@ function parseFlat(text: string, wrappers: string[], f: Flat, issues: Issue[]): 
   }
 
   const groups = groupHits(f, hits);
-  const ctx = {
-    roles: contextRoles(s),
-    providers: contextProviders(s),
-    identities: /"UserId"/.test(s) ? callerIdentities(s) : [],
-    accessPoints: s.includes(':accesspoint/') ? accessPointTargets(f) : [],
-    federation: federationOf(s),
-    ttl: /--assume-role-ttl/.test(s),
-    cloudtrail: !!ct,
-    source: detectSource(text, wrappers, !!ct, open, TRIGGERS.length),
-  };
+  const ctx = new PasteContext(f, !!ct, detectSource(text, wrappers, !!ct, open, TRIGGERS.length));
   const parsedAll: ParsedError[] = [];
   for (let i = 0; i < groups.length; i++) {
     const g = groups[i] as Group;
