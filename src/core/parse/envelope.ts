@@ -127,9 +127,21 @@ export function withoutTrailingCode(s: string): string {
   return s.slice(0, b);
 }
 
+/** `s` ends in `:` or `: ` (PowerShell's `Cmdlet : message`: the regex ends in ` ?: ?$`). */
+function endsWithColon(s: string): boolean {
+  const n = s.length;
+  return s.charCodeAt(n - 1) === 58 || (s.charCodeAt(n - 1) === 32 && s.charCodeAt(n - 2) === 58);
+}
+
 function isAsciiLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
+
+/**
+ * How a Java/.NET suffix starts (JAVA_RE's `^[ .:]{0,3}\(`). dewrap removes only spaces that follow a word
+ * character, so it leaves this start as it is: a text without it has none after dewrap either.
+ */
+const SUFFIX_START = /^[ .:]{0,3}\(/;
 
 /** Remove the spaces that stand for line breaks between two word characters. */
 function dewrap(t: string, nl: (i: number) => boolean): string {
@@ -204,7 +216,7 @@ export function readEnvelope(s: string, start: number, end: number, lo: number, 
     }
   }
   // CDK / JS v2 debug "Call failed: getBucketLocation({…}) => Access Denied", PHP "S3::getBucketLocation(b): [AccessDenied]"
-  if (!env.operation) {
+  if (!env.operation && (before.includes('Call failed: ') || before.includes('::'))) {
     const cf = /(?:Call failed: |\b(S3|SQS|SNS|STS)::)([a-z][A-Za-z0-9]{1,60})\(/.exec(before.slice(-600));
     if (cf?.[2]) {
       env.operation = cf[2].charAt(0).toUpperCase() + cf[2].slice(1);
@@ -220,7 +232,7 @@ export function readEnvelope(s: string, start: number, end: number, lo: number, 
     }
   }
   // AWS Tools for PowerShell: "Read-S3Object : Access Denied"
-  if (!env.operation) {
+  if (!env.operation && endsWithColon(before)) {
     const ps = /(?:^|\s)([A-Z][a-z]{1,12}-[A-Z][A-Za-z0-9]{2,40}) ?: ?$/.exec(before.slice(-80));
     const op = ps?.[1] ? PS_CMDLETS[ps[1]] : undefined;
     if (op) {
@@ -247,8 +259,9 @@ export function readEnvelope(s: string, start: number, end: number, lo: number, 
   // Java / .NET suffix
   let javaCode: string | null = null;
   // a terminal may have wrapped the suffix mid-word ("Erro\nr Code"): retry without line-break spaces
-  let j = JAVA_RE.exec(after.slice(0, 600));
-  if (!j || !j[3]) {
+  const suffix = SUFFIX_START.test(after);
+  let j = suffix ? JAVA_RE.exec(after.slice(0, 600)) : null;
+  if (suffix && (!j || !j[3])) {
     const j2 = JAVA_RE.exec(dewrap(after.slice(0, 600), nlAfter));
     if (j2 && (!j || j2[3])) j = j2;
   }
@@ -325,8 +338,8 @@ export function readEnvelope(s: string, start: number, end: number, lo: number, 
   }
 
   // JS SDK dumps
-  if (/\$metadata/.test(nearAfter) || /\$metadata/.test(nearBefore)) env.wrappers.push('js-metadata');
-  const jsOp = JS_OP_RE.exec(after.slice(0, 1500));
+  if (nearAfter.includes('$metadata') || nearBefore.includes('$metadata')) env.wrappers.push('js-metadata');
+  const jsOp = after.includes('CommandError') ? JS_OP_RE.exec(after.slice(0, 1500)) : null;
   if (jsOp && !env.operation) {
     env.operation = jsOp[1] ?? null;
     const cl = JS_CLIENT_RE.exec(after.slice(0, 1500));
