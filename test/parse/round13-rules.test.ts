@@ -49,3 +49,50 @@ describe('a service\'s own "insufficient permissions" sentence after an SDK enve
     expect(p.action).toBeNull();
   });
 });
+
+describe('a resource handler\'s "Access denied for operation \'<service>:<Action>\'"', () => {
+  it('reads the quoted action', () => {
+    const p = parsed('2026-11-30 09:12:44 UTC+0000 EcrRepo CREATE_FAILED Resource handler returned message: "Access denied for operation \'ecr:CreateRepository\'." (RequestToken: 7c1d, HandlerErrorCode: AccessDenied)');
+    expect(p.recognized).toBe(true);
+    expect(p.shape).toBe('cfn-api-access-denied');
+    expect(p.action).toBe('ecr:CreateRepository');
+  });
+
+  it.each([
+    'Access denied for operation CreateRepository',
+    'Access denied for operation \'the nightly export\'',
+  ])('near miss: %s (no quoted service:Action) is not read', (text) => {
+    expect(parsed(text).recognized).toBe(false);
+  });
+});
+
+describe('Lambda\'s event source mapping: "Cannot access stream <ARN>. Please ensure the role can perform the … Actions on your stream in IAM."', () => {
+  const tail = '. Please ensure the role can perform the GetRecords, GetShardIterator, DescribeStream, and ListStreams Actions on your stream in IAM.';
+  const STREAM = 'arn:aws:dynamodb:ap-south-1:210987654321:table/payments/stream/2025-12-01T08:30:00.123';
+
+  it('reads the stream as the target and the first action listed, in the stream\'s service', () => {
+    const p = parsed(`Invalid request provided: Cannot access stream ${STREAM}${tail} (Service: Lambda, Status Code: 400, Request ID: 0b3e)`);
+    expect(p.shape).toBe('event-source-stream-unreadable');
+    expect(p.action).toBe('dynamodb:GetRecords');
+    expect(p.target?.arn).toBe(STREAM);
+  });
+
+  it('joins an ARN a terminal wrapped, and reads a Kinesis stream as kinesis', () => {
+    const p = parsed(`Cannot access stream arn:aws:kinesis:us-west-2:210987654321:stream/click\nstream-raw${tail}`);
+    expect(p.action).toBe('kinesis:GetRecords');
+    expect(p.target?.arn).toBe('arn:aws:kinesis:us-west-2:210987654321:stream/clickstream-raw');
+  });
+
+  it('a placeholder for the stream is still the message, with no action', () => {
+    const p = parsed(`Cannot access stream <my stream arn>${tail}`);
+    expect(p.shape).toBe('event-source-stream-unreadable');
+    expect(p.action).toBeNull();
+  });
+
+  it.each([
+    `Cannot access stream logs right now${tail}`,
+    `Cannot access stream ${STREAM}. Please check your network connection and retry.`,
+  ])('near miss: %s is not read as the mapping\'s refusal', (text) => {
+    expect(parsed(text).shape).not.toBe('event-source-stream-unreadable');
+  });
+});

@@ -189,7 +189,9 @@ function isDenialUncached(ctx: CauseContext): boolean {
     'sufficient permissions', 'does not have access to'].some((w) => m.includes(w))
     // the same shape in other words ("You do not have sufficient access to perform this action", "Insufficient Lake
     // Formation permissions on …"), and KMS's "… a key that doesn't exist or that you don't have access to"
-    || ctx.parsed.shape === 'insufficient-permissions-sentence' || /don['’]t have access to/.test(m);
+    || ctx.parsed.shape === 'insufficient-permissions-sentence' || /don['’]t have access to/.test(m)
+    // Lambda's event source mapping: "Cannot access stream … Please ensure the role can perform the … Actions"
+    || ctx.parsed.shape === 'event-source-stream-unreadable';
 }
 export type Stage = 'client' | 'idp' | 'token' | 'policy';
 export const STAGE_ORDER: Record<Stage, number> = { client: 0, idp: 1, token: 2, policy: 3 };

@@ -158,6 +158,9 @@ export const SHAPES: MessageShape[] = [
   { name: 'service-cannot-assume-role', family: 'third-party', priority: 7,
     description: 'A service cannot assume the role handed to it: "The role defined for the function cannot be assumed by Lambda.", "ECS was unable to assume the role \'…\' that was provided for this task."',
     sample: 'An error occurred (InvalidParameterValueException) when calling the CreateFunction operation: The role defined for the function cannot be assumed by Lambda.' },
+  { name: 'event-source-stream-unreadable', family: 'third-party', priority: 7,
+    description: 'Lambda creating an event source mapping cannot read the stream with the execution role: "Cannot access stream <ARN>. Please ensure the role can perform the GetRecords, … Actions on your stream in IAM." (the action is the first one listed, in the stream\'s service)',
+    sample: 'An error occurred (InvalidParameterValueException) when calling the CreateEventSourceMapping operation: Cannot access stream arn:aws:dynamodb:us-east-2:123456789012:table/orders/stream/2026-01-05T10:00:00.000. Please ensure the role can perform the GetRecords, GetShardIterator, DescribeStream, and ListStreams Actions on your stream in IAM.' },
   { name: 'sts-request-arn-invalid', family: 'validation', template: 'T22', priority: 7,
     description: 'STS ValidationError: Request ARN is invalid / Principal ARN is invalid (a role or provider ARN the call passed is malformed)',
     sample: 'botocore.exceptions.ClientError: An error occurred (ValidationError) when calling the AssumeRoleWithSAML operation: Request ARN is invalid' },
@@ -210,7 +213,7 @@ export const SHAPES: MessageShape[] = [
     description: 'STS: Cannot call GetSessionToken / GetFederationToken with session credentials (temporary credentials where an IAM user\'s long-term keys are needed)',
     sample: 'Amazon.SecurityToken.AmazonSecurityTokenServiceException: Cannot call GetSessionToken with session credentials' },
   { name: 'cfn-api-access-denied', family: 'tooling', priority: 5,
-    description: 'CloudFormation resource event: API: <service>:<Action> Access Denied',
+    description: 'CloudFormation resource event: API: <service>:<Action> Access Denied (or a resource handler\'s Access denied for operation \'<service>:<Action>\')',
     sample: 'API: s3:PutBucketPolicy Access Denied' },
   { name: 'cfn-ssm-parameter-unreadable', family: 'tooling', priority: 5, inferAction: 'ssm:GetParameters',
     description: 'CloudFormation: Unable to fetch parameters [<names>] from parameter store for this account (the stack\'s caller may not read the SSM parameter, or it does not exist)',
@@ -1241,6 +1244,32 @@ export const TRIGGERS: Trigger[] = [
     re: /\b(?:The principal|Neither the global service principal) [a-z0-9-]{1,40}(?:\.[a-z0-9-]{1,40}){0,2}\.amazonaws\.com(?:\.cn)?,?(?: nor the regional one)? is (?:not )?authorized to assume the provided role\.?/g,
     handle: simple('service-cannot-assume-role'),
   },
+  {
+    // Lambda's event source mapping: "Cannot access stream <ARN>. Please ensure the role can perform the GetRecords,
+    // GetShardIterator, DescribeStream, ListShards, and ListStreams Actions on your stream in IAM." — the execution
+    // role's onward read of the stream; the ARN may have been wrapped (its line breaks are dropped)
+    re: /\. Please ensure the role can perform the ([A-Za-z, ]{1,300}?) Actions on your stream in IAM\.?/g,
+    handle: (st, m) => {
+      const s = st.f.s;
+      const lead = 'Cannot access stream ';
+      const i = s.lastIndexOf(lead, m.index);
+      if (i < 0 || m.index - i > 600) return null;
+      let stream = '';
+      let spaced = false;
+      for (let k = i + lead.length; k < m.index; k++) {
+        if (s.charCodeAt(k) !== 32) stream += s[k];
+        else if (st.f.nl[k] !== 1) { stream += ' '; spaced = true; } // a space the text had
+      }
+      // one stream name, or a placeholder the reporter put for it (`<Stream ARN>`)
+      if (!stream || (spaced && !isPlaceholder(stream))) return null;
+      const h = newHit('event-source-stream-unreadable', i, m.index + m[0].length);
+      const arn = /^arn:aws[a-z-]{0,20}:(dynamodb|kinesis):/.exec(stream);
+      const first = /^[A-Z][A-Za-z]{1,60}(?=,| and |$)/.exec(m[1] ?? '');
+      if (arn && first) h.action = `${arn[1]}:${first[0]}`;
+      if (stream.startsWith('arn:')) h.targetRaw = stream;
+      return h;
+    },
+  },
   { re: /(?:Request|Principal|Role|Provider) ARN is invalid/g, handle: simple('sts-request-arn-invalid') },
   {
     re: /You must be logged in to the server \((?:Unauthorized|the server has asked for the client to provide credentials)\)/g,
@@ -1260,10 +1289,11 @@ export const TRIGGERS: Trigger[] = [
     },
   },
   {
-    re: /\bAPI: ([a-z0-9-]{1,40}:[A-Za-z0-9]{1,100}) Access Denied\b/g,
+    // also a resource handler's "Access denied for operation 'codeartifact:CreateRepository'" (the action quoted)
+    re: /\bAPI: ([a-z0-9-]{1,40}:[A-Za-z0-9]{1,100}) Access Denied\b|\bAccess [Dd]enied for operation '([a-z0-9-]{1,40}:[A-Za-z0-9]{1,100})'\.?/g,
     handle: (_st, m) => {
       const h = newHit('cfn-api-access-denied', m.index, m.index + m[0].length);
-      h.action = m[1] ?? null;
+      h.action = m[1] ?? m[2] ?? null;
       h.fallbackCode = 'AccessDenied';
       return h;
     },

@@ -1,0 +1,19 @@
+/**
+ * The cause-side rules added for the misses of round 13, each tried both ways on messages written here (none is a
+ * fixture's text). The fixtures' own results are in real-causes-round13.test.ts.
+ */
+import { describe, expect, it } from 'vitest';
+import { explain } from '../../src/core/index.js';
+
+const live = (message: string) => explain({ message }).causes.filter((c) => c.status !== 'ruled-out').map((c) => c.id);
+
+describe('Lambda\'s event source mapping that cannot read its stream is a refusal of the execution role', () => {
+  it('ranks the missing Allow in the top two with a stream ARN (the resource mismatch beside it), first with a placeholder', () => {
+    const tail = '. Please ensure the role can perform the GetRecords, GetShardIterator, DescribeStream, and ListStreams Actions on your stream in IAM.';
+    expect(live(`Cannot access stream arn:aws:dynamodb:eu-north-1:210987654321:table/ledger/stream/2026-02-02T00:00:00.000${tail}`).slice(0, 2)).toContain('identity-missing-allow');
+    expect(live(`Cannot access stream <stream-arn>${tail}`)[0]).toBe('identity-missing-allow');
+  });
+  it('near miss: the same opening without the IAM sentence ranks no policy cause', () => {
+    expect(live('Cannot access stream arn:aws:kinesis:eu-north-1:210987654321:stream/ledger. Please check your network connection and retry.')).not.toContain('identity-missing-allow');
+  });
+});
