@@ -24,6 +24,7 @@ const AUTHISH = /(?:AccessDenied|Unauthori[sz]ed|NotAuthorized|Forbidden|Expired
 
 /** Last segment of a namespaced code: `Lambda.KMSAccessDeniedException` → `KMSAccessDeniedException`. */
 export function lastSegment(code: string): string {
+  if (!hasSeparator(code)) return code; // most codes are one segment
   let c = code;
   const hash = c.lastIndexOf('#');
   if (hash >= 0) c = c.slice(hash + 1);
@@ -33,6 +34,15 @@ export function lastSegment(code: string): string {
   const dot = c.lastIndexOf('.');
   if (dot >= 0) c = c.slice(dot + 1);
   return c;
+}
+
+/** `code` holds a `#`, `:` or `.` (the separators lastSegment cuts at). */
+function hasSeparator(code: string): boolean {
+  for (let i = 0; i < code.length; i++) {
+    const c = code.charCodeAt(i);
+    if (c === 35 || c === 58 || c === 46) return true;
+  }
+  return false;
 }
 
 export function isKnownCode(code: string): boolean {

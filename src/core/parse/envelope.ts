@@ -87,16 +87,17 @@ export function prefixCode(before: string): string | null {
   // `ExpiredTokenException - The security token …`: a dash standing between spaces separates the code too
   else if (e > 1 && (before[e - 1] === '-' || before[e - 1] === '–') && before[e - 2] === ' ' && before.length > e && before[e] === ' ') e -= 2;
   if (e > 0 && before[e - 1] === ']') e--; // `[AccessDenied] Access Denied`
-  const php = / \((?:client|server)\)$/.exec(before.slice(Math.max(0, e - 12), e));
+  const php = e > 0 && before[e - 1] === ')' ? / \((?:client|server)\)$/.exec(before.slice(Math.max(0, e - 12), e)) : null;
   if (php) e -= php[0].length;
   const paren = !php && e > 0 && before[e - 1] === ')'; // s3cmd `403 (SignatureDoesNotMatch): msg`
   if (paren) e--;
   while (e > 0 && before[e - 1] === ' ') e--;
   let b = e;
   let guard = 0;
-  while (b > 0 && /[A-Za-z0-9.:]/.test(before[b - 1] as string) && guard < 120) { b--; guard++; }
-  let tok = before.slice(b, e);
-  tok = tok.replace(/^[:.]+/, '');
+  while (b > 0 && isCodeChar(before.charCodeAt(b - 1)) && guard < 120) { b--; guard++; }
+  let t = b; // the token without leading `:` and `.`
+  while (t < e && (before[t] === ':' || before[t] === '.')) t++;
+  const tok = before.slice(t, e);
   if (!tok || (paren && before[b - 1] !== '(')) return null;
   const seg = lastSegment(tok);
   if (isReasonPhrase(seg, before.slice(Math.max(0, b - 8), b))) return null;
@@ -131,6 +132,11 @@ export function withoutTrailingCode(s: string): string {
 function endsWithColon(s: string): boolean {
   const n = s.length;
   return s.charCodeAt(n - 1) === 58 || (s.charCodeAt(n - 1) === 32 && s.charCodeAt(n - 2) === 58);
+}
+
+/** `[A-Za-z0-9.:]`: a character of a (namespaced) error code. */
+function isCodeChar(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 46 || c === 58;
 }
 
 function isAsciiLetter(c: number): boolean {

@@ -409,6 +409,13 @@ function sessionIssuerArn(s: string, c: Caller): string | null {
   return path === c.name || path.endsWith(`/${c.name}`) ? arn! : null;
 }
 
+/** The strings of `lists`, each once, in order of first appearance (a Set's order; the lists hold a few). */
+function distinct(...lists: string[][]): string[] {
+  const out: string[] = [];
+  for (const list of lists) for (const x of list) if (!out.includes(x)) out.push(x);
+  return out;
+}
+
 function buildParsed(f: Flat, h: MergedHit, lo: number, hi: number, globalWrappers: string[], ctx: PasteContext): ParsedError {
   const s = f.s;
   // the envelope sits before the most specific wording; other wordings of the message may precede it
@@ -469,6 +476,7 @@ function buildParsed(f: Flat, h: MergedHit, lo: number, hi: number, globalWrappe
   if (!h.action && /S3 error: ?Access Denied\.?$/.test(s.slice(Math.max(h.start, h.end - 40), h.end))) action = 's3:GetObject';
   if (h.actionRedacted && !h.action) redactions.push('action');
   p.action = action;
+  const act = action?.toLowerCase() ?? null;
 
   // caller
   let caller: Caller | null = null;
@@ -494,8 +502,7 @@ function buildParsed(f: Flat, h: MergedHit, lo: number, hi: number, globalWrappe
     caller = { arn: null, type: shape.callerType, accountId: null, partition: null, name: null, sessionName: null, roleArn: null };
   }
   // federation calls carry no AWS principal: say which kind of identity was refused
-  const fedType = p.action?.toLowerCase() === 'sts:assumerolewithwebidentity' ? 'web-identity'
-    : p.action?.toLowerCase() === 'sts:assumerolewithsaml' ? 'saml' : null;
+  const fedType = act === 'sts:assumerolewithwebidentity' ? 'web-identity' : act === 'sts:assumerolewithsaml' ? 'saml' : null;
   if (!caller && fedType) {
     caller = { arn: null, type: fedType, accountId: null, partition: null, name: null, sessionName: null, roleArn: null };
   }
@@ -506,12 +513,12 @@ function buildParsed(f: Flat, h: MergedHit, lo: number, hi: number, globalWrappe
   let targetRaw = h.targetRaw ? cleanToken(h.targetRaw) : null;
   // a wording that names no resource: the one role ARN the paste mentions (`--role-arn …`, `Role: …`)
   if (!targetRaw && !h.callerRaw && shape?.family !== 'typed' && !NO_CONTEXT_ROLE.has(h.shape) &&
-    ((p.action && ASSUME_ACTIONS.has(p.action.toLowerCase())) || CONTEXT_ROLE_SHAPES.has(h.shape)) && ctx.roles.length === 1) {
+    ((act && ASSUME_ACTIONS.has(act)) || CONTEXT_ROLE_SHAPES.has(h.shape)) && ctx.roles.length === 1) {
     targetRaw = ctx.roles[0] ?? null;
   }
   let targetFromContext = false;
   // S3 through an access point: the command's `--bucket <access point ARN> --key K` names the object
-  if (!targetRaw && (!p.action || p.action.toLowerCase().startsWith('s3:'))) {
+  if (!targetRaw && (!act || act.startsWith('s3:'))) {
     const ap = nearestBefore(ctx.accessPoints, h.start);
     if (ap) { targetRaw = ap; targetFromContext = true; }
   }
@@ -541,14 +548,15 @@ function buildParsed(f: Flat, h: MergedHit, lo: number, hi: number, globalWrappe
   p.region = target?.region ?? (isRegion(h.region) ? h.region : null) ?? regionNear(f, h.start, h.end, lo, hi);
 
   // federation calls: the SAML/OIDC provider the paste names (`--principal-arn`, `with principal …`)
-  const act = p.action?.toLowerCase();
   if (act === 'sts:assumerolewithsaml' || act === 'sts:assumerolewithwebidentity') {
     p.identityProvider = ctx.providers.find((x) => x.includes(act.endsWith('saml') ? ':saml-provider/' : ':oidc-provider/')) ?? null;
   }
 
   p.message = s.slice(h.start, h.end).trim().slice(0, 4000) || null;
-  p.redactions = [...new Set(redactions)];
-  p.wrappers = [...new Set([...globalWrappers, ...env.wrappers, ...(h.shape === 'cloudtrail-event' || h.fromCloudTrail ? ['cloudtrail-json'] : [])])];
+  p.redactions = distinct(redactions);
+  const wrappers = distinct(globalWrappers, env.wrappers);
+  if ((h.shape === 'cloudtrail-event' || h.fromCloudTrail) && !wrappers.includes('cloudtrail-json')) wrappers.push('cloudtrail-json');
+  p.wrappers = wrappers;
   p.source = ctx.source;
   if (p.source === 'plain') {
     if (env.wrappers.includes('go-sdk-v2') || env.wrappers.includes('go-sdk-v1-status')) p.source = 'aws-sdk-go';

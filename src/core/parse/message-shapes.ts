@@ -490,7 +490,7 @@ function readTarget(f: Flat, p: number): { target: string | null; end: number } 
     tok = tok.slice(0, q);
     e = p + q;
   }
-  if (/^arn:/i.test(tok)) tok = tok.replace(/\\([*_])/g, '$1');
+  if (tok.includes('\\') && /^arn:/i.test(tok)) tok = tok.replace(/\\([*_])/g, '$1');
   // an account redacted with spaces around it ("arn:aws:dynamodb:us-east-1: ... :table/T"): the ARN whole, as printed
   if (q < 0 && colons(tok) < 5) {
     const se = spacedArnEnd(f, p, tok, e);
@@ -597,14 +597,22 @@ function joinBreaks(t: string): string {
   return out;
 }
 
+/** `seg` without a trailing ` is `/` are ` (what `seg.replace(/ ?(?:is|are) $/i, '')` does, without trying every position). */
+function withoutTrailingVerb(seg: string): string {
+  const n = seg.length;
+  const tail = seg.slice(Math.max(0, n - 4)).toLowerCase();
+  const cut = tail.endsWith('are ') ? 4 : tail.endsWith('is ') ? 3 : 0;
+  if (cut === 0) return seg;
+  return seg.slice(0, n - cut - (seg[n - cut - 1] === ' ' ? 1 : 0));
+}
+
 function callerBefore(st: ScanState, i: number): { raw: string | null; start: number; named: boolean } {
   const s = st.f.s;
   // the nearest "User:" before i, after the previous message
   while (st.userIdx + 1 < st.userPos.length && (st.userPos[st.userIdx + 1] as number) < i) st.userIdx++;
   const u = st.userPos[st.userIdx];
   if (u !== undefined && u < i && i - u <= 600 && u >= st.lastTypedEnd) {
-    let seg = s.slice(u + 5, i);
-    seg = seg.replace(/ ?(?:is|are) $/i, '');
+    const seg = withoutTrailingVerb(s.slice(u + 5, i));
     const t0 = u + 5;
     // join pieces split only by line breaks
     const trimmed = seg.trim();
@@ -646,6 +654,9 @@ function callerBefore(st: ScanState, i: number): { raw: string | null; start: nu
   return { raw: null, start: word ? b : i, named: false };
 }
 
+/** The first three characters of every text `/^:? ?this operation/i` matches. */
+const THIS_OP_START = /^(?:thi|:th| th|: t)/i;
+
 /** "…not authorized to perform…" — the typed family, T07, and EC2's "this operation". */
 export function scanNotAuthorized(st: ScanState, m: RegExpExecArray): Hit | null {
   const s = st.f.s;
@@ -659,6 +670,7 @@ export function scanNotAuthorized(st: ScanState, m: RegExpExecArray): Hit | null
     if (s[k] === ' ' && st.f.nl[k] === 1 && /\w/.test(s[k - 1] ?? '') && /\w/.test(s[k + 1] ?? '')) continue;
     w += s[k];
     at.push(k);
+    if (w.length === 3 && !THIS_OP_START.test(w)) break; // cannot be "this operation"
   }
   const thisOp = /^:? ?this operation/i.exec(w);
   if (thisOp) {

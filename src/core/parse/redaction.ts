@@ -12,8 +12,10 @@ const WORDS = /^(?:redacted|omitted|hidden|removed|edited|masked|account|account
 
 /** `<your account>`, `account_number`, `<my-account-id>`: letters, `_`, `-` and spaces around "account". */
 function isAccountWord(s: string): boolean {
-  const t = s.toLowerCase().replace(/^<|>$/g, '');
-  if (!t.includes('account') || t.length > 60) return false;
+  const lower = s.toLowerCase();
+  if (!lower.includes('account')) return false; // (stripping a `<` or `>` at an end does not change that)
+  const t = lower.replace(/^<|>$/g, '');
+  if (t.length > 60) return false;
   for (const c of t) if (!((c >= 'a' && c <= 'z') || c === '_' || c === ' ' || c === '-')) return false;
   return true;
 }
@@ -24,9 +26,9 @@ export function isPlaceholder(v: string | null | undefined): boolean {
   const s = v.trim();
   if (s === '') return true;
   if (/^[xX*?.…#_-]{2,}$/.test(s)) return true; // xxx, ***, ..., ???, ###
-  if (/[<>{}]/.test(s)) return true; // <account-id>, {redacted}, <<account number>>
-  if (/^\[[^\]]{1,60}\]$/.test(s)) return true; // [IAMID], [account]
-  if (/\*{2,}|x{3,}|X{3,}|\.\.\.|…|\?{2,}|REDACTED|OMITTED|<|>/i.test(s) && !/^\d{12}$/.test(s)) return true;
+  if (s[0] === '[' && /^\[[^\]]{1,60}\]$/.test(s)) return true; // [IAMID], [account]
+  // <account-id>, {redacted}, <<account number>>, ***, xxx, ..., ??, REDACTED (none of which 12 digits can hold)
+  if (/[<>{}]|\*{2,}|x{3,}|\.\.\.|…|\?{2,}|REDACTED|OMITTED/i.test(s)) return true;
   if (WORDS.test(s) || isAccountWord(s)) return true;
   return false;
 }
