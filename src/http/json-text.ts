@@ -207,38 +207,49 @@ type KeyFrame = { kind: 'object'; key: string | null; keys: Set<string> } | { ki
  * `constructor` object), with the path of the object holding it. Linear; iterative.
  */
 export function findKeyProblem(text: string): KeyProblem | null {
+  return scanJsonText(text, Number.POSITIVE_INFINITY).key;
+}
+
+/**
+ * One pass over a request body before it is parsed: `deepAt` as depthExceededAt(text, maxDepth)
+ * gives it (then `key` is null: the depth is refused first), else `key` as findKeyProblem gives it
+ * (meaningful once the text parses).
+ */
+export function scanJsonText(text: string, maxDepth: number): { deepAt: number; key: KeyProblem | null } {
   const n = text.length;
   const stack: KeyFrame[] = [];
+  let found: KeyProblem | null = null;
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === 34) {
       const start = i;
+      let escaped = false;
       i++;
       while (i < n) {
         const d = text.charCodeAt(i);
-        if (d === 92) i += 2;
-        else if (d === 34) break;
+        if (d === 92) {
+          escaped = true;
+          i += 2;
+        } else if (d === 34) break;
         else i++;
       }
       i++;
       const top = stack[stack.length - 1];
-      if (top?.kind !== 'object' || top.key !== null) continue;
-      // a string directly inside an object whose key has not been read yet is the key
-      const key = safeKey(text.slice(start, i));
+      if (found !== null || top?.kind !== 'object' || top.key !== null) continue;
+      // a string directly inside an object whose key has not been read yet is the key (unescaped
+      // only when it holds a backslash)
+      const key = escaped ? safeKey(text.slice(start, i)) : text.slice(start + 1, i - 1);
       const parent = stack[stack.length - 2];
-      if (key === '__proto__') return { kind: 'forbidden', key, path: keyPathOf(stack) };
-      if (key === 'prototype' && parent?.kind === 'object' && parent.key === 'constructor') {
-        return { kind: 'forbidden', key: 'constructor.prototype', path: keyPathOf(stack.slice(0, -1)) };
-      }
-      if (top.keys.has(key)) return { kind: 'duplicate', key, path: keyPathOf(stack) };
+      if (key === '__proto__') found = { kind: 'forbidden', key, path: keyPathOf(stack) };
+      else if (key === 'prototype' && parent?.kind === 'object' && parent.key === 'constructor') {
+        found = { kind: 'forbidden', key: 'constructor.prototype', path: keyPathOf(stack.slice(0, -1)) };
+      } else if (top.keys.has(key)) found = { kind: 'duplicate', key, path: keyPathOf(stack) };
       top.keys.add(key);
       top.key = key;
-    } else if (c === 123) {
-      stack.push({ kind: 'object', key: null, keys: new Set() });
-      i++;
-    } else if (c === 91) {
-      stack.push({ kind: 'array', index: 0 });
+    } else if (c === 123 || c === 91) {
+      if (stack.length >= maxDepth) return { deepAt: i, key: null };
+      stack.push(c === 123 ? { kind: 'object', key: null, keys: new Set() } : { kind: 'array', index: 0 });
       i++;
     } else if (c === 125 || c === 93) {
       stack.pop();
@@ -250,7 +261,7 @@ export function findKeyProblem(text: string): KeyProblem | null {
       i++;
     } else i++;
   }
-  return null;
+  return { deepAt: -1, key: found };
 }
 
 function keyPathOf(stack: KeyFrame[]): string {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { depthExceededAt, findKeyProblem, locateJsonError } from '../../src/http/json-text.js';
+import { depthExceededAt, findKeyProblem, locateJsonError, scanJsonText } from '../../src/http/json-text.js';
 
 describe('depthExceededAt', () => {
   it.each([
@@ -84,5 +84,29 @@ describe('findKeyProblem', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('scanJsonText (the body parser\'s one pass)', () => {
+  it('gives the depth depthExceededAt gives and, within the limit, the key findKeyProblem gives', () => {
+    const texts = fc.oneof(
+      fc.json({ depthSize: 'large' }),
+      // doubled keys, forbidden keys and deep nesting, spliced into random JSON
+      fc.tuple(fc.json(), fc.constantFrom('{"a":1,"a":2}', '{"__proto__":{}}', '{"constructor":{"prototype":1}}', '{"k\\u0061":1,"ka":2}', '[[[[[[[[1]]]]]]]]'))
+        .map(([j, piece]) => `[${j},${piece}]`),
+    );
+    fc.assert(
+      fc.property(texts, fc.integer({ min: 1, max: 12 }), (text, max) => {
+        const scan = scanJsonText(text, max);
+        expect(scan.deepAt).toBe(depthExceededAt(text, max));
+        expect(scan.key).toEqual(scan.deepAt === -1 ? findKeyProblem(text) : null);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reports a key problem found before the nesting goes too deep as too deep', () => {
+    expect(scanJsonText('{"a":1,"a":[[[[1]]]]}', 3)).toEqual({ deepAt: 13, key: null });
+    expect(scanJsonText('{"a":1,"a":[[1]]}', 3)).toEqual({ deepAt: -1, key: { kind: 'duplicate', key: 'a', path: '' } });
   });
 });

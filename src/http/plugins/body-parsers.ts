@@ -9,7 +9,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { decodeBody, UnsupportedCharsetError } from '../body-text.js';
-import { depthExceededAt, findKeyProblem, locateJsonError } from '../json-text.js';
+import { locateJsonError, scanJsonText } from '../json-text.js';
 import { LIMITS } from '../schemas.js';
 import { ProblemError } from './problem.js';
 
@@ -89,13 +89,6 @@ export function installBodyParsers(app: FastifyInstance): void {
     return text;
   });
 
-  // Same protections as fastify's own parser (prototype poisoning is an error).
-  const defaultParser = app.getDefaultJsonParser('error', 'error');
-  const parseJson = (req: FastifyRequest, body: string): Promise<unknown> =>
-    new Promise((resolve, reject) => {
-      defaultParser(req, body, (err, value) => (err ? reject(err) : resolve(value)));
-    });
-
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, async (req: FastifyRequest, body: string | Buffer) => {
     const text = readText(req, body);
@@ -106,7 +99,8 @@ export function installBodyParsers(app: FastifyInstance): void {
         errors: [{ path: 'body', message: 'empty' }],
       });
     }
-    const deepAt = depthExceededAt(text, LIMITS.jsonDepth);
+    // one pass: the nesting depth (refused before anything recurses) and the keys checked below
+    const { deepAt, key } = scanJsonText(text, LIMITS.jsonDepth);
     if (deepAt !== -1) {
       throw new ProblemError({
         status: 400, type: 'json-too-deep', title: 'JSON nested too deeply',
@@ -117,28 +111,28 @@ export function installBodyParsers(app: FastifyInstance): void {
     }
     let value: unknown;
     try {
-      value = await parseJson(req, text);
+      // JSON.parse makes `__proto__` an own property (it never sets a prototype); such a body is
+      // refused below before anything reads it, as fastify's own parser (secure-json-parse) would
+      value = JSON.parse(text);
     } catch {
       const where = locateJsonError(text);
-      if (where) {
-        const at = `line ${where.line}, column ${where.column} (position ${where.position})`;
-        throw new ProblemError({
-          status: 400, type: 'invalid-json', title: 'The body is not valid JSON',
-          detail: `The body is not valid JSON at ${at}${where.path ? `, in ${where.path}` : ''}: ${where.message}.`,
-          errors: [{ path: where.path || 'body', message: `${where.message} at ${at}` }],
-        });
-      }
-      // Valid syntax that the parser still refused: __proto__ or constructor.prototype keys.
-      const key = findKeyProblem(text);
-      const path = key?.path ?? '';
-      const name = key?.key ?? '__proto__';
+      const at = where ? `line ${where.line}, column ${where.column} (position ${where.position})` : '';
+      throw new ProblemError({
+        status: 400, type: 'invalid-json', title: 'The body is not valid JSON',
+        detail: where ? `The body is not valid JSON at ${at}${where.path ? `, in ${where.path}` : ''}: ${where.message}.` : 'The body is not valid JSON.',
+        errors: [{ path: where?.path || 'body', message: where ? `${where.message} at ${at}` : 'not valid JSON' }],
+      });
+    }
+    if (key?.kind === 'forbidden') {
+      // __proto__, or prototype inside constructor: they can change the prototype of objects
+      const path = key.path;
+      const name = key.key;
       throw new ProblemError({
         status: 400, type: 'forbidden-key', title: 'The body uses a forbidden property name',
         detail: `The body has the property ${JSON.stringify(name)}${path ? ` in ${path}` : ' at the top level'}; it is refused because it can change the prototype of JavaScript objects, and no AWS policy or condition key is named so.`,
         errors: [{ path: path ? `${path}.${name}` : name, message: 'forbidden property name' }],
       });
     }
-    const key = findKeyProblem(text);
     if (key?.kind === 'duplicate') {
       const where = key.path ? `in ${key.path}` : 'at the top level';
       throw new ProblemError({
