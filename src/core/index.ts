@@ -8,6 +8,7 @@ import { parseError } from './parse/index.js';
 import { evaluatePolicies, readPolicy, requestFromParsed } from './policy/index.js';
 import { firstSteps, rankCausesChecked } from './causes/index.js';
 import { withS3Target } from './causes/s3-target.js';
+import { withoutKmsServiceAction } from './causes/kms-use.js';
 import { serviceUse, withServiceUse, type ServiceUse } from './causes/service-use.js';
 import { evaluatedCall } from './causes/evaluated.js';
 import { mergeRequest, requestFromCommand } from './policy/command-request.js';
@@ -74,8 +75,10 @@ function explainOnce(input: ExplainInput): Explanation {
   const policies = (input.policies ?? []).map((p, i) => readPolicy(withoutSecrets(p, warnings), i));
   // S3's bare 403 names no resource: the command around it (s3://bucket/key, --bucket/--key) does
   // a service's refused onward call (Lambda's image pull, Athena's S3 read) is what the pasted policies are about
-  const use = serviceUse(parsed, text);
-  const seen = withServiceUse(withS3Target(parsed, text), use);
+  // a KMS wording under another service's operation: the KMS use is what was refused (kms-use.ts)
+  const read = withoutKmsServiceAction(parsed);
+  const use = serviceUse(read, text);
+  const seen = withServiceUse(withS3Target(read, text), use);
   const evalRequest = policies.length ? evaluationRequest(seen, text, request, context, policies, use) : null;
   const evaluation = evalRequest ? evaluatePolicies(evalRequest, policies) : null;
   const reports: PolicyReport[] = policies.map((p, i) => {
@@ -88,7 +91,7 @@ function explainOnce(input: ExplainInput): Explanation {
   // the causes read what the onward request carries too (Pod Identity's session tags), unless stated otherwise
   const causeContext = use ? { ...onwardContext(use, context), ...context } : context;
   const { causes, warnings: causeWarnings, inferred, kms } = rankCausesChecked({ parsed: seen, policies, evaluation, request, context: causeContext, text });
-  const checked = evaluatedCall(parsed, seen, use, kms);
+  const checked = evaluatedCall(read, seen, use, kms);
   return {
     parsed,
     // what the causes and the evaluation checked, only when it differs from the parsed request

@@ -17,3 +17,21 @@ describe('Lambda\'s event source mapping that cannot read its stream is a refusa
     expect(live('Cannot access stream arn:aws:kinesis:eu-north-1:210987654321:stream/ledger. Please check your network connection and retry.')).not.toContain('identity-missing-allow');
   });
 });
+
+describe('a KMS wording under another service\'s operation: the parser names the operation, the causes still check the KMS use', () => {
+  const message = 'botocore.exceptions.ClientError: An error occurred (AccessDeniedException) when calling the GetSecretValue operation: Access to KMS is not allowed';
+  const role = { kind: 'identity' as const, document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: '*' }] } };
+
+  it('an identity policy that allows the operation but not kms:Decrypt leaves the missing Allow open; the check is the KMS use', () => {
+    const a = explain({ message, policies: [role] });
+    expect(a.parsed.action).toBe('secretsmanager:GetSecretValue');
+    expect(a.evaluated?.kind).toBe('kms-use');
+    expect(a.evaluated?.action).toBe('kms:Decrypt');
+    expect(a.causes.find((c) => c.id === 'identity-missing-allow')?.status).not.toBe('ruled-out');
+  });
+  it('near miss: a refusal of the operation itself is checked as the operation', () => {
+    const a = explain({ message: 'An error occurred (AccessDeniedException) when calling the GetSecretValue operation: User: arn:aws:iam::210987654321:user/ci is not authorized to perform: secretsmanager:GetSecretValue on resource: reports/db', policies: [role] });
+    expect(a.evaluated).toBeUndefined();
+    expect(a.causes.find((c) => c.id === 'identity-missing-allow')?.status).toBe('ruled-out');
+  });
+});

@@ -96,3 +96,18 @@ describe('Lambda\'s event source mapping: "Cannot access stream <ARN>. Please en
     expect(parsed(text).shape).not.toBe('event-source-stream-unreadable');
   });
 });
+
+describe('a KMS wording under another service\'s operation answered with the service\'s plain AccessDenied code', () => {
+  it('keeps the operation the envelope names as the action', () => {
+    const ssm = parsed('An error occurred (AccessDeniedException) when calling the GetParameters operation: The ciphertext refers to a customer master key that does not exist, does not exist in this region, or you are not allowed to access.');
+    expect(ssm.errorCode).toBe('AccessDeniedException');
+    expect(ssm.action).toBe('ssm:GetParameters');
+    const go = parsed('Error: operation error Secrets Manager: PutSecretValue, https response error StatusCode: 400, RequestID: 9a8b, api error AccessDeniedException: Access to KMS is not allowed');
+    expect(go.action).toBe('secretsmanager:PutSecretValue');
+  });
+
+  it('near miss: a KMS code relayed by the service (Lambda\'s KMSAccessDeniedException on Invoke) gives no action from the operation', () => {
+    const p = parsed('An error occurred (KMSAccessDeniedException) when calling the Invoke operation: Lambda was unable to decrypt the environment variables because KMS access was denied. Please check the nightly-report function\'s KMS key settings.');
+    expect(p.action).toBeNull();
+  });
+});

@@ -7,6 +7,8 @@
  * write) with the caller's permissions, through the service (kms:ViaService). The parser's output is
  * left as it is (its action stays what the message names); causes read this view.
  */
+import type { ParsedError } from '../types.js';
+import { SHAPE_BY_NAME } from '../parse/message-shapes.js';
 import type { CauseContext } from './types.js';
 import { perAnswer } from './signals.js';
 import { codeIs, has, lower, policiesOf } from './service-util.js';
@@ -35,6 +37,23 @@ export interface KmsUse {
   /** The service's resource the text names (the secret, queue …), and its account. */
   resource: string | null;
   resourceAccount: string | null;
+}
+
+/**
+ * The view the causes and the evaluation read of a KMS wording under another service's operation ("(AccessDeniedException)
+ * … GetSecretValue operation: Access to KMS is not allowed"): the parser reads the operation as the refused action, but
+ * the check that failed is the KMS use through that service, so the causes see no action there and read the KMS use
+ * (kmsUse) instead, as before the parser read it.
+ */
+export function withoutKmsServiceAction(parsed: ParsedError): ParsedError {
+  const act = parsed.action;
+  if (!act || !parsed.operation || !parsed.shape || act.toLowerCase().startsWith('kms:')) return parsed;
+  const shape = SHAPE_BY_NAME.get(parsed.shape);
+  if (shape?.family !== 'kms' || shape.inferAction) return parsed;
+  const name = act.slice(act.indexOf(':') + 1).toLowerCase();
+  const op = parsed.operation.toLowerCase();
+  if (name !== op && !(op === 'invoke' && name === 'invokefunction')) return parsed; // printed, not read from the operation
+  return { ...parsed, action: null };
 }
 
 /** The KMS-use failure the message reports, or null when it reports something else. */

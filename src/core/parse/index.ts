@@ -449,7 +449,11 @@ function buildParsed(f: Flat, h: MergedHit, lo: number, hi: number, globalWrappe
   if (!action && env.actionHint) action = env.actionHint;
   if (!action && p.operation) {
     const svc = h.service ?? env.service ?? (shape?.family === 'kms' && KMS_OPS.has(p.operation) ? 'kms' : null);
-    const fromOp = shape?.family === 'kms' && svc !== 'kms' ? null : opToAction(svc, p.operation);
+    // a KMS wording under another service's operation is that service's refusal of the caller's own call when the
+    // service answers with its plain AccessDenied code ("(AccessDeniedException) … GetSecretValue operation: Access to
+    // KMS is not allowed"), not when it relays KMS's code (Lambda's KMSAccessDeniedException on Invoke)
+    const ownRefusal = p.errorCode === 'AccessDeniedException' || p.errorCode === 'AccessDenied';
+    const fromOp = shape?.family === 'kms' && svc !== 'kms' && !ownRefusal ? null : opToAction(svc, p.operation);
     if (fromOp && (!shape?.inferAction || fromOp.startsWith('sts:'))) action = fromOp;
   }
   if (!action && p.operation && !shape?.inferAction) {
