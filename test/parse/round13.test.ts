@@ -23,10 +23,15 @@
  * - r13-25 (the same wording from SAM, wrapped and space-padded, Kinesis stream) — not recognized (fields as r13-24).
  * - r13-26 (CloudFormation status reason): `Access denied for operation 'codeartifact:CreateRepository'` — not
  *   recognized; action expected codeartifact:CreateRepository, got null.
- * The bars are these figures.
+ * After the general rules of round13-rules.test.ts (Lambda's event source mapping "Cannot access stream … Please ensure
+ * the role can perform the … Actions on your stream in IAM.", a resource handler's "Access denied for operation
+ * '<service>:<Action>'", and, for gaps found beside the round, a service's "insufficient permissions" sentence after
+ * botocore's or Go v2's envelope on the same line and a KMS wording under another service's operation): 30/30 whole,
+ * 210/210 fields. The round is no longer blind (its misses were looked at to write those rules); the bars are these
+ * figures.
  */
 import { describePartialRound, GITHUB_THREAD, readRound } from './held-out-round.js';
 
 describePartialRound('round-13', readRound('real-errors-round13.jsonl'), {
-  count: 30, source: GITHUB_THREAD, wholeBar: 27, fieldsBar: 209,
+  count: 30, source: GITHUB_THREAD, wholeBar: 30, fieldsBar: 210,
 });
