@@ -630,7 +630,7 @@ function parseFlat(text: string, wrappers: string[], f: Flat, issues: Issue[]): 
     const h = scanBare(f, m);
     if (h) hits.push(h);
   }
-  const ct = /"eventSource"/.test(s) && /"errorCode"/.test(s) ? cloudTrailHit(f) : null;
+  const ct = s.includes('"eventSource"') && s.includes('"errorCode"') ? cloudTrailHit(f) : null;
   if (ct) hits.push(ct);
   if (hits.length >= MAX_HITS) issues.push({ code: 'too-many-errors', message: `Only the first ${MAX_HITS} error fragments were read.`, severity: 'info' });
 

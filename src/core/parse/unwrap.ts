@@ -163,7 +163,7 @@ export function unwrap(raw: string): Unwrapped {
     wrappers.push('fixed-width-lines');
   }
 
-  if (/\bb['"][\\<]/.test(text) || /\bb'\S/.test(text) && text.includes('\\n')) wrappers.push('python-bytes');
+  if ((text.includes("b'") || text.includes('b"')) && (/\bb['"][\\<]/.test(text) || /\bb'\S/.test(text) && text.includes('\\n'))) wrappers.push('python-bytes');
   let passes = 0;
   if (looksEscaped(text)) {
     const u = unescapeAll(text);
@@ -171,12 +171,13 @@ export function unwrap(raw: string): Unwrapped {
     passes = u.passes;
   }
 
-  if (/<(?:ErrorResponse|Error|Code|Message)(?: [^<>]{0,300})?>/.test(text)) {
+  // (both regexes need a character most pastes lack: looked for first)
+  if (text.includes('<') && /<(?:ErrorResponse|Error|Code|Message)(?: [^<>]{0,300})?>/.test(text)) {
     wrappers.push('xml');
     // pad the known XML element tags with spaces so tokens next to them stay separate
     text = text.replace(XML_TAG_RE, (m) => ` ${m} `);
     text = decodeEntities(text);
-  } else if (/&quot;|&amp;|&lt;|&gt;/.test(text)) {
+  } else if (text.includes('&') && /&quot;|&amp;|&lt;|&gt;/.test(text)) {
     text = decodeEntities(text);
     wrappers.push('html-entities');
   }
@@ -189,7 +190,7 @@ export function unwrap(raw: string): Unwrapped {
   if (passes > 0) wrappers.splice(wrappers.includes('python-bytes') ? 1 : 0, 0, passes > 1 ? 'json-double-escaped' : 'json-escaped');
 
   // line prefixes, in any order and nesting: timestamps, > quotes, │ boxes, | pipes, ##[error]
-  const lines = text.split(/\r?\n/);
+  const lines = splitLines(text);
   const seen = { box: false, pipe: false, gha: false, quote: false, stamp: false };
   // pass 1 strips everything but pipes; pipes count only when several lines carry them (SOPS/Flux)
   stripPrefixes(lines, false, seen);
@@ -203,6 +204,17 @@ export function unwrap(raw: string): Unwrapped {
   if (seen.quote) wrappers.push('markdown-quote');
   if (seen.stamp) wrappers.push('log-timestamps');
   return { text, wrappers };
+}
+
+/** `text.split(/\r?\n/)`, without the regex: split at `\n`, then a `\r` before each `\n` dropped. */
+function splitLines(text: string): string[] {
+  const lines = text.split('\n');
+  if (!text.includes('\r')) return lines;
+  for (let i = 0; i < lines.length - 1; i++) {
+    const l = lines[i] as string;
+    if (l.endsWith('\r')) lines[i] = l.slice(0, -1);
+  }
+  return lines;
 }
 
 interface Seen { box: boolean; pipe: boolean; gha: boolean; quote: boolean; stamp: boolean }
