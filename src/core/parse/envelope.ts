@@ -72,6 +72,11 @@ function lastMatch(re: RegExp, s: string): RegExpExecArray | null {
   return last;
 }
 
+/** `s.lastIndexOf(lit)`, asked of includes first: V8's lastIndexOf reads a long text that lacks `lit` at a third of the speed. */
+function lastIndexOf(s: string, lit: string): number {
+  return s.includes(lit) ? s.lastIndexOf(lit) : -1;
+}
+
 function firstMatch(re: RegExp, s: string): RegExpExecArray | null {
   re.lastIndex = 0;
   const m = re.exec(s);
@@ -192,7 +197,7 @@ export function readEnvelope(s: string, start: number, end: number, lo: number, 
     }
   }
   // Go SDK v2
-  const goAt = before.lastIndexOf('operation error ');
+  const goAt = lastIndexOf(before, 'operation error ');
   if (goAt >= 0 && before.length - goAt <= 650) {
     GO2_RE.lastIndex = goAt;
     const m = GO2_RE.exec(before);
@@ -212,7 +217,7 @@ export function readEnvelope(s: string, start: number, end: number, lo: number, 
     }
   }
   // PHP SDK: Error executing "AssumeRole" on "https://sts.amazonaws.com"
-  const phpAt = before.lastIndexOf('Error executing "');
+  const phpAt = lastIndexOf(before, 'Error executing "');
   if (phpAt >= 0 && !env.operation) {
     const m = /^Error executing "([A-Za-z0-9]{1,100})" on "https?:\/\/(?:[a-z0-9.-]{0,200}?\.)?(s3|sts|kms|ssm|iam|secretsmanager|dynamodb|lambda|ec2|ecr|sqs|sns)[.-]/.exec(before.slice(phpAt, phpAt + 400));
     if (m) {
