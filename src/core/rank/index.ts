@@ -332,8 +332,9 @@ function orderEvidence(ev: Assessed['evidence']): Evidence[] {
     while (j >= 0 && goesAfter(ev[j]!, x)) { ev[j + 1] = ev[j]!; j--; }
     ev[j + 1] = x;
   }
-  const out: Evidence[] = new Array(ev.length);
-  for (let i = 0; i < ev.length; i++) out[i] = publicEvidence(ev[i]!);
+  // pushed, not `new Array(n)`: JSON.stringify serializes a holey array element by element on its slow path
+  const out: Evidence[] = [];
+  for (const e of ev) out.push(publicEvidence(e));
   return out;
 }
 
@@ -390,7 +391,7 @@ export function rank(defs: readonly CauseDefinition[], ctx: CauseContext, failed
   list.sort(compareAssessed);
   noteTies(list);
   let prev = 1;
-  const out: RankedCause[] = new Array(list.length);
+  const out: RankedCause[] = []; // packed, as orderEvidence's
   for (let i = 0; i < list.length; i++) {
     const a = list[i]!;
     const score = Math.min(prev, scoreOf(a));
@@ -398,7 +399,7 @@ export function rank(defs: readonly CauseDefinition[], ctx: CauseContext, failed
     const detailed = i < DETAILED_FIRST || LIVE.has(a.status);
     const facts = factsFor(a.def, ctx);
     const p = a.cause;
-    out[i] = {
+    out.push({
       id: p.id,
       title: a.def.title,
       status: a.status,
@@ -410,7 +411,7 @@ export function rank(defs: readonly CauseDefinition[], ctx: CauseContext, failed
         : { description: fillWords(p.fixDescription, facts), commands: [] },
       docs: a.def.docs,
       detail: detailed ? 'full' : 'summary',
-    };
+    });
   }
   return out;
 }
