@@ -561,7 +561,7 @@ export const causes: CauseDefinition[] = [
     prior: 0.05,
     specificity: 2,
     gate: { phrases: ['getfederationtoken'], callers: ['federated-user'] },
-    appliesTo: (ctx) => isDenial(ctx) && (ctx.parsed.caller?.type === 'federated-user' || mentions(ctx, 'GetFederationToken')),
+    appliesTo: (ctx) => isDenial(ctx) && (ctx.parsed.caller?.type === 'federated-user' || mentions(ctx, 'getfederationtoken')),
     signals: [
       (ctx) => {
         const a = actionOf(ctx);

@@ -81,14 +81,17 @@ export function isAwsPrincipalAssume(ctx: CauseContext): boolean {
   const op = lower(ctx.parsed.operation);
   return op === 'assumerole' || (!op && ctx.parsed.target?.resourceType === 'role');
 }
-/** Case-insensitive search in the AWS message, falling back to the whole paste. */
+/**
+ * Case-insensitive search in the AWS message, falling back to the whole paste. The needle is
+ * lower-case, like `has`'s phrases (the catalog's constants are; lower-casing each one at every
+ * question was the hottest line here).
+ */
 const lowered = ctxCache<{ message: string; text: string }>();
 export function mentions(ctx: CauseContext, needle: string): boolean {
-  const n = needle.toLowerCase();
-  if (!mayMention(ctx, n)) return false;
+  if (!mayMention(ctx, needle)) return false;
   let l = lowered.get(ctx);
   if (!l) { l = { message: lower(ctx.parsed.message), text: lower(ctx.text) }; lowered.set(ctx, l); }
-  return l.message.includes(n) || l.text.includes(n);
+  return l.message.includes(needle) || l.text.includes(needle);
 }
 /**
  * The policy type the message names — with "resource-based" read as the role trust policy for
@@ -930,6 +933,7 @@ const policyViewCache = ctxCache<Map<string, Map<number, StatementView[]>>>();
 
 /** Every statement of the pasted policies of the given kinds, matched against the failed request (memoized per answer). */
 export function statementViews(ctx: CauseContext, kinds: PolicyKind[], action?: string): StatementView[] {
+  if (ctx.policies.length === 0) return []; // most answers: nothing pasted, nothing to key or remember
   const a = action ?? ctx.parsed.action ?? '';
   let perCtx = viewCache.get(ctx);
   if (!perCtx) { perCtx = new Map(); viewCache.set(ctx, perCtx); }
