@@ -12,7 +12,7 @@
  * Causes that apply only to their own kind of error (root caller, SSE-C …) may sit higher than
  * their share, since they compete only with each other there.
  */
-import type { CauseDefinition } from './types.js';
+import type { CauseDefinition, CauseGate } from './types.js';
 import { causes as trust } from './trust.js';
 import { causes as caller } from './caller.js';
 import { causes as guardrail } from './guardrail.js';
@@ -28,6 +28,24 @@ import { causes as s3 } from './s3.js';
 import { causes as kms } from './kms.js';
 import { causes as lakeFormation } from './lakeformation.js';
 
+/** The gate with every field present, in one order. */
+function sameShapeGate(g: CauseGate): CauseGate {
+  return { keys: g.keys, phrases: g.phrases, codes: g.codes, actions: g.actions, callers: g.callers, request: g.request };
+}
+
+/**
+ * The definition with every field present, in one order: the family files write each cause with
+ * its own set and order of fields, and the ranker reads the same fields of every cause, so one
+ * shape keeps those reads monomorphic.
+ */
+function sameShape(d: CauseDefinition): CauseDefinition {
+  return {
+    id: d.id, title: d.title, summary: d.summary, family: d.family, prior: d.prior, appliesTo: d.appliesTo,
+    gate: d.gate ? sameShapeGate(d.gate) : undefined, signals: d.signals, confirm: d.confirm, fix: d.fix, docs: d.docs,
+    specificity: d.specificity, refines: d.refines, supersedes: d.supersedes, stage: d.stage,
+  };
+}
+
 function gather(...families: CauseDefinition[][]): CauseDefinition[] {
   const seen = new Set<string>();
   const out: CauseDefinition[] = [];
@@ -35,7 +53,7 @@ function gather(...families: CauseDefinition[][]): CauseDefinition[] {
     for (const def of fam) {
       if (seen.has(def.id)) continue;
       seen.add(def.id);
-      out.push(def);
+      out.push(sameShape(def));
     }
   }
   return out;
