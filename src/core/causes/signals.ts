@@ -1032,10 +1032,11 @@ function copyJson(v: unknown): unknown {
   if (v === null) return null;
   if (Array.isArray(v)) {
     if (Object.getPrototypeOf(v) !== Array.prototype) return jsonRoundTrip(v);
-    const out: unknown[] = new Array(v.length);
+    // filled by push: an array made with `new Array(n)` stays holey, which JSON.stringify reads slowly
+    const out: unknown[] = [];
     for (let i = 0; i < v.length; i++) {
       const x: unknown = v[i];
-      out[i] = x === undefined || typeof x === 'function' || typeof x === 'symbol' ? null : copyJson(x);
+      out.push(x === undefined || typeof x === 'function' || typeof x === 'symbol' ? null : copyJson(x));
     }
     return out;
   }
