@@ -1,6 +1,6 @@
 // Instructions per explain() call, A/B between builds, counted by valgrind's callgrind: on this
 // shared 2-core machine two copies of one build differ by 3–17 % in CPU time (bench/cpu.mjs), but
-// by ~0.3 % in instructions when V8 runs deterministically (`--predictable`, fixed hash and random
+// by 0.3–0.6 % in instructions when V8 runs deterministically (`--predictable`, fixed hash and random
 // seeds, a 64 MB young generation so no major GC lands in the window at random).
 //   node bench/instructions.mjs distA [distB …]   (each a `tsc -p tsconfig.build.json` output dir)
 //   INSTR_WHAT=alone,policies,sample (default)   bench bodies; `sample` = every 9th other input
