@@ -1,7 +1,10 @@
-// Instructions per explain() call, A/B between builds, counted by valgrind's callgrind: on this
-// shared 2-core machine two copies of one build differ by 3–17 % in CPU time (bench/cpu.mjs), but
-// by 0.3–0.6 % in instructions when V8 runs deterministically (`--predictable`, fixed hash and random
-// seeds, a 64 MB young generation so no major GC lands in the window at random).
+// Instructions per explain() call, A/B between builds, counted by valgrind's callgrind with V8 run
+// deterministically (`--predictable`, fixed hash and random seeds, a 64 MB young generation so no
+// major GC lands in the window at random). On the 'alone' body two copies of one build measured
+// 0.0–0.6 % apart (CPU time with bench/cpu.mjs: 3–17 % on a loaded machine). On the 'policies' body
+// they measured 4.2 % apart with 200 warm-up calls and 11.4 % with 1000: there JIT outcomes still
+// differ between processes. Always run a copy of one build beside the others (an A/A pair) and
+// read differences smaller than its spread as noise.
 //   node bench/instructions.mjs distA [distB …]   (each a `tsc -p tsconfig.build.json` output dir)
 //   INSTR_WHAT=alone,policies,sample (default)   bench bodies; `sample` = every 9th other input
 //   INSTR_STRINGIFY=1                            count JSON.stringify of each answer too
