@@ -4,23 +4,6 @@
  * where and why (V8's messages often give neither a position nor a field).
  */
 
-/** The offset at which nesting first goes deeper than `max`, or -1. Strings are skipped. */
-export function depthExceededAt(text: string, max: number): number {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 123 || c === 91) {
-      if (++depth > max) return i;
-    } else if (c === 125 || c === 93) depth--;
-  }
-  return -1;
-}
-
 export interface JsonSyntaxError {
   position: number;
   line: number;
@@ -211,9 +194,9 @@ export function findKeyProblem(text: string): KeyProblem | null {
 }
 
 /**
- * One pass over a request body before it is parsed: `deepAt` as depthExceededAt(text, maxDepth)
- * gives it (then `key` is null: the depth is refused first), else `key` as findKeyProblem gives it
- * (meaningful once the text parses).
+ * One pass over a request body before it is parsed: `deepAt`, the offset at which nesting first
+ * goes deeper than `maxDepth` (strings skipped), or -1 (then `key` is null: the depth is refused
+ * first); else `key` as findKeyProblem gives it (meaningful once the text parses).
  */
 export function scanJsonText(text: string, maxDepth: number): { deepAt: number; key: KeyProblem | null } {
   const n = text.length;

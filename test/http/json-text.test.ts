@@ -1,8 +1,25 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { depthExceededAt, findKeyProblem, locateJsonError, scanJsonText } from '../../src/http/json-text.js';
+import { findKeyProblem, locateJsonError, scanJsonText } from '../../src/http/json-text.js';
 
-describe('depthExceededAt', () => {
+/** Reference for scanJsonText's depth: the separate depth scan the body parser ran before (kept as the oracle). */
+function depthExceededAt(text: string, max: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > max) return i;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return -1;
+}
+
+describe('scanJsonText depth', () => {
   it.each([
     ['{}', 1, -1],
     ['{"a":[1]}', 2, -1],
@@ -11,6 +28,7 @@ describe('depthExceededAt', () => {
     ['["\\"[[["]', 1, -1],
     ['[[[]]]', 2, 2],
   ])('%s with max %i → %i', (text, max, expected) => {
+    expect(scanJsonText(text, max).deepAt).toBe(expected);
     expect(depthExceededAt(text, max)).toBe(expected);
   });
 });
