@@ -96,7 +96,9 @@ describe('findKeyProblem', () => {
         // JSON text from fast-check has unique keys; doubling the first key of any object makes one
         expect(findKeyProblem(text)).toBeNull();
         const m = /\{"((?:[^"\\]|\\.){0,20})":/.exec(text);
-        if (!m) return;
+        // only an object's first key: a `{"` inside a string value is no object (an odd number of
+        // unescaped quotes before it means it sits inside a string)
+        if (!m || (text.slice(0, m.index).replace(/\\./g, '').match(/"/g)?.length ?? 0) % 2 === 1) return;
         const dup = text.replace(m[0], () => `${m[0]}null,"${m[1]}":`);
         expect(findKeyProblem(dup)?.kind).toBe(JSON.parse(`"${m[1]}"`) === '__proto__' ? 'forbidden' : 'duplicate');
       }),
