@@ -34,6 +34,8 @@ const NO_CREDS_MORE = [
   'unable to get iam security credentials from ec2 instance metadata', 'failed to resolve aws credentials', 'unable to find credentials',
   'no providers in chain provided credentials', 'error retrieving credentials from the instance profile metadata service',
 ];
+/** docker's wording when it sent no credentials to an ECR registry (parsed as no-credentials only beside an ECR host). */
+const NO_CREDS_DOCKER = 'no basic auth credentials';
 /** The paste's main error is the SDK finding no credentials (not a line beside another error). */
 const noCredentialsError = (ctx: CauseContext) => ctx.parsed.shape === 'no-credentials';
 
@@ -397,7 +399,7 @@ const notFound: CauseDefinition = {
   stage: 'client',
   prior: 0.2,
   specificity: 1,
-  gate: { phrases: [...NO_CREDS, ...NO_CREDS_MORE] },
+  gate: { phrases: [...NO_CREDS, ...NO_CREDS_MORE, NO_CREDS_DOCKER] },
   appliesTo: (ctx) => noCredentialsError(ctx) || has(ctx, ...NO_CREDS, ...NO_CREDS_MORE),
   signals: [
     (ctx) => {

@@ -135,7 +135,7 @@ export const SHAPES: MessageShape[] = [
     description: 'The CLI or an SDK has no valid IAM Identity Center (SSO) session for the profile: run aws sso login',
     sample: 'Error when retrieving token from sso: Token has expired and refresh failed\nThe SSO session associated with this profile has expired or is otherwise invalid. To refresh this SSO session run aws sso login with the corresponding profile.' },
   { name: 'no-credentials', family: 'credentials', priority: 2,
-    description: 'The SDK or tool found no credentials at all (botocore NoCredentialsError, JS CredentialsProviderError, Go NoCredentialProviders / no EC2 IMDS role, Java and .NET provider chains, Terraform): no request reached AWS',
+    description: 'The SDK or tool found no credentials at all (botocore NoCredentialsError, JS CredentialsProviderError, Go NoCredentialProviders / no EC2 IMDS role, Java and .NET provider chains, Terraform; docker\'s "no basic auth credentials" for an ECR registry): no request reached AWS',
     sample: 'botocore.exceptions.NoCredentialsError: Unable to locate credentials' },
   { name: 'kms-not-allowed', family: 'kms', template: 'T17', priority: 6,
     description: 'Access to KMS is not allowed',
@@ -236,6 +236,9 @@ export const SHAPES: MessageShape[] = [
   { name: 'sdk-error-value', family: 'credentials', priority: 1,
     description: 'The Rust SDK prints the service error as a value: `Error { code: "…", message: "…", aws_request_id: "…" }` (ErrorMetadata\'s Display), `ErrorMetadata { code: Some("…"), message: Some("…"), … }` or `ServiceError { source: Code(Code { message: Some("…"), … }) }` (Debug), or only `unhandled error (Code)`',
     sample: '5: Error { code: "AccessDeniedException", message: "User is not authorized to make this call.", aws_request_id: "3f0a9c2e-7b1d-4e55-a6c8-0d9e8f7a6b5c" }' },
+  { name: 'xml-error-element', family: 'credentials', priority: 0,
+    description: 'A REST-XML error body whose root element is the code itself, as .NET\'s AmazonUnmarshallingException prints it: `<AccessDeniedException><Message>…</Message></AccessDeniedException>`',
+    sample: 'Response Body: <AccessDeniedException>\n  <Message>The request was rejected by the authorization layer</Message>\n</AccessDeniedException>' },
   { name: 'generic-auth-error', family: 'credentials', priority: 0,
     description: 'Any other message printed with an authorization error code (CLI, Go SDK, `Code: message`)',
     sample: 'An error occurred (InvalidIdentityToken) when calling the AssumeRoleWithSAML operation: Response signature invalid' },
@@ -1139,8 +1142,10 @@ export const TRIGGERS: Trigger[] = [
       b = afterLastEnvelope(s, b, m.index);
       let e = m.index + m[0].length;
       const elim = Math.min(s.length, e + 300);
-      while (e < elim && st.f.nl[e] !== 1 && s[e] !== '.') e++;
+      // the sentence ends where a Java/.NET `(Service: …; Error Code: …)` suffix begins, which the envelope reads
+      while (e < elim && st.f.nl[e] !== 1 && s[e] !== '.' && !(s.charCodeAt(e) === 40 && s.startsWith('(Service:', e))) e++;
       if (s[e] === '.') e++;
+      else if (s.charCodeAt(e) === 40) while (e > m.index + m[0].length && s.charCodeAt(e - 1) === 32) e--;
       return newHit('insufficient-permissions-sentence', skipSpaces(s, b), e);
     },
   },
@@ -1328,6 +1333,31 @@ export const TRIGGERS: Trigger[] = [
   { re: /PackedPolicyTooLarge|Packed policy consumes \d{1,4}% of allotted space[^.]{0,80}\.?/g, handle: simple('packed-policy-too-large') },
   { re: /Credentials could not be loaded, please check your action inputs(?:: [^.]{0,120})?/g, handle: simple('gha-credentials-not-loaded') },
   { re: NO_CREDENTIALS_RE, handle: noCredentials },
+  {
+    // docker (or a CI step calling it) had no credentials to send to an ECR registry: `Error response from daemon:
+    // Get https://<acct>.dkr.ecr.<region>.amazonaws.com/v2/…: no basic auth credentials`, or after `docker push`'s
+    // `The push refers to repository [<acct>.dkr.ecr…]`; another registry's refusal is not AWS's
+    re: /\bno basic auth credentials\b/g,
+    handle: (st, m) => (st.f.s.slice(Math.max(0, m.index - 800), m.index).includes('.dkr.ecr.') ? newHit('no-credentials', m.index, m.index + m[0].length) : null),
+  },
+  {
+    // a REST-XML error body whose root element is the code (`<AccessDeniedException> <Message> … </Message>`): the
+    // element's name is the code, the Message element's text the message
+    re: /<([A-Z][A-Za-z0-9]{2,100})>\s{0,40}<Message>\s{0,4}/g,
+    handle: (st, m) => {
+      const code = m[1] ?? '';
+      if (!isAuthishCode(code)) return null;
+      const s = st.f.s;
+      const start = m.index + m[0].length;
+      let end = s.indexOf('</Message>', start);
+      if (end < 0 || end - start > 2000) return null;
+      while (end > start && s.charCodeAt(end - 1) === 32) end--;
+      if (end <= start) return null;
+      const h = newHit('xml-error-element', start, end);
+      h.code = code;
+      return h;
+    },
+  },
   { re: /Did you mean to set the id-token permission\??/g, handle: simple('gha-id-token-permission', { backTo: /It looks like you might be trying to authenticate with OIDC\. $/ }) },
 ];
 
