@@ -23,9 +23,14 @@
  *   recognized (errorCode want AccessDeniedException, got null): an XML body whose root element is the error code.
  * - r14-30 (docker and ECR): `Error response from daemon: Get https://xxx.dkr.ecr.us-west-1.amazonaws.com/v2/…:
  *   no basic auth credentials` — not recognized (every expected field is null, so no field is counted wrong).
+ * After the general rules of round14-rules.test.ts (an "insufficient permissions" sentence ends where a Java/.NET
+ * `(Service: …)` suffix begins, so the suffix's code is read; a REST-XML body whose root element is an authorization
+ * code is a message with that code, new shape xml-error-element; docker's "no basic auth credentials" preceded by an
+ * ECR registry host is no-credentials): 30/30 whole, 210/210 fields. The round is no longer blind (its misses were
+ * looked at to write those rules); the bars are these figures.
  */
 import { describePartialRound, GITHUB_THREAD, readRound } from './held-out-round.js';
 
 describePartialRound('round-14', readRound('real-errors-round14.jsonl'), {
-  count: 30, source: GITHUB_THREAD, wholeBar: 27, fieldsBar: 208,
+  count: 30, source: GITHUB_THREAD, wholeBar: 30, fieldsBar: 210,
 });
