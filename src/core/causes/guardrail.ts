@@ -6,7 +6,7 @@ import type { DenyPolicyType, PolicyKind } from '../types.js';
 import type { CauseContext, CauseDefinition, SignalResult } from './types.js';
 import {
   claim, mentions,
-  actionOf, awsSays, policyWords, clone, confirm, crossAccount, denyKind, denyType, docStatements, ev, isDenial, isStsFamily, pasted, policyLabel,
+  actionOf, awsSays, policyWords, clone, confirm, crossAccount, denyKind, denyType, docStatements, ev, evaluationOf, isDenial, isStsFamily, pasted, policyLabel,
   principalOk, ruleOut, likelyIf, statementViews, stmtLabel, weigh, type StatementView,
 } from './signals.js';
 import { DOCS } from './docs.js';
@@ -27,6 +27,34 @@ const TRANSITIVE: Array<[string, DenyPolicyType]> = [
 ];
 const transitiveType = (ctx: CauseContext): DenyPolicyType | null => TRANSITIVE.find(([p]) => mentions(ctx, p))?.[1] ?? null;
 
+/** The message's policy type → the kind of pasted policy that holds its statements. */
+const KIND_OF_TYPE: Partial<Record<DenyPolicyType, PolicyKind>> = {
+  'identity-based': 'identity', 'resource-based': 'resource', 'role-trust': 'trust', 'service-control': 'scp',
+  'resource-control': 'rcp', 'permissions-boundary': 'permissions-boundary', session: 'session', 'vpc-endpoint': 'vpc-endpoint',
+};
+
+/**
+ * The pasted policies of the type AWS names show that outcome themselves: for an explicit deny a Deny that surely
+ * applies, for an implicit one every pasted policy of that type evaluated to an implicit deny. The message is then
+ * fully explained by the policy it names, and a guardrail of another type is not what refused this call.
+ * Not for an implicit SCP / RCP (another level may be the one) or KMS's "no resource-based policy allows" (said also
+ * when the caller's IAM side lacks the grant).
+ */
+function namedRefusalShown(ctx: CauseContext, type: DenyPolicyType, kind: ReturnType<typeof denyKind>): { text: string; view?: StatementView; policyIndex: number } | null {
+  const own = KIND_OF_TYPE[type];
+  if (!own || (kind !== 'explicit' && kind !== 'implicit')) return null;
+  const docs = pasted(ctx, own);
+  if (!docs.length || docs.length !== ctx.policies.filter((p) => p.kind === own).length) return null;
+  if (kind === 'explicit') {
+    const sure = statementViews(ctx, [own]).find((v) => v.st.effect === 'Deny' && v.action && v.resource === true
+      && (v.principal === null || v.principal === 'exact' || v.principal === 'account' || v.principal === 'wildcard') && v.condition === true);
+    return sure ? { text: `${where(sure)} denies ${ctx.parsed.action ?? 'this call'}`, view: sure, policyIndex: sure.policyIndex } : null;
+  }
+  if (own === 'scp' || own === 'rcp' || (own === 'resource' && actionOf(ctx).startsWith('kms:'))) return null;
+  if (!docs.every(({ index }) => evaluationOf(ctx, index)?.verdict === 'implicit-deny')) return null;
+  return { text: `no pasted ${policyWords(ctx, type)} allows ${ctx.parsed.action ?? 'this call'}`, policyIndex: docs[0]!.index };
+}
+
 /** The message names this guardrail: near-proof weight. */
 function guardMessage(type: DenyPolicyType, words: string, bare: (ctx: CauseContext) => number): (ctx: CauseContext) => SignalResult | null {
   return (ctx) => {
@@ -40,7 +68,13 @@ function guardMessage(type: DenyPolicyType, words: string, bare: (ctx: CauseCont
       if (type === 'service-control' && k === 'explicit') return claim(40, ev(awsSays(ctx, `AWS reports an explicit deny in a service control policy${arn}. (AWS has also worded an allow-list SCP that simply lacks an Allow this way: look for a Deny, or a level with no Allow.)`, '(AWS has also worded an allow-list SCP that simply lacks an Allow this way: look for a Deny, or a level with no Allow.)')));
       return claim(40, ev(awsSays(ctx, k === 'explicit' ? `AWS reports an explicit deny in a ${words}${arn}.` : `AWS reports that no ${words} allows ${ctx.parsed.action ?? 'the action'}.`)));
     }
-    if (t) return weigh(0.1, ev(`AWS names the ${policyWords(ctx, t)}, not a ${words}.`));
+    if (t) {
+      // a pasted guardrail of this type is evaluated on its own (denyProof): only an unpasted one is excluded here
+      const mine = KIND_OF_TYPE[type];
+      const shown = mine && !pasted(ctx, mine).length ? namedRefusalShown(ctx, t, k) : null;
+      if (shown) return ruleOut(ev(`AWS names the ${policyWords(ctx, t)}, and the pasted copy shows it (${shown.text}): a ${words} is not what refused this call.`, 'policy', shown.policyIndex, shown.view?.st.index));
+      return weigh(0.1, ev(`AWS names the ${policyWords(ctx, t)}, not a ${words}.`));
+    }
     if (k === 'explicit' && type !== 'vpc-endpoint') {
       // a covering Deny in another pasted policy (while this guardrail was not pasted) is the likelier source
       const own: PolicyKind = type === 'service-control' ? 'scp' : 'rcp';
