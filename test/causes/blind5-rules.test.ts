@@ -44,3 +44,33 @@ describe('the message names the refusing policy type and the pasted copy of that
     expect(statusOf({ message, policies: [key] }, 'vpc-endpoint-policy-deny')).not.toBe('ruled-out');
   });
 });
+
+describe('a client configured for the service\'s plain-HTTP endpoint sends the call with aws:SecureTransport false', () => {
+  const deny = { kind: 'resource' as const, document: { Version: V, Statement: [
+    { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::210987654321:role/feed' }, Action: 'sqs:SendMessage', Resource: '*' },
+    { Effect: 'Deny', Principal: '*', Action: 'sqs:*', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
+  ] } };
+  const error = 'botocore.exceptions.ClientError: An error occurred (AccessDenied) when calling the SendMessage operation: User: arn:aws:sts::210987654321:assumed-role/feed/f-1 is not authorized to perform: sqs:SendMessage on resource: arn:aws:sqs:eu-north-1:210987654321:feed-in with an explicit deny in a resource-based policy';
+
+  it.each([
+    ['boto3 endpoint_url', `${error}\n\nsqs = boto3.client("sqs", endpoint_url="http://sqs.eu-north-1.amazonaws.com")`],
+    ['an environment variable', `${error}\n\nSQS_ENDPOINT=http://sqs.eu-north-1.amazonaws.com`],
+  ])('%s: the pasted Deny on aws:SecureTransport false is confirmed', (_n, message) => {
+    expect(statusOf({ message, policies: [deny] }, 'resource-policy-explicit-deny')).toBe('confirmed');
+  });
+
+  it.each([
+    ['an https endpoint', `${error}\n\nsqs = boto3.client("sqs", endpoint_url="https://sqs.eu-north-1.amazonaws.com")`],
+    ['another service\'s plain-HTTP endpoint', `${error}\n\nS3_ENDPOINT=http://s3.eu-north-1.amazonaws.com`],
+    ['a local emulator', `${error}\n\nsqs = boto3.client("sqs", endpoint_url="http://localhost:4566")`],
+  ])('near miss — %s: the SDK\'s HTTPS default stands', (_n, message) => {
+    expect(statusOf({ message, policies: [deny] }, 'resource-policy-explicit-deny')).not.toBe('confirmed');
+  });
+
+  it('near miss — S3\'s XML error namespace (http://s3.amazonaws.com/doc/…) is not an endpoint', async () => {
+    const { plainHttpEndpoint } = await import('../../src/core/policy/command-request.js');
+    expect(plainHttpEndpoint('<Error xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Code>AccessDenied</Code></Error>', 's3')).toBe(false);
+    expect(plainHttpEndpoint('--endpoint-url http://s3.eu-west-1.amazonaws.com', 's3')).toBe(true);
+    expect(plainHttpEndpoint('--endpoint-url http://bucket.s3-eu-west-1.amazonaws.com/key', 's3')).toBe(true);
+  });
+});

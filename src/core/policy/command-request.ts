@@ -359,6 +359,8 @@ function requestFromCommandUncached(text: string, parsed: ParsedError): CommandR
     out = agreed(made.map((cmd) => fromCommand(cmd, action, service, parsed)));
     // the message's own Region (from the endpoint) is the better witness
     if (parsed.region) delete out.context['aws:RequestedRegion'];
+    // a client pointed at the service's plain-HTTP endpoint sends the call without TLS
+    if (plainHttpEndpoint(text, service)) out.context = { ...out.context, 'aws:SecureTransport': 'false' };
   }
   const roleArn = roleArnWithPath(text, parsed.caller);
   if (roleArn) out.context['aws:PrincipalArn'] = roleArn;
@@ -368,6 +370,28 @@ function requestFromCommandUncached(text: string, parsed: ParsedError): CommandR
     if (recipient) out.context['SAML:aud'] = recipient;
   }
   return out;
+}
+
+/**
+ * The text configures a client for this service's endpoint over plain HTTP: an `http://` URL whose host is an
+ * amazonaws.com name with a label naming the service (`s3.eu-west-1`, `s3-eu-west-1`, `sqs.us-east-1` …), as in
+ * `endpoint_url="http://…"`, `--endpoint-url http://…`, `S3_ENDPOINT=http://…`. XML namespaces
+ * (`xmlns="http://s3.amazonaws.com/doc/2006-03-01/"`) and documentation paths are not endpoints. Bounded scans.
+ */
+export function plainHttpEndpoint(text: string, service: string): boolean {
+  const src = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
+  const lower = src.toLowerCase();
+  const svc = service.toLowerCase();
+  let i = lower.indexOf('http://');
+  for (let n = 0; i >= 0 && n < 50; n++, i = lower.indexOf('http://', i + 7)) {
+    if (/xmlns(?::\w+)?=["']?$/.test(lower.slice(Math.max(0, i - 12), i))) continue;
+    const m = /^http:\/\/([a-z0-9.-]{1,253})(\/[^\s"'<>]*)?/.exec(lower.slice(i, i + 600));
+    if (!m) continue;
+    const host = m[1]!.replace(/\.$/, '');
+    if (!/\.amazonaws\.com(?:\.cn)?$/.test(host) || (m[2] ?? '').startsWith('/doc/')) continue;
+    if (host.split('.').some((label) => label === svc || label.startsWith(`${svc}-`))) return true;
+  }
+  return false;
 }
 
 const RECIPIENT_MARKERS = ['recipient="', "recipient='", '"recipient":'];
