@@ -330,6 +330,39 @@ function callerIdentities(s: string): Placed[] {
   return out;
 }
 
+const TRANSFER_VERBS = ['download', 'upload', 'delete', 'copy', 'move'];
+const S3_BUCKET_RE = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+
+/**
+ * The object the AWS CLI's s3 transfer line names just before its error (`download failed: s3://b/k to ./k An error
+ * occurred (403) …`, `upload failed: ./k to s3://b/k …`, `delete failed: s3://b/k …`, from `aws s3 cp/mv/rm/sync`), as
+ * an ARN; null when the line is not one or the action does not say which side was refused. Reads (GetObject, the
+ * HeadObject the CLI sends first) and deletes are the source's; writes the destination's. Bounded indexOf scans.
+ */
+function cliTransferObject(f: Flat, at: number, lo: number, action: string | null, operation: string | null): string | null {
+  // CopyObject needs GetObject on the source and PutObject on the destination: which one refused is not said
+  if (operation === 'CopyObject' || operation === 'UploadPartCopy') return null;
+  const act = action?.toLowerCase() ?? '';
+  const side = /^s3:(?:getobject|deleteobject)/.test(act) ? 0 : act.startsWith('s3:putobject') ? 1 : -1;
+  if (side < 0) return null;
+  let from = at;
+  while (from > lo && at - from < 2500 && f.nl[from - 1] !== 1) from--;
+  const line = f.s.slice(from, at);
+  const k = line.lastIndexOf(' failed: ');
+  if (k < 0) return null;
+  const head = line.slice(0, k);
+  const verb = head.slice(head.lastIndexOf(' ') + 1).replace(/^\(dryrun\)/, '');
+  if (!TRANSFER_VERBS.includes(verb)) return null;
+  const rest = line.slice(k + 9).trimEnd();
+  const to = rest.indexOf(' to ');
+  const url = side === 0 ? (to < 0 ? rest : rest.slice(0, to)) : to < 0 ? '' : rest.slice(to + 4);
+  if (!url.startsWith('s3://')) return null;
+  const slash = url.indexOf('/', 5);
+  const bucket = slash < 0 ? '' : url.slice(5, slash);
+  const key = slash < 0 ? '' : url.slice(slash + 1);
+  return S3_BUCKET_RE.test(bucket) && key && !key.endsWith('/') ? `arn:aws:s3:::${bucket}/${key}` : null;
+}
+
 /** `--bucket <access point ARN> [--key K]` in a pasted command: the object ARN through the access point. */
 function accessPointTargets(f: Flat): Placed[] {
   const s = f.s;
@@ -520,6 +553,8 @@ function buildParsed(f: Flat, h: MergedHit, lo: number, hi: number, globalWrappe
     ((act && ASSUME_ACTIONS.has(act)) || CONTEXT_ROLE_SHAPES.has(h.shape)) && ctx.roles.length === 1) {
     targetRaw = ctx.roles[0] ?? null;
   }
+  // the CLI's own transfer line, on the message's line: `download failed: s3://b/k to ./k An error occurred …`
+  if (!targetRaw && act?.startsWith('s3:')) targetRaw = cliTransferObject(f, Math.min(env.start, h.start), lo, action, p.operation);
   let targetFromContext = false;
   // S3 through an access point: the command's `--bucket <access point ARN> --key K` names the object
   if (!targetRaw && (!act || act.startsWith('s3:'))) {

@@ -11,9 +11,12 @@ export const RULES: Array<[ErrorSource, RegExp]> = [
   ['aws-sdk-java', /\(Service: [^;,()]{1,80}[;,] Status Code|\bcom\.amazonaws\.(?![a-z0-9.-]{1,60}\.v\d{8}#)|\bsoftware\.amazon\.awssdk\.|\.java:\d{1,6}\)/],
   ['aws-sdk-go', /operation error [A-Za-z0-9 ]{1,40}: [A-Za-z0-9]{1,100}, |status code: \d{3}, request id:|WebIdentityErr|https response error StatusCode|aws-sdk-go/],
   ['aws-sdk-js', /\$metadata|at Request\.extractError|node_modules\/(?:aws-sdk|@aws-sdk)|deserializeAws_|\bde_[A-Z][A-Za-z0-9]{1,60}CommandError|'\$fault'|retryDelay/],
-  ['boto3', /botocore|boto3|Traceback \(most recent call last\)|<class 'botocore/],
+  // botocore names a profile's role sessions `botocore-session-<epoch>` for the CLI and boto3 alike: no sign of Python
+  ['boto3', /botocore(?!-session-\d)|boto3|Traceback \(most recent call last\)|<class 'botocore/],
   ['aws-cli', /An error occurred \([^()\s]{1,100}\)(?: \(reached max retries: \d{1,3}\))? when calling the [A-Za-z0-9]{1,100} operation/],
-  ['console', /console\.aws\.amazon\.com\/[a-z0-9]{1,30}\/home(?![^\n]{0,40}authorization-details)|You don't have permission to access|You need permissions|Invalid information in one or more fields/],
+  // the S3 console's banner: "Insufficient permissions to list objects. After you or your AWS administrator has updated
+  // your permissions to allow the s3:ListBucket action, refresh the page."
+  ['console', /console\.aws\.amazon\.com\/[a-z0-9]{1,30}\/home(?![^\n]{0,40}authorization-details)|You don't have permission to access|You need permissions|Invalid information in one or more fields|After you or your AWS administrator ha(?:s|ve) updated your permissions to allow/],
 ];
 
 /** Per rule, the literals one of which its every match contains (gate.ts). */
