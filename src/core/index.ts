@@ -8,6 +8,7 @@ import { parseError } from './parse/index.js';
 import { evaluatePolicies, readPolicy, requestFromParsed } from './policy/index.js';
 import { firstSteps, rankCausesChecked } from './causes/index.js';
 import { withS3Target } from './causes/s3-target.js';
+import { withCallerShown } from './causes/shown-caller.js';
 import { withoutKmsServiceAction } from './causes/kms-use.js';
 import { serviceUse, withServiceUse, type ServiceUse } from './causes/service-use.js';
 import { evaluatedCall } from './causes/evaluated.js';
@@ -78,7 +79,8 @@ function explainOnce(input: ExplainInput): Explanation {
   // a KMS wording under another service's operation: the KMS use is what was refused (kms-use.ts)
   const read = withoutKmsServiceAction(parsed);
   const use = serviceUse(read, text);
-  const seen = withServiceUse(withS3Target(read, text), use);
+  // a caller get-caller-identity showed after the failure, with the failing command's credentials (docs/decisions/023)
+  const seen = withServiceUse(withS3Target(withCallerShown(read, text), text), use);
   const evalRequest = policies.length ? evaluationRequest(seen, text, request, context, policies, use) : null;
   const evaluation = evalRequest ? evaluatePolicies(evalRequest, policies) : null;
   const reports: PolicyReport[] = policies.map((p, i) => {

@@ -422,8 +422,11 @@ export interface InferredValue {
  * S3 resource read from the command around the message. `parsed` stays as the parser made it.
  */
 export interface EvaluatedCall {
-  /** Why the check differs: `service-call` (019), `kms-use` (018), `s3-command` (S3 target from the command). */
-  kind: 'service-call' | 'kms-use' | 's3-command';
+  /**
+   * Why the check differs: `service-call` (019), `kms-use` (018), `s3-command` (S3 target from the command),
+   * `shown-caller` (the caller get-caller-identity shows after the failure, 023).
+   */
+  kind: 'service-call' | 'kms-use' | 's3-command' | 'shown-caller';
   /** The IAM action checked (`ecr:BatchGetImage`). */
   action: string;
   /** Further actions the same step needs (shown, not evaluated). */

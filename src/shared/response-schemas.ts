@@ -184,8 +184,8 @@ export const InferredValueSchema = z.object({
 }).describe('A value the failed call must have carried: AWS names the policy type that refused, and exactly one pasted statement of that type could have (docs/decisions/016).');
 
 export const EvaluatedCallSchema = z.object({
-  kind: z.enum(['service-call', 'kms-use', 's3-command'])
-    .describe('`service-call`: a service\'s onward call for the caller (docs/decisions/019); `kms-use`: a service\'s use of KMS with the caller\'s permissions (018); `s3-command`: the S3 resource read from the command around the message.'),
+  kind: z.enum(['service-call', 'kms-use', 's3-command', 'shown-caller'])
+    .describe('`service-call`: a service\'s onward call for the caller (docs/decisions/019); `kms-use`: a service\'s use of KMS with the caller\'s permissions (018); `s3-command`: the S3 resource read from the command around the message; `shown-caller`: the caller `aws sts get-caller-identity` shows after the failure, with the failing command\'s profile (023).'),
   action: z.string().describe('The IAM action checked, e.g. `ecr:BatchGetImage`.'),
   also: z.array(z.string()).describe('Further actions the same step needs (shown, not evaluated).'),
   caller: nullableString.describe('Who makes the call: a service principal, a service-linked role or the caller; null when not known.'),

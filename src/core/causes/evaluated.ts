@@ -2,7 +2,7 @@
  * What the causes and the policy evaluation actually checked, when it is not the request the message
  * names (Explanation.evaluated): a service's onward call (docs/decisions/019), a service's use of KMS
  * with the caller's permissions (018), an S3 resource read from the command around the message
- * (s3-target.ts). The answer shows it under the parsed fields so "Caller: not in the message" is not
+ * (s3-target.ts), the caller get-caller-identity shows after the failure (shown-caller.ts). The answer shows it under the parsed fields so "Caller: not in the message" is not
  * the last word when the check was ecr:BatchGetImage by lambda.amazonaws.com.
  */
 import type { EvaluatedCall, ParsedError } from '../types.js';
@@ -12,7 +12,7 @@ import type { ServiceUse } from './service-use.js';
 /** IAM prefixes → the service's name in a sentence. */
 const SERVICE_WORDS: Record<string, string> = {
   lambda: 'Lambda', athena: 'Athena', 'eks-pod-identity': 'EKS Pod Identity', autoscaling: 'EC2 Auto Scaling', secretsmanager: 'Secrets Manager', ssm: 'Systems Manager',
-  kinesis: 'Kinesis', sns: 'SNS', sqs: 'SQS', states: 'Step Functions',
+  kinesis: 'Kinesis', elasticloadbalancing: 'Elastic Load Balancing', sns: 'SNS', sqs: 'SQS', states: 'Step Functions',
 };
 
 function serviceWords(svc: string | null): string {
@@ -26,6 +26,9 @@ function who(p: ParsedError): string | null {
 function onwardWhy(use: ServiceUse, caller: string | null, resource: string | null): string {
   const on = resource ? ` on ${resource}` : '';
   const check = `the check is ${use.action}`;
+  if (use.via === 'elasticloadbalancing') {
+    return `Elastic Load Balancing checks that it may invoke the function before registering it as a target: ${check} by ${use.servicePrincipal}${on}, which only the function's resource-based policy can allow`;
+  }
   if (use.via === 'lambda' && use.servicePrincipal) {
     return `Lambda pulls the image from ECR on your behalf: ${check} by ${use.servicePrincipal}${on}`;
   }
@@ -64,11 +67,20 @@ export function evaluatedCall(parsed: ParsedError, seen: ParsedError, use: Servi
       + `${kms.service ? `, through ${kms.service} (kms:ViaService)` : ''}`;
     return { kind: 'kms-use', action: kms.kmsAction, also: [], caller, resource: null, why };
   }
+  // the caller get-caller-identity showed after the failure (shown-caller.ts)
+  const shown = seen.caller && seen.caller !== parsed.caller && seen.caller.fromContext ? seen.caller.arn : null;
+  const by = shown ? ` by ${shown}, the identity aws sts get-caller-identity shows after it with the same profile` : '';
   if (seen.target && seen.target !== parsed.target && seen.target.arn && parsed.action) {
-    const caller = who(parsed);
     return {
-      kind: 's3-command', action: parsed.action, also: [], caller, resource: seen.target.arn,
-      why: `The message names no resource; the command around it does: the check is ${parsed.action} on ${seen.target.arn}`,
+      kind: 's3-command', action: parsed.action, also: [], caller: shown ?? who(parsed), resource: seen.target.arn,
+      why: `The message names no resource; the command around it does: the check is ${parsed.action} on ${seen.target.arn}${by}`,
+    };
+  }
+  if (shown && parsed.action) {
+    const on = seen.target?.arn ? ` on ${seen.target.arn}` : '';
+    return {
+      kind: 'shown-caller', action: parsed.action, also: [], caller: shown, resource: seen.target?.arn ?? null,
+      why: `The message names no caller; aws sts get-caller-identity, run after it with the same profile, does: the check is ${parsed.action}${on} by ${shown}`,
     };
   }
   return null;

@@ -196,6 +196,8 @@ const awsManaged: CauseDefinition = {
       const what = k.value ? `The secret's KmsKeyId is ${k.value}, the AWS managed key` : 'describe-secret prints no KmsKeyId, which Secrets Manager does when the secret uses the AWS managed key aws/secretsmanager';
       const x = crossOrInferred(ctx);
       if (x?.cross === true && !x.inferred) return sig(50, fromContext(`${what}, and the caller is in another account than the secret: that key's policy cannot be changed to allow another account.`), 'confirmed');
+      // the secret's pasted policy grants only other accounts: the reader is almost surely one of them (not proof: the caller is not named)
+      if (x?.cross === true) return sig(25, fromContext(`${what}, and the caller is likely in another account (${x.inferred}): that key's policy cannot be changed to allow another account.`));
       return sig(6, fromContext(`${what}: it works only for callers in the secret's own account.`));
     },
     (ctx) => {

@@ -5,7 +5,9 @@
  * its service principal), Athena "Permission denied on S3 path: s3://…" (Athena reads S3 with the caller's
  * credentials from its own network), Lambda "The provided execution role does not have permissions to call
  * CreateNetworkInterface on EC2" (the execution role's own call), EKS Pod Identity "does not have permissions to
- * assume the associated role" (pods.eks.amazonaws.com's sts:AssumeRole with sts:TagSession, docs/decisions/021).
+ * assume the associated role" (pods.eks.amazonaws.com's sts:AssumeRole with sts:TagSession, docs/decisions/021), Elastic Load
+ * Balancing "principal does not have permission to invoke" a Lambda target (elasticloadbalancing.amazonaws.com's
+ * lambda:InvokeFunction, which the function's resource policy must allow).
  * Unlike a refused KMS use, the resource
  * policy people paste here is the onward resource's (the repository's, the bucket's), so the onward call is
  * what the pasted policies are evaluated for: `withServiceUse` gives the evaluation and the causes a view of
@@ -41,6 +43,7 @@ export const ATHENA_S3_DOC = 'https://docs.aws.amazon.com/athena/latest/ug/s3-pe
 export const LAMBDA_ROLE_DOC = 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-intro-execution-role.html';
 export const ASG_KEY_DOC = 'https://docs.aws.amazon.com/autoscaling/ec2/userguide/key-policy-requirements-EBS-encryption.html';
 export const ASG_SLR = 'AWSServiceRoleForAutoScaling';
+export const ELB_LAMBDA_DOC = 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/lambda-functions.html';
 export const POD_IDENTITY_DOC = 'https://docs.aws.amazon.com/eks/latest/userguide/pod-id-role.html';
 export const POD_IDENTITY_PRINCIPAL = 'pods.eks.amazonaws.com';
 /** The session tags EKS Pod Identity attaches unless the association disables them (EKS User Guide, pod-id-abac). */
@@ -165,8 +168,44 @@ function s3Read(text: string, at: number): { action: string; target: Target } | 
   };
 }
 
+const ELB_CANNOT_INVOKE = 'elasticloadbalancing principal does not have permission to invoke';
+
+/**
+ * Elastic Load Balancing's refusal to register a Lambda target ("elasticloadbalancing principal does not have
+ * permission to invoke <function> from target group <target group>", answered to RegisterTargets or CreateTargetGroup):
+ * ELB checks that elasticloadbalancing.amazonaws.com may call lambda:InvokeFunction on the function, which only the
+ * function's resource-based policy can allow, with aws:SourceArn the target group and aws:SourceAccount its account
+ * (ELB User Guide, "Lambda functions as targets"). Null when the sentence is not the parsed message's.
+ */
+function elbInvoke(parsed: ParsedError): ServiceUse | null {
+  const msg = parsed.message ?? '';
+  const at = msg.toLowerCase().indexOf(ELB_CANNOT_INVOKE);
+  if (at < 0) return null;
+  const fn = tokenAt(msg, at + ELB_CANNOT_INVOKE.length + 1, 512);
+  const fnTarget = /^arn:aws[a-z-]{0,20}:lambda:[a-z0-9-]{1,30}:\d{12}:function:[A-Za-z0-9_-]{1,140}(?::[A-Za-z0-9$_-]{1,128})?$/.test(fn)
+    ? { ...parseTarget(fn).target, fromContext: true } : null;
+  const from = msg.toLowerCase().indexOf(' from target group ', at);
+  const tg = from >= 0 ? tokenAt(msg, from + 19, 512) : '';
+  const context: Record<string, ContextValue> = {};
+  const m = /^arn:aws[a-z-]{0,20}:elasticloadbalancing:[a-z0-9-]{1,30}:(\d{12}):targetgroup\/[A-Za-z0-9-]{1,32}\/[0-9a-f]{1,32}$/.exec(tg);
+  if (m) {
+    context['aws:SourceArn'] = tg;
+    context['aws:SourceAccount'] = m[1]!;
+  }
+  return {
+    via: 'elasticloadbalancing', action: 'lambda:InvokeFunction', also: [], target: fnTarget, servicePrincipal: 'elasticloadbalancing.amazonaws.com',
+    context, absent: [], doc: ELB_LAMBDA_DOC,
+  };
+}
+
 /** The onward call the message reports, or null when it reports something else (or names its action itself). */
 export function serviceUse(parsed: ParsedError, text: string): ServiceUse | null {
+  // ELB's check of its own invoke permission, reported under the caller's RegisterTargets
+  const act = parsed.action?.toLowerCase() ?? '';
+  if (!act || act.startsWith('elasticloadbalancing')) {
+    const elb = elbInvoke(parsed);
+    if (elb) return elb;
+  }
   if (parsed.action || !text) return null;
   const src = text.length > 100_000 ? text.slice(0, 100_000) : text;
   const lower = src.toLowerCase();
