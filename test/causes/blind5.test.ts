@@ -47,6 +47,14 @@
  * confirmed, no longer "possible"). Measured: top-1 20/20, top-3 20/20, ruled-out kept 60/60. Still as noted above,
  * not misses by the scoring rules: f02, f09, f12 (no caller read), f07 (no target), f12 (the ELB sentence as the
  * caller's action), f18 and f19 ("possible" first), f20 (source plain). The bars are these figures.
+ *
+ * Follow-up on those weaker answers (rules tried both ways in blind5-followup.test.ts and
+ * test/parse/blind5-followup-rules.test.ts; no fixture or label changed; figures as above): f02/f09 check the identity
+ * get-caller-identity prints after the failure with the same profile (docs/decisions/023; wrong-credentials-in-use
+ * possible → unlikely in f02); f07 reads the CLI's `download failed: s3://…` line as its target and is aws-cli
+ * (botocore-session-… is the CLI's session name too); f12 is elasticloadbalancing.amazonaws.com's lambda:InvokeFunction
+ * on the function (resource-policy-missing-grant confirmed); f19 likely (the secret's policy grants only another
+ * account); f20 console. f18 stays as noted.
  */
 import { describeHeldOut } from './held-out.js';
 
