@@ -93,6 +93,30 @@ describe('no credentials found', () => {
     }
   });
 
+  // Terraform's provider could not assume its assume_role role, and the error under it says why: no
+  // credentials to sign the AssumeRole call with (AWS refused nothing).
+  const TF_ASSUME = 'Error: error configuring Terraform AWS Provider: IAM Role (arn:aws:iam::222222222222:role/terraform) cannot be assumed.\n\nThere are a number of possible causes of this - the most common are:\n  * The credentials used in order to assume the role are invalid\n  * The credentials do not have appropriate permission to assume the role\n  * The role ARN is not valid\n\n';
+  for (const [name, tail] of [
+    ['Terraform AWS provider 3.x', 'Error: NoValidCredentialSources: no valid credential sources for Terraform AWS Provider found.\n\nPlease see https://registry.terraform.io/providers/hashicorp/aws\nfor more information about providing credentials.'],
+    ['Terraform AWS provider 4.x on EC2', 'Error: failed to refresh cached credentials, no EC2 IMDS role found, operation error ec2imds: GetMetadata, request canceled, context deadline exceeded'],
+  ] as const) {
+    it(`${name}: an assume_role the provider could not even sign leads with credentials-not-found`, () => {
+      const e = explain({ message: TF_ASSUME + tail });
+      expect(e.parsed.action).toBe('sts:AssumeRole');
+      expect(e.parsed.target?.arn).toBe('arn:aws:iam::222222222222:role/terraform');
+      expect(e.causes[0]?.id, e.causes.slice(0, 3).map((x) => `${x.id}(${x.status})`).join(', ')).toBe('credentials-not-found');
+      expect(e.causes[0]?.status).toBe('likely');
+      expect(e.causes[0]?.evidence[0]?.text).toContain('AWS refused nothing');
+    });
+  }
+
+  it('the same provider error beside AWS\'s own refusal leaves the refusal in charge', () => {
+    const e = explain({ message: `${TF_ASSUME}Error: AccessDenied: User: arn:aws:iam::111111111111:user/ci is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::222222222222:role/terraform\n\tstatus code: 403\nno valid credential sources for Terraform AWS Provider found.` });
+    expect(e.parsed.caller?.arn).toBe('arn:aws:iam::111111111111:user/ci');
+    const nf = e.causes.findIndex((c) => c.id === 'credentials-not-found');
+    expect(nf === -1 || ['unlikely', 'ruled-out'].includes(e.causes[nf]!.status), `${e.causes[nf]?.status}`).toBe(true);
+  });
+
   it('configure-aws-credentials keeps its own causes ahead', () => {
     const e = explain({ message: 'Run aws-actions/configure-aws-credentials@v4\nIt looks like you might be trying to authenticate with OIDC. Did you mean to set the id-token permission? If you are not trying to authenticate with OIDC and the action is working successfully, you can ignore this message.\nError: Credentials could not be loaded, please check your action inputs: Could not load credentials from any providers' });
     expect(e.causes[0]?.id).toBe('github-missing-id-token-permission');

@@ -38,6 +38,16 @@ const NO_CREDS_MORE = [
 const NO_CREDS_DOCKER = 'no basic auth credentials';
 /** The paste's main error is the SDK finding no credentials (not a line beside another error). */
 const noCredentialsError = (ctx: CauseContext) => ctx.parsed.shape === 'no-credentials';
+/**
+ * The main error is the tool's own report that an assume step failed (Terraform's "IAM Role (…)
+ * cannot be assumed"), with nothing from AWS: no caller, no AWS error code, no refusal wording.
+ * Beside a "no credentials" line, that step had nothing to sign its sts:AssumeRole* call with.
+ */
+const toolCouldNotAssume = (ctx: CauseContext) => {
+  const p = ctx.parsed;
+  return !!p.action?.startsWith('sts:AssumeRole') && !p.caller?.arn && !p.errorCode
+    && !has(ctx, 'not authorized', 'accessdenied', 'access denied', 'forbidden');
+};
 
 const EXPIRED_CODES = ['ExpiredToken', 'RequestExpired'];
 const INVALID_CODES = ['InvalidClientTokenId', 'UnrecognizedClient', 'InvalidAccessKeyId', 'SignatureDoesNotMatch', 'AuthFailure', 'IncompleteSignature'];
@@ -407,6 +417,9 @@ const notFound: CauseDefinition = {
         return sig(40, fromMessage(`${ctx.parsed.errorCode ? `${ctx.parsed.errorCode}: the` : 'The'} SDK reports that no source in its credential chain returned credentials: nothing was sent to AWS, so no policy was evaluated.`));
       }
       if (ctx.parsed.caller?.arn) return sig(0.1, fromMessage(`AWS names the caller ${ctx.parsed.caller.arn}: the failing call was signed, so the "no credentials" line in the paste is about another attempt.`));
+      if (toolCouldNotAssume(ctx)) {
+        return sig(20, fromMessage(`The tool reports that it could not assume the role, and AWS refused nothing: no caller, no AWS error code, no "not authorized". It also found no credentials at all, and an ${ctx.parsed.action} call must be signed with some: with nothing to sign it, the call was never sent.`));
+      }
       if (ctx.parsed.action) return sig(0.4, fromMessage(`The paste also says the SDK found no credentials, but the error it is about is a refused ${ctx.parsed.action}: the missing credentials are likely its consequence (a later step that needed what the refused call should have produced).`));
       return sig(2, fromMessage('The paste reports that the SDK found no credentials in its chain.'));
     },
