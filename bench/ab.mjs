@@ -12,6 +12,7 @@
 //                                       `ln -s "$PWD/node_modules" /tmp/dist-x/node_modules`)
 //   AB_ROUNDS=3 AB_DURATION=10 AB_WARMUP=3 AB_CONNECTIONS=50 AB_FORMAT=json|markdown|text
 //   AB_BODIES=alone,policies   BENCH_LOG_LEVEL / BENCH_NODE_OPTIONS as in bench/run.mjs
+//   AB_ALLOW_DIFFERENT=1 measures builds whose answers differ (a change meant to change them)
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -92,7 +93,7 @@ for (const key of Object.keys(a)) {
   same &&= ok;
   console.log(`answer ${key.padEnd(18)} ${ok ? 'identical' : 'DIFFERENT'}: ${a[key]}${ok ? '' : ` vs ${b[key]}`}`);
 }
-if (!same) { console.error('the builds answer differently: not measuring'); process.exit(1); }
+if (!same && process.env.AB_ALLOW_DIFFERENT !== '1') { console.error('the builds answer differently: not measuring (AB_ALLOW_DIFFERENT=1 measures anyway, for changes meant to change the answers)'); process.exit(1); }
 
 console.log(`\nA = ${dists[0]}\nB = ${dists[1]}\n${CONNECTIONS} connections, ${DURATION}s × ${ROUNDS} rounds per build and body, ${WARMUP}s warm-up, format ${FORMAT}; ${pinning}; NODE_OPTIONS=${JSON.stringify(NODE_OPTIONS)}`);
 const results = {};
