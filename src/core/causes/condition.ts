@@ -7,7 +7,7 @@
  * A matching Deny is never a condition cause: it is the `*-explicit-deny` of its policy.
  */
 import type { ConditionOutcome, PolicyKind } from '../types.js';
-import type { CauseContext, CauseDefinition, CommandTemplate, FixTemplate, SignalResult } from './types.js';
+import type { CauseContext, CauseDefinition, CommandTemplate, FixTemplate, SignalResult, TemplateFacts } from './types.js';
 import {
   awsSays, policyWords, clone, confirm, crossAccount, isFederatedAssume, denyKind, denyType, docStatements, ev, isDenial, isStsFamily, mentions, pasted,
   policyLabel, principalOk, ruleOut, likelyIf, statementViews, stmtLabel, weigh, type StatementView,
@@ -174,6 +174,7 @@ interface Spec {
   extra?: Array<(ctx: CauseContext) => SignalResult | null>;
   explain?: (f: ConditionFinding, ctx: CauseContext) => string | null;
   confirm: CommandTemplate[]; fix: FixTemplate; docs: string[]; specificity?: number;
+  facts?: (ctx: CauseContext) => TemplateFacts;
 }
 
 function conditionCause(s: Spec): CauseDefinition {
@@ -181,7 +182,7 @@ function conditionCause(s: Spec): CauseDefinition {
     id: s.id, title: s.title, summary: s.summary, family: 'condition', prior: s.prior, specificity: s.specificity ?? 1,
     appliesTo: (ctx) => appliesCondition(ctx) && (s.applies ? s.applies(ctx) : true),
     signals: [conditionMessage(s.bare), conditionProof(s.test, s.words, s.explain), ...(s.extra ?? [])],
-    confirm: s.confirm, fix: s.fix, docs: s.docs,
+    confirm: s.confirm, fix: s.fix, docs: s.docs, facts: s.facts,
   };
 }
 
@@ -224,6 +225,26 @@ const TAG_TEST: KeyTest = (k) => {
   return l.startsWith('aws:principaltag/') || l.includes(':requesttag/') || l.includes(':resourcetag/')
     || l === 'aws:tagkeys' || l === 'sts:transitivetagkeys';
 };
+const PRINCIPAL_TAG = 'aws:principaltag/';
+/** Operators whose value is the tag value itself (no pattern, no negation). */
+const EXACT_OPERATORS = new Set(['stringequals', 'stringequalsignorecase', 'stringequalsifexists', 'stringlike', 'stringlikeifexists']);
+
+/**
+ * The principal tag a failing (or undecided) condition expects: `tagKey` from aws:PrincipalTag/<key>,
+ * and `tagValue` when the operator asks for one literal value (not a pattern, not a policy
+ * variable), so the fix tags the caller with exactly what the policy checks.
+ */
+function principalTagFacts(ctx: CauseContext): TemplateFacts {
+  const a = analyze(ctx, TAG_TEST);
+  const f = [...a.failing, ...a.unknown].find((x) => x.outcome.key.toLowerCase().startsWith(PRINCIPAL_TAG));
+  if (!f) return {};
+  const out: TemplateFacts = { tagKey: f.outcome.key.slice(PRINCIPAL_TAG.length) || null };
+  const v = f.outcome.values[0];
+  const op = f.outcome.operator.replace(/^For(?:All|Any)Values:/i, '').toLowerCase();
+  if (EXACT_OPERATORS.has(op) && v && !/[*?]|\$\{/.test(v)) out.tagValue = v;
+  return out;
+}
+
 const NAMED_KEYS = new Set(['sts:externalid', 'aws:multifactorauthpresent', 'aws:multifactorauthage', 'aws:principalorgid', 'aws:principalorgpaths',
   'aws:principalarn', 'sts:rolesessionname', 'sts:sourceidentity', 'aws:sourceidentity']);
 /** Keys that other causes own: the named ones, tags, OIDC/SAML claims, KMS and S3 specifics. */
@@ -428,9 +449,13 @@ export const causes: CauseDefinition[] = [
     ],
     fix: {
       description: 'Tag the principal (or pass the session tag with --tags Key=<key>,Value=<value>, which also needs sts:TagSession in the trust) with the value the condition expects, or correct the condition.',
-      commands: ['aws iam tag-role --role-name {callerRoleName} --tags Key=<tag-key>,Value=<tag-value> --profile {callerProfile}'],
+      commands: [
+        { command: 'aws iam tag-role --role-name {callerRoleName} --tags Key={tagKey},Value={tagValue} --profile {callerProfile}', when: (ctx) => ctx.parsed.caller?.type !== 'user' },
+        { command: 'aws iam tag-user --user-name {callerUserName} --tags Key={tagKey},Value={tagValue} --profile {callerProfile}', when: (ctx) => ctx.parsed.caller?.type === 'user' },
+      ],
     },
     docs: [DOCS.tags, DOCS.keys],
+    facts: principalTagFacts,
   }),
   conditionCause({
     id: 'condition-other',

@@ -87,13 +87,23 @@ function needsProviderFacts(def: CauseDefinition): boolean {
 
 const providerFactsDone = ctxCache<true>();
 
-/** ctx.facts, with the provider facts derived first when this cause's templates name one. */
+/**
+ * The facts a cause's templates are filled from: ctx.facts, with the provider facts derived first
+ * when this cause's templates name one, and under the cause's own facts (CauseDefinition.facts)
+ * where it has any — in a copy, so they stay this cause's.
+ */
 export function factsFor(def: CauseDefinition, ctx: CauseContext): TemplateFacts {
   if (needsProviderFacts(def) && !providerFactsDone.has(ctx)) {
     providerFactsDone.set(ctx, true);
     Object.assign(ctx.facts, providerFacts(ctx));
   }
-  return ctx.facts;
+  if (!def.facts) return ctx.facts;
+  let own: TemplateFacts;
+  try { own = def.facts(ctx); } catch { return ctx.facts; } // a bug in one cause's facts leaves its placeholders
+  const out: TemplateFacts = { ...ctx.facts };
+  const put = putter(ctx, out);
+  for (const k of Object.keys(own)) put(k, own[k] ?? null);
+  return out;
 }
 
 /** The text between `marker` and the next double quote (case-insensitive marker), bounded. */

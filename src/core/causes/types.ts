@@ -136,4 +136,10 @@ export interface CauseDefinition {
    * ruled out (a later stage was never reached; an earlier server stage was passed).
    */
   stage?: 'client' | 'idp' | 'token' | 'policy';
+  /**
+   * Facts only this cause can derive (the tag a failing condition expects), for its own confirm
+   * and fix templates: they fill only keys the answer's facts leave empty, and no other cause sees
+   * them. Asked once per answer in which the cause is ranked; a throw leaves the placeholders.
+   */
+  facts?: (ctx: CauseContext) => TemplateFacts;
 }
