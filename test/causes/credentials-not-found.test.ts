@@ -107,6 +107,8 @@ describe('no credentials found', () => {
       expect(e.causes[0]?.id, e.causes.slice(0, 3).map((x) => `${x.id}(${x.status})`).join(', ')).toBe('credentials-not-found');
       expect(e.causes[0]?.status).toBe('likely');
       expect(e.causes[0]?.evidence[0]?.text).toContain('AWS refused nothing');
+      // nothing was sent, so the headline does not say it was denied
+      expect(renderMarkdown(e)).toContain('## Why sts:AssumeRole was never sent');
     });
   }
 
@@ -115,6 +117,7 @@ describe('no credentials found', () => {
     expect(e.parsed.caller?.arn).toBe('arn:aws:iam::111111111111:user/ci');
     const nf = e.causes.findIndex((c) => c.id === 'credentials-not-found');
     expect(nf === -1 || ['unlikely', 'ruled-out'].includes(e.causes[nf]!.status), `${e.causes[nf]?.status}`).toBe(true);
+    expect(renderMarkdown(e)).toContain('## Why sts:AssumeRole was denied');
   });
 
   it('configure-aws-credentials keeps its own causes ahead', () => {

@@ -154,12 +154,18 @@ export function parsedFieldRows(p: ParsedError): FieldRow[] {
   return rows;
 }
 
+/** Causes that mean the call never left the machine: no credentials to sign it, no token to trade. */
+const NOTHING_SENT = new Set(['credentials-not-found', 'github-missing-id-token-permission']);
+
 /** Headline: what was denied. */
 export function headline(e: Explanation): string {
   const p = e.parsed;
   if (!p.recognized) return 'No AWS authorization failure found';
   // the SDK found no credentials: nothing was sent, so nothing was denied
   if (p.shape === 'no-credentials') return p.action ? `Why ${p.action} was never sent` : 'Why no AWS credentials were found';
+  // a tool's own report (Terraform's "cannot be assumed") whose best explanation is that nothing was sent
+  const top = e.causes[0];
+  if (p.action && top && NOTHING_SENT.has(top.id) && (top.status === 'confirmed' || top.status === 'likely')) return `Why ${p.action} was never sent`;
   if (p.action) return `Why ${p.action} was denied`;
   if (p.operation) return `Why ${p.operation} was denied`;
   if (p.errorCode) return `Why this ${p.errorCode} happened`;
