@@ -33,7 +33,9 @@ const PAREN_CODE_AFTER_RE = /^ {0,2}\(([A-Za-z][A-Za-z0-9.]{1,100})\)(?=[\s.,;:]
 const GO1_RE = /^[ .]{0,3}status code: (\d{3}), request id: ?([A-Za-z0-9-]{0,120})/i;
 const STRUCT_RE = /["']?\b(?:__type|[Cc]ode|[Ee]rror[Cc]ode|errorType|[Ee]rror|name|Error Code|typeName|[Xx]-[Aa]mzn-[Ee]rror[Tt]ype)["']?\s?[:=]\s?(?:u|Optional\()?["']?([A-Za-z][A-Za-z0-9.#:]{1,100})["',;)\s]/g;
 const XML_CODE_RE = /<Code> ?([A-Za-z][A-Za-z0-9.]{1,100}) ?<\/Code>/g;
-const RUBY_RE = /\(Aws::[A-Za-z0-9]{1,40}::Errors::([A-Za-z0-9]{2,100})\)/g;
+// the Ruby SDK's error class, in parentheses after the message or printed on its own (a Rails / Bugsnag title
+// `Aws::ECR::Errors::AccessDeniedException in tracks#show`, `Aws::S3::Errors::AccessDenied: Access Denied`)
+const RUBY_RE = /\bAws::[A-Za-z0-9]{1,40}::Errors::([A-Za-z0-9]{2,100})\b/g;
 // async-aws (PHP): "… on resource (code AccessDeniedException)."
 const ASYNC_AWS_RE = /\(code ([A-Za-z][A-Za-z0-9.]{1,100})\)/g;
 // the HTTP header, whose value may go on after a colon: `x-amzn-ErrorType: AccessDeniedException:http://internal…`

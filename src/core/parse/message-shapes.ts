@@ -158,6 +158,9 @@ export const SHAPES: MessageShape[] = [
   { name: 'service-cannot-assume-role', family: 'third-party', priority: 7,
     description: 'A service cannot assume the role handed to it: "The role defined for the function cannot be assumed by Lambda.", "ECS was unable to assume the role \'…\' that was provided for this task."',
     sample: 'An error occurred (InvalidParameterValueException) when calling the CreateFunction operation: The role defined for the function cannot be assumed by Lambda.' },
+  { name: 'redshift-cannot-assume-role', family: 'third-party', priority: 7, inferAction: 'sts:AssumeRole',
+    description: 'Redshift (COPY, UNLOAD, Spectrum) cannot assume the IAM role the statement names for the database user: "User <dbuser ARN> is not authorized to assume IAM Role <role ARN>"',
+    sample: 'error: User arn:aws:redshift:us-east-2:123456789012:dbuser:my-cluster/my-user is not authorized to assume IAM Role arn:aws:iam::123456789012:role/MySpectrumRole' },
   { name: 'event-source-stream-unreadable', family: 'third-party', priority: 7,
     description: 'Lambda creating an event source mapping cannot read the stream with the execution role: "Cannot access stream <ARN>. Please ensure the role can perform the GetRecords, … Actions on your stream in IAM." (the action is the first one listed, in the stream\'s service)',
     sample: 'An error occurred (InvalidParameterValueException) when calling the CreateEventSourceMapping operation: Cannot access stream arn:aws:dynamodb:us-east-2:123456789012:table/orders/stream/2026-01-05T10:00:00.000. Please ensure the role can perform the GetRecords, GetShardIterator, DescribeStream, and ListStreams Actions on your stream in IAM.' },
@@ -359,7 +362,9 @@ function sticky(re: RegExp, s: string, p: number): RegExpExecArray | null {
 
 /** Remove trailing sentence punctuation from an action token. */
 function trimAction(t: string): string {
-  return trimTrailing(t.replace(/^[("'`{[]+/, ''), '.,;:)"\'`]}');
+  // a trailing backslash is the first half of an escape whose second half a line break or an unescape took
+  // (`…perform: route53:ListHostedZones\` + a line break, from a log's `\\n\\t`): never part of an action
+  return trimTrailing(t.replace(/^[("'`{[]+/, ''), '.,;:)"\'`]}\\');
 }
 
 /** Read an IAM action at p, re-joining words a terminal or a thread split. */
@@ -600,6 +605,9 @@ function joinBreaks(t: string): string {
   return out;
 }
 
+/** An IAM/STS principal ARN with a space, not a colon, between its account and its resource type. */
+const EATEN_COLON_RE = /^(arn:[a-z-]{1,20}:(?:sts|iam)::[^\s:]{1,40}) ((?:assumed-role|role|user|federated-user)\/\S{1,600})$/i;
+
 /** `seg` without a trailing ` is `/` are ` (what `seg.replace(/ ?(?:is|are) $/i, '')` does, without trying every position). */
 function withoutTrailingVerb(seg: string): string {
   const n = seg.length;
@@ -627,6 +635,12 @@ function callerBefore(st: ScanState, i: number): { raw: string | null; start: nu
         if (trimmed.charCodeAt(k) === 32 && st.f.nl[t0 + lead + k] !== 1) { allBreaks = false; break; }
       }
       if (allBreaks && /^(?:arn:|aws:)/i.test(trimmed)) raw = joinBreaks(trimmed);
+      // a hand redaction that took the colon after the account with it (`arn:aws:sts::80xxxxx assumed-role/r/s`):
+      // a principal's ARN holds no space, and its resource type always follows the account after a colon
+      else {
+        const eaten = EATEN_COLON_RE.exec(trimmed);
+        if (eaten) raw = `${eaten[1]}:${eaten[2]}`;
+      }
     }
     return { raw: raw || null, start: u, named: true };
   }
@@ -839,12 +853,20 @@ function noCredentials(_st: ScanState, m: RegExpExecArray): Hit {
  * A message after its code: botocore's `An error occurred (Code) when calling the Op operation:` (m[1], or m[2] for
  * the CLI v1 of 2015's `A client error (Code) occurred …`) or `Code:` (m[3]); the message starts at `from`.
  */
+/**
+ * `code` with its first letter upper-cased: botocore prints an event stream's error (`EventStreamError`) with the
+ * stream's lower-camel code (`An error occurred (accessDeniedException) when calling the InvokeAgent operation`).
+ */
+function upperFirst(code: string): string {
+  return code.charAt(0).toUpperCase() + code.slice(1);
+}
+
 function codeThenMessage(st: ScanState, m: RegExpExecArray, from: number): Hit | null {
   const s = st.f.s;
   const cli = m[1] ?? m[2];
   const code = cli ?? m[3] ?? '';
   // botocore prints the bare HTTP status when the service sent no body (`(403) … HeadObject`)
-  if (cli !== undefined && !isAuthishCode(code) && code !== '403' && code !== '401') return null;
+  if (cli !== undefined && !isAuthishCode(code) && !isAuthishCode(upperFirst(code)) && code !== '403' && code !== '401') return null;
   const start = skipSpaces(s, from);
   // "FooException: An error occurred (Foo) when calling …": the CLI form is read on its own
   if (/^An error occur?red \(/i.test(s.slice(start, start + 20))) return null;
@@ -1255,6 +1277,18 @@ export const TRIGGERS: Trigger[] = [
     },
   },
   { re: /cannot be assumed by [A-Z][A-Za-z0-9 .-]{0,40}?\./g, handle: simple('service-cannot-assume-role', { backTo: /The role defined for the [a-z ]{1,40}$/i }) },
+  {
+    // Redshift's COPY / UNLOAD / Spectrum: "User arn:aws:redshift:…:dbuser:CLUSTER/USER is not authorized to assume IAM
+    // Role arn:aws:iam::…:role/R" — the cluster assumes the role for the database user; the first role of a chain
+    re: /\bis not authorized to assume IAM Role (arn:aws[a-z-]{0,20}:iam::[^\s,;'"]{1,300})/g,
+    handle: (st, m) => {
+      const who = callerBefore(st, m.index + 3); // from "not", as the typed wordings ask
+      const h = newHit('redshift-cannot-assume-role', who.raw ? who.start : m.index, m.index + m[0].length);
+      h.callerRaw = who.raw;
+      h.targetRaw = m[1] ?? null;
+      return h;
+    },
+  },
   // Step Functions (and other services handed a role): "The principal states.amazonaws.com is not authorized to assume
   // the provided role.", "Neither the global service principal states.amazonaws.com, nor the regional one is authorized …"
   {
