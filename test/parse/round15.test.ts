@@ -1,7 +1,7 @@
 /**
  * Round 15 (held out): the 30 messages of test/fixtures/extra/real-errors-round15.jsonl, verbatim from 30 public GitHub
  * threads, none of which (nor any distinctive 40-character piece of its text, nor its distinctive ARNs) was already in
- * test/fixtures or the shared corpus; expected fields were written and committed (a571d65) before anything ran against
+ * test/fixtures or the shared corpus; expected fields were written and committed (87980df) before anything ran against
  * them (placeholders accept null, alternatives where a field is a fair guess either way), compared exactly as score.mjs.
  * This round samples what earlier rounds under-sampled: SSM Session Manager (the CLI, the agent's XML body with an SCP
  * deny, a Go log line), the CloudWatch agent under a permissions boundary, log4j appenders (Java v1 Logs), cert-manager's
@@ -31,10 +31,20 @@
  * - r15-30 (Bugsnag title, Ruby SDK): `**Aws::ECR::Errors::AccessDeniedException** in **maintaining/tracks#show**` then
  *   `User: … is not authorized to perform: ecr:DescribeImages …` — the Ruby error class's code is not read (errorCode
  *   want AccessDeniedException, got null).
+ * After the general rules of round15-rules.test.ts (a principal ARN whose redaction took the colon before
+ * `assumed-role/`, `role/`, `user/` gets it back; a backslash ending an action token is the first half of an escape,
+ * not part of the action; botocore's sentence with a lower-camel code is read when the upper-camel form is a refusal
+ * code, event streams print them so; the Ruby SDK's `Aws::Svc::Errors::Code` names the code also outside parentheses;
+ * Redshift's "User … is not authorized to assume IAM Role <ARN>" is a shape of its own, new shape
+ * redshift-cannot-assume-role): 29/30 whole, 209/210 fields. r15-09 stays a miss: IAM's `on resource: user vault`
+ * under a caller whose account is not an account id (`9999999999`, ten digits) is read as the bare name `vault`, as
+ * rounds 4 and 11 expect of `role NAME` under a placeholder account (q008, r11-29); this round's record wanted the ARN
+ * or null. Building an ARN from a placeholder account would break those, so the reading is kept and the miss said
+ * here. The round is no longer blind (its misses were looked at to write those rules); the bars are these figures.
  */
 import { describePartialRound, GITHUB_THREAD, readRound } from './held-out-round.js';
 
 describePartialRound('round-15', readRound('real-errors-round15.jsonl'), {
-  count: 30, source: GITHUB_THREAD, wholeBar: 24, fieldsBar: 205,
-  knownMisses: ['r15-06', 'r15-09', 'r15-15', 'r15-30'],
+  count: 30, source: GITHUB_THREAD, wholeBar: 29, fieldsBar: 209,
+  knownMisses: ['r15-09'],
 });
