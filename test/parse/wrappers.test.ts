@@ -114,6 +114,14 @@ const CASES: Case[] = [
     },
   },
   {
+    name: 'CloudTrail event whose errorMessage is its last field (the code is still the event\'s)',
+    text: '{"userIdentity":{"type":"AssumedRole","arn":"arn:aws:sts::123456789012:assumed-role/codebuild-role/build"},"eventSource":"secretsmanager.amazonaws.com","eventName":"GetSecretValue","awsRegion":"us-east-1","errorCode":"AccessDeniedException","errorMessage":"User: arn:aws:sts::123456789012:assumed-role/codebuild-role/build is not authorized to perform: secretsmanager:GetSecretValue on resource: prod/api-key because no identity-based policy allows the secretsmanager:GetSecretValue action"}',
+    want: {
+      source: 'cloudtrail', errorCode: 'AccessDeniedException', action: 'secretsmanager:GetSecretValue', denyKind: 'implicit',
+      policyType: 'identity-based', callerArn: 'arn:aws:sts::123456789012:assumed-role/codebuild-role/build', region: 'us-east-1',
+    },
+  },
+  {
     name: 'XML ErrorResponse inside a Python bytes repr',
     text: `b'<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">\\n  <Error>\\n    <Type>Sender</Type>\\n    <Code>InvalidClientTokenId</Code>\\n    <Message>The security token included in the request is invalid</Message>\\n  </Error>\\n  <RequestId>16fc956c-311e-4199-bee1-1680236e9698</RequestId>\\n</ErrorResponse>\\n'`,
     want: { errorCode: 'InvalidClientTokenId', requestId: '16fc956c-311e-4199-bee1-1680236e9698', shape: 'invalid-token', wrapper: 'xml' },

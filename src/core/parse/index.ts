@@ -181,12 +181,12 @@ function mergeHits(s: string, g: Group): MergedHit {
 
 // ───────────────────────────── CloudTrail ─────────────────────────────
 
-function jsonField(s: string, key: string, from = 0, to = s.length): { v: string; at: number } | null {
+function jsonField(s: string, key: string, from = 0, to = s.length): { v: string; at: number; end: number } | null {
   const re = new RegExp(`"${key}" ?: ?"((?:[^"\\\\]|\\\\.){0,4000})"`, 'g');
   re.lastIndex = from;
   const m = re.exec(s);
   if (!m || m.index > to) return null;
-  return { v: (m[1] ?? '').replace(/\\"/g, '"'), at: m.index };
+  return { v: (m[1] ?? '').replace(/\\"/g, '"'), at: m.index, end: m.index + m[0].length };
 }
 
 function cloudTrailHit(f: Flat): Hit | null {
@@ -204,7 +204,8 @@ function cloudTrailHit(f: Flat): Hit | null {
   const roleArn = rp >= 0 ? jsonField(s, 'roleArn', rp, rp + 3000) : null;
   const positions = [src.at, code.at, name?.at, msg?.at, ui >= 0 ? ui : undefined].filter((x): x is number => x !== undefined);
   const start = Math.max(0, s.lastIndexOf('{', Math.min(...positions)));
-  const end = Math.max(...positions, roleArn?.at ?? 0, reqId?.at ?? 0) + 1;
+  // the event reaches at least past its errorMessage's value, so the wording AWS put there is one message with it
+  const end = Math.max(Math.max(...positions, roleArn?.at ?? 0, reqId?.at ?? 0) + 1, msg?.end ?? 0);
   // a terminal or a table column may have wrapped the code ("AccessDenie\nd"): codes hold no spaces
   const codeV = code.v.includes(' ') && isAuthishCode(code.v.replace(/ /g, '')) ? code.v.replace(/ /g, '') : code.v;
   const h: Hit = {
@@ -591,7 +592,9 @@ function buildParsed(f: Flat, h: MergedHit, lo: number, hi: number, globalWrappe
     p.identityProvider = ctx.providers.find((x) => x.includes(act.endsWith('saml') ? ':saml-provider/' : ':oidc-provider/')) ?? null;
   }
 
-  p.message = s.slice(h.start, h.end).trim().slice(0, 4000) || null;
+  // a CloudTrail event around AWS's own wording: the message is the wording (its errorMessage), not the whole event
+  const inEvent = h.fromCloudTrail === true && h.shape !== 'cloudtrail-event';
+  p.message = s.slice(inEvent ? primary : h.start, inEvent ? primaryEnd : h.end).trim().slice(0, 4000) || null;
   p.redactions = distinct(redactions);
   const wrappers = distinct(globalWrappers, env.wrappers);
   if ((h.shape === 'cloudtrail-event' || h.fromCloudTrail) && !wrappers.includes('cloudtrail-json')) wrappers.push('cloudtrail-json');
