@@ -64,7 +64,7 @@ describe('condition-tags fills the tag its condition expects', () => {
 });
 
 describe('factsFor', () => {
-  const ctx = () => causeContext({ parsed: parseError(message()).parsed, policies: [], evaluation: null, text: message() });
+  const ctx = () => causeContext({ parsed: parseError(message()).parsed, policies: [], evaluation: null, request: {}, context: {}, text: message() });
   const def = (facts: CauseDefinition['facts']) => ({ id: 'x', title: 'x', summary: 'x', family: 'x', prior: 1, appliesTo: () => true, signals: [], confirm: [], fix: { description: '', commands: [] }, docs: [], facts }) as CauseDefinition;
 
   it('the cause\'s own facts fill empty keys of a copy; the answer\'s facts are unchanged and win', () => {
