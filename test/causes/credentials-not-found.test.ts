@@ -108,7 +108,11 @@ describe('no credentials found', () => {
       expect(e.causes[0]?.status).toBe('likely');
       expect(e.causes[0]?.evidence[0]?.text).toContain('AWS refused nothing');
       // nothing was sent, so the headline does not say it was denied
-      expect(renderMarkdown(e)).toContain('## Why sts:AssumeRole was never sent');
+      const md = renderMarkdown(e);
+      expect(md).toContain('## Why sts:AssumeRole was never sent');
+      // the two errors are one failure here, not two to paste apart
+      expect(md).toContain('this answer reads them as one failure');
+      expect(md).not.toContain('paste it on its own');
     });
   }
 

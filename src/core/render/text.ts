@@ -337,6 +337,11 @@ export function otherErrorsNote(e: Explanation, listedUnder = 'Other errors in t
   const n = e.otherErrors.length;
   if (!n || !e.parsed.recognized) return '';
   const what = e.parsed.action ?? e.parsed.operation ?? e.parsed.errorCode;
+  // the tool's failure and the "no credentials" under it, explained together by the answer's first cause
+  const top = e.causes[0];
+  if (what && top && NOTHING_SENT.has(top.id) && e.otherErrors.every((o) => o.shape === 'no-credentials')) {
+    return `The text holds the ${what} failure and, beside it, the SDK's report that it found no credentials: this answer reads them as one failure.`;
+  }
   return `The text holds ${n + 1} different errors. This answer explains ${what ? `the ${what} error` : 'one of them'}; `
     + `the ${n === 1 ? 'other is' : `other ${n} are`} listed under "${listedUnder}" — paste ${n === 1 ? 'it' : 'one'} on its own to explain it.`;
 }
