@@ -120,3 +120,23 @@ describe('family facts', () => {
     expect(factsFor(definitionOf('oidc-provider-missing')!, ctx).oidcIssuer).toBe('https://oidc.eks.eu-west-1.amazonaws.com/id/ABC123');
   });
 });
+
+describe('webidentity-token-expired', () => {
+  const top = (message: string) => explain({ message }).causes[0];
+
+  it('is likely when STS itself says the token expired (its dates or its wording)', () => {
+    for (const message of [
+      FAMILY_FIRST['webidentity-token-expired']!.message,
+      'An error occurred (ExpiredTokenException) when calling the AssumeRoleWithWebIdentity operation: Token expired: current date/time 1700000000 must be before the expiration date/time 1699990000',
+    ]) {
+      expect(top(message)?.id).toBe('webidentity-token-expired');
+      expect(top(message)?.status, message).toBe('likely');
+    }
+  });
+
+  it('stays possible for a bare expired-token code on AssumeRoleWithWebIdentity', () => {
+    const c = top('An error occurred (ExpiredTokenException) when calling the AssumeRoleWithWebIdentity operation: The security token included in the request is expired');
+    expect(c?.id).toBe('webidentity-token-expired');
+    expect(c?.status).toBe('possible');
+  });
+});

@@ -728,9 +728,10 @@ const tokenExpired: CauseDefinition = {
       const now = tokenAfter(ctx, 'current date/time', ' ');
       const exp = tokenAfter(ctx, 'expiration date/time', ' ');
       if (now && exp && /^\d{9,12}$/.test(now) && /^\d{9,12}$/.test(exp)) {
-        return sig(50, fromMessage(`STS says the token expired: the call came ${Number(now) - Number(exp)} seconds after the token's expiration.`));
+        // STS's own words state the cause: as likely as any other cause a message names outright
+        return sig(100, fromMessage(`STS says the token expired: the call came ${Number(now) - Number(exp)} seconds after the token's expiration.`));
       }
-      if (has(ctx, 'token expired: current date/time')) return sig(50, fromMessage('STS says the web identity token expired.'));
+      if (has(ctx, 'token expired: current date/time')) return sig(100, fromMessage('STS says the web identity token expired.'));
       return sig(20, fromMessage('An expired-token error on AssumeRoleWithWebIdentity.'));
     },
   ],
