@@ -92,6 +92,16 @@ describe('Lambda "The provided execution role does not have permissions to call 
   it('reads the onward call as the execution role\'s action', () => {
     expect(serviceUse(parseError(message).parsed, message)?.action).toBe('sqs:ReceiveMessage');
   });
+  it('reads services whose names hold a digit (EC2, S3), as Lambda prints them', () => {
+    const on = (call: string) => {
+      const m = `An error occurred (InvalidParameterValueException) when calling the CreateFunction operation: The provided execution role does not have permissions to call ${call}`;
+      return serviceUse(parseError(m).parsed, m)?.action;
+    };
+    expect(on('CreateNetworkInterface on EC2')).toBe('ec2:CreateNetworkInterface');
+    expect(on('GetObject on S3.')).toBe('s3:GetObject');
+    // near miss: a service Lambda never names this way gives no onward call
+    expect(on('CreateNetworkInterface on EC3')).toBeUndefined();
+  });
   it('puts the role\'s missing Allow first when its pasted policy lacks the action, and rules it out when it has it', () => {
     const without = explain({ message, policies: [role('logs:CreateLogStream', 'logs:PutLogEvents')] });
     expect(without.causes[0]?.id).toBe('identity-missing-allow');

@@ -237,7 +237,7 @@ export function serviceUse(parsed: ParsedError, text: string): ServiceUse | null
   if (role >= 0) {
     const words = src.slice(role + 'execution role does not have permissions to call '.length, role + 200).split(/\s+/, 3);
     const [op, on, svc] = words;
-    const prefix = svc ? SERVICE_PREFIX[svc.replace(/[^A-Za-z]/g, '').toLowerCase()] : undefined;
+    const prefix = svc ? SERVICE_PREFIX[svc.replace(/[^A-Za-z0-9]/g, '').toLowerCase()] : undefined; // EC2, S3: digits are part of the name
     if (!op || on?.toLowerCase() !== 'on' || !prefix || !OP_NAME.test(op)) return null;
     return { via: 'lambda', action: `${prefix}:${op}`, also: [], target: null, servicePrincipal: null, context: {}, absent: [], doc: LAMBDA_ROLE_DOC };
   }
