@@ -161,6 +161,9 @@ export const SHAPES: MessageShape[] = [
   { name: 'redshift-cannot-assume-role', family: 'third-party', priority: 7, inferAction: 'sts:AssumeRole',
     description: 'Redshift (COPY, UNLOAD, Spectrum) cannot assume the IAM role the statement names for the database user: "User <dbuser ARN> is not authorized to assume IAM Role <role ARN>"',
     sample: 'error: User arn:aws:redshift:us-east-2:123456789012:dbuser:my-cluster/my-user is not authorized to assume IAM Role arn:aws:iam::123456789012:role/MySpectrumRole' },
+  { name: 'codebuild-source-denied', family: 'third-party', priority: 7, inferAction: 's3:GetObject',
+    description: 'CodeBuild cannot download the build\'s source from S3 with its service role: "AccessDenied: Access Denied for primary source and source version <S3 object ARN>" (s3:GetObject on the source object)',
+    sample: 'CLIENT_ERROR: AccessDenied: Access Denied for primary source and source version arn:aws:s3:::my-source-bucket/source.zip' },
   { name: 'event-source-stream-unreadable', family: 'third-party', priority: 7,
     description: 'Lambda creating an event source mapping cannot read the stream with the execution role: "Cannot access stream <ARN>. Please ensure the role can perform the GetRecords, … Actions on your stream in IAM." (the action is the first one listed, in the stream\'s service)',
     sample: 'An error occurred (InvalidParameterValueException) when calling the CreateEventSourceMapping operation: Cannot access stream arn:aws:dynamodb:us-east-2:123456789012:table/orders/stream/2026-01-05T10:00:00.000. Please ensure the role can perform the GetRecords, GetShardIterator, DescribeStream, and ListStreams Actions on your stream in IAM.' },
@@ -1318,6 +1321,24 @@ export const TRIGGERS: Trigger[] = [
       const first = /^[A-Z][A-Za-z]{1,60}(?=,| and |$)/.exec(m[1] ?? '');
       if (arn && first) h.action = `${arn[1]}:${first[0]}`;
       if (stream.startsWith('arn:')) h.targetRaw = stream;
+      return h;
+    },
+  },
+  {
+    // CodeBuild's DOWNLOAD_SOURCE phase: "CLIENT_ERROR: AccessDenied: Access Denied for primary source and source
+    // version arn:aws:s3:::bucket/key" — its service role's s3:GetObject of the source object (the S3 status line
+    // may sit between the refusal and "for primary source")
+    re: /for primary source(?: and source version (arn:aws[a-z-]{0,12}:s3:::[^\s'"`]{1,1024}))?/g,
+    handle: (st, m) => {
+      const s = st.f.s;
+      const i = s.lastIndexOf('Access Denied', m.index);
+      if (i < 0 || m.index - i > 400) return null;
+      const h = newHit('codebuild-source-denied', i, m.index + m[0].length);
+      h.action = 's3:GetObject';
+      // the sentence's own full stop or comma is not part of the key
+      let arn = m[1] ?? '';
+      while (arn && '.,;:'.includes(arn[arn.length - 1]!)) arn = arn.slice(0, -1);
+      if (arn) h.targetRaw = arn;
       return h;
     },
   },
