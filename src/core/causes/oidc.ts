@@ -622,6 +622,11 @@ const nodeRoleName = (ctx: CauseContext) => {
   return /node|worker/i.test(name) && has(ctx, ...KUBE_WORDS);
 };
 
+/** The Java SDK v2's warning (`To use web identity tokens, the 'sts' service module must be on the class path.`). */
+const WEB_IDENTITY_UNUSABLE = 'to use web identity tokens';
+/** The SDK printed that it cannot use web identity tokens: IRSA's token is ignored, whatever the caller shown. */
+const sdkCannotUseWebIdentity = (ctx: CauseContext) => has(ctx, WEB_IDENTITY_UNUSABLE) && has(ctx, 'must be on the class path', 'must be on the classpath');
+
 const irsa: CauseDefinition = {
   id: 'irsa-service-account-misconfigured',
   title: 'The pod does not get its IAM role for service accounts (IRSA) set up right',
@@ -630,10 +635,13 @@ const irsa: CauseDefinition = {
   stage: 'client',
   prior: 0.06,
   specificity: 1,
-  gate: { keys: ['web-identity'], callers: ['assumed-role'], phrases: ['eks.amazonaws.com/role-arn', 'aws_web_identity_token_file', 'aws_role_arn'] },
+  gate: { keys: ['web-identity'], callers: ['assumed-role'], phrases: ['eks.amazonaws.com/role-arn', 'aws_web_identity_token_file', 'aws_role_arn', WEB_IDENTITY_UNUSABLE] },
   appliesTo: (ctx) => (isWebIdentity(ctx) && isEks(ctx)) || (nodeSession(ctx) && nodeRoleName(ctx))
-    || has(ctx, 'eks.amazonaws.com/role-arn', 'aws_web_identity_token_file', 'aws_role_arn'),
+    || has(ctx, 'eks.amazonaws.com/role-arn', 'aws_web_identity_token_file', 'aws_role_arn') || sdkCannotUseWebIdentity(ctx),
   signals: [
+    (ctx) => (sdkCannotUseWebIdentity(ctx)
+      ? sig(40, fromMessage('The SDK says it cannot use web identity tokens (its STS module is missing), so it ignores the pod\'s IRSA token and falls back to other credentials, such as the node\'s instance role.'))
+      : null),
     (ctx) => {
       if (nodeSession(ctx) && nodeRoleName(ctx)) {
         if (ctx.parsed.deny.policyType && ctx.parsed.deny.policyType !== 'identity-based') return sig(0.5, fromMessage(`The call runs as the node's instance role, but AWS names a ${policyWords(ctx, ctx.parsed.deny.policyType)} as the reason.`));
