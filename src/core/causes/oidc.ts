@@ -12,6 +12,7 @@ import {
   policiesOf, policyLabel, sig, stmtLabel, tokenAfter, withConditionAdded, type Indexed,
 } from './service-util.js';
 import { ctxCache } from './memo.js';
+import { eksSubFromText } from './eks-subject.js';
 
 const OIDC_DOC = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_create_oidc.html';
 const WEBID_API = 'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html';
@@ -122,6 +123,8 @@ interface KeyCheck {
   actual: string[] | null;
   /** When the value is not known but its form is (GitHub's sub from the text): how it reads, and where it comes from. */
   shape?: SubShape;
+  /** The value is read from the paste (the service account it names), not stated as the token's: evidence, not proof. */
+  fromText?: boolean;
   result: boolean | 'unknown';
 }
 
@@ -135,6 +138,16 @@ interface SubShape {
 }
 
 const shapeMemo = ctxCache<{ v: SubShape | null }>();
+const eksSubMemo = ctxCache<{ v: string | null }>();
+
+/** The sub of the one service account the paste names, for an EKS web-identity call (eks-subject.ts). */
+function namedEksSub(ctx: CauseContext): string | null {
+  const memo = eksSubMemo.get(ctx);
+  if (memo) return memo.v;
+  const v = ctx.text ? eksSubFromText(ctx.text) : null;
+  eksSubMemo.set(ctx, { v });
+  return v;
+}
 
 /** The one value of `uses: owner/repo/.github/workflows/file.yml@ref` in the text (a job calling a reusable workflow), or null. */
 function reusableWorkflow(text: string, lower: string): { path: string; ref: string } | null {
@@ -270,7 +283,10 @@ function claimChecks(ctx: CauseContext, claim: 'sub' | 'aud'): { statements: num
       const exact = known.find((k) => k.key.toLowerCase() === clause.key.toLowerCase()) ?? (known.length === 1 ? known[0] : undefined);
       const actual = exact ? exact.values : null;
       const shape = !actual && claim === 'sub' && clause.key.toLowerCase().startsWith(`${GITHUB_ISSUER}:`) ? githubSubShape(ctx) : null;
+      // an EKS token's sub from the service account the paste names (kubectl, eksctl, a manifest)
+      const named = !actual && !shape && claim === 'sub' && clause.key.toLowerCase().startsWith('oidc.eks.') ? namedEksSub(ctx) : null;
       if (shape) checks.push({ policy, st, clause, actual, shape, result: shapeMatch(clause, shape) });
+      else if (named) checks.push({ policy, st, clause, actual: [named], fromText: true, result: matchClause(clause, [named]) });
       else checks.push({ policy, st, clause, actual, result: actual ? matchClause(clause, actual) : 'unknown' });
     }
   }
@@ -532,6 +548,12 @@ const subMismatch: CauseDefinition = {
       if (wildEq) out.push(sig(6, fromPolicy(`${stmtLabel(wildEq.st)} uses StringEquals with a wildcard (${wildEq.clause.values.find((v) => v.includes('*'))}); StringEquals compares literally, so it needs StringLike.`, wildEq.policy.index, wildEq.st.index)));
       const stmtsWithSub = [...new Set(checks.map((c) => c.st))];
       const outcomes = stmtsWithSub.map((st) => statementOutcome(checks, st));
+      const okFromText = checks.find((c) => c.result === true && c.fromText);
+      if (okFromText && !unconstrained) {
+        // the named service account fits the trust; whether the pod runs under it is not shown (irsa-service-account-misconfigured)
+        out.push(sig(0.3, fromPolicy(`The service account the paste names (sub "${okFromText.actual?.join(', ')}") satisfies ${describe(okFromText)}: if the pod runs under it, the sub is not what fails.`, okFromText.policy.index, okFromText.st.index)));
+        return out;
+      }
       if (outcomes.some((o) => o === true) || unconstrained) {
         const ok = checks.find((c) => c.result === true);
         out.push(sig(0.05, fromContext(ok ? `The token's sub ${ok.actual?.join(', ')} satisfies ${describe(ok)}.` : 'A web-identity statement of the trust sets no sub condition.'), 'ruled-out'));
@@ -545,6 +567,11 @@ const subMismatch: CauseDefinition = {
         }
         const actual = f.actual?.join(', ') ?? '';
         const caseOnly = f.clause.values.some((v) => v.toLowerCase() === actual.toLowerCase() || glob(v, actual, true));
+        if (f.fromText) {
+          // the paste names the service account; that the failing pod runs as it is what it was pasted for, not proven
+          out.push(sig(8, fromPolicy(`${stmtLabel(f.st)} of ${policyLabel(f.policy.policy, f.policy.index)} requires ${describe(f)}, but the service account the paste names gives the token the sub "${actual}"${caseOnly ? ' — they differ only in letter case, and sub matching is case-sensitive' : ''}.`, f.policy.index, f.st.index)));
+          return out;
+        }
         out.push(sig(6, fromPolicy(`${stmtLabel(f.st)} of ${policyLabel(f.policy.policy, f.policy.index)} requires ${describe(f)}, but the token's sub is "${actual}"${caseOnly ? ' — they differ only in letter case, and sub matching is case-sensitive' : ''}.`, f.policy.index, f.st.index), 'confirmed'));
         return out;
       }
