@@ -12,7 +12,8 @@ import { withCallerShown } from './causes/shown-caller.js';
 import { withoutKmsServiceAction } from './causes/kms-use.js';
 import { serviceUse, withServiceUse, type ServiceUse } from './causes/service-use.js';
 import { evaluatedCall } from './causes/evaluated.js';
-import { mergeRequest, requestFromCommand } from './policy/command-request.js';
+import { mergeRequest, requestFromCommand, type CommandRequest } from './policy/command-request.js';
+import { decodedContext } from './parse/decoded.js';
 import { redactSecrets } from './secrets.js';
 import { forgetMemos } from './policy/cache.js';
 import type {
@@ -43,7 +44,7 @@ function withoutSecrets(input: PolicyInput, warnings: Warning[]): PolicyInput {
 function evaluationRequest(parsed: ParsedError, text: string, request: RequestFacts, context: Record<string, ContextValue>, policies: Policy[], use: ServiceUse | null): EvaluationRequest | null {
   const keys = new Set<string>();
   for (const p of policies) for (const st of p.statements) for (const c of st.conditions) keys.add(c.key);
-  const merged = mergeRequest(requestFromCommand(text, parsed), request, context, keys);
+  const merged = mergeRequest(withDecodedContext(requestFromCommand(text, parsed), parsed), request, context, keys);
   // a service's onward call carries what the service's request carries (Athena's aws:CalledVia), unless stated
   const stated = new Set(Object.keys(merged.context).map((k) => k.toLowerCase()));
   const via = use ? onwardContext(use, merged.context) : {};
@@ -51,6 +52,20 @@ function evaluationRequest(parsed: ParsedError, text: string, request: RequestFa
   const absent = [...merged.absent, ...(use?.absent ?? []).filter((k) => !stated.has(k.toLowerCase()))];
   if (out && absent.length) out.knownAbsent = [...(out.knownAbsent ?? []), ...absent];
   return out;
+}
+
+/**
+ * The condition values a pasted decoded authorization message shows are what AWS evaluated: they join (and replace)
+ * what the pasted command shows; the person's stated context still wins over both (docs/decisions/024).
+ */
+function withDecodedContext(fromText: CommandRequest, parsed: ParsedError): CommandRequest {
+  const decoded = decodedContext(parsed);
+  const keys = Object.keys(decoded);
+  if (!keys.length) return fromText;
+  const lower = new Set(keys.map((k) => k.toLowerCase()));
+  const context: Record<string, ContextValue> = {};
+  for (const [k, v] of Object.entries(fromText.context)) if (!lower.has(k.toLowerCase())) context[k] = v;
+  return { ...fromText, context: Object.assign(context, decoded) };
 }
 
 /** The keys a service's onward request carries, less those the person stated (stated ones win). */

@@ -140,6 +140,39 @@ export interface ParsedError {
    * `with principal arn:…:saml-provider/X`, `Found Principal ARN …`), printed whole; null or absent otherwise.
    */
   identityProvider?: string | null;
+  /**
+   * What `aws sts decode-authorization-message` printed, when that is what was pasted (absent
+   * otherwise): the decision, the statements that matched and the request's condition values.
+   */
+  decoded?: DecodedAuthorization;
+}
+
+/** A condition key and its values as a decoded authorization message lists them. */
+export interface DecodedCondition {
+  key: string;
+  values: string[];
+}
+
+/** One of the decoded message's `matchedStatements` (it names no policy and no policy type). */
+export interface DecodedStatement {
+  statementId: string | null;
+  /** `DENY` / `ALLOW` as printed, normalized; null when cut off. */
+  effect: 'Allow' | 'Deny' | null;
+  principals: string[];
+  actions: string[];
+  resources: string[];
+  conditions: DecodedCondition[];
+}
+
+/** The decoded authorization message (docs/decisions/024), bounded: at most 20 statements and 200 keys. */
+export interface DecodedAuthorization {
+  allowed: boolean | null;
+  explicitDeny: boolean | null;
+  matchedStatements: DecodedStatement[];
+  /** The request's condition keys and values (`context.conditions`), as AWS evaluated them. */
+  conditions: DecodedCondition[];
+  /** The paste ended before the message did: later fields may be missing. */
+  truncated: boolean;
 }
 
 export interface ParseResult {

@@ -78,6 +78,23 @@ export const DenySchema = z.object({
   policyArn: nullableString,
 });
 
+const DecodedConditionSchema = z.object({ key: z.string(), values: z.array(z.string()) });
+
+export const DecodedAuthorizationSchema = z.object({
+  allowed: z.boolean().nullable(),
+  explicitDeny: z.boolean().nullable(),
+  matchedStatements: z.array(z.object({
+    statementId: nullableString,
+    effect: z.enum(['Allow', 'Deny']).nullable(),
+    principals: z.array(z.string()),
+    actions: z.array(z.string()),
+    resources: z.array(z.string()),
+    conditions: z.array(DecodedConditionSchema),
+  })).describe('The statements AWS found matching (for an explicit deny, the Deny); they name no policy and no policy type.'),
+  conditions: z.array(DecodedConditionSchema).describe('The request\'s condition keys and values (context.conditions), as AWS evaluated them; the policy evaluation uses them unless `context` states a key.'),
+  truncated: z.boolean().describe('The paste ended before the decoded message did: later fields may be missing.'),
+});
+
 export const ParsedErrorSchema = z.object({
   recognized: z.boolean(),
   source: z.enum(ERROR_SOURCES),
@@ -97,6 +114,7 @@ export const ParsedErrorSchema = z.object({
   httpStatus: z.number().int().nullable(),
   wrappers: z.array(z.string()),
   identityProvider: nullableString.optional().describe('The SAML or OIDC provider ARN the failing call named, when printed.'),
+  decoded: DecodedAuthorizationSchema.optional().describe('What `aws sts decode-authorization-message` printed, when the paste holds it (docs/decisions/024); absent otherwise.'),
 });
 
 export const EvidenceSchema = z.object({

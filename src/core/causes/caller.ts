@@ -17,6 +17,7 @@ import { abducedFor } from './abduce.js';
 import { kmsUse } from './kms-use.js';
 import { isAutoScalingSlr } from './service-use.js';
 import { ctxCache } from './memo.js';
+import { decodedDeny, decodedNoAllow } from './decoded.js';
 
 
 const SIMULATE = {
@@ -277,6 +278,7 @@ export const causes: CauseDefinition[] = [
     appliesTo: appliesToCaller,
     signals: [
       identityMessage(12),
+      decodedNoAllow,
       trustAloneSuffices,
       resourceAloneSuffices,
       (ctx) => {
@@ -424,6 +426,7 @@ export const causes: CauseDefinition[] = [
     specificity: 1,
     appliesTo: appliesToCaller,
     signals: [
+      decodedDeny('identity'),
       (ctx) => {
         const type = denyType(ctx);
         const kind = denyKind(ctx);
@@ -494,7 +497,7 @@ export const causes: CauseDefinition[] = [
     prior: 0.12,
     specificity: 1,
     appliesTo: (ctx) => appliesToCaller(ctx) && ctx.parsed.caller?.type !== 'federated-user',
-    signals: [...capPolicySignals('permissions-boundary', 'permissions-boundary', 'permissions boundary'), boundaryEnforcedAction],
+    signals: [...capPolicySignals('permissions-boundary', 'permissions-boundary', 'permissions boundary'), boundaryEnforcedAction, decodedDeny('permissions-boundary'), decodedNoAllow],
     confirm: [
       { description: 'The boundary attached to the caller role.', command: 'aws iam get-role --role-name {callerRoleName} --query Role.PermissionsBoundary --profile {callerProfile}', when: (ctx) => ctx.parsed.caller?.type !== 'user' },
       { description: 'The boundary attached to the caller user.', command: 'aws iam get-user --user-name {callerUserName} --query User.PermissionsBoundary --profile {callerProfile}', when: (ctx) => ctx.parsed.caller?.type === 'user' },
@@ -519,6 +522,7 @@ export const causes: CauseDefinition[] = [
     appliesTo: (ctx) => appliesToCaller(ctx) && (ctx.parsed.caller?.type !== 'user' || denyType(ctx) === 'session'),
     signals: [
       ...capPolicySignals('session', 'session', 'session policy'),
+      decodedDeny('session'),
       (ctx) => (ctx.parsed.caller?.type === 'assumed-role' || ctx.parsed.caller?.type === 'federated-user' || denyType(ctx) === 'session' ? null : ctx.parsed.caller ? weigh(0.3, ev('Session policies exist only for role sessions and federated users.')) : null),
     ],
     confirm: [

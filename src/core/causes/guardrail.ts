@@ -11,6 +11,7 @@ import {
 } from './signals.js';
 import { DOCS } from './docs.js';
 import { abducedFor } from './abduce.js';
+import { decodedDeny, decodedNoAllow } from './decoded.js';
 
 
 const where = (v: StatementView) => `${stmtLabel(v.st)} of ${policyLabel(v.policy, v.policyIndex)}`;
@@ -82,7 +83,9 @@ function guardMessage(type: DenyPolicyType, words: string, bare: (ctx: CauseCont
       const other = pasted(ctx, own).length ? undefined : statementViews(ctx, others)
         .find((v) => v.st.effect === 'Deny' && v.action && v.resource !== false && v.condition !== false);
       if (other) return weigh(0.6, pev(`AWS reports an explicit deny without naming the policy type; no ${words} was pasted, but ${where(other)} has a Deny that covers ${ctx.parsed.action ?? 'this call'}, the likelier source.`, other));
-      return weigh(1.5, ev(`AWS reports an explicit deny without naming the policy type (the older wording); a ${words} Deny is one of the usual sources.`));
+      return weigh(1.5, ev(ctx.parsed.decoded
+        ? `The decoded message reports an explicit deny; a decoded message never names the policy type, and a ${words} Deny is one of the usual sources.`
+        : `AWS reports an explicit deny without naming the policy type (the older wording); a ${words} Deny is one of the usual sources.`));
     }
     const w = bare(ctx);
     return weigh(w, ev(`The message names no policy type; a ${words} is ${w >= 1 ? 'a real possibility' : 'less common'} here.`, 'catalog'));
@@ -149,6 +152,8 @@ export const causes: CauseDefinition[] = [
     appliesTo: (ctx) => appliesGuard(ctx) && ctx.parsed.caller?.type !== 'service',
     signals: [
       guardMessage('service-control', 'service control policy', (ctx) => (crossAccount(ctx) === true && isStsFamily(ctx) ? 0.5 : 0.4)),
+      decodedDeny('scp'),
+      decodedNoAllow,
       denyProof('scp', 'SCP', (ctx, views) => {
         const allows = views.filter((v) => v.st.effect === 'Allow');
         const covering = allows.find((v) => v.action && v.resource !== false && v.condition !== false);
@@ -183,6 +188,7 @@ export const causes: CauseDefinition[] = [
     appliesTo: (ctx) => isDenial(ctx),
     signals: [
       guardMessage('resource-control', 'resource control policy', (ctx) => (crossAccount(ctx) === true ? 0.6 : 0.25)),
+      decodedDeny('rcp'),
       denyProof('rcp', 'RCP', (ctx, views) => (denyType(ctx) === 'resource-control'
         ? weigh(0.8, ev('No pasted RCP statement denies this call; another RCP on the resource account\'s path must.', 'policy', views[0]?.policyIndex))
         : ruleOut(ev('No statement of the pasted RCPs denies this call (RCPFullAWSAccess allows everything else).', 'policy', views[0]?.policyIndex)))),
@@ -208,6 +214,7 @@ export const causes: CauseDefinition[] = [
     appliesTo: (ctx) => isDenial(ctx),
     signals: [
       guardMessage('vpc-endpoint', 'VPC endpoint policy', () => 0.3),
+      decodedDeny('vpc-endpoint'),
       denyProof('vpc-endpoint', 'VPC endpoint policy', (ctx, views) => {
         const allow = views.find((v) => v.st.effect === 'Allow' && v.action && v.resource !== false && (v.principal === null || principalOk(v)) && v.condition === true);
         if (allow) return ruleOut(pev(`${where(allow)} allows ${ctx.parsed.action} on this resource.`, allow));

@@ -102,7 +102,8 @@ export function firstSteps(parsed: ParsedError): CommandStep[] {
     description: 'See which identity the failing call really uses (needs no permission, works even when everything else is denied). Run it with the same profile and environment as the failing command.',
     command: 'aws sts get-caller-identity',
   }];
-  if (parsed.encodedMessage) {
+  // the decoded form pasted beside the blob already says what decoding it would (docs/decisions/024)
+  if (parsed.encodedMessage && !parsed.decoded) {
     steps.push({
       description: 'Decode the authorization failure message: it names the denying policy type, the action, the resource and the request context (needs sts:DecodeAuthorizationMessage; decode it soon, the blob expires).',
       command: `aws sts decode-authorization-message --encoded-message ${fillTemplate('{encodedMessage}', facts)} --query DecodedMessage --output text`,

@@ -12,6 +12,7 @@ import {
   withConditionAdded, withStatementAdded, type Indexed, type StatementHit,
 } from './service-util.js';
 import { abducedFor } from './abduce.js';
+import { decodedDeny, decodedNoAllow } from './decoded.js';
 
 const CROSS_ACCOUNT = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html';
 const RESOURCE_POLICIES = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_identity-vs-resource.html';
@@ -98,6 +99,7 @@ const missingGrant: CauseDefinition = {
   specificity: 1,
   appliesTo: (ctx) => serviceCall(ctx) || has(ctx, ...SERVICE_CANNOT_INVOKE),
   signals: [
+    decodedNoAllow,
     (ctx) => (has(ctx, ...SERVICE_CANNOT_INVOKE)
       ? sig(20, fromMessage('The calling service may not invoke the function: the function\'s resource policy does not grant its service principal (lambda add-permission).'))
       : null),
@@ -218,6 +220,7 @@ const explicitDeny: CauseDefinition = {
   appliesTo: (ctx) => anyServiceCall(ctx) && (ctx.parsed.deny.policyType === 'resource-based' || ctx.parsed.deny.kind === 'explicit'
     || policiesOf(ctx, 'resource').some(({ policy }) => policy.statements.some((s) => s.effect === 'Deny')) || ctx.parsed.deny.policyType === null),
   signals: [
+    decodedDeny('resource'),
     (ctx) => {
       const d = ctx.parsed.deny;
       if (d.kind === 'explicit' && d.policyType === 'resource-based') return sig(20, fromMessage(awsSays(ctx, 'AWS reports an explicit deny in a resource-based policy.')));

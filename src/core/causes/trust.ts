@@ -15,6 +15,7 @@ import { splitArn } from './templates.js';
 import { DOCS } from './docs.js';
 import { abducedFor } from './abduce.js';
 import { ctxCache } from './memo.js';
+import { decodedDeny } from './decoded.js';
 
 
 // ───────────────────────────── shared confirm commands ─────────────────────────────
@@ -609,6 +610,7 @@ export const causes: CauseDefinition[] = [
     specificity: 1,
     appliesTo: (ctx) => isDenial(ctx) && isStsFamily(ctx),
     signals: [
+      decodedDeny('trust'),
       (ctx) => {
         const type = denyType(ctx);
         const kind = denyKind(ctx);

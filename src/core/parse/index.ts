@@ -19,6 +19,7 @@ import { SOURCE_GATES, detectSource } from './source.js';
 import { GateSet, flatGate, gateOf } from './gate.js';
 import { allMatches, flatten, releaseFlat, REGION_RE, isRegion, type Flat } from './text.js';
 import { unwrap } from './unwrap.js';
+import { readDecodedMessages, type DecodedRead } from './decoded.js';
 
 export { SHAPES, SHAPE_BY_NAME, type MessageShape } from './message-shapes.js';
 export { parseCaller, parseTarget, splitArn } from './arn.js';
@@ -81,6 +82,8 @@ function adjacent(gap: string): boolean {
 
 function compatible(a: Hit, b: Hit): boolean {
   if (a.shape === b.shape) return false;
+  // a decoded authorization message is its own message; the error it decodes is joined after parsing (mergeDecoded)
+  if (a.decoded || b.decoded) return false;
   const fam = (h: Hit) => SHAPE_BY_NAME.get(h.shape)?.family;
   if (fam(a) === 'typed' && fam(b) === 'typed') return false;
   const same = (x: string | null, y: string | null) => x === null || y === null || x.toLowerCase() === y.toLowerCase();
@@ -140,7 +143,7 @@ function mergeHits(s: string, g: Group): MergedHit {
     callerRaw: h0.callerRaw, targetRaw: h0.targetRaw, denyKind: h0.denyKind, policyType: h0.policyType,
     policyArn: h0.policyArn, encoded: h0.encoded, code: h0.code, fallbackCode: h0.fallbackCode,
     operation: h0.operation, service: h0.service, region: h0.region, requestId: h0.requestId,
-    innerCode: undefined, fromCloudTrail: undefined, primaryStart: h0.start, primaryEnd: h0.end,
+    innerCode: undefined, fromCloudTrail: undefined, primaryStart: h0.start, primaryEnd: h0.end, decoded: h0.decoded, source: h0.source,
   };
   for (let k = 1; k < sorted.length; k++) {
     const h = sorted[k] as Hit;
@@ -450,7 +453,100 @@ function distinct(...lists: string[][]): string[] {
   return out;
 }
 
+/** A decoded authorization message as a hit: its fields come from its JSON, not from an envelope around it. */
+function decodedHit(d: DecodedRead): Hit {
+  const denyKind: DenyKind = d.decoded.explicitDeny ? 'explicit' : d.decoded.allowed === false ? 'implicit' : 'unknown';
+  return {
+    shape: 'decoded-authorization-message', start: d.start, end: d.end, action: d.action, actionRedacted: false,
+    callerRaw: d.callerRaw, targetRaw: d.targetRaw, denyKind, policyType: null, policyArn: null, encoded: null, code: null,
+    operation: d.operation, service: null, region: d.region, requestId: null, decoded: d.decoded, source: d.source,
+  };
+}
+
+/**
+ * A decoded authorization message: what AWS evaluated, read from its JSON. No error code, operation or request id
+ * (those were the failing call's; the decoded message has none), and no policy type: a matched statement does not
+ * say which kind of policy holds it (docs/decisions/024).
+ */
+function buildDecoded(f: Flat, h: MergedHit, globalWrappers: string[]): ParsedError {
+  const p = emptyParsed();
+  p.recognized = true;
+  p.shape = h.shape;
+  p.action = h.action;
+  p.operation = h.operation;
+  const redactions: string[] = [];
+  const rawCaller = h.callerRaw ? cleanToken(h.callerRaw) : '';
+  if (rawCaller) {
+    const c = parseCaller(rawCaller);
+    p.caller = c.caller;
+    redactions.push(...c.redactions);
+  }
+  const rawTarget = h.targetRaw ? cleanToken(h.targetRaw) : '';
+  if (rawTarget) {
+    const t = parseTarget(rawTarget);
+    p.target = t.target;
+    redactions.push(...t.redactions);
+  }
+  if (p.caller && p.target && isAccountId(p.caller.accountId) && isAccountId(p.target.accountId)) p.crossAccount = p.caller.accountId !== p.target.accountId;
+  p.deny = { kind: h.denyKind, policyType: null, policyArn: null };
+  p.region = p.target?.region ?? h.region;
+  p.message = f.s.slice(h.start, h.end).trim().slice(0, 4000) || null;
+  p.redactions = distinct(redactions);
+  p.wrappers = distinct(globalWrappers);
+  p.source = h.source ?? 'aws-cli';
+  if (h.decoded) p.decoded = h.decoded;
+  return p;
+}
+
+/** The decoded message and the error it decodes are one request: the error pasted beside it, if any, for `d`. */
+function decodedOriginal(d: ParsedError, all: ParsedError[], at: number): number {
+  const same = (x: string | null | undefined, y: string | null | undefined) => !x || !y || x.toLowerCase() === y.toLowerCase();
+  let best = -1;
+  for (let i = 0; i < all.length; i++) {
+    const e = all[i] as ParsedError;
+    if (i === at || e.decoded || !e.recognized) continue;
+    if (!same(d.action, e.action) || !same(d.caller?.arn, e.caller?.arn)) continue;
+    // the encoded error (or EC2's bare refusal), or a message naming the same action
+    if (!(e.encodedMessage || e.shape?.startsWith('ec2-') || (d.action && e.action))) continue;
+    // the nearest one before the decoded message, else the first after it
+    if (i < at || best < 0) best = i;
+    if (i > at) break;
+  }
+  return best;
+}
+
+/**
+ * Joins each decoded authorization message with the error it decodes, when both were pasted: one request, read
+ * from both — the decision, statements, caller, action and resource from the decoded message; the error code,
+ * operation, request id, the blob, the policy type a newer message names and the tool that printed it from the error.
+ */
+function mergeDecoded(all: ParsedError[]): ParsedError[] {
+  if (all.length < 2 || !all.some((p) => p.decoded)) return all;
+  const out = all.slice();
+  for (let at = 0; at < out.length; at++) {
+    const d = out[at] as ParsedError;
+    if (!d.decoded) continue;
+    const i = decodedOriginal(d, out, at);
+    if (i < 0) continue;
+    const e = out[i] as ParsedError;
+    const m: ParsedError = {
+      ...d,
+      errorCode: e.errorCode, operation: e.operation ?? d.operation, requestId: e.requestId, httpStatus: e.httpStatus,
+      encodedMessage: e.encodedMessage, action: d.action ?? e.action, caller: d.caller ?? e.caller, target: d.target ?? e.target,
+      region: d.region ?? e.region, source: e.source, message: e.message ?? d.message,
+      deny: { kind: d.deny.kind !== 'unknown' ? d.deny.kind : e.deny.kind, policyType: e.deny.policyType, policyArn: e.deny.policyArn },
+      redactions: distinct(e.redactions, d.redactions), wrappers: distinct(e.wrappers, d.wrappers),
+    };
+    if (m.crossAccount === null) m.crossAccount = e.crossAccount;
+    out[at] = m;
+    out.splice(i, 1);
+    if (i < at) at--;
+  }
+  return out;
+}
+
 function buildParsed(f: Flat, h: MergedHit, lo: number, hi: number, globalWrappers: string[], ctx: PasteContext): ParsedError {
+  if (h.decoded) return buildDecoded(f, h, globalWrappers);
   const s = f.s;
   // the envelope sits before the most specific wording; other wordings of the message may precede it
   const primary = h.primaryStart ?? h.start;
@@ -670,6 +766,7 @@ function parseFlat(text: string, wrappers: string[], f: Flat, issues: Issue[]): 
   }
   const ct = s.includes('"eventSource"') && s.includes('"errorCode"') ? cloudTrailHit(f) : null;
   if (ct) hits.push(ct);
+  for (const d of readDecodedMessages(s)) hits.push(decodedHit(d));
   if (hits.length >= MAX_HITS) issues.push({ code: 'too-many-errors', message: `Only the first ${MAX_HITS} error fragments were read.`, severity: 'info' });
 
   if (hits.length === 0) {
@@ -681,13 +778,14 @@ function parseFlat(text: string, wrappers: string[], f: Flat, issues: Issue[]): 
 
   const groups = groupHits(f, hits);
   const ctx = new PasteContext(f, !!ct, detectSource(text, wrappers, !!ct, open, TRIGGERS.length));
-  const parsedAll: ParsedError[] = [];
+  let parsedAll: ParsedError[] = [];
   for (let i = 0; i < groups.length; i++) {
     const g = groups[i] as Group;
     const lo = i > 0 ? (groups[i - 1] as Group).end : 0;
     const hi = i + 1 < groups.length ? (groups[i + 1] as Group).start : s.length;
     parsedAll.push(buildParsed(f, mergeHits(s, g), lo, hi, wrappers, ctx));
   }
+  if (parsedAll.length > 1) parsedAll = mergeDecoded(parsedAll);
 
   if (parsedAll.length === 1) return { parsed: parsedAll[0] as ParsedError, otherErrors: [], issues };
   // distinct errors only

@@ -3,14 +3,14 @@
  * real sample. Triggers are plain phrases (linear regexes); the handlers read the fields around a
  * trigger with bounded, position-anchored scans.
  */
-import type { DenyKind, DenyPolicyType, PrincipalType } from '../types.js';
+import type { DecodedAuthorization, DenyKind, DenyPolicyType, ErrorSource, PrincipalType } from '../types.js';
 import { KNOWN_ACTIONS, STS_OPS, isAuthishCode, isKnownCode, lastSegment, servicePrefix, snakeToOperation } from './codes.js';
 import { isPlaceholder } from './redaction.js';
 import { trimTrailing, type Flat } from './text.js';
 
 export type ShapeFamily =
   | 'typed' | 'sts' | 'credentials' | 'web-identity' | 'kms' | 'ec2' | 'bare' | 'third-party'
-  | 'validation' | 'mfa' | 'tooling' | 'cloudtrail' | 's3';
+  | 'validation' | 'mfa' | 'tooling' | 'cloudtrail' | 's3' | 'decoded';
 
 export interface MessageShape {
   name: string;
@@ -248,6 +248,9 @@ export const SHAPES: MessageShape[] = [
   { name: 'generic-auth-error', family: 'credentials', priority: 0,
     description: 'Any other message printed with an authorization error code (CLI, Go SDK, `Code: message`)',
     sample: 'An error occurred (InvalidIdentityToken) when calling the AssumeRoleWithSAML operation: Response signature invalid' },
+  { name: 'decoded-authorization-message', family: 'decoded', priority: 14,
+    description: 'What `aws sts decode-authorization-message` prints for an encoded failure: allowed, explicitDeny, the matched statements and the request context (principal, action, resource, condition values); as the CLI\'s JSON, `--query DecodedMessage --output text`, through `jq .`, or in boto3\'s response dict (docs/decisions/024)',
+    sample: '{"allowed":false,"explicitDeny":true,"matchedStatements":{"items":[{"statementId":"VisualEditor0","effect":"DENY","principals":{"items":[{"value":"AROA123456789EXAMPLE"}]},"principalGroups":{"items":[]},"actions":{"items":[{"value":"ec2:RunInstances"}]},"resources":{"items":[{"value":"*"}]},"conditions":{"items":[]}}]},"failures":{"items":[]},"context":{"principal":{"id":"AROA123456789EXAMPLE:Ana","arn":"arn:aws:sts::111122223333:assumed-role/Developer/Ana"},"action":"RunInstances","resource":"arn:aws:ec2:us-east-1:111122223333:instance/*","conditions":{"items":[{"key":"ec2:InstanceType","values":{"items":[{"value":"t2.micro"}]}},{"key":"aws:Region","values":{"items":[{"value":"us-east-1"}]}},{"key":"aws:Service","values":{"items":[{"value":"ec2"}]}}]}}}' },
   { name: 'cloudtrail-event', family: 'cloudtrail', priority: 5,
     description: 'A CloudTrail event record with errorCode/errorMessage',
     sample: '{"eventVersion":"1.08","userIdentity":{"type":"AssumedRole","arn":"arn:aws:sts::111111111111:assumed-role/pipeline-role/ci"},"eventSource":"sts.amazonaws.com","eventName":"AssumeRole","awsRegion":"us-east-1","errorCode":"AccessDenied","errorMessage":"An unknown error occurred","requestParameters":{"roleArn":"arn:aws:iam::222222222222:role/deploy-role","roleSessionName":"ci"},"requestID":"3f1c2b9e-1111-2222-3333-444455556666"}' },
@@ -278,6 +281,10 @@ export interface Hit {
   service: string | null;
   region: string | null;
   requestId: string | null;
+  /** What a decoded authorization message says (decoded.ts); only on its own hits. */
+  decoded?: DecodedAuthorization;
+  /** The tool that printed it, when the hit itself tells (a decoded message in boto3's response dict). */
+  source?: ErrorSource;
 }
 
 function newHit(shape: string, start: number, end: number): Hit {

@@ -9,7 +9,7 @@ import type {
   CauseStatus, CommandStep, Evidence, Explanation, ParsedError, PolicyReport, RankedCause, Verdict,
 } from '../types.js';
 import { renderDecisionSvg } from './svg.js';
-import { CHECKED_WORDS, checkedSentence, INFERRED_WORDS, NOT_RECOGNIZED_WORDS, firstStepsFirst, sourceWords, inferredFor, inferredLine, leadWords, noticeLines, otherErrorsNote, pathWords } from './text.js';
+import { CHECKED_WORDS, checkedSentence, INFERRED_WORDS, NOT_RECOGNIZED_WORDS, decodedRows, firstStepsFirst, printedBy, sourceWords, inferredFor, inferredLine, leadWords, noticeLines, otherErrorsNote, pathWords } from './text.js';
 
 export { renderDecisionSvg } from './svg.js';
 
@@ -186,17 +186,20 @@ function renderParsed(p: ParsedError, checked: string | null): string {
     : mono(null);
   const action = p.action ?? p.operation;
   const rows = [
-    field('Error', `${mono(p.errorCode)}${p.httpStatus ? ` <span class="muted">HTTP ${e(p.httpStatus)}</span>` : ''} <span class="muted">from ${e(sourceWords(p.source))}</span>`),
+    field('Error', `${p.decoded && !p.errorCode ? '<span class="muted">not in a decoded message (the original error shows it)</span>' : mono(p.errorCode)}${p.httpStatus ? ` <span class="muted">HTTP ${e(p.httpStatus)}</span>` : ''} <span class="muted">from ${e(p.decoded ? printedBy(p) : sourceWords(p.source))}</span>`),
     field('Caller', caller),
     field('Action', mono(action)),
     field('Target', target),
     field('Cross-account', e(yesNo(p.crossAccount))),
     field('Denial', e(denyWords(p)) + (p.deny.policyArn ? ` ${mono(p.deny.policyArn)}` : '')),
+    // a decoded authorization message: its matched statements and the request's condition values
+    ...decodedRows(p).map((r) => field(r.label, r.words.map((w, i) => e(w) + (r.code[i] !== undefined ? `<code>${e(r.code[i])}</code>` : '')).join(''))),
   ];
   if (p.region) rows.push(field('Region', mono(p.region)));
   if (p.requestId) rows.push(field('Request id', mono(p.requestId)));
   if (p.redactions.length) rows.push(field('Hidden in the paste', e(p.redactions.join(', '))));
-  if (p.encodedMessage) rows.push(field('Encoded message', 'present: decode it with <code>aws sts decode-authorization-message</code>'));
+  if (p.encodedMessage && p.decoded) rows.push(field('Encoded message', 'present, and its decoded form is in the paste (read above)'));
+  else if (p.encodedMessage) rows.push(field('Encoded message', 'present: decode it with <code>aws sts decode-authorization-message</code>'));
   const checkedHtml = checked ? `<p class="checked"><strong>${e(CHECKED_WORDS)}:</strong> ${e(checked)}</p>` : '';
   return `<section class="card" aria-labelledby="parsed-h"><h2 id="parsed-h">What the message says</h2><dl class="parsed">${rows.join('')}</dl>${checkedHtml}</section>`;
 }

@@ -110,18 +110,51 @@ export function sourceWords(source: string): string {
   return SOURCE_WORDS[source] ?? source;
 }
 
-/** "the AWS CLI (inside Terraform │ box, log timestamps)". */
+/** The command that printed a decoded authorization message, in people's words. */
+export function decoderWords(p: ParsedError): string {
+  return p.source === 'boto3' && !p.errorCode ? "boto3's sts decode_authorization_message" : 'aws sts decode-authorization-message';
+}
+
+/** "the AWS CLI (inside Terraform │ box, log timestamps)"; a decoded message names the command that decoded it. */
 export function printedBy(p: ParsedError): string {
   const words = (w: string) => WRAPPER_WORDS[w] ?? w;
   const wrappers = [...new Set(p.wrappers.filter((w) => w !== p.source).map(words))];
-  return sourceWords(p.source) + (wrappers.length ? ` (inside ${wrappers.join(', ')})` : '');
+  const inside = wrappers.length ? ` (inside ${wrappers.join(', ')})` : '';
+  if (!p.decoded) return sourceWords(p.source) + inside;
+  // with the error it decodes: that error's tool, then the decoding
+  return p.errorCode ? `${sourceWords(p.source)}, decoded with ${decoderWords(p)}${inside}` : decoderWords(p) + inside;
+}
+
+/** The decoded message's statements and request context as table rows (none for other messages). */
+export function decodedRows(p: ParsedError): FieldRow[] {
+  const d = p.decoded;
+  if (!d) return [];
+  const rows: FieldRow[] = [];
+  for (const st of d.matchedStatements.slice(0, 3)) {
+    const conds = st.conditions.length ? `, when ${st.conditions.slice(0, 4).map((c) => `${c.key} ${c.values.join('/')}`).join(' and ')}` : '';
+    const tail = ` (${st.effect ?? 'effect cut off'} ${st.actions.slice(0, 4).join(', ') || 'no action listed'} on ${st.resources.slice(0, 4).join(', ') || 'no resource listed'}${conds})`;
+    rows.push(st.statementId ? row('Matched statement', ['', tail], [st.statementId]) : row('Matched statement', [`no statement id${tail}`], []));
+  }
+  if (!d.matchedStatements.length) {
+    rows.push(row('Matched statement', [d.explicitDeny === false && d.allowed === false ? 'none: no statement allowed the call (implicit deny)' : 'none listed'], []));
+  }
+  if (d.conditions.length) {
+    const shown = d.conditions.slice(0, 4);
+    const more = d.conditions.length - shown.length;
+    const words = ['', ...shown.slice(1).map(() => ', ')];
+    words.push(more > 0 ? ` and ${more} more` : '');
+    rows.push(row('Request context', words, shown.map((c) => `${c.key} = ${c.values.join(', ')}`)));
+  }
+  if (d.truncated) rows.push(row('Decoded message', ['cut short in the paste: what follows the cut is unknown'], []));
+  return rows;
 }
 
 export function parsedFieldRows(p: ParsedError): FieldRow[] {
   const rows: FieldRow[] = [];
   const code = p.errorCode ? [p.errorCode] : [];
   const status = p.httpStatus !== null ? ` (HTTP ${p.httpStatus})` : '';
-  rows.push(code.length ? row('Error code', ['', status], code) : row('Error code', [`not printed${status}`], []));
+  const noCode = p.decoded ? 'not in a decoded message (the original error shows it)' : 'not printed';
+  rows.push(code.length ? row('Error code', ['', status], code) : row('Error code', [`${noCode}${status}`], []));
   if (p.action) rows.push(row('Action', ['', p.operation && !p.action.toLowerCase().endsWith(':' + p.operation.toLowerCase()) ? ` (operation ${p.operation})` : ''], [p.action]));
   else if (p.operation) rows.push(row('Action', ['unknown; operation ', ''], [p.operation]));
   else rows.push(row('Action', ['unknown'], []));
@@ -146,9 +179,11 @@ export function parsedFieldRows(p: ParsedError): FieldRow[] {
   rows.push(row('Cross-account', [yesNo(p.crossAccount)], []));
   const denyWords = describeDeny(p);
   rows.push(p.deny.policyArn ? row('Denied by', [denyWords + ': ', ''], [p.deny.policyArn]) : row('Denied by', [denyWords], []));
+  rows.push(...decodedRows(p));
   if (p.region) rows.push(row('Region', ['', ''], [p.region]));
   if (p.requestId) rows.push(row('Request ID', ['', ''], [p.requestId]));
-  if (p.encodedMessage) rows.push(row('Encoded message', ['present: decode it with ', ' (see First steps)'], ['aws sts decode-authorization-message']));
+  if (p.encodedMessage && p.decoded) rows.push(row('Encoded message', ['present, and its decoded form is in the paste (read above)'], []));
+  else if (p.encodedMessage) rows.push(row('Encoded message', ['present: decode it with ', ' (see First steps)'], ['aws sts decode-authorization-message']));
   if (p.redactions.length) rows.push(row('Redacted', [`${p.redactions.join(', ')} (fields left empty)`], []));
   rows.push(row('Printed by', [printedBy(p)], []));
   return rows;
@@ -194,7 +229,7 @@ export function leadWords(status: CauseStatus): string {
  * decoding it (a first step) beats reading guesses, so the first steps come before the causes.
  */
 export function firstStepsFirst(e: Explanation): boolean {
-  return e.parsed.recognized && !!e.parsed.encodedMessage && e.firstSteps.length > 0 && !e.causes.some((c) => c.status === 'confirmed');
+  return e.parsed.recognized && !!e.parsed.encodedMessage && !e.parsed.decoded && e.firstSteps.length > 0 && !e.causes.some((c) => c.status === 'confirmed');
 }
 
 export interface CauseGroups {
