@@ -115,7 +115,7 @@ function conditionProof(test: KeyTest, words: string, explain?: (f: ConditionFin
     const a = analyze(ctx, test);
     const f = a.failing[0];
     if (f) {
-      const extra = explain?.(f, ctx);
+      const extra = [explain?.(f, ctx), literalWildcard(f.outcome)].filter(Boolean).join(' ');
       return confirm(ev(`${where(f.view)} allows the call only when ${f.outcome.operator} ${f.outcome.key} ${quote(f.outcome.values)}; for this call it is ${actualWords(f.outcome)}.${extra ? ` ${extra}` : ''}`, 'policy', f.view.policyIndex, f.view.st.index));
     }
     // AWS says no policy of this kind allows, and this Allow was the only one that could: its one
@@ -136,6 +136,32 @@ function conditionProof(test: KeyTest, words: string, explain?: (f: ConditionFin
     if (a.primaryPasted) return ruleOut(ev(`The condition on ${words} in the pasted policies is not on a statement that would otherwise allow this call.`, 'policy', a.firstIndex));
     return null;
   };
+}
+
+/** The value without its ${…} policy variables (linear: indexOf, no regex over the value). */
+function withoutVariables(v: string): string {
+  let out = '';
+  let i = 0;
+  while (i < v.length) {
+    const s = v.indexOf('${', i);
+    if (s < 0) return out + v.slice(i);
+    const e = v.indexOf('}', s + 2);
+    if (e < 0) return out + v.slice(i);
+    out += v.slice(i, s);
+    i = e + 1;
+  }
+  return out;
+}
+
+/**
+ * A value with * or ? under an operator that compares literally (StringEquals and its kin): IAM expands wildcards
+ * only for StringLike / StringNotLike and the ARN operators, so the * must appear in the request itself.
+ */
+function literalWildcard(o: ConditionOutcome): string | null {
+  const base = o.operator.replace(/^For(?:Any|All)Values:/i, '').replace(/IfExists$/i, '').toLowerCase();
+  if (!base.startsWith('stringequals') && !base.startsWith('stringnotequals')) return null;
+  const w = o.values.find((v) => /[*?]/.test(withoutVariables(v)));
+  return w ? `${o.operator.replace(/IfExists$/i, '')} compares literally: the wildcard in "${w}" matches only that character, not any text (StringLike treats * and ? as wildcards).` : null;
 }
 
 /** How the message bears on an Allow condition (implicit, mostly in the trust for STS). */
@@ -251,6 +277,8 @@ const NAMED_KEYS = new Set(['sts:externalid', 'aws:multifactorauthpresent', 'aws
 const OTHER_TEST: KeyTest = (k) => {
   const l = k.toLowerCase();
   if (NAMED_KEYS.has(l) || TAG_TEST(l)) return false;
+  // a bucket listing's own parameters are request conditions like any other (the home-folder s3:prefix pattern)
+  if (l === 's3:prefix' || l === 's3:delimiter' || l === 's3:max-keys') return true;
   if (l.startsWith('kms:') || l.startsWith('s3:') || l.startsWith('iam:passedtoservice')) return false;
   // SAML:aud belongs to saml-aud-mismatch; the assertion's other attributes (SAML:sub_type, SAML:namequalifier,
   // SAML:edupersonaffiliation …) are conditions like any other

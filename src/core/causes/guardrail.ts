@@ -109,6 +109,28 @@ function denyProof(kind: PolicyKind, words: string, onNone: (ctx: CauseContext, 
   };
 }
 
+/**
+ * A pasted allow-list SCP level (one with Allow statements) none of whose Allows can cover the call. Levels as the
+ * evaluator forms them: pasted SCPs sharing a `level` are one level, each SCP without one is its own. A deny-list
+ * SCP (no Allow statement) is not a level that lacks an Allow: FullAWSAccess sits beside it.
+ */
+function levelWithoutAllow(views: StatementView[]): { policy: StatementView['policy']; policyIndex: number } | null {
+  const levels = new Map<string, StatementView[]>();
+  for (const v of views) {
+    const key = v.policy.level === null ? `pasted-${v.policyIndex}` : `level-${v.policy.level}`;
+    const arr = levels.get(key);
+    if (arr) arr.push(v);
+    else levels.set(key, [v]);
+  }
+  for (const level of levels.values()) {
+    const allows = level.filter((v) => v.st.effect === 'Allow');
+    if (allows.length && !allows.some((v) => v.action && v.resource !== false && v.condition !== false)) {
+      return { policy: allows[0]!.policy, policyIndex: allows[0]!.policyIndex };
+    }
+  }
+  return null;
+}
+
 const appliesGuard = (ctx: CauseContext) => {
   if (!isDenial(ctx)) return false;
   const a = actionOf(ctx);
@@ -158,6 +180,13 @@ export const causes: CauseDefinition[] = [
         const allows = views.filter((v) => v.st.effect === 'Allow');
         const covering = allows.find((v) => v.action && v.resource !== false && v.condition !== false);
         const said = denyType(ctx) === 'service-control';
+        const lacking = covering ? levelWithoutAllow(views) : null;
+        if (covering && lacking) {
+          const text = `${policyLabel(lacking.policy, lacking.policyIndex)} allow-lists actions and none of its statements allows ${ctx.parsed.action}, while ${where(covering)} does: every level from the root to the account needs an Allow (SCPs attached at one level combine)`;
+          return lacking.policy.level !== null && covering.policy.level !== null
+            ? confirm(ev(`${text}.`, 'policy', lacking.policyIndex))
+            : likelyIf(ev(`Likely, if the two are attached at different levels: ${text}.`, 'policy', lacking.policyIndex));
+        }
         if (covering) return said
           ? weigh(0.5, pev(`${where(covering)} allows ${ctx.parsed.action}; the refusing SCP must be another one on the path (root, an OU or the account).`, covering))
           : ruleOut(pev(`${where(covering)} allows ${ctx.parsed.action} and no pasted SCP denies it.`, covering));

@@ -110,7 +110,9 @@ export function withS3Target(parsed: ParsedError, text: string): ParsedError {
   const found = s3FromCommand(text, act);
   if (!found) return parsed;
   const name = act.slice(3);
-  const onBucket = s3BucketLevel(name) || !found.key;
+  // an object action on a URL that names only the bucket: which object is unknown (the bucket is not the resource)
+  if (!s3BucketLevel(name) && !found.key) return parsed;
+  const onBucket = s3BucketLevel(name);
   const arn = onBucket ? `arn:aws:s3:::${found.bucket}` : `arn:aws:s3:::${found.bucket}/${found.key}`;
   const target: Target = {
     arn, accountId: null, partition: 'aws', service: 's3', region: null,

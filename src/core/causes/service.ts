@@ -5,7 +5,7 @@
  */
 import type { Statement } from '../types.js';
 import type { CauseContext, CauseDefinition } from './types.js';
-import { awsSays, describeCondition, policyWords, isServiceAssumeFailure, statementViews, type StatementView } from './signals.js';
+import { awsSays, describeCondition, likelyIf, policyWords, isServiceAssumeFailure, statementViews, type StatementView } from './signals.js';
 import {
   action, actionIs, callerPrincipal, firstOf, operation, callerRoleArn, codeIs, coversAction, coversResource, crossAccount, editableDoc, fromMessage,
   fromPolicy, has, isAssumeFamily, isDataEvent, lower, policiesOf, policyLabel, service, sig, statementsFor, stmtLabel,
@@ -87,6 +87,29 @@ function accountScopeMiss(ctx: CauseContext, st: Statement): { key: string; valu
   return found;
 }
 
+/** How IAM shows a deleted role or user in a saved resource policy: its unique id (AROA…, AIDA…) instead of the ARN. */
+const UNIQUE_ID = /^(?:AROA|AIDA)[A-Z0-9]{12,28}$/;
+
+/**
+ * A pasted resource policy (for this service, or any when the service is unknown) whose Allow statements name
+ * principals only as unique ids: every principal it grants was deleted, so it grants no one now — a role or user
+ * recreated with the same name has a new id (re:Post "unknown principal format in my IAM resource-based policy").
+ */
+function orphanedGrant(ctx: CauseContext): { policy: Indexed; statement: Statement; ids: string[] } | null {
+  const list = service(ctx) ? resourcePolicies(ctx) : policiesOf(ctx, 'resource');
+  for (const p of list) {
+    const allows = p.policy.statements.filter((st) => st.effect === 'Allow' && st.principal);
+    if (!allows.length) continue;
+    const orphaned = allows.every((st) => {
+      const pr = st.principal!;
+      return !pr.wildcard && !pr.Service.length && !pr.Federated.length && !pr.CanonicalUser.length
+        && pr.AWS.length > 0 && pr.AWS.every((a) => UNIQUE_ID.test(a.trim()));
+    });
+    if (orphaned) return { policy: p, statement: allows[0]!, ids: [...new Set(allows.flatMap((st) => st.principal!.AWS))].slice(0, 4) };
+  }
+  return null;
+}
+
 /** Services reporting that they may not invoke a Lambda function (its resource policy lacks them). */
 const SERVICE_CANNOT_INVOKE = ['invalid permissions on lambda function', 'insufficient permissions to invoke the lambda function', 'does not have permission to invoke'];
 
@@ -97,9 +120,20 @@ const missingGrant: CauseDefinition = {
   family: 'service',
   prior: 0.12,
   specificity: 1,
-  appliesTo: (ctx) => serviceCall(ctx) || has(ctx, ...SERVICE_CANNOT_INVOKE),
+  appliesTo: (ctx) => serviceCall(ctx) || has(ctx, ...SERVICE_CANNOT_INVOKE)
+    // a bare refusal that names no service, next to a pasted resource policy that grants only deleted principals
+    || (!notDenial(ctx) && !isAssumeFamily(ctx) && !service(ctx) && orphanedGrant(ctx) !== null),
   signals: [
     decodedNoAllow,
+    (ctx) => {
+      const o = orphanedGrant(ctx);
+      if (!o) return null;
+      const text = `${policyLabel(o.policy.policy, o.policy.index)} grants only ${o.ids.join(', ')} — unique ids, not ARNs: IAM shows a principal this way once it was deleted, so the policy grants no one now (a role or user recreated with the same name has a new id).`;
+      const needed = ctx.parsed.deny.kind !== 'explicit' && (crossAccount(ctx) === true || ctx.parsed.caller?.type === 'service' || ctx.parsed.deny.policyType === 'resource-based');
+      if (ctx.parsed.deny.kind === 'explicit') return null;
+      return needed ? sig(8, fromPolicy(text, o.policy.index, o.statement.index), 'confirmed')
+        : likelyIf(fromPolicy(`Likely, if the call needs the resource policy's grant (another account, a service principal): ${text}`, o.policy.index, o.statement.index));
+    },
     (ctx) => (has(ctx, ...SERVICE_CANNOT_INVOKE)
       ? sig(20, fromMessage('The calling service may not invoke the function: the function\'s resource policy does not grant its service principal (lambda add-permission).'))
       : null),

@@ -197,6 +197,9 @@ export const SHAPES: MessageShape[] = [
   { name: 'sqs-access-denied', family: 'typed', priority: 6,
     description: 'SQS: Access to the resource <queue URL> is denied.',
     sample: '{"message": "Access to the resource https://sqs.eu-west-1.amazonaws.com/ is denied.", "code": "AccessDenied", "statusCode": 403}' },
+  { name: 'cloudtrail-delivery-access-denied', family: 'third-party', priority: 6, inferAction: 's3:PutObject',
+    description: 'CloudTrail cannot deliver log files to its bucket: `aws cloudtrail get-trail-status` shows "LatestDeliveryError": "AccessDenied" (cloudtrail.amazonaws.com\'s s3:PutObject refused by the bucket policy, an RCP or the bucket\'s settings)',
+    sample: '{\n    "IsLogging": true,\n    "LatestDeliveryError": "AccessDenied",\n    "LatestDeliveryAttemptTime": "2026-11-30T11:05:40Z"\n}' },
   { name: 's3-notification-destination-unvalidated', family: 'third-party', priority: 6,
     description: 'S3 event notifications: S3 could not confirm it may deliver to the Lambda function, SNS topic or SQS queue (the destination\'s resource policy does not allow s3.amazonaws.com)',
     sample: 'An error occurred (InvalidArgument) when calling the PutBucketNotificationConfiguration operation: Unable to validate the following destination configurations' },
@@ -1274,6 +1277,16 @@ export const TRIGGERS: Trigger[] = [
     handle: (_st, m) => {
       const h = newHit('service-cannot-assume-role', m.index, m.index + m[0].length);
       h.targetRaw = m[1] ?? null;
+      return h;
+    },
+  },
+  {
+    // CloudTrail's trail status: the service principal's last write of log files (or digests) to the bucket was refused
+    re: /"Latest(?:Digest)?DeliveryError"\s{0,4}:\s{0,4}"AccessDenied"/g,
+    handle: (_st, m) => {
+      const h = newHit('cloudtrail-delivery-access-denied', m.index, m.index + m[0].length);
+      h.callerRaw = 'cloudtrail.amazonaws.com';
+      h.code = 'AccessDenied';
       return h;
     },
   },

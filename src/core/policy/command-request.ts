@@ -33,6 +33,8 @@ interface AwsCommand {
   options: Map<string, string[]>;
   /** Global options before the service (`aws --region x sts …`). */
   global: Map<string, string[]>;
+  /** Every word after the operation, in order (positional arguments may follow a switch such as --recursive). */
+  words: string[];
 }
 
 /** Shell words of one command line: quotes removed, no expansion (linear). */
@@ -90,7 +92,7 @@ function commandOf(words: string[]): AwsCommand | null {
       if (eq > 0) options.get(flag)!.push(w.slice(eq + 1));
     } else if (flag) options.get(flag)!.push(w);
   }
-  return { service, operation, options, global };
+  return { service, operation, options, global, words: words.slice(i + 2) };
 }
 
 /** A line ends with a shell continuation (`\`, PowerShell's backtick, cmd's `^`). */
@@ -279,6 +281,8 @@ function fromCommand(cmd: AwsCommand, action: string, service: string, parsed: P
     const key = first(cmd, '--sse-kms-key-id', '--ssekms-key-id');
     if (key) out.context['s3:x-amz-server-side-encryption-aws-kms-key-id'] = key;
   }
+  if (action === 's3:listbucket') listingOf(cmd, out);
+  if (name !== 'sts assume-role' && (cmd.operation.startsWith('create-') || cmd.operation === 'run-instances')) requestTagsOf(cmd, out);
   if (service === 'kms' && parsed.caller && PERSON_CALLERS.has(parsed.caller.type)) {
     // the caller called KMS itself: the context is exactly what the command passed
     const raw = first(cmd, '--encryption-context');
@@ -289,6 +293,76 @@ function fromCommand(cmd: AwsCommand, action: string, service: string, parsed: P
       else out.absent.push('kms:EncryptionContextKeys');
       out.absentPrefixes.push('kms:EncryptionContext:');
     }
+  }
+  return out;
+}
+
+/**
+ * The listing keys a bucket listing sends. `aws s3 ls s3://bucket/some/prefix/` calls ListObjectsV2 with Prefix
+ * some/prefix/ and Delimiter / (no delimiter with --recursive); `aws s3api list-objects[-v2]` sends exactly its
+ * --prefix / --delimiter, and neither key when the flag is not given. An empty prefix stays unknown.
+ */
+function listingOf(cmd: AwsCommand, out: CommandRequest): void {
+  if (cmd.service === 's3' && cmd.operation === 'ls') {
+    const url = cmd.words.find((w) => w.toLowerCase().startsWith('s3://'));
+    if (!url) return;
+    const slash = url.indexOf('/', 5);
+    const prefix = slash < 0 ? '' : url.slice(slash + 1);
+    if (prefix && prefix.length <= 1024) out.context['s3:prefix'] = prefix;
+    if (cmd.options.has('--recursive')) out.absent.push('s3:delimiter');
+    else out.context['s3:delimiter'] = '/';
+    return;
+  }
+  if (cmd.service === 's3api' && (cmd.operation === 'list-objects-v2' || cmd.operation === 'list-objects')) {
+    for (const [flag, key] of [['--prefix', 's3:prefix'], ['--delimiter', 's3:delimiter']] as const) {
+      const v = first(cmd, flag);
+      if (v === undefined) out.absent.push(key);
+      else if (v && v.length <= 1024 && !v.includes(' ')) out.context[key] = v;
+    }
+  }
+}
+
+/**
+ * The tags a create command sends (aws:TagKeys, aws:RequestTag/…): none when it has no --tag… option (the CLI sends
+ * TagSpecifications / Tags only when given), the keys of `--tags Key=a,Value=b`, `--tags a=b,c=d`, JSON, or
+ * `--tag-specifications 'ResourceType=volume,Tags=[{Key=a,Value=b}]'`; unknown when the value cannot be read.
+ */
+function requestTagsOf(cmd: AwsCommand, out: CommandRequest): void {
+  const flags = [...cmd.options.keys()].filter((f) => f.startsWith('--tag'));
+  if (!flags.length) {
+    out.absent.push('aws:TagKeys');
+    out.absentPrefixes.push('aws:RequestTag/');
+    return;
+  }
+  if (flags.length !== 1) return;
+  const words = cmd.options.get(flags[0]!) ?? [];
+  const raw = words.join(' ').slice(0, 20_000);
+  if (!raw || raw.startsWith('file:') || raw.startsWith('fileb:') || raw.includes('$')) return;
+  let tags: Record<string, string> | null = null;
+  if (flags[0] === '--tag-specifications') {
+    tags = {};
+    const re = /"?Key"?\s*[=:]\s*"?([^,"}\]\s]{1,128})"?\s*,\s*"?Value"?\s*[=:]\s*"?([^,"}\]]{0,256})"?/gi;
+    for (let m = re.exec(raw), n = 0; m && n < 50; m = re.exec(raw), n++) tags[m[1]!] = m[2]!;
+    if (!Object.keys(tags).length) return;
+  } else {
+    tags = tagsOf(words) ?? mapTagsOf(raw);
+  }
+  if (!tags || !Object.keys(tags).length) return;
+  out.context['aws:TagKeys'] = Object.keys(tags);
+  for (const [k, v] of Object.entries(tags)) out.context[`aws:RequestTag/${k}`] = v;
+  out.absentPrefixes.push('aws:RequestTag/');
+}
+
+/** `--tags team=web,env=prod` (the map form of several services' create commands); null when unreadable. */
+function mapTagsOf(raw: string): Record<string, string> | null {
+  if (raw.includes(' ') || raw.startsWith('{') || raw.startsWith('[')) return null;
+  const out: Record<string, string> = {};
+  for (const pair of raw.split(',').slice(0, 50)) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) return null;
+    const k = pair.slice(0, eq);
+    if (k.toLowerCase() === 'key' || k.toLowerCase() === 'value') return null;
+    out[k] = pair.slice(eq + 1);
   }
   return out;
 }

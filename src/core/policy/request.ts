@@ -70,6 +70,8 @@ export function requestFromParsed(
   if (serviceCaller) {
     ctx['aws:PrincipalIsAWSService'] = 'true';
     ctx['aws:PrincipalServiceName'] = serviceCaller;
+    // a service principal is no account of an organization: the org keys exist only for IAM principals of one
+    knownAbsent.push('aws:PrincipalOrgID', 'aws:PrincipalOrgPaths');
   } else if (caller && callerArn) {
     if (caller.type === 'assumed-role') {
       const roleArn = usableArn(caller.roleArn);
