@@ -43,7 +43,20 @@
  * Ruled-out misses: g05 identity-missing-allow 3rd (unlikely) — aws:TagKeys is unknown although the create-volume
  * command passes no --tag-specifications, so the ForAllValues Allow is not seen to apply (and condition-tags stays
  * "likely" 2nd); g13 identity-missing-allow 1st (possible).
- * These are the blind figures.
+ * These were the blind figures.
+ *
+ * After the fixes — no longer blind: the rules were written after reading g04, g05, g11, g12 and g13, each tried both
+ * ways on other inputs (blind6-rules.test.ts); no fixture or label changed; docs/decisions/024. `aws s3 ls` sends
+ * s3:prefix / s3:delimiter and s3api list-objects its --prefix / --delimiter, and those keys failing on an Allow are
+ * condition-other, with a sentence when a StringEquals value's * is literal (g04); a create command without a --tag…
+ * option sends no aws:TagKeys / aws:RequestTag (g05: the ForAllValues Allow applies, the Null Deny is confirmed, and
+ * identity-missing-allow leaves the top 3); pasted allow-list SCPs are levels as in the evaluator (g11, likely: the
+ * levels are not given); get-trail-status's LatestDeliveryError AccessDenied is cloudtrail.amazonaws.com's
+ * s3:PutObject, a service principal has no aws:PrincipalOrgID, and an object action on a bucket-only URL has no
+ * target (g12: rcp-deny confirmed); a resource policy granting only AROA…/AIDA… ids grants no one (g13, likely: the
+ * message names no action or accounts). Measured: top-1 20/20, top-3 20/20, ruled-out kept 57/58. Left: g13's
+ * identity-missing-allow stays "possible" at rank 2 — the bare message names no action, so the pasted identity policy
+ * cannot be checked against it (undecidable from this paste). The bars are these figures.
  */
 import { describeHeldOut } from './held-out.js';
 
@@ -51,13 +64,7 @@ describeHeldOut({
   name: 'blind scenarios, sixth round (g01–g20, subtle evaluation)',
   folder: 'blind-scenarios-6',
   minCount: 20,
-  top1Bar: 16 / 20,
-  top3Bar: 16 / 20,
-  ruledOutBar: 56 / 58,
-  knownMisses: [
-    'g04-cli-s3-ls-home-prefix-stringequals-with-wildcard',
-    'g11-terraform-sqs-createqueue-ou-scp-allow-list-omits-sqs',
-    'g12-cli-cloudtrail-delivery-accessdenied-rcp-no-service-principal-exemption',
-    'g13-js-lambda-s3-cross-account-bucket-policy-stale-aroa-principal',
-  ],
+  top1Bar: 20 / 20,
+  top3Bar: 20 / 20,
+  ruledOutBar: 57 / 58,
 });
