@@ -46,7 +46,7 @@
  * These were the blind figures.
  *
  * After the fixes — no longer blind: the rules were written after reading g04, g05, g11, g12 and g13, each tried both
- * ways on other inputs (blind6-rules.test.ts); no fixture or label changed; docs/decisions/024. `aws s3 ls` sends
+ * ways on other inputs (blind6-rules.test.ts); no fixture or label changed; docs/decisions/025. `aws s3 ls` sends
  * s3:prefix / s3:delimiter and s3api list-objects its --prefix / --delimiter, and those keys failing on an Allow are
  * condition-other, with a sentence when a StringEquals value's * is literal (g04); a create command without a --tag…
  * option sends no aws:TagKeys / aws:RequestTag (g05: the ForAllValues Allow applies, the Null Deny is confirmed, and
