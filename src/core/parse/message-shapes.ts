@@ -212,6 +212,18 @@ export const SHAPES: MessageShape[] = [
   { name: 'sso-session-invalid', family: 'credentials', priority: 6,
     description: 'IAM Identity Center: Session token not found or invalid',
     sample: 'An error occurred (UnauthorizedException) when calling the GetRoleCredentials operation: Session token not found or invalid' },
+  { name: 'registry-token-expired', family: 'credentials', priority: 6,
+    description: 'Amazon ECR (docker, containerd, finch): the registry login token from ecr:GetAuthorizationToken is past its 12 hours',
+    sample: 'denied: Your authorization token has expired. Reauthenticate and try again.' },
+  { name: 'apigw-missing-auth-token', family: 'third-party', priority: 5, inferAction: 'execute-api:Invoke',
+    description: 'API Gateway\'s 403 body {"message":"Missing Authentication Token"}: no deployed resource, method or stage matches the URL (API Gateway does not say which paths exist), or an IAM-authorized method got an unsigned request',
+    sample: '{"message":"Missing Authentication Token"}' },
+  { name: 'kms-key-state', family: 'kms', priority: 6,
+    description: 'KMS refuses a key for its state, naming the key: "<key ARN> is pending deletion." (KMSInvalidStateException), "<key ARN> is disabled." (DisabledException)',
+    sample: 'An error occurred (KMSInvalidStateException) when calling the Decrypt operation: arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab is pending deletion.' },
+  { name: 'stackset-execution-role-untrusted', family: 'sts', priority: 7, inferAction: 'sts:AssumeRole',
+    description: 'CloudFormation StackSets (self-managed): the administration role could not assume the execution role in a target account (the role is missing there, or its trust does not name the administrator)',
+    sample: "Account 111122223333 should have 'AWSCloudFormationStackSetExecutionRole' role with trust relationship to Role 'AWSCloudFormationStackSetAdministrationRole'." },
   { name: 'k8s-unauthorized', family: 'credentials', priority: 4,
     description: 'kubectl against EKS: the cluster did not accept the IAM identity behind the token (no access entry / aws-auth mapping, or the token was for another identity)',
     sample: 'kubectl get svc\nerror: You must be logged in to the server (Unauthorized)' },
@@ -1073,6 +1085,25 @@ export const TRIGGERS: Trigger[] = [
   { re: /Access to Role '[^']{1,300}' is forbidden\.?/g, handle: simple('cognito-role-forbidden') },
   { re: /Unauthenticated access is not supported for this identity pool\.?/g, handle: simple('cognito-unauthenticated-not-supported') },
   { re: /Session token not found or invalid\.?/g, handle: simple('sso-session-invalid') },
+  // API Gateway's JSON body (AWS APIs word their own unsigned-request error "Request is missing Authentication Token")
+  { re: /"message" ?: ?"Missing Authentication Token"/gi, handle: simple('apigw-missing-auth-token') },
+  {
+    re: /\b(arn:aws[a-z-]{0,12}:kms:[a-z0-9-]{1,30}:\d{12}:key\/[A-Za-z0-9-]{1,100}) is (?:pending deletion|disabled)\b\.?/g,
+    handle: (_st, m) => {
+      const h = newHit('kms-key-state', m.index, m.index + m[0].length);
+      h.targetRaw = m[1] ?? null;
+      return h;
+    },
+  },
+  {
+    re: /\bAccount (\d{12}) should have '([\w+=,.@-]{1,64})' role with trust relationship to Role '([\w+=,.@-]{1,64})'\.?/g,
+    handle: (_st, m) => {
+      const h = newHit('stackset-execution-role-untrusted', m.index, m.index + m[0].length);
+      h.targetRaw = `arn:aws:iam::${m[1]}:role/${m[2]}`;
+      return h;
+    },
+  },
+  { re: /Your authorization token has expired\. Reauthenticate and try again\.?/g, handle: simple('registry-token-expired', { backTo: /denied: $/ }) },
   {
     re: /\bUser: ([^\s"]{1,400}) is not[a-z ]{0,24}\(truncated/g,
     handle: (_st, m) => {
