@@ -104,6 +104,8 @@ function appliesToCaller(ctx: CauseContext): boolean {
   if (!isDenial(ctx) || !callerHasIdentityPolicies(ctx) || isRootMessage(ctx)) return false;
   // a service failed to assume the role it was given: the caller's own call was authorized
   if (isServiceAssumeFailure(ctx)) return false;
+  // API Gateway's "Missing Authentication Token" comes before any authorization: no caller's policy was read
+  if (ctx.parsed.shape === 'apigw-missing-auth-token') return false;
   const a = actionOf(ctx);
   // EC2 Auto Scaling's service-linked role on a KMS key: its permissions are fixed, the key policy decides (decision 019)
   if (a.startsWith('kms:') && isAutoScalingSlr(ctx.parsed.caller)) return false;
@@ -433,6 +435,9 @@ export const causes: CauseDefinition[] = [
         if (type === 'identity-based' && kind === 'explicit') return claim(40, ev(awsSays(ctx, `AWS reports an explicit deny in an identity-based policy${ctx.parsed.deny.policyArn ? ` (${ctx.parsed.deny.policyArn})` : ''}.`)));
         if (kind === 'implicit') return ruleOut(ev(awsSays(ctx, 'AWS reports an implicit deny (no policy allows the call).', 'That is an implicit deny: a matching Deny would have been reported as explicit.')));
         if (kind === 'explicit' && type) return weigh(0.1, ev(`AWS names an explicit deny in a ${policyWords(ctx, type)}, not an identity-based one.`));
+        if (kind === 'explicit' && ctx.parsed.action?.toLowerCase().startsWith('execute-api:')) {
+          return weigh(2, ev('API Gateway reports an explicit deny without naming the policy type; an identity-policy Deny is possible, but it words the API\'s own resource-policy Deny the same way.'));
+        }
         if (kind === 'explicit') return weigh(4, ev('AWS reports an explicit deny without naming the policy type; identity-policy Denies are the most common kind.'));
         return weigh(0.5, ev('The message does not say explicit deny.', 'catalog'));
       },

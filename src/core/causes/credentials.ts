@@ -20,6 +20,8 @@ const EXPIRED = [
   'security token included in the request is expired', 'expiredtoken', 'token has expired', 'token is expired', 'the provided token has expired',
   'credentials have expired', 'session has expired', 'sso session associated with this profile has expired', 'token expired',
   'request has expired', 'signature expired', 'requestexpired', 'expired token', 'requesttimetooskewed',
+  // IAM Identity Center's portal refuses GetRoleCredentials when the cached SSO access token has lapsed or was revoked
+  'session token not found or invalid',
 ];
 const INVALID = [
   'security token included in the request is invalid', 'invalidclienttokenid', 'unrecognizedclient', 'invalidaccesskeyid',
@@ -228,6 +230,8 @@ const invalid: CauseDefinition = {
   appliesTo: isInvalid,
   signals: [
     (ctx) => {
+      // API Gateway's body and its x-amzn-ErrorType MissingAuthenticationTokenException are about the URL, not a key
+      if (ctx.parsed.shape === 'apigw-missing-auth-token') return sig(0.2, fromMessage('API Gateway answers "Missing Authentication Token" for a URL no deployed method matches, without reading any key; only an IAM-authorized method that got an unsigned request answers it about credentials.'));
       if (has(ctx, 'signaturedoesnotmatch', 'request signature we calculated does not match')) {
         return sig(30, fromMessage('The signature does not match: the secret access key does not belong to the access key id (or the request was altered).'));
       }

@@ -7,7 +7,7 @@ import { rank } from '../rank/index.js';
 import { definitionOf, definitions } from './catalog.js';
 import { deriveFacts, fillTemplate, firstStepFacts } from './templates.js';
 import { familyFacts } from './service-facts.js';
-import { isDataEvent } from './service-util.js';
+import { isDataEvent, notInCloudTrail } from './service-util.js';
 import { forgetLowered } from './text-index.js';
 import { inferredValues } from './abduce.js';
 import { kmsUse, type KmsUse } from './kms-use.js';
@@ -112,6 +112,13 @@ export function firstSteps(parsed: ParsedError): CommandStep[] {
   const sts = (parsed.action ?? '').toLowerCase().startsWith('sts:') || (parsed.operation ?? '').startsWith('AssumeRole');
   const region = facts.region ?? (sts ? 'us-east-1' : null);
   const regionFlag = region ? `--region ${region}` : '--region <region>';
+  if (notInCloudTrail(parsed.action)) {
+    steps.push({
+      description: 'CloudTrail never records execute-api:Invoke: the stage\'s access logs (and execution logs) hold each call with its status and caller, when the stage has them turned on.',
+      command: `aws apigateway get-stages --rest-api-id ${fillTemplate('{apiId}', facts)} ${regionFlag} --query 'item[].[stageName,accessLogSettings.destinationArn]' --output text`,
+    });
+    return steps;
+  }
   if (isDataEvent(parsed.action)) {
     steps.push({
       description: `${fillTemplate('{eventName}', facts)} is a CloudTrail data event: Event history (lookup-events) never holds it, and a trail records it only when it logs data events for this resource. List the trails; one with HasCustomEventSelectors may (aws cloudtrail get-event-selectors --trail-name <name> says), and then its log files hold the failed call with errorCode, userIdentity and requestParameters.`,

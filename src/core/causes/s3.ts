@@ -337,6 +337,10 @@ const accessPoint: CauseDefinition = {
     (ctx) => (lower(ctx.parsed.target?.arn).includes(':accesspoint/')
       ? sig(60, fromMessage('The request goes through an S3 access point: its own policy, network origin and Block Public Access apply, and the bucket policy must delegate to it.'))
       : sig(5, fromMessage('The text mentions an S3 access point.'))),
+    // through an access point, the resource-based policy AWS names is the access point's (or the bucket's delegation to it)
+    (ctx) => (lower(ctx.parsed.target?.arn).includes(':accesspoint/') && ctx.parsed.deny.policyType === 'resource-based' && ctx.parsed.deny.kind === 'implicit'
+      ? sig(3, fromMessage('AWS says no resource-based policy allows the call: through an access point that is the access point policy, or a bucket policy that does not delegate to access points.'))
+      : null),
     (ctx) => {
       if (!has(ctx, 'network origin', 'networkorigin', 'vpc')) return null;
       const vpcOnly = has(ctx, '"networkorigin": "vpc"', 'networkorigin: vpc', 'network origin: vpc', '--network-origin vpc', 'vpcconfiguration');
@@ -347,13 +351,13 @@ const accessPoint: CauseDefinition = {
     },
   ],
   confirm: [
-    { description: 'The access point\'s network origin, VPC and Block Public Access.', command: 'aws s3control get-access-point --account-id {targetAccount} --name <access-point-name>' },
-    { description: 'The access point\'s policy.', command: 'aws s3control get-access-point-policy --account-id {targetAccount} --name <access-point-name>' },
+    { description: 'The access point\'s network origin, VPC and Block Public Access.', command: 'aws s3control get-access-point --account-id {targetAccount} --name {accessPointName}' },
+    { description: 'The access point\'s policy.', command: 'aws s3control get-access-point-policy --account-id {targetAccount} --name {accessPointName}' },
     { description: 'The bucket policy must allow or delegate to access points (s3:DataAccessPointAccount / s3:DataAccessPointArn).', command: 'aws s3api get-bucket-policy --bucket {bucket} --query Policy --output text' },
   ],
   fix: {
     description: 'Grant the caller in the access point policy, delegate from the bucket policy (e.g. Allow "*" with "StringEquals": {"s3:DataAccessPointAccount": "<owner-account>"}), and call VPC-origin access points from inside that VPC.',
-    commands: ['aws s3control put-access-point-policy --account-id {targetAccount} --name <access-point-name> --policy file://access-point-policy.json'],
+    commands: ['aws s3control put-access-point-policy --account-id {targetAccount} --name {accessPointName} --policy file://access-point-policy.json'],
   },
   docs: [ACCESS_POINTS, S3_403],
 };

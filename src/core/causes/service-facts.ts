@@ -29,7 +29,12 @@ export function familyFacts(ctx: CauseContext): TemplateFacts {
   const out: TemplateFacts = {};
   const put = putter(ctx, out);
   // S3 bucket and key named outside an ARN: `s3://bucket/key`, Terraform's `object "key" in S3 bucket "bucket"`
+  // an API Gateway invoke URL names the API: https://API_ID.execute-api.REGION.amazonaws.com/stage/path
+  const api = ctx.parsed.action?.toLowerCase().startsWith('execute-api:') ? tokenAfter(ctx, 'https://', '/"\'') : null;
+  if (api && /^[a-z0-9]{10}\.execute-api\.[a-z0-9-]{1,30}\.amazonaws\.com$/.test(api)) put('apiId', api.slice(0, 10));
   const url = tokenAfter(ctx, 's3://', ',;)');
+  // s3://arn:aws:s3:region:account:accesspoint/name/key names an access point, not a bucket (the target ARN holds it)
+  if (url && url.startsWith('arn:')) return out;
   if (url) {
     const slash = url.indexOf('/');
     put('bucket', slash > 0 ? url.slice(0, slash) : url);

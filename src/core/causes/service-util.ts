@@ -644,6 +644,11 @@ function isKmsContextUncached(ctx: CauseContext): boolean {
  * Actions CloudTrail records as data events, which Event history (lookup-events) never holds:
  * S3 object operations, Lambda Invoke, DynamoDB item reads and writes.
  */
+/** Calls CloudTrail never records, in event history or in a trail: API Gateway's execute-api:Invoke (the stage's access logs hold them). */
+export function notInCloudTrail(action: string | null): boolean {
+  return (action ?? '').toLowerCase() === 'execute-api:invoke';
+}
+
 export function isDataEvent(action: string | null): boolean {
   const a = (action ?? '').toLowerCase();
   if (a.startsWith('s3:')) {

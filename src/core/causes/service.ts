@@ -8,7 +8,7 @@ import type { CauseContext, CauseDefinition } from './types.js';
 import { awsSays, describeCondition, likelyIf, policyWords, isServiceAssumeFailure, statementViews, type StatementView } from './signals.js';
 import {
   action, actionIs, callerPrincipal, firstOf, operation, callerRoleArn, codeIs, coversAction, coversResource, crossAccount, editableDoc, fromMessage,
-  fromPolicy, has, isAssumeFamily, isDataEvent, lower, policiesOf, policyLabel, service, sig, statementsFor, stmtLabel,
+  fromPolicy, has, isAssumeFamily, isDataEvent, lower, notInCloudTrail, policiesOf, policyLabel, service, sig, statementsFor, stmtLabel,
   withConditionAdded, withStatementAdded, type Indexed, type StatementHit,
 } from './service-util.js';
 import { abducedFor } from './abduce.js';
@@ -187,6 +187,7 @@ const missingGrant: CauseDefinition = {
     { description: 'Read the topic policy.', command: 'aws sns get-topic-attributes --topic-arn {targetArn} --query Attributes.Policy --output text', when: (ctx) => service(ctx) === 'sns' },
     { description: 'Read the secret\'s resource policy.', command: 'aws secretsmanager get-resource-policy --secret-id {targetArn}', when: (ctx) => service(ctx) === 'secretsmanager' },
     { description: 'Read the repository policy.', command: 'aws ecr get-repository-policy --repository-name {targetName}', when: (ctx) => service(ctx) === 'ecr' },
+    { description: 'Read the API\'s resource policy.', command: 'aws apigateway get-rest-api --rest-api-id {apiId} --region {region} --query policy --output text', when: (ctx) => service(ctx) === 'execute-api' },
     { description: 'Does the caller\'s side allow it? (Across accounts both sides must.)', command: 'aws iam simulate-principal-policy --policy-source-arn {callerPrincipalArn} --action-names {action} --resource-arns {targetArn}', when: (ctx) => !!callerPrincipal(ctx) && ctx.parsed.caller?.type !== 'service' }, // an AWS service has no IAM policies to simulate
   ],
   fix: {
@@ -258,6 +259,10 @@ const explicitDeny: CauseDefinition = {
     (ctx) => {
       const d = ctx.parsed.deny;
       if (d.kind === 'explicit' && d.policyType === 'resource-based') return sig(20, fromMessage(awsSays(ctx, 'AWS reports an explicit deny in a resource-based policy.')));
+      // API Gateway evaluates an API's resource policy itself and words its Deny without a policy type
+      if (d.kind === 'explicit' && !d.policyType && ctx.parsed.action?.toLowerCase().startsWith('execute-api:')) {
+        return sig(8, fromMessage('API Gateway reports an explicit deny without naming the policy type; it evaluates the API\'s own resource policy (aws:SourceIp, aws:SourceVpce, aws:PrincipalOrgID guards) for execute-api:Invoke, the usual source of that Deny.'));
+      }
       if (d.kind === 'explicit' && !d.policyType) return sig(2, fromMessage('AWS reports an explicit deny without naming the policy type.'));
       if (d.kind === 'explicit') return sig(0.05, fromMessage(`The explicit deny is in a ${policyWords(ctx, d.policyType ?? "")}, not the resource's.`));
       if (d.policyType === 'resource-based') return sig(0.1, fromMessage(awsSays(ctx, 'AWS reports that no resource-based policy allows the call.', 'A missing grant, not a Deny.')));
@@ -291,8 +296,9 @@ const explicitDeny: CauseDefinition = {
     { description: 'Read the bucket policy and find the Deny (check aws:SourceVpce, aws:SourceIp, aws:SecureTransport, s3:x-amz-server-side-encryption, aws:PrincipalOrgID conditions).', command: 'aws s3api get-bucket-policy --bucket {bucket} --query Policy --output text', when: (ctx) => service(ctx) === 's3' },
     { description: 'Read the resource\'s policy.', command: 'aws secretsmanager get-resource-policy --secret-id {targetArn}', when: (ctx) => service(ctx) === 'secretsmanager' },
     { description: 'Read the queue policy.', command: 'aws sqs get-queue-attributes --queue-url <queue-url> --attribute-names Policy', when: (ctx) => service(ctx) === 'sqs' },
+    { description: 'Read the API\'s resource policy and find the Deny (check aws:SourceIp, aws:SourceVpce, aws:PrincipalOrgID conditions); a change takes effect only after the API is deployed again.', command: 'aws apigateway get-rest-api --rest-api-id {apiId} --region {region} --query policy --output text', when: (ctx) => service(ctx) === 'execute-api' },
     // Event history has no data events (S3 object calls): the step would find nothing there
-    { description: 'The request\'s context as CloudTrail saw it (source IP, VPC endpoint, TLS).', command: 'aws cloudtrail lookup-events --region {region} --lookup-attributes AttributeKey=EventName,AttributeValue={eventName} --max-results 20 --query \'Events[].CloudTrailEvent\' --output text', when: (ctx) => !isDataEvent(ctx.parsed.action) },
+    { description: 'The request\'s context as CloudTrail saw it (source IP, VPC endpoint, TLS).', command: 'aws cloudtrail lookup-events --region {region} --lookup-attributes AttributeKey=EventName,AttributeValue={eventName} --max-results 20 --query \'Events[].CloudTrailEvent\' --output text', when: (ctx) => !isDataEvent(ctx.parsed.action) && !notInCloudTrail(ctx.parsed.action) },
   ],
   fix: {
     description: 'Either make the request satisfy the guard (call through the VPC endpoint, over TLS, with the required encryption header, from the organization), or narrow the Deny — e.g. exempt this principal with an ArnNotLike aws:PrincipalArn condition — if the guard is wrong for it, and apply the edited policy with the service\'s own call (S3: aws s3api put-bucket-policy --bucket {bucket} --policy file://policy.json).',
@@ -451,7 +457,8 @@ function unresolvedSsmTarget(arn: string | undefined): boolean {
 /** Strong enough to rank the missing parameter beside the permission causes, not to settle it. */
 const SSM_UNRESOLVED_WEIGHT = 25;
 
-function maskKind(ctx: CauseContext): 's3' | 'ssm' | null {
+function maskKind(ctx: CauseContext): 's3' | 'ssm' | 'apigw' | null {
+  if (ctx.parsed.shape === 'apigw-missing-auth-token') return 'apigw';
   const a = action(ctx);
   const op = operation(ctx);
   if (S3_READS.includes(a) || S3_READ_OPS.includes(op)) return 's3';
@@ -514,12 +521,15 @@ const masked: CauseDefinition = {
   prior: 0.06,
   specificity: 1,
   // S3 reads are S3 calls; ssm:GetParameter* actions and GetParameter* operations are in the paste
-  gate: { keys: ['s3'], phrases: ['getparameter', 'headobject'] },
+  gate: { keys: ['s3'], phrases: ['getparameter', 'headobject', 'missing authentication token'] },
   appliesTo: (ctx) => !notDenial(ctx) && maskKind(ctx) !== null,
   signals: [
     (ctx) => {
       const kind = maskKind(ctx);
       const d = ctx.parsed.deny;
+      if (kind === 'apigw') {
+        return sig(20, fromMessage('API Gateway answers "Missing Authentication Token" for a URL that matches no deployed resource and method: a wrong path, HTTP method or stage, or changes not yet deployed (an IAM-authorized method answers it too when the request is not signed).'));
+      }
       if (kind === 's3') {
         if (d.kind === 'explicit') return sig(0.1, fromMessage('An explicit Deny refused the read; a missing key is not the reason.'));
         if (d.policyType) return sig(0.3, fromMessage(`AWS names a ${policyWords(ctx, d.policyType)} as the reason.`));
@@ -557,12 +567,17 @@ const masked: CauseDefinition = {
   ],
   confirm: [
     { description: 'Does the key exist? (List the prefix with credentials that may list the bucket.)', command: 'aws s3api list-objects-v2 --bucket {bucket} --prefix {objectKey} --max-items 5', when: (ctx) => maskKind(ctx) === 's3' },
+    { description: 'Which resources and methods does the API have? (Compare with the URL\'s path and method.)', command: "aws apigateway get-resources --rest-api-id {apiId} --region {region} --query 'items[].[path,join(`,`,keys(resourceMethods||`{}`))]' --output text", when: (ctx) => maskKind(ctx) === 'apigw' },
+    { description: 'Which stages are deployed? (The URL\'s first path segment must be one.)', command: "aws apigateway get-stages --rest-api-id {apiId} --region {region} --query 'item[].[stageName,deploymentId]' --output text", when: (ctx) => maskKind(ctx) === 'apigw' },
     { description: 'Does the parameter exist under exactly this name?', command: 'aws ssm describe-parameters --parameter-filters Key=Name,Option=Contains,Values={targetName} --query \'Parameters[].Name\'', when: (ctx) => maskKind(ctx) === 'ssm' },
   ],
   fix: {
-    description: 'Use the exact existing key or parameter name (paths are case-sensitive; SSM names start with /). For S3, granting s3:ListBucket on the bucket makes S3 answer 404 for missing keys, which tells the two cases apart.',
+    description: 'Use the exact existing key or parameter name (paths are case-sensitive; SSM names start with /). For S3, granting s3:ListBucket on the bucket makes S3 answer 404 for missing keys, which tells the two cases apart. For API Gateway, call a deployed stage, path and method exactly as defined, and deploy the API after changing it.',
     // an S3 command only for S3: a Parameter Store refusal got `aws s3api head-object --bucket <bucket>`
-    commands: [{ command: 'aws s3api head-object --bucket {bucket} --key {objectKey}', when: (ctx) => maskKind(ctx) === 's3' }],
+    commands: [
+      { command: 'aws s3api head-object --bucket {bucket} --key {objectKey}', when: (ctx) => maskKind(ctx) === 's3' },
+      { command: 'aws apigateway create-deployment --rest-api-id {apiId} --stage-name <stage> --region {region}', when: (ctx) => maskKind(ctx) === 'apigw' },
+    ],
   },
   docs: [S3_403, 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html'],
 };

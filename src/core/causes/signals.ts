@@ -168,6 +168,8 @@ const NOT_DENIALS = [
   'missingauthenticationtoken', 'missingauthenticationtokenexception', 'requestexpired', 'invalidsignatureexception',
   'tokenrefreshrequired', 'nocredentialserror', 'credentialserror', 'credentialsprovidererror',
   'accesscontrollistnotsupported', 'notfoundexception',
+  // KMS refuses a disabled key or one pending deletion whoever calls: its state, not a policy, decides
+  'kmsinvalidstateexception', 'disabledexception', 'kmsdisabledexception',
 ];
 const WRAPPED_REFUSAL = /\bis not authorized to perform\b|\baccess ?denied\b|\b(?:does not|doesn't) have permission to\b/;
 /**

@@ -204,7 +204,14 @@ export function firstStepFacts(parsed: ParsedError): TemplateFacts {
     region: parsed.region ?? parsed.target?.region ?? null,
     eventName: parsed.operation ?? actionName(parsed.action),
     encodedMessage: parsed.encodedMessage ?? null,
+    apiId: apiIdOf(parsed.target?.arn),
   };
+}
+
+/** arn:aws:execute-api:region:account:API_ID/stage/METHOD/path → API_ID. */
+function apiIdOf(arn: string | null | undefined): string | null {
+  const a = splitArn(arn);
+  return a?.service === 'execute-api' && /^[a-z0-9]{10}\//.test(a.resource) ? a.resource.slice(0, 10) : null;
 }
 
 /**
@@ -284,6 +291,10 @@ export function deriveFacts(
     objectKey: s3Slash === null ? null : s3Slash >= 0 ? arn!.resource.slice(s3Slash + 1) : null,
     keyArn: arn?.service === 'kms' ? t!.arn : null,
     keyId: arn?.service === 'kms' ? lastSegment(arn.resource) : null,
+    // arn:aws:s3:region:account:accesspoint/NAME[/object/key]
+    accessPointName: arn?.service === 's3' && arn.resource.startsWith('accesspoint/') ? arn.resource.slice(12).split('/')[0] || null : null,
+    // arn:aws:execute-api:region:account:API_ID/stage/METHOD/path
+    apiId: apiIdOf(t?.arn),
 
     // request facts
     externalId: typeof request.externalId === 'string' ? request.externalId : null,
