@@ -29,7 +29,9 @@ describe('a decoded authorization message in the answer', () => {
     expect(text).toMatch(/Printed by\s+aws sts decode-authorization-message/);
     const html = renderHtmlAnswer(e);
     expect(html).toContain('<dt>Matched statement</dt><dd><code>DenyBigInstances</code>');
-    expect(html).toContain('from aws sts decode-authorization-message');
+    // one sentence: what decoded it, and where the code is (not "not in … from …")
+    expect(html).toContain('<dt>Error</dt><dd><span class="muted">decoded by aws sts decode-authorization-message; the error code is in the original error</span>');
+    expect(html).not.toContain('(the original error shows it)</span> <span class="muted">from');
   });
 
   it("in boto3's response dict: boto3 named", () => {

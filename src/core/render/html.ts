@@ -186,7 +186,10 @@ function renderParsed(p: ParsedError, checked: string | null): string {
     : mono(null);
   const action = p.action ?? p.operation;
   const rows = [
-    field('Error', `${p.decoded && !p.errorCode ? '<span class="muted">not in a decoded message (the original error shows it)</span>' : mono(p.errorCode)}${p.httpStatus ? ` <span class="muted">HTTP ${e(p.httpStatus)}</span>` : ''} <span class="muted">from ${e(p.decoded ? printedBy(p) : sourceWords(p.source))}</span>`),
+    // a decoded message alone carries no code: say what was pasted, then where the code is
+    p.decoded && !p.errorCode
+      ? field('Error', `<span class="muted">decoded by ${e(printedBy(p))}; the error code is in the original error</span>`)
+      : field('Error', `${mono(p.errorCode)}${p.httpStatus ? ` <span class="muted">HTTP ${e(p.httpStatus)}</span>` : ''} <span class="muted">from ${e(p.decoded ? printedBy(p) : sourceWords(p.source))}</span>`),
     field('Caller', caller),
     field('Action', mono(action)),
     field('Target', target),
