@@ -13,10 +13,11 @@
  *     d14 ECR "authorization token has expired" (not read), d15, d18 StackSets execution-role trust (not read),
  *     d19 Identity Center "Session token not found or invalid" (identity cause first), d21 access point
  *     (the generic resource-policy cause first; its commands said <access-point-name> and a bucket made of the ARN).
- *   after: 29/30.
- * Left: d15, kubectl's RBAC "Error from server (Forbidden): pods is forbidden: User "<arn>" cannot list …": the
- *   principal was authenticated and Kubernetes RBAC (or an EKS access policy) refused it; the catalog has no
- *   Kubernetes-authorization cause, so the IAM causes rank and no cause is asserted. d17 (Lambda's execution role
+ *   after: 29/30; 30/30 since d15 (kubectl's "Error from server (Forbidden): pods is forbidden: User "<arn>" cannot
+ *   list …") has its own shape, k8s-forbidden (caller: the quoted IAM ARN, code Forbidden), and cause,
+ *   eks-kubernetes-permission-missing: EKS authenticated the principal and Kubernetes authorization (an EKS access
+ *   policy or RBAC) refused it, which no IAM policy fixes.
+ * Left: d17 (Lambda's execution role
  *   "does not have permissions to call CreateNetworkInterface on EC2") keeps a null parsed action on purpose
  *   (round 12: the action is the execution role's, read by causes/service-use). d22 and d26 (CloudWatch Logs,
  *   "no identity-based policy allows") tie identity-resource-mismatch with identity-missing-allow (both likely):
@@ -128,8 +129,8 @@ const CASES: DocCase[] = [
   {
     id: 'd15', envelope: 'kubectl', doc: "EKS: Kubernetes RBAC refusal of an authenticated IAM principal (kubectl Forbidden)",
     message: "$ kubectl get pods -n payments\nError from server (Forbidden): pods is forbidden: User \"arn:aws:sts::123456789012:assumed-role/eks-dev-readers/alice\" cannot list resource \"pods\" in API group \"\" in the namespace \"payments\"",
-    expect: { errorCode: null, action: null, caller: null, callerType: null, target: null, deny: ["unknown",null,null] },
-    cause: null,
+    expect: { errorCode: "Forbidden", action: null, caller: "arn:aws:sts::123456789012:assumed-role/eks-dev-readers/alice", callerType: "assumed-role", target: null, deny: ["unknown",null,null] },
+    cause: { inTop: 1, id: "eks-kubernetes-permission-missing" },
   },
   {
     id: 'd16', envelope: 'aws-cli', doc: "EKS: eks:DescribeCluster refused (no context clause)",

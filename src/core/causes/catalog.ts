@@ -27,6 +27,7 @@ import { causes as service } from './service.js';
 import { causes as s3 } from './s3.js';
 import { causes as kms } from './kms.js';
 import { causes as lakeFormation } from './lakeformation.js';
+import { causes as eks } from './eks.js';
 
 /** The gate with every field present, in one order. */
 function sameShapeGate(g: CauseGate): CauseGate {
@@ -60,7 +61,7 @@ function gather(...families: CauseDefinition[][]): CauseDefinition[] {
 }
 
 export const definitions: readonly CauseDefinition[] = gather(
-  trust, caller, guardrail, condition, stsSession, request, target, credentials, oidc, saml, service, s3, kms, lakeFormation,
+  trust, caller, guardrail, condition, stsSession, request, target, credentials, oidc, saml, service, s3, kms, lakeFormation, eks,
 );
 
 const byId = new Map(definitions.map((d) => [d.id, d]));

@@ -227,6 +227,9 @@ export const SHAPES: MessageShape[] = [
   { name: 'k8s-unauthorized', family: 'credentials', priority: 4,
     description: 'kubectl against EKS: the cluster did not accept the IAM identity behind the token (no access entry / aws-auth mapping, or the token was for another identity)',
     sample: 'kubectl get svc\nerror: You must be logged in to the server (Unauthorized)' },
+  { name: 'k8s-forbidden', family: 'third-party', priority: 6,
+    description: 'kubectl against EKS: the cluster knows the IAM identity but Kubernetes authorization (an EKS access policy or RBAC) does not let it do this: Error from server (Forbidden): <resource> is forbidden: User "<identity>" cannot <verb> resource …',
+    sample: 'Error from server (Forbidden): pods is forbidden: User "arn:aws:sts::123456789012:assumed-role/eks-dev/alice" cannot list resource "pods" in API group "" in the namespace "payments"' },
   { name: 's3-all-access-disabled', family: 'bare', priority: 4,
     description: 'S3 AllAccessDisabled: All access to this resource has been disabled (bucket or account suspended, or S3-compatible store blocking access)',
     sample: 'operation error S3: ListObjectsV2, https response error StatusCode: 403, RequestID: 17D0850741E9E650, api error AllAccessDisabled: All access to this resource has been disabled.' },
@@ -1399,6 +1402,17 @@ export const TRIGGERS: Trigger[] = [
     handle: (st, m) => {
       const h = simple('k8s-unauthorized', { backTo: /error: $/ })(st, m);
       if (/\(Unauthorized\)$/.test(m[0])) h.fallbackCode = 'Unauthorized';
+      return h;
+    },
+  },
+  {
+    // Kubernetes' refusal of an authenticated identity: the caller is the IAM ARN EKS mapped it from (quoted)
+    re: /Error from server \(Forbidden\): [a-z0-9.-]{1,100} is forbidden: User "([^"\n]{1,400})" cannot [a-z]{1,30} resource "[a-z0-9.-]{1,100}"(?: in API group "[a-z0-9.-]{0,100}")?(?: in the namespace "[a-z0-9-]{1,63}")?(?: at the cluster scope)?/g,
+    handle: (_st, m) => {
+      const h = newHit('k8s-forbidden', m.index, m.index + m[0].length);
+      const who = m[1] ?? '';
+      if (who.startsWith('arn:aws')) h.callerRaw = who;
+      h.fallbackCode = 'Forbidden';
       return h;
     },
   },
