@@ -8,13 +8,19 @@
  * refused the verb: no EKS access policy associated with its access entry (or one scoped to other
  * namespaces) and no RBAC Role/ClusterRole binding allows it. No IAM policy change fixes this.
  */
-import type { CauseContext, CauseDefinition } from './types.js';
+import type { CauseContext, CauseDefinition, CommandTemplate } from './types.js';
 import { fromMessage, has, sig } from './service-util.js';
 
 const EKS_WORDS = ['eks', 'aws-iam-authenticator', 'aws-auth', 'access entr', '.amazonaws.com'];
 
 const ACCESS_DOC = 'https://docs.aws.amazon.com/eks/latest/userguide/access-entries.html';
 const POLICIES_DOC = 'https://docs.aws.amazon.com/eks/latest/userguide/access-policies.html';
+
+/** Both causes' check of the cluster's access entries. */
+const LIST_ACCESS_ENTRIES: CommandTemplate = {
+  description: 'The cluster\'s access entries (with an identity that may list them): the IAM role\'s ARN, not a session ARN, must be there.',
+  command: 'aws eks list-access-entries --cluster-name {clusterName} --region {region}',
+};
 
 const isForbidden = (ctx: CauseContext) => ctx.parsed.shape === 'k8s-forbidden';
 
@@ -76,7 +82,7 @@ const permissionMissing: CauseDefinition = {
     },
   ],
   confirm: [
-    { description: 'The access entries of the cluster: the identity\'s IAM role (not its session) should be listed.', command: 'aws eks list-access-entries --cluster-name {clusterName} --region {region}' },
+    LIST_ACCESS_ENTRIES,
     { description: 'The access policies associated with the identity, and the namespaces each is scoped to.', command: 'aws eks list-associated-access-policies --cluster-name {clusterName} --principal-arn {callerPrincipalArn} --region {region}' },
     { description: 'Ask Kubernetes what the identity may do, with the same credentials as the failing kubectl.', command: 'kubectl auth can-i --list --namespace {namespace}' },
   ],
@@ -108,7 +114,7 @@ const entryMissing: CauseDefinition = {
   confirm: [
     { description: 'The IAM identity kubectl\'s token is made from: run it with the same AWS_PROFILE and environment as kubectl.', command: 'aws sts get-caller-identity' },
     { description: 'Which cluster, Region and role the kubeconfig\'s token command uses.', command: "kubectl config view --minify -o jsonpath='{.users[0].user.exec.args}'" },
-    { description: 'The cluster\'s access entries (with an identity that may list them): the role ARN, not a session ARN, must be there.', command: 'aws eks list-access-entries --cluster-name {clusterName} --region {region}' },
+    LIST_ACCESS_ENTRIES,
   ],
   fix: {
     description: 'Create an access entry for the IAM role or user (its role ARN, not an assumed-role session ARN) and associate an access policy, or add it to the aws-auth ConfigMap on clusters that still use it; then regenerate the kubeconfig for the right cluster and profile.',
