@@ -39,11 +39,13 @@ const FORMAT = process.env.AB_FORMAT ?? 'json';
 const NAMES = (process.env.AB_BODIES ?? Object.keys(BODIES).join(',')).split(',');
 const NODE_OPTIONS = process.env.BENCH_NODE_OPTIONS ?? deployedNodeOptions();
 const ENV = { RATE_LIMIT_MAX: '1000000', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info', NODE_ENV: 'production', NODE_OPTIONS };
+// B's own NODE_OPTIONS, to compare V8 settings (give the same build twice): AB_NODE_OPTIONS_B
+const ENVS = [ENV, process.env.AB_NODE_OPTIONS_B === undefined ? ENV : { ...ENV, NODE_OPTIONS: process.env.AB_NODE_OPTIONS_B }];
 const PORTS = [3301, 3302];
 const url = (port, format) => `http://127.0.0.1:${port}/v1/explain${format === 'json' ? '' : `?format=${format}`}`;
 
 async function answers(i) {
-  const child = await startPinned(resolve(dists[i], 'src/http/server.js'), ENV, PORTS[i]);
+  const child = await startPinned(resolve(dists[i], 'src/http/server.js'), ENVS[i], PORTS[i]);
   try {
     const out = {};
     for (const name of NAMES) {
@@ -71,7 +73,7 @@ function cpuOf(pid) {
 const TICKS = (() => { try { return Number(execFileSync('getconf', ['CLK_TCK']).toString()); } catch { return 100; } })();
 
 async function measure(i, name) {
-  const child = await startPinned(resolve(dists[i], 'src/http/server.js'), ENV, PORTS[i]);
+  const child = await startPinned(resolve(dists[i], 'src/http/server.js'), ENVS[i], PORTS[i]);
   try {
     const options = { url: url(PORTS[i], FORMAT), body: JSON.stringify(BODIES[name]), connections: CONNECTIONS };
     if (WARMUP > 0) await load({ ...options, duration: WARMUP });
@@ -95,7 +97,7 @@ for (const key of Object.keys(a)) {
 }
 if (!same && process.env.AB_ALLOW_DIFFERENT !== '1') { console.error('the builds answer differently: not measuring (AB_ALLOW_DIFFERENT=1 measures anyway, for changes meant to change the answers)'); process.exit(1); }
 
-console.log(`\nA = ${dists[0]}\nB = ${dists[1]}\n${CONNECTIONS} connections, ${DURATION}s × ${ROUNDS} rounds per build and body, ${WARMUP}s warm-up, format ${FORMAT}; ${pinning}; NODE_OPTIONS=${JSON.stringify(NODE_OPTIONS)}`);
+console.log(`\nA = ${dists[0]}\nB = ${dists[1]}\n${CONNECTIONS} connections, ${DURATION}s × ${ROUNDS} rounds per build and body, ${WARMUP}s warm-up, format ${FORMAT}; ${pinning}; NODE_OPTIONS=${JSON.stringify(NODE_OPTIONS)}${ENVS[1] === ENV ? '' : ` (B: ${JSON.stringify(ENVS[1].NODE_OPTIONS)})`}`);
 const results = {};
 for (const name of NAMES) {
   results[name] = [[], []];

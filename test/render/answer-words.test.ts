@@ -4,7 +4,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import { explain } from '../../src/core/index.js';
-import { renderMarkdown } from '../../src/core/render/index.js';
+import { renderMarkdown, renderText } from '../../src/core/render/index.js';
 import type { Explanation, RankedCause } from '../../src/core/types.js';
 
 function cause(e: Explanation, id: string): RankedCause {
@@ -122,5 +122,34 @@ describe('a Parameter Store refusal that may be a missing parameter', () => {
   it('an S3 read still gets head-object, with the bucket and key', () => {
     const e = explain({ message: 'Error: Error loading state:\n│     Unable to access object "env/prod/terraform.tfstate" in S3 bucket "tf-state-a1b2": operation error S3: HeadObject, https response error StatusCode: 403, RequestID: QBVV89ZW47NQCBR2, api error Forbidden: Forbidden' });
     expect(cause(e, 'resource-missing-masked').fix.commands).toEqual(['aws s3api head-object --bucket tf-state-a1b2 --key env/prod/terraform.tfstate']);
+  });
+});
+
+describe('headline: "never sent" follows the catalog\'s nothingSent, not the cause\'s stage', () => {
+  const idTokenHint = [
+    'Run aws-actions/configure-aws-credentials@v4',
+    '  with:',
+    '    role-to-assume: arn:aws:iam::310987654321:role/gha-deploy',
+    '    aws-region: eu-central-1',
+    'It looks like you might be trying to authenticate with OIDC. Did you mean to set the id-token permission? If you are not trying to authenticate with OIDC and the action is working successfully, you can ignore this message.',
+    'Error: Credentials could not be loaded, please check your action inputs: Could not load credentials from any providers',
+  ].join('\n');
+
+  it('a missing id-token permission (no token, so no request) names no denial, even with no action parsed', () => {
+    const e = explain({ message: idTokenHint });
+    expect(e.causes[0]?.id).toBe('github-missing-id-token-permission');
+    expect(['likely', 'confirmed']).toContain(e.causes[0]?.status);
+    expect(renderMarkdown(e)).toContain('## Why no request reached AWS');
+    expect(renderMarkdown(e)).not.toMatch(/^## Why .* denied/m);
+    expect(renderText(e).split('\n')[0]).toBe('Why no request reached AWS');
+  });
+
+  it('an IRSA cause leading (client-side, but the call was sent under another identity) keeps "was denied"', () => {
+    const e = explain({ message: [
+      '09:14:07.200 WARN  [s.a.a.a.c.i.WebIdentityCredentialsUtils] To use web identity tokens, the \'sts\' service module must be on the class path.',
+      '09:14:07.611 ERROR software.amazon.awssdk.services.sqs.model.SqsException: User: arn:aws:sts::310987654321:assumed-role/eks-nodes-prod/i-0fedcba9876543210 is not authorized to perform: sqs:SendMessage on resource: arn:aws:sqs:eu-central-1:310987654321:orders because no identity-based policy allows the sqs:SendMessage action (Service: Sqs, Status Code: 403, Request ID: 1A2B)',
+    ].join('\n') });
+    expect(e.causes.slice(0, 2).map((c) => c.id)).toContain('irsa-service-account-misconfigured');
+    expect(renderMarkdown(e)).toContain('## Why sqs:SendMessage was denied');
   });
 });

@@ -43,7 +43,7 @@ function sameShape(d: CauseDefinition): CauseDefinition {
   return {
     id: d.id, title: d.title, summary: d.summary, family: d.family, prior: d.prior, appliesTo: d.appliesTo,
     gate: d.gate ? sameShapeGate(d.gate) : undefined, signals: d.signals, confirm: d.confirm, fix: d.fix, docs: d.docs,
-    specificity: d.specificity, refines: d.refines, supersedes: d.supersedes, stage: d.stage, facts: d.facts,
+    specificity: d.specificity, refines: d.refines, supersedes: d.supersedes, stage: d.stage, nothingSent: d.nothingSent, facts: d.facts,
   };
 }
 

@@ -411,6 +411,7 @@ const notFound: CauseDefinition = {
   summary: 'The CLI or SDK went through its whole credential chain (environment variables, the shared config and credentials files, SSO, web identity, the container and instance metadata endpoints) and nothing returned credentials, so no request was signed or sent and no policy was evaluated.',
   family: 'credentials',
   stage: 'client',
+  nothingSent: true,
   prior: 0.2,
   specificity: 1,
   gate: { phrases: [...NO_CREDS, ...NO_CREDS_MORE, NO_CREDS_DOCKER] },

@@ -718,6 +718,7 @@ const idToken: CauseDefinition = {
   summary: 'GitHub gives a job an OIDC token only when the workflow or job grants permissions: id-token: write (and never to pull requests from forks). Without it configure-aws-credentials cannot request a token, prints its id-token hint and fails to load any credentials — STS is never called.',
   family: 'web-identity',
   stage: 'client',
+  nothingSent: true,
   prior: 0.07,
   specificity: 2,
   gate: { phrases: [...ID_TOKEN_HINT, 'could not load credentials from any providers', 'credentials could not be loaded'] },

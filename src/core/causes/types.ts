@@ -137,6 +137,13 @@ export interface CauseDefinition {
    */
   stage?: 'client' | 'idp' | 'token' | 'policy';
   /**
+   * The call never left the machine when this cause holds: no credentials signed it, or no token
+   * was obtained to trade. A 'client' stage is not enough (the IRSA cause is client-side, yet its
+   * calls are sent, under the wrong identity). When such a cause leads, the Markdown and text
+   * answers say the action "was never sent" rather than "was denied".
+   */
+  nothingSent?: boolean;
+  /**
    * Facts only this cause can derive (the tag a failing condition expects), for its own confirm
    * and fix templates: they fill only keys the answer's facts leave empty, and no other cause sees
    * them. Asked once per answer in which the cause is ranked; a throw leaves the placeholders.

@@ -6,6 +6,7 @@
 import type {
   CauseStatus, Evidence, Explanation, InferredValue, ParsedError, PolicyReport, RankedCause, Warning,
 } from '../types.js';
+import { definitionOf } from '../causes/catalog.js';
 
 // ───────────────────────────── shared wording ─────────────────────────────
 
@@ -189,8 +190,8 @@ export function parsedFieldRows(p: ParsedError): FieldRow[] {
   return rows;
 }
 
-/** Causes that mean the call never left the machine: no credentials to sign it, no token to trade. */
-const NOTHING_SENT = new Set(['credentials-not-found', 'github-missing-id-token-permission']);
+/** Whether the cause means the call never left the machine (the catalog's `nothingSent`). */
+const nothingSent = (c: RankedCause): boolean => definitionOf(c.id)?.nothingSent === true;
 
 /** Headline: what was denied. */
 export function headline(e: Explanation): string {
@@ -198,9 +199,13 @@ export function headline(e: Explanation): string {
   if (!p.recognized) return 'No AWS authorization failure found';
   // the SDK found no credentials: nothing was sent, so nothing was denied
   if (p.shape === 'no-credentials') return p.action ? `Why ${p.action} was never sent` : 'Why no AWS credentials were found';
-  // a tool's own report (Terraform's "cannot be assumed") whose best explanation is that nothing was sent
+  // a tool's own report (Terraform's "cannot be assumed", configure-aws-credentials' failure) whose best
+  // explanation is that nothing was sent
   const top = e.causes[0];
-  if (p.action && top && NOTHING_SENT.has(top.id) && (top.status === 'confirmed' || top.status === 'likely')) return `Why ${p.action} was never sent`;
+  if (top && nothingSent(top) && (top.status === 'confirmed' || top.status === 'likely')) {
+    const call = p.action ?? p.operation;
+    return call ? `Why ${call} was never sent` : 'Why no request reached AWS';
+  }
   if (p.action) return `Why ${p.action} was denied`;
   if (p.operation) return `Why ${p.operation} was denied`;
   if (p.errorCode) return `Why this ${p.errorCode} happened`;
@@ -374,7 +379,7 @@ export function otherErrorsNote(e: Explanation, listedUnder = 'Other errors in t
   const what = e.parsed.action ?? e.parsed.operation ?? e.parsed.errorCode;
   // the tool's failure and the "no credentials" under it, explained together by the answer's first cause
   const top = e.causes[0];
-  if (what && top && NOTHING_SENT.has(top.id) && e.otherErrors.every((o) => o.shape === 'no-credentials')) {
+  if (what && top && nothingSent(top) && e.otherErrors.every((o) => o.shape === 'no-credentials')) {
     return `The text holds the ${what} failure and, beside it, the SDK's report that it found no credentials: this answer reads them as one failure.`;
   }
   return `The text holds ${n + 1} different errors. This answer explains ${what ? `the ${what} error` : 'one of them'}; `
