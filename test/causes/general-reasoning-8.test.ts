@@ -82,3 +82,20 @@ describe('wordings AWS documentation prints', () => {
     expect(parseError('the service role no longer has permission to called s3:GetBucketAcl').parsed.action).toBe('s3:GetBucketAcl');
   });
 });
+
+describe('AWS naming the VPC endpoint policy is as strong as naming any other policy type', () => {
+  const refusal = 'An error occurred (AccessDeniedException) when calling the UpdateItem operation: User: arn:aws:sts::412345678901:assumed-role/orders-api/i-0c1d2e3f is not authorized to perform: dynamodb:UpdateItem on resource: arn:aws:dynamodb:eu-west-1:412345678901:table/Orders';
+  const top = (message: string) => explain({ message }).causes[0];
+
+  it('explicit or implicit, vpc-endpoint-policy-deny leads as likely (its low prior alone left it possible)', () => {
+    for (const tail of [' with an explicit deny in a VPC endpoint policy', ' because no VPC endpoint policy allows the dynamodb:UpdateItem action']) {
+      expect(top(refusal + tail)?.id).toBe('vpc-endpoint-policy-deny');
+      expect(top(refusal + tail)?.status).toBe('likely');
+    }
+  });
+
+  it('near miss: the same refusal naming no policy type leaves it below likely', () => {
+    const e = explain({ message: `${refusal} because no identity-based policy allows the dynamodb:UpdateItem action` });
+    expect(e.causes.find((c) => c.id === 'vpc-endpoint-policy-deny')?.status ?? 'absent').not.toBe('likely');
+  });
+});

@@ -8,6 +8,7 @@ import { causeContext } from '../../src/core/causes/index.js';
 import type { CauseContext, CauseDefinition, Signal } from '../../src/core/causes/types.js';
 import type { ParsedError } from '../../src/core/types.js';
 import { crossAccountAssume } from './parsed-fixture.js';
+import { claim } from '../../src/core/causes/signals.js';
 
 const parsed: ParsedError = crossAccountAssume;
 const ctx: CauseContext = causeContext({ parsed, policies: [], evaluation: null, request: {}, context: {} });
@@ -162,6 +163,15 @@ describe('rank: second-shift rules (data-driven)', () => {
     expect(r.find((c) => c.id === 'named')?.evidence.some((e) => e.text.includes('AWS itself names this cause'))).toBe(true);
     // without the claim the same rule-out stands
     expect(statuses([def('named', 0.1, [w(40), proof('ruled-out')])]).named).toBe('ruled-out');
+  });
+
+  it('a message claim is at least likely whatever the prior, but not once the pasted copies seem to allow the call', () => {
+    const named = claim(40, { text: 'AWS says so', source: 'message' });
+    expect(statuses([def('rare', 0.01, [() => named])]).rare).toBe('likely'); // 0.01 × 40 alone would be possible
+    // revived from a rule-out: lower confidence (0.1 × 40 × 0.3), the floor does not lift it back
+    expect(statuses([def('revived', 0.1, [() => named, proof('ruled-out')])]).revived).toBe('possible');
+    // a strong argument against it (weight < 0.2) still beats the floor
+    expect(statuses([def('argued', 0.1, [() => named, w(0.01)])]).argued).not.toBe('likely');
   });
 
   it('a message that places the failure at a stage rules out other stages\' server-side causes', () => {

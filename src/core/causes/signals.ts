@@ -38,7 +38,11 @@ export function ev(text: string, source: Evidence['source'] = 'message', policy?
 }
 export const weigh = (weight: number, evidence: Evidence): SignalResult => ({ weight, evidence });
 /** The AWS message itself names this cause: strong weight, and a pasted-policy rule-out only lowers it. */
-export const claim = (weight: number, evidence: Evidence): SignalResult => ({ weight, claim: true, evidence });
+/**
+ * The message itself names this cause (AWS names the policy type that refused): at least `likely`,
+ * whatever the cause's prior, unless other evidence argues strongly against it.
+ */
+export const claim = (weight: number, evidence: Evidence): SignalResult => ({ weight, claim: true, atLeast: 'likely', evidence });
 export const confirm = (evidence: Evidence, weight = 1): SignalResult => ({ weight, proof: 'confirmed', evidence });
 export const ruleOut = (evidence: Evidence, weight = 1): SignalResult => ({ weight, proof: 'ruled-out', evidence });
 /** "Likely, if …": an unknown fact decides, and the pasted policies leave this cause as the explanation. */

@@ -197,14 +197,15 @@ function assessCause(c: Cause, ctx: CauseContext, failedAt: Stage | null, failed
   countSignals(t, c, ctx, failed);
   const staged = stageProof(c.stage, failedAt);
   if (staged) count(t, staged);
-  let { raw, ruledOut } = t;
-  const { confirmed, floor, evidence } = t;
+  let { raw, ruledOut, floor } = t;
+  const { confirmed, evidence } = t;
   // The message's own claim (AWS names this policy type) is not overruled by an evaluation of the
   // pasted copies: the copy may be stale or the evaluation may miss a statement. Lower the
   // confidence instead of ruling the cause out.
   if (ruledOut && !confirmed && t.claimed) {
     ruledOut = false;
     raw *= 0.3;
+    floor = null; // the claim's floor does not outweigh the pasted copies
     evidence.push({ text: 'The pasted policies seem to allow this, but AWS itself names this cause in the message; check that the pasted copies are the current, attached ones (and that every statement was pasted).', source: 'catalog', weight: 0.3 });
   }
   let status: CauseStatus;
