@@ -66,7 +66,7 @@ export const SHAPES: MessageShape[] = [
     description: 'EC2 "Encoded authorization failure message: <blob>"',
     sample: 'An error occurred (UnauthorizedOperation) when calling the RunInstances operation: You are not authorized to perform this operation. Encoded authorization failure message: 2xtwL5wHCO2FRw3Ta6dIM8kAubKtckgvLsxB3cxhCs6hKp7zGQHD1vBVJkkaj9HDU_B_XrVYx0BfNyPuZPeSWa8onUTjAnvY8FFm5RGutfg' },
   { name: 'ec2-not-authorized', family: 'ec2', template: 'T09', priority: 5,
-    description: 'EC2 "You are not authorized to perform this operation." with no blob',
+    description: 'EC2 "You are not authorized to perform this operation." with no blob (also as EKS and Auto Scaling relay it for a launch template: "You are not authorized to launch instances with this launch template")',
     sample: 'Resource handler returned message: "You are not authorized to perform this operation. (Service: Ec2, Status Code: 403, Request ID: 739745f0-4cfe-47d6-a622-c6e95615e17b, Extended Request ID: null)"' },
   { name: 'root-cannot-assume', family: 'sts', template: 'T10', priority: 9, inferAction: 'sts:AssumeRole', callerType: 'root',
     description: 'Roles may not be assumed by root accounts.',
@@ -258,7 +258,7 @@ export const SHAPES: MessageShape[] = [
     description: 'A service relays another service\'s refusal of a call it made with the caller\'s credentials, naming the service and the operation: Lambda "Your access has been denied by EC2, please make sure your request credentials have permission to DescribeSecurityGroups for sg-…" (the action is that service\'s operation)',
     sample: 'An error occurred (AccessDeniedException) when calling the CreateFunction operation: Your access has been denied by EC2, please make sure your request credentials have permission to DescribeSubnets for subnet-0a1b2c3d. EC2 Error Code: UnauthorizedOperation. EC2 Error Message: You are not authorized to perform this operation.' },
   { name: 'sdk-error-value', family: 'credentials', priority: 1,
-    description: 'The Rust SDK prints the service error as a value: `Error { code: "…", message: "…", aws_request_id: "…" }` (ErrorMetadata\'s Display), `ErrorMetadata { code: Some("…"), message: Some("…"), … }` or `ServiceError { source: Code(Code { message: Some("…"), … }) }` (Debug), or only `unhandled error (Code)`',
+    description: 'The Rust SDK prints the service error as a value: `Error { code: "…", message: "…", aws_request_id: "…" }` (ErrorMetadata\'s Display), `ErrorMetadata { code: Some("…"), message: Some("…"), … }` or `ServiceError { source: Code(Code { message: Some("…"), … }) }` (Debug), only `unhandled error (Code)`, or an `OpError { kind: Unhandled(…) }` with no code whose raw response says 403',
     sample: '5: Error { code: "AccessDeniedException", message: "User is not authorized to make this call.", aws_request_id: "3f0a9c2e-7b1d-4e55-a6c8-0d9e8f7a6b5c" }' },
   { name: 'xml-error-element', family: 'credentials', priority: 0,
     description: 'A REST-XML error body whose root element is the code itself, as .NET\'s AmazonUnmarshallingException prints it: `<AccessDeniedException><Message>…</Message></AccessDeniedException>`',
@@ -537,14 +537,15 @@ function readTarget(f: Flat, p: number): { target: string | null; end: number } 
       return { target: tok, end: e };
     }
   }
-  // a terminal wrapped the ARN: the next line holds one more token and then the tail or the end
-  if (/^(?:arn:|aws:)/i.test(tok) && e < s.length && f.nl[e] === 1) {
+  // a terminal wrapped the ARN: the next line holds one more token and then the tail or the end — not after a token
+  // that closes a quote or a call (`…/Name',)` ends a Python repr) nor with a rule of dashes on the next line
+  if (/^(?:arn:|aws:)/i.test(tok) && e < s.length && f.nl[e] === 1 && !/['"),\]}]$/.test(tok)) {
     let lineStart = p;
     let guard = 0;
     while (lineStart > 0 && f.nl[lineStart] !== 1 && guard < 400) { lineStart--; guard++; }
     const [next, e2] = tokenAt(s, e + 1, 400);
     const after = s.slice(e2, e2 + 30);
-    if (e - lineStart >= 50 && /^[A-Za-z0-9_\-/.*:+=@]{1,200}$/.test(next) && !/^(?:with|because|is|on|and|Error|error)$/i.test(next) &&
+    if (e - lineStart >= 50 && /^[A-Za-z0-9_\-/.*:+=@]{1,200}$/.test(next) && /[A-Za-z0-9]/.test(next) && !/^(?:with|because|is|on|and|Error|error)$/i.test(next) &&
       !/^[A-Z][a-z]{1,30}:?$/.test(next) &&
       (e2 >= s.length || f.nl[e2] === 1 || /^ (?:because|with an explicit|\(Service:|status code:)/i.test(after))) {
       tok = tok + next;
@@ -1013,6 +1014,9 @@ export const TRIGGERS: Trigger[] = [
     },
   },
   { re: /Encoded authorization failure message/gi, handle: (st, m) => scanEncoded(st.f, m) },
+  // EKS (CreateNodegroup) and EC2 Auto Scaling relay EC2's refusal of a launch template in their own words: "You are
+  // not authorized to launch instances with this launch template", "You are not authorized to use launch template: X"
+  { re: /You are not authori[sz]ed to (?:launch instances with this launch template|use launch template)(?:: ?[\w.-]{1,128})?\.?/g, handle: simple('ec2-not-authorized') },
   { re: /Roles may not be assumed by root accounts\.?/gi, handle: simple('root-cannot-assume') },
   { re: /security token included in the request is inval/gi, handle: simple('invalid-token', { backTo: /The $/i, extend: /(?:id| id)\.?/y }) },
   { re: /security token included in the request is expired\.?|The provided token has expired\.?|Request has expired\.?/gi, handle: simple('expired-token', { backTo: /The $/i }) },
@@ -1275,6 +1279,23 @@ export const TRIGGERS: Trigger[] = [
       if (later.includes(`code: "${code}", message: "`) || later.includes(`code: Some("${code}"), message: Some("`)) return null;
       const h = newHit('sdk-error-value', m.index, m.index + m[0].length);
       h.code = lastSegment(code);
+      return h;
+    },
+  },
+  {
+    // the Rust SDK's Debug of an operation error with no code at all (S3 answers HEAD with a bare 403): `ServiceError {
+    // err: HeadObjectError { kind: Unhandled(Error { code: None, … }) … }, raw: Response { … status: 403` — the error
+    // type names the operation, the raw response's status (`403`, `StatusCode(403)`) says it was refused
+    re: /\b([A-Z][A-Za-z0-9]{1,80})Error \{ ?kind: Unhandled\(/g,
+    handle: (st, m) => {
+      const s = st.f.s;
+      const win = s.slice(m.index + m[0].length, m.index + m[0].length + 2500);
+      const status = /\bstatus: (?:StatusCode\()?(40[13])\b/.exec(win);
+      // a code in the dump is read by the value's own trigger (`Error { code: Some("AccessDenied"), … }`)
+      if (!status || /\bcode: Some\("/.test(win.slice(0, status.index))) return null;
+      const h = newHit('sdk-error-value', m.index, m.index + m[0].length);
+      h.operation = m[1] ?? null;
+      if (/"server": ?(?:HeaderValue \{ _private: )?"AmazonS3"/.test(win)) h.service = 's3';
       return h;
     },
   },

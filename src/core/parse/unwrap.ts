@@ -197,13 +197,83 @@ export function unwrap(raw: string): Unwrapped {
   let pipeLines = 0;
   for (const l of lines) if (!startsWithLetter(l) && /^\s{0,40}(?:- )?\| /.test(l)) pipeLines++;
   if (pipeLines >= 2) stripPrefixes(lines, true, seen);
+  const columns = joinColumnWraps(lines);
   text = lines.join('\n');
   if (seen.box) wrappers.unshift('terraform-box');
   if (seen.pipe) wrappers.push('pipe-prefix');
   if (seen.gha) wrappers.unshift('github-actions-annotation');
   if (seen.quote) wrappers.push('markdown-quote');
   if (seen.stamp) wrappers.push('log-timestamps');
+  if (columns) wrappers.push('table-column');
   return { text, wrappers };
+}
+
+/** The leftmost column a wrapped last cell may start at (narrower indents are code, tracebacks, YAML). */
+const MIN_COLUMN = 30;
+
+/**
+ * Where the last cell of a table row starts: after the row's last run of two or more spaces, when at least two such
+ * runs separate three cells or more (`CREATE_FAILED   AWS::IAM::Role   HelloWorldFunctionRole   API: iam:CreateRole`);
+ * else -1.
+ */
+function lastCellStart(row: string): number {
+  let gaps = 0;
+  let last = -1;
+  let end = row.length;
+  while (end > 0 && row.charCodeAt(end - 1) === 32) end--;
+  for (let k = 1; k < end; k++) {
+    if (row.charCodeAt(k) !== 32 && row.charCodeAt(k - 1) === 32 && row.charCodeAt(k - 2) === 32 && k >= 2) {
+      gaps++;
+      last = k;
+    }
+  }
+  return gaps >= 2 ? last : -1;
+}
+
+/** A line that only continues the cell at column `c`: spaces up to it, then text. */
+function continuesAt(line: string, c: number): boolean {
+  if (line.length <= c || line.charCodeAt(c) === 32 || line.charCodeAt(c - 1) !== 32) return false;
+  for (let k = 0; k < c; k++) if (line.charCodeAt(k) !== 32) return false;
+  return true;
+}
+
+/** A line without the `,` a logger printing the lines as one array put before some of them (JavaScript's join). */
+function body(line: string): string {
+  return line.charCodeAt(0) === 44 ? line.slice(1) : line;
+}
+
+/**
+ * A table whose last column wrapped its cell onto the lines below, aligned under it (`sam deploy`'s CloudFormation
+ * events, `aws cloudformation deploy`): the cell is put back on its row. A tool wraps the cell at a fixed width,
+ * after a hyphen or at a space, and breaks a word longer than the width inside it: a piece as long as the longest,
+ * or ending in a hyphen, is joined to the next without a space, a shorter one ended at a space. Needs a row of three cells or more whose last
+ * starts at column MIN_COLUMN or further, and two continuation lines. Linear in the lines.
+ */
+export function joinColumnWraps(lines: string[]): boolean {
+  let changed = false;
+  for (let i = 0; i + 2 < lines.length; i++) {
+    const row = body(lines[i] as string);
+    if (row.length <= MIN_COLUMN) continue;
+    const c = lastCellStart(row);
+    if (c < MIN_COLUMN) continue;
+    let j = i + 1;
+    while (j < lines.length && continuesAt(body(lines[j] as string), c)) j++;
+    if (j - i - 1 < 2) continue;
+    const pieces: string[] = [];
+    for (let k = i; k < j; k++) pieces.push(body(lines[k] as string).slice(c).trimEnd());
+    let width = 0;
+    for (const p of pieces) width = Math.max(width, p.length);
+    let cell = pieces[0] as string;
+    for (let k = 1; k < pieces.length; k++) {
+      const prev = pieces[k - 1] as string;
+      // cut mid-word (a full-width piece) or after a hyphen (wrappers break there and keep it): no space was removed
+      cell += (prev.length === width || prev.endsWith('-') ? '' : ' ') + (pieces[k] as string);
+    }
+    lines[i] = (lines[i] as string).slice(0, (lines[i] as string).length - row.length + c) + cell;
+    lines.splice(i + 1, j - i - 1);
+    changed = true;
+  }
+  return changed;
 }
 
 /** `text.split(/\r?\n/)`, without the regex: split at `\n`, then a `\r` before each `\n` dropped. */
