@@ -22,6 +22,9 @@ const EXPIRED = [
   'request has expired', 'signature expired', 'requestexpired', 'expired token', 'requesttimetooskewed',
   // IAM Identity Center's portal refuses GetRoleCredentials when the cached SSO access token has lapsed or was revoked
   'session token not found or invalid',
+  // botocore's SSOTokenLoadError when the cached SSO access token is past its expiry (not when there is none: "Token for
+  // <start url> does not exist" is a profile never logged in)
+  'sso access token has either expired',
 ];
 const INVALID = [
   'security token included in the request is invalid', 'invalidclienttokenid', 'unrecognizedclient', 'invalidaccesskeyid',
@@ -55,6 +58,15 @@ const EXPIRED_CODES = ['ExpiredToken', 'RequestExpired'];
 const INVALID_CODES = ['InvalidClientTokenId', 'UnrecognizedClient', 'InvalidAccessKeyId', 'SignatureDoesNotMatch', 'AuthFailure', 'IncompleteSignature'];
 const isExpired = (ctx: CauseContext) => codeIn(ctx, EXPIRED_CODES) || has(ctx, ...EXPIRED);
 const isInvalid = (ctx: CauseContext) => codeIn(ctx, INVALID_CODES) || has(ctx, ...INVALID);
+/**
+ * The one Region the text names when it is opt-in and the error names none (`Scanning ap-east-1 region` before the
+ * refusal): the call most likely went there. Null when the text names another Region too.
+ */
+function onlyOptInRegion(ctx: CauseContext): string | null {
+  const all = regionsIn(ctx.text);
+  return all.length === 1 && OPT_IN_REGIONS.has(all[0] as string) ? all[0] as string : null;
+}
+
 /** The web-identity token (not the calling credentials) expired. */
 const webTokenExpired = (ctx: CauseContext) => isWebIdentity(ctx) && has(ctx, 'token expired: current date/time', 'expiredtokenexception');
 
@@ -244,6 +256,8 @@ const invalid: CauseDefinition = {
     (ctx) => {
       const r = regionOf(ctx);
       if (r && OPT_IN_REGIONS.has(r)) return sig(0.15, fromMessage(`The call went to ${r}, an opt-in Region, where (v1) tokens from the global STS endpoint are not valid — more likely than a bad key when the same credentials work elsewhere.`));
+      const only = r ? null : onlyOptInRegion(ctx);
+      if (only) return sig(0.15, fromContext(`The only Region the text names is ${only}, an opt-in Region, where (v1) tokens from the global STS endpoint are not valid and which may not be enabled for the account — more likely than a bad key when the same credentials work elsewhere.`));
       return null;
     },
   ],
@@ -305,6 +319,8 @@ const globalEndpoint: CauseDefinition = {
       const r = regionOf(ctx);
       if (r && OPT_IN_REGIONS.has(r)) return sig(60, fromMessage(`The call went to ${r}, an opt-in Region, where v1 tokens from the global STS endpoint are not valid.`));
       // a multi-command log: another Region in the text may be the failing call's (the first one seen may be a call that worked)
+      const only = r ? null : onlyOptInRegion(ctx);
+      if (only) return sig(60, fromContext(`The only Region the text names is ${only}, an opt-in Region, where v1 tokens from the global STS endpoint are not valid (and nothing is valid until the Region is enabled for the account).`));
       const optIn = regionsIn(ctx.text).find((x) => OPT_IN_REGIONS.has(x));
       if (optIn && r !== optIn) return sig(25, fromContext(`The text also shows a call to ${optIn}, an opt-in Region, where v1 tokens from the global STS endpoint are not valid — if the failing call went there (and calls to ${r ?? 'other Regions'} work), this is the cause.`));
       if (r) return sig(0.1, fromMessage(`The call went to ${r}, a Region enabled by default, where every STS token is valid.`));

@@ -456,11 +456,17 @@ function unresolvedSsmTarget(arn: string | undefined): boolean {
 }
 /** Strong enough to rank the missing parameter beside the permission causes, not to settle it. */
 const SSM_UNRESOLVED_WEIGHT = 25;
+/**
+ * A lambda:GetLayerVersion refusal that names no policy type and no account of the caller's own: a layer version
+ * missing in that Region (or not shared) is the common reading, ranked with the caller's missing Allow, not settled.
+ */
+const LAYER_MASK_WEIGHT = 25;
 
-function maskKind(ctx: CauseContext): 's3' | 'ssm' | 'apigw' | null {
+function maskKind(ctx: CauseContext): 's3' | 'ssm' | 'apigw' | 'lambda-layer' | null {
   if (ctx.parsed.shape === 'apigw-missing-auth-token') return 'apigw';
   const a = action(ctx);
   const op = operation(ctx);
+  if (a === 'lambda:getlayerversion' || op === 'getlayerversion') return 'lambda-layer';
   if (S3_READS.includes(a) || S3_READ_OPS.includes(op)) return 's3';
   if (SSM_READS.includes(a) || op.startsWith('getparameter')) return 'ssm';
   if (has(ctx, 'headobject') && has(ctx, '403')) return 's3';
@@ -516,12 +522,12 @@ const KMS_KEY_ANSWER = ['customer master key that does not exist', 'does not exi
 const masked: CauseDefinition = {
   id: 'resource-missing-masked',
   title: 'The resource does not exist, and the service answers AccessDenied instead of "not found"',
-  summary: 'Some services hide whether a resource exists: S3 answers 403 for a missing key when the caller may not s3:ListBucket the bucket, and Parameter Store can answer AccessDenied for a parameter name that does not exist. A typo in the key or name looks like a permission problem.',
+  summary: 'Some services hide whether a resource exists: S3 answers 403 for a missing key when the caller may not s3:ListBucket the bucket, Parameter Store can answer AccessDenied for a parameter name that does not exist, and Lambda refuses lambda:GetLayerVersion for a layer version that does not exist in the Region. A typo in the key, name or ARN looks like a permission problem.',
   family: 'service',
   prior: 0.06,
   specificity: 1,
   // S3 reads are S3 calls; ssm:GetParameter* actions and GetParameter* operations are in the paste
-  gate: { keys: ['s3'], phrases: ['getparameter', 'headobject', 'missing authentication token'] },
+  gate: { keys: ['s3'], phrases: ['getparameter', 'headobject', 'missing authentication token', 'getlayerversion'] },
   appliesTo: (ctx) => !notDenial(ctx) && maskKind(ctx) !== null,
   signals: [
     (ctx) => {
@@ -529,6 +535,16 @@ const masked: CauseDefinition = {
       const d = ctx.parsed.deny;
       if (kind === 'apigw') {
         return sig(20, fromMessage('API Gateway answers "Missing Authentication Token" for a URL that matches no deployed resource and method: a wrong path, HTTP method or stage, or changes not yet deployed (an IAM-authorized method answers it too when the request is not signed).'));
+      }
+      if (kind === 'lambda-layer') {
+        // Lambda answers a layer version it cannot show you the same way whether it is missing or not shared
+        if (d.kind === 'explicit') return sig(0.1, fromMessage('An explicit Deny refused lambda:GetLayerVersion; a missing layer version is not the reason.'));
+        if (d.policyType === 'identity-based') return sig(0.3, fromMessage(`AWS names a ${policyWords(ctx, d.policyType)} as the reason: the caller's own policy lacks lambda:GetLayerVersion.`));
+        if (d.policyType) return sig(0.8, fromMessage('Lambda gives this same answer for a layer version that does not exist in that Region as for one not shared with the caller.'));
+        const words = 'Lambda refuses lambda:GetLayerVersion in these words for a layer version that does not exist where it looked — layers are Regional, so a layer ARN from another Region, a deleted version or a wrong version number — as well as for one not shared with your account';
+        // a layer of the caller's own account needs only the caller's Allow; most layers are published by another account
+        if (crossAccount(ctx) === false) return sig(2, fromMessage(`${words}; the layer is in the caller's own account, where a missing Allow is as likely.`));
+        return sig(LAYER_MASK_WEIGHT, fromMessage(`${words}: check the layer ARN's Region and version first.`));
       }
       if (kind === 's3') {
         if (d.kind === 'explicit') return sig(0.1, fromMessage('An explicit Deny refused the read; a missing key is not the reason.'));
@@ -570,9 +586,10 @@ const masked: CauseDefinition = {
     { description: 'Which resources and methods does the API have? (Compare with the URL\'s path and method.)', command: "aws apigateway get-resources --rest-api-id {apiId} --region {region} --query 'items[].[path,join(`,`,keys(resourceMethods||`{}`))]' --output text", when: (ctx) => maskKind(ctx) === 'apigw' },
     { description: 'Which stages are deployed? (The URL\'s first path segment must be one.)', command: "aws apigateway get-stages --rest-api-id {apiId} --region {region} --query 'item[].[stageName,deploymentId]' --output text", when: (ctx) => maskKind(ctx) === 'apigw' },
     { description: 'Does the parameter exist under exactly this name?', command: 'aws ssm describe-parameters --parameter-filters Key=Name,Option=Contains,Values={targetName} --query \'Parameters[].Name\'', when: (ctx) => maskKind(ctx) === 'ssm' },
+    { description: 'Does this layer version exist in the function\'s Region? (Run it with credentials of the layer\'s account to tell a missing version from one not shared.)', command: 'aws lambda get-layer-version-by-arn --arn <layer-version-arn> --region <function-region>', when: (ctx) => maskKind(ctx) === 'lambda-layer' },
   ],
   fix: {
-    description: 'Use the exact existing key or parameter name (paths are case-sensitive; SSM names start with /). For S3, granting s3:ListBucket on the bucket makes S3 answer 404 for missing keys, which tells the two cases apart. For API Gateway, call a deployed stage, path and method exactly as defined, and deploy the API after changing it.',
+    description: 'Use the exact existing key or parameter name (paths are case-sensitive; SSM names start with /). For S3, granting s3:ListBucket on the bucket makes S3 answer 404 for missing keys, which tells the two cases apart. For API Gateway, call a deployed stage, path and method exactly as defined, and deploy the API after changing it. For a Lambda layer, use a version that exists in the function\'s own Region (publish a copy there if the layer is published elsewhere only).',
     // an S3 command only for S3: a Parameter Store refusal got `aws s3api head-object --bucket <bucket>`
     commands: [
       { command: 'aws s3api head-object --bucket {bucket} --key {objectKey}', when: (ctx) => maskKind(ctx) === 's3' },

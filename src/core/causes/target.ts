@@ -47,6 +47,9 @@ const assumeTargetsSomething = (ctx: CauseContext) => isAssumeFamily(ctx) && !!c
 
 const ARN_FIELD = ["at 'rolearn' failed to satisfy constraint", "at 'principalarn' failed to satisfy constraint"];
 
+/** CDK found no bootstrap version parameter (`SSM parameter /cdk-bootstrap/<qualifier>/version not found`): no bootstrap stack, so no CDK roles. */
+const cdkNotBootstrapped = (ctx: CauseContext) => has(ctx, '/cdk-bootstrap/') && has(ctx, 'not found', 'has the environment been bootstrapped');
+
 const roleMissing: CauseDefinition = {
   id: 'role-missing-or-typo',
   title: 'The role ARN is wrong: the role does not exist there (typo, case, account, partition or path)',
@@ -78,6 +81,11 @@ const roleMissing: CauseDefinition = {
         return sig(3, fromMessage('The service refused to use the role it was given.'));
       }
       if (has(ctx, 'invalid information in one or more fields')) return sig(6, fromMessage('The console\'s switch-role form says the account or role name is wrong.'));
+      // CDK reads its bootstrap stack's version parameter before it assumes the bootstrap roles: without the parameter
+      // the stack (and the roles it creates) is not there — never bootstrapped with this qualifier, or deleted
+      if (cdkNotBootstrapped(ctx)) {
+        return sig(10, fromMessage('CDK says its bootstrap version parameter (/cdk-bootstrap/<qualifier>/version) is not found: the environment is not bootstrapped with this qualifier, or the bootstrap stack was deleted — the CDK roles it tried to assume do not exist (cdk bootstrap creates them).'));
+      }
       return null;
     },
     // what the message says about why
@@ -135,6 +143,7 @@ const roleMissing: CauseDefinition = {
   confirm: [
     { description: 'Look the role up in the account the ARN names (NoSuchEntity: it does not exist there under this exact, case-sensitive name). Copy Role.Arn, path included.', command: 'aws iam get-role --role-name {targetRoleName} --query Role.Arn --output text --profile {targetProfile}' },
     { description: 'Find roles with a similar name (case-insensitive) in that account.', command: "aws iam list-roles --query 'Roles[].Arn' --output text --profile {targetProfile} | tr '\\t' '\\n' | grep -i {targetName}" },
+    { description: 'Is the CDK bootstrap stack there (it creates the cdk-<qualifier>-* roles)?', command: 'aws cloudformation describe-stacks --stack-name CDKToolkit --query Stacks[0].StackStatus --profile {targetProfile}', when: cdkNotBootstrapped },
   ],
   fix: {
     description: 'Use the exact Arn that get-role prints — right account id, partition (arn:aws, arn:aws-cn, arn:aws-us-gov), path and case — in the tool\'s configuration; if the role was deleted, recreate it (and update every trust policy that named the old one).',
