@@ -103,7 +103,7 @@ const WRAPPER_WORDS: Record<string, string> = {
   'php-sdk': 'PHP SDK wording', 'pipe-prefix': '"|" line prefixes', 'python-bytes': 'Python bytes literal', xml: 'XML',
   'terraform-box': 'Terraform │ box', 'github-actions-annotation': 'GitHub Actions annotations', 'json-escaped': 'JSON string escapes',
   'json-double-escaped': 'doubly escaped JSON',
-  'cloudtrail-json': 'CloudTrail event JSON',
+  'cloudtrail-json': 'CloudTrail event JSON', 'table-column': 'a table cell wrapped under its column',
 };
 
 /** The tool that printed the error, in people's words. */
