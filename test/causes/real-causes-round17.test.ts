@@ -2,7 +2,7 @@
  * Round 17 (held out, message only): 30 real messages from 29 public GitHub threads and one notes page (found with the
  * `search` tool, issues and pages corpora), none of them (source, distinctive text or ARNs) already in test/fixtures or
  * the shared corpus: test/fixtures/extra/real-errors-round17.jsonl, labels in real-causes-round17.jsonl, both committed
- * (c48f1cd) before anything was run against them. Each label is the cause its thread (or page) states (the note says
+ * (b61008e) before anything was run against them. Each label is the cause its thread (or page) states (the note says
  * where); 20 are labeled, 10 listed unlabeled (no cause stated in what was read). Scored from the message alone with
  * score.mjs's rule.
  *

@@ -2,7 +2,7 @@
  * Round 17 (held out): the 30 messages of test/fixtures/extra/real-errors-round17.jsonl, verbatim from 29 public GitHub
  * threads and one notes page (r17-28), none of which (nor any distinctive 40-character piece of its text) was already in
  * test/fixtures or the shared corpus — only AWS's and tools' boilerplate repeats (tracebacks, `The security token included
- * in the request is invalid`, r17-19's Athena sentence); expected fields were written and committed (c48f1cd) before
+ * in the request is invalid`, r17-19's Athena sentence); expected fields were written and committed (b61008e) before
  * anything ran against them (placeholders accept null, alternatives where a field is a fair guess either way), compared
  * exactly as score.mjs. This round samples what rounds 10–16 under-sampled: the Rust SDK's Debug dump of an unhandled
  * 403, dask/pandas over s3fs, Ansible's aws_ssm connection plugin, Grafana's CloudWatch datasource (self-assumption, an
