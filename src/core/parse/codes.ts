@@ -108,6 +108,9 @@ const SERVICE_ALIASES: Record<string, string> = {
   securitytokenservice: 'sts', awssecuritytokenservice: 'sts', identitymanagement: 'iam', amazonidentitymanagement: 'iam',
   keymanagementservice: 'kms', simplesystemsmanagement: 'ssm', ec2containerregistry: 'ecr',
   dynamodbv2: 'dynamodb', securitytoken: 'sts', sfn: 'states',
+  // every Bedrock SDK client (Bedrock Runtime, Bedrock Agent, Bedrock Agent Runtime) is authorized under `bedrock:`
+  // (Service Authorization Reference, "Amazon Bedrock"); AgentCore has its own prefix and is not one of them
+  bedrockruntime: 'bedrock', bedrockagent: 'bedrock', bedrockagentruntime: 'bedrock',
 };
 
 /** `STS`, `Secrets Manager`, `client-secrets-manager` → IAM service prefix. */
@@ -149,6 +152,9 @@ const UNIQUE_OPS: Record<string, string> = {
   PutLogEvents: 'logs', CreateLogGroup: 'logs', DescribeLogGroups: 'logs', RegisterTaskDefinition: 'ecs', RunTask: 'ecs',
   GetRoleCredentials: 'sso', ListAccounts: 'organizations', DescribeOrganization: 'organizations',
   InvokeModel: 'bedrock', InvokeModelWithResponseStream: 'bedrock', Converse: 'bedrock', ConverseStream: 'bedrock',
+  GetId: 'cognito-identity', GetCredentialsForIdentity: 'cognito-identity', GetOpenIdToken: 'cognito-identity',
+  AssociateVPCWithHostedZone: 'route53', CreateVPCAssociationAuthorization: 'route53', ChangeResourceRecordSets: 'route53',
+  ListHostedZones: 'route53', ListResourceRecordSets: 'route53',
   StartQueryExecution: 'athena', GetQueryExecution: 'athena', StopQueryExecution: 'athena',
 };
 
@@ -163,6 +169,8 @@ export const GLUE_CATALOG_OPS = new Set([
   'GetPartition', 'GetPartitions', 'BatchGetPartition', 'CreatePartition', 'BatchCreatePartition', 'UpdatePartition', 'DeletePartition', 'BatchDeletePartition',
 ]);
 
+const BEDROCK_CONVERSE: Record<string, string> = { Converse: 'InvokeModel', ConverseStream: 'InvokeModelWithResponseStream' };
+
 /** Operation (optionally with its service) → IAM action, or null when it cannot be worked out. */
 export function opToAction(service: string | null, op: string): string | null {
   if (!/^[A-Z][A-Za-z0-9]{1,100}$/.test(op)) return null;
@@ -175,6 +183,9 @@ export function opToAction(service: string | null, op: string): string | null {
   }
   if (service === 's3') return S3_OP_ACTION[op] ? `s3:${S3_OP_ACTION[op]}` : null;
   if (service === 'lambda' && (op === 'Invoke' || op === 'InvokeAsync')) return 'lambda:InvokeFunction';
+  // the Converse API is authorized as the model invocation it makes (Bedrock User Guide, "Carry out a conversation
+  // with the Converse API operations": bedrock:InvokeModel, and bedrock:InvokeModelWithResponseStream for the stream)
+  if (service === 'bedrock' && (op === 'Converse' || op === 'ConverseStream')) return `bedrock:${BEDROCK_CONVERSE[op]}`;
   if (service === 'sts' && !STS_OPS.has(op)) return null;
   return `${service}:${op}`;
 }

@@ -156,8 +156,23 @@ export const SHAPES: MessageShape[] = [
     description: "Cognito: Access to Role '…' is forbidden.",
     sample: '"message": "Access to Role \'my-stack-SomeRole-KBKHTR8P6UC2\' is forbidden.",\n"code": "NotAuthorizedException",' },
   { name: 'service-cannot-assume-role', family: 'third-party', priority: 7,
-    description: 'A service cannot assume the role handed to it: "The role defined for the function cannot be assumed by Lambda.", "ECS was unable to assume the role \'…\' that was provided for this task."',
+    description: 'A service cannot assume the role handed to it: "The role defined for the function cannot be assumed by Lambda.", "ECS was unable to assume the role \'…\' that was provided for this task.", Amplify\'s "Unable to assume specified IAM Role." (sts:AssumeRole when the wording names the role or the service principal)',
     sample: 'An error occurred (InvalidParameterValueException) when calling the CreateFunction operation: The role defined for the function cannot be assumed by Lambda.' },
+  { name: 'service-cannot-invoke-function', family: 'third-party', priority: 7, inferAction: 'lambda:InvokeFunction',
+    description: 'A service checked that it may invoke the Lambda function it was given and may not: Secrets Manager\'s rotation ("cannot invoke the specified Lambda function"), CloudWatch Logs\' subscription filter ("Could not execute the lambda function"). Only the function\'s resource-based policy can allow the service principal (read by causes/service-use)',
+    sample: 'An error occurred (AccessDeniedException) when calling the RotateSecret operation: Secrets Manager cannot invoke the specified Lambda function. Ensure that the function policy grants access to the principal secretsmanager.amazonaws.com.' },
+  { name: 'ec2-client-error-on-launch', family: 'third-party', priority: 5,
+    description: 'EC2 stops a launching instance with the state reason "Client.InternalError: Client error on launch": the launcher (or Auto Scaling\'s service-linked role) may not use the KMS key of an encrypted EBS volume (kms:CreateGrant and the key\'s use; read by causes/service-use)',
+    sample: '"StateReason": {\n    "Code": "Client.InternalError",\n    "Message": "Client.InternalError: Client error on launch"\n}' },
+  { name: 'codecommit-git-forbidden', family: 'third-party', priority: 5,
+    description: 'git over HTTPS to CodeCommit answered 403: the Git credentials sent are not accepted for the repository (stale credentials a credential manager or the macOS Keychain kept, another user\'s, no credential helper) or the identity may not codecommit:GitPull / GitPush it. The action follows the git command when the paste shows it',
+    sample: "$ git clone https://git-codecommit.us-east-2.amazonaws.com/v1/repos/MyDemoRepo\nCloning into 'MyDemoRepo'...\nfatal: unable to access 'https://git-codecommit.us-east-2.amazonaws.com/v1/repos/MyDemoRepo/': The requested URL returned error: 403" },
+  { name: 'efs-mount-access-denied', family: 'third-party', priority: 5, inferAction: 'elasticfilesystem:ClientMount',
+    description: 'Amazon EFS mount (mount -t efs, the EFS mount helper\'s local TLS tunnel at 127.0.0.1): "mount.nfs4: access denied by server while mounting …" — IAM authorization refused elasticfilesystem:ClientMount (the file system policy or the identity\'s policies), not a network failure. A plain NFS server\'s same words are not read',
+    sample: "$ sudo mount -t efs -o tls,iam fs-0123456789abcdef0:/ /mnt/efs\nb'mount.nfs4: access denied by server while mounting 127.0.0.1:/'" },
+  { name: 'cognito-pool-role-untrusted', family: 'third-party', priority: 6, inferAction: 'sts:AssumeRoleWithWebIdentity',
+    description: 'Cognito identity pools: "Invalid identity pool configuration. Check assigned IAM roles for this pool." — a role the pool hands out does not trust cognito-identity.amazonaws.com for this pool (its trust\'s cognito-identity.amazonaws.com:aud condition names another pool, or the role trusts another principal)',
+    sample: 'InvalidIdentityPoolConfigurationException: Invalid identity pool configuration. Check assigned IAM roles for this pool.' },
   { name: 'redshift-cannot-assume-role', family: 'third-party', priority: 7, inferAction: 'sts:AssumeRole',
     description: 'Redshift (COPY, UNLOAD, Spectrum) cannot assume the IAM role the statement names for the database user: "User <dbuser ARN> is not authorized to assume IAM Role <role ARN>"',
     sample: 'error: User arn:aws:redshift:us-east-2:123456789012:dbuser:my-cluster/my-user is not authorized to assume IAM Role arn:aws:iam::123456789012:role/MySpectrumRole' },
@@ -983,6 +998,22 @@ function rubyLogLine(st: ScanState, m: RegExpExecArray): Hit | null {
   return h;
 }
 
+/**
+ * A service says it could not assume the role it was handed, naming that role or itself (ECS, CloudFormation, Step
+ * Functions, Amplify): the refused action is the service's sts:AssumeRole of that role, not the caller's own call
+ * (RunTask, DeleteStack), which was authorized. Lambda's "The role defined for the function cannot be assumed by
+ * Lambda." names neither and keeps the operation.
+ */
+/** Words that put a paste on Amazon EFS (its mount type, a file system id, its helper, CSI driver and mount target DNS). */
+const EFS_CONTEXT = /-t efs\b|\bfs-[0-9a-f]{8,17}\b|\bamazon-efs|\befs-utils\b|\befs\.csi\.aws\.com|\baws-efs-csi|\.efs\.[a-z0-9-]{1,30}\.amazonaws\.com|\bEFS\b/;
+
+function serviceAssume(m: RegExpExecArray, role: string | null): Hit {
+  const h = newHit('service-cannot-assume-role', m.index, m.index + m[0].length);
+  h.action = 'sts:AssumeRole';
+  h.targetRaw = role;
+  return h;
+}
+
 export const TRIGGERS: Trigger[] = [
   { re: /not authori[sz]ed to perform/gi, handle: scanNotAuthorized },
   {
@@ -1320,20 +1351,71 @@ export const TRIGGERS: Trigger[] = [
   {
     // ECS: "ECS was unable to assume the role '<arn>' that was provided for this task."
     re: /\b[A-Z][A-Za-z0-9]{1,30} was unable to assume the role '([^'\s]{1,400})'(?: that was provided for this [a-z ]{1,40})?\.?/g,
-    handle: (_st, m) => {
-      const h = newHit('service-cannot-assume-role', m.index, m.index + m[0].length);
-      h.targetRaw = m[1] ?? null;
-      return h;
-    },
+    handle: (_st, m) => serviceAssume(m, m[1] ?? null),
   },
   {
     // CloudFormation: "Role arn:aws:iam::…:role/… is invalid or cannot be assumed" (the stack's service role)
     re: /Role (arn:aws[a-z-]{0,12}:iam::\d{12}:role\/[\w+=,.@\/-]{1,400}) is invalid or cannot be assumed\.?/g,
-    handle: (_st, m) => {
-      const h = newHit('service-cannot-assume-role', m.index, m.index + m[0].length);
-      h.targetRaw = m[1] ?? null;
+    handle: (_st, m) => serviceAssume(m, m[1] ?? null),
+  },
+  {
+    // git over HTTPS to CodeCommit: "fatal: unable to access 'https://git-codecommit.<region>.amazonaws.com/v1/repos/<repo>/':
+    // The requested URL returned error: 403" (CodeCommit troubleshooting: credentials the helper or keychain supplies)
+    re: /unable to access '?https:\/\/git-codecommit(?:-fips)?\.[a-z0-9-]{1,30}\.amazonaws\.com(?:\.cn)?\/v1\/repos\/[A-Za-z0-9._-]{1,100}\/?'?: The requested URL returned error: 403\b/g,
+    handle: (st, m) => {
+      const h = newHit('codecommit-git-forbidden', m.index, m.index + m[0].length);
+      // the git command that ran, on a line before it: reads need GitPull, a push GitPush (CodeCommit permissions reference)
+      const before = st.f.s.slice(Math.max(0, m.index - 1500), m.index);
+      const cmd = /\bgit (clone|pull|fetch|ls-remote|push)\b(?![\s\S]*\bgit (?:clone|pull|fetch|ls-remote|push)\b)/.exec(before);
+      if (cmd) h.action = cmd[1] === 'push' ? 'codecommit:GitPush' : 'codecommit:GitPull';
       return h;
     },
+  },
+  {
+    // EFS: the same words a plain NFS server prints, read only when the paste is about EFS (mount -t efs, a file system
+    // id, the mount helper's or the CSI driver's names)
+    re: /mount\.nfs4?: access denied by server while mounting \S{1,300}/g,
+    handle: (st, m) => {
+      const around = st.f.s.slice(Math.max(0, m.index - 2000), Math.min(st.f.s.length, m.index + m[0].length + 300));
+      if (!EFS_CONTEXT.test(around)) return null;
+      let end = m.index + m[0].length;
+      while (end > m.index && /['".,;)]/.test(st.f.s[end - 1] as string)) end--;
+      return newHit('efs-mount-access-denied', m.index, end);
+    },
+  },
+  {
+    // Cognito identity pools: the role the pool hands out does not trust Cognito for this pool
+    re: /Invalid identity pool configuration\. Check assigned IAM roles for this pool\.?/g,
+    handle: (st, m) => {
+      const h = newHit('cognito-pool-role-untrusted', m.index, m.index + m[0].length);
+      // its own code leads it (`InvalidIdentityPoolConfigurationException: …`, botocore's `(InvalidIdentityPoolConfigurationException)`)
+      if (/InvalidIdentityPoolConfiguration(?:Exception)?\)?[^A-Za-z]{0,80}$/.test(st.f.s.slice(Math.max(0, m.index - 160), m.index))) {
+        const k = st.f.s.lastIndexOf('InvalidIdentityPoolConfiguration', m.index);
+        h.code = /^InvalidIdentityPoolConfigurationException/.test(st.f.s.slice(k, k + 41)) ? 'InvalidIdentityPoolConfigurationException' : 'InvalidIdentityPoolConfiguration';
+      }
+      return h;
+    },
+  },
+  {
+    // EC2's state reason for an instance that could not start (describe-instances StateReason, Auto Scaling activities)
+    re: /\bClient\.InternalError: Client error on launch\b\.?/g,
+    handle: (_st, m) => {
+      const h = newHit('ec2-client-error-on-launch', m.index, m.index + m[0].length);
+      h.code = 'Client.InternalError';
+      return h;
+    },
+  },
+  {
+    // a service's own check that it may invoke the function it was handed (Secrets Manager rotation, CloudWatch Logs
+    // subscription filters): the function's resource-based policy must allow the service principal
+    re: /Secrets Manager cannot invoke the specified Lambda function\.(?: Ensure that the function policy grants access to the principal [a-z0-9.-]{1,80}\.amazonaws\.com\.?)?|Could not execute the lambda function\. Make sure you have given CloudWatch Logs permission to execute your function\.?/g,
+    handle: (_st, m) => newHit('service-cannot-invoke-function', m.index, m.index + m[0].length),
+  },
+  {
+    // Amplify Hosting's build: "!!! Unable to assume specified IAM Role. Please ensure the selected IAM Role has
+    // sufficient permissions and the Trust Relationship is configured correctly." (the app's service role)
+    re: /Unable to assume (?:the )?specified IAM Role\.(?: Please ensure the selected IAM Role has sufficient permissions and the Trust Relationship is configured correctly\.?)?/g,
+    handle: (_st, m) => serviceAssume(m, null),
   },
   {
     // CloudTrail's trail status: the service principal's last write of log files (or digests) to the bucket was refused
@@ -1371,7 +1453,7 @@ export const TRIGGERS: Trigger[] = [
   // the provided role.", "Neither the global service principal states.amazonaws.com, nor the regional one is authorized …"
   {
     re: /\b(?:The principal|Neither the global service principal) [a-z0-9-]{1,40}(?:\.[a-z0-9-]{1,40}){0,2}\.amazonaws\.com(?:\.cn)?,?(?: nor the regional one)? is (?:not )?authorized to assume the provided role\.?/g,
-    handle: simple('service-cannot-assume-role'),
+    handle: (_st, m) => serviceAssume(m, null),
   },
   {
     // Lambda's event source mapping: "Cannot access stream <ARN>. Please ensure the role can perform the GetRecords,
