@@ -79,6 +79,8 @@ const keyPolicyGrant: CauseDefinition = {
       if (has(ctx, ...SERVICE_KEY)) return sig(8, fromMessage(`The service says the key cannot be used with its resource: it uses the key under its own service principal (${service(ctx) || 'the service'}.<region>.amazonaws.com), which the key policy must allow.`));
       if (has(ctx, ...OPAQUE)) return sig(2, fromMessage('KMS\'s opaque answer covers a missing key-policy grant, a key in another Region and an invalid ciphertext alike.'));
       if (has(ctx, 'access to kms is not allowed', 'kms access was denied', 'kmsaccessdenied')) return sig(2.5, fromMessage('The service could not use the KMS key on your behalf: the key policy (or the role\'s KMS permissions) does not allow it.'));
+      // an instance someone launched (Auto Scaling's service-linked role has its own signal below)
+      if (has(ctx, 'client error on launch') && !isAutoScalingSlr(ctx.parsed.caller)) return sig(2.5, fromMessage('EC2 could not create the grant for the instance\'s encrypted EBS volume with the launcher\'s permissions: the key policy must let the launcher use the key and create grants (by name, or through the account-root statement together with an IAM Allow).'));
       return null;
     },
     (ctx) => {

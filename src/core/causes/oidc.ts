@@ -111,6 +111,13 @@ const GENERIC_DENY = ['not authorized to perform sts:assumerolewithwebidentity',
 function tokenLevel(ctx: CauseContext): boolean {
   return has(ctx, ...NO_PROVIDER, ...AUDIENCE, ...THUMBPRINT, ...JWKS, ...TOKEN_EXPIRED);
 }
+/**
+ * Cognito identity pools get a role's credentials with AssumeRoleWithWebIdentity on the Federated principal
+ * cognito-identity.amazonaws.com, which needs no IAM OIDC provider; the trust must name this pool in
+ * cognito-identity.amazonaws.com:aud (Cognito Developer Guide, "IAM roles", role trust and permissions).
+ */
+const isCognitoPool = (ctx: CauseContext) => ctx.parsed.shape === 'cognito-pool-role-untrusted';
+const COGNITO_DOC = 'https://docs.aws.amazon.com/cognito/latest/developerguide/iam-roles.html';
 const genericDeny = (ctx: CauseContext) => has(ctx, ...GENERIC_DENY) || (isWebIdentity(ctx) && codeIs(ctx, 'AccessDenied') && !tokenLevel(ctx));
 
 // ───────────────────────────── trust conditions ─────────────────────────────
@@ -351,6 +358,7 @@ const providerMissing: CauseDefinition = {
   appliesTo: isWebIdentity,
   signals: [
     (ctx) => {
+      if (isCognitoPool(ctx)) return sig(0.05, fromMessage('Cognito identity pools use the built-in Federated principal cognito-identity.amazonaws.com: no IAM OIDC provider is involved.'), 'ruled-out');
       if (has(ctx, ...NO_PROVIDER)) {
         const iss = issuerOf(ctx);
         return sig(60, fromMessage(`STS says no OpenID Connect provider in the role's account matches ${iss ? `the issuer ${iss}` : 'the token\'s issuer'}.`));
@@ -433,6 +441,7 @@ const audience: CauseDefinition = {
   appliesTo: isWebIdentity,
   signals: [
     (ctx) => {
+      if (isCognitoPool(ctx)) return sig(20, fromMessage(`Cognito says the pool's roles do not let it get credentials: a role's trust must allow sts:AssumeRoleWithWebIdentity for the Federated principal cognito-identity.amazonaws.com with StringEquals "cognito-identity.amazonaws.com:aud" equal to this identity pool's id (a role made for another pool names that pool) and ForAnyValue:StringLike "cognito-identity.amazonaws.com:amr" authenticated or unauthenticated (${COGNITO_DOC}).`));
       if (has(ctx, ...AUDIENCE)) return sig(60, fromMessage('STS says the token audience is incorrect: its aud claim is not in the provider\'s client ID list.'));
       if (failureStage(ctx) === 'token') return sig(0.05, fromMessage('STS rejected the token for another, named reason than its audience: that is the failing check, and the trust policy was never read.'), 'ruled-out');
       if (tokenLevel(ctx)) return sig(0.05, fromMessage('STS rejected the token for another reason than its audience.'));
@@ -460,13 +469,17 @@ const audience: CauseDefinition = {
     },
   ],
   confirm: [
-    { description: 'The audiences the provider accepts (the token\'s aud must be one of them).', command: 'aws iam get-open-id-connect-provider --open-id-connect-provider-arn {oidcProviderArn} --query ClientIDList --profile {targetProfile}' },
+    { description: 'The roles the identity pool hands out (authenticated, unauthenticated, and any role mappings).', command: 'aws cognito-identity get-identity-pool-roles --identity-pool-id <identity-pool-id> --region {region}', when: isCognitoPool },
+    { description: 'The audiences the provider accepts (the token\'s aud must be one of them).', command: 'aws iam get-open-id-connect-provider --open-id-connect-provider-arn {oidcProviderArn} --query ClientIDList --profile {targetProfile}', when: (ctx) => !isCognitoPool(ctx) },
     GET_TRUST,
     GITHUB_CLAIMS_CMD,
   ],
   fix: {
     description: 'Make the token\'s aud, the provider\'s client ID list and the trust\'s :aud condition agree: request the audience the provider lists (GitHub action input audience, GitLab id_tokens aud), or add the token\'s audience to the provider, and set "<issuer>:aud" in the trust to it.',
-    commands: ['aws iam add-client-id-to-open-id-connect-provider --open-id-connect-provider-arn {oidcProviderArn} --client-id <token-audience> --profile {targetProfile}'],
+    commands: [
+      { command: 'aws iam add-client-id-to-open-id-connect-provider --open-id-connect-provider-arn {oidcProviderArn} --client-id <token-audience> --profile {targetProfile}', when: (ctx) => !isCognitoPool(ctx) },
+      { command: 'aws iam update-assume-role-policy --role-name {targetRoleName} --policy-document file://trust.json --profile {targetProfile}', when: isCognitoPool },
+    ],
   },
   docs: [OIDC_DOC, WEBID_API, ACTION_README],
 };

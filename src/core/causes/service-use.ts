@@ -43,6 +43,9 @@ export const ATHENA_S3_DOC = 'https://docs.aws.amazon.com/athena/latest/ug/s3-pe
 export const LAMBDA_ROLE_DOC = 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-intro-execution-role.html';
 export const ASG_KEY_DOC = 'https://docs.aws.amazon.com/autoscaling/ec2/userguide/key-policy-requirements-EBS-encryption.html';
 export const ASG_SLR = 'AWSServiceRoleForAutoScaling';
+export const EBS_KEY_DOC = 'https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption-requirements.html';
+/** The paste is Auto Scaling's (its activities, its group, its service-linked role), not an instance someone launched. */
+const AUTO_SCALING_WORDS = ['autoscaling', 'auto scaling', 'launching a new ec2 instance', 'scaling-activities', ASG_SLR.toLowerCase()];
 export const ELB_LAMBDA_DOC = 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/lambda-functions.html';
 export const POD_IDENTITY_DOC = 'https://docs.aws.amazon.com/eks/latest/userguide/pod-id-role.html';
 export const POD_IDENTITY_PRINCIPAL = 'pods.eks.amazonaws.com';
@@ -198,6 +201,34 @@ function elbInvoke(parsed: ParsedError): ServiceUse | null {
   };
 }
 
+export const ROTATION_INVOKE_DOC = 'https://docs.aws.amazon.com/secretsmanager/latest/userguide/troubleshoot_rotation.html';
+export const LOGS_INVOKE_DOC = 'https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/SubscriptionFilters.html#LambdaFunctionExample';
+
+/**
+ * Other services' check that their service principal may invoke the Lambda function they were handed, in their own
+ * words and naming no function: Secrets Manager turning on rotation ("Secrets Manager cannot invoke the specified
+ * Lambda function. Ensure that the function policy grants access to the principal secretsmanager.amazonaws.com",
+ * Secrets Manager User Guide, troubleshoot rotation) and CloudWatch Logs creating a subscription filter ("Could not
+ * execute the lambda function. Make sure you have given CloudWatch Logs permission to execute your function",
+ * CloudWatch Logs User Guide: `aws lambda add-permission --principal logs.amazonaws.com`). As for ELB, only the
+ * function's resource-based policy can allow it. `via` is the service whose call was answered.
+ */
+const SERVICE_INVOKES: Array<{ words: string; via: string; principal: string; doc: string }> = [
+  { words: 'secrets manager cannot invoke the specified lambda function', via: 'secretsmanager', principal: 'secretsmanager.amazonaws.com', doc: ROTATION_INVOKE_DOC },
+  { words: 'could not execute the lambda function. make sure you have given cloudwatch logs permission', via: 'logs', principal: 'logs.amazonaws.com', doc: LOGS_INVOKE_DOC },
+];
+
+function serviceInvoke(parsed: ParsedError, act: string): ServiceUse | null {
+  const msg = (parsed.message ?? '').toLowerCase();
+  for (const x of SERVICE_INVOKES) {
+    // the action the parser read: the invoke itself, none, or the answered call's own (RotateSecret, PutSubscriptionFilter)
+    if (act && act !== 'lambda:invokefunction' && !act.startsWith(`${x.via}:`)) continue;
+    if (!msg.includes(x.words)) continue;
+    return { via: x.via, action: 'lambda:InvokeFunction', also: [], target: null, servicePrincipal: x.principal, context: {}, absent: [], doc: x.doc };
+  }
+  return null;
+}
+
 /** The onward call the message reports, or null when it reports something else (or names its action itself). */
 export function serviceUse(parsed: ParsedError, text: string): ServiceUse | null {
   // ELB's check of its own invoke permission, reported under the caller's RegisterTargets
@@ -206,6 +237,8 @@ export function serviceUse(parsed: ParsedError, text: string): ServiceUse | null
     const elb = elbInvoke(parsed);
     if (elb) return elb;
   }
+  const invoke = serviceInvoke(parsed, act);
+  if (invoke) return invoke;
   if (parsed.action || !text) return null;
   const src = text.length > 100_000 ? text.slice(0, 100_000) : text;
   const lower = src.toLowerCase();
@@ -227,10 +260,20 @@ export function serviceUse(parsed: ParsedError, text: string): ServiceUse | null
     };
   }
   if (lower.includes('client error on launch')) {
+    const also = ['kms:Decrypt', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:ReEncrypt*'];
     // EC2 Auto Scaling's documented symptom of a customer managed EBS key its service-linked role may not use
+    if (AUTO_SCALING_WORDS.some((w) => lower.includes(w))) {
+      return {
+        via: 'autoscaling', action: 'kms:CreateGrant', also, target: null,
+        servicePrincipal: null, serviceRole: ASG_SLR, context: { 'kms:GrantIsForAWSResource': 'true' }, absent: [], doc: ASG_KEY_DOC,
+      };
+    }
+    // an instance someone launched or started (describe-instances' StateReason): EC2 creates the volume's grant with
+    // that principal's own permissions, so its IAM side and the key policy must both allow kms:CreateGrant and the
+    // key's use (EBS User Guide, "Permissions for IAM users"; Knowledge Center kms-iam-ec2-permission)
     return {
-      via: 'autoscaling', action: 'kms:CreateGrant', also: ['kms:Decrypt', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:ReEncrypt*'], target: null,
-      servicePrincipal: null, serviceRole: ASG_SLR, context: { 'kms:GrantIsForAWSResource': 'true' }, absent: [], doc: ASG_KEY_DOC,
+      via: 'ec2', action: 'kms:CreateGrant', also, target: null,
+      servicePrincipal: null, context: { 'kms:GrantIsForAWSResource': 'true' }, absent: [], doc: EBS_KEY_DOC,
     };
   }
   const role = lower.indexOf('execution role does not have permissions to call ');

@@ -110,6 +110,10 @@ function orphanedGrant(ctx: CauseContext): { policy: Indexed; statement: Stateme
   return null;
 }
 
+/** Route 53: a VPC of another account, not authorized by the private hosted zone's owner (NotAuthorizedException). */
+const VPC_ASSOCIATION_UNAUTHORIZED = 'associating the specified vpc with the specified hosted zone has not been authorized';
+const isVpcAssociation = (ctx: CauseContext) => has(ctx, VPC_ASSOCIATION_UNAUTHORIZED);
+
 /** Services reporting that they may not invoke a Lambda function (its resource policy lacks them). */
 const SERVICE_CANNOT_INVOKE = ['invalid permissions on lambda function', 'insufficient permissions to invoke the lambda function', 'does not have permission to invoke'];
 
@@ -136,6 +140,9 @@ const missingGrant: CauseDefinition = {
     },
     (ctx) => (has(ctx, ...SERVICE_CANNOT_INVOKE)
       ? sig(20, fromMessage('The calling service may not invoke the function: the function\'s resource policy does not grant its service principal (lambda add-permission).'))
+      : null),
+    (ctx) => (has(ctx, VPC_ASSOCIATION_UNAUTHORIZED)
+      ? sig(20, fromMessage('Route 53 says the hosted zone\'s account has not authorized this VPC: a private hosted zone of another account accepts a VPC only after its owner runs create-vpc-association-authorization for that VPC (Route 53 API Reference, AssociateVPCWithHostedZone).'))
       : null),
     (ctx) => {
       const d = ctx.parsed.deny;
@@ -188,6 +195,7 @@ const missingGrant: CauseDefinition = {
     { description: 'Read the secret\'s resource policy.', command: 'aws secretsmanager get-resource-policy --secret-id {targetArn}', when: (ctx) => service(ctx) === 'secretsmanager' },
     { description: 'Read the repository policy.', command: 'aws ecr get-repository-policy --repository-name {targetName}', when: (ctx) => service(ctx) === 'ecr' },
     { description: 'Read the API\'s resource policy.', command: 'aws apigateway get-rest-api --rest-api-id {apiId} --region {region} --query policy --output text', when: (ctx) => service(ctx) === 'execute-api' },
+    { description: 'In the hosted zone\'s account: the VPCs it has authorized to associate (the failing VPC must be listed).', command: 'aws route53 list-vpc-association-authorizations --hosted-zone-id <hosted-zone-id> --profile <hosted-zone-account-profile>', when: isVpcAssociation },
     { description: 'Does the caller\'s side allow it? (Across accounts both sides must.)', command: 'aws iam simulate-principal-policy --policy-source-arn {callerPrincipalArn} --action-names {action} --resource-arns {targetArn}', when: (ctx) => !!callerPrincipal(ctx) && ctx.parsed.caller?.type !== 'service' }, // an AWS service has no IAM policies to simulate
   ],
   fix: {
@@ -195,7 +203,11 @@ const missingGrant: CauseDefinition = {
     // Only the call of the target's own service: an S3 object ARN is no Lambda function name.
     commands: [
       { command: 'aws s3api put-bucket-policy --bucket {bucket} --policy file://policy.json', when: (ctx) => service(ctx) === 's3' },
-      { command: 'aws lambda add-permission --function-name {targetArn} --statement-id allow-caller --action {action} --principal <principal>', when: (ctx) => service(ctx) === 'lambda' },
+      // Route 53 has no resource policy: the zone's owner authorizes the VPC, then the VPC's account associates it
+      { command: 'aws route53 create-vpc-association-authorization --hosted-zone-id <hosted-zone-id> --vpc VPCRegion=<vpc-region>,VPCId=<vpc-id> --profile <hosted-zone-account-profile>', when: isVpcAssociation },
+      // a service principal's invoke (ELB, Secrets Manager rotation, CloudWatch Logs subscriptions): name that principal
+      { command: 'aws lambda add-permission --function-name {targetArn} --statement-id allow-caller --action {action} --principal {callerArn}', when: (ctx) => service(ctx) === 'lambda' && ctx.parsed.caller?.type === 'service' },
+      { command: 'aws lambda add-permission --function-name {targetArn} --statement-id allow-caller --action {action} --principal <principal>', when: (ctx) => service(ctx) === 'lambda' && ctx.parsed.caller?.type !== 'service' },
       { command: 'aws sqs set-queue-attributes --queue-url <queue-url> --attributes file://attributes.json', when: (ctx) => service(ctx) === 'sqs' },
       { command: 'aws sns set-topic-attributes --topic-arn {targetArn} --attribute-name Policy --attribute-value file://policy.json', when: (ctx) => service(ctx) === 'sns' },
       { command: 'aws secretsmanager put-resource-policy --secret-id {targetArn} --resource-policy file://policy.json', when: (ctx) => service(ctx) === 'secretsmanager' },

@@ -184,6 +184,9 @@ export const isDenial = perAnswer(isDenialUncached);
 function isDenialUncached(ctx: CauseContext): boolean {
   const code = lower(ctx.parsed.errorCode);
   if (isServiceAssumeFailure(ctx)) return true; // a service refused to assume a role it is not trusted by
+  // Lambda's event source mapping reports its execution role's refused read of the stream under a validation code
+  // (InvalidParameterValueException: "Cannot access stream … Please ensure the role can perform the … Actions")
+  if (ctx.parsed.shape === 'event-source-stream-unreadable') return true;
   // CloudFormation and CDK answer ValidationError for whatever a stack operation hit, an IAM refusal included
   // ("ValidationError: User: … is not authorized to perform: …", "… AccessDenied. User doesn't have permission to call …",
   // "S3 error: Access Denied"); STS's own ValidationErrors (duration, ARN, SAML, field validation) carry no refusal wording
@@ -198,9 +201,7 @@ function isDenialUncached(ctx: CauseContext): boolean {
     'sufficient permissions', 'does not have access to'].some((w) => m.includes(w))
     // the same shape in other words ("You do not have sufficient access to perform this action", "Insufficient Lake
     // Formation permissions on …"), and KMS's "… a key that doesn't exist or that you don't have access to"
-    || ctx.parsed.shape === 'insufficient-permissions-sentence' || /don['’]t have access to/.test(m)
-    // Lambda's event source mapping: "Cannot access stream … Please ensure the role can perform the … Actions"
-    || ctx.parsed.shape === 'event-source-stream-unreadable';
+    || ctx.parsed.shape === 'insufficient-permissions-sentence' || /don['’]t have access to/.test(m);
 }
 export type Stage = 'client' | 'idp' | 'token' | 'policy';
 export const STAGE_ORDER: Record<Stage, number> = { client: 0, idp: 1, token: 2, policy: 3 };
@@ -251,7 +252,7 @@ export const isServiceAssumeFailure = perAnswer((ctx: CauseContext): boolean =>
 const SERVICE_ASSUME_PHRASES = [
   'cannot be assumed by', 'was unable to assume the role', 'is unable to assume the role', 'is unable to assume role',
   'unable to assume provided role', 'authorized to assume the provided role', 'is not authorized to assume the provided role',
-  'is invalid or cannot be assumed',
+  'is invalid or cannot be assumed', 'unable to assume specified iam role',
 ];
 
 /** The service principal a service-side assume failure names ("assumed by Lambda", "ECS was unable"). */
@@ -263,6 +264,9 @@ const SERVICE_ASSUME_WORDS: Array<[string, string]> = [
   ['eventbridge scheduler to assume', 'scheduler.amazonaws.com'],
   ['eventbridge pipes to assume', 'pipes.amazonaws.com'],
   ['step functions to assume', 'states.amazonaws.com'],
+  // CloudFormation's stack service role ("Role <ARN> is invalid or cannot be assumed"), Amplify Hosting's app service role
+  ['is invalid or cannot be assumed', 'cloudformation.amazonaws.com'],
+  ['unable to assume specified iam role', 'amplify.amazonaws.com'],
 ];
 /**
  * The service named as the subject of "<Service> is not authorized to perform: sts:AssumeRole on arn:…",
