@@ -28,6 +28,8 @@ import { causes as s3 } from './s3.js';
 import { causes as kms } from './kms.js';
 import { causes as lakeFormation } from './lakeformation.js';
 import { causes as eks } from './eks.js';
+import { causes as bedrock } from './bedrock.js';
+import { causes as identityCenter } from './identity-center.js';
 
 /** The gate with every field present, in one order. */
 function sameShapeGate(g: CauseGate): CauseGate {
@@ -61,7 +63,7 @@ function gather(...families: CauseDefinition[][]): CauseDefinition[] {
 }
 
 export const definitions: readonly CauseDefinition[] = gather(
-  trust, caller, guardrail, condition, stsSession, request, target, credentials, oidc, saml, service, s3, kms, lakeFormation, eks,
+  trust, caller, guardrail, condition, stsSession, request, target, credentials, oidc, saml, service, s3, kms, lakeFormation, eks, bedrock, identityCenter,
 );
 
 const byId = new Map(definitions.map((d) => [d.id, d]));
