@@ -221,6 +221,9 @@ export const SHAPES: MessageShape[] = [
   { name: 'dotnet-error-making-request', family: 'bare', template: 'T18', priority: 3,
     description: '.NET SDK: Error making request with Error Code Forbidden and Http Status Code Forbidden (no body from the service)',
     sample: 'Amazon.S3.AmazonS3Exception: Error making request with Error Code Forbidden and Http Status Code Forbidden. No further error information was returned by the service.' },
+  { name: 'js-sdk-unknown-403', family: 'bare', priority: 3,
+    description: 'JS SDK v3: a 403 whose response has no error body (HEAD requests such as S3 HeadObject / HeadBucket): the error is named after the status, name "403" (printed "403: UnknownError"), message "UnknownError"',
+    sample: '{\n    "name": "403",\n    "$fault": "client",\n    "$metadata": {\n        "httpStatusCode": 403,\n        "requestId": "XXXXX",\n        "attempts": 1,\n        "totalRetryDelay": 0\n    },\n    "message": "UnknownError"\n}' },
   { name: 'cognito-unauthenticated-not-supported', family: 'third-party', priority: 6,
     description: 'Cognito identity pool: Unauthenticated access is not supported for this identity pool.',
     sample: 'NotAuthorizedException: Unauthenticated access is not supported for this identity pool.' },
@@ -1171,6 +1174,19 @@ export const TRIGGERS: Trigger[] = [
         h.region = q[1] ?? null;
       }
       return h;
+    },
+  },
+  {
+    // JS SDK v3 names an error whose response has no body after the HTTP status: `403: UnknownError`, or
+    // `"name": "403"` … `"message": "UnknownError"` in the error's JSON / util.inspect dump (aws-sdk-js-v3 #6597)
+    re: /\bUnknownError\b/g,
+    handle: (st, m) => {
+      const s = st.f.s;
+      const before = s.slice(Math.max(0, m.index - 600), m.index);
+      const after = s.slice(m.index, m.index + 400);
+      const named = /\b403: $/.test(before) || /name\\?["']?\s?[:=]\s?\\?["']403\\?["']/.test(before + after);
+      if (!named || (!/\b403: $/.test(before) && !/httpStatusCode\\?["']?\s?:\s?403\b/.test(before + after))) return null;
+      return newHit('js-sdk-unknown-403', m.index, m.index + m[0].length);
     },
   },
   {
