@@ -7,8 +7,8 @@
 import { parseError } from './parse/index.js';
 import { evaluatePolicies, readPolicy, requestFromParsed } from './policy/index.js';
 import { firstSteps, rankCausesChecked } from './causes/index.js';
-import { withS3Target } from './causes/s3-target.js';
-import { withCallerShown } from './causes/shown-caller.js';
+import { withS3Operation, withS3Target } from './causes/s3-target.js';
+import { withCallerShown, withCallerStated } from './causes/shown-caller.js';
 import { withoutKmsServiceAction } from './causes/kms-use.js';
 import { serviceUse, withServiceUse, type ServiceUse } from './causes/service-use.js';
 import { evaluatedCall } from './causes/evaluated.js';
@@ -94,8 +94,11 @@ function explainOnce(input: ExplainInput): Explanation {
   // a KMS wording under another service's operation: the KMS use is what was refused (kms-use.ts)
   const read = withoutKmsServiceAction(parsed);
   const use = serviceUse(read, text);
-  // a caller get-caller-identity showed after the failure, with the failing command's credentials (docs/decisions/023)
-  const seen = withServiceUse(withS3Target(withCallerShown(read, text), text), use);
+  // a caller get-caller-identity showed after the failure, with the failing command's credentials (docs/decisions/023),
+  // else the one the paste says the call runs as; a bare S3 refusal's operation from its log line (docs/decisions/026)
+  const shown = withCallerShown(withS3Operation(read, text), text);
+  const stated = withCallerStated(shown, text);
+  const seen = withServiceUse(withS3Target(stated, text), use);
   const evalRequest = policies.length ? evaluationRequest(seen, text, request, context, policies, use) : null;
   const evaluation = evalRequest ? evaluatePolicies(evalRequest, policies) : null;
   const reports: PolicyReport[] = policies.map((p, i) => {
@@ -108,7 +111,7 @@ function explainOnce(input: ExplainInput): Explanation {
   // the causes read what the onward request carries too (Pod Identity's session tags), unless stated otherwise
   const causeContext = use ? { ...onwardContext(use, context), ...context } : context;
   const { causes, warnings: causeWarnings, inferred, kms } = rankCausesChecked({ parsed: seen, policies, evaluation, request, context: causeContext, text });
-  const checked = evaluatedCall(read, seen, use, kms);
+  const checked = evaluatedCall(read, seen, use, kms, stated.caller !== shown.caller);
   return {
     parsed,
     // what the causes and the evaluation checked, only when it differs from the parsed request

@@ -256,6 +256,8 @@ export interface PolicyMeta {
   roleId?: string;
   permissionsBoundaryArn?: string;
   createDate?: string;
+  /** An SCP's or RCP's organization management account, from the ARN `aws organizations describe-policy` prints. */
+  managementAccount?: string;
 }
 
 // ───────────────────────────── evaluation ─────────────────────────────

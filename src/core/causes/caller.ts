@@ -228,6 +228,14 @@ function capPolicySignals(kind: PolicyKind, type: 'permissions-boundary' | 'sess
       if (allow) return ruleOut(pev(`${where(allow)} of the ${words} allows ${ctx.parsed.action} on ${ctx.parsed.target?.arn ?? 'the resource'}.`, allow));
       const maybe = views.find((v) => v.st.effect === 'Allow' && v.action && v.resource !== false);
       if (maybe) return weigh(3, pev(`Likely, if the condition of ${where(maybe)} is not met: it is the only statement of the ${words} that allows ${ctx.parsed.action}.`, maybe));
+      // the message names no action: only a policy that allows nothing on the resource refuses whatever it was
+      if (!ctx.parsed.action) {
+        const on = views.filter((v) => v.st.effect === 'Allow' && v.resource !== false);
+        if (on.length) {
+          const acts = [...new Set(on.flatMap((v) => v.st.action ?? []))].slice(0, 6);
+          return weigh(1, pev(`The message names no action: the ${words} allows ${acts.length ? acts.join(', ') : 'some actions'}${ctx.parsed.target?.arn ? ` on ${ctx.parsed.target.arn}` : ''}, and refuses any other.`, on[0]!));
+        }
+      }
       return confirm(ev(`No statement of the pasted ${words} ${policyLabel(docs[0]!.policy, docs[0]!.index)} allows ${ctx.parsed.action ?? 'the action'}${ctx.parsed.target?.arn ? ` on ${ctx.parsed.target.arn}` : ''}; a ${words} caps the caller even when its identity policies and the trust policy allow.`, 'policy', docs[0]!.index));
     },
   ];

@@ -29,6 +29,9 @@ function onwardWhy(use: ServiceUse, caller: string | null, resource: string | nu
   if (use.via === 'elasticloadbalancing') {
     return `Elastic Load Balancing checks that it may invoke the function before registering it as a target: ${check} by ${use.servicePrincipal}${on}, which only the function's resource-based policy can allow`;
   }
+  if (use.via === 'ecr-layer') {
+    return `The image's layers are downloaded from Amazon ECR's own S3 bucket, through the VPC's S3 endpoint when it has one: ${check}${on}, not signed with your role's credentials`;
+  }
   if (use.via === 'lambda' && use.servicePrincipal) {
     return `Lambda pulls the image from ECR on your behalf: ${check} by ${use.servicePrincipal}${on}`;
   }
@@ -51,7 +54,7 @@ function onwardWhy(use: ServiceUse, caller: string | null, resource: string | nu
  * The call checked, or null when it is the one the message names. `parsed` is the parser's output,
  * `seen` the view the causes and the evaluation read (withServiceUse(withS3Target(parsed))).
  */
-export function evaluatedCall(parsed: ParsedError, seen: ParsedError, use: ServiceUse | null, kms: KmsUse | null | undefined): EvaluatedCall | null {
+export function evaluatedCall(parsed: ParsedError, seen: ParsedError, use: ServiceUse | null, kms: KmsUse | null | undefined, callerStated = false): EvaluatedCall | null {
   if (!parsed.recognized && !use) return null;
   if (use) {
     const caller = who(seen);
@@ -67,20 +70,27 @@ export function evaluatedCall(parsed: ParsedError, seen: ParsedError, use: Servi
       + `${kms.service ? `, through ${kms.service} (kms:ViaService)` : ''}`;
     return { kind: 'kms-use', action: kms.kmsAction, also: [], caller, resource: null, why };
   }
-  // the caller get-caller-identity showed after the failure (shown-caller.ts)
+  // the caller get-caller-identity showed after the failure, or the one the paste says the call runs as (shown-caller.ts)
   const shown = seen.caller && seen.caller !== parsed.caller && seen.caller.fromContext ? seen.caller.arn : null;
-  const by = shown ? ` by ${shown}, the identity aws sts get-caller-identity shows after it with the same profile` : '';
-  if (seen.target && seen.target !== parsed.target && seen.target.arn && parsed.action) {
+  const by = shown ? (callerStated ? ` by ${shown}, the identity the paste says the call runs as` : ` by ${shown}, the identity aws sts get-caller-identity shows after it with the same profile`) : '';
+  // a bare S3 refusal's operation, read from its log line (s3-target.ts)
+  const action = parsed.action ?? (seen.operation && !parsed.operation ? seen.action : null);
+  const fromLog = !parsed.action && !!action;
+  if (seen.target && seen.target !== parsed.target && seen.target.arn && action) {
     return {
-      kind: 's3-command', action: parsed.action, also: [], caller: shown ?? who(parsed), resource: seen.target.arn,
-      why: `The message names no resource; the command around it does: the check is ${parsed.action} on ${seen.target.arn}${by}`,
+      kind: 's3-command', action, also: [], caller: shown ?? who(parsed), resource: seen.target.arn,
+      why: fromLog
+        ? `The message names no operation or resource; the log line around it does (${seen.operation}): the check is ${action} on ${seen.target.arn}${by}`
+        : `The message names no resource; the command around it does: the check is ${action} on ${seen.target.arn}${by}`,
     };
   }
-  if (shown && parsed.action) {
+  if (shown && action) {
     const on = seen.target?.arn ? ` on ${seen.target.arn}` : '';
     return {
-      kind: 'shown-caller', action: parsed.action, also: [], caller: shown, resource: seen.target?.arn ?? null,
-      why: `The message names no caller; aws sts get-caller-identity, run after it with the same profile, does: the check is ${parsed.action}${on} by ${shown}`,
+      kind: 'shown-caller', action, also: [], caller: shown, resource: seen.target?.arn ?? null,
+      why: callerStated
+        ? `The message names no caller; the paste says the call runs as ${shown}: the check is ${action}${on} by it`
+        : `The message names no caller; aws sts get-caller-identity, run after it with the same profile, does: the check is ${action}${on} by ${shown}`,
     };
   }
   return null;

@@ -12,6 +12,7 @@ import {
 import { DOCS } from './docs.js';
 import { abducedFor } from './abduce.js';
 import { decodedDeny, decodedNoAllow } from './decoded.js';
+import { isEcrLayerBucket } from './service-use.js';
 
 
 const where = (v: StatementView) => `${stmtLabel(v.st)} of ${policyLabel(v.policy, v.policyIndex)}`;
@@ -131,6 +132,19 @@ function levelWithoutAllow(views: StatementView[]): { policy: StatementView['pol
   return null;
 }
 
+const rcpDenyProof = denyProof('rcp', 'RCP', (ctx, views) => (denyType(ctx) === 'resource-control'
+  ? weigh(0.8, ev('No pasted RCP statement denies this call; another RCP on the resource account\'s path must.', 'policy', views[0]?.policyIndex))
+  : ruleOut(ev('No statement of the pasted RCPs denies this call (RCPFullAWSAccess allows everything else).', 'policy', views[0]?.policyIndex))));
+
+/** The management account the pasted RCPs' describe-policy ARNs name (`all`: every pasted RCP names it), or null. */
+function managementOfRcps(ctx: CauseContext): { account: string; index: number; all: boolean } | null {
+  const list = pasted(ctx, 'rcp');
+  const named = list.filter((p) => p.policy.meta?.managementAccount);
+  if (!named.length) return null;
+  const account = named[0]!.policy.meta!.managementAccount!;
+  return { account, index: named[0]!.index, all: list.every((p) => p.policy.meta?.managementAccount === account) };
+}
+
 const appliesGuard = (ctx: CauseContext) => {
   if (!isDenial(ctx)) return false;
   const a = actionOf(ctx);
@@ -218,9 +232,20 @@ export const causes: CauseDefinition[] = [
     signals: [
       guardMessage('resource-control', 'resource control policy', (ctx) => (crossAccount(ctx) === true ? 0.6 : 0.25)),
       decodedDeny('rcp'),
-      denyProof('rcp', 'RCP', (ctx, views) => (denyType(ctx) === 'resource-control'
-        ? weigh(0.8, ev('No pasted RCP statement denies this call; another RCP on the resource account\'s path must.', 'policy', views[0]?.policyIndex))
-        : ruleOut(ev('No statement of the pasted RCPs denies this call (RCPFullAWSAccess allows everything else).', 'policy', views[0]?.policyIndex)))),
+      (ctx) => {
+        // RCPs do not affect resources in the management account, which a pasted describe-policy's ARN names (docs/decisions/026)
+        const m = managementOfRcps(ctx);
+        if (!m) return null;
+        const t = ctx.parsed.target?.accountId;
+        const text = `RCPs do not affect resources in the organization's management account (${m.account}, named in the pasted RCP's ARN)`;
+        if (t && /^\d{12}$/.test(t)) return t === m.account && m.all ? ruleOut(ev(`${text}, and the resource is in that account.`, 'policy', m.index)) : null;
+        return weigh(0.5, ev(`${text}: the pasted RCPs apply only if the resource is in a member account, and its account is not known.`, 'policy', m.index));
+      },
+      (ctx) => {
+        const m = managementOfRcps(ctx);
+        if (m?.all && ctx.parsed.target?.accountId === m.account) return null; // ruled out above
+        return rcpDenyProof(ctx);
+      },
     ],
     confirm: [
       { description: 'Read the RCP the message names (from the management account).', command: 'aws organizations describe-policy --policy-id {policyId} --query Policy.Content --output text --profile <management-account-profile>', when: (ctx) => !!ctx.facts.policyId },
@@ -244,6 +269,10 @@ export const causes: CauseDefinition[] = [
     signals: [
       guardMessage('vpc-endpoint', 'VPC endpoint policy', () => 0.3),
       decodedDeny('vpc-endpoint'),
+      // S3 refused an image layer from ECR's own bucket: ECR documents the S3 gateway endpoint policy as what must allow it
+      (ctx) => (isEcrLayerBucket(ctx.parsed.target?.arn) && !pasted(ctx, 'vpc-endpoint').length
+        ? weigh(200, ev('S3 refused the download of an image layer from Amazon ECR\'s own bucket (prod-<region>-starport-layer-bucket) after the registry\'s calls succeeded: ECR\'s user guide names the S3 gateway endpoint policy as what must allow that bucket (s3:GetObject on arn:aws:s3:::prod-<region>-starport-layer-bucket/*).'))
+        : null),
       denyProof('vpc-endpoint', 'VPC endpoint policy', (ctx, views) => {
         const allow = views.find((v) => v.st.effect === 'Allow' && v.action && v.resource !== false && (v.principal === null || principalOk(v)) && v.condition === true);
         if (allow) return ruleOut(pev(`${where(allow)} allows ${ctx.parsed.action} on this resource.`, allow));

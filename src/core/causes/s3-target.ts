@@ -7,6 +7,7 @@
  */
 import type { ParsedError, Target } from '../types.js';
 import { s3BucketLevel } from '../policy/resource.js';
+import { S3_OP_ACTION } from '../parse/codes.js';
 
 /** The token after `marker` (up to whitespace or a quote), bounded; null when absent. */
 function tokenAt(text: string, from: number): string {
@@ -119,4 +120,41 @@ export function withS3Target(parsed: ParsedError, text: string): ParsedError {
     resourceType: onBucket ? 'bucket' : 'object', name: onBucket ? found.bucket : found.key, fromContext: true,
   };
   return { ...parsed, target };
+}
+
+/** S3 operation names by their letters lower-cased without underscores (`headobject` ← headObject, head_object). */
+const S3_OPS = new Map(Object.keys(S3_OP_ACTION).map((op) => [op.toLowerCase(), op]));
+/** Refusals that name neither operation nor resource: S3's bare "Access Denied", a bodyless 403 (HEAD requests). */
+const BARE_SHAPES = new Set(['access-denied-bare', 'js-sdk-unknown-403', 'dotnet-error-making-request']);
+
+/**
+ * The S3 operation a log line names next to the s3:// URL it failed on (`headObject failed for s3://b/k`, `GetObject
+ * s3://b/k failed`, `head_object(s3://b/k)`): the last S3 operation name among the words before the URL on its line.
+ * One operation across every such line, else null (docs/decisions/026).
+ */
+export function s3OperationFromLog(text: string): string | null {
+  const src = text.length > 100_000 ? text.slice(0, 100_000) : text;
+  const low = src.toLowerCase();
+  let found: string | null = null;
+  for (let u = low.indexOf('s3://'), n = 0; u >= 0 && n < 50; u = low.indexOf('s3://', u + 5), n++) {
+    const ls = Math.max(src.lastIndexOf('\n', u - 1) + 1, u - 120);
+    const words = src.slice(ls, u).match(/[A-Za-z][A-Za-z0-9_]{4,60}/g) ?? [];
+    let op: string | null = null;
+    for (const w of words) op = S3_OPS.get(w.replace(/_/g, '').toLowerCase()) ?? op;
+    if (!op) continue;
+    if (found !== null && found !== op) return null;
+    found = op;
+  }
+  return found;
+}
+
+/**
+ * `parsed` with the operation and action the log line names, when the message is a bare S3-style refusal that names
+ * neither (withS3Target then reads the object from the same line).
+ */
+export function withS3Operation(parsed: ParsedError, text: string): ParsedError {
+  if (!parsed.recognized || parsed.action || parsed.operation || !BARE_SHAPES.has(parsed.shape ?? '')) return parsed;
+  const op = s3OperationFromLog(text);
+  const act = op ? S3_OP_ACTION[op] : undefined;
+  return op && act ? { ...parsed, operation: op, action: `s3:${act}` } : parsed;
 }

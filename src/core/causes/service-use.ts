@@ -49,6 +49,7 @@ const AUTO_SCALING_WORDS = ['autoscaling', 'auto scaling', 'launching a new ec2 
 export const ELB_LAMBDA_DOC = 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/lambda-functions.html';
 export const POD_IDENTITY_DOC = 'https://docs.aws.amazon.com/eks/latest/userguide/pod-id-role.html';
 export const POD_IDENTITY_PRINCIPAL = 'pods.eks.amazonaws.com';
+export const ECR_LAYER_DOC = 'https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html#ecr-setting-up-s3-gateway';
 /** The session tags EKS Pod Identity attaches unless the association disables them (EKS User Guide, pod-id-abac). */
 export const POD_IDENTITY_TAGS = ['eks-cluster-arn', 'eks-cluster-name', 'kubernetes-namespace', 'kubernetes-service-account', 'kubernetes-pod-name', 'kubernetes-pod-uid'];
 
@@ -229,6 +230,41 @@ function serviceInvoke(parsed: ParsedError, act: string): ServiceUse | null {
   return null;
 }
 
+const LAYER_HOST = '-starport-layer-bucket.s3.';
+
+/** Amazon ECR's own layer bucket (prod-<region>-starport-layer-bucket): its policy is AWS's, nobody else's to change. */
+export function isEcrLayerBucket(arn: string | null | undefined): boolean {
+  return !!arn && /^arn:aws[a-z-]{0,20}:s3:::prod-[a-z]{2}(?:-[a-z]{2,10}){1,3}-\d-starport-layer-bucket(?:\/|$)/.test(arn);
+}
+
+/**
+ * An image pull whose layer download was refused by S3 (docs/decisions/026): Amazon ECR serves image layers from the
+ * AWS-managed bucket prod-<region>-starport-layer-bucket, and a container runtime that gets `403 Forbidden` (or
+ * `status code 403`) from a URL on that bucket was refused the download itself, after the registry's own calls
+ * succeeded. The request is not signed with the task's or node's credentials: ECR's user guide names the S3 gateway
+ * endpoint policy as what must allow the bucket ("Minimum Amazon S3 bucket permissions for Amazon ECR"). Null
+ * without such a URL next to a 403.
+ */
+function ecrLayer(text: string, lower: string): ServiceUse | null {
+  const at = lower.indexOf(LAYER_HOST);
+  if (at < 0) return null;
+  const start = lower.lastIndexOf('https://', at);
+  if (start < 0 || at - start > 40) return null;
+  const bucket = lower.slice(start + 8, at + LAYER_HOST.length - 4); // prod-<region>-starport-layer-bucket
+  if (!/^prod-[a-z]{2}(?:-[a-z]{2,10}){1,3}-\d-starport-layer-bucket$/.test(bucket)) return null;
+  const url = tokenAt(text, start, 4096);
+  const after = lower.slice(start + url.length, start + url.length + 40);
+  if (!/^:? ?(?:403\b|status code 403|http 403)/.test(after) && !/\b403 forbidden\b/.test(after)) return null;
+  const slash = url.indexOf('/', 8);
+  const q = url.indexOf('?');
+  const key = slash >= 0 ? url.slice(slash + 1, q > slash ? q : url.length) : '';
+  const target: Target = {
+    arn: `arn:aws:s3:::${bucket}${key ? `/${key}` : '/*'}`, accountId: null, partition: 'aws', service: 's3', region: null,
+    resourceType: 'object', name: key || null, fromContext: true,
+  };
+  return { via: 'ecr-layer', action: 's3:GetObject', also: [], target, servicePrincipal: 'ecr.amazonaws.com', context: {}, absent: [], doc: ECR_LAYER_DOC };
+}
+
 /** The onward call the message reports, or null when it reports something else (or names its action itself). */
 export function serviceUse(parsed: ParsedError, text: string): ServiceUse | null {
   // ELB's check of its own invoke permission, reported under the caller's RegisterTargets
@@ -243,6 +279,10 @@ export function serviceUse(parsed: ParsedError, text: string): ServiceUse | null
   const src = text.length > 100_000 ? text.slice(0, 100_000) : text;
   const lower = src.toLowerCase();
   if (lower.includes('does not have permissions to assume the associated role')) return podIdentity(src, lower);
+  if (lower.includes(LAYER_HOST)) {
+    const layer = ecrLayer(src, lower);
+    if (layer) return layer;
+  }
   if (lower.includes('does not have permission to access the ecr image')) {
     return {
       via: 'lambda', action: 'ecr:BatchGetImage', also: ['ecr:GetDownloadUrlForLayer'], target: repositoryOf(src, lower),

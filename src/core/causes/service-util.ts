@@ -135,6 +135,10 @@ export function isAssumeFamily(ctx: CauseContext): boolean {
   const op = lower(ctx.parsed.operation);
   if (op.startsWith('assumerole')) return true;
   if (a || op) return false;
+  // the refusal names another service's resource (SQS's "Access to the resource <queue URL> is denied."): the call was
+  // on it, whatever the paste says about how the credentials were obtained (docs/decisions/026)
+  const svc = ctx.parsed.target?.service;
+  if (svc && svc !== 'iam' && svc !== 'sts') return false;
   return has(ctx, 'assumerole', 'assume role', 'cannot be assumed', 'role-to-assume', 'assume-role');
 }
 
@@ -605,6 +609,15 @@ export interface KeyGrant {
   awsManaged: { hit: Indexed; account: string | null } | null;
 }
 
+/** What the fixed key policy of an AWS managed key allows: use through the service, and the key's metadata to its account. */
+const MANAGED_KEY_ACTIONS = new Set(['kms:encrypt', 'kms:decrypt', 'kms:reencrypt*', 'kms:reencryptfrom', 'kms:reencryptto', 'kms:generatedatakey*',
+  'kms:generatedatakey', 'kms:generatedatakeywithoutplaintext', 'kms:creategrant', 'kms:describekey', 'kms:describe*', 'kms:get*', 'kms:list*', 'kms:revokegrant']);
+const MANAGED_KEY_PREFIXES = ['kms:describe', 'kms:get', 'kms:list', 'kms:reencrypt', 'kms:generatedatakey'];
+function managedKeyAction(a: string): boolean {
+  const l = a.toLowerCase();
+  return MANAGED_KEY_ACTIONS.has(l) || (!l.includes('*') && MANAGED_KEY_PREFIXES.some((p) => l.startsWith(p)));
+}
+
 export function keyGrant(ctx: CauseContext, act: string): KeyGrant {
   const list = keyPolicies(ctx);
   const out: KeyGrant = { pasted: list.length > 0, direct: null, account: null, conditional: null, unknown: null, awsManaged: null };
@@ -615,6 +628,9 @@ export function keyGrant(ctx: CauseContext, act: string): KeyGrant {
     else out.unknown ??= h;
   }
   for (const ip of list) {
+    // an AWS managed key's fixed policy allows only use through the service and reading the key's metadata; one that
+    // allows administering the key (kms:*, kms:PutKeyPolicy, …) is a customer managed key's (docs/decisions/026)
+    if (ip.policy.statements.some((st) => st.effect === 'Allow' && (st.action ?? []).some((a) => !managedKeyAction(a)))) continue;
     for (const st of ip.policy.statements) {
       const keys = st.conditions.map((c) => c.key.toLowerCase());
       if (st.effect === 'Allow' && (!st.principal || st.principal.wildcard || st.principal.AWS.includes('*')) && keys.includes('kms:calleraccount') && keys.includes('kms:viaservice')) {

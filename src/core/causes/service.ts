@@ -13,6 +13,7 @@ import {
 } from './service-util.js';
 import { abducedFor } from './abduce.js';
 import { decodedDeny, decodedNoAllow } from './decoded.js';
+import { isEcrLayerBucket } from './service-use.js';
 
 const CROSS_ACCOUNT = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html';
 const RESOURCE_POLICIES = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_identity-vs-resource.html';
@@ -124,9 +125,10 @@ const missingGrant: CauseDefinition = {
   family: 'service',
   prior: 0.12,
   specificity: 1,
-  appliesTo: (ctx) => serviceCall(ctx) || has(ctx, ...SERVICE_CANNOT_INVOKE)
+  // ECR's layer bucket is AWS's own: its policy is nothing anyone can grant in (docs/decisions/026)
+  appliesTo: (ctx) => !isEcrLayerBucket(ctx.parsed.target?.arn) && (serviceCall(ctx) || has(ctx, ...SERVICE_CANNOT_INVOKE)
     // a bare refusal that names no service, next to a pasted resource policy that grants only deleted principals
-    || (!notDenial(ctx) && !isAssumeFamily(ctx) && !service(ctx) && orphanedGrant(ctx) !== null),
+    || (!notDenial(ctx) && !isAssumeFamily(ctx) && !service(ctx) && orphanedGrant(ctx) !== null)),
   signals: [
     decodedNoAllow,
     (ctx) => {
@@ -182,7 +184,9 @@ const missingGrant: CauseDefinition = {
       if (hits.length) return sig(0.8, fromPolicy('A statement may grant the caller, but the caller ARN is not known.', hits[0]!.policy.index, hits[0]!.statement.index));
       const first = list[0]!;
       const named = first.policy.statements.filter((s) => s.effect === 'Allow').flatMap((s) => [...(s.principal?.AWS ?? []), ...(s.principal?.Service ?? [])]);
-      const text = `No Allow statement of ${policyLabel(first.policy, first.index)} grants ${ctx.parsed.action ?? 'the action'} to the caller${named.length ? `; it grants only ${named.slice(0, 4).join(', ')}` : ''}.`;
+      // no action named: no statement can be matched against it, which says nothing about a grant
+      if (!ctx.parsed.action) return sig(1, fromPolicy(`The message names no action, so whether ${policyLabel(first.policy, first.index)} grants the refused call is unknown${named.length ? `; it names ${named.slice(0, 4).join(', ')}` : ''}.`, first.index));
+      const text = `No Allow statement of ${policyLabel(first.policy, first.index)} grants ${ctx.parsed.action} to the caller${named.length ? `; it grants only ${named.slice(0, 4).join(', ')}` : ''}.`;
       const needed = ctx.parsed.deny.kind !== 'explicit' && (crossAccount(ctx) === true || ctx.parsed.caller?.type === 'service' || ctx.parsed.deny.policyType === 'resource-based');
       return needed ? sig(6, fromPolicy(text, first.index), 'confirmed') : sig(2, fromPolicy(text, first.index));
     },

@@ -3,7 +3,8 @@
  * a failing `aws …` command with the same profile and no change of credentials between them, prints the
  * identity that command used. The message names none, so the causes and the policy evaluation check that
  * identity; the parser's own output stays as the parser made it (its caller stays null), as with the S3
- * target read from the command (s3-target.ts). Line scans with indexOf, no regex over the text.
+ * target read from the command (s3-target.ts). Failing that, the principal the paste says the call runs as
+ * (`# runs as <ARN>`, `caller: <ARN>`, docs/decisions/026). Line scans with indexOf, no regex over the text.
  */
 import type { ParsedError } from '../types.js';
 import { parseCaller } from '../parse/arn.js';
@@ -129,6 +130,48 @@ export function callerShownAfter(parsed: ParsedError, text: string): string | nu
 /** `parsed` with the caller get-caller-identity showed after the failure (fromContext), when callerShownAfter finds one. */
 export function withCallerShown(parsed: ParsedError, text: string): ParsedError {
   const arn = callerShownAfter(parsed, text);
+  if (!arn) return parsed;
+  const caller = { ...parseCaller(arn).caller, fromContext: true };
+  const t = parsed.target?.accountId;
+  const crossAccount = caller.accountId && t && /^\d{12}$/.test(t) ? caller.accountId !== t : parsed.crossAccount;
+  return { ...parsed, caller, crossAccount };
+}
+
+/** Words that, right before a principal ARN on its line, say the failing call runs as it (lower-cased). */
+const RUNS_AS = ['runs as ', 'run as ', 'running as ', 'executes as ', 'executing as ', 'caller: ', 'caller is ', 'caller = '];
+const PRINCIPAL_ARN = /^arn:aws(?:-[a-z]{1,12}){0,3}:(?:iam::\d{12}:(?:role|user)\/[\w+=,.@/-]{1,512}|sts::\d{12}:assumed-role\/[\w+=,.@-]{1,64}\/[\w+=,.@-]{1,64})$/;
+/** How far before the ARN on its line the words may stand ("# CI runs as", "# caller: "). */
+const RUNS_AS_REACH = 24;
+
+/**
+ * The principal the paste states the failing call ran as, in its own words (docs/decisions/026): a line saying
+ * `runs as <ARN>`, `run as <ARN>`, `caller: <ARN>` (an IAM role or user ARN, or an assumed-role session ARN), when the
+ * message names no caller. Every such statement must name the same principal; two different ones name none. Null
+ * otherwise. Bounded indexOf scans.
+ */
+export function callerStated(parsed: ParsedError, text: string): string | null {
+  if (!parsed.recognized || parsed.caller) return null;
+  const src = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
+  const low = src.toLowerCase();
+  let found: string | null = null;
+  for (let at = low.indexOf('arn:aws'), n = 0; at >= 0 && n < 200; at = low.indexOf('arn:aws', at + 7), n++) {
+    const lineStart = src.lastIndexOf('\n', at - 1) + 1;
+    const before = low.slice(Math.max(lineStart, at - RUNS_AS_REACH), at);
+    if (!RUNS_AS.some((w) => before.endsWith(w))) continue;
+    let end = at;
+    while (end < src.length && end - at < 700 && !' \t\r\n"\'`,;()<>'.includes(src[end] as string)) end++;
+    let arn = src.slice(at, end);
+    while (arn.endsWith('.') || arn.endsWith(':')) arn = arn.slice(0, -1);
+    if (!PRINCIPAL_ARN.test(arn)) continue;
+    if (found !== null && found !== arn) return null;
+    found = arn;
+  }
+  return found;
+}
+
+/** `parsed` with the caller the paste states (fromContext), when callerStated finds one. */
+export function withCallerStated(parsed: ParsedError, text: string): ParsedError {
+  const arn = callerStated(parsed, text);
   if (!arn) return parsed;
   const caller = { ...parseCaller(arn).caller, fromContext: true };
   const t = parsed.target?.accountId;

@@ -782,8 +782,11 @@ function valueFrom(ctx: CauseContext, r: RequestFacts, given: Record<string, Con
       return via ? [via] : undefined;
     }
     case 'kms:calleraccount': {
+      // the account of the principal KMS sees: the caller's, for a kms: call and for a service's use of KMS with the
+      // caller's credentials (the view of a KMS use names no action, docs/decisions/018)
       const acct = callerShape(ctx).account;
-      return actionOf(ctx).startsWith('kms:') && acct ? [acct] : undefined;
+      const a = actionOf(ctx);
+      return (a.startsWith('kms:') || a === '') && acct ? [acct] : undefined;
     }
     case 'kms:grantisforawsresource':
       // an IAM principal calling CreateGrant itself: no AWS service creates the grant for a resource

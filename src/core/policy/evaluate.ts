@@ -392,10 +392,16 @@ function evaluateUnsafe(request0: EvaluationRequest, policies: Policy[]): Evalua
   if (who.arn === null) trail.push('The caller is unknown: statements that depend on who is asking are marked unknown.');
 
   const hasBoundary = policies.some((p) => p.kind === 'permissions-boundary' && applicable(p, who));
-  const evals = policies.map((p, i) => evaluatePolicy(p, i, request, who, ctx, hasBoundary, res));
+  // RCPs do not affect resources in the organization's management account (AWS Organizations, RCPs), which the ARN of
+  // a pasted `describe-policy` names (docs/decisions/026)
+  const inManagement = (p: Policy) => p.kind === 'rcp' && !!p.meta?.managementAccount && p.meta.managementAccount === resourceAccount;
+  const evals = policies.map((p, i) => (inManagement(p)
+    ? { ...evaluatePolicy(p, i, request, who, ctx, hasBoundary, res), applicable: false, verdict: 'not-applicable' as const }
+    : evaluatePolicy(p, i, request, who, ctx, hasBoundary, res)));
   const used = evals.filter((e) => e.applicable);
   for (const e of evals) {
-    if (!e.applicable) trail.push(`Policy #${e.index} (${kindLabel(e.policy.kind)}) does not apply to a ${who.kind} caller.`);
+    if (inManagement(e.policy)) trail.push(`Policy #${e.index} (${kindLabel(e.policy.kind)}) does not apply: the resource is in the organization's management account (${resourceAccount}), which RCPs do not affect.`);
+    else if (!e.applicable) trail.push(`Policy #${e.index} (${kindLabel(e.policy.kind)}) does not apply to a ${who.kind} caller.`);
     else if (unreadable(e.policy)) trail.push(`Policy #${e.index} (${kindLabel(e.policy.kind)}) could not be read: what it allows or denies is unknown.`);
   }
   const ofKind = (...kinds: PolicyKind[]): PolicyEval[] => used.filter((e) => kinds.includes(e.policy.kind));

@@ -254,6 +254,10 @@ export function digDocument(input: unknown): Dug {
     if (isRecord(pol) && pol['Content'] !== undefined) {
       const summary = pol['PolicySummary'];
       kindHint = orgKind(isRecord(summary) ? summary['Type'] : undefined) ?? kindHint;
+      // an organization policy's ARN names the management account (arn:aws:organizations::<management>:policy/…)
+      const arn = isRecord(summary) && typeof summary['Arn'] === 'string' ? summary['Arn'] : '';
+      const mgmt = /^arn:aws[a-z-]{0,20}:organizations::(\d{12}):policy\//.exec(arn);
+      if (mgmt) meta = { ...meta, managementAccount: mgmt[1]! };
       value = pol['Content'];
       source = 'describe-policy';
       continue;
