@@ -1,7 +1,7 @@
 /**
  * Seventh blind measurement (2026-11-30) of the build at main a2b7ab9, on inputs nobody tuned it for, chosen where a
- * careless evaluator goes wrong. Fixtures were committed (7f6126d) before anything ran against them; no label or
- * fixture was changed after scoring; no code under src/ was changed for these figures.
+ * careless evaluator goes wrong. Fixtures were committed (2b54176 on main, 7f6126d before the rebase) before anything
+ * ran against them; no label or fixture was changed after scoring; no code under src/ was changed for these figures.
  * - Scenarios: test/fixtures/blind-scenarios-7 (h01–h20), written without reading src/ or tests other than this
  *   harness, blind6.test.ts and the blind-scenarios-6 / shared corpus format, cause ids from design/causes.md and
  *   `GET /v1/causes`, labeled from AWS documentation checked with the `search` tool (each fixture's `why` names the
