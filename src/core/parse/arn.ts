@@ -41,6 +41,8 @@ export function splitArn(raw: string): ArnParts | null {
 /** Clean an ARN-ish token as printed: quotes, markdown link tails, unbalanced closers, trailing dots. */
 export function cleanToken(raw: string): string {
   let s = stripQuotes(raw.trim());
+  // a space pasted after an ARN's last slash ("…:assumed-role/Role/ Session"): one token, the space is no part of it
+  if (s.startsWith('arn:') && s.includes('/ ')) s = s.replace(/^(arn:\S*\/) +(?=[^\s/]+$)/, '$1');
   const md = s.indexOf('](');
   if (md > 0) s = s.slice(0, md);
   // drop unbalanced trailing closers and sentence punctuation

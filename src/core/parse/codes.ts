@@ -20,7 +20,7 @@ export const KNOWN_CODES = new Set([
   'ValidationException', 'AllAccessDisabled', 'AccessControlListNotSupported',
 ]);
 
-const AUTHISH = /(?:AccessDenied|Unauthori[sz]ed|NotAuthorized|Forbidden|ExpiredToken|TokenExpired|InvalidClientTokenId|ValidationError|RegionDisabled|InvalidIdentityToken|UnrecognizedClient|AuthFailure|AuthorizationError|SignatureDoesNotMatch|InvalidAccessKeyId|IDPRejectedClaim|IDPCommunicationError|PackedPolicyTooLarge|MalformedPolicyDocument|InvalidAuthorizationMessage|MissingAuthenticationToken|IncompleteSignature|RequestExpired|InvalidToken|InsufficientPermissions|InvalidParameterValue|AllAccessDisabled|InvalidSamlResponse|KMS(?:Disabled|InvalidState|NotFound)Exception|EFSMountFailure)/;
+const AUTHISH = /(?:AccessDenied|Unauthori[sz]ed|NotAuthorized|Forbidden|ExpiredToken|TokenExpired|InvalidClientTokenId|ValidationError|RegionDisabled|InvalidIdentityToken|UnrecognizedClient|AuthFailure|AuthorizationError|SignatureDoesNotMatch|InvalidAccessKeyId|IDPRejectedClaim|IDPCommunicationError|PackedPolicyTooLarge|MalformedPolicyDocument|InvalidAuthorizationMessage|MissingAuthenticationToken|IncompleteSignature|RequestExpired|InvalidToken|InsufficientPermissions|InsufficientPrivileges|KMSKeyNotAccessible|InvalidParameterValue|AllAccessDisabled|InvalidSamlResponse|KMS(?:Disabled|InvalidState|NotFound)Exception|EFSMountFailure)/;
 
 /** Last segment of a namespaced code: `Lambda.KMSAccessDeniedException` → `KMSAccessDeniedException`. */
 export function lastSegment(code: string): string {

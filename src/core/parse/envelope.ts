@@ -40,7 +40,12 @@ const RUBY_RE = /\bAws::[A-Za-z0-9]{1,40}::Errors::([A-Za-z0-9]{2,100})\b/g;
 const ASYNC_AWS_RE = /\(code ([A-Za-z][A-Za-z0-9.]{1,100})\)/g;
 // the HTTP header, whose value may go on after a colon: `x-amzn-ErrorType: AccessDeniedException:http://internal…`
 const ERROR_TYPE_HEADER_RE = /\bx-amzn-ErrorType["']?\s?[:=]\s?["']?([A-Za-z][A-Za-z0-9.#]{1,100})(?=[:"',;)\s]|$)/gi;
-const STRUCT_RES = [STRUCT_RE, XML_CODE_RE, RUBY_RE, ASYNC_AWS_RE];
+// Redshift prints S3's refusal as one comma-separated line: `S3ServiceException:Access Denied,Status 403,Error
+// AccessDenied,Rid …` (older clusters: `StatusCode 403,ErrorCode AccessDenied`)
+const REDSHIFT_S3_RE = /,Status(?:Code)? \d{3},Error(?:Code)? ([A-Za-z][A-Za-z0-9.]{1,100})(?=,|\s|$)/g;
+// R's str() of an error list (aws.s3, paws): ` $ Code     : chr "AccessDenied"`
+const R_STR_RE = /\$ Code\s{0,12}: chr "([A-Za-z][A-Za-z0-9.]{1,100})"/g;
+const STRUCT_RES = [STRUCT_RE, XML_CODE_RE, RUBY_RE, ASYNC_AWS_RE, REDSHIFT_S3_RE, R_STR_RE];
 const STRUCT_HEADER_RES = [...STRUCT_RES, ERROR_TYPE_HEADER_RE];
 const REQID_RE = /(?:request[ _-]?id|RequestId|x-amzn-RequestId)["']?\s?[:=>]\s?["']?([A-Za-z0-9][A-Za-z0-9\-_+/=]{5,120}|<[^<>\s]{1,40}>|\.\.\.|\*{2,})/gi;
 const STATUS_RE = /(?:status ?code|httpStatusCode|statusCode)["']?\s?[:=]\s?(\d{3})\b/gi;

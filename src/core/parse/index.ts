@@ -196,16 +196,19 @@ function cloudTrailHit(f: Flat): Hit | null {
   const s = f.s;
   const src = jsonField(s, 'eventSource');
   const code = jsonField(s, 'errorCode');
-  if (!src || !code) return null;
-  const name = jsonField(s, 'eventName');
+  if (!code) return null;
   const msg = jsonField(s, 'errorMessage');
+  // an excerpt of an event may keep only its errorCode/errorMessage pair: read when the pair is adjacent and the code
+  // names a refusal (elsewhere `"errorCode"` is any API's field)
+  if (!src && !(msg && msg.at >= code.end && msg.at - code.end <= 8 && isAuthishCode(code.v))) return null;
+  const name = src ? jsonField(s, 'eventName') : null;
   const region = jsonField(s, 'awsRegion');
   const reqId = jsonField(s, 'requestID') ?? jsonField(s, 'requestId');
   const ui = s.indexOf('"userIdentity"');
   const uarn = ui >= 0 ? jsonField(s, 'arn', ui, ui + 3000) : null;
   const rp = s.indexOf('"requestParameters"');
   const roleArn = rp >= 0 ? jsonField(s, 'roleArn', rp, rp + 3000) : null;
-  const positions = [src.at, code.at, name?.at, msg?.at, ui >= 0 ? ui : undefined].filter((x): x is number => x !== undefined);
+  const positions = [src?.at, code.at, name?.at, msg?.at, ui >= 0 ? ui : undefined].filter((x): x is number => x !== undefined);
   const start = Math.max(0, s.lastIndexOf('{', Math.min(...positions)));
   // the event reaches at least past its errorMessage's value, so the wording AWS put there is one message with it
   const end = Math.max(Math.max(...positions, roleArn?.at ?? 0, reqId?.at ?? 0) + 1, msg?.end ?? 0);
@@ -216,7 +219,7 @@ function cloudTrailHit(f: Flat): Hit | null {
     callerRaw: uarn?.v ?? null, targetRaw: roleArn?.v ?? null, denyKind: 'unknown', policyType: null, policyArn: null,
     encoded: null, code: codeV, operation: name?.v ?? null, service: null, region: region?.v ?? null, requestId: reqId?.v ?? null,
   };
-  const svc = /^([a-z0-9-]{1,60})\.amazonaws\.com$/.exec(src.v);
+  const svc = src ? /^([a-z0-9-]{1,60})\.amazonaws\.com$/.exec(src.v) : null;
   if (svc && name) {
     h.service = servicePrefix(svc[1] ?? '') ?? svc[1] ?? null;
     h.action = opToAction(h.service, name.v);
@@ -608,6 +611,9 @@ function buildParsed(f: Flat, h: MergedHit, lo: number, hi: number, globalWrappe
   if (!action && /could not get token: (?:api error )?(?:AccessDenied(?:Exception)?: ?)?$/i.test(s.slice(Math.max(lo, h.start - 60), h.start))) action = 'sts:AssumeRole';
   // CloudFormation reading the template: "(ValidationError) … CreateChangeSet operation: S3 error: Access Denied"
   if (!h.action && /S3 error: ?Access Denied\.?$/.test(s.slice(Math.max(h.start, h.end - 40), h.end))) action = 's3:GetObject';
+  // a Kafka client refused by MSK's IAM authentication ("SASL Authentication failed … Access denied"): the refused
+  // action is the connection's, kafka-cluster:Connect (MSK authorizes every IAM client's connection with it)
+  if (!action && h.shape === 'access-denied-bare' && /\bSASL[ _]Authentication[ _]failed\b/i.test(s.slice(Math.max(lo, h.start - 160), Math.min(hi, h.end + 160)))) action = 'kafka-cluster:Connect';
   if (h.actionRedacted && !h.action) redactions.push('action');
   p.action = action;
   const act = action?.toLowerCase() ?? null;
@@ -764,7 +770,7 @@ function parseFlat(text: string, wrappers: string[], f: Flat, issues: Issue[]): 
     const h = scanBare(f, m);
     if (h) hits.push(h);
   }
-  const ct = s.includes('"eventSource"') && s.includes('"errorCode"') ? cloudTrailHit(f) : null;
+  const ct = s.includes('"errorCode"') && (s.includes('"eventSource"') || s.includes('"errorMessage"')) ? cloudTrailHit(f) : null;
   if (ct) hits.push(ct);
   for (const d of readDecodedMessages(s)) hits.push(decodedHit(d));
   if (hits.length >= MAX_HITS) issues.push({ code: 'too-many-errors', message: `Only the first ${MAX_HITS} error fragments were read.`, severity: 'info' });

@@ -138,8 +138,14 @@ export const SHAPES: MessageShape[] = [
     description: 'The SDK or tool found no credentials at all (botocore NoCredentialsError, JS CredentialsProviderError, Go NoCredentialProviders / no EC2 IMDS role, Java and .NET provider chains, Terraform; docker\'s "no basic auth credentials" for an ECR registry): no request reached AWS',
     sample: 'botocore.exceptions.NoCredentialsError: Unable to locate credentials' },
   { name: 'kms-not-allowed', family: 'kms', template: 'T17', priority: 6,
-    description: 'Access to KMS is not allowed',
+    description: 'Access to KMS is not allowed (Lambda\'s environment variables), or Kinesis Video Streams\' KMS_KEY_ACCESS_DENIED fragment acknowledgement',
     sample: 'An error occurred (KMSAccessDeniedException) when calling the Invoke operation: Lambda was unable to decrypt the environment variables because KMS access was denied. Please check the function\'s KMS key settings. KMS Exception: AccessDeniedException KMS Message: Access to KMS is not allowed' },
+  { name: 'kms-key-not-accessible', family: 'kms', priority: 6,
+    description: 'A service that uses a KMS key with the caller\'s permissions says the key is not accessible: "The specified KMS key [<key>] does not exist, is not enabled or you do not have permissions to access it" (RDS, Neptune, DocumentDB: KMSKeyNotAccessibleFault), EC2\'s "Given key ID is not accessible. You must have DescribeKey permissions on the default CMK" (a snapshot or AMI copy)',
+    sample: 'com.amazonaws.services.neptune.model.KMSKeyNotAccessibleException: The specified KMS key [arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab] does not exist, is not enabled or you do not have permissions to access it. (Service: AmazonNeptune; Status Code: 400; Error Code: KMSKeyNotAccessibleFault; Request ID: 5f6a7b8c; Proxy: null)' },
+  { name: 'passrole-insufficient-privileges', family: 'typed', priority: 6, inferAction: 'iam:PassRole',
+    description: 'Elastic Beanstalk\'s refusal of the role it was given: "Insufficient privileges for IAM PassRole Action." (InsufficientPrivilegesException): the caller may not pass that role, or the value is not a role ARN',
+    sample: '"errorCode": "InsufficientPrivilegesException",\n"errorMessage": "Insufficient privileges for IAM PassRole Action."' },
   { name: 'access-denied-bare', family: 'bare', template: 'T18', priority: 1,
     description: 'bare "Access Denied" / "Forbidden"',
     sample: 'An error occurred (AccessDenied) when calling the ListObjectsV2 operation: Access Denied' },
@@ -204,7 +210,7 @@ export const SHAPES: MessageShape[] = [
     description: 'Console switch role: Invalid information in one or more fields (trust, external id or MFA condition not met)',
     sample: 'Invalid information in one or more fields. Check your information or contact your administrator.' },
   { name: 'user-not-authorized-truncated', family: 'typed', template: 'T01', priority: 7,
-    description: 'A typed denial cut off by the tool that printed it: "User: X is not a (truncated...)"',
+    description: 'A typed denial cut off by the tool that printed it: "User: X is not a (truncated...)", or a JSON error body cut inside its message ({"__type":"AccessDeniedException","Message":"User: X is not)',
     sample: 'Error executing "Scan" on "https://dynamodb.ap-southeast-1.amazonaws.com"; AWS HTTP error: Client error: `POST https://dynamodb.ap-southeast-1.amazonaws.com` resulted in a `400 Bad Request` response:\n{"__type":"com.amazon.coral.service#AccessDeniedException","Message":"User: arn:aws:iam::893977949585:user/abc is not a (truncated...)' },
   { name: 'deny-context-only', family: 'bare', template: 'T02', priority: 2,
     description: 'Only the context tail survived the paste: "because no <type> policy allows the A action" / "with an explicit deny in a <type> policy"',
@@ -1070,6 +1076,27 @@ export const TRIGGERS: Trigger[] = [
   { re: /MultiFactorAuthentication failed[^.]{0,200}\.?/gi, handle: simple('mfa-failed') },
   { re: /The ciphertext (?:refers to a customer master key|references a key) that (?:does not|doesn['’]t) exist[^.]{0,160}\.?/gi, handle: simple('kms-ciphertext-key') },
   { re: /Access to KMS is not allowed|KMS access was denied/gi, handle: simple('kms-not-allowed') },
+  {
+    // a service using a key with the caller's permissions; the key is named in brackets (RDS, Neptune, DocumentDB)
+    re: /The specified KMS key (?:\[([^\]\s]{1,300})\] )?does not exist, is not enabled or you do not have permissions to access it\.?|Given key ID is not accessible\.(?: You must have DescribeKey permissions on the default CMK\.?)?/g,
+    handle: (st, m) => {
+      const h = simple('kms-key-not-accessible')(st, m);
+      if (m[1] && /^arn:aws[a-z-]{0,20}:kms:[a-z0-9-]{1,30}:\d{12}:(?:key|alias)\//.test(m[1])) h.targetRaw = m[1];
+      if (/DescribeKey permissions/.test(m[0])) h.action = 'kms:DescribeKey';
+      return h;
+    },
+  },
+  { re: /\bInsufficient privileges for IAM PassRole Action\.?/g, handle: simple('passrole-insufficient-privileges') },
+  {
+    // Kinesis Video Streams acknowledges a fragment with a SCREAMING_SNAKE error code: `"ErrorCode":"KMS_KEY_ACCESS_DENIED"`
+    re: /"ErrorCode" ?: ?"((KMS_)?[A-Z][A-Z0-9_]{0,60}_ACCESS_DENIED)"/g,
+    handle: (_st, m) => {
+      const at = m.index + m[0].indexOf(m[1] ?? '');
+      const h = newHit(m[2] ? 'kms-not-allowed' : 'generic-auth-error', at, at + (m[1] ?? '').length);
+      h.code = m[1] ?? null;
+      return h;
+    },
+  },
   { re: /\bKey '?arn:aws[a-z-]{0,20}:kms:[a-z0-9-]{1,30}:[^:\s']{1,40}:(?:key|alias)\/[^\s']{1,300}'? does not exist/g, handle: simple('kms-key-not-found') },
   {
     // the service's own resource is named: the target of the call (the key is what the service could not use)
@@ -1145,6 +1172,28 @@ export const TRIGGERS: Trigger[] = [
     },
   },
   { re: /Your authorization token has expired\. Reauthenticate and try again\.?/g, handle: simple('registry-token-expired', { backTo: /denied: $/ }) },
+  {
+    // a JSON error body cut inside its message (the paste or the log line ended there): `{"__type":"AccessDeniedException",
+    // "Message":"User: arn:… is not` — the code names the refusal; a body whose message closes is read by its wording
+    re: /"__type" ?: ?"([A-Za-z][A-Za-z0-9.#:]{1,200})" ?, ?"[Mm]essage" ?: ?"/g,
+    handle: (st, m) => {
+      const code = lastSegment(m[1] ?? '');
+      if (!isAuthishCode(code)) return null;
+      const s = st.f.s;
+      const start = m.index + m[0].length;
+      let e = start;
+      const lim = Math.min(s.length, start + 2000);
+      while (e < lim && s[e] !== '"' && st.f.nl[e] !== 1) e++;
+      if (s[e] === '"' || e >= lim && lim < s.length) return null;
+      while (e > start && s.charCodeAt(e - 1) === 32) e--;
+      if (e <= start) return null;
+      const u = /^User: ([^\s"]{1,400}) is not\b/.exec(s.slice(start, e));
+      const h = newHit(u ? 'user-not-authorized-truncated' : 'generic-auth-error', start, e);
+      if (u) h.callerRaw = u[1] ?? null;
+      h.code = code;
+      return h;
+    },
+  },
   {
     re: /\bUser: ([^\s"]{1,400}) is not[a-z ]{0,24}\(truncated/g,
     handle: (_st, m) => {
@@ -1612,7 +1661,9 @@ export function scanBare(f: Flat, m: RegExpExecArray): Hit | null {
     (m[0] === 'Forbidden' && /HTTP\/\d(?:\.\d)? 403 $/.test(s.slice(Math.max(0, i - 14), i)));
   if (!okBefore) return null;
   const next = s.slice(e, e + 14);
-  const okAfter = e >= s.length || f.nl[e] === 1 || (/^ ?(?:[."'<),;\]}]|$)/.test(next) || /^ (?:\(|status code|\[|-{1,3}>?(?: |$))/i.test(next));
+  const okAfter = e >= s.length || f.nl[e] === 1 || (/^ ?(?:[."'<),;\]}]|$)/.test(next) || /^ (?:\(|status code|\[|-{1,3}>?(?: |$))/i.test(next)
+    // a client's error name after it (Kafka clients against MSK IAM: `Access denied: SASL_AUTHENTICATION_FAILED: …`)
+    || /^: [A-Z][A-Z0-9]{1,20}_[A-Z0-9_]{2,60}(?::|\s|$)/.test(s.slice(e, e + 64)));
   if (!okAfter) return null;
   let end = e;
   if (s[end] === '.') end++;
