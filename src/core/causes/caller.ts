@@ -161,8 +161,17 @@ function subResourceOf(arn: string): { what: string; parent: string; hint: strin
   return null;
 }
 
+/** The ARN inside a resource ARN's name (`…:deliverystream/arn:aws:firehose:…:deliverystream/x`), or null. */
+function nestedArnIn(arn: string): string | null {
+  if (!arn.startsWith('arn:')) return null;
+  const i = arn.search(/[/:]arn:aws[a-z-]{0,20}:[a-z0-9-]{2,40}:/);
+  return i > 0 ? arn.slice(i + 1) : null;
+}
+
 /** KMS's opaque answer ("does not exist in this region, or you are not allowed to access"). */
-const KMS_OPAQUE = ['does not exist in this region', 'customer master key that does not exist', 'ciphertext references a key that'];
+const KMS_OPAQUE = ['does not exist in this region', 'customer master key that does not exist', 'ciphertext references a key that',
+  // a service using the key with the caller's permissions (RDS, Neptune, DocumentDB; EC2's snapshot and AMI copies)
+  'is not enabled or you do not have permissions to access it', 'given key id is not accessible'];
 /** A service using a key under its own principal ("… is not allowed to be used with Arn …"). */
 const KMS_SERVICE_KEY = ['not allowed to be used with'];
 
@@ -348,6 +357,8 @@ export const causes: CauseDefinition[] = [
         const action = ctx.parsed.action ?? 'the action';
         if (!a.pasted) {
           if (ctx.facts.bucket && ctx.facts.objectKey) return weigh(1.5, ev('An S3 object action: it is authorized against arn:aws:s3:::bucket/key, which a Resource of just the bucket ARN does not cover.', 'catalog'));
+          const nested = nestedArnIn(ctx.parsed.target?.arn ?? '');
+          if (nested) return weigh(6, ev(`The resource's own name is an ARN (${nested}): the call passed an ARN where the API expects a name, so the resource it asked for (${ctx.parsed.target?.arn}) is not the one a policy naming ${nested} covers. Pass the name.`, 'message'));
           const sub = subResourceOf(ctx.parsed.target?.arn ?? '');
           if (sub) return weigh(4, ev(`The call is on ${sub.what} (${ctx.parsed.target?.arn}), ${sub.kind ?? 'a sub-resource'}: policies often name only ${sub.parent} and miss it (${sub.hint}).`, 'message'));
           if (isStsFamily(ctx)) return weigh(0.6, ev('For AssumeRole a missing grant is more common than a mistyped role ARN in the caller\'s policy; only the policy or the simulator can tell.', 'catalog'));

@@ -35,7 +35,9 @@ const GRANTS = 'https://docs.aws.amazon.com/kms/latest/developerguide/grants.htm
 const CONDITIONS = 'https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html';
 const AWS_MANAGED = 'https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-key';
 
-const OPAQUE = ['does not exist in this region', 'customer master key that does not exist', 'the resource does not exist in this region', 'ciphertext references a key that'];
+const OPAQUE = ['does not exist in this region', 'customer master key that does not exist', 'the resource does not exist in this region', 'ciphertext references a key that',
+  // a service using the key with the caller's permissions (RDS, Neptune, DocumentDB; EC2's snapshot and AMI copies)
+  'is not enabled or you do not have permissions to access it', 'given key id is not accessible'];
 const NOT_FOUND = ['notfoundexception', 'is not found', 'invalid keyid', 'invalidkeyid', 'key does not exist', 'alias does not exist'];
 /**
  * A service that uses a key on your behalf under its own service principal (CloudWatch Logs, SNS,

@@ -182,7 +182,8 @@ const WRAPPED_REFUSAL = /\bis not authorized to perform\b|\baccess ?denied\b|\b(
  */
 export const isDenial = perAnswer(isDenialUncached);
 function isDenialUncached(ctx: CauseContext): boolean {
-  const code = lower(ctx.parsed.errorCode);
+  // SCREAMING_SNAKE codes (Kinesis Video Streams' KMS_KEY_ACCESS_DENIED) read as their words
+  const code = lower(ctx.parsed.errorCode).replace(/_/g, '');
   if (isServiceAssumeFailure(ctx)) return true; // a service refused to assume a role it is not trusted by
   // Lambda's event source mapping reports its execution role's refused read of the stream under a validation code
   // (InvalidParameterValueException: "Cannot access stream … Please ensure the role can perform the … Actions")
@@ -201,7 +202,9 @@ function isDenialUncached(ctx: CauseContext): boolean {
     'sufficient permissions', 'does not have access to'].some((w) => m.includes(w))
     // the same shape in other words ("You do not have sufficient access to perform this action", "Insufficient Lake
     // Formation permissions on …"), and KMS's "… a key that doesn't exist or that you don't have access to"
-    || ctx.parsed.shape === 'insufficient-permissions-sentence' || /don['’]t have access to/.test(m);
+    || ctx.parsed.shape === 'insufficient-permissions-sentence' || /don['’]t have access to/.test(m)
+    // a service using a KMS key with the caller's permissions: "… or you do not have permissions to access it"
+    || ctx.parsed.shape === 'kms-key-not-accessible';
 }
 export type Stage = 'client' | 'idp' | 'token' | 'policy';
 export const STAGE_ORDER: Record<Stage, number> = { client: 0, idp: 1, token: 2, policy: 3 };
