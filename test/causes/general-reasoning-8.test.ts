@@ -99,3 +99,31 @@ describe('AWS naming the VPC endpoint policy is as strong as naming any other po
     expect(e.causes.find((c) => c.id === 'vpc-endpoint-policy-deny')?.status ?? 'absent').not.toBe('likely');
   });
 });
+
+describe('an expired presigned URL is its own cause, not only expired credentials', () => {
+  const body = (extra: string) => `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>AccessDenied</Code><Message>Request has expired</Message>${extra}<RequestId>7N1W0QK2M8D5C3B9</RequestId></Error>`;
+  const ranked = (message: string) => explain({ message }).causes.filter((c) => c.status !== 'ruled-out');
+
+  it('S3\'s "Request has expired" with the URL\'s X-Amz-Expires leads with s3-presigned-url-expired, expired-token kept below it', () => {
+    const causes = ranked(body('<X-Amz-Expires>604800</X-Amz-Expires><Expires>2026-05-01T00:00:00Z</Expires><ServerTime>2026-05-03T09:12:44Z</ServerTime>'));
+    expect(causes[0]?.id).toBe('s3-presigned-url-expired');
+    expect(causes[0]?.status).toBe('likely');
+    expect(causes[0]?.fix.commands[0]).toMatch(/^aws s3 presign s3:\/\//);
+    expect(causes.map((c) => c.id)).toContain('expired-token');
+  });
+
+  it('a curl of the URL whose query carries X-Amz-Security-Token says temporary credentials signed it', () => {
+    const url = 'curl -sS "https://reports-eu.s3.eu-west-1.amazonaws.com/q2.csv?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=ASIAEXAMPLE%2F20260501%2Feu-west-1%2Fs3%2Faws4_request&X-Amz-Date=20260501T080000Z&X-Amz-Expires=43200&X-Amz-Security-Token=IQoJb3JpZ2luX2Vj&X-Amz-SignedHeaders=host&X-Amz-Signature=0f1e"';
+    const top = ranked(`${url}\n${body('')}`)[0];
+    expect(top?.id).toBe('s3-presigned-url-expired');
+    expect(top?.evidence.map((e) => e.text).join(' ')).toContain('X-Amz-Security-Token');
+  });
+
+  it('near miss: an expired signature with no presigned URL in sight (clock skew, a replayed request) does not name it', () => {
+    for (const message of [
+      'An error occurred (AccessDenied) when calling the GetObject operation: Request has expired',
+      'An error occurred (RequestExpired) when calling the DescribeInstances operation: Request has expired.',
+      'An error occurred (ExpiredToken) when calling the ListBuckets operation: The provided token has expired.',
+    ]) expect(explain({ message }).causes.map((c) => c.id)).not.toContain('s3-presigned-url-expired');
+  });
+});

@@ -207,7 +207,8 @@ const expired: CauseDefinition = {
       // AssumeRoleWithSAML is not signed with AWS credentials: its ExpiredToken is about the assertion (STS API reference)
       if (isSaml(ctx)) return sig(0.3, fromMessage('AssumeRoleWithSAML is not signed with AWS credentials: its ExpiredToken means the SAML assertion is expired or not valid.'));
       if (has(ctx, 'request has expired') && has(ctx, 'x-amz-expires', 'presign', 'x-amz-signature')) {
-        return sig(40, fromMessage('S3 says the request has expired: the presigned URL is past its X-Amz-Expires, or the credentials that signed it expired first (a URL signed with role credentials dies with the session).'));
+        // s3-presigned-url-expired is the precise cause; this one stays in play for the signing credentials
+        return sig(8, fromMessage('S3 says the request has expired: the presigned URL is past its X-Amz-Expires, or the credentials that signed it expired first (a URL signed with role credentials dies with the session).'));
       }
       if (has(ctx, 'signature expired', 'requestexpired', 'request has expired', 'requesttimetooskewed')) {
         return sig(8, fromMessage('AWS says the request signature has expired: the signing time is too old — the local clock is off, or a signed request was replayed late.'));

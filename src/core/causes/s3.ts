@@ -19,6 +19,7 @@ const REQUESTER_PAYS = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/Ob
 const OBJECT_LOCK = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-lock.html';
 const ACCESS_POINTS = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-points-policies.html';
 const SSE_C = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/blocking-unblocking-s3-c-encryption-gpb.html';
+const PRESIGNED = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/ShareObjectPreSignedURL.html';
 
 const S3_OPS = [
   'getobject', 'putobject', 'headobject', 'copyobject', 'uploadpart', 'uploadpartcopy', 'createmultipartupload', 'completemultipartupload',
@@ -391,4 +392,33 @@ const sseC: CauseDefinition = {
   docs: [SSE_C, 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerSideEncryptionCustomerKeys.html', S3_403],
 };
 
-export const causes: CauseDefinition[] = [blockPublic, ownership, sseKms, requesterPays, objectLock, accessPoint, sseC];
+/** What shows the refused request was a presigned URL: its SigV4 query parameters, or the word. */
+const PRESIGNED_WORDS = ['x-amz-expires', 'x-amz-signature', 'x-amz-credential', 'presign'];
+
+const presignedExpired: CauseDefinition = {
+  id: 's3-presigned-url-expired',
+  title: 'The presigned URL has expired (its X-Amz-Expires passed, or the credentials that signed it did)',
+  summary: 'A presigned URL works only until its X-Amz-Date plus X-Amz-Expires (at most 7 days), and never longer than the credentials that signed it: one signed with a role session, an instance profile or SSO credentials stops working when they expire, whatever its X-Amz-Expires. S3 then answers 403 "Request has expired" without evaluating any policy.',
+  family: 's3',
+  prior: 0.05,
+  specificity: 2,
+  refines: ['expired-token'],
+  gate: { phrases: ['request has expired'] },
+  appliesTo: (ctx) => has(ctx, 'request has expired') && has(ctx, ...PRESIGNED_WORDS),
+  signals: [
+    () => sig(100, fromMessage('S3 answered "Request has expired" to a presigned URL: the signature is past its lifetime, so no policy was evaluated.')),
+    (ctx) => (has(ctx, 'x-amz-security-token')
+      ? sig(1.5, fromMessage('The URL carries X-Amz-Security-Token: temporary credentials signed it, so it ended with their session, however long its X-Amz-Expires.'))
+      : null),
+  ],
+  confirm: [
+    { description: 'Read when the URL was signed and for how long (X-Amz-Date + X-Amz-Expires seconds), against the ServerTime in S3\'s answer; an X-Amz-Security-Token means temporary credentials signed it.', command: "printf '%s\\n' '<presigned-url>' | tr '?&' '\\n\\n' | grep -i '^x-amz-\\(date\\|expires\\|security-token\\)'" },
+  ],
+  fix: {
+    description: 'Sign a new URL when it is needed rather than storing one, with an --expires-in that the signing credentials outlive: a role session caps the URL at the session\'s end, so sign long-lived links with credentials that last (or shorten the link\'s life).',
+    commands: ['aws s3 presign s3://{bucket}/{objectKey} --expires-in 3600 --profile {callerProfile}'],
+  },
+  docs: [PRESIGNED, 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/using-presigned-url.html'],
+};
+
+export const causes: CauseDefinition[] = [blockPublic, ownership, sseKms, requesterPays, objectLock, accessPoint, sseC, presignedExpired];
