@@ -11,7 +11,7 @@ import type { ServiceUse } from './service-use.js';
 
 /** IAM prefixes → the service's name in a sentence. */
 const SERVICE_WORDS: Record<string, string> = {
-  lambda: 'Lambda', athena: 'Athena', 'eks-pod-identity': 'EKS Pod Identity', autoscaling: 'EC2 Auto Scaling', secretsmanager: 'Secrets Manager', ssm: 'Systems Manager',
+  lambda: 'Lambda', athena: 'Athena', 'eks-pod-identity': 'EKS Pod Identity', rolesanywhere: 'IAM Roles Anywhere', autoscaling: 'EC2 Auto Scaling', secretsmanager: 'Secrets Manager', ssm: 'Systems Manager',
   kinesis: 'Kinesis', elasticloadbalancing: 'Elastic Load Balancing', sns: 'SNS', sqs: 'SQS', states: 'Step Functions',
 };
 
@@ -40,6 +40,9 @@ function onwardWhy(use: ServiceUse, caller: string | null, resource: string | nu
   }
   if (use.via === 'eks-pod-identity') {
     return `EKS Pod Identity assumes the associated role for the pod: ${check}${use.also.length ? ` (with ${use.also.join(', ')} for its session tags)` : ''}${on} by ${use.servicePrincipal ?? caller ?? 'the service'}`;
+  }
+  if (use.via === 'rolesanywhere') {
+    return `IAM Roles Anywhere exchanges the certificate for a role session: ${check} (with ${use.also.join(', ')}: it tags the session with the certificate's attributes and sets its source identity to the subject's CN)${on} by ${use.servicePrincipal ?? 'the service'}`;
   }
   if (use.via === 'autoscaling') {
     return `EC2 Auto Scaling launches the instance with its service-linked role: ${check} by ${caller ?? use.serviceRole ?? 'that role'} on the launch template's EBS key`;

@@ -6,9 +6,9 @@
  */
 import type { ConditionClause, Statement } from '../types.js';
 import type { CauseContext, CauseDefinition, CommandTemplate } from './types.js';
-import { failureStage, policyWords } from './signals.js';
+import { failureStage, perAnswer, policyWords } from './signals.js';
 import {
-  codeIs, ctxEndingWith, ctxValues, editableDoc, fromContext, fromMessage, fromPolicy, glob, globsMeet, globTokens, has, isWebIdentity,
+  codeIs, ctxEndingWith, ctxValues, editableDoc, fromContext, fromMessage, fromPolicy, glob, globsMeet, globTokens, has, isWebIdentity, lower,
   policiesOf, policyLabel, sig, stmtLabel, tokenAfter, withConditionAdded, type Indexed,
 } from './service-util.js';
 import { ctxCache } from './memo.js';
@@ -66,7 +66,39 @@ function tokenIssuers(ctx: CauseContext): string[] {
     const gh = githubDefaultIssuer(ctx);
     if (gh) out.add(gh);
   }
+  if (!out.size) {
+    const shown = issClaimShown(ctx) ?? eksIssuerShown(ctx);
+    if (shown) out.add(shown);
+  }
   return [...out];
+}
+
+const ISS_CLAIM = /["']?\biss["']?[ \t]{0,3}:[ \t]{0,3}["']?https:\/\/([^\s"',}]{3,300})/g;
+
+/** The issuer of the decoded token the paste shows (its `iss` claim), one distinct value, as a host/path, lower-cased. */
+function issClaimShown(ctx: CauseContext): string | null {
+  if (!ctx.text || !has(ctx, 'iss')) return null;
+  const text = ctx.text.length > 100_000 ? ctx.text.slice(0, 100_000) : ctx.text;
+  const seen = new Set<string>();
+  ISS_CLAIM.lastIndex = 0;
+  for (let m = ISS_CLAIM.exec(text), n = 0; m && n < 50; m = ISS_CLAIM.exec(text), n++) seen.add(trimDot(m[1]!).replace(/\/$/, '').toLowerCase());
+  return seen.size === 1 ? [...seen][0]! : null;
+}
+
+const EKS_ISSUER_URL = /https:\/\/(oidc\.eks\.[a-z0-9-]{1,30}\.amazonaws\.com(?:\.cn)?\/id\/[A-Za-z0-9]{8,64})/g;
+
+/**
+ * The one EKS cluster issuer URL the paste shows (`aws eks describe-cluster … oidc.issuer`, a pod's token `iss`), as
+ * a host/path, lower-cased; null when none or several show. Provider ARNs (`oidc-provider/oidc.eks…`) carry no
+ * https:// and are not read: they list what IAM has, not what the token says.
+ */
+function eksIssuerShown(ctx: CauseContext): string | null {
+  if (!ctx.text || !has(ctx, 'https://oidc.eks.')) return null;
+  const text = ctx.text.length > 100_000 ? ctx.text.slice(0, 100_000) : ctx.text;
+  const seen = new Set<string>();
+  EKS_ISSUER_URL.lastIndex = 0;
+  for (let m = EKS_ISSUER_URL.exec(text), n = 0; m && n < 50; m = EKS_ISSUER_URL.exec(text), n++) seen.add(m[1]!.toLowerCase());
+  return seen.size === 1 ? [...seen][0]! : null;
 }
 
 const GITHUB_ISSUER = 'token.actions.githubusercontent.com';
@@ -107,9 +139,20 @@ const TOKEN_EXPIRED = ['token expired: current date/time', 'expiredtokenexceptio
 const ID_TOKEN_HINT = ['did you mean to set the id-token permission', 'actions_id_token_request_url', 'actions_id_token_request_token', 'unable to get actions_id_token_request', 'id-token: write'];
 const GENERIC_DENY = ['not authorized to perform sts:assumerolewithwebidentity', 'not authorized to perform: sts:assumerolewithwebidentity'];
 
+/**
+ * The text is about the provider's thumbprint: STS's wording, or the word outside the ThumbprintList field of pasted
+ * get-open-id-connect-provider output (a provider listing shows that field whatever went wrong).
+ */
+const thumbprintNamed = perAnswer((ctx: CauseContext): boolean => {
+  if (has(ctx, THUMBPRINT[0]!, THUMBPRINT[1]!)) return true;
+  if (!has(ctx, 'thumbprint')) return false;
+  const low = lower(ctx.text) || lower(ctx.parsed.message);
+  return low.length > 0 && low.replace(/thumbprintlist/g, '').includes('thumbprint');
+});
+
 /** A provider-level InvalidIdentityToken wording (STS refused the token itself, before the trust policy). */
 function tokenLevel(ctx: CauseContext): boolean {
-  return has(ctx, ...NO_PROVIDER, ...AUDIENCE, ...THUMBPRINT, ...JWKS, ...TOKEN_EXPIRED);
+  return has(ctx, ...NO_PROVIDER, ...AUDIENCE, ...JWKS, ...TOKEN_EXPIRED) || thumbprintNamed(ctx);
 }
 /**
  * Cognito identity pools get a role's credentials with AssumeRoleWithWebIdentity on the Federated principal
@@ -132,6 +175,8 @@ interface KeyCheck {
   shape?: SubShape;
   /** The value is read from the paste (the service account it names), not stated as the token's: evidence, not proof. */
   fromText?: boolean;
+  /** The value is the token's claim as the paste prints it (GitHub's `aud:` / `sub:`, the action's `audience:`). */
+  stated?: boolean;
   result: boolean | 'unknown';
 }
 
@@ -262,6 +307,33 @@ function matchClause(cl: ConditionClause, values: string[]): boolean | 'unknown'
   return r;
 }
 
+const CLAIM_LINE = /(?:^|[\s{,#])["']?(sub|aud|audience)["']?[ \t]{0,3}:[ \t]{0,3}["']?([^\s"',}]{1,300})/gim;
+const statedMemo = ctxCache<{ sub: string | null; aud: string | null }>();
+
+/**
+ * A GitHub Actions job's token claims as the paste shows them: the configure-aws-credentials input `audience:` (the
+ * aud it requests, configure-aws-credentials README) or a printed `aud:` claim, and a printed `sub:` claim in GitHub's
+ * form (repo:…). One distinct value each, or null (two values: which token failed is not known).
+ */
+function statedGithubClaims(ctx: CauseContext): { sub: string | null; aud: string | null } {
+  const memo = statedMemo.get(ctx);
+  if (memo) return memo;
+  const subs = new Set<string>();
+  const auds = new Set<string>();
+  if (isGithub(ctx) && ctx.text) {
+    const text = ctx.text.length > 100_000 ? ctx.text.slice(0, 100_000) : ctx.text;
+    CLAIM_LINE.lastIndex = 0;
+    for (let m = CLAIM_LINE.exec(text), n = 0; m && n < 200; m = CLAIM_LINE.exec(text), n++) {
+      const key = (m[1] ?? '').toLowerCase();
+      const v = m[2] ?? '';
+      if (key === 'sub') { if (v.startsWith('repo:')) subs.add(v); } else if (!v.includes('{') && !v.includes('$')) auds.add(v);
+    }
+  }
+  const v = { sub: subs.size === 1 ? [...subs][0]! : null, aud: auds.size === 1 ? [...auds][0]! : null };
+  statedMemo.set(ctx, v);
+  return v;
+}
+
 /** Web-identity Allow statements of the pasted trust policies. */
 function webStatements(ctx: CauseContext): Array<{ policy: Indexed; st: Statement }> {
   const out: Array<{ policy: Indexed; st: Statement }> = [];
@@ -277,6 +349,17 @@ function webStatements(ctx: CauseContext): Array<{ policy: Indexed; st: Statemen
   return out;
 }
 
+/**
+ * A trust was pasted but none of its statements is a web-identity one (no OIDC provider, no
+ * sts:AssumeRoleWithWebIdentity): after a plain refusal STS read no sub or aud condition at all — the principal is
+ * what fails (trust-service-vs-aws-principal).
+ */
+function noWebStatement(ctx: CauseContext, claim: 'sub' | 'aud') {
+  const trust = policiesOf(ctx, 'trust');
+  if (!trust.length || !genericDeny(ctx) || tokenLevel(ctx)) return null;
+  return sig(0.05, fromPolicy(`No statement of the pasted trust policy names an OIDC provider or allows sts:AssumeRoleWithWebIdentity, so no ${claim} condition was read: the token matched no statement at all.`, trust[0]!.index), 'ruled-out');
+}
+
 /** The checks of one claim (`sub`, `aud`) across the web-identity statements. */
 function claimChecks(ctx: CauseContext, claim: 'sub' | 'aud'): { statements: number; unconstrained: boolean; checks: KeyCheck[] } {
   const stmts = webStatements(ctx);
@@ -288,13 +371,15 @@ function claimChecks(ctx: CauseContext, claim: 'sub' | 'aud'): { statements: num
     if (!clauses.length) { unconstrained = true; continue; }
     for (const clause of clauses) {
       const exact = known.find((k) => k.key.toLowerCase() === clause.key.toLowerCase()) ?? (known.length === 1 ? known[0] : undefined);
-      const actual = exact ? exact.values : null;
+      // nothing given for the claim: a GitHub token's claim as the paste shows it
+      const stated = !exact && clause.key.toLowerCase().startsWith(`${GITHUB_ISSUER}:`) ? statedGithubClaims(ctx)[claim] : null;
+      const actual = exact ? exact.values : stated ? [stated] : null;
       const shape = !actual && claim === 'sub' && clause.key.toLowerCase().startsWith(`${GITHUB_ISSUER}:`) ? githubSubShape(ctx) : null;
       // an EKS token's sub from the service account the paste names (kubectl, eksctl, a manifest)
       const named = !actual && !shape && claim === 'sub' && clause.key.toLowerCase().startsWith('oidc.eks.') ? namedEksSub(ctx) : null;
       if (shape) checks.push({ policy, st, clause, actual, shape, result: shapeMatch(clause, shape) });
       else if (named) checks.push({ policy, st, clause, actual: [named], fromText: true, result: matchClause(clause, [named]) });
-      else checks.push({ policy, st, clause, actual, result: actual ? matchClause(clause, actual) : 'unknown' });
+      else checks.push({ policy, st, clause, actual, ...(stated && !exact ? { stated: true } : {}), result: actual ? matchClause(clause, actual) : 'unknown' });
     }
   }
   return { statements: stmts.length, unconstrained, checks };
@@ -307,6 +392,9 @@ function statementOutcome(checks: KeyCheck[], st: Statement): boolean | 'unknown
   if (mine.some((c) => c.result === 'unknown')) return 'unknown';
   return true;
 }
+
+/** Evidence of a claim's value: the paste's own print of it, or what the person gave. */
+const claimSource = (c: KeyCheck) => (c.stated ? fromMessage : fromContext);
 
 function describe(c: KeyCheck): string {
   return `${c.clause.operator} ${c.clause.key} ${c.clause.values.map((v) => `"${v}"`).join(' or ')}`;
@@ -450,7 +538,7 @@ const audience: CauseDefinition = {
     },
     (ctx) => {
       const { checks, statements, unconstrained } = claimChecks(ctx, 'aud');
-      if (!statements) return null;
+      if (!statements) return noWebStatement(ctx, 'aud');
       const i = policiesOf(ctx, 'trust')[0]!.index;
       const subLike = checks.find((c) => c.clause.values.some((v) => v.startsWith('system:serviceaccount:') || v.startsWith('repo:') || v.startsWith('project_path:')));
       if (subLike) return sig(8, fromPolicy(`${stmtLabel(subLike.st)} puts a subject value (${subLike.clause.values[0]}) under the :aud key — it belongs under :sub; the aud claim is sts.amazonaws.com.`, subLike.policy.index, subLike.st.index), 'confirmed');
@@ -458,7 +546,7 @@ const audience: CauseDefinition = {
       const known = checks.filter((c) => c.result !== 'unknown');
       if (!known.length) return sig(1, fromPolicy(`The trust requires ${describe(checks[0]!)}; the token's aud is not known.`, checks[0]!.policy.index, checks[0]!.st.index));
       const passing = known.find((c) => c.result === true);
-      if (passing) return sig(0.05, fromContext(`The token's aud ${passing.actual?.join(', ')} satisfies ${describe(passing)}.`), 'ruled-out');
+      if (passing) return sig(0.05, claimSource(passing)(`The token's aud ${passing.actual?.join(', ')} satisfies ${describe(passing)}${passing.stated ? ' (as the paste shows it)' : ''}.`), 'ruled-out');
       const f = known[0]!;
       return sig(6, fromPolicy(`${stmtLabel(f.st)} requires ${describe(f)} but the token's aud is ${f.actual?.join(', ')}.`, f.policy.index, f.st.index), 'confirmed');
     },
@@ -493,7 +581,7 @@ const thumbprint: CauseDefinition = {
   prior: 0.03,
   specificity: 2,
   gate: { keys: ['web-identity'] },
-  appliesTo: (ctx) => isWebIdentity(ctx) && has(ctx, ...THUMBPRINT),
+  appliesTo: (ctx) => isWebIdentity(ctx) && thumbprintNamed(ctx),
   signals: [
     (ctx) => sig(60, fromMessage(has(ctx, THUMBPRINT[0]!, THUMBPRINT[1]!)
       ? 'STS says the provider\'s HTTPS certificate does not match the configured thumbprint.'
@@ -553,7 +641,7 @@ const subMismatch: CauseDefinition = {
     },
     (ctx) => {
       const { checks, statements, unconstrained } = claimChecks(ctx, 'sub');
-      if (!statements) return null;
+      if (!statements) return noWebStatement(ctx, 'sub');
       const i = policiesOf(ctx, 'trust')[0]!.index;
       if (!checks.length) return unconstrained ? sig(0.05, fromPolicy('The trust policy sets no sub condition, so the subject cannot be what fails.', i), 'ruled-out') : null;
       const wildEq = checks.find((c) => c.clause.baseOperator.toLowerCase() === 'stringequals' && c.clause.values.some((v) => v.includes('*')));
@@ -569,7 +657,7 @@ const subMismatch: CauseDefinition = {
       }
       if (outcomes.some((o) => o === true) || unconstrained) {
         const ok = checks.find((c) => c.result === true);
-        out.push(sig(0.05, fromContext(ok ? `The token's sub ${ok.actual?.join(', ')} satisfies ${describe(ok)}.` : 'A web-identity statement of the trust sets no sub condition.'), 'ruled-out'));
+        out.push(sig(0.05, (ok ? claimSource(ok) : fromContext)(ok ? `The token's sub ${ok.actual?.join(', ')} satisfies ${describe(ok)}${ok.stated ? ' (as the paste shows it)' : ''}.` : 'A web-identity statement of the trust sets no sub condition.'), 'ruled-out'));
         return out;
       }
       if (outcomes.every((o) => o === false)) {

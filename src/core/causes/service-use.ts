@@ -148,11 +148,80 @@ function podIdentity(text: string, lower: string): ServiceUse | null {
     ];
     for (const [k, v] of shown) if (v && /^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$/.test(v)) context[`aws:RequestTag/${k}`] = v;
   }
+  // the cluster's account is the request's aws:SourceAccount (EKS User Guide, pod-id-role: the confused-deputy keys)
+  const accounts = new Set<string>();
+  const eksArn = /arn:aws[a-z-]{0,20}:eks:[a-z0-9-]{1,30}:(\d{12}):(?:cluster|podidentityassociation)\//g;
+  for (let m = eksArn.exec(text), n = 0; m && n < 20; m = eksArn.exec(text), n++) accounts.add(m[1]!);
+  if (accounts.size === 1) context['aws:SourceAccount'] = [...accounts][0]!;
   return {
     via: 'eks-pod-identity', action: 'sts:AssumeRole', also: disabled ? [] : ['sts:TagSession'], target: roleTarget(fieldValue(text, lower, 'roleArn')),
     servicePrincipal: POD_IDENTITY_PRINCIPAL, context, absent: disabled ? ['aws:TagKeys'] : [], doc: POD_IDENTITY_DOC,
   };
 }
+
+const POD_IDENTITY_REFUSAL = 'does not have permissions to assume the associated role';
+const ROLES_ANYWHERE_REFUSAL = 'unable to assume role for arn:';
+export const ROLES_ANYWHERE_DOC = 'https://docs.aws.amazon.com/rolesanywhere/latest/userguide/trust-model.html';
+export const ROLES_ANYWHERE_PRINCIPAL = 'rolesanywhere.amazonaws.com';
+
+/** `C = DE, O = Acme, CN = host` / `CN=host,OU=x` → attribute → value (the first of each), or null. */
+function distinguishedName(line: string): Record<string, string> | null {
+  const out: Record<string, string> = {};
+  for (const part of line.split(/,(?![^,=]*\\)/).slice(0, 20)) {
+    const eq = part.indexOf('=');
+    if (eq <= 0) continue;
+    const k = part.slice(0, eq).trim();
+    const v = part.slice(eq + 1).trim();
+    if (/^(?:CN|OU|O|C|L|ST|DC|emailAddress)$/.test(k) && v && v.length <= 256 && !(k in out)) out[k] = v;
+  }
+  return Object.keys(out).length ? out : null;
+}
+
+/** The one certificate subject (or issuer) the text prints (openssl's `subject=…`, a `subject: CN=…` note), or null. */
+function certificateName(text: string, lower: string, field: 'subject' | 'issuer'): Record<string, string> | null {
+  const seen = new Map<string, Record<string, string>>();
+  for (let i = lower.indexOf(field), n = 0; i >= 0 && n < 20; i = lower.indexOf(field, i + field.length), n++) {
+    const m = /^[ \t]{0,4}[=:][ \t]{0,4}([^\r\n]{3,600})/.exec(text.slice(i + field.length, i + field.length + 620));
+    if (!m || (i > 0 && /[\w-]/.test(lower[i - 1] as string))) continue;
+    const dn = distinguishedName(m[1]!);
+    if (dn?.CN) seen.set(JSON.stringify(dn), dn);
+  }
+  return seen.size === 1 ? [...seen.values()][0]! : null;
+}
+
+/**
+ * IAM Roles Anywhere's refusal of CreateSession as the credential helper prints it ("AccessDeniedException: Unable to
+ * assume role for arn:aws:iam::…:role/…"): rolesanywhere.amazonaws.com calls sts:AssumeRole on the role with
+ * sts:TagSession and sts:SetSourceIdentity, which the trust must allow (Roles Anywhere User Guide, "Trust model",
+ * "Authentication mechanism"); the session's source identity is the certificate's subject CN and its principal tags
+ * are the subject's and issuer's attributes (aws:PrincipalTag/x509Subject/CN …), the trust anchor is aws:SourceArn.
+ * Values only as the text shows them (openssl's subject= / issuer= lines, --trust-anchor-arn). Null outside a Roles
+ * Anywhere paste or without the role's ARN.
+ */
+function rolesAnywhere(text: string, lower: string): ServiceUse | null {
+  if (!lower.includes('rolesanywhere') && !lower.includes('aws_signing_helper')) return null;
+  const at = lower.indexOf(ROLES_ANYWHERE_REFUSAL);
+  const target = roleTarget(tokenAt(text, at + ROLES_ANYWHERE_REFUSAL.length - 4, 600).replace(/[.:]$/, ''));
+  if (!target) return null;
+  const context: Record<string, ContextValue> = {};
+  const tagKeys: string[] = [];
+  const subject = certificateName(text, lower, 'subject');
+  const issuer = certificateName(text, lower, 'issuer');
+  for (const [prefix, dn] of [['x509Subject', subject], ['x509Issuer', issuer]] as const) {
+    for (const [k, v] of Object.entries(dn ?? {})) { context[`aws:PrincipalTag/${prefix}/${k}`] = v; tagKeys.push(`${prefix}/${k}`); }
+  }
+  if (tagKeys.length) context['aws:TagKeys'] = tagKeys;
+  if (subject?.CN) context['sts:SourceIdentity'] = subject.CN;
+  const anchors = new Set<string>();
+  const anchor = /arn:aws[a-z-]{0,20}:rolesanywhere:[a-z0-9-]{1,30}:\d{12}:trust-anchor\/[0-9a-f-]{36}/g;
+  for (let m = anchor.exec(text), n = 0; m && n < 20; m = anchor.exec(text), n++) anchors.add(m[0]);
+  if (anchors.size === 1) context['aws:SourceArn'] = [...anchors][0]!;
+  return {
+    via: 'rolesanywhere', action: 'sts:AssumeRole', also: ['sts:TagSession', 'sts:SetSourceIdentity'], target,
+    servicePrincipal: ROLES_ANYWHERE_PRINCIPAL, context, absent: [], doc: ROLES_ANYWHERE_DOC,
+  };
+}
+const lower_ = (s: string | null | undefined): string => (s ?? '').toLowerCase();
 
 /** An S3 target for an `s3://bucket[/key]` URL at `at`, with the action reading it needs. */
 function s3Read(text: string, at: number): { action: string; target: Target } | null {
@@ -275,10 +344,18 @@ export function serviceUse(parsed: ParsedError, text: string): ServiceUse | null
   }
   const invoke = serviceInvoke(parsed, act);
   if (invoke) return invoke;
-  if (parsed.action || !text) return null;
+  if (!text) return null;
   const src = text.length > 100_000 ? text.slice(0, 100_000) : text;
   const lower = src.toLowerCase();
-  if (lower.includes('does not have permissions to assume the associated role')) return podIdentity(src, lower);
+  // the refusal is EKS Auth's own: the SDK's credential provider failed inside the call that needed credentials (an
+  // outer "operation error S3: PutObject, get identity: get credentials: …", which names no principal of its own and
+  // was never sent, docs/decisions/027)
+  if (lower.includes(POD_IDENTITY_REFUSAL) && (!parsed.action || (!parsed.caller && lower_(parsed.message).includes(POD_IDENTITY_REFUSAL)))) return podIdentity(src, lower);
+  if (parsed.action) return null;
+  if (lower.includes(ROLES_ANYWHERE_REFUSAL)) {
+    const ra = rolesAnywhere(src, lower);
+    if (ra) return ra;
+  }
   if (lower.includes(LAYER_HOST)) {
     const layer = ecrLayer(src, lower);
     if (layer) return layer;

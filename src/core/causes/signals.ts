@@ -15,6 +15,7 @@ import { ctxCache } from './memo.js';
 import { commandContextValue, requestFromCommand, roleArnWithPath, type CommandRequest } from '../policy/command-request.js';
 import { coversUnknownResource, isResourceLess, unknownResource } from '../policy/resource.js';
 import { viaServiceOf } from '../policy/via-service.js';
+import { SHAPE_BY_NAME } from '../parse/message-shapes.js';
 
 /** Memoizes a per-answer predicate (one WeakMap per function; the context is the key). */
 export function perAnswer<T>(fn: (ctx: CauseContext) => T): (ctx: CauseContext) => T {
@@ -192,6 +193,10 @@ function isDenialUncached(ctx: CauseContext): boolean {
   // ("ValidationError: User: … is not authorized to perform: …", "… AccessDenied. User doesn't have permission to call …",
   // "S3 error: Access Denied"); STS's own ValidationErrors (duration, ARN, SAML, field validation) carry no refusal wording
   if (code && NOT_DENIALS.includes(code) && !(code === 'validationerror' && WRAPPED_REFUSAL.test(lower(ctx.parsed.message)))) return false;
+  // STS's parameter validation in its own words (DurationSeconds above the role's maximum or chaining's hour, a malformed
+  // ARN or session name) is no refusal, even where a tool prints it without its ValidationError code
+  // ("Could not assume role with user credentials: The requested DurationSeconds exceeds …", docs/decisions/027)
+  if (SHAPE_BY_NAME.get(ctx.parsed.shape ?? '')?.family === 'validation' && !WRAPPED_REFUSAL.test(lower(ctx.parsed.message))) return false;
   if (mentions(ctx, 'security token included in the request is') || mentions(ctx, 'token is expired')) return false;
   if (ctx.parsed.action || ctx.parsed.caller) return true;
   if (code && (code.includes('accessdenied') || code.includes('unauthorized') || code.includes('forbidden') || code.includes('notauthorized'))) return true;

@@ -10,16 +10,29 @@ import {
   isSaml, isWebIdentity, policiesOf, policyLabel, sig, statementsFor, stmtLabel, trustStatementsForCaller,
   withActionsAdded, withStatementAdded, ctxValues, type Indexed,
 } from './service-util.js';
+import { perAnswer } from './signals.js';
+import { federatedRequest } from '../policy/command-request.js';
 
 const TRUST_DOC = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html';
 const SOURCE_DOC = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_monitor.html';
 const ASSUME_API = 'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html';
 
 /** The call passed session tags: the request facts say so, or the request's aws:TagKeys lists some (EKS Pod Identity's). */
+/**
+ * What a federated call passes as the paste shows the assertion or token (a SAML SourceIdentity / PrincipalTag:<key>
+ * attribute, a token's source_identity claim or https://aws.amazon.com/tags principal_tags): the IdP, not the person,
+ * sets these, and the trust must allow sts:SetSourceIdentity / sts:TagSession for them (docs/decisions/027).
+ */
+const federatedPasses = perAnswer((ctx: CauseContext) => {
+  const saml = isSaml(ctx);
+  if (!ctx.text || (!saml && !isWebIdentity(ctx))) return { sourceIdentity: null, sessionTags: null };
+  return federatedRequest(ctx.text, saml);
+});
 export const hasSessionTags = (ctx: CauseContext) => (!!ctx.request.sessionTags && Object.keys(ctx.request.sessionTags).length > 0)
-  || (ctxValues(ctx, 'aws:TagKeys')?.length ?? 0) > 0;
+  || (ctxValues(ctx, 'aws:TagKeys')?.length ?? 0) > 0 || federatedPasses(ctx).sessionTags !== null;
 export const hasSourceIdentity = (ctx: CauseContext) =>
-  ctx.request.sourceIdentity !== undefined || ctxValues(ctx, 'aws:SourceIdentity') !== null || ctxValues(ctx, 'sts:SourceIdentity') !== null;
+  ctx.request.sourceIdentity !== undefined || ctxValues(ctx, 'aws:SourceIdentity') !== null || ctxValues(ctx, 'sts:SourceIdentity') !== null
+  || federatedPasses(ctx).sourceIdentity !== null;
 
 /** The message names this action as the one refused. */
 const namesAction = (ctx: CauseContext, act: string) => actionIs(ctx, act) || has(ctx, `perform: ${act.toLowerCase()}`, `perform ${act.toLowerCase()}`);

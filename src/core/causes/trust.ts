@@ -192,6 +192,27 @@ function requiredService(ctx: CauseContext): string | null {
   return null;
 }
 
+/**
+ * A federated caller (a web identity token, a SAML assertion) against a pasted trust none of whose Allow statements
+ * names a Federated principal of that kind: only an OIDC provider (a SAML provider) can match it (IAM "AWS JSON policy
+ * elements: Principal", federated principals) — an IRSA pod whose role trusts only pods.eks.amazonaws.com. What the
+ * trust names instead, or null when it does name one (or the caller is no federated one).
+ */
+function federatedKindMissing(ctx: CauseContext): string | null {
+  const c = ctx.parsed.caller?.type;
+  if (c !== 'web-identity' && c !== 'saml') return null;
+  const t = trustAnalysis(ctx);
+  if (!t.pasted) return null;
+  const saml = c === 'saml';
+  const fed = t.allows.flatMap((v) => v.st.principal?.Federated ?? []);
+  if (fed.some((f) => f.includes(':saml-provider/') === saml)) return null;
+  if (t.allows.some((v) => v.st.principal?.AWS.some((a) => a === '*'))) return null;
+  const services = t.allows.flatMap((v) => v.st.principal?.Service ?? []);
+  const aws = t.refs.map((r) => r.value);
+  const names = [...services.map((s) => `the service ${s}`), ...aws.slice(0, 3), ...fed.slice(0, 3)];
+  return `The caller is a ${saml ? 'SAML' : 'web identity'} federated user, which only a Federated ${saml ? 'SAML' : 'OIDC'} provider in the trust can match; no Allow statement names one${names.length ? ` — the trust names ${names.join(', ')}` : ''}.`;
+}
+
 // ───────────────────────────── the causes ─────────────────────────────
 
 const applyAssume = (ctx: CauseContext) => isDenial(ctx) && isAwsPrincipalAssume(ctx);
@@ -487,7 +508,7 @@ export const causes: CauseDefinition[] = [
     prior: 0.2,
     specificity: 2,
     refines: ['trust-principal-missing'],
-    appliesTo: (ctx) => applyAssume(ctx) || (isDenial(ctx) && isServiceAssumeFailure(ctx)),
+    appliesTo: (ctx) => applyAssume(ctx) || (isDenial(ctx) && (isServiceAssumeFailure(ctx) || federatedKindMissing(ctx) !== null)),
     signals: [
       (ctx) => {
         const svc = requiredService(ctx);
@@ -514,6 +535,8 @@ export const causes: CauseDefinition[] = [
           if (!services.length) return confirm(ev('A service could not assume the role, and no Allow statement of the trust names any service principal.', 'policy', t.views[0]?.policyIndex));
           return weigh(2, ev(`A service could not assume the role; the trust allows only ${services.join(', ')}: check that this is the service that runs the job.`, 'policy', t.views[0]?.policyIndex));
         }
+        const fedMissing = federatedKindMissing(ctx);
+        if (fedMissing) return confirm(ev(fedMissing, 'policy', t.views[0]?.policyIndex));
         // a person / workload calls a role that trusts only services
         const c = ctx.parsed.caller?.type;
         if ((c === 'user' || c === 'assumed-role' || c === 'role') && services.length && !t.refs.length && !t.naming.length) {

@@ -192,6 +192,16 @@ function jsonField(s: string, key: string, from = 0, to = s.length): { v: string
   return { v: (m[1] ?? '').replace(/\\"/g, '"'), at: m.index, end: m.index + m[0].length };
 }
 
+/** The service principal of a userIdentity of type AWSService (its invokedBy), or null. */
+function awsServiceIdentity(s: string, ui: number): { v: string; at: number; end: number } | null {
+  const close = s.indexOf('}', ui);
+  const to = close < 0 ? ui + 400 : Math.min(close, ui + 400);
+  const type = jsonField(s, 'type', ui, to);
+  if (type?.v !== 'AWSService') return null;
+  const by = jsonField(s, 'invokedBy', ui, to);
+  return by && /^[a-z0-9.-]{1,80}\.amazonaws\.com(?:\.cn)?$/.test(by.v) ? by : null;
+}
+
 function cloudTrailHit(f: Flat): Hit | null {
   const s = f.s;
   const src = jsonField(s, 'eventSource');
@@ -205,7 +215,9 @@ function cloudTrailHit(f: Flat): Hit | null {
   const region = jsonField(s, 'awsRegion');
   const reqId = jsonField(s, 'requestID') ?? jsonField(s, 'requestId');
   const ui = s.indexOf('"userIdentity"');
-  const uarn = ui >= 0 ? jsonField(s, 'arn', ui, ui + 3000) : null;
+  // an AWS service acting on its own (a service assuming its role) has no ARN: its userIdentity is
+  // {"type":"AWSService","invokedBy":"<service principal>"} (CloudTrail userIdentity element)
+  const uarn = ui >= 0 ? jsonField(s, 'arn', ui, ui + 3000) ?? awsServiceIdentity(s, ui) : null;
   const rp = s.indexOf('"requestParameters"');
   const roleArn = rp >= 0 ? jsonField(s, 'roleArn', rp, rp + 3000) : null;
   const positions = [src?.at, code.at, name?.at, msg?.at, ui >= 0 ? ui : undefined].filter((x): x is number => x !== undefined);

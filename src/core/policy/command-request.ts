@@ -446,6 +446,73 @@ function requestFromCommandUncached(text: string, parsed: ParsedError): CommandR
   return out;
 }
 
+const SAML_ATTR = 'https://aws.amazon.com/saml/attributes/';
+const SOURCE_IDENTITY_VALUE = /^[\w+=,.@-]{2,64}$/;
+const TAG_VALUE = /^[\p{L}\p{Z}\p{N}_.:/=+@-]{0,256}$/u;
+
+/**
+ * The value printed right after an attribute name: `Name = value` / `"Name": "value"` (a decoded listing), or the
+ * first `<…AttributeValue…>value<` after it (the assertion's XML). Bounded; null when neither reads.
+ */
+function attributeValue(src: string, from: number): string | null {
+  const rest = src.slice(from, from + 400);
+  const listed = /^["']?[ \t]{0,4}[=:][ \t]{0,4}["']?([^\s"'<>,]{1,256})/.exec(rest);
+  if (listed) return listed[1]!;
+  const xml = /^["']?[^<>]{0,200}>\s{0,20}<(?:[\w-]{1,20}:)?AttributeValue\b[^>]{0,200}>([^<]{1,256})</i.exec(rest);
+  return xml ? xml[1]!.trim() : null;
+}
+
+/**
+ * What a federated call passes that the trust must allow separately (IAM "Pass session tags in AWS STS", "Monitor and
+ * control actions taken with assumed roles"): a SAML assertion's SourceIdentity and PrincipalTag:<key> attributes, or
+ * a web identity token's https://aws.amazon.com/source_identity claim and https://aws.amazon.com/tags principal_tags.
+ * One value per name, as the text shows it; two different values name none. Bounded indexOf scans.
+ */
+export function federatedRequest(text: string, saml: boolean): { sourceIdentity: string | null; sessionTags: Record<string, string> | null } {
+  const src = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
+  const lower = src.toLowerCase();
+  const sources = new Set<string>();
+  const tags: Record<string, Set<string>> = {};
+  const addTag = (k: string, v: string) => { if (/^[\w.:/=+@-]{1,128}$/.test(k) && TAG_VALUE.test(v)) (tags[k] ??= new Set()).add(v); };
+  if (saml) {
+    let i = lower.indexOf(SAML_ATTR);
+    for (let n = 0; i >= 0 && n < 100; n++, i = lower.indexOf(SAML_ATTR, i + SAML_ATTR.length)) {
+      const at = i + SAML_ATTR.length;
+      if (lower.startsWith('sourceidentity', at)) {
+        const v = attributeValue(src, at + 'sourceidentity'.length);
+        if (v && SOURCE_IDENTITY_VALUE.test(v)) sources.add(v);
+      } else if (lower.startsWith('principaltag:', at)) {
+        const key = /^[\w.:/=+@-]{1,128}?(?=["'\s=<>]|$)/.exec(src.slice(at + 'principaltag:'.length, at + 'principaltag:'.length + 140))?.[0];
+        const v = key ? attributeValue(src, at + 'principaltag:'.length + key.length) : null;
+        if (key && v) addTag(key, v);
+      }
+    }
+  } else {
+    const si = /"https:\/\/aws\.amazon\.com\/source_identity"\s{0,4}:\s{0,4}"([^"]{1,64})"/g;
+    for (let m = si.exec(src), n = 0; m && n < 20; m = si.exec(src), n++) if (SOURCE_IDENTITY_VALUE.test(m[1]!)) sources.add(m[1]!);
+    let i = lower.indexOf('"https://aws.amazon.com/tags"');
+    for (let n = 0; i >= 0 && n < 10; n++, i = lower.indexOf('"https://aws.amazon.com/tags"', i + 1)) {
+      const p = lower.indexOf('"principal_tags"', i);
+      if (p < 0 || p - i > 200) continue;
+      const open = src.indexOf('{', p);
+      const close = open >= 0 ? src.indexOf('}', open) : -1;
+      if (open < 0 || close < 0 || open - p > 40 || close - open > 4000) continue;
+      try {
+        const obj = JSON.parse(src.slice(open, close + 1)) as Record<string, unknown>;
+        for (const [k, v] of Object.entries(obj)) {
+          const first = Array.isArray(v) ? v[0] : v;
+          if (typeof first === 'string') addTag(k, first);
+        }
+      } catch { /* not JSON as printed: no tags read */ }
+    }
+  }
+  const tagEntries = Object.entries(tags).filter(([, vs]) => vs.size === 1).map(([k, vs]) => [k, [...vs][0]!] as const);
+  return {
+    sourceIdentity: sources.size === 1 ? [...sources][0]! : null,
+    sessionTags: tagEntries.length && tagEntries.length === Object.keys(tags).length ? Object.fromEntries(tagEntries) : null,
+  };
+}
+
 /**
  * The text configures a client for this service's endpoint over plain HTTP: an `http://` URL whose host is an
  * amazonaws.com name with a label naming the service (`s3.eu-west-1`, `s3-eu-west-1`, `sqs.us-east-1` …), as in
