@@ -74,6 +74,9 @@
  *   catalog's definition of trust-principal-missing fits the policies as well.
  * - Ruled-out miss: i16 scp-deny 2nd (likely) — that the pasted SCP belongs to the target's organization, not the
  *   caller's, only the prose says.
+ * Facts checked after the round (the lead, with the search tool): i10's — the STS API reference's AssumeRole Tags
+ * parameter says a session tag with the same key as a role tag overrides it. i19's (EventBridge Scheduler's
+ * aws:SourceAccount) rests on IAM's confused-deputy guidance; no Scheduler page in the stored docs shows the trust.
  * The bars are these figures.
  */
 import { describeHeldOut } from './held-out.js';
