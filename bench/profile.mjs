@@ -15,7 +15,7 @@ if (!BODIES[scenario]) { console.error(`unknown scenario ${scenario}: ${Object.k
 requireBuild();
 const dir = mkdtempSync(join(tmpdir(), 'whydenied-prof-'));
 const port = 3321;
-const [cmd, args] = pinned(0, process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, SERVER]);
+const [cmd, args] = pinned(0, process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, process.env.BENCH_SERVER ?? SERVER]);
 const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', RATE_LIMIT_MAX: '1000000', NODE_ENV: 'production' }, stdio: ['ignore', 'ignore', 'inherit'] });
 const exited = new Promise((r) => child.once('exit', r));
 for (let i = 0; ; i++) {
@@ -38,7 +38,15 @@ for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n
 const ticks = new Map();
 profile.samples.forEach((id, i) => ticks.set(id, (ticks.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
 const name = (cf) => `${cf.functionName || '(anonymous)'} ${cf.url.split('/').slice(-2).join('/')}:${cf.lineNumber + 1}`;
-const ours = (url) => (url.includes('/dist/src/') ? url.split('/dist/src/')[1] : null);
+// our files by path under src/, a package by its name (scoped packages with their scope), Node's own modules by name
+const ours = (url) => {
+  if (url.includes('node_modules/')) {
+    const parts = url.split('node_modules/').pop().split('/');
+    return parts.slice(0, parts[0].startsWith('@') ? 2 : 1).join('/');
+  }
+  if (url.includes('/src/')) return url.split('/src/').pop();
+  return url.startsWith('node:') ? url : null;
+};
 
 let total = 0;
 const byFile = new Map();
@@ -62,4 +70,4 @@ for (const [id, t] of ticks) {
   byFile.set(file, (byFile.get(file) ?? 0) + t);
 }
 const top = (m, n) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, t]) => `  ${(100 * t / total).toFixed(1).padStart(5)}%  ${k}`).join('\n');
-console.log(`\nself time by file\n${top(byFile, 20)}\n\nself time by function\n${top(self, 25)}\n\ninclusive time (ours)\n${top(new Map([...inclusive].filter(([k]) => k.includes('core/') || k.includes('http/'))), 25)}`);
+console.log(`\nself time by file\n${top(byFile, 30)}\n\nself time by function\n${top(self, 25)}\n\ninclusive time (ours)\n${top(new Map([...inclusive].filter(([k]) => k.includes('core/') || k.includes('http/'))), 25)}`);

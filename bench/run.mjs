@@ -5,6 +5,7 @@
 //
 //   BENCH_DURATION=10 BENCH_ROUNDS=3 BENCH_CONNECTIONS=50 BENCH_WARMUP=3 node bench/run.mjs
 //   BENCH_LOG_LEVEL=info (the default: the service logs one line per request, as in production)
+//   BENCH_SERVER=/tmp/dist-x/src/http/server.js measures another build's server against the same baseline
 //   The service and the baseline run with the Deployment's NODE_OPTIONS (V8's heap sizes, as in
 //   production); BENCH_NODE_OPTIONS overrides them (BENCH_NODE_OPTIONS= for Node's defaults).
 import { BODIES } from './payloads.mjs';
@@ -24,7 +25,7 @@ requireBuild();
 const NODE_OPTIONS = process.env.BENCH_NODE_OPTIONS ?? deployedNodeOptions();
 
 const SUBJECTS = {
-  service: { script: SERVER, port: 3301, env: { RATE_LIMIT_MAX: '1000000', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info', NODE_ENV: 'production', NODE_OPTIONS } },
+  service: { script: process.env.BENCH_SERVER ?? SERVER, port: 3301, env: { RATE_LIMIT_MAX: '1000000', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info', NODE_ENV: 'production', NODE_OPTIONS } },
   baseline: { script: 'bench/baseline.mjs', port: 3302, env: { NODE_OPTIONS } }, // the same heap sizes: the ratio compares code
 };
 
