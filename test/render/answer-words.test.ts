@@ -153,3 +153,19 @@ describe('headline: "never sent" follows the catalog\'s nothingSent, not the cau
     expect(renderMarkdown(e)).toContain('## Why sqs:SendMessage was denied');
   });
 });
+
+describe('headline: STS\'s own parameter validation is a failure, not a denial', () => {
+  it('a duration above the role\'s maximum or chaining\'s hour reads "failed", with or without the action', () => {
+    const chained = explain({ message: 'An error occurred (ValidationError) when calling the AssumeRole operation: The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.' });
+    expect(renderMarkdown(chained)).toContain('## Why sts:AssumeRole failed');
+    expect(renderText(chained).split('\n')[0]).toBe('Why sts:AssumeRole failed');
+    const bare = explain({ message: 'Could not assume role with user credentials: The requested DurationSeconds exceeds the MaxSessionDuration set for this role.' });
+    expect(renderMarkdown(bare)).toContain('## Why this request failed');
+    expect(renderMarkdown(bare)).not.toMatch(/^## .*denied/m);
+  });
+
+  it('near miss: a refusal that a tool reports under ValidationError (CloudFormation) still reads "was denied"', () => {
+    const e = explain({ message: 'An error occurred (ValidationError) when calling the CreateStack operation: User: arn:aws:sts::310987654321:assumed-role/cfn-deployer/ci is not authorized to perform: iam:PassRole on resource: arn:aws:iam::310987654321:role/stack-exec' });
+    expect(renderMarkdown(e)).toContain('## Why iam:PassRole was denied');
+  });
+});

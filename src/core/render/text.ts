@@ -7,6 +7,7 @@ import type {
   CauseStatus, Evidence, Explanation, InferredValue, ParsedError, PolicyReport, RankedCause, Warning,
 } from '../types.js';
 import { definitionOf } from '../causes/catalog.js';
+import { SHAPE_BY_NAME } from '../parse/message-shapes.js';
 
 // ───────────────────────────── shared wording ─────────────────────────────
 
@@ -203,8 +204,14 @@ export function headline(e: Explanation): string {
   // explanation is that nothing was sent
   const top = e.causes[0];
   if (top && nothingSent(top) && (top.status === 'confirmed' || top.status === 'likely')) {
-    const call = p.action ?? p.operation;
-    return call ? `Why ${call} was never sent` : 'Why no request reached AWS';
+    const sent = p.action ?? p.operation;
+    return sent ? `Why ${sent} was never sent` : 'Why no request reached AWS';
+  }
+  // STS's own parameter validation (a duration above the role's maximum or chaining's hour, a malformed ARN) refuses
+  // nothing: the call was rejected before any policy was read
+  const call = p.action ?? p.operation;
+  if (SHAPE_BY_NAME.get(p.shape ?? '')?.family === 'validation') {
+    return call ? `Why ${call} failed` : p.errorCode ? `Why this ${p.errorCode} happened` : 'Why this request failed';
   }
   if (p.action) return `Why ${p.action} was denied`;
   if (p.operation) return `Why ${p.operation} was denied`;
