@@ -127,3 +127,20 @@ describe('an expired presigned URL is its own cause, not only expired credential
     ]) expect(explain({ message }).causes.map((c) => c.id)).not.toContain('s3-presigned-url-expired');
   });
 });
+
+describe('S3\'s AllAccessDisabled is a block no policy lifts', () => {
+  it('leads with s3-all-access-disabled, as AWS\'s block, or as the store\'s own when the paste names an S3-compatible store', () => {
+    const aws = explain({ message: 'download failed: s3://partner-drop-2019/exports/q1.csv to ./q1.csv An error occurred (AllAccessDisabled) when calling the GetObject operation: All access to this object has been disabled' });
+    expect(aws.causes[0]?.id).toBe('s3-all-access-disabled');
+    expect(aws.causes[0]?.status).toBe('likely');
+    expect(aws.causes[0]?.evidence[0]?.text).toContain('AWS blocked it');
+    const store = explain({ message: 'level=error msg="BackupStorageLocation \\"minio-backups\\" is unavailable: operation error S3: ListObjectsV2, https response error StatusCode: 403, RequestID: 1A2B3C, api error AllAccessDisabled: All access to this resource has been disabled."' });
+    expect(store.causes[0]?.id).toBe('s3-all-access-disabled');
+    expect(store.causes[0]?.evidence[0]?.text).toContain('names minio');
+  });
+
+  it('near miss: S3\'s ordinary Access Denied does not name it', () => {
+    const e = explain({ message: 'download failed: s3://partner-drop-2019/exports/q1.csv to ./q1.csv An error occurred (AccessDenied) when calling the GetObject operation: Access Denied' });
+    expect(e.causes.map((c) => c.id)).not.toContain('s3-all-access-disabled');
+  });
+});

@@ -421,4 +421,36 @@ const presignedExpired: CauseDefinition = {
   docs: [PRESIGNED, 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/using-presigned-url.html'],
 };
 
-export const causes: CauseDefinition[] = [blockPublic, ownership, sseKms, requesterPays, objectLock, accessPoint, sseC, presignedExpired];
+/** Stores that speak the S3 API, by the names a paste shows them with. */
+const S3_COMPATIBLE = ['minio', 'ceph', 'radosgw', 'wasabi', 'backblaze', 'r2.cloudflarestorage'];
+const ALL_ACCESS_DISABLED = ['all access to this object has been disabled', 'all access to this resource has been disabled', 'all access to this amazon s3 resource has been disabled'];
+
+const allAccessDisabled: CauseDefinition = {
+  id: 's3-all-access-disabled',
+  title: 'AWS has disabled all access to the bucket (AllAccessDisabled), whatever the policies say',
+  summary: 'S3 answers 403 AllAccessDisabled when AWS itself has blocked the bucket or object: the owning account is suspended or closed (unpaid bills, a closed account within its post-closure period), or the bucket was blocked for abuse. No policy of the caller or the bucket is evaluated; only the account owner and AWS Support can lift it. An S3-compatible store (MinIO, Ceph) sends the same code for a block of its own.',
+  family: 's3',
+  prior: 0.02,
+  specificity: 2,
+  gate: { codes: ['AllAccessDisabled'], phrases: ALL_ACCESS_DISABLED },
+  appliesTo: (ctx) => codeIs(ctx, 'AllAccessDisabled') || has(ctx, ...ALL_ACCESS_DISABLED),
+  signals: [
+    (ctx) => {
+      const store = S3_COMPATIBLE.find((w) => has(ctx, w));
+      return store
+        ? sig(200, fromMessage(`The store says all access to this resource has been disabled (AllAccessDisabled), and the paste names ${store}: an S3-compatible store sends this for a block of its own (its admin settings, the bucket's state), which its administrator lifts; IAM policies play no part.`))
+        : sig(200, fromMessage('S3 says all access to this resource has been disabled (AllAccessDisabled): AWS blocked it, not a policy, so no policy change on either side helps.'));
+    },
+  ],
+  confirm: [
+    { description: 'As the bucket owner, whether S3 answers at all for the bucket (the same 403 there means the block is on the bucket or its account).', command: 'aws s3api get-bucket-location --bucket {bucket} --profile {targetProfile}' },
+    { description: 'Whether the owning account is still active (a suspended or closed account shows here and in the Billing console).', command: 'aws account get-account-information --profile {targetProfile}' },
+  ],
+  fix: {
+    description: 'The bucket owner settles what suspended the account (unpaid bills, a closure to reverse) or opens a case with AWS Support quoting the request id; a caller outside the owning account can only tell the owner.',
+    commands: ['aws support create-case --subject "S3 AllAccessDisabled on {bucket}" --communication-body "All access to the bucket {bucket} has been disabled (AllAccessDisabled)." --service-code amazon-simple-storage-service --category-code other --severity-code normal --profile {targetProfile}'],
+  },
+  docs: ['https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html', S3_403],
+};
+
+export const causes: CauseDefinition[] = [blockPublic, ownership, sseKms, requesterPays, objectLock, accessPoint, sseC, presignedExpired, allAccessDisabled];
