@@ -26,20 +26,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { explain } from '../../src/core/index.js';
-
-interface DocCase {
-  id: string;
-  envelope: string;
-  /** Where AWS documents the wording, and what it says the wording means. */
-  doc: string;
-  message: string;
-  expect: {
-    errorCode: string | null; action: string | null; caller: string | null; callerType: string | null;
-    target: string | null; deny: [string, string | null, string | null];
-  };
-  /** The documented first cause (in the first `inTop` live causes); null when the catalog has none. */
-  cause: { inTop: number; id: string } | null;
-}
+import { checkDocCases, type DocCase } from './docs-wordings-harness.js';
 
 const CASES: DocCase[] = [
   {
@@ -227,21 +214,7 @@ const CASES: DocCase[] = [
 describe('refusal wordings printed by AWS documentation', () => {
   it('holds 30 wordings', () => expect(CASES).toHaveLength(30));
 
-  for (const c of CASES) {
-    it(`${c.id} (${c.envelope}): ${c.doc}`, () => {
-      const e = explain({ message: c.message });
-      const p = e.parsed;
-      expect(p.recognized).toBe(true);
-      expect({
-        errorCode: p.errorCode, action: p.action, caller: p.caller?.arn ?? null, callerType: p.caller?.type ?? null,
-        target: p.target?.arn ?? null, deny: [p.deny.kind, p.deny.policyType, p.deny.policyArn],
-      }).toEqual(c.expect);
-      if (c.cause) {
-        const live = e.causes.filter((x) => x.status !== 'ruled-out').map((x) => x.id);
-        expect(live.slice(0, c.cause.inTop)).toContain(c.cause.id);
-      }
-    });
-  }
+  checkDocCases(CASES);
 
   it('fills the confirm commands with the names the messages give', () => {
     const commands = (id: string) => {
