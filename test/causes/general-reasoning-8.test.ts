@@ -144,3 +144,23 @@ describe('S3\'s AllAccessDisabled is a block no policy lifts', () => {
     expect(e.causes.map((c) => c.id)).not.toContain('s3-all-access-disabled');
   });
 });
+
+describe('Cognito\'s "Unauthenticated access is not supported for this identity pool"', () => {
+  it('leads with cognito-guest-access-disabled (the pool gives no guest identities; no IAM policy was read)', () => {
+    for (const message of [
+      'An error occurred (NotAuthorizedException) when calling the GetId operation: Unauthenticated access is not supported for this identity pool.',
+      '[ERROR] 12:04.311 AuthError - NotAuthorizedException: Unauthenticated access is not supported for this identity pool.',
+    ]) {
+      const top = explain({ message }).causes[0];
+      expect(top?.id).toBe('cognito-guest-access-disabled');
+      expect(top?.status).toBe('likely');
+    }
+  });
+
+  it('near miss: Cognito\'s pool-role refusal and other NotAuthorizedExceptions do not name it', () => {
+    for (const message of [
+      'InvalidIdentityPoolConfigurationException: Invalid identity pool configuration. Check assigned IAM roles for this pool.',
+      'An error occurred (NotAuthorizedException) when calling the InitiateAuth operation: Incorrect username or password.',
+    ]) expect(explain({ message }).causes.map((c) => c.id)).not.toContain('cognito-guest-access-disabled');
+  });
+});

@@ -883,4 +883,31 @@ const tokenExpired: CauseDefinition = {
   docs: [WEBID_API, IRSA_DOC],
 };
 
-export const causes: CauseDefinition[] = [providerMissing, audience, thumbprint, jwks, subMismatch, irsa, idToken, tokenExpired];
+// ───────────────────────────── Cognito guest access ─────────────────────────────
+
+const GUEST_ACCESS_OFF = 'unauthenticated access is not supported for this identity pool';
+
+const cognitoGuestAccess: CauseDefinition = {
+  id: 'cognito-guest-access-disabled',
+  title: 'The Cognito identity pool does not allow guest (unauthenticated) identities, and the call carried no login',
+  summary: 'GetId / GetCredentialsForIdentity without a Logins map asks the identity pool for a guest identity; a pool whose AllowUnauthenticatedIdentities is false answers NotAuthorizedException "Unauthenticated access is not supported for this identity pool" before any role or policy is involved. Either the app should have signed the user in (and passed the token under the provider\'s exact name in Logins), or the pool must enable guest access.',
+  family: 'web-identity',
+  stage: 'idp',
+  prior: 0.05,
+  specificity: 2,
+  gate: { phrases: [GUEST_ACCESS_OFF] },
+  appliesTo: (ctx) => has(ctx, GUEST_ACCESS_OFF),
+  signals: [
+    () => sig(150, fromMessage('Cognito says the identity pool does not support unauthenticated access: the request carried no login it accepted, and the pool gives no guest identities. No IAM policy was evaluated.')),
+  ],
+  confirm: [
+    { description: 'Whether the pool allows guest identities, and which providers it accepts logins from (the Logins key must be one of these names exactly).', command: "aws cognito-identity describe-identity-pool --identity-pool-id <identity-pool-id> --region {region} --query '{guest:AllowUnauthenticatedIdentities,providers:CognitoIdentityProviders[].ProviderName,openId:OpenIdConnectProviderARNs,saml:SamlProviderARNs,supported:SupportedLoginProviders}'" },
+  ],
+  fix: {
+    description: 'If the user should be signed in, pass their ID token in Logins under the provider name the pool lists (for a user pool: cognito-idp.<region>.amazonaws.com/<user-pool-id>). If guests are intended, turn guest access on and give the pool an unauthenticated role.',
+    commands: ['aws cognito-identity update-identity-pool --identity-pool-id <identity-pool-id> --identity-pool-name <identity-pool-name> --allow-unauthenticated-identities --region {region}'],
+  },
+  docs: ['https://docs.aws.amazon.com/cognito/latest/developerguide/identity-pools.html', COGNITO_DOC],
+};
+
+export const causes: CauseDefinition[] = [providerMissing, audience, thumbprint, jwks, subMismatch, irsa, idToken, tokenExpired, cognitoGuestAccess];
