@@ -164,3 +164,21 @@ describe('Cognito\'s "Unauthenticated access is not supported for this identity 
     ]) expect(explain({ message }).causes.map((c) => c.id)).not.toContain('cognito-guest-access-disabled');
   });
 });
+
+describe('OptInRequired: the account has not subscribed, no policy was read', () => {
+  it('leads with opt-in-required, naming the Marketplace terms or the Region when the message shows them', () => {
+    const marketplace = explain({ message: 'An error occurred (OptInRequired) when calling the RunInstances operation: In order to use this AWS Marketplace product you need to accept terms and subscribe. To do so please visit https://aws.amazon.com/marketplace/pp?sku=0a9b8c7d6e5f4a3b2c1d0e9f8' });
+    expect(marketplace.causes[0]?.id).toBe('opt-in-required');
+    expect(marketplace.causes[0]?.evidence[0]?.text).toContain('Marketplace');
+    expect(marketplace.causes[0]?.confirm.map((c) => c.command).join('\n')).toContain('aws ec2 describe-images');
+    const go = explain({ message: 'Error: creating EC2 Instance: operation error EC2: RunInstances, https response error StatusCode: 401, RequestID: 5e6f, api error OptInRequired: You are not subscribed to this service. Please go to http://aws.amazon.com to subscribe.' });
+    expect(go.parsed.errorCode).toBe('OptInRequired');
+    expect(go.causes[0]?.id).toBe('opt-in-required');
+    expect(go.causes[0]?.confirm.map((c) => c.command).join('\n')).not.toContain('describe-images');
+  });
+
+  it('near miss: an UnauthorizedOperation on RunInstances does not name it', () => {
+    const e = explain({ message: 'An error occurred (UnauthorizedOperation) when calling the RunInstances operation: You are not authorized to perform this operation. User: arn:aws:iam::310987654321:user/dev is not authorized to perform: ec2:RunInstances on resource: arn:aws:ec2:eu-west-1:310987654321:instance/* because no identity-based policy allows the ec2:RunInstances action.' });
+    expect(e.causes.map((c) => c.id)).not.toContain('opt-in-required');
+  });
+});

@@ -305,6 +305,37 @@ const regionDisabled: CauseDefinition = {
   docs: [STS_REGIONS],
 };
 
+const OPT_IN_WORDING = ['you are not subscribed to this service', 'in order to use this aws marketplace product you need to accept terms and subscribe', 'optinrequired'];
+const MARKETPLACE_TERMS = 'aws marketplace product you need to accept terms';
+
+const optInRequired: CauseDefinition = {
+  id: 'opt-in-required',
+  title: 'The account has not opted in: a Marketplace product\'s terms, the account\'s activation, or the Region',
+  summary: 'EC2 and other services answer OptInRequired before any policy is read when the account has not subscribed to what the call needs: an AWS Marketplace product whose terms were never accepted (launching its AMI), an account whose activation or verification is not finished ("You are not subscribed to this service"), or an opt-in Region not enabled for the account.',
+  family: 'credentials',
+  prior: 0.04,
+  specificity: 2,
+  gate: { codes: ['OptInRequired'], phrases: OPT_IN_WORDING },
+  appliesTo: (ctx) => codeIs(ctx, 'OptInRequired') || has(ctx, OPT_IN_WORDING[0]!, OPT_IN_WORDING[1]!),
+  signals: [
+    (ctx) => {
+      if (has(ctx, MARKETPLACE_TERMS)) return sig(150, fromMessage('The service says the AWS Marketplace product (the AMI being launched) needs its terms accepted and a subscription: the account has not subscribed to it.'));
+      const r = regionOf(ctx);
+      if (r && OPT_IN_REGIONS.has(r)) return sig(150, fromMessage(`OptInRequired from ${r}, an opt-in Region: it must be enabled for the account before anything there answers.`));
+      return sig(100, fromMessage('The service says the account is not subscribed to it (OptInRequired): no policy was evaluated. A new account whose activation is not finished, or an opt-in Region not enabled for it, answers this way.'));
+    },
+  ],
+  confirm: [
+    { description: 'Whether the Region is enabled for the account (ENABLED_BY_DEFAULT / ENABLED / DISABLED).', command: 'aws account get-region-opt-status --region-name {region} --profile {callerProfile}' },
+    { description: 'For a Marketplace AMI: the product code the image carries (accept that product\'s terms in the Marketplace console).', command: "aws ec2 describe-images --image-ids <ami-id> --region {region} --query 'Images[].ProductCodes' --profile {callerProfile}", when: (ctx) => has(ctx, MARKETPLACE_TERMS) },
+  ],
+  fix: {
+    description: 'Accept the Marketplace product\'s terms and subscribe (the console link in the error), finish the account\'s activation (payment method, verification; it can take a few hours after sign-up), or enable the opt-in Region for the account.',
+    commands: ['aws account enable-region --region-name {region} --profile {callerProfile}'],
+  },
+  docs: ['https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-regions.html', 'https://docs.aws.amazon.com/marketplace/latest/buyerguide/buyer-subscribing-to-products.html'],
+};
+
 const globalEndpoint: CauseDefinition = {
   id: 'global-endpoint-v1-token-optin-region',
   title: 'A token from the global STS endpoint is used in an opt-in Region',
@@ -488,4 +519,4 @@ const notFound: CauseDefinition = {
   docs: ['https://docs.aws.amazon.com/cli/latest/userguide/cli-chap-authentication.html', 'https://docs.aws.amazon.com/sdkref/latest/guide/standardized-credentials.html', IMDS_DOC],
 };
 
-export const causes: CauseDefinition[] = [wrongCredentials, notFound, expired, invalid, regionDisabled, globalEndpoint, consistency];
+export const causes: CauseDefinition[] = [wrongCredentials, notFound, expired, invalid, regionDisabled, globalEndpoint, optInRequired, consistency];
