@@ -422,23 +422,28 @@ export function globMatch(pattern: string, value: string, ignoreCase = false): b
   const v = ignoreCase ? value.toLowerCase() : value;
   if (!p.includes('*') && !p.includes('?')) return p === v;
   if (p.length * Math.max(1, v.length) > 8_000_000) return false;
+  // code units, not one-character strings: comparing those took a generic call per character
   let pi = 0; let vi = 0; let star = -1; let mark = 0;
   while (vi < v.length) {
-    const pc = p[pi];
-    if (pc === '?' || (pc !== undefined && pc !== '*' && pc === v[vi])) { pi++; vi++; }
-    else if (pc === '*') { star = pi++; mark = vi; }
+    const pc = pi < p.length ? p.charCodeAt(pi) : -1;
+    if (pc === QUESTION || (pc !== -1 && pc !== ASTERISK && pc === v.charCodeAt(vi))) { pi++; vi++; }
+    else if (pc === ASTERISK) { star = pi++; mark = vi; }
     else if (star >= 0) { pi = star + 1; vi = ++mark; }
     else return false;
   }
-  while (p[pi] === '*') pi++;
+  while (pi < p.length && p.charCodeAt(pi) === ASTERISK) pi++;
   return pi === p.length;
 }
+const ASTERISK = 42;
+const QUESTION = 63;
 
 /** Whether a statement's Action / NotAction covers the action (case-insensitive). */
 export function coversAction(st: Statement, action: string): boolean {
   if (!action) return false;
-  if (st.action) return st.action.some((a) => globMatch(a, action, true));
-  if (st.notAction) return !st.notAction.some((a) => globMatch(a, action, true));
+  // the action lower-cased once for all the patterns (globMatch's ignoreCase lowers both sides per call)
+  const a = action.toLowerCase();
+  if (st.action) return st.action.some((p) => globMatch(p.toLowerCase(), a));
+  if (st.notAction) return !st.notAction.some((p) => globMatch(p.toLowerCase(), a));
   return false;
 }
 export function namesActionExactly(st: Statement, action: string): boolean {
