@@ -1,6 +1,7 @@
 /** Reading every pasted form, kind inference, and issue codes with JSON paths. */
 import { describe, expect, it } from 'vitest';
 import { readPolicy } from '../../src/core/policy/index.js';
+import { MAX_DEPTH } from '../../src/core/policy/read.js';
 import type { PolicyInput } from '../../src/core/types.js';
 
 const trust = {
@@ -138,6 +139,17 @@ describe('readPolicy: never throws, bounded', () => {
     const p = readPolicy({ document });
     expect(p.valid).toBe(false);
     expect(p.issues.map((i) => i.code)).toContain(code);
+  });
+
+  it('JSON text nested exactly MAX_DEPTH deep is read, one level more is too deep', () => {
+    // 80 brackets inside a string: too many to rule the depth out by counting them, so the depth scan decides
+    const nested = (depth: number): string => {
+      let v = '"x"';
+      for (let i = 0; i < depth - 4; i++) v = `[${v}]`;
+      return `{"Version": "2012-10-17", "Statement": {"Sid": "${'{['.repeat(40)}", "Effect": "Allow", "Action": "s3:*", "Resource": "*", "Condition": {"StringEquals": {"k": ${v}}}}}`;
+    };
+    expect(readPolicy({ document: nested(MAX_DEPTH) }).issues.map((i) => i.code)).not.toContain('too-deep');
+    expect(readPolicy({ document: nested(MAX_DEPTH + 1) }).issues.map((i) => i.code)).toContain('too-deep');
   });
 
   it('unknown kind falls back to inference with a warning', () => {
