@@ -31,8 +31,9 @@ function scalar(v: unknown): string | null {
  * usual case: the scan copied the keys and lower-cased each one for every absent element).
  */
 function element(o: Record<string, unknown>, name: string, path: string, issues: Issue[], exact: boolean): unknown {
+  // exact: `name in o` holds just when o[name] is there, so the read alone answers (an `in` per element was a generic lookup each)
+  if (exact) return o[name];
   if (name in o) return o[name];
-  if (exact) return undefined;
   const lower = name.toLowerCase();
   for (const k of Object.keys(o)) {
     if (k.toLowerCase() === lower) {
