@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arnGlobMatch } from '../../src/core/policy/arn.js';
 import { cidrContains, parseCidr, parseIp } from '../../src/core/policy/ip.js';
-import { globMatch } from '../../src/core/policy/match.js';
+import { compileGlob, equalsPlain, globMatch, matchPattern } from '../../src/core/policy/match.js';
 
 function reference(pattern: string, text: string, ignoreCase: boolean): boolean {
   const re = '^' + pattern.split('').map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&'))).join('') + '$';
@@ -20,6 +20,19 @@ describe('globMatch', () => {
         expect(globMatch(pattern, text, ic)).toBe(reference(pattern, text, ic));
       }),
       { numRuns: 3000, seed: 7 },
+    );
+  });
+
+  it('equalsPlain answers as matchPattern does for patterns without wildcards', () => {
+    const alpha = fc.constantFrom('a', 'b', 'A', 'B', ':', 'İ', 'ı', 'ß');
+    fc.assert(
+      fc.property(fc.array(alpha, { maxLength: 8 }), fc.array(alpha, { maxLength: 8 }), fc.boolean(), (p, t, ic) => {
+        const pattern = p.join('');
+        const text = t.join('');
+        expect(equalsPlain(pattern, text, ic)).toBe(matchPattern(compileGlob(pattern), text, ic));
+        expect(equalsPlain(pattern, pattern.toUpperCase(), ic)).toBe(matchPattern(compileGlob(pattern), pattern.toUpperCase(), ic));
+      }),
+      { numRuns: 3000, seed: 11 },
     );
   });
 

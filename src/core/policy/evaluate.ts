@@ -12,7 +12,7 @@ import { evaluateConditions, parseOperator } from './conditions.js';
 import { ContextView } from './context.js';
 import { and3, not3, or3, type T3 } from './logic.js';
 import { Memo } from './cache.js';
-import { compileGlob, matchPattern, type Pattern } from './match.js';
+import { compileGlob, equalsPlain, matchPattern, type Pattern } from './match.js';
 import { describePrincipal, matchNotPrincipalElement, matchPrincipalElement, type PrincipalClass, type Who } from './principal.js';
 import { resolveValue } from './variables.js';
 import { isResourceLess, matchUnknownResource, unknownResource, type UnknownResource } from './resource.js';
@@ -65,7 +65,9 @@ const compileAction = (p: string): Pattern => compileGlob(p);
 
 function matchAction(patterns: string[], action: string): boolean {
   for (const p of patterns) {
-    if (p === '*' || matchPattern(actionMemo.get(p, compileAction), action, true)) return true;
+    if (p === '*') return true;
+    // most actions are written out in full: compared as they are, with no compiled pattern to look up
+    if (!p.includes('*') && !p.includes('?') ? equalsPlain(p, action, true) : matchPattern(actionMemo.get(p, compileAction), action, true)) return true;
   }
   return false;
 }
