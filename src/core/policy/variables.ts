@@ -6,7 +6,7 @@
  */
 import { Memo } from './cache.js';
 import type { ContextView } from './context.js';
-import { STAR, QMARK, type Pattern } from './match.js';
+import { compileGlob, STAR, QMARK, type Pattern } from './match.js';
 
 export type Resolved =
   | { kind: 'ok'; pattern: Pattern; text: string }
@@ -35,16 +35,13 @@ function pushRaw(pattern: Pattern, s: string, wildcards: boolean): void {
 const plainWild = new Memo<Resolved>();
 const plainLiteral = new Memo<Resolved>();
 
+// a value without variables: its tokens in one array of its length (pushed one by one, it grew a few times over)
 function makeWild(v: string): Resolved {
-  const pattern: Pattern = [];
-  pushRaw(pattern, v, true);
-  return { kind: 'ok', pattern, text: v };
+  return { kind: 'ok', pattern: compileGlob(v, true), text: v };
 }
 
 function makeLiteral(v: string): Resolved {
-  const pattern: Pattern = [];
-  pushRaw(pattern, v, false);
-  return { kind: 'ok', pattern, text: v };
+  return { kind: 'ok', pattern: compileGlob(v, false), text: v };
 }
 
 function plain(value: string, wildcards: boolean): Resolved {
