@@ -513,6 +513,8 @@ export function federatedRequest(text: string, saml: boolean): { sourceIdentity:
   };
 }
 
+const HTTP_SCHEME = /http:\/\//i;
+
 /**
  * The text configures a client for this service's endpoint over plain HTTP: an `http://` URL whose host is an
  * amazonaws.com name with a label naming the service (`s3.eu-west-1`, `s3-eu-west-1`, `sqs.us-east-1` …), as in
@@ -521,6 +523,8 @@ export function federatedRequest(text: string, saml: boolean): { sourceIdentity:
  */
 export function plainHttpEndpoint(text: string, service: string): boolean {
   const src = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
+  // nearly every paste has no http:// at all: asked before the text is copied in lower case
+  if (!HTTP_SCHEME.test(src)) return false;
   const lower = src.toLowerCase();
   const svc = service.toLowerCase();
   let i = lower.indexOf('http://');
