@@ -74,6 +74,19 @@ describe('the caller\'s IAM side of the key use', () => {
       expect(c?.evidence.some((e) => e.text.includes(`allows ${kms}`)), message).toBe(true);
     }
   });
+  it('commands name the KMS action, not <action>, when nothing was pasted', () => {
+    const a = explain({ message: getSecret });
+    const steps = (id: string) => { const c = cause(a, id); return [...(c?.confirm.map((s) => s.command) ?? []), ...(c?.fix.commands ?? []), c?.fix.description ?? '']; };
+    expect(steps('identity-missing-allow').some((t) => t.includes('--action-names kms:Decrypt'))).toBe(true);
+    expect(a.causes.flatMap((c) => [...c.confirm.map((s) => s.command), ...c.fix.commands, c.fix.description]).some((t) => t.includes('<action'))).toBe(false);
+    const put = explain({ message: getSecret.replace('GetSecretValue operation', 'PutSecretValue operation') });
+    expect(put.causes.find((c) => c.id === 'identity-missing-allow')?.fix.description).toContain('kms:GenerateDataKey');
+  });
+  it('near miss: a refusal of the service\'s own action keeps its own action in the commands', () => {
+    const msg = `An error occurred (AccessDeniedException) when calling the GetSecretValue operation: User: arn:aws:sts::${CALLER_ACCT}:assumed-role/billing-sync/s is not authorized to perform: secretsmanager:GetSecretValue on resource: ${secret} because no identity-based policy allows the secretsmanager:GetSecretValue action`;
+    const c = cause(explain({ message: msg }), 'identity-missing-allow');
+    expect(c?.confirm.some((s) => s.command.includes('--action-names secretsmanager:GetSecretValue'))).toBe(true);
+  });
   it('stays quiet for a refusal of the service\'s own action', () => {
     const msg = `An error occurred (AccessDeniedException) when calling the GetSecretValue operation: User: arn:aws:sts::${CALLER_ACCT}:assumed-role/billing-sync/s is not authorized to perform: secretsmanager:GetSecretValue on resource: ${secret} because no resource-based policy allows the secretsmanager:GetSecretValue action`;
     const a = explain({ message: msg, policies: [other, identity()] });

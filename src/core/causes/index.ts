@@ -70,6 +70,8 @@ export function rankCausesChecked(input: CauseInput, defs: readonly CauseDefinit
   try {
     const ctx = causeContext(input);
     kms = kmsUse(ctx);
+    // the KMS use is the refused call (the causes see no action there): commands name its KMS action, never <action>
+    if (kms && !ctx.facts.action) Object.assign(ctx.facts, { action: kms.kmsAction, service: 'kms', actionName: kms.kmsAction.slice(4) });
     // rank catches a throwing appliesTo or signal itself and names the cause here
     causes = rank(defs, ctx, (id) => { (failed ??= new Set()).add(id); });
     inferred = inferredValues(ctx);
