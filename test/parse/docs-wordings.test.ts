@@ -19,7 +19,8 @@
  *   policy or RBAC) refused it, which no IAM policy fixes.
  * Left: d17 (Lambda's execution role
  *   "does not have permissions to call CreateNetworkInterface on EC2") keeps a null parsed action on purpose
- *   (round 12: the action is the execution role's, read by causes/service-use). d22 and d26 (CloudWatch Logs,
+ *   (round 12: the action is the execution role's, read by causes/service-use); its code, printed by the CLI, was
+  labeled null here after the parser's output until 2026-11-30 (eighth session), and is now read, as x107's is. d22 and d26 (CloudWatch Logs,
  *   "no identity-based policy allows") tie identity-resource-mismatch with identity-missing-allow (both likely):
  *   the log-stream resource rule; identity-missing-allow is asserted in the top 2.
  * The rules are tried both ways in test/parse/docs-rules.test.ts and test/causes/docs-rules.test.ts.
@@ -128,7 +129,7 @@ const CASES: DocCase[] = [
   {
     id: 'd17', envelope: 'aws-cli', doc: "Lambda: the execution role lacks ec2:CreateNetworkInterface for a VPC function",
     message: "An error occurred (InvalidParameterValueException) when calling the CreateFunction operation: The provided execution role does not have permissions to call CreateNetworkInterface on EC2",
-    expect: { errorCode: null, action: null, caller: null, callerType: null, target: null, deny: ["unknown",null,null] },
+    expect: { errorCode: "InvalidParameterValueException", action: null, caller: null, callerType: null, target: null, deny: ["unknown",null,null] },
     cause: { inTop: 1, id: "identity-missing-allow" },
   },
   {

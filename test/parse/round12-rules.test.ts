@@ -157,5 +157,12 @@ describe('a service relaying another service\'s refusal of its call with the cal
   it('near miss: the execution role\'s own call stays unread by the parser (causes/service-use reads it)', () => {
     const p = parsed('An error occurred (InvalidParameterValueException) when calling the CreateFunction operation: The provided execution role does not have permissions to call CreateNetworkInterface on EC2');
     expect(p.action).toBeNull();
+    // the code the service answered with is still read: the answer's table never says "not printed" for it
+    expect(p.errorCode).toBe('InvalidParameterValueException');
+  });
+
+  it('a validation code in Go v2\'s envelope before such a sentence is read too; a bare HTTP status is not a code', () => {
+    expect(parsed('api error InvalidRequestException: You do not have sufficient access to perform this action.').errorCode).toBe('InvalidRequestException');
+    expect(parsed('An error occurred (403) when calling the Foo operation: The provided role does not have sufficient permissions to do X.').errorCode).toBeNull();
   });
 });

@@ -44,7 +44,8 @@ describe('a service\'s own "insufficient permissions" sentence after an SDK enve
   it('near miss: a validation code before the sentence (an onward call of a role the service was handed) stays part of it', () => {
     const p = parsed('An error occurred (InvalidParameterValueException) when calling the CreateEventSourceMapping operation: The provided execution role does not have permissions to call ReceiveMessage on SQS');
     expect(p.shape).toBe('insufficient-permissions-sentence');
-    expect(p.errorCode).toBeNull();
+    // the code is the service's answer and is read; the operation is not the refused call
+    expect(p.errorCode).toBe('InvalidParameterValueException');
     expect(p.operation).toBeNull();
     expect(p.action).toBeNull();
   });

@@ -189,6 +189,9 @@ function isDenialUncached(ctx: CauseContext): boolean {
   // Lambda's event source mapping reports its execution role's refused read of the stream under a validation code
   // (InvalidParameterValueException: "Cannot access stream … Please ensure the role can perform the … Actions")
   if (ctx.parsed.shape === 'event-source-stream-unreadable') return true;
+  // so does Lambda's "The provided execution role does not have permissions to call CreateNetworkInterface on EC2": a
+  // service's sentence that a role lacks permissions is a refusal whatever code it comes under
+  if (ctx.parsed.shape === 'insufficient-permissions-sentence') return true;
   // CloudFormation and CDK answer ValidationError for whatever a stack operation hit, an IAM refusal included
   // ("ValidationError: User: … is not authorized to perform: …", "… AccessDenied. User doesn't have permission to call …",
   // "S3 error: Access Denied"); STS's own ValidationErrors (duration, ARN, SAML, field validation) carry no refusal wording

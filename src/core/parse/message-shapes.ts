@@ -385,19 +385,22 @@ const REFUSAL_CODE = /AccessDenied|Unauthori[sz]ed|NotAuthorized|Forbidden|Insuf
  * The end of the last SDK envelope in s[from, to) (a short prefix of one line) whose code refuses the caller's own
  * call, else `from`: after such an envelope the service's sentence is the message and the envelope's operation the
  * refused call. A validation code (InvalidParameterValueException: "The provided execution role does not have
- * permissions to call …") reports an onward call the envelope's operation is not, and stays part of the sentence.
+ * permissions to call …") reports an onward call the envelope's operation is not, and stays part of the sentence;
+ * that code is still the one the service answered with (`code`).
  */
-function afterLastEnvelope(s: string, from: number, to: number): number {
-  if (to - from < 12) return from;
+function afterLastEnvelope(s: string, from: number, to: number): { at: number; code: string | null } {
+  if (to - from < 12) return { at: from, code: null };
   const pre = s.slice(from, to);
   let at = from;
+  let code: string | null = null;
   ENVELOPE_BEFORE_G.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = ENVELOPE_BEFORE_G.exec(pre)) !== null) {
-    if (REFUSAL_CODE.test(m[1] ?? m[2] ?? m[3] ?? '')) at = from + m.index + m[0].length;
+    const c = m[1] ?? m[2] ?? m[3] ?? '';
+    if (REFUSAL_CODE.test(c)) { at = from + m.index + m[0].length; code = null; } else code = /^[A-Za-z]/.test(c) ? c : null; // a bare HTTP status (403) is not a code
   }
   ENVELOPE_BEFORE_G.lastIndex = 0;
-  return at;
+  return { at, code };
 }
 
 function skipSpaces(s: string, p: number): number {
@@ -1308,14 +1311,17 @@ export const TRIGGERS: Trigger[] = [
       while (b > lim && st.f.nl[b - 1] !== 1) b--;
       // the sentence begins after an SDK's envelope on its line (botocore's "… when calling the Op operation: ",
       // Go v2's "… api error Code: "), which the envelope reader then reads before the sentence
-      b = afterLastEnvelope(s, b, m.index);
+      const env = afterLastEnvelope(s, b, m.index);
+      b = env.at;
       let e = m.index + m[0].length;
       const elim = Math.min(s.length, e + 300);
       // the sentence ends where a Java/.NET `(Service: …; Error Code: …)` suffix begins, which the envelope reads
       while (e < elim && st.f.nl[e] !== 1 && s[e] !== '.' && !(s.charCodeAt(e) === 40 && s.startsWith('(Service:', e))) e++;
       if (s[e] === '.') e++;
       else if (s.charCodeAt(e) === 40) while (e > m.index + m[0].length && s.charCodeAt(e - 1) === 32) e--;
-      return newHit('insufficient-permissions-sentence', skipSpaces(s, b), e);
+      const h = newHit('insufficient-permissions-sentence', skipSpaces(s, b), e);
+      h.fallbackCode = env.code;
+      return h;
     },
   },
   { re: /Invalid information in one or more fields\.?(?: Check your information or contact your administrator\.?)?/g, handle: simple('console-switch-role-invalid') },
