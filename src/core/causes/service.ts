@@ -64,6 +64,30 @@ function grants(ctx: CauseContext, list: Indexed[]) {
   return statementsFor(list, act, ctx, 'Allow', target && target.startsWith('arn:') ? target : undefined);
 }
 
+/**
+ * The first Allow of the pasted resource policies that names the caller (or may) and covers the action, but whose
+ * Resource does not cover the target; `objects` is the bucket's object ARN when it names only the bucket S3 object
+ * actions never match (arn:aws:s3:::b for s3:GetObject on arn:aws:s3:::b/key).
+ */
+function resourceMiss(ctx: CauseContext, list: Indexed[]): { policy: Indexed; statement: Statement; objects: string | null } | null {
+  const target = ctx.parsed.target?.arn;
+  if (!target || !target.startsWith('arn:') || !ctx.parsed.action) return null;
+  // a Resource of the same kind of ARN (arn:partition:service:region:account:) that misses; a bucket policy naming the
+  // bucket is no miss for an access point's ARN (the access point's own policy grants those)
+  let c = 0;
+  let at = 0;
+  while (c < 5 && at >= 0) { at = target.indexOf(':', at + 1); c++; }
+  if (at < 0) return null;
+  const prefix = target.slice(0, at + 1);
+  const hit = statementsFor(list, ctx.parsed.action, ctx, 'Allow')
+    .find((h) => h.statement.resource?.some((r) => r.startsWith(prefix)) && coversResource(h.statement, target) === false);
+  if (!hit) return null;
+  const slash = target.indexOf('/');
+  const bucket = /^arn:aws[a-z-]{0,20}:s3:::/.test(target) ? (slash > 0 ? target.slice(0, slash) : null) : null;
+  const objects = bucket && hit.statement.resource!.includes(bucket) ? `${bucket}/*` : null;
+  return { policy: hit.policy, statement: hit.statement, objects };
+}
+
 /** S3 messages that name the setting that refused the call (Block Public Access, Object Lock): no grant is missing. */
 const SETTING_REFUSALS = ['block public access setting', 'protected by object lock'];
 
@@ -186,9 +210,14 @@ const missingGrant: CauseDefinition = {
       const named = first.policy.statements.filter((s) => s.effect === 'Allow').flatMap((s) => [...(s.principal?.AWS ?? []), ...(s.principal?.Service ?? [])]);
       // no action named: no statement can be matched against it, which says nothing about a grant
       if (!ctx.parsed.action) return sig(1, fromPolicy(`The message names no action, so whether ${policyLabel(first.policy, first.index)} grants the refused call is unknown${named.length ? `; it names ${named.slice(0, 4).join(', ')}` : ''}.`, first.index));
-      const text = `No Allow statement of ${policyLabel(first.policy, first.index)} grants ${ctx.parsed.action} to the caller${named.length ? `; it grants only ${named.slice(0, 4).join(', ')}` : ''}.`;
+      // an Allow that names the caller and the action but another resource (S3's bucket ARN for an object action)
+      const near = resourceMiss(ctx, list);
+      const text = near
+        ? `In ${policyLabel(near.policy.policy, near.policy.index)}, ${stmtLabel(near.statement)} allows ${ctx.parsed.action} for the caller, but its Resource (${(near.statement.resource ?? []).slice(0, 3).join(', ')}) does not cover ${ctx.parsed.target!.arn}${near.objects ? `: object actions need the objects' ARN, ${near.objects}` : ''}.`
+        : `No Allow statement of ${policyLabel(first.policy, first.index)} grants ${ctx.parsed.action} to the caller${named.length ? `; it grants only ${named.slice(0, 4).join(', ')}` : ''}.`;
       const needed = ctx.parsed.deny.kind !== 'explicit' && (crossAccount(ctx) === true || ctx.parsed.caller?.type === 'service' || ctx.parsed.deny.policyType === 'resource-based');
-      return needed ? sig(6, fromPolicy(text, first.index), 'confirmed') : sig(2, fromPolicy(text, first.index));
+      const ev = near ? fromPolicy(text, near.policy.index, near.statement.index) : fromPolicy(text, first.index);
+      return needed ? sig(6, ev, 'confirmed') : sig(2, ev);
     },
   ],
   confirm: [
