@@ -246,7 +246,8 @@ const packedPolicy: CauseDefinition = {
   appliesTo: (ctx) => codeIs(ctx, 'PackedPolicyTooLarge') || has(ctx, ...PACKED),
   signals: [
     (ctx) => (codeIs(ctx, 'PackedPolicyTooLarge') || has(ctx, ...PACKED)
-      ? sig(60, fromMessage('STS answered PackedPolicyTooLarge: the session policies and tags of this call do not fit the packed size.'))
+      // STS names the cause itself: likely (0.03 × 150), as the other codes that name theirs (duration, session name)
+      ? sig(150, fromMessage('STS answered PackedPolicyTooLarge: the session policies and tags of this call do not fit the packed size.'))
       : null),
     (ctx) => {
       const n = ctx.request.sessionTags ? Object.keys(ctx.request.sessionTags).length : 0;

@@ -42,12 +42,13 @@ const CONTEXT_ROLE_SHAPES = new Set(['duration-exceeds-max', 'role-chaining-limi
   'console-switch-role-invalid']);
 
 /** Validation wordings that do not say which AssumeRole* call failed. */
-const FEDERATION_VALIDATION = new Set(['duration-exceeds-max', 'sts-request-arn-invalid']);
+const FEDERATION_VALIDATION = new Set(['duration-exceeds-max', 'sts-request-arn-invalid', 'packed-policy-too-large']);
 
 /** The federation call a login tool's paste is about, from its wording, or null. */
 function federationOf(s: string): string | null {
   if (/AssumeRoleWithSAML|:saml-provider\/|\bSAML (?:assertion|response)|using SAML\b|saml2aws/i.test(s)) return 'sts:AssumeRoleWithSAML';
-  if (/AssumeRoleWithWebIdentity|:oidc-provider\/|WebIdentityErr|web[_ -]identity[_ -]token/i.test(s)) return 'sts:AssumeRoleWithWebIdentity';
+  // configure-aws-credentials says "Could not assume role with OIDC: <STS's message>" for its web identity call
+  if (/AssumeRoleWithWebIdentity|:oidc-provider\/|WebIdentityErr|web[_ -]identity[_ -]token|assume role with OIDC\b/i.test(s)) return 'sts:AssumeRoleWithWebIdentity';
   return null;
 }
 

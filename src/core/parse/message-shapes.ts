@@ -1624,7 +1624,9 @@ export const TRIGGERS: Trigger[] = [
       return newHit('sts-validation-errors', m.index, e);
     },
   },
-  { re: /PackedPolicyTooLarge|Packed policy consumes \d{1,4}% of allotted space[^.]{0,80}\.?/g, handle: simple('packed-policy-too-large') },
+  // the code inside botocore's envelope "(PackedPolicyTooLarge)" is the envelope's: the sentence after it is the hit, so the
+  // envelope before it is read (code and operation)
+  { re: /(?<!\()PackedPolicyTooLarge(?!\))|Packed policy consumes \d{1,4}% of allotted space[^.]{0,80}\.?/g, handle: simple('packed-policy-too-large') },
   { re: /Credentials could not be loaded, please check your action inputs(?:: [^.]{0,120})?/g, handle: simple('gha-credentials-not-loaded') },
   { re: NO_CREDENTIALS_RE, handle: noCredentials },
   {
