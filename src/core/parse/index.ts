@@ -142,7 +142,7 @@ function mergeHits(s: string, g: Group): MergedHit {
   const m: MergedHit = {
     shape: h0.shape, start: h0.start, end: h0.end, action: h0.action, actionRedacted: h0.actionRedacted,
     callerRaw: h0.callerRaw, targetRaw: h0.targetRaw, denyKind: h0.denyKind, policyType: h0.policyType,
-    policyArn: h0.policyArn, encoded: h0.encoded, code: h0.code, fallbackCode: h0.fallbackCode,
+    policyArn: h0.policyArn, encoded: h0.encoded, code: h0.code, fallbackCode: h0.fallbackCode, targetAccount: h0.targetAccount,
     operation: h0.operation, service: h0.service, region: h0.region, requestId: h0.requestId,
     innerCode: undefined, fromCloudTrail: undefined, primaryStart: h0.start, primaryEnd: h0.end, decoded: h0.decoded, source: h0.source,
   };
@@ -161,6 +161,7 @@ function mergeHits(s: string, g: Group): MergedHit {
     m.encoded ??= h.encoded;
     m.code ??= h.code;
     m.fallbackCode ??= h.fallbackCode ?? null;
+    m.targetAccount ??= h.targetAccount ?? null;
     if (h.shape === 'cloudtrail-event') m.fromCloudTrail = true;
     m.operation ??= h.operation;
     m.service ??= h.service;
@@ -221,6 +222,13 @@ function cloudTrailHit(f: Flat): Hit | null {
   const uarn = ui >= 0 ? jsonField(s, 'arn', ui, ui + 3000) ?? awsServiceIdentity(s, ui) : null;
   const rp = s.indexOf('"requestParameters"');
   const roleArn = rp >= 0 ? jsonField(s, 'roleArn', rp, rp + 3000) : null;
+  // a data event lists what it touched: "resources":[{"type":"AWS::S3::Object","ARN":"…"},{"accountId":"<owner>",
+  // "type":"AWS::S3::Bucket","ARN":"…"}] (CloudTrail record contents); the first ARN is the target, an accountId
+  // there its owner's account (an S3 ARN holds none)
+  const rs = roleArn ? -1 : s.indexOf('"resources"');
+  const rsEnd = rs >= 0 ? s.indexOf(']', rs) : -1;
+  const resArn = rsEnd > rs ? jsonField(s, 'ARN', rs, rsEnd) : null;
+  const resAcct = resArn ? jsonField(s, 'accountId', rs, rsEnd) : null;
   const positions = [src?.at, code.at, name?.at, msg?.at, ui >= 0 ? ui : undefined].filter((x): x is number => x !== undefined);
   const start = Math.max(0, s.lastIndexOf('{', Math.min(...positions)));
   // the event reaches at least past its errorMessage's value, so the wording AWS put there is one message with it
@@ -229,8 +237,9 @@ function cloudTrailHit(f: Flat): Hit | null {
   const codeV = code.v.includes(' ') && isAuthishCode(code.v.replace(/ /g, '')) ? code.v.replace(/ /g, '') : code.v;
   const h: Hit = {
     shape: 'cloudtrail-event', start, end, action: null, actionRedacted: false,
-    callerRaw: uarn?.v ?? null, targetRaw: roleArn?.v ?? null, denyKind: 'unknown', policyType: null, policyArn: null,
+    callerRaw: uarn?.v ?? null, targetRaw: roleArn?.v ?? (resArn?.v.startsWith('arn:') ? resArn.v : null), denyKind: 'unknown', policyType: null, policyArn: null,
     encoded: null, code: codeV, operation: name?.v ?? null, service: null, region: region?.v ?? null, requestId: reqId?.v ?? null,
+    targetAccount: resAcct && /^\d{12}$/.test(resAcct.v) ? resAcct.v : null,
   };
   const svc = src ? /^([a-z0-9-]{1,60})\.amazonaws\.com$/.exec(src.v) : null;
   if (svc && name) {
@@ -690,6 +699,7 @@ function buildParsed(f: Flat, h: MergedHit, lo: number, hi: number, globalWrappe
     target = targetFromContext ? { ...t.target, fromContext: true } : t.target;
     redactions.push(...t.redactions);
   }
+  if (target && !target.accountId && h.targetAccount) target = { ...target, accountId: h.targetAccount };
   p.target = target;
 
   if (caller && target) {

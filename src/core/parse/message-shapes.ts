@@ -319,6 +319,8 @@ export interface Hit {
   code: string | null;
   /** errorCode inside the wording, used when no envelope prints one (CloudFormation `AccessDenied. User …`). */
   fallbackCode?: string | null;
+  /** The target's account where its ARN holds none (an S3 bucket's owner in a CloudTrail event's resources). */
+  targetAccount?: string | null;
   operation: string | null;
   service: string | null;
   region: string | null;
