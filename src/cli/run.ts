@@ -37,6 +37,7 @@ export const HELP = `whydenied — explains AWS AccessDenied errors
 
 Usage:
   whydenied explain [FILE] [options]      explain one error (read from FILE, or stdin)
+  whydenied [options] < FILE              the same: text piped in with no command is explained
   whydenied explain --batch FILE.jsonl    one {message, policies?, request?, context?} a line in,
                                           one {"line", "answer"|"error"} a line out (FILE "-" = stdin)
   whydenied serve [--port N] [--host H]   start the HTTP service (same as npm start)
@@ -294,6 +295,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   try {
     switch (command) {
       case undefined:
+        // `pbpaste | whydenied`: text piped in with no command is the error to explain
+        if (!io.isTTY.stdin) return await cmdExplain([], io);
         say(io.stderr, HELP);
         return EXIT_USAGE;
       case '--help': case '-h': case 'help':
@@ -309,6 +312,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       case 'mcp':
         return await cmdMcp(rest, io);
       default:
+        // `whydenied --json < err.txt`: explain's options with no command are explain's
+        if (command.startsWith('-')) return await cmdExplain(argv.slice(), io);
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (err) {

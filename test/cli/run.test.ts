@@ -24,7 +24,6 @@ describe('whydenied commands and exit codes', () => {
   });
 
   it.each([
-    ['no command', [], /Usage:/],
     ['unknown command', ['frobnicate'], /unknown command "frobnicate"/],
     ['unknown option', ['explain', '--bogus'], /Unknown option '--bogus'/],
     ['--json with --markdown', ['explain', '--json', '--markdown'], /cannot be combined/],
@@ -45,6 +44,25 @@ describe('whydenied commands and exit codes', () => {
     expect(await run(argv, f.io)).toBe(2);
     expect(f.stderr()).toMatch(message);
     expect(f.stdout()).toBe('');
+  });
+
+  it('no command at a terminal prints usage, exit 2', async () => {
+    const f = fakeIO({ tty: { stdin: true, stdout: true, stderr: true } });
+    expect(await run([], f.io)).toBe(2);
+    expect(f.stderr()).toMatch(/Usage:/);
+    expect(f.stdout()).toBe('');
+  });
+
+  it('text piped in with no command is explained, options included; an unknown option is still a usage error', async () => {
+    const plain = fakeIO({ stdin: ARTICLE });
+    expect(await run([], plain.io)).toBe(0);
+    expect(plain.stdout()).toMatch(/^Why sts:AssumeRole was denied\n/);
+    const json = fakeIO({ stdin: ARTICLE });
+    expect(await run(['--json'], json.io)).toBe(0);
+    expect((JSON.parse(json.stdout()) as Explanation).parsed.action).toBe('sts:AssumeRole');
+    const bad = fakeIO({ stdin: ARTICLE });
+    expect(await run(['--bogus'], bad.io)).toBe(2);
+    expect(bad.stderr()).toMatch(/Unknown option '--bogus'/);
   });
 
   it('explain reads stdin and prints the text answer, exit 0', async () => {
