@@ -103,7 +103,7 @@ export const RequestFactsSchema = z
   .describe('What the failing call sent, when the person knows.');
 
 export const MessageSchema = z
-  .string()
+  .string({ error: (iss) => (iss.input === undefined ? 'is required: the error text as pasted (or send it alone as text/plain)' : 'must be a string: the error text as pasted') })
   .min(1, 'message must not be empty')
   .max(LIMITS.messageChars, `message may be at most ${fmt(LIMITS.messageChars)} characters`)
   .describe('The raw text as pasted; may hold a whole log.');
