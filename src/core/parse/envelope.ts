@@ -45,7 +45,10 @@ const ERROR_TYPE_HEADER_RE = /\bx-amzn-ErrorType["']?\s?[:=]\s?["']?([A-Za-z][A-
 const REDSHIFT_S3_RE = /,Status(?:Code)? \d{3},Error(?:Code)? ([A-Za-z][A-Za-z0-9.]{1,100})(?=,|\s|$)/g;
 // R's str() of an error list (aws.s3, paws): ` $ Code     : chr "AccessDenied"`
 const R_STR_RE = /\$ Code\s{0,12}: chr "([A-Za-z][A-Za-z0-9.]{1,100})"/g;
-const STRUCT_RES = [STRUCT_RE, XML_CODE_RE, RUBY_RE, ASYNC_AWS_RE, REDSHIFT_S3_RE, R_STR_RE];
+// EC2's fault-prefixed code in parentheses, as some tools print it ahead of the message: `(Client.UnauthorizedOperation)
+// You are not authorized to perform this operation.` — only EC2's refusal codes (its `Invalid…` codes are validation)
+const EC2_FAULT_PAREN_RE = /\((?:Client|Server)\.(UnauthorizedOperation|AuthFailure|Blocked|OptInRequired)\)/g;
+const STRUCT_RES = [STRUCT_RE, XML_CODE_RE, RUBY_RE, ASYNC_AWS_RE, REDSHIFT_S3_RE, R_STR_RE, EC2_FAULT_PAREN_RE];
 const STRUCT_HEADER_RES = [...STRUCT_RES, ERROR_TYPE_HEADER_RE];
 const REQID_RE = /(?:request[ _-]?id|RequestId|x-amzn-RequestId)["']?\s?[:=>]\s?["']?([A-Za-z0-9][A-Za-z0-9\-_+/=]{5,120}|<[^<>\s]{1,40}>|\.\.\.|\*{2,})/gi;
 const STATUS_RE = /(?:status ?code|httpStatusCode|statusCode)["']?\s?[:=]\s?(\d{3})\b/gi;

@@ -158,6 +158,9 @@ export const SHAPES: MessageShape[] = [
   { name: 'cfn-no-permission-to-call', family: 'tooling', template: 'T20', priority: 7,
     description: "CloudFormation: AccessDenied. User doesn't have permission to call ssm:GetParameters",
     sample: "An error occurred (ValidationError) when calling the CreateStack operation: AccessDenied. User doesn't have permission to call ssm:GetParameters" },
+  { name: 'cfn-handler-access-denied', family: 'tooling', priority: 5,
+    description: "CloudFormation's resource handler: \"Access denied for operation 'AWS::<Service>::<Type>'.\" (its HandlerErrorCode is the code; the refused IAM action is not printed)",
+    sample: "Resource handler returned message: \"Access denied for operation 'AWS::QuickSight::Analysis'.\" (RequestToken: 83651e40-2cdd-12cd-adba-70a1d098b942, HandlerErrorCode: AccessDenied)" },
   { name: 'cognito-role-forbidden', family: 'third-party', template: 'T21', priority: 6,
     description: "Cognito: Access to Role '…' is forbidden.",
     sample: '"message": "Access to Role \'my-stack-SomeRole-KBKHTR8P6UC2\' is forbidden.",\n"code": "NotAuthorizedException",' },
@@ -1283,6 +1286,19 @@ export const TRIGGERS: Trigger[] = [
   },
   { re: /Your request included an invalid SAML response\.?/g, handle: simple('saml-invalid-response') },
   { re: /Specified provider doesn'?t exist\.?/g, handle: simple('saml-provider-missing') },
+  {
+    // CloudFormation's resource handler names the resource type it was refused on; the `HandlerErrorCode: AccessDenied`
+    // after the quoted message is this refusal's code (read here only: a handler quoting a service's own message keeps
+    // that message's reading)
+    re: /\bAccess denied for operation '?AWS::[A-Za-z0-9]{1,60}::[A-Za-z0-9]{1,80}'?\.?/g,
+    handle: (st, m) => {
+      const h = simple('cfn-handler-access-denied')(st, m);
+      const end = m.index + m[0].length;
+      const c = /^["']? ?\(RequestToken: ?[^,()]{1,80}, ?HandlerErrorCode: ?([A-Za-z]{2,60})\)/.exec(st.f.s.slice(end, end + 200));
+      if (c?.[1] && isAuthishCode(c[1])) h.fallbackCode = c[1];
+      return h;
+    },
+  },
   { re: /You can'?t access a secret from a different AWS account if you encrypt the secret with the default KMS service key\.?/g, handle: simple('secret-default-key-cross-account') },
   {
     // a sentence, then the service's code as the line's last word ("… from S3. AccessDenied")

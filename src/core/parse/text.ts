@@ -77,13 +77,15 @@ export function flatten(t: string): Flat {
 
 /**
  * The words of AWS's deny tail (`because no resource-based policy allows the … action`, `with an explicit deny in
- * a service control policy`): a line break that falls inside one of them (`polic\ny`, `resource-\nbased`) is a
+ * a service control policy`) and of `is not authorized to perform`: a line break that falls inside one of them (`polic\ny`, `resource-\nbased`) is a
  * terminal or console wrapping the text mid-word, not two words.
  */
 const WRAP_WORDS = new Set([
   'because', 'identity-based', 'resource-based', 'identity', 'resource', 'policy', 'policies', 'permissions',
   'permission', 'boundary', 'boundaries', 'service', 'control', 'session', 'sessions', 'endpoint', 'allows',
   'allow', 'access', 'explicit', 'deny', 'trust', 'transitively', 'through', 'action',
+  // the refusal's own phrase, `is not authoriz\ned to perform` (a terminal wrapping Terraform's one-line error)
+  'authorized',
 ]);
 
 const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 45;
