@@ -161,6 +161,17 @@ function subResourceOf(arn: string): { what: string; parent: string; hint: strin
   return null;
 }
 
+/**
+ * An AWS Batch job definition named without its revision (`…:job-definition/my-job`, no `:4`) in a refused
+ * batch:SubmitJob: the request is authorized against exactly that ARN, which a policy naming the revision ARN
+ * (`my-job:1`, `my-job:*`) does not cover. The ARN, or null.
+ */
+function unrevisedJobDefinition(ctx: CauseContext): string | null {
+  if (actionOf(ctx) !== 'batch:submitjob') return null;
+  const arn = ctx.parsed.target?.arn ?? '';
+  return /^arn:aws[a-z-]{0,20}:batch:[a-z0-9-]{2,30}:[^:]{1,40}:job-definition\/[A-Za-z0-9_-]{1,128}$/.test(arn) ? arn : null;
+}
+
 /** The ARN inside a resource ARN's name (`…:deliverystream/arn:aws:firehose:…:deliverystream/x`), or null. */
 function nestedArnIn(arn: string): string | null {
   if (!arn.startsWith('arn:')) return null;
@@ -359,6 +370,8 @@ export const causes: CauseDefinition[] = [
           if (ctx.facts.bucket && ctx.facts.objectKey) return weigh(1.5, ev('An S3 object action: it is authorized against arn:aws:s3:::bucket/key, which a Resource of just the bucket ARN does not cover.', 'catalog'));
           const nested = nestedArnIn(ctx.parsed.target?.arn ?? '');
           if (nested) return weigh(6, ev(`The resource's own name is an ARN (${nested}): the call passed an ARN where the API expects a name, so the resource it asked for (${ctx.parsed.target?.arn}) is not the one a policy naming ${nested} covers. Pass the name.`, 'message'));
+          const jd = unrevisedJobDefinition(ctx);
+          if (jd) return weigh(4, ev(`${ctx.parsed.action} is authorized against the job definition as the request named it: ${jd}, without a revision. A policy that lists the definition with its revision (\`${jd}:1\`, or \`:*\`, as a construct's jobDefinitionArn gives it) does not match that ARN; allow ${jd} itself (or ${jd}*).`, 'message'));
           const sub = subResourceOf(ctx.parsed.target?.arn ?? '');
           if (sub) return weigh(4, ev(`The call is on ${sub.what} (${ctx.parsed.target?.arn}), ${sub.kind ?? 'a sub-resource'}: policies often name only ${sub.parent} and miss it (${sub.hint}).`, 'message'));
           if (isStsFamily(ctx)) return weigh(0.6, ev('For AssumeRole a missing grant is more common than a mistyped role ARN in the caller\'s policy; only the policy or the simulator can tell.', 'catalog'));
