@@ -1,7 +1,7 @@
 /**
  * Round 19 (held out, message only): 30 real messages from 30 public GitHub threads (found with the `search` tool,
  * issues corpus), none of them (source, distinctive text or ARNs) already in test/fixtures or the shared corpus:
- * test/fixtures/extra/real-errors-round19.jsonl, labels in real-causes-round19.jsonl, both committed (fbdbc71) before
+ * test/fixtures/extra/real-errors-round19.jsonl, labels in real-causes-round19.jsonl, both committed (5cb46ca; fbdbc71 before a rebase) before
  * anything was run against them. Each label is the cause its thread states (the note says who says it); 19 are
  * labeled, 11 listed unlabeled (no cause stated in what was read). Scored from the message alone with score.mjs's rule.
  *

@@ -5,7 +5,7 @@
  * (32 by their thread or ARNs, 11 by their text, among them whole AssumeRoleWithWebIdentity and KMS wordings seen
  * before) and were dropped before the commit; only
  * boilerplate repeats (botocore's `An error occurred (…) when calling the … operation`, `(Service: …; Status Code: …`,
- * `because no identity-based policy allows`, stack frames); expected fields were written and committed (fbdbc71) before
+ * `because no identity-based policy allows`, stack frames); expected fields were written and committed (5cb46ca; fbdbc71 before a rebase) before
  * anything ran against them (placeholders accept null, alternatives where a field is a fair guess either way), compared
  * exactly as score.mjs. This round samples services and tools rounds 1–18 under-sampled: Glue (a catalog read wrapped
  * over five lines), EMR (twirp, Step Functions), Batch (TagResource under SubmitJob, job definitions without a
