@@ -334,6 +334,58 @@ function statedGithubClaims(ctx: CauseContext): { sub: string | null; aud: strin
   return v;
 }
 
+const ISS_LINE = /(?:^|[\s{,#])["']?iss["']?[ \t]{0,3}:[ \t]{0,3}["']?https:\/\/([^\s"',}]{1,300})/gim;
+const TOKEN_CLAIM = /(?:^|[\s{,#])["']?(sub|aud)["']?[ \t]{0,3}:[ \t]{0,3}(\[?)[ \t]{0,3}["']?([^\s"',}[\]]{1,300})["']?[ \t]{0,3}(,?)/gim;
+const issuerMemo = ctxCache<{ iss: string | null; sub: string | null; aud: string | null }>();
+
+/**
+ * A decoded token's claims as the paste prints them (`iss: https://…`, `"aud":["…"]`, `sub: …`), any issuer: the
+ * token's own values when the paste prints exactly one issuer, so that a trust condition key `<issuer>:aud` /
+ * `<issuer>:sub` (IAM "Available keys for AWS OIDC federation": the key is the provider's URL without https://)
+ * names the token printed. One distinct value per claim, else null; an aud list of several values is left unknown.
+ */
+function statedTokenClaims(ctx: CauseContext): { iss: string | null; sub: string | null; aud: string | null } {
+  const memo = issuerMemo.get(ctx);
+  if (memo) return memo;
+  const issuers = new Set<string>();
+  const subs = new Set<string>();
+  const auds = new Set<string>();
+  if (ctx.text) {
+    const text = ctx.text.length > 100_000 ? ctx.text.slice(0, 100_000) : ctx.text;
+    ISS_LINE.lastIndex = 0;
+    for (let m = ISS_LINE.exec(text), n = 0; m && n < 50; m = ISS_LINE.exec(text), n++) {
+      let v = m[1] ?? '';
+      while (v.endsWith('/')) v = v.slice(0, -1);
+      issuers.add(v.toLowerCase());
+    }
+    if (issuers.size === 1) {
+      TOKEN_CLAIM.lastIndex = 0;
+      for (let m = TOKEN_CLAIM.exec(text), n = 0; m && n < 200; m = TOKEN_CLAIM.exec(text), n++) {
+        const v = m[3] ?? '';
+        if (!v || v.includes('{') || v.includes('$') || v.includes('<')) continue;
+        const set = (m[1] ?? '').toLowerCase() === 'sub' ? subs : auds;
+        set.add(v);
+        if (m[2] && m[4]) set.add('\u0000several'); // `["a", "b"]`: which audience STS matched is not shown
+      }
+    }
+  }
+  const v = {
+    iss: issuers.size === 1 ? [...issuers][0]! : null,
+    sub: subs.size === 1 ? [...subs][0]! : null,
+    aud: auds.size === 1 ? [...auds][0]! : null,
+  };
+  issuerMemo.set(ctx, v);
+  return v;
+}
+
+/** The token's claim as printed, for a condition key `<issuer>:<claim>` whose issuer is the one the paste prints. */
+function statedClaimFor(ctx: CauseContext, key: string, claim: 'sub' | 'aud'): string | null {
+  const lower = key.toLowerCase();
+  if (lower.startsWith(`${GITHUB_ISSUER}:`)) return statedGithubClaims(ctx)[claim];
+  const t = statedTokenClaims(ctx);
+  return t.iss && lower === `${t.iss}:${claim}` ? t[claim] : null;
+}
+
 /** Web-identity Allow statements of the pasted trust policies. */
 function webStatements(ctx: CauseContext): Array<{ policy: Indexed; st: Statement }> {
   const out: Array<{ policy: Indexed; st: Statement }> = [];
@@ -371,8 +423,8 @@ function claimChecks(ctx: CauseContext, claim: 'sub' | 'aud'): { statements: num
     if (!clauses.length) { unconstrained = true; continue; }
     for (const clause of clauses) {
       const exact = known.find((k) => k.key.toLowerCase() === clause.key.toLowerCase()) ?? (known.length === 1 ? known[0] : undefined);
-      // nothing given for the claim: a GitHub token's claim as the paste shows it
-      const stated = !exact && clause.key.toLowerCase().startsWith(`${GITHUB_ISSUER}:`) ? statedGithubClaims(ctx)[claim] : null;
+      // nothing given for the claim: the token's claim as the paste shows it (GitHub's, or a decoded token's under its printed iss)
+      const stated = !exact ? statedClaimFor(ctx, clause.key, claim) : null;
       const actual = exact ? exact.values : stated ? [stated] : null;
       const shape = !actual && claim === 'sub' && clause.key.toLowerCase().startsWith(`${GITHUB_ISSUER}:`) ? githubSubShape(ctx) : null;
       // an EKS token's sub from the service account the paste names (kubectl, eksctl, a manifest)
@@ -551,6 +603,9 @@ const audience: CauseDefinition = {
       return sig(6, fromPolicy(`${stmtLabel(f.st)} requires ${describe(f)} but the token's aud is ${f.actual?.join(', ')}.`, f.policy.index, f.st.index), 'confirmed');
     },
     (ctx) => {
+      // a decoded token of another issuer (Cognito, EKS) prints its own aud: the default sts.amazonaws.com is GitHub's and EKS's
+      const iss = statedTokenClaims(ctx).iss;
+      if (iss && iss !== GITHUB_ISSUER && !isGithub(ctx)) return null;
       const aud = tokenAfter(ctx, 'audience:') ?? tokenAfter(ctx, 'aud:');
       if (aud && aud !== 'sts.amazonaws.com' && aud !== 'sts.amazonaws.com.cn') return sig(2, fromMessage(`The job requests the audience ${aud}; the provider and trust usually expect sts.amazonaws.com.`));
       return null;
@@ -667,7 +722,9 @@ const subMismatch: CauseDefinition = {
           return out;
         }
         const actual = f.actual?.join(', ') ?? '';
-        const caseOnly = f.clause.values.some((v) => v.toLowerCase() === actual.toLowerCase() || glob(v, actual, true));
+        // a StringEquals value is literal: its * is no wildcard, so a match only as a pattern is no letter-case difference
+        const like = f.clause.baseOperator.toLowerCase() === 'stringlike';
+        const caseOnly = f.clause.values.some((v) => v.toLowerCase() === actual.toLowerCase() || (like && glob(v, actual, true)));
         if (f.fromText) {
           // the paste names the service account; that the failing pod runs as it is what it was pasted for, not proven
           out.push(sig(8, fromPolicy(`${stmtLabel(f.st)} of ${policyLabel(f.policy.policy, f.policy.index)} requires ${describe(f)}, but the service account the paste names gives the token the sub "${actual}"${caseOnly ? ' — they differ only in letter case, and sub matching is case-sensitive' : ''}.`, f.policy.index, f.st.index)));
