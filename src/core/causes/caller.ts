@@ -331,7 +331,9 @@ export const causes: CauseDefinition[] = [
           if (plain && keyArn && coversResource(plain.st, keyArn) === true) {
             return ruleOut(pev(`${where(plain)} allows ${use.kmsAction} on ${keyArn}, the secret's key as describe-secret prints it: the IAM side of the key use${via} is granted; the refusal is the key's.`, plain));
           }
-          if (plain) return weigh(0.15, pev(`${where(plain)} allows ${use.kmsAction}${plain.resource === true ? '' : ' on keys it names'}: the IAM side of the key use${via} is granted; the refusal is the key's.`, plain));
+          // an Allow on every key covers the service's key, whichever it is
+          if (plain && plain.resource === true) return ruleOut(pev(`${where(plain)} allows ${use.kmsAction} on every key: the IAM side of the key use${via} is granted whichever key the service used; the refusal is the key's.`, plain));
+          if (plain) return weigh(0.15, pev(`${where(plain)} allows ${use.kmsAction} on keys it names: the IAM side of the key use${via} is granted; the refusal is the key's.`, plain));
           if (kms.length) return weigh(0.5, pev(`${where(kms[0]!)} allows ${use.kmsAction} only under a condition.`, kms[0]!));
           return weigh(4, ev(`None of the pasted identity policies allows ${use.kmsAction}, which the caller needs for the service to use the KMS key on its behalf${via}.`, 'policy', a.views[0]?.policyIndex));
         }

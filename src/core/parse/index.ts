@@ -359,8 +359,55 @@ function callerIdentities(s: string): Placed[] {
   return out;
 }
 
+/** The lines of the original text between `from` and `to` (the flattened text with its line breaks put back), each with its start. */
+function linesBetween(f: Flat, from: number, to: number): Array<{ line: string; at: number }> {
+  const out: Array<{ line: string; at: number }> = [];
+  let startAt = from;
+  for (let i = from; i < to; i++) {
+    if (f.nl[i] !== 1) continue;
+    out.push({ line: f.s.slice(startAt, i), at: startAt });
+    startAt = i + 1;
+  }
+  out.push({ line: f.s.slice(startAt, to), at: startAt });
+  return out;
+}
+
+/** The nearest `aws …` command line before `pos` (within 4000 characters), with its start, or null. */
+function commandLineBefore(f: Flat, pos: number): { line: string; at: number } | null {
+  const lines = linesBetween(f, Math.max(0, pos - 4000), pos);
+  for (let k = lines.length - 1; k >= 0; k--) if (AWS_COMMAND_LINE.test(lines[k]!.line)) return lines[k]!;
+  return null;
+}
+
 const TRANSFER_VERBS = ['download', 'upload', 'delete', 'copy', 'move'];
 const S3_BUCKET_RE = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+
+const AWS_COMMAND_LINE = /^[ \t]{0,8}(?:\$|>|PS [^>\n]{0,60}>)?[ \t]{0,4}aws[ \t]{1,4}(?:--[a-z-]{2,30}[ \t]{1,4}\S{1,80}[ \t]{1,4}){0,4}[a-z0-9-]{2,30}[ \t]{1,4}[a-z0-9-]{2,60}\b/;
+
+/**
+ * The resource the failing `aws <service> <operation>` command passed as a full ARN of the refused action's service
+ * (`--secret-id arn:aws:secretsmanager:…`, `--key-id arn:aws:kms:…`): the nearest command line before the message,
+ * when it holds exactly one such ARN. Null when the nearest command holds none or several, or is not within 4000
+ * characters.
+ */
+function commandArnBefore(f: Flat, at: number, prefix: string): string | null {
+  const lines = linesBetween(f, Math.max(0, at - 4000), at);
+  for (let k = lines.length - 1; k >= 0; k--) {
+    const line = lines[k]!.line;
+    if (!AWS_COMMAND_LINE.test(line)) continue;
+    const seen = new Set<string>();
+    const want = `:${prefix}:`;
+    for (let i = line.indexOf('arn:'), n = 0; i >= 0 && n < 20; i = line.indexOf('arn:', i + 4), n++) {
+      let e = i;
+      while (e < line.length && e - i < 2048 && !' \t"\'`,;)<>'.includes(line[e] as string)) e++;
+      const arn = line.slice(i, e);
+      const svc = arn.indexOf(':', 4); // arn:<partition>:<service>:
+      if (svc > 4 && arn.slice(svc, svc + want.length) === want && /^arn:aws[a-z-]{0,20}:[a-z0-9-]{1,40}:[a-z0-9-]{0,30}:\d{12}:\S{1,1500}$/.test(arn)) seen.add(arn);
+    }
+    return seen.size === 1 ? [...seen][0]! : null;
+  }
+  return null;
+}
 
 /**
  * The object the AWS CLI's s3 transfer line names just before its error (`download failed: s3://b/k to ./k An error
@@ -685,6 +732,12 @@ function buildParsed(f: Flat, h: MergedHit, lo: number, hi: number, globalWrappe
   if (!targetRaw && (!act || act.startsWith('s3:'))) {
     const ap = nearestBefore(ctx.accessPoints, h.start);
     if (ap) { targetRaw = ap; targetFromContext = true; }
+  }
+  // a wording that names no resource: the ARN the failing command passed for it (`--secret-id arn:aws:secretsmanager:…`);
+  // not for a service's refused KMS use, whose resource is the key, not the one the command names
+  if (!targetRaw && act && shape?.family !== 'kms' && !act.startsWith('s3:') && !ASSUME_ACTIONS.has(act) && act.includes(':')) {
+    const arn = commandArnBefore(f, h.start, act.slice(0, act.indexOf(':')));
+    if (arn) { targetRaw = arn; targetFromContext = true; }
   }
   const entity = targetRaw ? IAM_ENTITY_RE.exec(targetRaw) : null;
   if (entity) {
