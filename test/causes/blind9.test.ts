@@ -37,6 +37,22 @@
  * Ruled-out misses: j14 identity-missing-allow 3rd (unlikely): the secret named by the CLI's --secret-id ARN is not
  *   read as the target, so the pasted identity policy (which allows GetSecretValue on secret:shared/*) is not judged.
  * These were the blind figures.
+ *
+ * After the fixes — no longer blind: the rules were written after reading j01, j14 and j15, each tried both ways on
+ * other inputs (blind9-rules.test.ts, every must-change case failing on the base build d308674); no fixture or label
+ * changed; docs/decisions/028. A decoded token's printed claims (`iss:`, `aud:`, `sub:`, in JSON or as lines) are the
+ * token's for a trust key `<issuer>:aud` / `<issuer>:sub` when the paste prints exactly one issuer and it is that key's
+ * (j01: oidc-audience-mismatch confirmed; j07 now confirmed from the printed sub, and a StringEquals value with * is no
+ * longer called a letter-case difference); an EventBridge dead-letter message (RULE_ARN, TARGET_ARN) is
+ * events.amazonaws.com's delivery to an SQS / SNS / Lambda target with the rule's ARN as aws:SourceArn and its account
+ * as aws:SourceAccount (j15: condition-other confirmed, first); a wording that names no resource takes the one ARN of
+ * the refused action's service the failing `aws …` command passed (`--secret-id arn:…`), except for a service's refused
+ * KMS use, whose resource is the key; for a service's refused KMS use an identity Allow of the KMS action on "*" rules
+ * out identity-missing-allow (j14).
+ * Measured: top-1 20/20, top-3 20/20, ruled-out kept 60/60, notAbove 1/1. Other answers moved: f12 (blind round 5)
+ * now has the target group its `aws elbv2 register-targets --target-group-arn` names as target, same causes.
+ * score.mjs against the build: fields 100 %, real causes top-1 87.7 % top-3 98.5 %, scenarios 100 % (as main).
+ * The bars are these figures.
  */
 import { describeHeldOut } from './held-out.js';
 
@@ -44,8 +60,7 @@ describeHeldOut({
   name: 'blind scenarios, ninth round (j01–j20, AssumeRole family and services)',
   folder: 'blind-scenarios-9',
   minCount: 20,
-  top1Bar: 18 / 20,
-  top3Bar: 19 / 20,
-  ruledOutBar: 59 / 60,
-  knownMisses: ['j15-cli-eventbridge-dlq-sqs-sourcearn-rule-on-custom-bus'],
+  top1Bar: 20 / 20,
+  top3Bar: 20 / 20,
+  ruledOutBar: 60 / 60,
 });

@@ -334,6 +334,43 @@ function ecrLayer(text: string, lower: string): ServiceUse | null {
   return { via: 'ecr-layer', action: 's3:GetObject', also: [], target, servicePrincipal: 'ecr.amazonaws.com', context: {}, absent: [], doc: ECR_LAYER_DOC };
 }
 
+export const EVENTBRIDGE_DLQ_DOC = 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-event-delivery.html#eb-rule-dlq';
+export const EVENTBRIDGE_TARGET_DOC = 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-use-resource-based.html';
+/** Targets EventBridge delivers to under its service principal, which the target's resource-based policy must allow. */
+const EVENTBRIDGE_DELIVERY: Record<string, string> = { sqs: 'sqs:SendMessage', sns: 'sns:Publish', lambda: 'lambda:InvokeFunction' };
+
+/** The ARN after a dead-letter message attribute's name (`"RULE_ARN": { "StringValue": "arn:…"`), bounded; null when absent. */
+function attributeArn(text: string, name: string): string | null {
+  const at = text.indexOf(name);
+  if (at < 0) return null;
+  const arn = text.indexOf('arn:', at + name.length);
+  if (arn < 0 || arn - at > 200) return null;
+  const v = tokenAt(text, arn, 1600);
+  return /^arn:aws[a-z-]{0,20}:[a-z0-9-]{1,40}:[a-z0-9-]{0,30}:\d{12}:[^\s]{1,1500}$/.test(v) ? v : null;
+}
+
+/**
+ * An EventBridge dead-letter message (EventBridge User Guide, "Using dead-letter queues to process undelivered
+ * events": EventBridge adds the attributes RULE_ARN, TARGET_ARN, ERROR_CODE and ERROR_MESSAGE): the refused call is
+ * events.amazonaws.com's delivery of the rule's event to the target — sqs:SendMessage, sns:Publish or
+ * lambda:InvokeFunction, which the target's resource-based policy must allow, with the rule's ARN as aws:SourceArn and
+ * its account as aws:SourceAccount ("Using resource-based policies for Amazon EventBridge"). Null without both ARNs or
+ * for a target EventBridge reaches through a role.
+ */
+function eventBridgeDelivery(text: string): ServiceUse | null {
+  const rule = attributeArn(text, 'RULE_ARN');
+  const targetArn = attributeArn(text, 'TARGET_ARN');
+  if (!rule || !targetArn || rule.split(':')[2] !== 'events' || !rule.split(':')[5]?.startsWith('rule/')) return null;
+  const svc = targetArn.split(':')[2] ?? '';
+  const action = EVENTBRIDGE_DELIVERY[svc];
+  if (!action) return null;
+  const target = { ...parseTarget(targetArn).target, fromContext: true };
+  return {
+    via: 'events', action, also: [], target, servicePrincipal: 'events.amazonaws.com',
+    context: { 'aws:SourceArn': rule, 'aws:SourceAccount': rule.split(':')[4]! }, absent: [], doc: EVENTBRIDGE_TARGET_DOC,
+  };
+}
+
 /** The onward call the message reports, or null when it reports something else (or names its action itself). */
 export function serviceUse(parsed: ParsedError, text: string): ServiceUse | null {
   // ELB's check of its own invoke permission, reported under the caller's RegisterTargets
@@ -352,6 +389,10 @@ export function serviceUse(parsed: ParsedError, text: string): ServiceUse | null
   // was never sent, docs/decisions/027)
   if (lower.includes(POD_IDENTITY_REFUSAL) && (!parsed.action || (!parsed.caller && lower_(parsed.message).includes(POD_IDENTITY_REFUSAL)))) return podIdentity(src, lower);
   if (parsed.action) return null;
+  if (src.includes('RULE_ARN') && src.includes('TARGET_ARN')) {
+    const delivery = eventBridgeDelivery(src);
+    if (delivery) return delivery;
+  }
   if (lower.includes(ROLES_ANYWHERE_REFUSAL)) {
     const ra = rolesAnywhere(src, lower);
     if (ra) return ra;
