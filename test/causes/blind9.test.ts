@@ -1,7 +1,7 @@
 /**
  * Ninth blind measurement (2026-11-30) of the build at main d308674, on inputs nobody tuned it for: eight in the
  * product's first depth (sts:AssumeRole and its siblings) and twelve across services, chosen where a careless evaluator
- * goes wrong. Fixtures were committed (223f813) before anything ran against them; no label or fixture was changed
+ * goes wrong. Fixtures were committed (d80e06b on main, 223f813 before the rebase) before anything ran against them; no label or fixture was changed
  * after scoring; no code under src/ was changed for these figures.
  * - Scenarios: test/fixtures/blind-scenarios-9 (j01–j20), written without reading src/ or tests other than this
  *   harness, blind8.test.ts, held-out.ts and two blind-scenarios-8 fixtures; cause ids from design/causes.md and
