@@ -372,13 +372,6 @@ function linesBetween(f: Flat, from: number, to: number): Array<{ line: string; 
   return out;
 }
 
-/** The nearest `aws …` command line before `pos` (within 4000 characters), with its start, or null. */
-function commandLineBefore(f: Flat, pos: number): { line: string; at: number } | null {
-  const lines = linesBetween(f, Math.max(0, pos - 4000), pos);
-  for (let k = lines.length - 1; k >= 0; k--) if (AWS_COMMAND_LINE.test(lines[k]!.line)) return lines[k]!;
-  return null;
-}
-
 const TRANSFER_VERBS = ['download', 'upload', 'delete', 'copy', 'move'];
 const S3_BUCKET_RE = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
