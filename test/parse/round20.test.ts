@@ -18,6 +18,11 @@
  * - r20-10 (blog: `An error occurred (UnauthorizedOperation) when calling the AuthorizeSecurityGroupIngress\` /
  *   ` operation: You are not authorized …`, a shell-style backslash line continuation inside the botocore envelope):
  *   recognized, want errorCode UnauthorizedOperation, got null.
+ * After the rules of test/parse/round20-rules.test.ts — a backslash ending its line (`\` then a line break, a shell's
+ * or a blog's line continuation) stands for the break it escapes and is read as whitespace, not as part of the word
+ * before it (a backslash before anything else stays); a code followed by a double dash between spaces
+ * (`AccessDenied -- Not authorized …`) is read as the code, as a single dash already was — every record is read
+ * whole. After: 25/25 whole, 175/175 fields. The round is no longer blind; the bars are these figures.
  */
 import { describePartialRound, readRound } from './held-out-round.js';
 
@@ -25,5 +30,5 @@ import { describePartialRound, readRound } from './held-out-round.js';
 const PAGE = /^https:\/\/\S+$/;
 
 describePartialRound('round-20', readRound('real-errors-round20.jsonl'), {
-  count: 25, source: PAGE, wholeBar: 23, fieldsBar: 173,
+  count: 25, source: PAGE, wholeBar: 25, fieldsBar: 175,
 });

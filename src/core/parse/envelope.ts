@@ -101,6 +101,8 @@ export function prefixCode(before: string): string | null {
   if (e > 0 && before[e - 1] === ':') e--;
   // `ExpiredTokenException - The security token …`: a dash standing between spaces separates the code too
   else if (e > 1 && (before[e - 1] === '-' || before[e - 1] === '–') && before[e - 2] === ' ' && before.length > e && before[e] === ' ') e -= 2;
+  // `AccessDenied -- Not authorized to perform …` (Cognito's guide quoting STS): a double dash between spaces as well
+  else if (e > 2 && before[e - 1] === '-' && before[e - 2] === '-' && before[e - 3] === ' ' && before.length > e && before[e] === ' ') e -= 3;
   if (e > 0 && before[e - 1] === ']') e--; // `[AccessDenied] Access Denied`
   const php = e > 0 && before[e - 1] === ')' ? / \((?:client|server)\)$/.exec(before.slice(Math.max(0, e - 12), e)) : null;
   if (php) e -= php[0].length;

@@ -52,12 +52,12 @@ export function flatten(t: string): Flat {
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
     // a lone space between two kept characters is copied with the run it is in (fewer, longer slices)
-    if (c === 32 && run >= 0 && i + 1 < t.length && isKept(t.charCodeAt(i + 1))) continue;
-    if (!isKept(c)) {
+    if (c === 32 && run >= 0 && i + 1 < t.length && isKept(t.charCodeAt(i + 1)) && !isContinuation(t, i + 1)) continue;
+    if (!isKept(c) || (c === 92 && isContinuation(t, i))) {
       if (run >= 0) { s += t.slice(run, i); run = -1; lastEnd = i; }
       if (isInvisible(c)) continue;
       pendingWs = true;
-      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) pendingNl = true;
+      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029 || c === 92) pendingNl = true;
       continue;
     }
     if (run < 0) {
@@ -73,6 +73,17 @@ export function flatten(t: string): Flat {
   if (run >= 0) s += t.slice(run);
   // nl is longer than s when taken from the spare or whitespace was collapsed: zero past s.length
   return { s, nl };
+}
+
+/**
+ * A backslash ending its line (`…AuthorizeSecurityGroupIngress\\` then ` operation: …` on the next): a shell's or a
+ * blog's line continuation, standing for the line break it escapes — read as whitespace, not as a character of the
+ * word before it. A backslash before anything else (`\\n` written out, a Windows path) stays.
+ */
+function isContinuation(t: string, i: number): boolean {
+  if (t.charCodeAt(i) !== 92) return false;
+  const n = t.charCodeAt(i + 1);
+  return n === 10 || (n === 13 && t.charCodeAt(i + 2) === 10);
 }
 
 /**
