@@ -2,7 +2,7 @@
  * Round 20 (held out, message only): 25 real messages from 25 public pages that are not GitHub threads (AWS docs and
  * knowledge center, a vendor's manual, blogs, tutorials; found with the `search` tool, pages and docs corpora), none of
  * them (page, distinctive text or ARNs) already in test/fixtures or the shared corpus:
- * test/fixtures/extra/real-errors-round20.jsonl, labels in real-causes-round20.jsonl, both committed (70843cd) before
+ * test/fixtures/extra/real-errors-round20.jsonl, labels in real-causes-round20.jsonl, both committed (211439c; 70843cd before a rebase) before
  * anything was run against them. Each label is the cause its page states (the note says who says it); 18 are labeled,
  * 7 listed unlabeled (the page lists several causes without settling one). Scored from the message alone with
  * score.mjs's rule.

@@ -9,7 +9,7 @@
  * was already in test/fixtures or the shared corpus; candidates that were (the GitHub Actions and EKS
  * `Not authorized to perform sts:AssumeRoleWithWebIdentity` wordings, the knowledge center's WebIdentityErr, a
  * linden.consulting AssumeRole article, Datadog's wording) were dropped before the commit. Expected fields were
- * written and committed (70843cd) before anything ran against them (placeholders accept null, alternatives where a
+ * written and committed (211439c; 70843cd before a rebase) before anything ran against them (placeholders accept null, alternatives where a
  * field is a fair guess either way), compared exactly as score.mjs.
  *
  * Measured blind (build at main c9bb52b, no change): 23/25 records read whole, 173/175 fields. Not read whole:
