@@ -83,6 +83,10 @@ const keyPolicyGrant: CauseDefinition = {
       if (has(ctx, 'access to kms is not allowed', 'kms access was denied', 'kmsaccessdenied')) return sig(2.5, fromMessage('The service could not use the KMS key on your behalf: the key policy (or the role\'s KMS permissions) does not allow it.'));
       // an instance someone launched (Auto Scaling's service-linked role has its own signal below)
       if (has(ctx, 'client error on launch') && !isAutoScalingSlr(ctx.parsed.caller)) return sig(2.5, fromMessage('EC2 could not create the grant for the instance\'s encrypted EBS volume with the launcher\'s permissions: the key policy must let the launcher use the key and create grants (by name, or through the account-root statement together with an IAM Allow).'));
+      // a bare refusal of a KMS action names no side, and KMS reads the key policy first: unless it allows the caller,
+      // directly or through its account-root statement, no IAM Allow counts (KMS developer guide, key policies); a
+      // pasted key policy is evaluated instead (below)
+      if (d.kind === 'unknown' && action(ctx).startsWith('kms:') && !keyPolicies(ctx).length && !isAutoScalingSlr(ctx.parsed.caller)) return sig(2.5, fromMessage('KMS uses a key only if its key policy allows the caller, by name or through the account-root statement that lets IAM policies count; the message does not say whether the key policy or the caller\'s IAM policies refused the call, so read both.'));
       return null;
     },
     (ctx) => {
