@@ -9,7 +9,7 @@ import type {
   CauseStatus, CommandStep, Evidence, Explanation, ParsedError, PolicyReport, RankedCause, Verdict,
 } from '../types.js';
 import { renderDecisionSvg } from './svg.js';
-import { CHECKED_WORDS, checkedSentence, INFERRED_WORDS, NOT_RECOGNIZED_WORDS, decodedRows, firstStepsFirst, printedBy, sourceWords, inferredFor, inferredLine, leadWords, noticeLines, otherErrorsNote, pathWords } from './text.js';
+import { CHECKED_WORDS, checkedSentence, INFERRED_WORDS, NOT_RECOGNIZED_WORDS, decodedRows, firstStepsFirst, printedBy, toolWords, inferredFor, inferredLine, leadWords, noticeLines, otherErrorsNote, pathWords } from './text.js';
 
 export { renderDecisionSvg } from './svg.js';
 
@@ -189,7 +189,7 @@ function renderParsed(p: ParsedError, checked: string | null): string {
     // a decoded message alone carries no code: say what was pasted, then where the code is
     p.decoded && !p.errorCode
       ? field('Error', `<span class="muted">decoded by ${e(printedBy(p))}; the error code is in the original error</span>`)
-      : field('Error', `${mono(p.errorCode)}${p.httpStatus ? ` <span class="muted">HTTP ${e(p.httpStatus)}</span>` : ''} <span class="muted">from ${e(p.decoded ? printedBy(p) : sourceWords(p.source))}</span>`),
+      : field('Error', `${mono(p.errorCode)}${p.httpStatus ? ` <span class="muted">HTTP ${e(p.httpStatus)}</span>` : ''} <span class="muted">from ${e(p.decoded ? printedBy(p) : toolWords(p))}</span>`),
     field('Caller', caller),
     field('Action', mono(action)),
     field('Target', target),

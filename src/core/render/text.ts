@@ -107,9 +107,18 @@ const WRAPPER_WORDS: Record<string, string> = {
   'cloudtrail-json': 'CloudTrail event JSON', 'table-column': 'a table cell wrapped under its column',
 };
 
+/** Wrappers that are a tool's own wording: with no other tool recognized, that tool printed the error. */
+const TOOL_WRAPPERS: Record<string, string> = { 'php-sdk': 'the AWS SDK for PHP', 'aws-powershell': 'AWS Tools for PowerShell' };
+
 /** The tool that printed the error, in people's words. */
 export function sourceWords(source: string): string {
   return SOURCE_WORDS[source] ?? source;
+}
+
+/** The tool that printed this error, in people's words: the source, or a wrapper that is a tool's own wording. */
+export function toolWords(p: ParsedError): string {
+  const tool = p.source === 'plain' ? p.wrappers.find((w) => TOOL_WRAPPERS[w]) : undefined;
+  return tool ? TOOL_WRAPPERS[tool]! : sourceWords(p.source);
 }
 
 /** The command that printed a decoded authorization message, in people's words. */
@@ -120,8 +129,11 @@ export function decoderWords(p: ParsedError): string {
 /** "the AWS CLI (inside Terraform │ box, log timestamps)"; a decoded message names the command that decoded it. */
 export function printedBy(p: ParsedError): string {
   const words = (w: string) => WRAPPER_WORDS[w] ?? w;
-  const wrappers = [...new Set(p.wrappers.filter((w) => w !== p.source).map(words))];
+  // no tool of the source vocabulary, but its wrapper names the one that printed it (PHP's "Error executing …")
+  const tool = p.source === 'plain' ? p.wrappers.find((w) => TOOL_WRAPPERS[w]) : undefined;
+  const wrappers = [...new Set(p.wrappers.filter((w) => w !== p.source && w !== tool).map(words))];
   const inside = wrappers.length ? ` (inside ${wrappers.join(', ')})` : '';
+  if (tool) return TOOL_WRAPPERS[tool] + inside;
   if (!p.decoded) return sourceWords(p.source) + inside;
   // with the error it decodes: that error's tool, then the decoding
   return p.errorCode ? `${sourceWords(p.source)}, decoded with ${decoderWords(p)}${inside}` : decoderWords(p) + inside;
