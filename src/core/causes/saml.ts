@@ -36,6 +36,22 @@ export function usedProvider(ctx: CauseContext): string | null {
 }
 
 const STOP = ' \t\r\n"\'`,;)(<>';
+
+/** The one SAML provider ARN the text names (any number of times), or null when it names none or several. */
+function onlyProviderNamed(ctx: CauseContext): string | null {
+  const text = ctx.text.length > 100_000 ? ctx.text.slice(0, 100_000) : ctx.text;
+  let found: string | null = null;
+  for (let i = text.indexOf(':saml-provider/'), n = 0; i >= 0 && n < 50; i = text.indexOf(':saml-provider/', i + 1), n++) {
+    const start = text.lastIndexOf('arn:', i);
+    if (start < 0 || i - start > 40) continue;
+    let end = i + ':saml-provider/'.length;
+    while (end < text.length && end - i < 200 && !STOP.includes(text[end]!)) end++;
+    const arn = text.slice(start, end);
+    if (found && found !== arn) return null;
+    found = arn;
+  }
+  return found;
+}
 /**
  * The Role attribute value of a (decoded) assertion in the text: "role-arn,provider-arn" (either
  * order). Bounded indexOf scanning.
@@ -111,7 +127,15 @@ const pair: CauseDefinition = {
       const trusted = trustedProviders(ctx);
       if (!trusted.length) return null;
       const used = usedProvider(ctx);
-      if (!used) return sig(1.2, fromPolicy(`The role trusts the SAML provider ${trusted.map((t) => t.arn).join(', ')}; the IdP must pair the role with exactly that provider.`, trusted[0]!.policy, trusted[0]!.statement));
+      if (!used) {
+        // the paste names one provider, outside any marker of the call (a tool's log line, a note): not proof that the
+        // call used it, but a provider the trust does not name is the likeliest pair error
+        const named = onlyProviderNamed(ctx);
+        if (named && !trusted.some((t) => t.arn.toLowerCase() === named.toLowerCase())) {
+          return sig(4, fromPolicy(`The paste names the SAML provider ${named}, but the role's trust only names ${trusted.map((t) => t.arn).join(', ')}: if the IdP pairs the role with ${named}, STS refuses it.`, trusted[0]!.policy, trusted[0]!.statement));
+        }
+        return sig(1.2, fromPolicy(`The role trusts the SAML provider ${trusted.map((t) => t.arn).join(', ')}; the IdP must pair the role with exactly that provider.`, trusted[0]!.policy, trusted[0]!.statement));
+      }
       const hit = trusted.find((t) => t.arn === used);
       const pair = assertionPair(ctx);
       const target = ctx.parsed.target?.arn ?? null;
