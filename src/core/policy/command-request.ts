@@ -297,6 +297,88 @@ function fromCommand(cmd: AwsCommand, action: string, service: string, parsed: P
   return out;
 }
 
+/** boto3 method name of an API operation: PutObject → put_object, RunInstances → run_instances. */
+function snakeOf(operation: string): string | null {
+  if (!/^[A-Z][A-Za-z0-9]{1,60}$/.test(operation)) return null;
+  let out = '';
+  for (let i = 0; i < operation.length; i++) {
+    const c = operation[i]!;
+    const lowerC = c.toLowerCase();
+    if (c !== lowerC && i > 0 && (operation[i - 1]! !== operation[i - 1]!.toUpperCase() ||
+      (operation[i + 1] !== undefined && operation[i + 1] !== operation[i + 1]!.toUpperCase()))) out += '_';
+    out += lowerC;
+  }
+  return out;
+}
+
+const MAX_CALL = 2000;
+
+/**
+ * The keyword names of each boto3 call of `operation` the text prints on one line (`s3.put_object(Bucket="b",
+ * Key="k", Body=data)`, as a traceback shows its source line), with literal string values. A call that unpacks
+ * arguments (`**kwargs`, `*args`) or does not close on its line shows nothing. Linear: one pass per call found.
+ */
+export function boto3Calls(text: string, operation: string): Array<Map<string, string | null>> {
+  const snake = snakeOf(operation);
+  if (!snake) return [];
+  const src = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
+  const needle = `.${snake}(`;
+  const out: Array<Map<string, string | null>> = [];
+  for (let at = src.indexOf(needle), n = 0; at >= 0 && n < MAX_COMMANDS; at = src.indexOf(needle, at + needle.length), n++) {
+    const args = new Map<string, string | null>();
+    let depth = 0;
+    let quote: string | null = null;
+    let closed = false;
+    let unpacked = false;
+    let word = '';
+    let literal: string | null = null;
+    let pending: string | null = null;
+    const finish = () => { if (pending !== null) args.set(pending, literal); pending = null; literal = null; };
+    for (let i = at + needle.length; i < src.length && i - at < MAX_CALL; i++) {
+      const c = src[i]!;
+      if (c === '\n') break;
+      if (quote) {
+        if (c === quote) quote = null;
+        else if (depth === 0 && pending !== null && literal !== null) literal += c;
+        continue;
+      }
+      if (c === '"' || c === "'") {
+        quote = c;
+        if (depth === 0 && pending !== null && word === '' && literal === null) literal = '';
+        continue;
+      }
+      if (c === '(' || c === '[' || c === '{') { depth++; continue; }
+      if (c === ')' || c === ']' || c === '}') {
+        if (depth === 0) { finish(); closed = true; break; }
+        depth--;
+        continue;
+      }
+      if (depth > 0) continue;
+      if (c === '*') { unpacked = true; break; }
+      if (c === ',') { finish(); word = ''; continue; }
+      if (c === '=' && pending === null && /^[A-Za-z_][A-Za-z0-9_]{0,60}$/.test(word)) { pending = word; word = ''; continue; }
+      if (c === ' ' || c === '\t') continue;
+      word += c;
+    }
+    if (closed && !unpacked) out.push(args);
+  }
+  return out;
+}
+
+/** What one boto3 call that made the failed request sent (its keyword parameters). */
+function fromBoto3Call(args: Map<string, string | null>, action: string): CommandRequest {
+  const out: CommandRequest = { request: {}, context: {}, absent: [], absentPrefixes: [] };
+  if (action === 's3:putobject') {
+    // boto3 sends x-amz-server-side-encryption only for ServerSideEncryption; a bucket default does not add it
+    if (!args.has('ServerSideEncryption')) out.absent.push('s3:x-amz-server-side-encryption');
+    else {
+      const v = args.get('ServerSideEncryption');
+      if (v === 'AES256' || v === 'aws:kms' || v === 'aws:kms:dsse') out.context['s3:x-amz-server-side-encryption'] = [v];
+    }
+  }
+  return out;
+}
+
 /**
  * The listing keys a bucket listing sends. `aws s3 ls s3://bucket/some/prefix/` calls ListObjectsV2 with Prefix
  * some/prefix/ and Delimiter / (no delimiter with --recursive); `aws s3api list-objects[-v2]` sends exactly its
@@ -431,6 +513,11 @@ function requestFromCommandUncached(text: string, parsed: ParsedError): CommandR
     const operation = (parsed.operation ?? '').trim().toLowerCase() || action.slice(colon + 1);
     const made = awsCommands(text).filter((cmd) => makesCall(cmd, service, operation));
     out = agreed(made.map((cmd) => fromCommand(cmd, action, service, parsed)));
+    // no CLI command made it: the boto3 call the paste prints (a traceback's source line) shows its parameters
+    if (!made.length && parsed.operation) {
+      const calls = boto3Calls(text, parsed.operation);
+      if (calls.length) out = agreed(calls.map((k) => fromBoto3Call(k, action)));
+    }
     // the message's own Region (from the endpoint) is the better witness
     if (parsed.region) delete out.context['aws:RequestedRegion'];
     // a client pointed at the service's plain-HTTP endpoint sends the call without TLS

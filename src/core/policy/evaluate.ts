@@ -354,8 +354,20 @@ function withRolePath(request: EvaluationRequest, policies: Policy[]): Evaluatio
   return request;
 }
 
+/**
+ * A pasted VPC endpoint policy is evaluated as on the request's path, so the request went through that endpoint, and
+ * aws:SourceIp is absent from requests through a VPC endpoint (IAM, global condition keys; docs/decisions/029) —
+ * unless the person stated a source address.
+ */
+function withEndpointPath(request: EvaluationRequest, policies: Policy[]): EvaluationRequest {
+  if (!policies.some((p) => p?.kind === 'vpc-endpoint')) return request;
+  if (Object.keys(request.context ?? {}).some((k) => k.toLowerCase() === 'aws:sourceip')) return request;
+  if ((request.knownAbsent ?? []).some((k) => k.toLowerCase() === 'aws:sourceip')) return request;
+  return { ...request, knownAbsent: [...(request.knownAbsent ?? []), 'aws:SourceIp'] };
+}
+
 function evaluateUnsafe(request0: EvaluationRequest, policies: Policy[]): Evaluation {
-  const request = withRolePath(request0, policies);
+  const request = withEndpointPath(withRolePath(request0, policies), policies);
   const ctx = new ContextView(request);
   const acctHint = (() => {
     const v = ctx.get('aws:PrincipalAccount');
