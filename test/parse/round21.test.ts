@@ -1,0 +1,41 @@
+/**
+ * Round 21 (held out): the 25 messages of test/fixtures/extra/real-errors-round21.jsonl, verbatim from 25 public GitHub
+ * threads found with the `search` tool (issues corpus), all in the product's first depth — sts:AssumeRole and its
+ * siblings: aws-vault (GetFederationToken with an explicit deny, source-profile and cross-account AssumeRole
+ * refusals, the role-chaining 1 h limit), aws-runas (role chaining; a client-side AssumeRoleWithSAML validation
+ * error), Leapp (a role path in roleSessionName), HashiCorp Vault (GetFederationToken with session credentials),
+ * Terrakube's dynamic credentials (InvalidIdentityToken, jwks unreachable, Terraform's gutter mangled), IAM Identity
+ * Center (GetRoleCredentials UnauthorizedException / ForbiddenException, botocore debug body, Go SDK v2), Cognito
+ * identity pools (InvalidIdentityPoolConfigurationException in four shapes), kube2iam and external-secrets
+ * (logfmt / JSON-log refusals), web identity tokens (STS XML ExpiredTokenException, the Java SDK's abbreviated
+ * exception, GitHub Actions' `Incorrect token audience` and `Unable to validate tags`). None of them (thread,
+ * distinctive text or ARNs) was already in test/fixtures or the shared corpus; about 40 candidates that were
+ * (selling-partner-api threads, aws-vault#676/#706/#849/#946, configure-aws-credentials#54/#280/#318/#356,
+ * eks-helm-deploy#7, iambic#357, the generic `Not authorized to perform sts:AssumeRoleWithWebIdentity` and
+ * `ForbiddenException … GetRoleCredentials operation: No access` wordings) were dropped. Expected fields were written
+ * and committed (b915e48) before anything ran against them, compared exactly as score.mjs.
+ *
+ * Measured blind (build at main 9ded36f, no change): 16/25 records read whole, 164/175 fields. Not read whole:
+ * - r21-07 (aws-runas: `FATAL Error getting credentials: InvalidParameter: 1 validation error(s) found.` / `- minimum
+ *   field size of 20, AssumeRoleWithSAMLInput.PrincipalArn.`, the Go SDK v1's client-side validation): not
+ *   recognized, want errorCode InvalidParameter.
+ * - r21-13, r21-15 (Cognito `Invalid identity pool configuration. Check assigned IAM roles for this pool`): read
+ *   action sts:AssumeRoleWithWebIdentity where the blind label wanted null.
+ * - r21-14 (`InvalidIdentityPoolConfigurationException: Missing credentials in config`), r21-16 (the JSON body
+ *   `{"__type":"InvalidIdentityPoolConfigurationException","message":…}`), r21-24
+ *   (`InvalidIdentityPoolConfigurationException, message=Invalid identity pool configuration. …`): code not read (and
+ *   the action as above for r21-16, r21-24).
+ * - r21-19 (granted: `operation error SSO: GetRoleCredentials, https response error StatusCode: 403, RequestID: , api
+ *   error ForbiddenException: No access`, the Go SDK v2 envelope with an empty RequestID): not recognized.
+ * - r21-20 (STS's XML body with `<Code>ExpiredTokenException</Code>` / `<Message>Token too old: 441398</Message>`): not
+ *   recognized.
+ * - r21-25 (`Error: Could not assume role with web identity token file: Unable to validate tags`): not recognized.
+ */
+import { describePartialRound, readRound } from './held-out-round.js';
+
+/** A GitHub thread (`owner/repo#N`) or a page's address. */
+const SOURCE = /^(?:[\w.-]+\/[\w.-]+#\d+|https:\/\/\S+)$/;
+
+describePartialRound('round-21', readRound('real-errors-round21.jsonl'), {
+  count: 25, source: SOURCE, wholeBar: 16, fieldsBar: 164,
+});
