@@ -17,7 +17,7 @@ export const KNOWN_CODES = new Set([
   'RequestExpired', 'InvalidToken', 'OptInRequired', 'UnauthorizedAccess', 'AuthorizationFailure',
   'KMSAccessDenied', 'InvalidSignatureException', 'TokenRefreshRequired', 'ExpiredTokenError',
   'InvalidUserID.NotFound', 'Unauthorized', 'AccessDeniedFault', 'InsufficientPermissionsException',
-  'ValidationException', 'AllAccessDisabled', 'AccessControlListNotSupported',
+  'ValidationException', 'AllAccessDisabled', 'AccessControlListNotSupported', 'InvalidIdentityPoolConfigurationException',
 ]);
 
 const AUTHISH = /(?:AccessDenied|Unauthori[sz]ed|NotAuthorized|Forbidden|ExpiredToken|TokenExpired|InvalidClientTokenId|ValidationError|RegionDisabled|InvalidIdentityToken|UnrecognizedClient|AuthFailure|AuthorizationError|SignatureDoesNotMatch|InvalidAccessKeyId|IDPRejectedClaim|IDPCommunicationError|PackedPolicyTooLarge|MalformedPolicyDocument|InvalidAuthorizationMessage|MissingAuthenticationToken|IncompleteSignature|RequestExpired|InvalidToken|InsufficientPermissions|InsufficientPrivileges|KMSKeyNotAccessible|InvalidParameterValue|AllAccessDisabled|InvalidSamlResponse|KMS(?:Disabled|InvalidState|NotFound)Exception|EFSMountFailure)/;

@@ -98,7 +98,9 @@ function firstMatch(re: RegExp, s: string): RegExpExecArray | null {
 export function prefixCode(before: string): string | null {
   let e = before.length;
   while (e > 0 && (before[e - 1] === ' ' || before[e - 1] === '"' || before[e - 1] === "'")) e--;
-  if (e > 0 && before[e - 1] === ':') e--;
+  // the mobile SDKs print an error's fields as `Code, message=…` (`__type=Code, message=…`): the code before the field
+  if (e >= 10 && before.startsWith(', message=', e - 10)) e -= 10;
+  else if (e > 0 && before[e - 1] === ':') e--;
   // `ExpiredTokenException - The security token …`: a dash standing between spaces separates the code too
   else if (e > 1 && (before[e - 1] === '-' || before[e - 1] === '–') && before[e - 2] === ' ' && before.length > e && before[e] === ' ') e -= 2;
   // `AccessDenied -- Not authorized to perform …` (Cognito's guide quoting STS): a double dash between spaces as well

@@ -75,8 +75,11 @@ export const SHAPES: MessageShape[] = [
     description: 'The security token included in the request is invalid',
     sample: 'Error: InvalidClientTokenId: The security token included in the request is invalid.\n\tstatus code: 403, request id: 86d1302f-64cb-427a-8824-296ab645b63c' },
   { name: 'expired-token', family: 'credentials', template: 'T12', priority: 7,
-    description: 'The security token included in the request is expired / Token expired: current date/time …',
+    description: 'The security token included in the request is expired (the calling credentials)',
     sample: "<class 'botocore.exceptions.ClientError'> An error occurred (ExpiredToken) when calling the AssumeRole operation: The security token included in the request is expired" },
+  { name: 'web-identity-token-expired', family: 'web-identity', template: 'T12', priority: 7, inferAction: 'sts:AssumeRoleWithWebIdentity',
+    description: 'STS on the web identity token (JWT) handed to AssumeRoleWithWebIdentity: "Token expired: current date/time N must be before the expiration date/time M", "Token too old: N" — the token, not the calling credentials, expired',
+    sample: 'botocore.errorfactory.ExpiredTokenException: An error occurred (ExpiredTokenException) when calling the AssumeRoleWithWebIdentity operation: Token expired: current date/time 1624482533 must be before the expiration date/time1624482335' },
   { name: 'invalid-access-key', family: 'credentials', priority: 7,
     description: 'The AWS Access Key Id you provided does not exist in our records.',
     sample: 'An error occurred (InvalidAccessKeyId) when calling the ListObjectsV2 operation: The AWS Access Key Id you provided does not exist in our records.' },
@@ -179,6 +182,12 @@ export const SHAPES: MessageShape[] = [
   { name: 'efs-mount-access-denied', family: 'third-party', priority: 5, inferAction: 'elasticfilesystem:ClientMount',
     description: 'Amazon EFS mount (mount -t efs, the EFS mount helper\'s local TLS tunnel at 127.0.0.1): "mount.nfs4: access denied by server while mounting …" — IAM authorization refused elasticfilesystem:ClientMount (the file system policy or the identity\'s policies), not a network failure. A plain NFS server\'s same words are not read',
     sample: "$ sudo mount -t efs -o tls,iam fs-0123456789abcdef0:/ /mnt/efs\nb'mount.nfs4: access denied by server while mounting 127.0.0.1:/'" },
+  { name: 'gha-assume-role-failed', family: 'tooling', priority: 1,
+    description: 'aws-actions/configure-aws-credentials: "Could not assume role with OIDC | web identity token file | user credentials: <message>" — its STS call failed; STS\'s message, when it is a known wording, is read by that wording',
+    sample: 'Error: Could not assume role with web identity token file: Unable to validate tags' },
+  { name: 'sdk-param-validation', family: 'validation', priority: 5,
+    description: 'The Go SDK v1 refusing an STS call before sending it: "InvalidParameter: N validation error(s) found." with the input field it names (`AssumeRoleWithSAMLInput.PrincipalArn`)',
+    sample: 'FATAL Error getting credentials: InvalidParameter: 1 validation error(s) found.\n- minimum field size of 20, AssumeRoleWithSAMLInput.PrincipalArn.' },
   { name: 'cognito-pool-role-untrusted', family: 'third-party', priority: 6, inferAction: 'sts:AssumeRoleWithWebIdentity',
     description: 'Cognito identity pools: "Invalid identity pool configuration. Check assigned IAM roles for this pool." — a role the pool hands out does not trust cognito-identity.amazonaws.com for this pool (its trust\'s cognito-identity.amazonaws.com:aud condition names another pool, or the role trusts another principal)',
     sample: 'InvalidIdentityPoolConfigurationException: Invalid identity pool configuration. Check assigned IAM roles for this pool.' },
@@ -1068,7 +1077,9 @@ export const TRIGGERS: Trigger[] = [
   { re: /Roles may not be assumed by root accounts\.?/gi, handle: simple('root-cannot-assume') },
   { re: /security token included in the request is inval/gi, handle: simple('invalid-token', { backTo: /The $/i, extend: /(?:id| id)\.?/y }) },
   { re: /security token included in the request is expired\.?|The provided token has expired\.?|Request has expired\.?/gi, handle: simple('expired-token', { backTo: /The $/i }) },
-  { re: /Token expired: current date\/time/gi, handle: simple('expired-token', { extend: / ?[^.]{0,160}/y }) },
+  // STS's own words for the web identity token (JWT) it was handed: past its exp, or issued too long ago
+  { re: /Token expired: current date\/time/gi, handle: simple('web-identity-token-expired', { extend: / ?[^.]{0,160}/y }) },
+  { re: /\bToken too old: \d{1,12}/g, handle: simple('web-identity-token-expired') },
   { re: /The AWS Access Key Id you provided does not exist in our records\.?/gi, handle: simple('invalid-access-key') },
   { re: /The request signature we calculated does not match the signature you provided\.?/gi, handle: simple('signature-mismatch') },
   { re: /AWS was not able to validate the provided access credentials/gi, handle: simple('auth-failure') },
@@ -1367,8 +1378,16 @@ export const TRIGGERS: Trigger[] = [
     },
   },
   {
-    re: /(?:(?:An [Ee]rror occur?red \(([^()\s]{1,100})\)|A client error \(([^()\s]{1,100})\) occurred)(?: \(reached max retries: \d{1,3}\))? when calling the [A-Za-z0-9]{1,100} operation(?: \(reached max retries: \d{1,3}\))?|\b(?:api error |Aws::[A-Za-z0-9]{1,30}::Errors::)?(AccessDenied(?:Exception)?|UnauthorizedOperation|ExpiredToken(?:Exception)?|InvalidClientTokenId|InvalidIdentityToken(?:Exception)?|IDPRejectedClaim(?:Exception)?|IDPCommunicationError(?:Exception)?|RegionDisabledException|UnrecognizedClientException|KMSAccessDeniedException|KMS(?:Disabled|InvalidState|NotFound)Exception|EFSMountFailureException|SignatureDoesNotMatch|InvalidAccessKeyId|AuthFailure|NotAuthorizedException|AuthorizationError(?:Exception)?|PackedPolicyTooLarge(?:Exception)?|AllAccessDisabled|OptInRequired)(?: \((?:client|server)\))?):(?=\s|$)/g,
-    handle: (st, m) => codeThenMessage(st, m, m.index + m[0].length),
+    re: /(?:(?:An [Ee]rror occur?red \(([^()\s]{1,100})\)|A client error \(([^()\s]{1,100})\) occurred)(?: \(reached max retries: \d{1,3}\))? when calling the [A-Za-z0-9]{1,100} operation(?: \(reached max retries: \d{1,3}\))?|\b(?:api error |Aws::[A-Za-z0-9]{1,30}::Errors::)?(AccessDenied(?:Exception)?|UnauthorizedOperation|ExpiredToken(?:Exception)?|InvalidClientTokenId|InvalidIdentityToken(?:Exception)?|IDPRejectedClaim(?:Exception)?|IDPCommunicationError(?:Exception)?|RegionDisabledException|UnrecognizedClientException|KMSAccessDeniedException|KMS(?:Disabled|InvalidState|NotFound)Exception|EFSMountFailureException|SignatureDoesNotMatch|InvalidAccessKeyId|AuthFailure|NotAuthorizedException|AuthorizationError(?:Exception)?|PackedPolicyTooLarge(?:Exception)?|AllAccessDisabled|OptInRequired)(?: \((?:client|server)\))?|\bapi error ([A-Za-z][A-Za-z0-9.]{1,100})):(?=\s|$)/g,
+    handle: (st, m) => {
+      // Go v2's `api error Code:` with a code not listed above (`ForbiddenException`, `UnauthorizedException`): read
+      // when the code names an auth failure
+      if (m[4] !== undefined) {
+        if (!isAuthishCode(m[4])) return null;
+        m[3] = m[4];
+      }
+      return codeThenMessage(st, m, m.index + m[0].length);
+    },
   },
   {
     // botocore's sentence with a line break, not `: `, after "operation" (a tool printed the message on the next line)
@@ -1482,6 +1501,50 @@ export const TRIGGERS: Trigger[] = [
         const k = st.f.s.lastIndexOf('InvalidIdentityPoolConfiguration', m.index);
         h.code = /^InvalidIdentityPoolConfigurationException/.test(st.f.s.slice(k, k + 41)) ? 'InvalidIdentityPoolConfigurationException' : 'InvalidIdentityPoolConfiguration';
       }
+      return h;
+    },
+  },
+  {
+    // aws-actions/configure-aws-credentials reports its failed STS call as "Could not assume role with <how>: <STS's
+    // message>"; STS's message is read by its own wording when it has one, this reads the rest (`Unable to validate tags`)
+    re: /\bCould not assume role with (?:OIDC|web identity token file|user credentials): /g,
+    handle: (st, m) => {
+      const s = st.f.s;
+      let end = m.index + m[0].length;
+      const lim = Math.min(s.length, end + 300);
+      while (end < lim && st.f.nl[end] !== 1) end++;
+      if (end <= m.index + m[0].length) return null;
+      return newHit('gha-assume-role-failed', m.index, end);
+    },
+  },
+  {
+    // the Go SDK v1's client-side parameter validation (`InvalidParameter: 1 validation error(s) found.` then a line per
+    // field, `- minimum field size of 20, AssumeRoleWithSAMLInput.PrincipalArn.`): read when the input it names is an
+    // STS call's — the request never reached STS, a parameter the tool built was empty or malformed
+    re: /\bInvalidParameter: \d{1,3} validation error\(s\) found\./g,
+    handle: (st, m) => {
+      const s = st.f.s;
+      const from = m.index + m[0].length;
+      const inp = /\b([A-Z][A-Za-z0-9]{1,80})Input\.[A-Z][A-Za-z0-9]{0,80}\.?/.exec(s.slice(from, from + 600));
+      if (!inp || !STS_OPS.has(inp[1] ?? '')) return null;
+      const h = newHit('sdk-param-validation', m.index, from + inp.index + inp[0].length);
+      h.code = 'InvalidParameter';
+      h.operation = inp[1] ?? null;
+      h.service = 'sts';
+      return h;
+    },
+  },
+  {
+    // Cognito's code before another text (the JS SDK v2 replaces the message with its own "Missing credentials in
+    // config" when the credentials provider fails): the code alone says the pool's role configuration was refused
+    re: /\bInvalidIdentityPoolConfigurationException: (?!Invalid identity pool configuration)/g,
+    handle: (st, m) => {
+      const s = st.f.s;
+      let end = m.index + m[0].length;
+      const lim = Math.min(s.length, end + 300);
+      while (end < lim && st.f.nl[end] !== 1) end++;
+      const h = newHit('cognito-pool-role-untrusted', m.index, end);
+      h.code = 'InvalidIdentityPoolConfigurationException';
       return h;
     },
   },

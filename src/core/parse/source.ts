@@ -5,7 +5,7 @@ import { GateSet, gateOf } from './gate.js';
 export const RULES: Array<[ErrorSource, RegExp]> = [
   // the S3 backend and the resource address a diagnostic names are Terraform's own words too
   ['terraform', /provider\["registry\.terraform\.io|\bon [\w./-]{1,100}\.tf line \d{1,6}|Terraform AWS Provider|Error: Cannot assume IAM Role|Error loading state|configuring S3 Backend|Initializing the backend\.\.\.|\bwith (?:module\.[\w-]{1,80}\.)?aws_[a-z0-9_]{1,80}\.[\w-]{1,100},/i],
-  ['github-actions', /aws-actions\/configure-aws-credentials|Could not assume role with (?:OIDC|user credentials)|Credentials could not be loaded, please check your action inputs|set the id-token permission|##\[error\]/],
+  ['github-actions', /aws-actions\/configure-aws-credentials|Could not assume role with (?:OIDC|web identity token file|user credentials)|Credentials could not be loaded, please check your action inputs|set the id-token permission|##\[error\]/],
   ['cdk', /could not be used to assume '|\[Error at \/|\bcdk (?:deploy|synth|bootstrap|diff)\b/],
   ['aws-sdk-dotnet', /---> Amazon\.|\bAmazon\.[A-Za-z0-9]{2,40}\.(?:Model\.)?[A-Za-z0-9]{2,60}Exception\b|\.cs:line \d/],
   // `com.amazonaws.dynamodb.v20120810#AccessDeniedException` is a service's shape id (every SDK prints it in `__type`), not a Java class
