@@ -43,6 +43,13 @@ const NO_CREDS_MORE = [
 const NO_CREDS_DOCKER = 'no basic auth credentials';
 /** The paste's main error is the SDK finding no credentials (not a line beside another error). */
 const noCredentialsError = (ctx: CauseContext) => ctx.parsed.shape === 'no-credentials';
+/** The error's code is followed by a "no credentials" wording (`Code: Missing credentials in config`): its SDK printed that text as the refused call's message. */
+const ownMessageSaysNoCredentials = (ctx: CauseContext): boolean => {
+  const code = ctx.parsed.errorCode?.toLowerCase();
+  if (!code) return false;
+  const msg = (ctx.parsed.message ?? '').toLowerCase();
+  return NO_CREDS.some((p) => msg.includes(`${code}: ${p}`));
+};
 /**
  * The main error is the tool's own report that an assume step failed (Terraform's "IAM Role (…)
  * cannot be assumed"), with nothing from AWS: no caller, no AWS error code, no refusal wording.
@@ -133,6 +140,9 @@ const wrongCredentials: CauseDefinition = {
     (ctx) => {
       // no credentials at all is credentials-not-found; a profile that was meant to be picked up still fits here
       if (has(ctx, ...NO_CREDS)) {
+        // the refused call's own message in its SDK's words (`<Code>: Missing credentials in config`, the JS SDK v2
+        // replacing the service's message) is that refusal, not a later step that ran without credentials
+        if (!noCredentialsError(ctx) && ctx.parsed.errorCode && ownMessageSaysNoCredentials(ctx)) return sig(0.15, fromMessage(`The "no credentials" text is the SDK's own message for the ${ctx.parsed.errorCode} error, not a separate step: the service refused the call that would have produced the credentials.`));
         // beside a refusal of a named action (an OIDC assume that failed first), the "no credentials" line is its consequence
         if (!noCredentialsError(ctx) && ctx.parsed.action) return sig(0.8, fromMessage('The paste also says the SDK found no credentials: likely a later step that ran without the credentials the refused call should have produced.'));
         return sig(noCredentialsError(ctx) ? 1.5 : 6, fromMessage('The SDK found no usable credentials at all: the environment, profile or instance metadata it should read is not what you expect.'));
