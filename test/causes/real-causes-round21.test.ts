@@ -3,7 +3,7 @@
  * aws-runas, Leapp, Vault, Terrakube, kube2iam, external-secrets, IAM Identity Center tools, Cognito identity pools,
  * web identity token providers; found with the `search` tool, issues corpus), none of them (thread, distinctive text
  * or ARNs) already in test/fixtures or the shared corpus: test/fixtures/extra/real-errors-round21.jsonl, labels in
- * real-causes-round21.jsonl, both committed (b915e48) before anything was run against them. Each label is the cause
+ * real-causes-round21.jsonl, both committed (5350388; b915e48 before a rebase) before anything was run against them. Each label is the cause
  * its thread states (the note says who says it); 11 are labeled, 14 listed unlabeled (the thread does not settle a
  * cause, or the cause it names has no catalog id). Scored from the message alone with score.mjs's rule.
  *

@@ -13,7 +13,7 @@
  * (selling-partner-api threads, aws-vault#676/#706/#849/#946, configure-aws-credentials#54/#280/#318/#356,
  * eks-helm-deploy#7, iambic#357, the generic `Not authorized to perform sts:AssumeRoleWithWebIdentity` and
  * `ForbiddenException … GetRoleCredentials operation: No access` wordings) were dropped. Expected fields were written
- * and committed (b915e48) before anything ran against them, compared exactly as score.mjs.
+ * and committed (5350388; b915e48 before a rebase) before anything ran against them, compared exactly as score.mjs.
  *
  * Measured blind (build at main 9ded36f, no change): 16/25 records read whole, 164/175 fields. Not read whole:
  * - r21-07 (aws-runas: `FATAL Error getting credentials: InvalidParameter: 1 validation error(s) found.` / `- minimum
@@ -32,7 +32,7 @@
  * - r21-25 (`Error: Could not assume role with web identity token file: Unable to validate tags`): not recognized.
  * r21-13, r21-15 (and r21-14, r21-16, r21-24 by the same rule below) were then aligned with the earlier label of the
  * Cognito wording (docs-wordings-2.json e16 accepts [null, sts:AssumeRoleWithWebIdentity]); the blind figures above
- * are kept as measured (b40a545).
+ * are kept as measured (02fa010).
  * After the rules of test/parse/round21-rules.test.ts — InvalidIdentityPoolConfigurationException is a known code (read
  * before another SDK text and as Cognito's refusal, and before the mobile SDKs' `, message=` field); the Go SDK v2's
  * `api error Code:` is read for any code naming an auth failure (ForbiddenException, UnauthorizedException), not only
