@@ -544,15 +544,31 @@ export const causes: CauseDefinition[] = [
         }
         return ruleOut(ev('The kind of principal in the trust policy fits the caller (AWS principals for IAM callers).', 'policy', t.views[0]?.policyIndex));
       },
-      (ctx) => (!requiredService(ctx) && !trustAnalysis(ctx).pasted ? weigh(0.2, ev('Nothing in the message points at a service principal.', 'catalog')) : null),
+      (ctx) => {
+        if (requiredService(ctx) || trustAnalysis(ctx).pasted) return null;
+        // the role's path says whose it is: IAM keeps a service-linked role under /aws-service-role/<service>/ (its
+        // trust names that service alone and cannot be edited); the console creates a service's role under
+        // /service-role/ with that service's trust
+        const path = ctx.parsed.target?.resourceType === 'role' ? ctx.parsed.target.path ?? '' : '';
+        const c = ctx.parsed.caller?.type;
+        const iamCaller = c === 'user' || c === 'assumed-role' || c === 'role' || c === 'federated-user' || c === 'root';
+        if (iamCaller && path.startsWith('/aws-service-role/')) {
+          return confirm(ev(`${ctx.parsed.target!.name} is a service-linked role (path ${path}): its trust policy names only ${path.slice(18, -1) || 'its service'} and cannot be edited, so no IAM user or role session can assume it.`));
+        }
+        if (iamCaller && path.startsWith('/service-role/')) {
+          return weigh(6, ev(`The role is under the path /service-role/, where the console puts the roles it creates for an AWS service: its trust names that service (Principal.Service), not IAM users or roles like this caller.`));
+        }
+        return weigh(0.2, ev('Nothing in the message points at a service principal.', 'catalog'));
+      },
     ],
     confirm: [
       { description: 'The role\'s trust policy: the Principal must be {"Service": "<service>.amazonaws.com"} for a service role.', command: "aws iam get-role --role-name {targetRoleName} --query Role.AssumeRolePolicyDocument --profile {targetProfile}" },
       { description: 'Check the trust policy\'s grammar for its principal type.', command: 'aws accessanalyzer validate-policy --policy-type RESOURCE_POLICY --validate-policy-resource-type AWS::IAM::AssumeRolePolicyDocument --policy-document file://trust.json' },
     ],
     fix: {
-      description: 'Trust the exact service principal with sts:AssumeRole (e.g. {"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}); for people and workloads use Principal.AWS. If the role was created seconds ago, retry after IAM propagates.',
-      commands: [UPDATE_TRUST],
+      description: 'Trust the exact service principal with sts:AssumeRole (e.g. {"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}); for people and workloads use Principal.AWS — or, for a service-linked role (whose trust cannot be edited), assume a role of your own instead. If the role was created seconds ago, retry after IAM propagates.',
+      // IAM refuses to edit a service-linked role's trust (UnmodifiableEntity): no command that would fail
+      commands: [{ command: UPDATE_TRUST, when: (ctx) => !(ctx.parsed.target?.path ?? '').startsWith('/aws-service-role/') }],
       correctPolicy: (ctx) => {
         const svc = requiredService(ctx);
         const tp = firstTrust(ctx);
