@@ -955,6 +955,14 @@ function codeThenMessage(st: ScanState, m: RegExpExecArray, from: number): Hit |
   return h;
 }
 
+/**
+ * A code that names a refusal on its own, without a wording to confirm it: an auth code other than a validation one
+ * (`ValidationException`, `ValidationError`, `InvalidParameterValue` are refusals only in the wordings that say so).
+ */
+function namesRefusal(code: string): boolean {
+  return isAuthishCode(code) && !/^(?:Validation|InvalidParameterValue)/.test(lastSegment(code));
+}
+
 /** The end of a Rust Debug string literal opened before `from` (`\"` escapes skipped), or -1 within `max`. */
 function rustStringEnd(s: string, from: number, max = 2000): number {
   const lim = Math.min(s.length, from + max);
@@ -1202,11 +1210,16 @@ export const TRIGGERS: Trigger[] = [
       const start = m.index + m[0].length;
       let e = start;
       const lim = Math.min(s.length, start + 2000);
-      while (e < lim && s[e] !== '"' && st.f.nl[e] !== 1) e++;
-      if (s[e] === '"' || e >= lim && lim < s.length) return null;
+      while (e < lim && !(s[e] === '"' && s[e - 1] !== '\\') && st.f.nl[e] !== 1) e++;
+      // a body whose message closes (`{"__type":"com.amazon.aws.codewhisperer#AccessDeniedException","message":"Your
+      // subscription does not support …"}`): its code names the refusal and the message is the text; a wording the
+      // catalog knows is read by its own shape as well, over the same span
+      const closed = s[e] === '"';
+      if (!closed && e >= lim && lim < s.length) return null;
+      if (closed && !namesRefusal(code)) return null;
       while (e > start && s.charCodeAt(e - 1) === 32) e--;
       if (e <= start) return null;
-      const u = /^User: ([^\s"]{1,400}) is not\b/.exec(s.slice(start, e));
+      const u = closed ? null : /^User: ([^\s"]{1,400}) is not\b/.exec(s.slice(start, e));
       const h = newHit(u ? 'user-not-authorized-truncated' : 'generic-auth-error', start, e);
       if (u) h.callerRaw = u[1] ?? null;
       h.code = code;
@@ -1293,6 +1306,18 @@ export const TRIGGERS: Trigger[] = [
       while (e > b && s.charCodeAt(e - 1) === 32) e--;
       if (e <= b) return null;
       return newHit('generic-auth-error', b, e);
+    },
+  },
+  {
+    // the Java SDK v2 prints a service error that came without a message as `Service returned error code <Code>
+    // (Service: SsoOidc, Status Code: 400, Request ID: …)`: the code names the refusal when it names an auth failure
+    re: /\bService returned error code ([A-Za-z][A-Za-z0-9.]{1,100})(?= \(Service: ?[^;,()]{1,80}[;,] ?Status Code: ?\d{3}\b)/g,
+    handle: (_st, m) => {
+      const code = m[1] ?? '';
+      if (!namesRefusal(code)) return null;
+      const h = newHit('generic-auth-error', m.index, m.index + m[0].length);
+      h.code = code;
+      return h;
     },
   },
   { re: /Your request included an invalid SAML response\.?/g, handle: simple('saml-invalid-response') },
