@@ -162,6 +162,15 @@ function subResourceOf(arn: string): { what: string; parent: string; hint: strin
 }
 
 /**
+ * A Bedrock system-defined cross-Region inference profile (`…:inference-profile/us.anthropic.…`, `global.…`): the id
+ * starts with its geography. Not an application inference profile (`application-inference-profile/…`), not a
+ * foundation model. The ARN, or null.
+ */
+function crossRegionProfileOf(arn: string): string | null {
+  return /^arn:aws[a-z-]{0,20}:bedrock:[a-z0-9-]{2,30}:[^:/\s]{0,40}:inference-profile\/(?:us|eu|apac|us-gov|global|jp|au|ca)\.[a-z0-9-]{1,40}\.[A-Za-z0-9.:_-]{1,200}$/.test(arn) ? arn : null;
+}
+
+/**
  * An AWS Batch job definition named without its revision (`…:job-definition/my-job`, no `:4`) in a refused
  * batch:SubmitJob: the request is authorized against exactly that ARN, which a policy naming the revision ARN
  * (`my-job:1`, `my-job:*`) does not cover. The ARN, or null.
@@ -374,6 +383,8 @@ export const causes: CauseDefinition[] = [
           if (nested) return weigh(6, ev(`The resource's own name is an ARN (${nested}): the call passed an ARN where the API expects a name, so the resource it asked for (${ctx.parsed.target?.arn}) is not the one a policy naming ${nested} covers. Pass the name.`, 'message'));
           const jd = unrevisedJobDefinition(ctx);
           if (jd) return weigh(4, ev(`${ctx.parsed.action} is authorized against the job definition as the request named it: ${jd}, without a revision. A policy that lists the definition with its revision (\`${jd}:1\`, or \`:*\`, as a construct's jobDefinitionArn gives it) does not match that ARN; allow ${jd} itself (or ${jd}*).`, 'message'));
+          const profile = denyKind(ctx) !== 'explicit' ? crossRegionProfileOf(ctx.parsed.target?.arn ?? '') : null;
+          if (profile) return weigh(4, ev(`The call went through the cross-Region inference profile ${profile}: Bedrock authorizes ${action} on the profile's ARN (and on the model in each Region it routes to), and a policy written for the model grants only arn:…::foundation-model/… — add the inference-profile ARN to the Allow's Resource.`, 'message'));
           const sub = subResourceOf(ctx.parsed.target?.arn ?? '');
           if (sub) return weigh(4, ev(`The call is on ${sub.what} (${ctx.parsed.target?.arn}), ${sub.kind ?? 'a sub-resource'}: policies often name only ${sub.parent} and miss it (${sub.hint}).`, 'message'));
           if (isStsFamily(ctx)) return weigh(0.6, ev('For AssumeRole a missing grant is more common than a mistyped role ARN in the caller\'s policy; only the policy or the simulator can tell.', 'catalog'));
