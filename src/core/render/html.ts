@@ -9,7 +9,7 @@ import type {
   CauseStatus, CommandStep, Evidence, Explanation, ParsedError, PolicyReport, RankedCause, Verdict,
 } from '../types.js';
 import { renderDecisionSvg } from './svg.js';
-import { CHECKED_WORDS, checkedSentence, INFERRED_WORDS, NOT_RECOGNIZED_WORDS, decodedRows, firstStepsFirst, printedBy, toolWords, inferredFor, inferredLine, leadWords, noticeLines, otherErrorsNote, pathWords } from './text.js';
+import { CHECKED_WORDS, checkedSentence, correctedPolicyWords, INFERRED_WORDS, NOT_RECOGNIZED_WORDS, decodedRows, firstStepsFirst, printedBy, toolWords, inferredFor, inferredLine, leadWords, noticeLines, otherErrorsNote, pathWords } from './text.js';
 
 export { renderDecisionSvg } from './svg.js';
 
@@ -168,6 +168,15 @@ function field(name: string, valueHtml: string): string {
   return `<div class="field"><dt>${e(name)}</dt><dd>${valueHtml}</dd></div>`;
 }
 
+/** The Error field when no code was printed: which tool printed the text, when one was recognized. */
+function noCodeWords(p: ParsedError): string {
+  const tool = p.decoded ? printedBy(p) : toolWords(p);
+  const status = p.httpStatus ? ` (HTTP ${e(p.httpStatus)})` : '';
+  return p.source === 'plain' && tool === toolWords({ ...p, wrappers: [] })
+    ? `no error code in the text${status}`
+    : `no error code in the text${status}; printed by ${e(tool)}`;
+}
+
 function mono(v: string | null | undefined): string {
   return v ? `<code>${e(v)}</code>` : '<span class="muted">not in the message</span>';
 }
@@ -189,7 +198,10 @@ function renderParsed(p: ParsedError, checked: string | null): string {
     // a decoded message alone carries no code: say what was pasted, then where the code is
     p.decoded && !p.errorCode
       ? field('Error', `<span class="muted">decoded by ${e(printedBy(p))}; the error code is in the original error</span>`)
-      : field('Error', `${mono(p.errorCode)}${p.httpStatus ? ` <span class="muted">HTTP ${e(p.httpStatus)}</span>` : ''} <span class="muted">from ${e(p.decoded ? printedBy(p) : toolWords(p))}</span>`),
+      : p.errorCode
+        ? field('Error', `${mono(p.errorCode)}${p.httpStatus ? ` <span class="muted">HTTP ${e(p.httpStatus)}</span>` : ''} <span class="muted">from ${e(p.decoded ? printedBy(p) : toolWords(p))}</span>`)
+        // no code: "not in the message from GitHub Actions" read as if the message came from elsewhere
+        : field('Error', `<span class="muted">${noCodeWords(p)}</span>`),
     field('Caller', caller),
     field('Action', mono(action)),
     field('Target', target),
@@ -247,12 +259,13 @@ function renderCause(ids: Ids, c: RankedCause, rank: number, reports: PolicyRepo
   if (fix && (fix.description || fix.commands.length || fix.policy !== undefined)) {
     parts.push('<h4>Fix</h4>');
     if (fix.description) parts.push(`<p>${inlineHtml(fix.description)}</p>`);
-    for (const cmd of fix.commands) parts.push(codeBlock(ids, cmd, 'fix command'));
+    // the corrected policy before the command that reads it from a file
     if (fix.policy !== undefined) {
-      const which = fix.policyIndex !== undefined ? ` for ${policyName(reports, fix.policyIndex)}` : '';
-      parts.push(`<p class="sub">Corrected policy${e(which)}:</p>`);
+      const label = fix.policyIndex !== undefined ? policyName(reports, fix.policyIndex) : null;
+      parts.push(`<p class="sub">${e(correctedPolicyWords(fix, label))}:</p>`);
       parts.push(codeBlock(ids, JSON.stringify(fix.policy, null, 2) ?? '', 'corrected policy', 'json'));
     }
+    for (const cmd of fix.commands) parts.push(codeBlock(ids, cmd, 'fix command'));
   }
   const docs = c.docs.map(safeUrl).filter((u): u is string => u !== null);
   if (docs.length) {

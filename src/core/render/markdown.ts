@@ -5,7 +5,7 @@
  */
 import type { Explanation, RankedCause } from '../types.js';
 import {
-  CHECKED_WORDS, checkedSentence, MAX_RULED_OUT_LINES, NOT_RECOGNIZED_WORDS, firstStepsFirst, leadWords, STATUS_WORDS, evidenceOrigin, formatScore, groupCauses, headline, kindWords,
+  CHECKED_WORDS, checkedSentence, correctedPolicyWords, MAX_RULED_OUT_LINES, NOT_RECOGNIZED_WORDS, firstStepsFirst, leadWords, STATUS_WORDS, evidenceOrigin, formatScore, groupCauses, headline, kindWords,
   foldLine, noticeLines, oneLine, INFERRED_WORDS, inferredFor, inferredLine, otherErrorSummary, otherErrorsNote, parsedFieldRows, policyLabel, policyNotes, ruledOutReason,
   statementLines, stripControls, type FieldRow,
 } from './text.js';
@@ -93,12 +93,13 @@ function renderCause(e: Explanation, c: RankedCause, n: number): string {
   }
   if (c.fix.description || c.fix.commands.length || c.fix.policy !== undefined) {
     const fix: string[] = [`**Fix:** ${prose(c.fix.description)}`];
-    if (c.fix.commands.length) fix.push(fence(c.fix.commands.join('\n'), 'bash'));
+    // the corrected policy before the command that reads it from a file
     if (c.fix.policy !== undefined) {
-      const which = c.fix.policyIndex !== undefined ? ` (${escapeInline(policyLabel(e, c.fix.policyIndex))})` : '';
-      fix.push(`Corrected policy${which}:`);
+      const label = c.fix.policyIndex !== undefined ? policyLabel(e, c.fix.policyIndex) : null;
+      fix.push(`${escapeInline(correctedPolicyWords(c.fix, label))}:`);
       fix.push(fence(JSON.stringify(c.fix.policy, null, 2) ?? 'null', 'json'));
     }
+    if (c.fix.commands.length) fix.push(fence(c.fix.commands.join('\n'), 'bash'));
     out.push(fix.join('\n\n'));
   }
   if (c.docs.length) out.push('Docs: ' + c.docs.map((d) => linkOrText(d)).join(' · '));

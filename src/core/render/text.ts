@@ -4,7 +4,7 @@
  * Pure and deterministic: the same Explanation always renders to the same bytes.
  */
 import type {
-  CauseStatus, Evidence, Explanation, InferredValue, ParsedError, PolicyReport, RankedCause, Warning,
+  CauseStatus, Evidence, Explanation, Fix, InferredValue, ParsedError, PolicyReport, RankedCause, Warning,
 } from '../types.js';
 import { definitionOf } from '../causes/catalog.js';
 import { SHAPE_BY_NAME } from '../parse/message-shapes.js';
@@ -389,6 +389,21 @@ function capitalize(s: string): string {
 }
 
 /**
+ * The words before a corrected policy: which pasted policy it replaces and, when a fix command reads
+ * a JSON file (`file://policy.json`), to save it under that name first: pasted as printed, the
+ * command fails without the file.
+ */
+export function correctedPolicyWords(fix: Fix, label: string | null): string {
+  const which = label ? ` (${label})` : '';
+  let file: string | null = null;
+  for (const cmd of fix.commands) {
+    const m = /file:\/\/([A-Za-z0-9._-]+\.json)\b/.exec(cmd);
+    if (m) { file = m[1]!; break; }
+  }
+  return file ? `Corrected policy${which} — save it as ${file}, then run the command below` : `Corrected policy${which}`;
+}
+
+/**
  * When the text held more than one error: which one this answer is about, and where the others are
  * listed. Empty otherwise.
  */
@@ -536,12 +551,13 @@ function renderCauseText(e: Explanation, c: RankedCause, n: number): string {
   if (c.fix.description || c.fix.commands.length || c.fix.policy !== undefined) {
     out.push('   Fix:');
     if (c.fix.description) out.push(wrap(`- ${oneLine(c.fix.description, 1000)}`, '     ', '       '));
-    for (const cmd of c.fix.commands) out.push(commandBlock(cmd, '         '));
+    // the corrected policy before the command that reads it from a file
     if (c.fix.policy !== undefined) {
-      const which = c.fix.policyIndex !== undefined ? ` (${policyLabel(e, c.fix.policyIndex)})` : '';
-      out.push(wrap(`- Corrected policy${which}:`, '     ', '       '));
+      const label = c.fix.policyIndex !== undefined ? policyLabel(e, c.fix.policyIndex) : null;
+      out.push(wrap(`- ${correctedPolicyWords(c.fix, label)}:`, '     ', '       '));
       out.push(commandBlock(JSON.stringify(c.fix.policy, null, 2) ?? 'null', '         '));
     }
+    for (const cmd of c.fix.commands) out.push(commandBlock(cmd, '         '));
   }
   if (c.docs.length) {
     out.push('   Docs:');
