@@ -109,6 +109,11 @@ export const denyType = (ctx: CauseContext) => {
 };
 export const denyKind = (ctx: CauseContext) => ctx.parsed.deny.kind;
 
+const CLAUSE_SHAPES = [
+  /^because no [A-Za-z -]{1,40} allows the [\w:*-]{1,120} action(?: transitively through an? [A-Za-z -]{1,40}?policy)?/i,
+  /^with an explicit deny in an? [A-Za-z -]{1,40}?(?:policy|boundary)(?: transitively through an? [A-Za-z -]{1,40}?policy)?(?::\s*arn:[^\s"\\]+)?/i,
+];
+
 /** The reason clause exactly as AWS printed it ("with an explicit deny in a …", "because no … allows the … action"), or null. */
 export function denyClause(ctx: CauseContext): string | null {
   const src = ctx.parsed.message ?? ctx.text ?? '';
@@ -116,6 +121,10 @@ export function denyClause(ctx: CauseContext): string | null {
   let at = low.indexOf('with an explicit deny in ');
   if (at < 0) at = low.indexOf('because no ');
   if (at < 0) return null;
+  // AWS's clause ends at "… the <action> action" or at the policy (and its ARN): what follows on a
+  // joined line is the wrapper's (Terraform's "with aws_iam_role.x, on main.tf line 12"), not AWS's
+  const whole = CLAUSE_SHAPES.map((re) => re.exec(src.slice(at, at + 300))).find((m) => m);
+  if (whole) return whole[0].replace(/[.,;:"]+$/, '');
   let end = at;
   const max = Math.min(src.length, at + 300);
   while (end < max) {
