@@ -265,7 +265,7 @@ function capPolicySignals(kind: PolicyKind, type: 'permissions-boundary' | 'sess
           return weigh(1, pev(`The message names no action: the ${words} allows ${acts.length ? acts.join(', ') : 'some actions'}${ctx.parsed.target?.arn ? ` on ${ctx.parsed.target.arn}` : ''}, and refuses any other.`, on[0]!));
         }
       }
-      return confirm(ev(`No statement of the pasted ${words} ${policyLabel(docs[0]!.policy, docs[0]!.index)} allows ${ctx.parsed.action ?? 'the action'}${ctx.parsed.target?.arn ? ` on ${ctx.parsed.target.arn}` : ''}; a ${words} caps the caller even when its identity policies and the trust policy allow.`, 'policy', docs[0]!.index));
+      return confirm(ev(`No statement of ${policyLabel(docs[0]!.policy, docs[0]!.index)}, the pasted ${words}, allows ${ctx.parsed.action ?? 'the action'}${ctx.parsed.target?.arn ? ` on ${ctx.parsed.target.arn}` : ''}; a ${words} caps the caller even when its identity policies and the trust policy allow.`, 'policy', docs[0]!.index));
     },
   ];
 }
