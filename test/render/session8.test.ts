@@ -43,3 +43,39 @@ describe('the web answer\'s Error field when no code was printed', () => {
     expect(html).toMatch(/<dt>Error<\/dt><dd><span class="muted">no error code in the text<\/span>/);
   });
 });
+
+describe('a cause the pasted policies confirm leads with its fix', () => {
+  const x = explain({ message: GET_OBJECT, policies: [BUCKET_ONLY] });
+  it('is confirmed (the case under test)', () => expect(x.causes[0]!.status).toBe('confirmed'));
+
+  it('markdown: the fix follows the lead, above the fields table', () => {
+    const md = renderMarkdown(x);
+    const fix = md.indexOf('**Fix:** Make the statement\'s Resource cover');
+    expect(fix).toBeGreaterThan(0);
+    expect(fix).toBeLessThan(md.indexOf('| Field | Value |'));
+    expect(md).toContain('The corrected policy and the command that applies it are under cause 1.');
+  });
+
+  it('text: the fix follows the lead, above "What the message says"', () => {
+    const txt = renderText(x);
+    const fix = txt.indexOf('Fix: Make the statement\'s Resource cover');
+    expect(fix).toBeGreaterThan(0);
+    expect(fix).toBeLessThan(txt.indexOf('What the message says'));
+  });
+
+  it('web: "In short" says what to change instead of re-reading the pasted policy', () => {
+    const html = renderHtmlAnswer(x);
+    const card = html.slice(html.indexOf('id="summary-h"'), html.indexOf('id="parsed-h"'));
+    expect(card).toContain('Fix it: Make the statement');
+    expect(card).not.toContain('Check it first');
+  });
+
+  it('an unproven cause keeps "Check it first" and no lead fix', () => {
+    const open = explain({ message: GET_OBJECT });
+    expect(open.causes[0]!.status).not.toBe('confirmed');
+    const md = renderMarkdown(open);
+    expect(md.slice(0, md.indexOf('| Field | Value |'))).not.toContain('**Fix:**');
+    const html = renderHtmlAnswer(open);
+    expect(html.slice(html.indexOf('id="summary-h"'), html.indexOf('id="parsed-h"'))).toContain('Check it first');
+  });
+});

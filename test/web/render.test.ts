@@ -106,7 +106,7 @@ describe('hostile input stays text', () => {
 describe('what the answer shows first', () => {
   const html = renderHtmlAnswer(fullExplanation());
 
-  it('puts warnings (a pasted secret, a policy problem) first, then the best cause and its first check, then the parsed fields', () => {
+  it('puts warnings (a pasted secret, a policy problem) first, then the best cause and its fix (it is confirmed), then the parsed fields', () => {
     const warnings = html.indexOf('<h2 id="warnings-h">Warnings</h2>');
     const summary = html.indexOf('<h2 id="summary-h">In short</h2>');
     const parsedCard = html.indexOf('<h2 id="parsed-h">');
@@ -118,7 +118,10 @@ describe('what the answer shows first', () => {
     expect(warningCard).toContain('<li>Policy 1 &quot;deploy trust&quot;: bad principal (statement 1, Principal) <span class="muted">(c)</span></li>');
     const summaryCard = html.slice(summary, parsedCard);
     expect(summaryCard).toContain('<strong>Cause:</strong> <a href="#cause-1">');
-    expect(summaryCard).toContain('aws iam get-role --role-name deploy-role');
+    // confirmed by the pasted trust: what to change, not a command re-reading the pasted policy
+    expect(summaryCard).toContain('Fix it: ');
+    expect(summaryCard).toContain('<a href="#cause-1">The corrected policy and the command that applies it</a>');
+    expect(summaryCard).not.toContain('aws iam get-role --role-name deploy-role');
     expect(html).toContain('<article id="cause-1" class="cause cause-confirmed"');
   });
 
@@ -186,7 +189,7 @@ describe('answer content', () => {
 
   it('gives every copy button a code block with the id it names', () => {
     const targets = [...html.matchAll(/data-copy="([^"]+)"/g)].map((m) => m[1]);
-    expect(targets.length).toBe(5); // the summary's first check, the open cause's confirm + fix command + corrected policy, one first step
+    expect(targets.length).toBe(4); // the open cause's confirm + fix command + corrected policy, one first step (a confirmed cause's summary links to its fix)
     for (const id of targets) expect(html).toContain(`<code id="${id}"`);
     expect(new Set(targets).size).toBe(targets.length);
   });

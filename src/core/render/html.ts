@@ -9,7 +9,7 @@ import type {
   CauseStatus, CommandStep, Evidence, Explanation, ParsedError, PolicyReport, RankedCause, Verdict,
 } from '../types.js';
 import { renderDecisionSvg } from './svg.js';
-import { CHECKED_WORDS, checkedSentence, correctedPolicyWords, INFERRED_WORDS, NOT_RECOGNIZED_WORDS, decodedRows, firstStepsFirst, printedBy, toolWords, inferredFor, inferredLine, leadWords, noticeLines, otherErrorsNote, pathWords } from './text.js';
+import { CHECKED_WORDS, checkedSentence, correctedPolicyWords, INFERRED_WORDS, NOT_RECOGNIZED_WORDS, decodedRows, firstStepsFirst, leadFix, printedBy, toolWords, inferredFor, inferredLine, leadWords, noticeLines, otherErrorsNote, pathWords } from './text.js';
 
 export { renderDecisionSvg } from './svg.js';
 
@@ -351,7 +351,12 @@ function renderSummary(ids: Ids, x: Explanation): string {
     out.push(`<p class="lead"><strong>${e(leadWords(top.status))}:</strong> <a href="#cause-1">${e(top.title)}</a> ${statusBadge(top.status)}</p>`);
     const step = top.confirm[0];
     if (firstStepsFirst(x)) out.push('<p class="sub">Start with the <a href="#first-h">first steps</a>: the encoded message in the error names the denying policy once decoded.</p>');
-    else if (step) out.push(`<p class="sub">Check it first: ${inlineHtml(step.description)}</p>${step.command ? codeBlock(ids, step.command, 'first confirm command') : ''}`);
+    else if (leadFix(top)) {
+      // confirmed by the pasted policies: its first check would re-read them; what to change comes first
+      out.push(`<p class="sub">Fix it: ${inlineHtml(top.fix.description)}</p>`);
+      if (top.fix.policy !== undefined) out.push('<p class="sub"><a href="#cause-1">The corrected policy and the command that applies it</a> are under the cause.</p>');
+      else if (top.fix.commands[0]) out.push(codeBlock(ids, top.fix.commands[0], 'first fix command'));
+    } else if (step) out.push(`<p class="sub">Check it first: ${inlineHtml(step.description)}</p>${step.command ? codeBlock(ids, step.command, 'first confirm command') : ''}`);
   }
   if (note) out.push(`<p class="sub">${e(note)}</p>`);
   out.push('</section>');

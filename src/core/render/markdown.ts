@@ -6,7 +6,7 @@
 import type { Explanation, RankedCause } from '../types.js';
 import {
   CHECKED_WORDS, checkedSentence, correctedPolicyWords, MAX_RULED_OUT_LINES, NOT_RECOGNIZED_WORDS, firstStepsFirst, leadWords, STATUS_WORDS, evidenceOrigin, formatScore, groupCauses, headline, kindWords,
-  foldLine, noticeLines, oneLine, INFERRED_WORDS, inferredFor, inferredLine, otherErrorSummary, otherErrorsNote, parsedFieldRows, policyLabel, policyNotes, ruledOutReason,
+  foldLine, leadFix, noticeLines, oneLine, INFERRED_WORDS, inferredFor, inferredLine, otherErrorSummary, otherErrorsNote, parsedFieldRows, policyLabel, policyNotes, ruledOutReason,
   statementLines, stripControls, type FieldRow,
 } from './text.js';
 
@@ -129,6 +129,8 @@ export function renderMarkdown(e: Explanation): string {
   } else {
     const top = groups.full[0];
     if (top) blocks.push(`**${leadWords(top.status)}:** ${prose(top.title, false, 300)} (**${STATUS_WORDS[top.status]}**).`);
+    const fix = top ? leadFix(top) : null;
+    if (fix) blocks.push(`**Fix:** ${prose(fix)}`);
   }
   // Warnings come before the details: a pasted secret must be rotated, a policy IAM rejects is no fix.
   const notices = noticeLines(e);

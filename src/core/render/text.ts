@@ -249,6 +249,19 @@ export function leadWords(status: CauseStatus): string {
 }
 
 /**
+ * A confirmed cause's fix, for the lead: the pasted policies already prove the cause, so its first
+ * confirm command would only re-read what the person pasted; what to change comes first. Null for
+ * an unproven cause or one without a fix.
+ */
+export function leadFix(top: RankedCause): string | null {
+  if (top.status !== 'confirmed' || !top.fix.description) return null;
+  const rest = top.fix.policy !== undefined ? 'The corrected policy and the command that applies it are under cause 1.'
+    : top.fix.commands.length ? 'The command is under cause 1.' : '';
+  const desc = top.fix.description.trim();
+  return rest ? `${desc}${/[.!?)]$/.test(desc) ? '' : '.'} ${rest}` : desc;
+}
+
+/**
  * An encoded authorization message names the denying policy outright: until a cause is confirmed,
  * decoding it (a first step) beats reading guesses, so the first steps come before the causes.
  */
@@ -580,6 +593,8 @@ export function renderText(e: Explanation): string {
   } else {
     const top = groups.full[0];
     if (top) blocks.push(wrap(`${leadWords(top.status)}: ${oneLine(top.title, 300)} (${STATUS_WORDS[top.status]}).`, ''));
+    const fix = top ? leadFix(top) : null;
+    if (fix) blocks.push(wrap(`Fix: ${oneLine(fix, 1000)}`, '', '  '));
   }
   // Warnings come before the details: a pasted secret must be rotated, a policy IAM rejects is no fix.
   const notices = noticeLines(e);
