@@ -124,7 +124,11 @@ export function denyClause(ctx: CauseContext): string | null {
   // AWS's clause ends at "… the <action> action" or at the policy (and its ARN): what follows on a
   // joined line is the wrapper's (Terraform's "with aws_iam_role.x, on main.tf line 12"), not AWS's
   const whole = CLAUSE_SHAPES.map((re) => re.exec(src.slice(at, at + 300))).find((m) => m);
-  if (whole) return whole[0].replace(/[.,;:"]+$/, '');
+  if (whole) {
+    let end = whole[0].length;
+    while (end > 0 && '.,;:"'.includes(whole[0][end - 1]!)) end--;
+    return whole[0].slice(0, end);
+  }
   let end = at;
   const max = Math.min(src.length, at + 300);
   while (end < max) {
