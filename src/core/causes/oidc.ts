@@ -760,7 +760,7 @@ const subMismatch: CauseDefinition = {
   ],
   confirm: [GET_TRUST, GITHUB_CLAIMS_CMD, KUBE_SA, GITLAB_SUB, TRAIL_WEBID],
   fix: {
-    description: 'Make the trust\'s sub condition match the real subject: GitHub repo:<org>/<repo>:ref:refs/heads/<branch> | :pull_request | :environment:<name> (or repo:<org>/<repo>:* with StringLike; repositories created from July 2026 use repo:<org>@<org-id>/<repo>@<repo-id>:…), EKS system:serviceaccount:<namespace>:<service-account>, GitLab project_path:<group>/<project>:ref_type:branch:ref:<branch>. Use StringLike for wildcards. Widening the subject widens who may assume the role: add only the subject you mean.',
+    description: 'Make the trust\'s sub condition match the real subject: {oidcSubjectForms}. Use StringLike for wildcards. Widening the subject widens who may assume the role: add only the subject you mean.',
     commands: ['aws iam update-assume-role-policy --role-name {targetRoleName} --policy-document file://trust-policy.json --profile {targetProfile}'],
     correctPolicy: (ctx) => {
       const { checks } = claimChecks(ctx, 'sub');
@@ -776,6 +776,14 @@ const subMismatch: CauseDefinition = {
     },
   },
   docs: [GITHUB_CLAIMS, GITHUB_DOC, IRSA_DOC, 'https://docs.gitlab.com/ci/cloud_services/aws/'],
+  // the subject forms of the token's own issuer only; unknown issuer: all of them (the placeholder)
+  facts: (ctx) => ({ oidcSubjectForms: SUBJECT_FORMS[providerOf(ctx)] ?? null }),
+};
+
+const SUBJECT_FORMS: Record<string, string> = {
+  github: 'GitHub\'s is repo:<org>/<repo>:ref:refs/heads/<branch>, :pull_request or :environment:<name> (or repo:<org>/<repo>:* with StringLike; repositories created from July 2026 use repo:<org>@<org-id>/<repo>@<repo-id>:…)',
+  eks: 'for IRSA it is system:serviceaccount:<namespace>:<service-account> of the pod',
+  gitlab: 'GitLab\'s is project_path:<group>/<project>:ref_type:branch:ref:<branch>',
 };
 
 /** Moves one key of a statement's Condition from StringEquals to StringLike. */

@@ -21,6 +21,8 @@ const PLACEHOLDERS: Record<string, string> = {
   callerPrincipalArn: '<caller-user-or-role-arn>',
   callerArn: '<caller-arn>',
   region: '<region>',
+  // oidc-sub-mismatch's fix when the token's issuer is not known (and in the catalog): every form
+  oidcSubjectForms: 'GitHub repo:<org>/<repo>:ref:refs/heads/<branch> | :pull_request | :environment:<name> (or repo:<org>/<repo>:* with StringLike; repositories created from July 2026 use repo:<org>@<org-id>/<repo>@<repo-id>:…), EKS system:serviceaccount:<namespace>:<service-account>, GitLab project_path:<group>/<project>:ref_type:branch:ref:<branch>',
   eventName: '<event-name>',
   encodedMessage: '<encoded-message>',
   mfaAccount: '<mfa-user-account-id>',
