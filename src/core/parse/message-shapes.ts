@@ -931,6 +931,9 @@ function upperFirst(code: string): string {
   return code.charAt(0).toUpperCase() + code.slice(1);
 }
 
+/** Words by which a ValidationException's message reports a refusal rather than a bad parameter. */
+const VALIDATION_REFUSAL = /not authori[sz]ed|access ?denied|permission|unauthori[sz]ed|forbidden|assume|credential|security token|\bkms\b|\brole\b|not allowed|access to/i;
+
 function codeThenMessage(st: ScanState, m: RegExpExecArray, from: number): Hit | null {
   const s = st.f.s;
   const cli = m[1] ?? m[2];
@@ -949,6 +952,9 @@ function codeThenMessage(st: ScanState, m: RegExpExecArray, from: number): Hit |
     break;
   }
   if (e <= start) return null;
+  // the JSON protocols' ValidationException is mostly a bad parameter ("One or more parameter values were invalid"); it
+  // is an authorization failure only when its message says so (a role a service could not assume, a refused key …)
+  if (lastSegment(code) === 'ValidationException' && !VALIDATION_REFUSAL.test(s.slice(start, e))) return null;
   const h = newHit('generic-auth-error', start, e);
   // `Code: message` names its code before the message (used when no envelope code is read)
   if (m[3]) h.fallbackCode = m[3];
