@@ -116,8 +116,8 @@ export function parseCaller(printed: string): ParsedCaller {
     // an account redacted with spaces around it (" ... ") is written without them in the derived role ARN
     const acct = a.account.trim();
     if (role && acct) c.roleArn = `arn:${a.partition || 'aws'}:iam::${acct}:role/${role}`;
-    if (role && isPlaceholder(role)) redactions.push('role-name');
-    if (c.sessionName && isPlaceholder(c.sessionName)) redactions.push('session-name');
+    if (role && isPlaceholder(role, false)) redactions.push('role-name');
+    if (c.sessionName && isPlaceholder(c.sessionName, false)) redactions.push('session-name');
   } else if (a.service === 'sts' && kind === 'federated-user') {
     c.type = 'federated-user';
     c.name = segs.join('/') || null;
@@ -143,7 +143,7 @@ export function parseCaller(printed: string): ParsedCaller {
     else if (kind === 'role') { c.type = 'role'; c.name = segs[segs.length - 1] || null; }
     else if (kind === 'assumed-role') { c.type = 'assumed-role'; c.name = segs[0] || null; c.sessionName = segs.slice(1).join('/') || null; }
   }
-  if (c.name && isPlaceholder(c.name) && !redactions.includes('role-name')) redactions.push(c.type === 'user' ? 'user-name' : 'role-name');
+  if (c.name && isPlaceholder(c.name, false) && !redactions.includes('role-name')) redactions.push(c.type === 'user' ? 'user-name' : 'role-name');
   return { caller: c, redactions };
 }
 
@@ -184,7 +184,7 @@ export function parseTarget(printed: string): ParsedTarget {
     const slash = res.indexOf('/');
     if (slash < 0) { t.resourceType = 'bucket'; t.name = res || null; }
     else { t.resourceType = 'object'; t.name = res.slice(slash + 1) || null; }
-    if (res && isPlaceholder(slash < 0 ? res : res.slice(0, slash))) redactions.push('bucket-name');
+    if (res && isPlaceholder(slash < 0 ? res : res.slice(0, slash), false)) redactions.push('bucket-name');
     return { target: t, redactions };
   }
   // resource-type/name, resource-type:name, or bare name
@@ -202,7 +202,7 @@ export function parseTarget(printed: string): ParsedTarget {
   } else {
     t.name = res || null;
   }
-  if (t.name && isPlaceholder(t.name)) redactions.push('target-name');
+  if (t.name && isPlaceholder(t.name, false)) redactions.push('target-name');
   return { target: t, redactions };
 }
 

@@ -20,8 +20,12 @@ function isAccountWord(s: string): boolean {
   return true;
 }
 
-/** True when the value looks like a stand-in for something hidden rather than a real value. */
-export function isPlaceholder(v: string | null | undefined): boolean {
+/**
+ * True when the value looks like a stand-in for something hidden rather than a real value. `accountWords`: a phrase
+ * around "account" (`<your account>`, `account_number`) counts too — for account fields and whole ARNs, not for names:
+ * OrganizationAccountAccessRole and cross-account-role are real role names.
+ */
+export function isPlaceholder(v: string | null | undefined, accountWords = true): boolean {
   if (v === null || v === undefined) return false;
   const s = v.trim();
   if (s === '') return true;
@@ -29,7 +33,7 @@ export function isPlaceholder(v: string | null | undefined): boolean {
   if (s[0] === '[' && /^\[[^\]]{1,60}\]$/.test(s)) return true; // [IAMID], [account]
   // <account-id>, {redacted}, <<account number>>, ***, xxx, ..., ??, REDACTED (none of which 12 digits can hold)
   if (/[<>{}]|\*{2,}|x{3,}|\.\.\.|…|\?{2,}|REDACTED|OMITTED/i.test(s)) return true;
-  if (WORDS.test(s) || isAccountWord(s)) return true;
+  if (WORDS.test(s) || (accountWords && isAccountWord(s))) return true;
   return false;
 }
 
