@@ -9,7 +9,7 @@ import type {
   CauseStatus, CommandStep, Evidence, Explanation, ParsedError, PolicyReport, RankedCause, Verdict,
 } from '../types.js';
 import { renderDecisionSvg } from './svg.js';
-import { CHECKED_WORDS, checkedSentence, correctedPolicyWords, INFERRED_WORDS, NOT_RECOGNIZED_WORDS, decodedRows, firstStepsFirst, leadFix, printedBy, toolWords, inferredFor, inferredLine, leadWords, noticeLines, otherErrorsNote, pathWords } from './text.js';
+import { CHECKED_WORDS, checkedSentence, correctedPolicyWords, INFERRED_WORDS, NOT_RECOGNIZED_WORDS, decodedRows, firstStepsFirst, leadFix, printedBy, toolWords, toolWrapper, inferredFor, inferredLine, leadWords, noticeLines, otherErrorsNote, pathWords } from './text.js';
 
 export { renderDecisionSvg } from './svg.js';
 
@@ -172,7 +172,7 @@ function field(name: string, valueHtml: string): string {
 function noCodeWords(p: ParsedError): string {
   const tool = p.decoded ? printedBy(p) : toolWords(p);
   const status = p.httpStatus ? ` (HTTP ${e(p.httpStatus)})` : '';
-  return p.source === 'plain' && tool === toolWords({ ...p, wrappers: [] })
+  return p.source === 'plain' && !p.decoded && !toolWrapper(p)
     ? `no error code in the text${status}`
     : `no error code in the text${status}; printed by ${e(tool)}`;
 }

@@ -115,9 +115,14 @@ export function sourceWords(source: string): string {
   return SOURCE_WORDS[source] ?? source;
 }
 
+/** The wrapper that names the tool when the source vocabulary recognized none (PHP's "Error executing …"). */
+export function toolWrapper(p: ParsedError): string | undefined {
+  return p.source === 'plain' ? p.wrappers.find((w) => TOOL_WRAPPERS[w]) : undefined;
+}
+
 /** The tool that printed this error, in people's words: the source, or a wrapper that is a tool's own wording. */
 export function toolWords(p: ParsedError): string {
-  const tool = p.source === 'plain' ? p.wrappers.find((w) => TOOL_WRAPPERS[w]) : undefined;
+  const tool = toolWrapper(p);
   return tool ? TOOL_WRAPPERS[tool]! : sourceWords(p.source);
 }
 
@@ -129,8 +134,7 @@ export function decoderWords(p: ParsedError): string {
 /** "the AWS CLI (inside Terraform │ box, log timestamps)"; a decoded message names the command that decoded it. */
 export function printedBy(p: ParsedError): string {
   const words = (w: string) => WRAPPER_WORDS[w] ?? w;
-  // no tool of the source vocabulary, but its wrapper names the one that printed it (PHP's "Error executing …")
-  const tool = p.source === 'plain' ? p.wrappers.find((w) => TOOL_WRAPPERS[w]) : undefined;
+  const tool = toolWrapper(p);
   const wrappers = [...new Set(p.wrappers.filter((w) => w !== p.source && w !== tool).map(words))];
   const inside = wrappers.length ? ` (inside ${wrappers.join(', ')})` : '';
   if (tool) return TOOL_WRAPPERS[tool] + inside;
