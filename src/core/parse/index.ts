@@ -458,6 +458,23 @@ function contextProviders(s: string): string[] {
   return [...set];
 }
 
+/**
+ * configure-aws-credentials prints its inputs under the step (`with:` … `role-to-assume: arn:…:role/x`): with several role
+ * ARNs in the paste (role chaining: the web identity role beside the chained one), the step's input names the role
+ * that step assumes. Null when no such input or two different ones show (two steps pasted).
+ */
+function roleToAssumeInput(s: string): string | null {
+  let found: string | null = null;
+  for (let i = s.indexOf('role-to-assume:'), n = 0; i >= 0 && n < 20; i = s.indexOf('role-to-assume:', i + 15), n++) {
+    const m = /^role-to-assume:[ \t]{0,8}["']?(arn:aws[a-z-]{0,20}:iam::\d{12}:role\/[^\s'",)]{1,300})/.exec(s.slice(i, i + 400));
+    if (!m) continue;
+    const arn = cleanToken(m[1]!);
+    if (found && found !== arn) return null;
+    found = arn;
+  }
+  return found;
+}
+
 function contextRoles(s: string): string[] {
   const set = new Set<string>();
   for (const m of allMatches(/\barn:aws[a-z-]{0,20}:iam::[^:\s'"]{0,40}:role\/[^\s'",)]{1,300}/g, s, 200)) {
@@ -479,6 +496,7 @@ class PasteContext {
   private accessPoints_?: Placed[];
   private federation_?: string | null;
   private ttl_?: boolean;
+  private roleToAssume_?: string | null;
 
   constructor(private readonly f: Flat, readonly cloudtrail: boolean, readonly source: ErrorSource) {}
 
@@ -492,6 +510,10 @@ class PasteContext {
   get accessPoints(): Placed[] { return (this.accessPoints_ ??= this.f.s.includes(':accesspoint/') ? accessPointTargets(this.f) : []); }
   /** The federation call (AssumeRoleWithSAML / WithWebIdentity) a login tool's paste is about. */
   get federation(): string | null { return this.federation_ === undefined ? (this.federation_ = federationOf(this.f.s)) : this.federation_; }
+  /** The one role ARN configure-aws-credentials' `role-to-assume:` input names in the paste, else null. */
+  get roleToAssume(): string | null {
+    return this.roleToAssume_ === undefined ? (this.roleToAssume_ = roleToAssumeInput(this.f.s)) : this.roleToAssume_;
+  }
   /** The paste mentions aws-vault's --assume-role-ttl. */
   get ttl(): boolean { return (this.ttl_ ??= this.f.s.includes('--assume-role-ttl')); }
 }
@@ -715,8 +737,8 @@ function buildParsed(f: Flat, h: MergedHit, lo: number, hi: number, globalWrappe
   let targetRaw = h.targetRaw ? cleanToken(h.targetRaw) : null;
   // a wording that names no resource: the one role ARN the paste mentions (`--role-arn …`, `Role: …`)
   if (!targetRaw && !h.callerRaw && shape?.family !== 'typed' && !NO_CONTEXT_ROLE.has(h.shape) &&
-    ((act && ASSUME_ACTIONS.has(act)) || CONTEXT_ROLE_SHAPES.has(h.shape)) && ctx.roles.length === 1) {
-    targetRaw = ctx.roles[0] ?? null;
+    ((act && ASSUME_ACTIONS.has(act)) || CONTEXT_ROLE_SHAPES.has(h.shape)) && (ctx.roles.length === 1 || ctx.roleToAssume)) {
+    targetRaw = ctx.roles.length === 1 ? ctx.roles[0] ?? null : ctx.roleToAssume;
   }
   // the CLI's own transfer line, on the message's line: `download failed: s3://b/k to ./k An error occurred …`
   if (!targetRaw && act?.startsWith('s3:')) targetRaw = cliTransferObject(f, Math.min(env.start, h.start), lo, action, p.operation);
