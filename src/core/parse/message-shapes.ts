@@ -769,7 +769,8 @@ export function scanNotAuthorized(st: ScanState, m: RegExpExecArray): Hit | null
   }
   const typed = prev.endsWith('is ') || prev.endsWith('are ');
   let p = skipSpaces(s, after);
-  if (s[p] === ':') p = skipSpaces(s, p + 1);
+  const colon = s[p] === ':';
+  if (colon) p = skipSpaces(s, p + 1);
   // "perform action sts:AssumeRole" / "perform API action"
   if (/^action /i.test(s.slice(p, p + 7))) p += 7;
   const act = readAction(st.f, p);
@@ -778,6 +779,17 @@ export function scanNotAuthorized(st: ScanState, m: RegExpExecArray): Hit | null
     const h = newHit('sts-not-authorized', i, act.end);
     h.action = act.action;
     h.actionRedacted = act.redacted;
+    // a fragment pasted without its "User: … is" head keeps AWS's wording after the action, "perform: A on resource: R":
+    // the resource is read as in the typed form (STS's own untyped text has no colon and names no resource)
+    if (colon && act.action) {
+      const q = skipSpaces(s, act.end);
+      const on = /^on resource: ?/i.exec(s.slice(q, q + 14));
+      const t = on ? readTarget(st.f, skipSpaces(s, q + on[0].length)) : null;
+      if (t?.target) {
+        h.targetRaw = t.target;
+        h.end = t.end;
+      }
+    }
     return h;
   }
   const who = callerBefore(st, i);
