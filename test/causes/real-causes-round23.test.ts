@@ -26,11 +26,23 @@
  * - r23-28 (LangWatch: `…:assumed-role/langwatch-service-account-role/aws-sdk-js-session-...` refused sts:AssumeRole on
  *   `arn:aws:iam::<customer>:role/<their role>`, the app role lacking the identity permission): want
  *   identity-missing-allow, got role-missing-or-typo, trust-principal-missing, identity-missing-allow.
+ * After the cause rules of test/causes/round23-rules.test.ts — a WAFv2 CreateWebACL / UpdateWebACL (CreateRuleGroup /
+ * UpdateRuleGroup) refused on a resource the request references (an IP set, regex pattern set or rule group, not an
+ * explicit deny) weighs identity-resource-mismatch, since WAF authorizes the call against each referenced resource and
+ * a policy written for the ACL lists only the ACL; a role ARN whose name is a bracketed placeholder with a space
+ * (`role/<their role>`) is a redaction, not a name with whitespace, so role-missing-or-typo is no longer lifted by it —
+ * top-1 6/12, top-3 10/12 (r23-08 first; r23-28 from third to second). Left: r23-04 (the record-type condition is not
+ * in the message), r23-18 and r23-22 (the wrong path and the wrong credentials are not in the message), r23-27 (an IAM
+ * user refused AssumeRole reads as a trust-policy refusal; the hook's ignored credential source is not in the
+ * message), r23-17 (ssm:GetParameter with no reason clause: the sibling-action hint ties identity-action-mismatch
+ * with identity-missing-allow and ranks it first; the shared corpus's r145, the same shape, is labeled
+ * identity-action-mismatch, so no message-only rule separates them), r23-28 (trust-principal-missing stays first
+ * for a bare AssumeRole message). The round is no longer blind; the bars are these figures.
  */
 import { describeLabeledRound } from './held-out.js';
 
 describeLabeledRound({
   name: 'round-23 labeled messages (message only)', errorsFile: 'real-errors-round23.jsonl',
-  causesFile: 'real-causes-round23.jsonl', minLabels: 12, top1Bar: 5 / 12, top3Bar: 10 / 12, everyMessageListed: true,
+  causesFile: 'real-causes-round23.jsonl', minLabels: 12, top1Bar: 6 / 12, top3Bar: 10 / 12, everyMessageListed: true,
   distinctSources: true, sourcePattern: /^(?:[\w.-]+\/[\w.-]+#\d+|https:\/\/\S+)$/,
 });

@@ -171,6 +171,20 @@ function crossRegionProfileOf(arn: string): string | null {
 }
 
 /**
+ * WAFv2 authorizes CreateWebACL / UpdateWebACL and CreateRuleGroup / UpdateRuleGroup against every IP set, regex
+ * pattern set and rule group the request references, not only against the web ACL (rule group) itself. A refusal that
+ * names one of those (`…:global/ipset/…`) comes from an Allow whose Resource lists only the ACL. The referenced
+ * resource's type as the ARN spells it, or null.
+ */
+function wafReferencedResource(ctx: CauseContext): string | null {
+  const act = actionOf(ctx);
+  if (!act.startsWith('wafv2:')) return null;
+  const own = /^wafv2:(?:create|update)(webacl|rulegroup)$/.exec(act);
+  const ref = own ? /^arn:aws[a-z-]{0,20}:wafv2:[a-z0-9-]{0,30}:[^:/]{0,40}:(?:global|regional)\/(ipset|regexpatternset|rulegroup|managedruleset)\//.exec(ctx.parsed.target?.arn ?? '') : null;
+  return own && ref && ref[1] !== own[1] ? ref[1]! : null;
+}
+
+/**
  * An AWS Batch job definition named without its revision (`…:job-definition/my-job`, no `:4`) in a refused
  * batch:SubmitJob: the request is authorized against exactly that ARN, which a policy naming the revision ARN
  * (`my-job:1`, `my-job:*`) does not cover. The ARN, or null.
@@ -385,6 +399,8 @@ export const causes: CauseDefinition[] = [
           if (jd) return weigh(4, ev(`${ctx.parsed.action} is authorized against the job definition as the request named it: ${jd}, without a revision. A policy that lists the definition with its revision (\`${jd}:1\`, or \`:*\`, as a construct's jobDefinitionArn gives it) does not match that ARN; allow ${jd} itself (or ${jd}*).`, 'message'));
           const profile = denyKind(ctx) !== 'explicit' ? crossRegionProfileOf(ctx.parsed.target?.arn ?? '') : null;
           if (profile) return weigh(4, ev(`The call went through the cross-Region inference profile ${profile}: Bedrock authorizes ${action} on the profile's ARN (and on the model in each Region it routes to), and a policy written for the model grants only arn:…::foundation-model/… — add the inference-profile ARN to the Allow's Resource.`, 'message'));
+          const waf = denyKind(ctx) !== 'explicit' ? wafReferencedResource(ctx) : null;
+          if (waf) return weigh(4, ev(`WAF authorizes ${action} against each IP set, regex pattern set and rule group the request references, not only the web ACL or rule group it creates or updates: the refused resource (${ctx.parsed.target?.arn}) is a referenced ${waf}, which an Allow whose Resource lists only the ACL does not cover. Add the referenced resources' ARNs (or arn:…:wafv2:<region>:<account>:*/${waf}/*) to the Resource.`, 'message'));
           const sub = subResourceOf(ctx.parsed.target?.arn ?? '');
           if (sub) return weigh(4, ev(`The call is on ${sub.what} (${ctx.parsed.target?.arn}), ${sub.kind ?? 'a sub-resource'}: policies often name only ${sub.parent} and miss it (${sub.hint}).`, 'message'));
           if (isStsFamily(ctx)) return weigh(0.6, ev('For AssumeRole a missing grant is more common than a mistyped role ARN in the caller\'s policy; only the policy or the simulator can tell.', 'catalog'));

@@ -115,7 +115,8 @@ const roleMissing: CauseDefinition = {
       }
       const acct = t?.accountId ?? '';
       if (/^\d+$/.test(acct) && acct.length !== 12) return sig(5, fromMessage(`The account id in the role ARN, ${acct}, has ${acct.length} digits instead of 12.`));
-      if (t?.name && /\s/.test(t.name)) return sig(4, fromMessage('The role name contains whitespace.'));
+      // a placeholder the poster wrote in place of the name (`<their role>`, `{role name}`) is a redaction, not a typo
+      if (t?.name && /\s/.test(withoutPlaceholders(t.name))) return sig(4, fromMessage('The role name contains whitespace.'));
       return null;
     },
     // pasted policies
@@ -194,3 +195,8 @@ const notARole: CauseDefinition = {
 };
 
 export const causes: CauseDefinition[] = [roleMissing, notARole];
+
+/** The text without its bracketed placeholders (`<their role>`, `{role name}`, `[account id]`); each regex is linear. */
+function withoutPlaceholders(name: string): string {
+  return name.replace(/<[^<>]{0,80}>/g, '').replace(/\{[^{}]{0,80}\}/g, '').replace(/\[[^[\]]{0,80}\]/g, '');
+}
