@@ -116,7 +116,7 @@ const roleMissing: CauseDefinition = {
       const acct = t?.accountId ?? '';
       if (/^\d+$/.test(acct) && acct.length !== 12) return sig(5, fromMessage(`The account id in the role ARN, ${acct}, has ${acct.length} digits instead of 12.`));
       // a placeholder the poster wrote in place of the name (`<their role>`, `{role name}`) is a redaction, not a typo
-      if (t?.name && /\s/.test(withoutPlaceholders(t.name))) return sig(4, fromMessage('The role name contains whitespace.'));
+      if (t?.name && /\s/.test(t.name) && /\s/.test(withoutPlaceholders(t.name))) return sig(4, fromMessage('The role name contains whitespace.'));
       return null;
     },
     // pasted policies
