@@ -15,6 +15,7 @@ import { ctxCache } from './memo.js';
 import { commandContextValue, requestFromCommand, roleArnWithPath, type CommandRequest } from '../policy/command-request.js';
 import { coversUnknownResource, isResourceLess, unknownResource } from '../policy/resource.js';
 import { viaServiceOf } from '../policy/via-service.js';
+import { hasIacReference, referenceCanName } from '../policy/iac.js';
 import { SHAPE_BY_NAME } from '../parse/message-shapes.js';
 
 /** Memoizes a per-answer predicate (one WeakMap per function; the context is the key). */
@@ -660,6 +661,7 @@ export type PrincipalRelation =
 
 export function relateAwsPrincipal(value: string, c: CallerShape): PrincipalRelation {
   if (value === '*') return 'wildcard';
+  if (value.includes('${') && hasIacReference(value)) return referencedRelation(value, c);
   if (/^A(?:ROA|IDA)[A-Z0-9]{8,40}$/.test(value)) return 'stale-unique-id';
   // an account id one or two keystrokes away from the caller's (transposed or mistyped digits)
   const typo = (acct: string) => c.account !== null && isAccountId(acct) && acct !== c.account && editDistance(acct, c.account, 2) <= 2;
@@ -709,6 +711,23 @@ export function relateAwsPrincipal(value: string, c: CallerShape): PrincipalRela
   if ((isUserEntry && callerIsRole) || (isRoleEntry && callerIsUser)) return sameAcct || c.account === null ? 'user-vs-role' : 'other';
   if (c.type === 'root' && value === c.arn) return 'exact';
   return 'other';
+}
+
+/**
+ * A value CloudFormation or Terraform fills in at deploy time (policy/iac.ts): it may name the caller
+ * when, read as any text there, it matches the caller's ARN, role, account or root; otherwise it
+ * names someone else whatever was filled in.
+ */
+function referencedRelation(value: string, c: CallerShape): PrincipalRelation {
+  if (!c.arn) return 'maybe'; // nobody knows who called
+  const p = c.partition;
+  const names: string[] = [c.arn];
+  if (c.knownRoleArn) names.push(c.knownRoleArn);
+  if (c.account) {
+    names.push(c.account, `arn:${p}:iam::${c.account}:root`);
+    if (c.roleName) names.push(`arn:${p}:iam::${c.account}:role/${c.roleName}`);
+  }
+  return referenceCanName(value, names) ? 'maybe' : 'other';
 }
 
 /** How a statement's Principal relates to the caller (best relation across its AWS values). */

@@ -16,6 +16,7 @@ import { DOCS } from './docs.js';
 import { abducedFor } from './abduce.js';
 import { ctxCache } from './memo.js';
 import { decodedDeny } from './decoded.js';
+import { hasIacReference } from '../policy/iac.js';
 
 
 // ───────────────────────────── shared confirm commands ─────────────────────────────
@@ -274,7 +275,11 @@ export const causes: CauseDefinition[] = [
         if (sure) return ruleOut(pev(`${where(sure)} names the caller (${sure.principal === 'exact' ? 'its ARN' : sure.principal === 'account' ? 'its account' : '"*"'}).`, sure));
         if (t.naming.length) {
           const v = t.naming[0]!;
-          return weigh(0.4, pev(`${where(v)} names ${(v.st.principal?.AWS ?? []).join(', ')}; the error hides the caller's account, so if that is the caller's account the principal is fine.`, v));
+          const named = (v.st.principal?.AWS ?? []).join(', ');
+          const deployed = (v.st.principal?.AWS ?? []).filter(hasIacReference);
+          return weigh(0.4, pev(deployed.length
+            ? `${where(v)} names ${named}, which CloudFormation or Terraform fills in at deploy time: if the deployed value names ${callerWords(ctx)}, the principal is fine. The deployed trust policy (the first confirm command) tells.`
+            : `${where(v)} names ${named}; the error hides the caller's account, so if that is the caller's account the principal is fine.`, v));
         }
         const named = t.refs.map((r) => r.value).concat(t.allows.flatMap((v) => [...(v.st.principal?.Service ?? []), ...(v.st.principal?.Federated ?? [])]));
         const text = `No Allow statement of the pasted trust policy names ${callerWords(ctx)} or account ${ctx.facts.callerAccount ?? '(unknown)'}; it trusts only ${named.length ? named.slice(0, 5).join(', ') : 'nobody'}.`;

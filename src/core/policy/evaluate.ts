@@ -15,6 +15,7 @@ import { Memo } from './cache.js';
 import { compileGlob, equalsPlain, matchPattern, type Pattern } from './match.js';
 import { describePrincipal, matchNotPrincipalElement, matchPrincipalElement, type PrincipalClass, type Who } from './principal.js';
 import { resolveValue } from './variables.js';
+import { hasIacReference } from './iac.js';
 import { isResourceLess, matchUnknownResource, unknownResource, type UnknownResource } from './resource.js';
 
 const PRINCIPAL_KINDS_WITH_PRINCIPAL: PolicyKind[] = ['trust', 'resource', 'rcp', 'vpc-endpoint'];
@@ -176,11 +177,15 @@ function explainStatement(
   }
   if (matched === 'unknown') {
     const parts: string[] = [];
-    if (principalOk === 'unknown') parts.push('the unknown caller is one of the named principals');
+    if (principalOk === 'unknown') {
+      const deployed = referenced(s.principal?.AWS ?? s.notPrincipal?.AWS ?? []);
+      parts.push(deployed.length && who.arn ? `the deployed value of ${list(deployed)} names ${who.arn}` : 'the unknown caller is one of the named principals');
+    }
     if (resourceOk === 'unknown') {
+      const deployed = referenced(s.resource ?? s.notResource ?? []);
       parts.push(res.unknown
         ? `the call was on a resource ${s.resource ? `matched by ${list(s.resource)}` : `outside ${list(s.notResource ?? [])}`} (the message names none)`
-        : 'the policy variables in Resource resolve to the resource');
+        : deployed.length ? `the deployed value of ${list(deployed)} ${s.resource ? 'covers' : 'excludes'} the resource` : 'the policy variables in Resource resolve to the resource');
     }
     for (const o of outcomes) if (o.result === 'unknown') parts.push(humanCondition(o));
     return `${s.effect === 'Allow' ? 'Allows' : 'Denies'} only if ${parts.join(' and ')}.`;
@@ -189,6 +194,9 @@ function explainStatement(
     (usesPrincipal && s.principal ? ` for ${whoText(who, request)}${cls === 'account' ? ' (through its account)' : cls === 'role' ? ' (through its role)' : ''}` : '') +
     (s.conditions.length > 0 ? ', conditions met.' : '.');
 }
+
+/** The values holding deploy-time references (iac.ts). */
+const referenced = (values: readonly string[]): string[] => values.filter(hasIacReference);
 
 function evaluateStatement(
   s: Statement, policy: Policy, request: EvaluationRequest, who: Who, ctx: ContextView, hasBoundary: boolean, res: ResourceView,

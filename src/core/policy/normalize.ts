@@ -1,6 +1,7 @@
 /** Normalizing a policy document: every element an array, issues with JSON paths. */
 import type { ConditionClause, Issue, PolicyKind, PrincipalElement, Statement } from '../types.js';
 import { parseOperator } from './conditions.js';
+import { iacReferences, intrinsicString } from './iac.js';
 
 const STATEMENT_ELEMENTS = ['Sid', 'Effect', 'Action', 'NotAction', 'Resource', 'NotResource', 'Principal', 'NotPrincipal', 'Condition'];
 const TOP_ELEMENTS = ['Version', 'Id', 'Statement'];
@@ -22,7 +23,8 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 function scalar(v: unknown): string | null {
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  return null;
+  // a CloudFormation intrinsic ({"Fn::Sub": …}, {"Ref": …}) stands for a string the deployment fills in (iac.ts)
+  return intrinsicString(v);
 }
 
 /**
@@ -233,7 +235,31 @@ export function normalizeDocument(doc: Record<string, unknown>, kind: PolicyKind
   if (list.length === 0) {
     issues.push({ code: 'no-statement', message: 'The policy has no statements.', path: 'Statement', severity: 'error' });
   }
+  const refs = deployTimeReferences(statements);
+  if (refs.length > 0) {
+    const shown = refs.slice(0, 3).map((r) => '${' + r + '}').join(', ') + (refs.length > 3 ? `, … (${refs.length - 3} more)` : '');
+    issues.push({
+      code: 'deploy-time-references',
+      message: `The document holds values CloudFormation or Terraform fills in at deploy time (${shown}); where one decides a statement, the statement is read as unknown. Paste the deployed document (aws iam get-role, get-role-policy or get-policy-version) to decide it.`,
+      path: '',
+      severity: 'warning',
+    });
+  }
   return { version, statements, issues, hasPrincipal, trustActions };
+}
+
+/** The deploy-time references (iac.ts) in the statements' values, in order. */
+function deployTimeReferences(statements: readonly Statement[]): string[] {
+  const out: string[] = [];
+  const scan = (values: readonly string[] | null): void => {
+    if (values) for (const v of values) if (v.includes('${')) iacReferences(v, out);
+  };
+  for (const s of statements) {
+    scan(s.action); scan(s.notAction); scan(s.resource); scan(s.notResource);
+    for (const el of [s.principal, s.notPrincipal]) if (el) { scan(el.AWS); scan(el.Service); scan(el.Federated); }
+    for (const c of s.conditions) { scan(c.values); if (c.key.includes('${')) iacReferences(c.key, out); }
+  }
+  return out;
 }
 
 /** Issues that depend on the final kind. */

@@ -1,6 +1,7 @@
 /** Who is asking, and does a Principal / NotPrincipal element name them? */
 import type { PrincipalElement } from '../types.js';
 import { assumedRoleParts, isAccountId, isServicePrincipal, parseArn, roleParts } from './arn.js';
+import { iacReferences, referenceCanName } from './iac.js';
 
 export type PrincipalKind =
   | 'user' | 'role' | 'assumed-role' | 'federated-user' | 'root' | 'service' | 'federated' | 'anonymous' | 'unknown';
@@ -68,8 +69,23 @@ function accountOfPrincipalValue(v: string): string | null {
   return null;
 }
 
+/**
+ * A Principal value holding a deploy-time reference (`arn:aws:iam::${AWS::AccountId}:root`, iac.ts):
+ * if it cannot name the caller, its role or its account whatever the deployment filled in, it names
+ * someone else; if it can, only the deployed value can tell.
+ */
+function referencedValue(v: string, who: Who): PrincipalClass {
+  if (who.arn === null) return 'unknown';
+  const p = who.partition ?? 'aws';
+  const names = [who.arn];
+  if (who.account) names.push(who.account, `arn:${p}:iam::${who.account}:root`);
+  if (who.kind === 'assumed-role' && who.roleName && who.account) names.push(`arn:${p}:iam::${who.account}:role/${who.roleName}`);
+  return referenceCanName(v, names) ? 'unknown' : 'none';
+}
+
 function matchAwsValue(v: string, who: Who): PrincipalClass {
   if (v === '*') return 'direct';
+  if (v.includes('${') && iacReferences(v).length > 0) return referencedValue(v, who);
   const acct = accountOfPrincipalValue(v);
   if (acct !== null) {
     if (who.kind === 'service' || who.kind === 'federated' || who.kind === 'anonymous') return 'none';

@@ -7,6 +7,7 @@
 import { Memo } from './cache.js';
 import type { ContextView } from './context.js';
 import { compileGlob, STAR, QMARK, type Pattern } from './match.js';
+import { iacReferences } from './iac.js';
 
 export type Resolved =
   | { kind: 'ok'; pattern: Pattern; text: string }
@@ -53,7 +54,11 @@ export function resolveValue(
   ctx: ContextView,
   opts: { variables: boolean; wildcards: boolean },
 ): Resolved {
-  if (!opts.variables || !value.includes('${')) return plain(value, opts.wildcards);
+  if (!value.includes('${')) return plain(value, opts.wildcards);
+  // a value CloudFormation or Terraform fills in at deploy time is unknown here, whatever the Version (iac.ts)
+  const ref = iacReferences(value);
+  if (ref.length > 0) return { kind: 'unknown', key: ref[0]! };
+  if (!opts.variables) return plain(value, opts.wildcards);
   const pattern: Pattern = [];
   let text = '';
   const w = opts.wildcards;
