@@ -68,7 +68,10 @@ export const PolicyInputSchema = z
       .describe(
         'A policy object (or a bare list of its statements, read as a policy without Version), or a string holding policy JSON, URL-encoded policy JSON, or the whole output of ' +
           '`aws iam get-role`, `get-role-policy`, `get-policy-version`, `aws organizations describe-policy`, ' +
-          '`aws kms get-key-policy` or `aws s3api get-bucket-policy`.',
+          '`aws kms get-key-policy` or `aws s3api get-bucket-policy`; or the infrastructure code that defines it: Terraform ' +
+          '(`jsonencode({…})`, a heredoc, `data "aws_iam_policy_document"`), a CloudFormation or SAM template in YAML or JSON ' +
+          '(short tags such as `!Sub` and `!Ref` included) or a Serverless Framework `iam.role.statements` block. Values the ' +
+          'deployment fills in (`${AWS::AccountId}`, `var.x`) are read as unknown.',
       ),
     level: z.number().int().min(0).max(10).optional().describe('SCP/RCP organization level (0 = root).'),
   })

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { explain } from '../../src/core/index.js';
+import { renderMarkdown } from '../../src/core/render/index.js';
 import { readPolicy, simulate } from '../../src/core/policy/index.js';
 import { iacReferences, intrinsicString, isIacReference, referenceCanName } from '../../src/core/policy/iac.js';
 
@@ -97,5 +98,29 @@ describe('deploy-time references', () => {
     expect(may.evidence.map((e) => e.text).join(' ')).toContain('fills in at deploy time');
     const cannot = top({ 'Fn::Sub': 'arn:aws:iam::${AWS::AccountId}:role/ci' });
     expect(cannot.status).toBe('confirmed');
+  });
+});
+
+describe('a corrected document that keeps deploy-time references', () => {
+  const terraform = (principal: string) => `resource "aws_iam_role" "deploy" {
+  name = "deploy"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{ Effect = "Allow", Principal = { AWS = "${principal}" }, Action = "sts:AssumeRole" }]
+  })
+}`;
+  const words = (principal: string) => renderMarkdown(explain({ message: MESSAGE, policies: [{ kind: 'trust', document: terraform(principal) }] }))
+    .split('\n').filter((l) => l.startsWith('Corrected policy'));
+
+  it('says to make the change in the code (or fill the values in) before the command reads it', () => {
+    const [line] = words('arn:aws:iam::${var.ci_account}:role/ci');
+    expect(line).toContain('it keeps ${var.ci\\_account}, which the deployment fills in: make the same change in the Terraform or CloudFormation that defines it');
+    expect(line).toContain('save it as trust.json and run the command below');
+  });
+
+  it('near miss: a document without references is saved and applied as it is', () => {
+    const [line] = words('arn:aws:iam::111122223333:role/ci');
+    expect(line).toContain('save it as trust.json, then run the command below');
+    expect(line).not.toContain('deployment fills in');
   });
 });

@@ -41,7 +41,7 @@ function readPolicyUnsafe(input: PolicyInput): Policy {
       return emptyPolicy(input, [{ code: bad === 'depth' ? 'too-deep' : 'document-too-large', message: bad === 'depth' ? 'The document is nested too deeply.' : 'The document is too large.', severity: 'error' }]);
     }
   }
-  const dug = digDocument(doc0);
+  const dug = digDocument(doc0, validKind(input.kind));
   issues.push(...dug.issues);
   const given = validKind(input.kind);
   if (input.kind !== undefined && given === null) {

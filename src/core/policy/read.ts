@@ -5,6 +5,9 @@
  */
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import type { Issue, PolicyKind, PolicyMeta } from '../types.js';
+import { looksLikeHcl, parseHclText } from './hcl.js';
+import { intrinsicString } from './iac.js';
+import { looksLikeYaml, parseYamlText } from './yaml.js';
 
 export const MAX_DOCUMENT_CHARS = 100_000;
 export const MAX_DEPTH = 64;
@@ -178,6 +181,20 @@ export function parseJsonText(text: string, issues: Issue[], path = ''): unknown
   }
   if (urlLayers > 1) issues.push({ code: 'url-encoded-twice', message: `The document was URL-encoded ${urlLayers} times over; decoded each time.`, path, severity: 'info' });
   if (!(t.startsWith('{') || t.startsWith('['))) {
+    // infrastructure code: Terraform (jsonencode, a heredoc, aws_iam_policy_document) or YAML (CloudFormation, SAM, Serverless)
+    if (looksLikeHcl(t)) return parseHclText(t, issues, path);
+    if (looksLikeYaml(t)) {
+      if (!fewOpeners(t, MAX_DEPTH) && textDepth(t) > MAX_DEPTH) {
+        issues.push({ code: 'too-deep', message: `The document is nested deeper than ${MAX_DEPTH} levels.`, path, severity: 'error' });
+        return undefined;
+      }
+      const value = parseYamlText(t, issues, path);
+      if (value !== undefined && valueTooDeep(value)) {
+        issues.push({ code: 'too-deep', message: `The document is nested deeper than ${MAX_DEPTH} levels.`, path, severity: 'error' });
+        return undefined;
+      }
+      return value;
+    }
     // JSON somewhere inside other text (a log line, a shell prompt, …)
     const start = t.indexOf('{');
     const end = t.lastIndexOf('}');
@@ -213,8 +230,38 @@ function orgKind(type: unknown): PolicyKind | null {
   return null;
 }
 
+const IDENTITY_SIDE: readonly PolicyKind[] = ['identity', 'permissions-boundary', 'session'];
+
+/** A CloudFormation resource's Properties that hold a policy document, and whether it is a trust. */
+function templateDocument(props: Record<string, unknown>, want: PolicyKind | null): 'trust' | 'inline' | 'other' | null {
+  const inline = Array.isArray(props['Policies']) && props['Policies'].some((p) => isRecord(p) && p['PolicyDocument'] !== undefined);
+  if (props['AssumeRolePolicyDocument'] !== undefined) return want && IDENTITY_SIDE.includes(want) && inline ? 'inline' : 'trust';
+  if (props['PolicyDocument'] !== undefined || props['KeyPolicy'] !== undefined) return 'other';
+  return inline ? 'inline' : null;
+}
+
+/**
+ * The resource of a CloudFormation / SAM template whose document the person means: the one whose
+ * kind matches the kind given (a role's trust, a role's inline policy, a policy, a bucket or key
+ * policy), else the first that holds one.
+ */
+function templateResource(resources: Record<string, unknown>, want: PolicyKind | null, issues: Issue[]): Record<string, unknown> | null {
+  const holding: Array<[string, Record<string, unknown>, 'trust' | 'inline' | 'other']> = [];
+  for (const [id, r] of Object.entries(resources)) {
+    if (!isRecord(r) || !isRecord(r['Properties'])) continue;
+    const d = templateDocument(r['Properties'], want);
+    if (d) holding.push([id, r, d]);
+  }
+  if (!holding.length) return null;
+  const fits = (d: 'trust' | 'inline' | 'other') => (want === 'trust' ? d === 'trust' : want && IDENTITY_SIDE.includes(want) ? d !== 'trust' : true);
+  const pick = holding.find(([, , d]) => fits(d)) ?? holding[0]!;
+  const others = holding.filter((h) => h !== pick).map(([id]) => id);
+  issues.push({ code: 'template', message: `Read resource ${pick[0]}${typeof pick[1]['Type'] === 'string' ? ` (${pick[1]['Type']})` : ''} of the template${others.length ? `; not read: ${others.slice(0, 3).join(', ')}${others.length > 3 ? ', …' : ''}` : ''}.`, severity: 'info' });
+  return pick[1];
+}
+
 /** Find the policy document in a value (a document, or CLI output wrapping one). */
-export function digDocument(input: unknown): Dug {
+export function digDocument(input: unknown, want: PolicyKind | null = null): Dug {
   const issues: Issue[] = [];
   let value: unknown = input;
   let kindHint: PolicyKind | null = null;
@@ -236,6 +283,12 @@ export function digDocument(input: unknown): Dug {
     const o = value;
     if ('Statement' in o || 'statement' in o) {
       return done(o);
+    }
+    // a document written as text inside CloudFormation's Fn::Sub (`PolicyDocument: !Sub | {…}`)
+    const sub = o['Fn::Sub'] !== undefined ? intrinsicString(o) : null;
+    if (sub !== null) {
+      value = sub;
+      continue;
     }
     const role = o['Role'];
     if (isRecord(role) && role['AssumeRolePolicyDocument'] !== undefined) {
@@ -284,10 +337,36 @@ export function digDocument(input: unknown): Dug {
       value = pol;
       continue;
     }
+    // a CloudFormation / SAM template: one of its resources
+    if (isRecord(o['Resources']) && round < 3) {
+      const r = templateResource(o['Resources'], want, issues);
+      if (r) {
+        value = r;
+        continue;
+      }
+    }
+    // Serverless Framework: provider.iam.role.statements (v3) or provider.iamRoleStatements (v2)
+    if (isRecord(o['provider']) && round < 3) {
+      value = o['provider'];
+      continue;
+    }
+    const iam = o['iam'];
+    const slsStatements = Array.isArray(o['iamRoleStatements']) ? o['iamRoleStatements']
+      : isRecord(iam) && isRecord(iam['role']) && Array.isArray(iam['role']['statements']) ? iam['role']['statements'] : null;
+    if (slsStatements) {
+      source = 'serverless';
+      return done({ Version: '2012-10-17', Statement: slsStatements });
+    }
     // CloudFormation resource / Terraform state shapes
     if (isRecord(o['Properties']) && round < 3) {
       const props = o['Properties'];
-      if (props['AssumeRolePolicyDocument'] !== undefined) {
+      const inline = templateDocument(props, want) === 'inline' && Array.isArray(props['Policies'])
+        ? props['Policies'].find((p) => isRecord(p) && p['PolicyDocument'] !== undefined) as Record<string, unknown> | undefined
+        : undefined;
+      if (inline) {
+        value = inline['PolicyDocument'];
+        kindHint = null;
+      } else if (props['AssumeRolePolicyDocument'] !== undefined) {
         value = props['AssumeRolePolicyDocument'];
         kindHint = 'trust';
         meta = cfnRoleMeta(props);

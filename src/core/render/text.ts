@@ -8,6 +8,7 @@ import type {
 } from '../types.js';
 import { definitionOf } from '../causes/catalog.js';
 import { SHAPE_BY_NAME } from '../parse/message-shapes.js';
+import { iacReferences } from '../policy/iac.js';
 
 // ───────────────────────────── shared wording ─────────────────────────────
 
@@ -416,6 +417,12 @@ export function correctedPolicyWords(fix: Fix, label: string | null): string {
   for (const cmd of fix.commands) {
     const m = /file:\/\/([A-Za-z0-9._-]+\.json)\b/.exec(cmd);
     if (m) { file = m[1]!; break; }
+  }
+  // a document pasted from Terraform or CloudFormation keeps their references: IAM would read them as text
+  const refs = fix.policy !== undefined ? iacReferences(JSON.stringify(fix.policy)) : [];
+  if (refs.length > 0) {
+    const shown = refs.slice(0, 3).map((r) => '${' + r + '}').join(', ') + (refs.length > 3 ? ', …' : '');
+    return `Corrected policy${which} — it keeps ${shown}, which the deployment fills in: make the same change in the Terraform or CloudFormation that defines it${file ? `, or fill them in, save it as ${file} and run the command below` : ''}`;
   }
   return file ? `Corrected policy${which} — save it as ${file}, then run the command below` : `Corrected policy${which}`;
 }
