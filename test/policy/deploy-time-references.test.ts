@@ -124,3 +124,19 @@ describe('a corrected document that keeps deploy-time references', () => {
     expect(line).not.toContain('deployment fills in');
   });
 });
+
+describe('commands for a value the deployment fills in', () => {
+  it('put a placeholder for the deployed value where the pasted code has a reference', () => {
+    const trust = 'Version: "2012-10-17"\nStatement:\n  - Effect: Allow\n    Principal:\n      AWS: arn:aws:iam::111122223333:role/ci-runner\n    Action: sts:AssumeRole\n    Condition:\n      StringEquals:\n        sts:ExternalId: !Ref ExternalId\n';
+    const cause = explain({ message: MESSAGE, policies: [{ kind: 'trust', document: trust }] }).causes.find((c) => c.id === 'externalid-missing-or-wrong')!;
+    const commands = [...cause.confirm.map((c) => c.command), ...cause.fix.commands].join('\n');
+    expect(commands).toContain("--external-id '<ExternalId>'");
+    expect(commands).not.toContain('${ExternalId}');
+  });
+
+  it('near miss: a literal external id is passed as it is', () => {
+    const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:role/ci-runner' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'sts:ExternalId': 'vendor-42' } } }] };
+    const cause = explain({ message: MESSAGE, policies: [{ kind: 'trust', document: trust }] }).causes.find((c) => c.id === 'externalid-missing-or-wrong')!;
+    expect(cause.confirm.map((c) => c.command).join('\n')).toContain('--external-id vendor-42');
+  });
+});

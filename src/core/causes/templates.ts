@@ -7,6 +7,7 @@
  */
 import type { ContextValue, ParsedError, Policy, RequestFacts } from '../types.js';
 import type { TemplateFacts } from './types.js';
+import { iacReferences } from '../policy/iac.js';
 
 /** Placeholders for facts the error never says (profiles, MFA device) or that are missing. */
 const PLACEHOLDERS: Record<string, string> = {
@@ -69,9 +70,20 @@ export function fillCommand(parts: readonly string[], facts: TemplateFacts): str
   for (let k = 1; k < parts.length; k += 2) {
     const name = parts[k] as string;
     const v = facts[name];
-    out += v !== null && v !== undefined && v !== '' ? shellQuote(v) : placeholderFor(name);
+    out += v !== null && v !== undefined && v !== '' ? shellQuote(v.includes('${') ? deployedPlaceholders(v) : v) : placeholderFor(name);
     out += parts[k + 1] as string;
   }
+  return out;
+}
+
+/**
+ * A value read from infrastructure code keeps its deploy-time references (`${ExternalId}`,
+ * policy/iac.ts); in a command each becomes a placeholder for the deployed value (`<ExternalId>`),
+ * as the other values the person fills in. IAM policy variables (`${aws:username}`) stay.
+ */
+function deployedPlaceholders(v: string): string {
+  let out = v;
+  for (const r of iacReferences(v)) out = out.split('${' + r + '}').join(`<${r}>`);
   return out;
 }
 
