@@ -16,6 +16,7 @@ import { mergeRequest, requestFromCommand, type CommandRequest } from './policy/
 import { decodedContext } from './parse/decoded.js';
 import { redactSecrets } from './secrets.js';
 import { forgetMemos } from './policy/cache.js';
+import { policiesInMessage } from './policy/embedded.js';
 import type {
   ContextValue, EvaluationRequest, Explanation, ExplainInput, ParsedError, Policy, PolicyInput, PolicyReport, RequestFacts, Warning,
 } from './types.js';
@@ -88,7 +89,11 @@ function explainOnce(input: ExplainInput): Explanation {
   const { parsed, otherErrors, issues } = parseError(text);
   const request = input.request ?? {};
   const context = input.context ?? {};
-  const policies = (input.policies ?? []).map((p, i) => readPolicy(withoutSecrets(p, warnings), i));
+  const pasted = (input.policies ?? []).map((p, i) => readPolicy(withoutSecrets(p, warnings), i));
+  // a policy pasted inside the message (one box in a chat or a ticket) counts as pasted too
+  const inMessage = policiesInMessage(text, pasted);
+  const policies = inMessage.policies.length ? [...pasted, ...inMessage.policies] : pasted;
+  if (inMessage.warning) warnings.push(inMessage.warning);
   // S3's bare 403 names no resource: the command around it (s3://bucket/key, --bucket/--key) does
   // a service's refused onward call (Lambda's image pull, Athena's S3 read) is what the pasted policies are about
   // a KMS wording under another service's operation: the KMS use is what was refused (kms-use.ts)
