@@ -60,7 +60,10 @@ const roleMissing: CauseDefinition = {
   appliesTo: (ctx) => {
     if (preLookupError(ctx) && !providerLookup(ctx)) return false;
     if (nonRoleKind(ctx)) return false;
-    if (has(ctx, ...ARN_FIELD, 'request arn is invalid', 'access to role \'', 'nosuchentity', 'cannot be assumed', 'invalid information in one or more fields')) return true;
+    // a constraint on a roleArn field is STS's only when the text was read as a failure: another service's
+    // ValidationException about its own roleArn parameter is no authorization failure (parse/message-shapes.ts)
+    if (ctx.parsed.recognized && has(ctx, ...ARN_FIELD)) return true;
+    if (has(ctx, 'request arn is invalid', 'access to role \'', 'nosuchentity', 'cannot be assumed', 'invalid information in one or more fields')) return true;
     return isAssumeFamily(ctx);
   },
   signals: [
@@ -70,7 +73,7 @@ const roleMissing: CauseDefinition = {
       : null),
     // message wording that points at the ARN itself
     (ctx) => {
-      if (has(ctx, "at 'rolearn' failed to satisfy constraint")) {
+      if (ctx.parsed.recognized && has(ctx, "at 'rolearn' failed to satisfy constraint")) {
         return sig(isSaml(ctx) ? 6 : 12, fromMessage('STS rejected the roleArn parameter itself (empty or malformed): the tool was not given the role ARN it should send.'));
       }
       if (has(ctx, 'request arn is invalid') && !isSaml(ctx)) return sig(8, fromMessage('STS says the request ARN is invalid: the RoleArn is malformed.'));

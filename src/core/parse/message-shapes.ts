@@ -946,6 +946,21 @@ function upperFirst(code: string): string {
 /** Words by which a ValidationException's message reports a refusal rather than a bad parameter. */
 const VALIDATION_REFUSAL = /not authori[sz]ed|access ?denied|permission|unauthori[sz]ed|forbidden|assume|credential|security token|\bkms\b|\brole\b|not allowed|access to/i;
 
+/**
+ * A message with its quoted values ('roleArn', 'arn:aws:iam::…:role/x') and a constraint's pattern blanked: they name
+ * parameters and their forms, not a refusal.
+ */
+function unquoted(msg: string): string {
+  return msg.replace(/'[^'\n]{0,300}'/g, "''").replace(/regular expression pattern: ?[^\n]{0,600}/g, '');
+}
+
+/** The code printed just before `at` is a JSON protocol's ValidationException (`ValidationException: `, `(ValidationException) when calling the Op operation: `). */
+function validationExceptionBefore(s: string, at: number): boolean {
+  const before = s.slice(Math.max(0, at - 120), at);
+  const m = /\b([A-Za-z][A-Za-z0-9.:]{0,80}?)\)?(?: when calling the [A-Za-z0-9]{1,80} operation)?: ?$/.exec(before);
+  return m !== null && lastSegment(m[1] ?? '') === 'ValidationException';
+}
+
 function codeThenMessage(st: ScanState, m: RegExpExecArray, from: number): Hit | null {
   const s = st.f.s;
   const cli = m[1] ?? m[2];
@@ -1745,6 +1760,10 @@ export const TRIGGERS: Trigger[] = [
       let e = end;
       const lim = Math.min(s.length, end + 1500);
       while (e < lim && st.f.nl[e] !== 1) e++;
+      // STS's code is ValidationError; a JSON protocol's ValidationException printed just before (`Code: `, botocore's
+      // `(Code) when calling the Op operation: `) is another service refusing a parameter ("Value null at 'roleArn'"), an
+      // authorization failure only when its message reports a refusal, as codeThenMessage reads that code
+      if (validationExceptionBefore(s, m.index) && !VALIDATION_REFUSAL.test(unquoted(s.slice(m.index, e)))) return null;
       return newHit('sts-validation-errors', m.index, e);
     },
   },
