@@ -26,3 +26,20 @@ describe('a ValidationException printed as `Code: message` is a refusal only whe
     expect(refused.parsed.recognized).toBe(true);
   });
 });
+
+describe('an `environment:` key is a GitHub environment only where the paste shows a GitHub Actions workflow', () => {
+  const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Federated: 'arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com' }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com', 'token.actions.githubusercontent.com:sub': 'repo:acme/api:ref:refs/heads/main' } } }] });
+  const environmentWords = (message: string) => {
+    const a = explain({ message, policies: [{ kind: 'trust', name: 'gha-deploy trust', document: trust }] });
+    const sub = a.causes.find((c) => c.id === 'oidc-sub-mismatch');
+    return sub?.evidence.some((e) => e.text.includes('uses a GitHub environment')) ?? false;
+  };
+  const refusal = 'Error: Not authorized to perform sts:AssumeRoleWithWebIdentity\n\n';
+  it('a Serverless or docker-compose `environment:` block is no GitHub environment', () => {
+    expect(environmentWords(`${refusal}serverless.yml:\nprovider:\n  name: aws\n  environment:\n    TABLE_NAME: orders\n`)).toBe(false);
+    expect(environmentWords(`${refusal}docker-compose.yml:\nservices:\n  api:\n    image: api\n    environment:\n      - STAGE=prod\n`)).toBe(false);
+  });
+  it('near miss: a workflow job\'s `environment:` still is', () => {
+    expect(environmentWords(`${refusal}jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - uses: aws-actions/configure-aws-credentials@v4\n`)).toBe(true);
+  });
+});

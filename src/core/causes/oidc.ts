@@ -126,6 +126,14 @@ export function providerOf(ctx: CauseContext): OidcProvider {
 }
 
 const isGithub = (ctx: CauseContext) => providerOf(ctx) === 'github';
+
+/**
+ * The paste shows a GitHub Actions workflow or its log (the token's issuer, the action, `runs-on`, `jobs:`, `uses:` …):
+ * only there is an `environment:` key a job's GitHub environment — a Serverless or docker-compose `environment:` block
+ * holds variables.
+ */
+const GITHUB_WORKFLOW_MARKERS = ['token.actions.githubusercontent.com', 'configure-aws-credentials', 'runs-on:', 'jobs:', 'uses:', 'role-to-assume', 'github actions', 'actions_id_token', 'github_event_name', 'github_workflow'];
+const showsGithubWorkflow = (ctx: CauseContext) => ctx.parsed.source === 'github-actions' || has(ctx, ...GITHUB_WORKFLOW_MARKERS);
 const isEks = (ctx: CauseContext) => providerOf(ctx) === 'eks';
 const isGitlab = (ctx: CauseContext) => providerOf(ctx) === 'gitlab';
 
@@ -745,7 +753,7 @@ const subMismatch: CauseDefinition = {
       if (has(ctx, 'pull_request') && pats.length && !pats.some((p) => p.includes('pull_request') || p.endsWith(':*'))) {
         return sig(4, fromMessage('The job runs for a pull_request event, whose subject is repo:<org>/<repo>:pull_request — the trust only allows other subjects.'));
       }
-      if (has(ctx, 'environment:') && pats.length && !pats.some((p) => p.includes(':environment:') || p.endsWith(':*'))) {
+      if (has(ctx, 'environment:') && showsGithubWorkflow(ctx) && pats.length && !pats.some((p) => p.includes(':environment:') || p.endsWith(':*'))) {
         return sig(3, fromMessage('The job uses a GitHub environment, so its subject is repo:<org>/<repo>:environment:<name>, not a ref.'));
       }
       if (pats.length === 0 && genericDeny(ctx)) return sig(1.3, fromMessage('GitHub\'s sub depends on the trigger: ref:refs/heads/<branch>, ref:refs/tags/<tag>, pull_request or environment:<name>.'));
