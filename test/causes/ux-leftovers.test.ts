@@ -43,3 +43,25 @@ describe('an `environment:` key is a GitHub environment only where the paste sho
     expect(environmentWords(`${refusal}jobs:\n  deploy:\n    runs-on: ubuntu-latest\n    environment: production\n    steps:\n      - uses: aws-actions/configure-aws-credentials@v4\n`)).toBe(true);
   });
 });
+
+describe('KMS commands carry --profile as the other families\' do: the key\'s account for the key, the caller\'s for its IAM side', () => {
+  const cmds = (a: ReturnType<typeof explain>, id: string) => {
+    const c = a.causes.find((x) => x.id === id);
+    return [...(c?.confirm.map((s) => s.command) ?? []), ...(c?.fix.commands ?? [])];
+  };
+  it('the key named as the target: its commands name the target account\'s profile; the simulation the caller\'s, as identity-missing-allow\'s does', () => {
+    const a = explain({ message: 'An error occurred (AccessDeniedException) when calling the Decrypt operation: User: arn:aws:sts::111111111111:assumed-role/app-role/i-0abc is not authorized to perform: kms:Decrypt on resource: arn:aws:kms:us-east-1:222222222222:key/1234abcd-12ab-34cd-56ef-1234567890ab because no resource-based policy allows the kms:Decrypt action' });
+    const kms = cmds(a, 'kms-key-policy-missing-grant');
+    expect(kms.filter((c) => c.startsWith('aws kms ')).length).toBeGreaterThan(0);
+    for (const c of kms.filter((x) => x.startsWith('aws kms '))) expect(c).toMatch(/ --profile <target-account-profile>$/);
+    const sim = kms.find((c) => c.startsWith('aws iam simulate-principal-policy'));
+    expect(sim).toMatch(/ --profile <caller-account-profile>$/);
+    expect(cmds(a, 'identity-missing-allow')).toContain(sim);
+  });
+  it('near miss: a key the error does not name (an S3 object\'s) is not put in the target (bucket) account', () => {
+    const a = explain({ message: 'An error occurred (AccessDenied) when calling the GetObject operation: User: arn:aws:sts::111111111111:assumed-role/app/s is not authorized to perform: kms:Decrypt on the resource associated with this ciphertext because the resource does not exist in this Region, no resource-based policies allow access, or a resource-based policy explicitly denies access' });
+    const kms = cmds(a, 's3-sse-kms-permissions').filter((c) => c.startsWith('aws kms '));
+    expect(kms.length).toBeGreaterThan(0);
+    for (const c of kms) expect(c).toMatch(/ --profile <key-account-profile>$/);
+  });
+});

@@ -6,7 +6,7 @@
 import type { CauseContext, CauseDefinition } from './types.js';
 import { awsSays, describeCondition, policyWords, regionsIn, statementViews } from './signals.js';
 import {
-  action, callerPrincipal, codeIs, crossAccount, service, fromContext, fromMessage, fromPolicy, has, identityAllowsOn, isKmsContext, keyGrant, keyPolicies,
+  action, callerPrincipal, codeIs, inKeyAccount, inKeyAccountFix, crossAccount, service, fromContext, fromMessage, fromPolicy, has, identityAllowsOn, isKmsContext, keyGrant, keyPolicies,
   policyLabel, sig, stmtLabel, withStatementAdded,
 } from './service-util.js';
 import { lower } from './service-util.js';
@@ -147,12 +147,12 @@ const keyPolicyGrant: CauseDefinition = {
     },
   ],
   confirm: [
-    { description: 'Read the key policy (in the key\'s account; the only policy name is "default").', command: 'aws kms get-key-policy --key-id {keyArn} --policy-name default --output text' },
-    { description: 'Does the caller\'s IAM side allow it? (Needed too when the key policy delegates to the account.)', command: 'aws iam simulate-principal-policy --policy-source-arn {callerPrincipalArn} --action-names {action} --resource-arns {keyArn}', when: (ctx) => !!callerPrincipal(ctx) },
+    ...inKeyAccount({ description: 'Read the key policy (in the key\'s account; the only policy name is "default").', command: 'aws kms get-key-policy --key-id {keyArn} --policy-name default --output text' }),
+    { description: 'Does the caller\'s IAM side allow it? (Needed too when the key policy delegates to the account.)', command: 'aws iam simulate-principal-policy --policy-source-arn {callerPrincipalArn} --action-names {action} --resource-arns {keyArn} --profile {callerProfile}', when: (ctx) => !!callerPrincipal(ctx) },
   ],
   fix: {
     description: 'Add a key-policy statement that allows the caller\'s role (or account, with the IAM side granting too) the KMS actions it needs — kms:Decrypt to read, kms:GenerateDataKey to write — and keep the default statement that enables IAM policies for the key\'s account.',
-    commands: ['aws kms put-key-policy --key-id {keyArn} --policy-name default --policy file://key-policy.json'],
+    commands: [...inKeyAccountFix('aws kms put-key-policy --key-id {keyArn} --policy-name default --policy file://key-policy.json')],
     correctPolicy: (ctx) => {
       const act = kmsAction(ctx);
       const g = keyGrant(ctx, act);
@@ -236,7 +236,7 @@ const awsManaged: CauseDefinition = {
     },
   ],
   confirm: [
-    { description: 'Who manages the key: AWS means an AWS managed key that other accounts can never use.', command: 'aws kms describe-key --key-id {keyArn} --query \'KeyMetadata.{Manager:KeyManager,Arn:Arn}\'' },
+    ...inKeyAccount({ description: 'Who manages the key: AWS means an AWS managed key that other accounts can never use.', command: 'aws kms describe-key --key-id {keyArn} --query \'KeyMetadata.{Manager:KeyManager,Arn:Arn}\'' }),
   ],
   fix: {
     description: 'Re-encrypt the data with a customer managed key whose key policy allows the other account, and make that key the default for new data (e.g. the bucket\'s default encryption).',
@@ -277,11 +277,11 @@ const grantPending: CauseDefinition = {
     },
   ],
   confirm: [
-    { description: 'The key\'s grants: grantee, operations, creation time.', command: 'aws kms list-grants --key-id {keyArn} --query \'Grants[].{Grantee:GranteePrincipal,Operations:Operations,Created:CreationDate}\'' },
+    ...inKeyAccount({ description: 'The key\'s grants: grantee, operations, creation time.', command: 'aws kms list-grants --key-id {keyArn} --query \'Grants[].{Grantee:GranteePrincipal,Operations:Operations,Created:CreationDate}\'' }),
   ],
   fix: {
     description: 'Pass the grant token with the KMS call right after CreateGrant, or retry with backoff for a few minutes.',
-    commands: ['aws kms decrypt --ciphertext-blob fileb://ciphertext.bin --grant-tokens <grant-token> --key-id {keyArn}'],
+    commands: ['aws kms decrypt --ciphertext-blob fileb://ciphertext.bin --grant-tokens <grant-token> --key-id {keyArn} --profile {callerProfile}'],
   },
   docs: [GRANTS],
 };
@@ -318,12 +318,12 @@ const conditionUnmet: CauseDefinition = {
       : null),
   ],
   confirm: [
-    { description: 'Read the conditions on the key policy\'s statements.', command: 'aws kms get-key-policy --key-id {keyArn} --policy-name default --output text' },
-    { description: 'See the encryption context and the calling service of the failed request (requestParameters.encryptionContext, userAgent / invokedBy).', command: 'aws cloudtrail lookup-events --region {region} --lookup-attributes AttributeKey=EventSource,AttributeValue=kms.amazonaws.com --max-results 20 --query \'Events[].CloudTrailEvent\' --output text' },
+    ...inKeyAccount({ description: 'Read the conditions on the key policy\'s statements.', command: 'aws kms get-key-policy --key-id {keyArn} --policy-name default --output text' }),
+    ...inKeyAccount({ description: 'See the encryption context and the calling service of the failed request (requestParameters.encryptionContext, userAgent / invokedBy).', command: 'aws cloudtrail lookup-events --region {region} --lookup-attributes AttributeKey=EventSource,AttributeValue=kms.amazonaws.com --max-results 20 --query \'Events[].CloudTrailEvent\' --output text' }),
   ],
   fix: {
     description: 'Make the request meet the condition — call through the service kms:ViaService names, pass the same encryption context used to encrypt — or widen the condition in the key policy if it is wrong for this caller.',
-    commands: ['aws kms put-key-policy --key-id {keyArn} --policy-name default --policy file://key-policy.json'],
+    commands: [...inKeyAccountFix('aws kms put-key-policy --key-id {keyArn} --policy-name default --policy file://key-policy.json')],
   },
   docs: [CONDITIONS, KEY_TROUBLE],
 };
@@ -363,12 +363,12 @@ const wrongKey: CauseDefinition = {
     },
   ],
   confirm: [
-    { description: 'Does the key exist in that Region, and in what state?', command: 'aws kms describe-key --key-id {keyArn} --region {region} --query \'KeyMetadata.{Arn:Arn,State:KeyState,Manager:KeyManager}\'' },
-    { description: 'The aliases in that Region.', command: 'aws kms list-aliases --region {region} --query \'Aliases[].[AliasName,TargetKeyId]\' --output text' },
+    ...inKeyAccount({ description: 'Does the key exist in that Region, and in what state?', command: 'aws kms describe-key --key-id {keyArn} --region {region} --query \'KeyMetadata.{Arn:Arn,State:KeyState,Manager:KeyManager}\'' }),
+    ...inKeyAccount({ description: 'The aliases in that Region.', command: 'aws kms list-aliases --region {region} --query \'Aliases[].[AliasName,TargetKeyId]\' --output text' }),
   ],
   fix: {
     description: 'Use the key\'s full ARN in the Region where it lives (or a multi-Region replica there), re-enable the key or cancel its deletion, and make sure the ciphertext was produced with this key.',
-    commands: ['aws kms cancel-key-deletion --key-id {keyArn}', 'aws kms enable-key --key-id {keyArn}'],
+    commands: [...inKeyAccountFix('aws kms cancel-key-deletion --key-id {keyArn}'), ...inKeyAccountFix('aws kms enable-key --key-id {keyArn}')],
   },
   docs: [KEY_TROUBLE, 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html'],
 };

@@ -7,7 +7,7 @@ import type { CauseContext, CauseDefinition } from './types.js';
 import { perAnswer, policyWords } from './signals.js';
 import { objectOwnershipShown, s3Owners } from './pasted-output.js';
 import {
-  action, callerPrincipal, codeIs, operation, crossAccount, fromContext, fromMessage, fromPolicy, has, identityAllowsOn, keyGrant, keyPolicies, lower,
+  action, callerPrincipal, codeIs, inKeyAccount, inKeyAccountFix, operation, crossAccount, fromContext, fromMessage, fromPolicy, has, identityAllowsOn, keyGrant, keyPolicies, lower,
   policiesOf, service, sig, statementsFor, stmtLabel, withStatementAdded,
 } from './service-util.js';
 
@@ -230,12 +230,12 @@ const sseKms: CauseDefinition = {
   confirm: [
     { description: 'Which KMS key encrypts the object (run as someone who can read its metadata).', command: 'aws s3api head-object --bucket {bucket} --key {objectKey} --query \'{SSE:ServerSideEncryption,Key:SSEKMSKeyId}\'' },
     { description: 'The bucket\'s default encryption key.', command: 'aws s3api get-bucket-encryption --bucket {bucket}' },
-    { description: 'The key policy (in the key\'s account).', command: 'aws kms get-key-policy --key-id {keyArn} --policy-name default --output text' },
-    { description: 'Does the caller\'s IAM side allow the KMS actions on that key?', command: 'aws iam simulate-principal-policy --policy-source-arn {callerPrincipalArn} --action-names kms:Decrypt kms:GenerateDataKey --resource-arns {keyArn}', when: (ctx) => !!callerPrincipal(ctx) },
+    ...inKeyAccount({ description: 'The key policy (in the key\'s account).', command: 'aws kms get-key-policy --key-id {keyArn} --policy-name default --output text' }),
+    { description: 'Does the caller\'s IAM side allow the KMS actions on that key?', command: 'aws iam simulate-principal-policy --policy-source-arn {callerPrincipalArn} --action-names kms:Decrypt kms:GenerateDataKey --resource-arns {keyArn} --profile {callerProfile}', when: (ctx) => !!callerPrincipal(ctx) },
   ],
   fix: {
     description: 'Allow the caller kms:Decrypt (reads) and kms:GenerateDataKey (writes) on the bucket\'s key: in the key policy (naming the caller, or the account with the IAM policy granting too) and in the caller\'s IAM policy on the key ARN. For another account, use a customer managed key, not aws/s3.',
-    commands: ['aws kms put-key-policy --key-id {keyArn} --policy-name default --policy file://key-policy.json'],
+    commands: [...inKeyAccountFix('aws kms put-key-policy --key-id {keyArn} --policy-name default --policy file://key-policy.json')],
     correctPolicy: (ctx) => {
       const act = KMS_FOR_S3.includes(action(ctx)) ? action(ctx) : 'kms:decrypt';
       const g = keyGrant(ctx, act);

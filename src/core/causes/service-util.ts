@@ -7,7 +7,7 @@
  * beyond bounded, unambiguous patterns).
  */
 import type { ContextValue, Evidence, Policy, PolicyKind, PrincipalElement, Statement } from '../types.js';
-import type { CauseContext, SignalResult } from './types.js';
+import type { CauseContext, CommandTemplate, FixCommand, SignalResult } from './types.js';
 import { perAnswer } from './signals.js';
 import { hayIndex, lowerCached, mayMention } from './text-index.js';
 import { ctxCache } from './memo.js';
@@ -675,3 +675,22 @@ export function isDataEvent(action: string | null): boolean {
 }
 
 const DYNAMODB_ITEM = new Set(['getitem', 'putitem', 'updateitem', 'deleteitem', 'query', 'scan', 'batchgetitem', 'batchwriteitem', 'transactgetitems', 'transactwriteitems', 'conditioncheckitem'].map((n) => `dynamodb:${n}`));
+
+/**
+ * Commands run where the key lives carry --profile like every other family's: the target's account profile when the
+ * error names the key (the target), else the key's account, which the error does not name. Commands of the caller's
+ * IAM side or run by the caller carry {callerProfile}, as caller.ts's do.
+ */
+const keyIsTarget = (ctx: CauseContext) => !!ctx.facts.keyArn;
+export function inKeyAccount(step: CommandTemplate): CommandTemplate[] {
+  return [
+    { ...step, command: `${step.command} --profile {targetProfile}`, when: keyIsTarget },
+    { ...step, command: `${step.command} --profile <key-account-profile>`, when: (ctx) => !keyIsTarget(ctx) },
+  ];
+}
+export function inKeyAccountFix(command: string): FixCommand[] {
+  return [
+    { command: `${command} --profile {targetProfile}`, when: keyIsTarget },
+    { command: `${command} --profile <key-account-profile>`, when: (ctx) => !keyIsTarget(ctx) },
+  ];
+}
