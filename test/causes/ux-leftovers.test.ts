@@ -65,3 +65,27 @@ describe('KMS commands carry --profile as the other families\' do: the key\'s ac
     for (const c of kms) expect(c).toMatch(/ --profile <key-account-profile>$/);
   });
 });
+
+describe('a caller-side fix edits the identity policy the person pasted under its name, rather than a new allow-<Action>', () => {
+  const message = 'An error occurred (AccessDenied) when calling the PutObject operation: User: arn:aws:sts::111111111111:assumed-role/gha-deploy/GitHubActions is not authorized to perform: s3:PutObject on resource: "arn:aws:s3:::acme-web-prod/app/index.html" because no identity-based policy allows the s3:PutObject action';
+  const document = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::acme-web-prod' }] });
+  const fixOf = (name?: string) => {
+    const a = explain({ message, policies: [{ kind: 'identity', ...(name ? { name } : {}), document }] });
+    return a.causes.find((c) => c.id === 'identity-missing-allow')!.fix;
+  };
+  it('an inline name: put-role-policy under that name, saying it replaces the policy; a customer managed ARN: a new default version', () => {
+    const inline = fixOf('deploy-web');
+    expect(inline.commands).toEqual(['aws iam put-role-policy --role-name gha-deploy --policy-name deploy-web --policy-document file://policy.json --profile <caller-account-profile>']);
+    expect(inline.description).toContain('over deploy-web, the inline policy you pasted: it replaces that policy');
+    expect(inline.policy).toBeDefined();
+    const managed = fixOf('arn:aws:iam::111111111111:policy/deploy-web');
+    expect(managed.commands).toEqual(['aws iam create-policy-version --policy-arn arn:aws:iam::111111111111:policy/deploy-web --policy-document file://policy.json --set-as-default --profile <caller-account-profile>']);
+  });
+  it('near miss: no name, a label IAM cannot take, the caller\'s own name, a file\'s or an AWS managed policy\'s keep allow-PutObject', () => {
+    for (const name of [undefined, 'my deploy policy', 'gha-deploy', 'deploy-web.json', 'AmazonS3FullAccess', 'AdministratorAccess', 'arn:aws:iam::aws:policy/AmazonS3FullAccess']) {
+      const fix = fixOf(name);
+      expect(fix.commands, String(name)).toEqual(['aws iam put-role-policy --role-name gha-deploy --policy-name allow-PutObject --policy-document file://policy.json --profile <caller-account-profile>']);
+      expect(fix.description, String(name)).not.toContain('you pasted');
+    }
+  });
+});

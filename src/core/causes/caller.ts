@@ -4,7 +4,7 @@
  * These ids serve every service, not only STS.
  */
 import type { PolicyKind } from '../types.js';
-import type { CauseContext, CauseDefinition, SignalResult } from './types.js';
+import type { CauseContext, CauseDefinition, FixCommand, SignalResult, TemplateFacts } from './types.js';
 import {
   STS_FAMILY, actionOf, awsSays, policyWords, callerHasIdentityPolicies, claim, clone, confirm, crossAccount, denyKind, denyType, docStatements,
   ev, isAssumeRole, isDenial, isNearMissAction, isServiceAssumeFailure, isRootMessage, isStsFamily, lower, mentions, namesActionExactly, pasted,
@@ -36,6 +36,63 @@ const LIST_USER_POLICIES = {
 };
 /** Inline policy on the caller: put-role-policy for roles and sessions, put-user-policy for users. */
 const PUT_CALLER_POLICY = 'aws iam put-{callerIamKind}-policy --{callerIamKind}-name {callerIamName} --policy-name allow-{actionName} --policy-document file://policy.json --profile {callerProfile}';
+
+/** A name IAM takes for a policy; a customer managed policy's ARN (an AWS managed one cannot be edited). */
+const IAM_POLICY_NAME = /^[\w+=,.@-]{1,128}$/;
+const MANAGED_POLICY_ARN = /^arn:aws[a-z-]{0,20}:iam::\d{12}:policy\/(?:[\w+=,.@-]{1,128}\/){0,8}[\w+=,.@-]{1,128}$/;
+/**
+ * Labels that are not the policy's own editable name: a file's (the CLI labels a policy with its file's), an AWS
+ * managed policy's (AmazonS3ReadOnlyAccess, AWSLambdaBasicExecutionRole, AdministratorAccess and the job-function ones).
+ */
+const FILE_NAME = /\.(?:json|ya?ml|txt|tf|hcl)$/i;
+const AWS_MANAGED_NAME = /^(?:AWS|Amazon)[A-Z]|^(?:AdministratorAccess|PowerUserAccess|ReadOnlyAccess|ViewOnlyAccess|SecurityAudit|IAMFullAccess|IAMReadOnlyAccess|Billing|DataScientist|DatabaseAdministrator|NetworkAdministrator|SystemAdministrator|SupportUser)$/;
+
+/**
+ * The pasted identity policy a caller-side fix edits, when the person labelled it with a name IAM knows it by: its
+ * inline name (put-role-policy replaces it) or its managed ARN (create-policy-version). `pick` names the policy the
+ * fix's correction edits.
+ */
+function editedPolicy(ctx: CauseContext, pick: (ctx: CauseContext) => number | undefined): { name: string; managed: boolean } | null {
+  const i = pick(ctx);
+  const name = i === undefined ? null : ctx.policies[i]?.kind === 'identity' ? ctx.policies[i]?.name?.trim() : null;
+  if (!name || FILE_NAME.test(name)) return null;
+  if (MANAGED_POLICY_ARN.test(name)) return { name, managed: true };
+  // the caller's own name (or part of it: AdministratorAccess in AWSReservedSSO_AdministratorAccess_…) labels whose
+  // policy it is, not what the policy is called
+  const who = lower(ctx.parsed.caller?.name);
+  if (who && who.includes(name.toLowerCase())) return null;
+  return IAM_POLICY_NAME.test(name) && !AWS_MANAGED_NAME.test(name) ? { name, managed: false } : null;
+}
+
+/**
+ * A caller-side fix's commands, note and facts: the pasted policy it edits is written back under its own name (the
+ * whole document: the put replaces it), else a new inline policy allow-<Action> holds the new statement.
+ */
+function callerPolicyFix(pick: (ctx: CauseContext) => number | undefined): {
+  commands: FixCommand[]; notes: Array<{ text: string; when: (ctx: CauseContext) => boolean }>; facts: (ctx: CauseContext) => TemplateFacts;
+} {
+  const edited = (ctx: CauseContext) => editedPolicy(ctx, pick);
+  return {
+    commands: [
+      { command: PUT_CALLER_POLICY, when: (ctx) => !edited(ctx) },
+      { command: 'aws iam put-{callerIamKind}-policy --{callerIamKind}-name {callerIamName} --policy-name {callerPolicyName} --policy-document file://policy.json --profile {callerProfile}', when: (ctx) => edited(ctx)?.managed === false },
+      { command: 'aws iam create-policy-version --policy-arn {callerPolicyArn} --policy-document file://policy.json --set-as-default --profile {callerProfile}', when: (ctx) => edited(ctx)?.managed === true },
+    ],
+    notes: [
+      { text: 'The command writes policy.json over {callerPolicyName}, the inline policy you pasted: it replaces that policy, so policy.json holds all of its statements with this change.', when: (ctx) => edited(ctx)?.managed === false },
+      { text: 'The command makes policy.json the default version of {callerPolicyArn}, the managed policy you pasted, so it holds all of its statements with this change (a managed policy keeps at most five versions: delete an old one first if it has five).', when: (ctx) => edited(ctx)?.managed === true },
+    ],
+    facts: (ctx) => {
+      const e = edited(ctx);
+      return { callerPolicyName: e && !e.managed ? e.name : null, callerPolicyArn: e?.managed ? e.name : null };
+    },
+  };
+}
+
+const firstIdentity = (ctx: CauseContext) => pasted(ctx, 'identity')[0]?.index;
+const MISSING_ALLOW_FIX = callerPolicyFix(firstIdentity);
+const RESOURCE_MISMATCH_FIX = callerPolicyFix((ctx) => identityAnalysis(ctx).wrongResource[0]?.policyIndex ?? firstIdentity(ctx));
+const ACTION_MISMATCH_FIX = callerPolicyFix((ctx) => identityAnalysis(ctx).nearMiss[0]?.view.policyIndex ?? firstIdentity(ctx));
 
 // ───────────────────────────── identity analysis ─────────────────────────────
 
@@ -370,9 +427,11 @@ export const causes: CauseDefinition[] = [
     confirm: [SIMULATE, LIST_ROLE_POLICIES, LIST_USER_POLICIES],
     fix: {
       description: 'Attach an Allow for {action} on {targetArn} to the caller ({callerPrincipalArn}), e.g. {"Effect":"Allow","Action":"{action}","Resource":"{targetArn}"} in policy.json.',
-      commands: [PUT_CALLER_POLICY],
+      commands: MISSING_ALLOW_FIX.commands,
+      notes: MISSING_ALLOW_FIX.notes,
       correctPolicy: (ctx) => appendAllow(ctx, 'identity'),
     },
+    facts: MISSING_ALLOW_FIX.facts,
     docs: [DOCS.denied, DOCS.simulator, DOCS.crossAccount],
   },
   {
@@ -423,7 +482,8 @@ export const causes: CauseDefinition[] = [
     ],
     fix: {
       description: 'Make the statement\'s Resource cover {targetArn} exactly (path, account and case included; for S3 objects add arn:aws:s3:::{bucket}/*).',
-      commands: [PUT_CALLER_POLICY],
+      commands: RESOURCE_MISMATCH_FIX.commands,
+      notes: RESOURCE_MISMATCH_FIX.notes,
       correctPolicy: (ctx) => {
         const a = identityAnalysis(ctx);
         const w = a.wrongResource[0];
@@ -437,6 +497,7 @@ export const causes: CauseDefinition[] = [
         return { policyIndex: w.policyIndex, policy: doc };
       },
     },
+    facts: RESOURCE_MISMATCH_FIX.facts,
     docs: [DOCS.denied, DOCS.actions],
   },
   {
@@ -466,7 +527,8 @@ export const causes: CauseDefinition[] = [
     confirm: [SIMULATE],
     fix: {
       description: 'Add {action} to the Action list of the statement (keep the near-miss action if the code also uses it).',
-      commands: [PUT_CALLER_POLICY],
+      commands: ACTION_MISMATCH_FIX.commands,
+      notes: ACTION_MISMATCH_FIX.notes,
       correctPolicy: (ctx) => {
         const n = identityAnalysis(ctx).nearMiss[0];
         if (!n || !ctx.parsed.action) return null;
@@ -478,6 +540,7 @@ export const causes: CauseDefinition[] = [
         return { policyIndex: n.view.policyIndex, policy: doc };
       },
     },
+    facts: ACTION_MISMATCH_FIX.facts,
     docs: [DOCS.actions, DOCS.denied],
   },
   {

@@ -62,6 +62,8 @@ export interface FixCommand {
 
 export interface FixTemplate {
   description: string;
+  /** Sentences added to the description, each only when its `when(ctx)` holds (why a grant is scoped as it is …). */
+  notes?: Array<{ text: string; when: (ctx: CauseContext) => boolean }>;
   /** Plain strings always apply; `{ command, when }` only when `when(ctx)` is true. */
   commands: Array<string | FixCommand>;
   /** The corrected pasted policy (minimal change), when the relevant policy was pasted. */

@@ -106,6 +106,7 @@ interface Cause {
   specificity: number;
   confirm: Array<PreparedStep<CommandTemplate>>;
   fixDescription: readonly string[];
+  fixNotes: Array<{ step: { when: (ctx: CauseContext) => boolean }; text: readonly string[] }>;
   fixCommands: Array<{ step: string | FixCommand; command: readonly string[] }>;
 }
 
@@ -123,6 +124,7 @@ function causeOf(def: CauseDefinition): Cause {
       specificity: def.specificity ?? 0,
       confirm: def.confirm.map((step) => ({ step, description: compileTemplate(step.description), command: compileTemplate(step.command) })),
       fixDescription: compileTemplate(def.fix.description),
+      fixNotes: (def.fix.notes ?? []).map((step) => ({ step, text: compileTemplate(step.text) })),
       fixCommands: def.fix.commands.map((step) => ({ step, command: compileTemplate(typeof step === 'string' ? step : step.command) })),
     };
     causes.set(def, c);
@@ -363,11 +365,18 @@ function buildConfirm(p: Cause, ctx: CauseContext, facts: TemplateFacts): Comman
   return out;
 }
 
+/** The fix's description, with the notes that apply to this answer. */
+function fixDescription(p: Cause, ctx: CauseContext, facts: TemplateFacts): string {
+  let out = fillWords(p.fixDescription, facts);
+  for (const n of p.fixNotes) if (stepApplies(n.step, ctx)) out += ` ${fillWords(n.text, facts)}`;
+  return out;
+}
+
 function buildFix(p: Cause, ctx: CauseContext, facts: TemplateFacts, withPolicy: boolean): Fix {
   const def = p.def;
   const commands: string[] = [];
   for (const c of p.fixCommands) if (typeof c.step === 'string' || stepApplies(c.step, ctx)) commands.push(fillCommand(c.command, facts));
-  const fix: Fix = { description: fillWords(p.fixDescription, facts), commands };
+  const fix: Fix = { description: fixDescription(p, ctx, facts), commands };
   if (withPolicy && def.fix.correctPolicy) {
     try {
       const corrected = def.fix.correctPolicy(ctx);
@@ -409,7 +418,7 @@ export function rank(defs: readonly CauseDefinition[], ctx: CauseContext, failed
       confirm: detailed ? buildConfirm(p, ctx, facts) : [],
       fix: detailed
         ? buildFix(p, ctx, facts, a.status === 'confirmed' || (i < CORRECTED_FOR_FIRST && a.status !== 'ruled-out'))
-        : { description: fillWords(p.fixDescription, facts), commands: [] },
+        : { description: fixDescription(p, ctx, facts), commands: [] },
       docs: a.def.docs,
       detail: detailed ? 'full' : 'summary',
     });
