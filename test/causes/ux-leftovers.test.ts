@@ -89,3 +89,28 @@ describe('a caller-side fix edits the identity policy the person pasted under it
     }
   });
 });
+
+describe('an S3 deploy\'s identity grant covers the prefix the job writes, not the one key in the message', () => {
+  const refusal = (action: string, arn: string) => `An error occurred (AccessDenied) when calling the ${action.slice(3)} operation: User: arn:aws:sts::111111111111:assumed-role/gha-deploy/GitHubActions is not authorized to perform: ${action} on resource: "${arn}" because no identity-based policy allows the ${action} action`;
+  const fixOf = (message: string, policies: Array<{ kind: 'identity'; name?: string; document: string }> = []) =>
+    explain({ message, policies }).causes.find((c) => c.id === 'identity-missing-allow')!.fix;
+  const listOnly = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::acme-web-prod' }] });
+  it('a site file written, a package read: the key\'s folder (or bucket/* at the root), with the sentence saying why', () => {
+    const put = fixOf(refusal('s3:PutObject', 'arn:aws:s3:::acme-web-prod/app/index.html'), [{ kind: 'identity', document: listOnly }]);
+    expect(put.description).toContain('Attach an Allow for s3:PutObject on arn:aws:s3:::acme-web-prod/app/* to the caller');
+    expect(put.description).toContain('app/index.html is one file of a build or deploy output');
+    const added = (put.policy as { Statement: Array<{ Sid?: string; Resource: string }> }).Statement.find((s) => s.Sid === 'AllowFailedCall');
+    expect(added?.Resource).toBe('arn:aws:s3:::acme-web-prod/app/*');
+    expect(fixOf(refusal('s3:GetObject', 'arn:aws:s3:::acme-builds/lambda.zip')).description).toContain('on arn:aws:s3:::acme-builds/* to the caller');
+  });
+  it('near miss: a state or data file, a page read, and an object a pasted policy names keep the one-object grant', () => {
+    for (const [action, arn] of [['s3:PutObject', 'arn:aws:s3:::acme-tfstate/env/prod/terraform.tfstate'], ['s3:GetObject', 'arn:aws:s3:::reports/2026/q3.csv'], ['s3:GetObject', 'arn:aws:s3:::invoice-templates/base.html']] as const) {
+      const fix = fixOf(refusal(action, arn));
+      expect(fix.description, arn).toContain(`Attach an Allow for ${action} on ${arn} to the caller`);
+      expect(fix.description, arn).not.toContain('build or deploy output');
+    }
+    const named = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::acme-web-prod/app/index.html' }] });
+    const fix = fixOf(refusal('s3:PutObject', 'arn:aws:s3:::acme-web-prod/app/index.html'), [{ kind: 'identity', document: named }]);
+    expect(fix.description).toContain('on arn:aws:s3:::acme-web-prod/app/index.html to the caller');
+  });
+});

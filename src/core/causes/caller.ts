@@ -358,14 +358,45 @@ function boundaryEnforcedAction(ctx: CauseContext): SignalResult | null {
   return weigh(BOUNDARY_ACTION_WEIGHT, ev(`${ctx.parsed.action} creates or re-bounds an IAM principal: accounts that delegate IAM administration allow it only with a mandated permissions boundary, and the caller's own boundary must allow it too.`, 'catalog'));
 }
 
-/** Corrected caller-side document: one extra Allow for the action on the resource. */
+/** S3 object reads and writes: what a build or deploy job does to every file under its prefix. */
+const S3_OBJECT_RW = /^s3:(?:(?:Get|Put|Delete)Object(?:Version)?(?:Acl|Tagging)?|AbortMultipartUpload|ListMultipartUploadParts)$/i;
+/** A build's output by its file type, read or written: packages and bundles, packaged templates. */
+const ARTIFACT_FILE = /\.(?:zip|jar|war|ear|tgz|tar\.gz|whl|egg|nupkg|deb|rpm|template)$/i;
+/** A site deploy's output, when written or deleted (read, an .html file is as often a template or a page). */
+const SITE_FILE = /\.(?:js|mjs|cjs|css|html?|map|svg|png|jpe?g|gif|ico|webp|woff2?|ttf)$/i;
+/** …or by the folder it is in (`dist/`, `build/`, `artifacts/`, `releases/` …), any file with a type. */
+const ARTIFACT_DIR = /(?:^|\/)(?:dist|build|builds|artifacts?|releases?|static|assets|deploy(?:ments?)?|packages|bundles?|_next|public)\/(?:[^/]{1,255}\/){0,20}[^/]{1,255}\.[A-Za-z0-9]{1,8}$/i;
+
+/**
+ * The prefix a grant should cover when the refused call read or wrote one file of a build or deploy output
+ * (arn:aws:s3:::bucket/app/index.html → arn:aws:s3:::bucket/app/*; at the root, bucket/*): the job touches every
+ * file there, and a grant of the one key fails on the next. Null — the object itself — for other keys (a state file, a
+ * data file) and when a pasted policy names that very object (the person scopes per object).
+ */
+function s3PrefixGrant(ctx: CauseContext): string | null {
+  const { bucket, objectKey: key } = ctx.facts;
+  const arn = ctx.parsed.target?.arn;
+  if (!bucket || !key || !S3_OBJECT_RW.test(ctx.parsed.action ?? '')) return null;
+  // the target is the bucket's object itself (not an access point's, not a key read from elsewhere in the text)
+  if (!arn || arn !== `arn:${ctx.facts.partition ?? 'aws'}:s3:::${bucket}/${key}`) return null;
+  const writes = /^s3:(?:Put|Delete|Abort)/i.test(ctx.parsed.action ?? '');
+  if (!ARTIFACT_FILE.test(key) && !ARTIFACT_DIR.test(key) && !(writes && SITE_FILE.test(key))) return null;
+  for (const p of ctx.policies) {
+    for (const st of p.statements) if ((st.resource ?? []).includes(arn)) return null;
+  }
+  const slash = key.lastIndexOf('/');
+  return `arn:${ctx.facts.partition ?? 'aws'}:s3:::${bucket}/${slash > 0 ? `${key.slice(0, slash)}/` : ''}*`;
+}
+
+/** Corrected caller-side document: one extra Allow for the action on the resource (an identity grant: its prefix). */
 function appendAllow(ctx: CauseContext, kind: PolicyKind): { policyIndex: number; policy: unknown } | null {
   const p = pasted(ctx, kind)[0];
   if (!p || !ctx.parsed.action) return null;
   const doc = clone(p.policy.document);
   const stmts = docStatements(doc);
   if (!stmts) return null;
-  stmts.push({ Sid: 'AllowFailedCall', Effect: 'Allow', Action: ctx.parsed.action, Resource: ctx.parsed.target?.arn?.startsWith('arn:') ? ctx.parsed.target.arn : '*' });
+  const prefix = kind === 'identity' ? s3PrefixGrant(ctx) : null;
+  stmts.push({ Sid: 'AllowFailedCall', Effect: 'Allow', Action: ctx.parsed.action, Resource: prefix ?? (ctx.parsed.target?.arn?.startsWith('arn:') ? ctx.parsed.target.arn : '*') });
   return { policyIndex: p.index, policy: doc };
 }
 
@@ -426,12 +457,15 @@ export const causes: CauseDefinition[] = [
     ],
     confirm: [SIMULATE, LIST_ROLE_POLICIES, LIST_USER_POLICIES],
     fix: {
-      description: 'Attach an Allow for {action} on {targetArn} to the caller ({callerPrincipalArn}), e.g. {"Effect":"Allow","Action":"{action}","Resource":"{targetArn}"} in policy.json.',
+      description: 'Attach an Allow for {action} on {grantResource} to the caller ({callerPrincipalArn}), e.g. {"Effect":"Allow","Action":"{action}","Resource":"{grantResource}"} in policy.json.',
       commands: MISSING_ALLOW_FIX.commands,
-      notes: MISSING_ALLOW_FIX.notes,
+      notes: [
+        { text: '{objectKey} is one file of a build or deploy output, and the job reads or writes every file next to it: the Allow covers their folder ({grantResource}), not only this object (name {targetArn} alone if that one object is all it should reach).', when: (ctx) => !!s3PrefixGrant(ctx) },
+        ...MISSING_ALLOW_FIX.notes,
+      ],
       correctPolicy: (ctx) => appendAllow(ctx, 'identity'),
     },
-    facts: MISSING_ALLOW_FIX.facts,
+    facts: (ctx) => ({ ...MISSING_ALLOW_FIX.facts(ctx), grantResource: s3PrefixGrant(ctx) ?? ctx.facts.targetArn ?? null }),
     docs: [DOCS.denied, DOCS.simulator, DOCS.crossAccount],
   },
   {

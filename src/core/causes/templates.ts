@@ -17,6 +17,8 @@ const PLACEHOLDERS: Record<string, string> = {
   callerAccount: '<caller-account-id>',
   targetRoleName: '<target-role-name>',
   targetRoleArn: '<target-role-arn>',
+  // the Resource a fix grants: the target itself unless a cause widens it (an S3 deploy's prefix)
+  grantResource: '<target-arn>',
   callerRoleName: '<caller-role-name>',
   callerUserName: '<caller-user-name>',
   callerPrincipalArn: '<caller-user-or-role-arn>',
