@@ -185,7 +185,29 @@ interface KeyCheck {
   fromText?: boolean;
   /** The value is the token's claim as the paste prints it (GitHub's `aud:` / `sub:`, the action's `audience:`). */
   stated?: boolean;
+  /** The key is written with a URL scheme (`https://<issuer>:sub`): no request carries it, so it is absent. */
+  neverSent?: boolean;
   result: boolean | 'unknown';
+}
+
+/**
+ * IAM's web-identity keys are the provider URL without its scheme (`oidc.eks.<region>.amazonaws.com/id/<id>:sub`):
+ * a key written `https://…:sub` is never in a request, so the clause reads an absent key.
+ */
+function schemeKey(key: string): boolean {
+  return key.includes('://');
+}
+
+/** A clause on a key the request never carries: IfExists and negated operators hold, ForAllValues holds, others fail. */
+function absentClause(cl: ConditionClause): boolean {
+  if (cl.ifExists || cl.setOperator === 'ForAllValues') return true;
+  if (cl.setOperator === 'ForAnyValue') return false;
+  return cl.baseOperator.toLowerCase().includes('not');
+}
+
+function schemeNote(c: KeyCheck): string {
+  const bare = c.clause.key.slice(c.clause.key.indexOf('://') + 3);
+  return `${stmtLabel(c.st)} of ${policyLabel(c.policy.policy, c.policy.index)} keys its condition as ${c.clause.key}; IAM's key is the provider URL without the scheme (${bare}), so no request carries the key as written and ${c.clause.operator} on it is false whatever the token says`;
 }
 
 /** A token sub known only in part: literal segments and holes (`*`), from what the text shows. */
@@ -430,6 +452,7 @@ function claimChecks(ctx: CauseContext, claim: 'sub' | 'aud'): { statements: num
     const clauses = st.conditions.filter((c) => c.key.toLowerCase().endsWith(`:${claim}`) || c.key.toLowerCase() === claim);
     if (!clauses.length) { unconstrained = true; continue; }
     for (const clause of clauses) {
+      if (schemeKey(clause.key)) { checks.push({ policy, st, clause, actual: null, neverSent: true, result: absentClause(clause) }); continue; }
       const exact = known.find((k) => k.key.toLowerCase() === clause.key.toLowerCase()) ?? (known.length === 1 ? known[0] : undefined);
       // nothing given for the claim: the token's claim as the paste shows it (GitHub's, or a decoded token's under its printed iss)
       const stated = !exact ? statedClaimFor(ctx, clause.key, claim) : null;
@@ -608,6 +631,7 @@ const audience: CauseDefinition = {
       const passing = known.find((c) => c.result === true);
       if (passing) return sig(0.05, claimSource(passing)(`The token's aud ${passing.actual?.join(', ')} satisfies ${describe(passing)}${passing.stated ? ' (as the paste shows it)' : ''}.`), 'ruled-out');
       const f = known[0]!;
+      if (f.neverSent) return sig(6, fromPolicy(`${schemeNote(f)}.`, f.policy.index, f.st.index), 'confirmed');
       return sig(6, fromPolicy(`${stmtLabel(f.st)} requires ${describe(f)} but the token's aud is ${f.actual?.join(', ')}.`, f.policy.index, f.st.index), 'confirmed');
     },
     (ctx) => {
@@ -725,6 +749,10 @@ const subMismatch: CauseDefinition = {
       }
       if (outcomes.every((o) => o === false)) {
         const f = checks.find((c) => c.result === false)!;
+        if (f.neverSent) {
+          out.push(sig(6, fromPolicy(`${schemeNote(f)}.`, f.policy.index, f.st.index), 'confirmed'));
+          return out;
+        }
         if (f.shape) {
           out.push(sig(6, fromPolicy(`${stmtLabel(f.st)} of ${policyLabel(f.policy.policy, f.policy.index)} requires ${describe(f)}, but the token's sub, as the text shows it is built (${f.shape.from}), reads ${f.shape.shown}: no value of that form matches.`, f.policy.index, f.st.index), 'confirmed'));
           return out;

@@ -48,6 +48,8 @@ export class ContextView {
 
   get(key: string): KeyValues {
     const k = key.toLowerCase();
+    // no condition key has a URL scheme (web-identity keys are the provider URL without https://): never in a request
+    if (k.includes('://')) return null;
     const v = this.values.get(k);
     if (v !== undefined) return v;
     if (this.absent.has(k) || !this.unknownMode) return null;
