@@ -285,9 +285,11 @@ const OTHER_TEST: KeyTest = (k) => {
   // AWS:SourceOwner (SNS / SQS default policies) only scopes the grant to an account: failing it is a
   // resource policy that does not grant the caller (resource-policy-missing-grant), not a request condition
   if (l === 'aws:sourceowner') return false;
-  // the token's sub / aud / amr belong to the web-identity causes; its other claims (GitHub's
+  // the token's sub / aud belong to the web-identity causes; its other claims (Cognito's amr, GitHub's
   // job_workflow_ref, repository_owner, environment …) are conditions like any other
-  if (l.endsWith(':sub') || l.endsWith(':aud') || l.endsWith(':amr') || l.endsWith(':oaud')) return false;
+  if (l.endsWith(':sub') || l.endsWith(':aud') || l.endsWith(':oaud')) return false;
+  // Cognito's amr (authenticated / unauthenticated) is a token claim like any other (catalog: condition-other)
+  if (l.endsWith(':amr')) return true;
   if (l.includes('amazonaws.com')) return false;
   return true;
 };
