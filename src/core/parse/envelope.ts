@@ -68,6 +68,25 @@ const PS_CMDLETS: Record<string, [string, string]> = {
   'Get-IAMRole': ['iam', 'GetRole'], 'Get-IAMUser': ['iam', 'GetUser'], 'Invoke-KMSDecrypt': ['kms', 'Decrypt'], 'Invoke-KMSEncrypt': ['kms', 'Encrypt'],
 };
 
+const JS_COMMAND_RE = /\bnew ([A-Z][A-Za-z0-9]{1,60}?)Command\(/g;
+
+/** The operation of the only SDK command class `new <Op>Command(` the text sends; null when none or several differ. */
+function oneJsCommand(s: string): string | null {
+  if (!s.includes('Command(')) return null;
+  JS_COMMAND_RE.lastIndex = 0;
+  let found: string | null = null;
+  let m: RegExpExecArray | null;
+  let n = 0;
+  while ((m = JS_COMMAND_RE.exec(s)) !== null && n < 50) {
+    n++;
+    const op = m[1] ?? '';
+    if (found !== null && found !== op) { found = null; break; }
+    found = op;
+  }
+  JS_COMMAND_RE.lastIndex = 0;
+  return found;
+}
+
 function lastMatch(re: RegExp, s: string): RegExpExecArray | null {
   re.lastIndex = 0;
   let last: RegExpExecArray | null = null;
@@ -369,6 +388,16 @@ export function readEnvelope(s: string, start: number, end: number, lo: number, 
     env.operation = jsOp[1] ?? null;
     const cl = JS_CLIENT_RE.exec(after.slice(0, 1500));
     if (cl) env.service = servicePrefix(cl[1] ?? cl[2] ?? '');
+  }
+  // newer v3 clients throw from one shared `de_CommandError`, which names no operation: the one command class the
+  // pasted code sends (`new GetSecretValueCommand(`), with the client package the stack names, is the call
+  if (!env.operation && after.includes('CommandError') && after.includes('@aws-sdk/client-')) {
+    const cl = JS_CLIENT_RE.exec(after.slice(0, 1500));
+    const op = cl ? oneJsCommand(before + after) : null;
+    if (cl && op) {
+      env.operation = op;
+      env.service = servicePrefix(cl[1] ?? cl[2] ?? '');
+    }
   }
 
   // Java stack frames: the SDK client's method is the operation called (`DefaultS3Client.getObject(`)
