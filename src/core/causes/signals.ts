@@ -16,6 +16,7 @@ import { commandContextValue, requestFromCommand, roleArnWithPath, type CommandR
 import { coversUnknownResource, isResourceLess, unknownResource } from '../policy/resource.js';
 import { viaServiceOf } from '../policy/via-service.js';
 import { hasIacReference, referenceCanName } from '../policy/iac.js';
+import { kmsUse } from './kms-use.js';
 import { SHAPE_BY_NAME } from '../parse/message-shapes.js';
 
 /** Memoizes a per-answer predicate (one WeakMap per function; the context is the key). */
@@ -826,7 +827,7 @@ function valueFrom(ctx: CauseContext, r: RequestFacts, given: Record<string, Con
       // a direct call to KMS (the refused kms: action is the operation that was called) carries no ViaService;
       // a KMS action during another service's operation carries that service's (S3 PutObject → s3.<region>.amazonaws.com)
       if (directKmsCall(ctx)) return null;
-      const via = personCall(ctx) ? viaServiceOf(ctx.parsed) : null;
+      const via = (personCall(ctx) ? viaServiceOf(ctx.parsed) : null) ?? kmsUseVia(ctx);
       return via ? [via] : undefined;
     }
     case 'kms:calleraccount': {
@@ -857,6 +858,23 @@ export { cliEncryptionContext, cliS3Sse } from '../policy/command-request.js';
 function personCall(ctx: CauseContext): boolean {
   const t = callerShape(ctx).type;
   return t === 'user' || t === 'assumed-role' || t === 'role' || t === 'federated-user' || t === 'root';
+}
+
+const REGION_NAME = /^[a-z]{2}(?:-[a-z]{2,10}){1,2}-\d{1,2}$/;
+
+/**
+ * kms:ViaService of a service's refused use of KMS (kmsUse: Secrets Manager's "Access to KMS is not allowed", the
+ * KMSAccessDenied codes …): the service that called KMS for the caller, in the Region of its resource (or of the call) —
+ * `<service>.<region>.amazonaws.com`, whatever runs the code (a Lambda function reading a secret: Secrets Manager calls
+ * KMS). Only the aws partition; null when the service or Region is not known, or the caller is itself a service.
+ */
+function kmsUseVia(ctx: CauseContext): string | null {
+  const use = kmsUse(ctx);
+  if (!use?.service || use.service === 'kms' || ctx.parsed.caller?.type === 'service') return null;
+  const res = use.resource ? splitArn(use.resource) : null;
+  if (res && res.partition !== 'aws') return null;
+  const region = res?.region || ctx.parsed.region;
+  return region && region.length <= 30 && REGION_NAME.test(region) ? `${use.service}.${region}.amazonaws.com` : null;
 }
 
 /** The refused kms: action is the operation the caller itself called (not a service calling KMS on its behalf). */
