@@ -146,7 +146,7 @@ const RUNS_AS_REACH = 24;
 /**
  * The principal the paste states the failing call ran as, in its own words (docs/decisions/026): a line saying
  * `runs as <ARN>`, `run as <ARN>`, `caller: <ARN>` (an IAM role or user ARN, or an assumed-role session ARN), when the
- * message names no caller. Every such statement must name the same principal; two different ones name none. Null
+ * message names no caller, or `as <session ARN>` (an assumed-role session ARN after a bare "as"). Every such statement must name the same principal; two different ones name none. Null
  * otherwise. Bounded indexOf scans.
  */
 export function callerStated(parsed: ParsedError, text: string): string | null {
@@ -157,7 +157,10 @@ export function callerStated(parsed: ParsedError, text: string): string | null {
   for (let at = low.indexOf('arn:aws'), n = 0; at >= 0 && n < 200; at = low.indexOf('arn:aws', at + 7), n++) {
     const lineStart = src.lastIndexOf('\n', at - 1) + 1;
     const before = low.slice(Math.max(lineStart, at - RUNS_AS_REACH), at);
-    if (!RUNS_AS.some((w) => before.endsWith(w))) continue;
+    // a bare "as" says it only of a role session's ARN (`failed to read <secret> as arn:aws:sts::…:assumed-role/…`):
+    // a session is an identity something runs with, never a thing being configured
+    const session = low.startsWith('arn:aws:sts::', at) || /^arn:aws-[a-z-]{1,20}:sts::/.test(low.slice(at, at + 40));
+    if (!RUNS_AS.some((w) => before.endsWith(w)) && !(session && before.endsWith(' as '))) continue;
     let end = at;
     while (end < src.length && end - at < 700 && !' \t\r\n"\'`,;()<>'.includes(src[end] as string)) end++;
     let arn = src.slice(at, end);
