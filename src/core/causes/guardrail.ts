@@ -94,13 +94,44 @@ function guardMessage(type: DenyPolicyType, words: string, bare: (ctx: CauseCont
 }
 
 /** Deny statements of pasted guardrails decide: matched → confirmed, unknown → likely. */
+const ACCOUNT_ID = /\b\d{12}\b/g;
+
+/**
+ * Pasted SCPs whose own label places them on the resource's account path in a cross-account call: the label names
+ * the target's account id and not the caller's (`SCP … (OU Workloads, holds 691530284716)`). SCPs restrict only the
+ * principals of accounts on their path (AWS Organizations, "Service control policies"); a caller from another
+ * account is not one of them (an RCP is what guards the resource). Policy indices; empty when the accounts are not
+ * both known or are the same.
+ */
+function scpsOffCallerPath(ctx: CauseContext): Set<number> {
+  const out = new Set<number>();
+  const caller = ctx.parsed.caller?.accountId ?? '';
+  const target = ctx.parsed.target?.accountId ?? '';
+  if (!/^\d{12}$/.test(caller) || !/^\d{12}$/.test(target) || caller === target) return out;
+  ctx.policies.forEach((p, i) => {
+    if (p.kind !== 'scp' || !p.name) return;
+    const ids: string[] = p.name.length > 500 ? [] : p.name.match(ACCOUNT_ID) ?? [];
+    if (ids.includes(target) && !ids.includes(caller)) out.add(i);
+  });
+  return out;
+}
+
+/** Evidence that a pasted SCP sits on the resource's account path, not the caller's. */
+function scpOffPathNote(ctx: CauseContext): SignalResult | null {
+  const off = [...scpsOffCallerPath(ctx)];
+  if (!off.length) return null;
+  const i = off[0]!;
+  return weigh(0.3, ev(`${policyLabel(ctx.policies[i]!, i)} is attached, as its label says, on the path of account ${ctx.parsed.target?.accountId} (the resource's); SCPs restrict only principals of the accounts on their path, and the caller is in account ${ctx.parsed.caller?.accountId}.`, 'policy', i));
+}
+
 function denyProof(kind: PolicyKind, words: string, onNone: (ctx: CauseContext, views: StatementView[]) => SignalResult | null) {
   return (ctx: CauseContext): SignalResult | null => {
     if (!pasted(ctx, kind).length) return null;
     // AWS names this policy type and one pasted statement alone can explain it (docs/decisions/016)
     const ab = abducedFor(ctx, kind);
     if (ab) return confirm(ev(ab.text, 'policy', ab.view.policyIndex, ab.view.st.index));
-    const views = statementViews(ctx, [kind]);
+    const off = kind === 'scp' ? scpsOffCallerPath(ctx) : null;
+    const views = off?.size ? statementViews(ctx, [kind]).filter((v) => !off.has(v.policyIndex)) : statementViews(ctx, [kind]);
     const denies = views.filter((v) => v.st.effect === 'Deny' && v.action && v.resource !== false && (v.principal === null || principalOk(v)));
     const sure = denies.find((v) => v.condition === true);
     if (sure) return confirm(pev(`${where(sure)} denies ${ctx.parsed.action}${sure.conditions.length ? ` because ${sure.conditions.map((o) => `${o.operator} ${o.key} ${o.values.join('/')}`).join(' and ')} holds for this call` : ''}.`, sure));
@@ -190,6 +221,7 @@ export const causes: CauseDefinition[] = [
       guardMessage('service-control', 'service control policy', (ctx) => (crossAccount(ctx) === true && isStsFamily(ctx) ? 0.5 : 0.4)),
       decodedDeny('scp'),
       decodedNoAllow,
+      scpOffPathNote,
       denyProof('scp', 'SCP', (ctx, views) => {
         const allows = views.filter((v) => v.st.effect === 'Allow');
         const covering = allows.find((v) => v.action && v.resource !== false && v.condition !== false);
