@@ -18,6 +18,7 @@ import { kmsUse } from './kms-use.js';
 import { isAutoScalingSlr } from './service-use.js';
 import { ctxCache } from './memo.js';
 import { decodedDeny, decodedNoAllow } from './decoded.js';
+import { simulatedSignal } from './simulated.js';
 
 
 const SIMULATE = {
@@ -418,6 +419,7 @@ export const causes: CauseDefinition[] = [
     specificity: 0,
     appliesTo: appliesToCaller,
     signals: [
+      simulatedSignal('identity-missing-allow'),
       identityMessage(12),
       decodedNoAllow,
       trustAloneSuffices,
@@ -478,6 +480,7 @@ export const causes: CauseDefinition[] = [
     refines: ['identity-missing-allow'],
     appliesTo: appliesToCaller,
     signals: [
+      simulatedSignal('identity-resource-mismatch'),
       identityMessage(4),
       trustAloneSuffices,
       resourceAloneSuffices,
@@ -544,6 +547,7 @@ export const causes: CauseDefinition[] = [
     refines: ['identity-missing-allow'],
     appliesTo: appliesToCaller,
     signals: [
+      simulatedSignal('identity-action-mismatch'),
       identityMessage(3),
       (ctx) => {
         const a = identityAnalysis(ctx);
@@ -586,6 +590,7 @@ export const causes: CauseDefinition[] = [
     specificity: 1,
     appliesTo: appliesToCaller,
     signals: [
+      simulatedSignal('identity-explicit-deny'),
       decodedDeny('identity'),
       (ctx) => {
         const type = denyType(ctx);
@@ -660,7 +665,10 @@ export const causes: CauseDefinition[] = [
     prior: 0.12,
     specificity: 1,
     appliesTo: (ctx) => appliesToCaller(ctx) && ctx.parsed.caller?.type !== 'federated-user',
-    signals: [...capPolicySignals('permissions-boundary', 'permissions-boundary', 'permissions boundary'), boundaryEnforcedAction, decodedDeny('permissions-boundary'), decodedNoAllow],
+    signals: [
+      simulatedSignal('permissions-boundary'),
+      ...capPolicySignals('permissions-boundary', 'permissions-boundary', 'permissions boundary'), boundaryEnforcedAction, decodedDeny('permissions-boundary'), decodedNoAllow,
+    ],
     confirm: [
       { description: 'The boundary attached to the caller role.', command: 'aws iam get-role --role-name {callerRoleName} --query Role.PermissionsBoundary --profile {callerProfile}', when: (ctx) => ctx.parsed.caller?.type !== 'user' },
       { description: 'The boundary attached to the caller user.', command: 'aws iam get-user --user-name {callerUserName} --query User.PermissionsBoundary --profile {callerProfile}', when: (ctx) => ctx.parsed.caller?.type === 'user' },

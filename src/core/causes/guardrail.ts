@@ -13,6 +13,7 @@ import { DOCS } from './docs.js';
 import { abducedFor } from './abduce.js';
 import { decodedDeny, decodedNoAllow } from './decoded.js';
 import { isEcrLayerBucket } from './service-use.js';
+import { simulatedSignal } from './simulated.js';
 
 
 const where = (v: StatementView) => `${stmtLabel(v.st)} of ${policyLabel(v.policy, v.policyIndex)}`;
@@ -218,6 +219,7 @@ export const causes: CauseDefinition[] = [
     specificity: 1,
     appliesTo: (ctx) => appliesGuard(ctx) && ctx.parsed.caller?.type !== 'service',
     signals: [
+      simulatedSignal('scp-deny'),
       guardMessage('service-control', 'service control policy', (ctx) => (crossAccount(ctx) === true && isStsFamily(ctx) ? 0.5 : 0.4)),
       decodedDeny('scp'),
       decodedNoAllow,

@@ -33,7 +33,7 @@ const KIND_WORDS: Array<[string, PolicyKind]> = [
 const LOOK_BACK = 300;
 
 /** Where the object starting at `start` ends (the index after its `}`), or -1 when it does not close. */
-function objectEnd(text: string, start: number): number {
+export function objectEnd(text: string, start: number): number {
   let depth = 0;
   let inString = false;
   const limit = Math.min(text.length, start + MAX_DOCUMENT_CHARS);
