@@ -44,4 +44,9 @@ describe('round-24 further errors in one paste', () => {
     const got = (otherErrors ?? []).map((o) => ({ action: o.action, callerArn: o.caller?.arn, targetArn: o.target?.arn }));
     for (const want of (r as unknown as { otherErrors: OtherError[] }).otherErrors) expect(got).toContainEqual(want);
   });
+  // every other paste shows one refusal (some twice, r24-13's klog E/F lines, r24-24's wrapped row and ❌ summary)
+  const single = records.filter((r) => !(r as unknown as { otherErrors?: OtherError[] }).otherErrors?.length);
+  it.each(single.map((r) => [r.id, r] as const))('%s lists no further error', (_id, r) => {
+    expect(parseError(r.text).otherErrors.map((o) => o.action)).toEqual([]);
+  });
 });

@@ -816,6 +816,33 @@ function subsumed(b: ParsedError, a: ParsedError): boolean {
 }
 
 /**
+ * b is a copy of a whose action a hard line break cut (a CloudFormation event row wrapping `iam:PutRolePo` /
+ * `licy on resource: …` before the summary repeats the message whole): b's action is a proper prefix of a's, the
+ * caller does not conflict, b names no other resource, and in the text b's message ends at a line break followed by
+ * exactly the rest of a's action (then no further action character). The one refusal shown twice, not a further error.
+ * Bounded work: at most 8 occurrences of b's message are looked at.
+ */
+function cutByLineBreak(b: ParsedError, a: ParsedError, f: Flat): boolean {
+  const ba = b.action?.toLowerCase();
+  const aa = a.action?.toLowerCase();
+  if (!ba || !aa || ba.length >= aa.length || !aa.startsWith(ba) || !b.message || !b.message.toLowerCase().endsWith(ba)) return false;
+  if (b.caller?.arn && a.caller?.arn && b.caller.arn !== a.caller.arn) return false;
+  if (b.target?.arn && b.target.arn !== a.target?.arn) return false;
+  const rest = aa.slice(ba.length);
+  const s = f.s;
+  let from = 0;
+  for (let n = 0; n < 8; n++) {
+    const i = s.indexOf(b.message, from);
+    if (i < 0) return false;
+    const end = i + b.message.length;
+    if (s.charCodeAt(end) === 32 && f.nl[end] === 1 && s.slice(end + 1, end + 1 + rest.length).toLowerCase() === rest &&
+      !/[A-Za-z0-9*]/.test(s.charAt(end + 1 + rest.length))) return true;
+    from = i + 1;
+  }
+  return false;
+}
+
+/**
  * Per trigger, the literals one of which its every match contains, then detectSource's rules' as
  * asked of the flattened text (flatGate): all found in one pass over it (gate.ts).
  */
@@ -899,7 +926,17 @@ function parseFlat(text: string, wrappers: string[], f: Flat, issues: Issue[]): 
     if (specificity(distinct[i] as ParsedError) > specificity(distinct[best] as ParsedError)) best = i;
   }
   const parsed = distinct[best] as ParsedError;
-  const otherErrors = distinct.filter((p, i) => i !== best && !subsumed(p, parsed)).slice(0, 50);
+  // the chosen error's (or a further one's) copy whose action a line break cut; pairs looked at only in a paste of
+  // at most 256 distinct errors, and only for an error whose message ends with its action
+  const cut = new Set<number>();
+  if (distinct.length <= 256) {
+    for (let i = 0; i < distinct.length; i++) {
+      const p = distinct[i] as ParsedError;
+      if (!p.action || !p.message?.toLowerCase().endsWith(p.action.toLowerCase())) continue;
+      if (distinct.some((q, j) => j !== i && cutByLineBreak(p, q, f))) cut.add(i);
+    }
+  }
+  const otherErrors = distinct.filter((p, i) => i !== best && !subsumed(p, parsed) && !cut.has(i)).slice(0, 50);
   return { parsed, otherErrors, issues };
 }
 
