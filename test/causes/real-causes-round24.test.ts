@@ -10,11 +10,18 @@
  *   without its service account so the SDK fell back to the node's instance role): want
  *   irsa-service-account-misconfigured | wrong-credentials-in-use, got identity-missing-allow,
  *   identity-resource-mismatch, identity-action-mismatch.
+ * After the cause rule of test/causes/round24-rules.test.ts — an assumed-role caller whose role name says it is a
+ * node's instance role (`…NodeInstanceRole…`, `node-role`, `node-group`) and whose session name is not shown reads as
+ * the node's credentials, as an `i-…` session already did (wrong-credentials-in-use's instance-profile signal);
+ * identity-missing-allow stays first, as for the labeled node-role refusals before it (r11-22, r15-19 want it; r15-15,
+ * r17-07 want wrong-credentials-in-use second) — top-1 8/9, top-3 9/9. r24-15 stays second-or-third, not first: the
+ * paste alone cannot tell a pod that lost its service-account role from a node role that lacks a permission. The
+ * round is no longer blind (its misses were looked at); the bars are these figures.
  */
 import { describeLabeledRound } from './held-out.js';
 
 describeLabeledRound({
   name: 'round-24 labeled pastes inside logs (message only)', errorsFile: 'real-errors-round24.jsonl',
-  causesFile: 'real-causes-round24.jsonl', minLabels: 9, top1Bar: 8 / 9, top3Bar: 8 / 9, everyMessageListed: true,
+  causesFile: 'real-causes-round24.jsonl', minLabels: 9, top1Bar: 8 / 9, top3Bar: 9 / 9, everyMessageListed: true,
   distinctSources: true, sourcePattern: /^(?:[\w.-]+\/[\w.-]+#\d+|https:\/\/\S+)$/,
 });

@@ -84,6 +84,18 @@ function instanceSession(ctx: CauseContext): boolean {
 }
 
 /**
+ * The caller is a node's instance role by its name (`…-NodeInstanceRole-…`, `…node-group…`, `NODE-ROLE`) with no
+ * session name shown (redacted or cut off the ARN): the session an instance role runs under is the instance id, so
+ * this is the instance profile's credentials as surely as `instanceSession`. A session name that is not an instance
+ * id (a person, a pipeline) means someone assumed the role on purpose: not this.
+ */
+const NODE_ROLE_NAME = /node[-_]?(?:instance)?[-_]?role|node[-_]?group/i;
+function nodeRoleWithoutSession(ctx: CauseContext): boolean {
+  const c = ctx.parsed.caller;
+  return c?.type === 'assumed-role' && !c.sessionName && NODE_ROLE_NAME.test(c.name ?? '');
+}
+
+/**
  * The person ran the check this cause asks for: get-caller-identity in the paste shows the identity in use,
  * nothing says another was meant, and the error is not about the credentials themselves. The guesses from
  * the session name or a profile mention then have their answer.
@@ -155,6 +167,9 @@ const wrongCredentials: CauseDefinition = {
       // get-caller-identity already showed this instance role as the identity in use (signal below)
       if (instanceSession(ctx) && !shownAsMeant(ctx)) {
         return sig(2.5, fromMessage(`The caller is the EC2 instance role ${ctx.parsed.caller?.name ?? ''} (session ${ctx.parsed.caller?.sessionName ?? ''}): the process fell back to the instance profile instead of its own credentials.`));
+      }
+      if (nodeRoleWithoutSession(ctx) && !shownAsMeant(ctx)) {
+        return sig(2.5, fromMessage(`The caller is ${ctx.parsed.caller?.name ?? 'a role'}, by its name a node's instance role: the process (a pod) fell back to the node's credentials instead of its own.`));
       }
       return null;
     },
