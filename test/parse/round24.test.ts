@@ -20,6 +20,11 @@
  * read into otherErrors. Not measured by the fields but wrong: r24-24 (cdk bootstrap: the event row wraps the message
  * mid-word, `iam:PutRolePo\nlicy on resource: …`, and the ❌ summary repeats it whole) lists the wrapped copy as a
  * further distinct error, action `iam:PutRolePo` — the one refusal shown twice.
+ * After the rule of test/parse/round24-rules.test.ts — an error whose message ends with its action, that action a
+ * proper prefix of another parsed error's, is that error cut by a line break when the text shows its message ending
+ * at a line break followed by exactly the rest of the longer action (caller not conflicting, no other resource): not a
+ * further error — 25/25 whole, 175/175 fields, r24-06's second refusal still listed and the 24 other pastes list no
+ * further error (asserted below). The round is no longer blind; the bars are these figures.
  */
 import { describe, expect, it } from 'vitest';
 import { parseError } from '../../src/core/parse/index.js';
