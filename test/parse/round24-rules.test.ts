@@ -38,3 +38,25 @@ describe('a copy of the refusal whose action a line break cut (a wrapped event r
     expect(c.otherErrors.map((o) => o.caller?.arn)).toEqual([other]);
   });
 });
+
+describe('the printing tool read from the log around the refusal', () => {
+  const source = (m: string) => parseError(m).parsed.source;
+  const GO = `AccessDenied: User: arn:aws:iam::111122223333:user/ci is not authorized to perform: iam:CreateRole on resource: arn:aws:iam::111122223333:role/app\n\tstatus code: 403, request id: 0f0e0d0c-1111-2222-3333-444455556666`;
+  const JAVA = `User: ${U} is not authorized to perform: iam:PutRolePolicy on resource: role app because no identity-based policy allows the iam:PutRolePolicy action (Service: Iam, Status Code: 403, Request ID: 0f0e0d0c-1111-2222-3333-444455556666)`;
+
+  it('Terraform 0.11\'s apply summary, cdk\'s stack-activity rows and bootstrap summary, the SDK for .NET\'s frames', () => {
+    expect(source(`Error: Error applying plan:\n\n1 error(s) occurred:\n\n* aws_iam_role.app: 1 error(s) occurred:\n\n* aws_iam_role.app: Error creating IAM Role app: ${GO}`)).toBe('terraform');
+    expect(source(`3 error(s) occurred:\n\n* aws_iam_role.app: ${GO}`)).toBe('terraform');
+    expect(source(`AppStack |  3/9 | 10:11:12 | CREATE_FAILED        | AWS::IAM::Policy        | AppPolicy Resource handler returned message: "${JAVA}"`)).toBe('cdk');
+    expect(source(`10:11:12 PM | UPDATE_FAILED        | AWS::IAM::Role          | AppRole\nResource handler returned message: "${JAVA}"`)).toBe('cdk');
+    expect(source(` ❌  Environment aws://111122223333/eu-west-1 failed bootstrapping: Error: ${JAVA}`)).toBe('cdk');
+    expect(source(`${JAVA.replace(/ \(Service:.*$/, '')}\n   at Amazon.Runtime.Internal.ErrorHandler.InvokeAsync[T](IExecutionContext executionContext)`)).toBe('aws-sdk-dotnet');
+  });
+
+  it('near miss: the Go SDK\'s text with prose about errors, a CloudFormation console row, the Java suffix alone, a Java frame', () => {
+    expect(source(`Two errors occurred while applying:\n${GO}`)).toBe('aws-sdk-go');
+    expect(source(`2026-01-02 10:11:12 UTC+0100 | AppRole | CREATE_FAILED | - | ${JAVA}`)).not.toBe('cdk');
+    expect(source(JAVA)).toBe('aws-sdk-java');
+    expect(source(`${JAVA}\n\tat com.amazonaws.http.AmazonHttpClient.execute(AmazonHttpClient.java:726)\nsee the shop at Amazon.com`)).toBe('aws-sdk-java');
+  });
+});

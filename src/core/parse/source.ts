@@ -3,11 +3,15 @@ import type { ErrorSource } from '../types.js';
 import { GateSet, gateOf } from './gate.js';
 
 export const RULES: Array<[ErrorSource, RegExp]> = [
-  // the S3 backend and the resource address a diagnostic names are Terraform's own words too
-  ['terraform', /provider\["registry\.terraform\.io|\bon [\w./-]{1,100}\.tf line \d{1,6}|Terraform AWS Provider|Error: Cannot assume IAM Role|Error loading state|configuring S3 Backend|Initializing the backend\.\.\.|\bwith (?:module\.[\w-]{1,80}\.)?aws_[a-z0-9_]{1,80}\.[\w-]{1,100},/i],
+  // the S3 backend and the resource address a diagnostic names are Terraform's own words too, and so is Terraform
+  // 0.11's apply summary (`Error applying plan:` / `2 error(s) occurred:`)
+  ['terraform', /provider\["registry\.terraform\.io|\bError applying plan:|\b\d{1,4} error\(s\) occurred:|\bon [\w./-]{1,100}\.tf line \d{1,6}|Terraform AWS Provider|Error: Cannot assume IAM Role|Error loading state|configuring S3 Backend|Initializing the backend\.\.\.|\bwith (?:module\.[\w-]{1,80}\.)?aws_[a-z0-9_]{1,80}\.[\w-]{1,100},/i],
   ['github-actions', /aws-actions\/configure-aws-credentials|Could not assume role with (?:OIDC|web identity token file|user credentials)|Credentials could not be loaded, please check your action inputs|set the id-token permission|##\[error\]/],
-  ['cdk', /could not be used to assume '|\[Error at \/|\bcdk (?:deploy|synth|bootstrap|diff)\b/],
-  ['aws-sdk-dotnet', /---> Amazon\.|\bAmazon\.[A-Za-z0-9]{2,40}\.(?:Model\.)?[A-Za-z0-9]{2,60}Exception\b|\.cs:line \d/],
+  // cdk's stack-activity rows (`Stack |  0/12 | 22:02:26 | CREATE_FAILED | AWS::…`, `6:42:27 AM | CREATE_FAILED | AWS::…`)
+  // and its bootstrap summary (`Environment aws://<account>/<region> failed bootstrapping`)
+  ['cdk', /could not be used to assume '|\[Error at \/|\bcdk (?:deploy|synth|bootstrap|diff)\b|\bEnvironment aws:\/\/[\w-]{1,40}\/[a-z0-9-]{1,30} failed bootstrapping|\b\d{1,2}:\d{2}:\d{2}(?: [AP]M)? \| (?:CREATE|UPDATE|DELETE|ROLLBACK|IMPORT)_[A-Z_]{1,30} {0,20}\| AWS::/],
+  // the SDK for .NET's stack frames (`   at Amazon.Runtime.Internal.ErrorHandler.InvokeAsync[T](…)`)
+  ['aws-sdk-dotnet', /---> Amazon\.|\bat Amazon\.Runtime\.|\bAmazon\.[A-Za-z0-9]{2,40}\.(?:Model\.)?[A-Za-z0-9]{2,60}Exception\b|\.cs:line \d/],
   // `com.amazonaws.dynamodb.v20120810#AccessDeniedException` is a service's shape id (every SDK prints it in `__type`), not a Java class
   ['aws-sdk-java', /\(Service: [^;,()]{1,80}[;,] Status Code|\bcom\.amazonaws\.(?![a-z0-9.-]{1,60}\.v\d{8}#)|\bsoftware\.amazon\.awssdk\.|\.java:\d{1,6}\)/],
   ['aws-sdk-go', /operation error [A-Za-z0-9 ]{1,40}: [A-Za-z0-9]{1,100}, |status code: \d{3}, request id:|WebIdentityErr|https response error StatusCode|aws-sdk-go/],
