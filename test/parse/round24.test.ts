@@ -24,7 +24,11 @@
  * proper prefix of another parsed error's, is that error cut by a line break when the text shows its message ending
  * at a line break followed by exactly the rest of the longer action (caller not conflicting, no other resource): not a
  * further error — 25/25 whole, 175/175 fields, r24-06's second refusal still listed and the 24 other pastes list no
- * further error (asserted below). The round is no longer blind; the bars are these figures.
+ * further error (asserted below). Not a scored field either, measured on the same blind build: the printing tool
+ * (`source`) read wrong for r24-06 (Terraform 0.11's `Error applying plan:` block: aws-sdk-go), r24-20 (.NET frames
+ * `at Amazon.Runtime.…`: plain) and r24-24 (cdk bootstrap's event row and ❌ summary: aws-sdk-java); after the source
+ * rules of round24-rules.test.ts they read terraform, aws-sdk-dotnet and cdk (11 of the 887 real messages change
+ * source, all to the tool their thread shows). The round is no longer blind; the bars are these figures.
  */
 import { describe, expect, it } from 'vitest';
 import { parseError } from '../../src/core/parse/index.js';
