@@ -1,6 +1,6 @@
 /**
  * Round 24 (held out, message only): the 25 log pastes of test/fixtures/extra/real-errors-round24.jsonl (see
- * test/parse/round24.test.ts), labels in real-causes-round24.jsonl, both committed (52bbd14, rebased from 24a0b01) before anything was run
+ * test/parse/round24.test.ts), labels in real-causes-round24.jsonl, both committed (24a0b01 before rebasing onto main: the first commit of this round, `test(fixtures): round 24 held out …`) before anything was run
  * against them. Each label is the cause its thread states (the note says who says it); 9 are labeled, 16 listed
  * unlabeled (the thread does not settle a cause). Scored from the pasted text alone with score.mjs's rule.
  *

@@ -14,7 +14,7 @@
  * controllers, Lambda, Jenkins, GitHub Actions). None of them (thread, ARNs, request ids) was already in test/fixtures
  * or the shared corpus (checked by grep before each was kept). Where a paste holds two distinct refusals (r24-06),
  * `expected` is the first and the second is listed as `otherErrors`, asserted below. Expected fields were written and
- * committed (52bbd14, rebased from 24a0b01) before anything ran against them, compared exactly as score.mjs.
+ * committed (24a0b01 before rebasing onto main: the first commit of this round, `test(fixtures): round 24 held out …`) before anything ran against them, compared exactly as score.mjs.
  *
  * Measured blind (build at main ef9c0b3, no change): 25/25 records read whole, 175/175 fields; r24-06's second refusal
  * read into otherErrors. Not measured by the fields but wrong: r24-24 (cdk bootstrap: the event row wraps the message
