@@ -37,6 +37,18 @@ describe('policies pasted inside the message', () => {
     expect(b.causes[0]!.status).toBe('confirmed');
   });
 
+  it('reads a policy written in YAML in the message (a Serverless block), up to the prose after it', () => {
+    const put = 'An error occurred (AccessDenied) when calling the PutObject operation: User: arn:aws:sts::111122223333:assumed-role/svc-dev-lambdaRole/svc-dev-upload is not authorized to perform: s3:PutObject on resource: "arn:aws:s3:::media/u/1.png" because no identity-based policy allows the s3:PutObject action';
+    const yaml = 'provider:\n  name: aws\n  iam:\n    role:\n      statements:\n        - Effect: Allow\n          Action: s3:GetObject\n          Resource: arn:aws:s3:::media/*\n';
+    const a = explain({ message: `${put}\n\nmy serverless.yml:\n\n${yaml}\nany idea why? Error: it worked yesterday` });
+    expect(a.policies.map((p) => [p.name, p.kind])).toEqual([['in the message', 'identity']]);
+    expect(a.causes[0]!.id).toBe('identity-action-mismatch');
+    expect(a.causes[0]!.status).toBe('confirmed');
+    // near miss: prose that says "Statement:" holds no policy
+    const b = explain({ message: `${put}\nStatement: the upload fails since Monday\nVersion: 2.3 of our app` });
+    expect(b.policies).toEqual([]);
+  });
+
   it('takes the kind from the words before the document', () => {
     const scp = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'sts:AssumeRole', Resource: '*' }] });
     const a = explain({ message: `${ERROR}\nOur SCP on the OU:\n${scp}` });

@@ -91,12 +91,50 @@ function jsonDocuments(text: string): PolicyInput[] {
   return out;
 }
 
+/** A cheap look for the keys YAML_START needs, before the text is cut into lines. */
+const mayHoldYaml = (text: string) => text.includes('Statement') || text.includes('PolicyDocument') || text.includes('iamRoleStatements') || text.includes('KeyPolicy') || text.includes('Resources') || text.includes('statements:');
+
 /** Terraform that defines a policy, when the text holds such a block (not a plan's +/- diff). */
 function terraformDocument(text: string): PolicyInput | null {
   if (!looksLikeHcl(text)) return null;
   if (!/^[ \t]*(?:resource|data)[ \t]+"aws_/m.test(text)) return null;
   if (/^[ \t]*[+~-][ \t]+(?:assume_role_policy|policy)[ \t]*=/m.test(text)) return null; // a plan, before and after
   return { name: 'in the message', document: text };
+}
+
+/** A line that starts a policy written in YAML (a template's, a Serverless block's or a bare one). */
+const YAML_START = /^([ \t]*)(?:AssumeRolePolicyDocument|PolicyDocument|KeyPolicy|Resources|iamRoleStatements|provider|statements|Version|Statement)[ \t]*:/;
+/** A YAML line at the block's own indentation: `key:` or `- item`. */
+const YAML_LINE = /^(?:- |-$|[A-Za-z0-9_"'][^:\n]{0,200}:(?:[ \t]|$))/;
+
+/**
+ * A policy written in YAML inside the message: from the first line that starts one, the lines
+ * indented under it or at its indentation as YAML (`key:` / `- item`), up to the first that is
+ * neither (the prose after it).
+ */
+function yamlDocument(text: string): PolicyInput | null {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = YAML_START.exec(lines[i]!);
+    if (!m) continue;
+    const indent = m[1]!.length;
+    let end = i + 1;
+    for (; end < lines.length; end++) {
+      const l = lines[end]!;
+      const body = l.trimStart();
+      if (body === '') continue;
+      const at = l.length - body.length;
+      if (at > indent) continue;
+      if (at === indent && YAML_LINE.test(body)) continue;
+      break;
+    }
+    if (end - i < 2) continue;
+    const block = lines.slice(i, end).join('\n');
+    const start = text.indexOf(lines[i]!);
+    const kind = kindBefore(text, start < 0 ? 0 : start);
+    return { name: 'in the message', document: block, ...(kind ? { kind } : {}) };
+  }
+  return null;
 }
 
 const sameStatements = (a: Policy, b: Policy) => JSON.stringify(a.statements) === JSON.stringify(b.statements);
@@ -121,7 +159,7 @@ export function policiesInMessage(text: string, given: readonly Policy[]): InMes
     return { policies: [], warning: { code: 'policies-in-message-not-read', message: `The message holds more than ${MAX_FOUND} policy documents (an article or a thread?): which ones are in effect is not clear, so none was evaluated. Paste the ones in effect as policies.` } };
   }
   if (!inputs.length) {
-    const tf = terraformDocument(text);
+    const tf = terraformDocument(text) ?? (mayHoldYaml(text) ? yamlDocument(text) : null);
     if (!tf) return NONE;
     inputs.push(tf);
   }

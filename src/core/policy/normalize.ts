@@ -240,7 +240,7 @@ export function normalizeDocument(doc: Record<string, unknown>, kind: PolicyKind
     const shown = refs.slice(0, 3).map((r) => '${' + r + '}').join(', ') + (refs.length > 3 ? `, … (${refs.length - 3} more)` : '');
     issues.push({
       code: 'deploy-time-references',
-      message: `The document holds values CloudFormation or Terraform fills in at deploy time (${shown}); where one decides a statement, the statement is read as unknown. Paste the deployed document (aws iam get-role, get-role-policy or get-policy-version) to decide it.`,
+      message: `Values filled in at deploy time (${shown}) are read as unknown where they decide a statement; paste the deployed document to decide them.`,
       path: '',
       severity: 'warning',
     });

@@ -439,7 +439,7 @@ ${e(v.message)}</textarea>
 </div>
 <fieldset class="group" id="policies">
 <legend>Policies you can see <span class="muted">(optional)</span></legend>
-<p class="hint">Paste any policy involved: the role's trust policy, the caller's policies, an SCP … JSON, URL-encoded JSON or the whole CLI output.</p>
+<p class="hint">Paste any policy involved: the role's trust policy, the caller's policies, an SCP … JSON, URL-encoded JSON, the whole CLI output, or the Terraform or CloudFormation that defines it.</p>
 <div id="policy-rows">${rows.join('\n')}</div>
 <button type="button" id="add-policy" class="secondary" hidden>Add a policy</button>
 </fieldset>
