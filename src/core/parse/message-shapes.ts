@@ -221,6 +221,9 @@ export const SHAPES: MessageShape[] = [
   { name: 'console-switch-role-invalid', family: 'sts', priority: 5, inferAction: 'sts:AssumeRole',
     description: 'Console switch role: Invalid information in one or more fields (trust, external id or MFA condition not met)',
     sample: 'Invalid information in one or more fields. Check your information or contact your administrator.' },
+  { name: 'console-permissions-panel', family: 'typed', priority: 12,
+    description: 'The AWS Management Console\'s copyable "You need permissions" panel: labeled fields "User: X", "Action: A" (or "Service: S" and "Action: Op" apart), "On resource(s): R", "Context: no <type> policy allows the action" / "<type> explicitly denies the action"; it prints no error code',
+    sample: 'You need permissions\nYou don\'t have permission to bedrock:InvokeModelWithResponseStream.\nTo request access, copy the following text and send it to your AWS administrator.\nUser: arn:aws:sts::123456789012:assumed-role/AssumedDevRole/DevUserName\nAction: bedrock:InvokeModelWithResponseStream\nOn resource(s): arn:aws:bedrock:eu-west-3::foundation-model/amazon.nova-pro-v1:0\nContext: a service control policy explicitly denies the action' },
   { name: 'user-not-authorized-truncated', family: 'typed', template: 'T01', priority: 7,
     description: 'A typed denial cut off by the tool that printed it: "User: X is not a (truncated...)", or a JSON error body cut inside its message ({"__type":"AccessDeniedException","Message":"User: X is not)',
     sample: 'Error executing "Scan" on "https://dynamodb.ap-southeast-1.amazonaws.com"; AWS HTTP error: Client error: `POST https://dynamodb.ap-southeast-1.amazonaws.com` resulted in a `400 Bad Request` response:\n{"__type":"com.amazon.coral.service#AccessDeniedException","Message":"User: arn:aws:iam::893977949585:user/abc is not a (truncated...)' },
@@ -1081,8 +1084,106 @@ function serviceAssume(m: RegExpExecArray, role: string | null): Hit {
   return h;
 }
 
+// ───────────────────────────── the console's permissions panel ─────────────────────────────
+
+/**
+ * The panel's Context field: "no <type> allows the action" (implicit), "<type> explicitly denies the action" or
+ * "an explicit deny in <type>" (explicit). One sticky match at the field's value: bounded, linear.
+ */
+const PANEL_CONTEXT = new RegExp(String.raw`no ${TYPE_PHRASE} allows?(?: access| the (?:[a-z0-9-]{1,40}:[A-Za-z0-9*]{1,120} )?action)?|(?:an? |the )?${TYPE_PHRASE} explicitly denies(?: access| the (?:[a-z0-9-]{1,40}:[A-Za-z0-9*]{1,120} )?action)?|(?:with )?an explicit deny in (?:a |an |the )?${TYPE_PHRASE}`, 'iy');
+/** The panel's heading and request sentence, when they stand right before its User field. */
+const PANEL_HEAD = /(?:You need permissions )?You don['’]t have permission to [^ ]{1,200} To request access, copy the following text and send it to your AWS administrator\.(?: Learn more about troubleshooting access denied errors\.?)? $/;
+const PANEL_OP = /^[A-Za-z0-9*][A-Za-z0-9*_-]{0,120}$/;
+const PANEL_SERVICE = /^[a-z0-9][a-z0-9-]{0,40}$/;
+
+/** The label `label` ending (with one space) right at `at`, its value one token: the value's start, else -1. */
+function fieldBefore(s: string, label: string, at: number, max: number): number {
+  const i = s.lastIndexOf(label, at - 1);
+  if (i < 0 || at - i > max || (i > 0 && s.charCodeAt(i - 1) !== 32)) return -1;
+  const v = i + label.length;
+  const [, e] = tokenAt(s, v, max);
+  return e > v && skipSpaces(s, e) === at ? i : -1;
+}
+
+/**
+ * The console's copyable panel ("You need permissions … User: X Action: A On resource(s): R Context: …"): read
+ * from its Action field. A service:Action, or an operation after a Service field, and at least a resource field or
+ * a Context AWS words, or it is someone else's "Action:" (a CI log's "Action: deploy").
+ */
+function consolePanel(st: ScanState, m: RegExpExecArray): Hit | null {
+  const s = st.f.s;
+  const a = m.index;
+  const [raw, te] = tokenAt(s, a + m[0].length, 200);
+  const tok = trimAction(raw);
+  let first = a;
+  let action: string | null = null;
+  const sv = fieldBefore(s, 'Service: ', a, 60);
+  if (sv >= 0) first = sv;
+  if (ACTION_RE.test(tok)) action = tok;
+  else if (sv >= 0 && PANEL_OP.test(tok)) {
+    const svc = tokenAt(s, sv + 9, 60)[0];
+    if (PANEL_SERVICE.test(svc)) action = `${svc}:${tok}`;
+  }
+  if (!action) return null;
+  let p = skipSpaces(s, te);
+  let end = te;
+  let resource = false;
+  let targetRaw: string | null = null;
+  if (s.startsWith('On resource(s): ', p)) {
+    resource = true;
+    p += 16;
+    // one ARN or several (comma- or line-separated) up to the Context field; the first ARN is the target, `*` none
+    for (let n = 0; n < 50 && p < s.length; n++) {
+      if (s.startsWith('Context:', p)) break;
+      const [t, e] = tokenAt(s, p, 1500);
+      const v = trimTrailing(t.replace(/^["'(]+/, ''), '.,;"\')');
+      if (n > 0 && !/^arn:|^\*$/i.test(v)) break;
+      if (!targetRaw && /^arn:/i.test(v)) targetRaw = v;
+      end = e;
+      p = skipSpaces(s, e);
+    }
+  }
+  let denyKind: DenyKind = 'unknown';
+  let policyType: DenyPolicyType | null = null;
+  if (s.startsWith('Context: ', p)) {
+    const c = sticky(PANEL_CONTEXT, s, p + 9);
+    if (c) {
+      const explicit = c[1] === undefined;
+      denyKind = explicit ? 'explicit' : 'implicit';
+      policyType = policyTypeOf(c[1] ?? c[2] ?? c[3] ?? '');
+      end = p + 9 + c[0].length;
+      if (s[end] === '.') end++;
+    } else if (resource) {
+      // a Context the console words otherwise: part of the panel, read to its line's end
+      let e = p + 9;
+      const lim = Math.min(s.length, e + 300);
+      while (e < lim && st.f.nl[e] !== 1) e++;
+      end = e;
+    }
+  }
+  if (!resource && denyKind === 'unknown') return null;
+  let start = first;
+  let callerRaw: string | null = null;
+  const u = fieldBefore(s, 'User: ', first, 1000);
+  if (u >= 0) {
+    callerRaw = trimTrailing(tokenAt(s, u + 6, 1000)[0], '.,;') || null;
+    start = u;
+  }
+  const head = PANEL_HEAD.exec(s.slice(Math.max(0, start - 400), start));
+  if (head) start -= head[0].length;
+  const h = newHit('console-permissions-panel', start, end);
+  h.action = action;
+  h.callerRaw = callerRaw;
+  h.targetRaw = targetRaw;
+  h.denyKind = denyKind;
+  h.policyType = policyType;
+  return h;
+}
+
 export const TRIGGERS: Trigger[] = [
   { re: /not authori[sz]ed to perform/gi, handle: scanNotAuthorized },
+  // the console's "You need permissions" panel, read from its Action field (consolePanel)
+  { re: /\bAction: /g, handle: consolePanel },
   {
     re: /\bis not authorized to access this resource/gi,
     handle: (st, m) => {

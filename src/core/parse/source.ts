@@ -19,9 +19,11 @@ export const RULES: Array<[ErrorSource, RegExp]> = [
   // botocore names a profile's role sessions `botocore-session-<epoch>` for the CLI and boto3 alike: no sign of Python
   ['boto3', /botocore(?!-session-\d)|boto3|Traceback \(most recent call last\)|<class 'botocore/],
   ['aws-cli', /An error occurred \([^()\s]{1,100}\)(?: \(reached max retries: \d{1,3}\))? when calling the [A-Za-z0-9]{1,100} operation/],
+  // the console's copyable "You need permissions" panel labels its fields ("On resource(s): …") and asks the reader to
+  // "copy the following text and send it to your AWS administrator"
   // the S3 console's banner: "Insufficient permissions to list objects. After you or your AWS administrator has updated
   // your permissions to allow the s3:ListBucket action, refresh the page."
-  ['console', /console\.aws\.amazon\.com\/[a-z0-9]{1,30}\/home(?![^\n]{0,40}authorization-details)|You don't have permission to access|You need permissions|Invalid information in one or more fields|After you or your AWS administrator ha(?:s|ve) updated your permissions to allow/],
+  ['console', /console\.aws\.amazon\.com\/[a-z0-9]{1,30}\/home(?![^\n]{0,40}authorization-details)|You don't have permission to access|You need permissions|\bOn resource\(s\): |copy the following text and send it to your AWS administrator|Invalid information in one or more fields|After you or your AWS administrator ha(?:s|ve) updated your permissions to allow/],
 ];
 
 /** Per rule, the literals one of which its every match contains (gate.ts). */
