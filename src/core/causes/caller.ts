@@ -72,7 +72,13 @@ function editedPolicy(ctx: CauseContext, pick: (ctx: CauseContext) => number | u
 function callerPolicyFix(pick: (ctx: CauseContext) => number | undefined): {
   commands: FixCommand[]; notes: Array<{ text: string; when: (ctx: CauseContext) => boolean }>; facts: (ctx: CauseContext) => TemplateFacts;
 } {
-  const edited = (ctx: CauseContext) => editedPolicy(ctx, pick);
+  // asked by three commands, two notes and the facts of each cause that uses it: once per answer
+  const memo = ctxCache<{ name: string; managed: boolean } | false>();
+  const edited = (ctx: CauseContext) => {
+    let e = memo.get(ctx);
+    if (e === undefined) memo.set(ctx, (e = editedPolicy(ctx, pick) ?? false));
+    return e || null;
+  };
   return {
     commands: [
       { command: PUT_CALLER_POLICY, when: (ctx) => !edited(ctx) },
@@ -85,11 +91,12 @@ function callerPolicyFix(pick: (ctx: CauseContext) => number | undefined): {
     ],
     facts: (ctx) => {
       const e = edited(ctx);
-      return { callerPolicyName: e && !e.managed ? e.name : null, callerPolicyArn: e?.managed ? e.name : null };
+      return e ? { callerPolicyName: e.managed ? null : e.name, callerPolicyArn: e.managed ? e.name : null } : NO_EDITED_POLICY;
     },
   };
 }
 
+const NO_EDITED_POLICY: TemplateFacts = {};
 const firstIdentity = (ctx: CauseContext) => pasted(ctx, 'identity')[0]?.index;
 const MISSING_ALLOW_FIX = callerPolicyFix(firstIdentity);
 const RESOURCE_MISMATCH_FIX = callerPolicyFix((ctx) => identityAnalysis(ctx).wrongResource[0]?.policyIndex ?? firstIdentity(ctx));
@@ -374,7 +381,7 @@ const ARTIFACT_DIR = /(?:^|\/)(?:dist|build|builds|artifacts?|releases?|static|a
  * file there, and a grant of the one key fails on the next. Null — the object itself — for other keys (a state file, a
  * data file) and when a pasted policy names that very object (the person scopes per object).
  */
-function s3PrefixGrant(ctx: CauseContext): string | null {
+export function s3PrefixGrant(ctx: CauseContext): string | null {
   const { bucket, objectKey: key } = ctx.facts;
   const arn = ctx.parsed.target?.arn;
   if (!bucket || !key || !S3_OBJECT_RW.test(ctx.parsed.action ?? '')) return null;
@@ -467,7 +474,7 @@ export const causes: CauseDefinition[] = [
       ],
       correctPolicy: (ctx) => appendAllow(ctx, 'identity'),
     },
-    facts: (ctx) => ({ ...MISSING_ALLOW_FIX.facts(ctx), grantResource: s3PrefixGrant(ctx) ?? ctx.facts.targetArn ?? null }),
+    facts: MISSING_ALLOW_FIX.facts,
     docs: [DOCS.denied, DOCS.simulator, DOCS.crossAccount],
   },
   {

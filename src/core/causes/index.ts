@@ -11,6 +11,7 @@ import { isDataEvent, notInCloudTrail } from './service-util.js';
 import { forgetLowered } from './text-index.js';
 import { inferredValues } from './abduce.js';
 import { kmsUse, type KmsUse } from './kms-use.js';
+import { s3PrefixGrant } from './caller.js';
 import type { CauseContext, CauseDefinition } from './types.js';
 
 export type { CauseDefinition } from './types.js';
@@ -39,6 +40,8 @@ export function causeContext(input: CauseInput): CauseContext {
   // S3 bucket/key from URLs fill what is still empty; the OIDC and SAML provider names are derived
   // when a ranked cause's templates first name one (factsFor in service-facts.ts).
   Object.assign(ctx.facts, familyFacts(ctx));
+  // the Resource a caller-side grant names: the target, or the folder of an S3 deploy's file (caller.ts)
+  ctx.facts.grantResource = s3PrefixGrant(ctx) ?? ctx.facts.targetArn ?? null;
   return ctx;
 }
 

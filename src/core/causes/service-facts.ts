@@ -105,10 +105,14 @@ export function factsFor(def: CauseDefinition, ctx: CauseContext): TemplateFacts
   if (!def.facts) return ctx.facts;
   let own: TemplateFacts;
   try { own = def.facts(ctx); } catch { return ctx.facts; } // a bug in one cause's facts leaves its placeholders
-  const out: TemplateFacts = { ...ctx.facts };
-  const put = putter(ctx, out);
-  for (const k of Object.keys(own)) put(k, own[k] ?? null);
-  return out;
+  // copied only when the cause fills a key the context left empty (most answers: none)
+  let out: TemplateFacts | null = null;
+  for (const k in own) {
+    const v = own[k];
+    const cur = ctx.facts[k];
+    if (v && (cur === undefined || cur === null || cur === '')) (out ??= { ...ctx.facts })[k] = v;
+  }
+  return out ?? ctx.facts;
 }
 
 /** The text between `marker` and the next double quote (case-insensitive marker), bounded. */
