@@ -33,6 +33,8 @@ describe('policies pasted inside the message', () => {
     const tf = `${ERROR}\n\nmain.tf:\nresource "aws_iam_role" "deploy" {\n  name = "deploy"\n  assume_role_policy = jsonencode({\n    Version = "2012-10-17"\n    Statement = [{ Effect = "Allow", Principal = { AWS = "arn:aws:iam::111122223333:role/ci" }, Action = "sts:AssumeRole" }]\n  })\n}\n`;
     const b = explain({ message: tf });
     expect(b.policies.map((p) => p.kind)).toEqual(['trust']);
+    // the error line around the code is not a part of the Terraform that failed to read
+    expect(b.policies[0]!.issues.map((i) => i.code)).not.toContain('invalid-hcl');
     expect(b.causes[0]!.id).toBe('trust-principal-missing');
     expect(b.causes[0]!.status).toBe('confirmed');
   });

@@ -168,7 +168,9 @@ export function policiesInMessage(text: string, given: readonly Policy[]): InMes
     const p = readPolicy(input);
     if (!p.valid || p.statements.length === 0) continue;
     if (given.some((g) => sameStatements(g, p)) || read.some((o) => sameStatements(o, p))) continue;
-    p.issues = [{ code: 'from-message', message: 'Read from the message: it was pasted there rather than as a policy.', path: '', severity: 'info' }, ...p.issues];
+    // the error and the prose around code read from the message are not parts of it that failed to read
+    const around = (i: Policy['issues'][number]) => i.severity === 'warning' && (i.code === 'invalid-hcl' || i.code === 'invalid-yaml');
+    p.issues = [{ code: 'from-message', message: 'Read from the message: it was pasted there rather than as a policy.', path: '', severity: 'info' }, ...p.issues.filter((i) => !around(i))];
     read.push(p);
   }
   // two of one kind, in the message or beside one pasted as a policy: which is in effect is not clear
