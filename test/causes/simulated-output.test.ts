@@ -23,6 +23,11 @@ describe('a pasted simulate-principal-policy run', () => {
     expect(evidence(m, 'identity-missing-allow')).toContain('EvalDecision implicitDeny');
     expect(status(m, 'identity-explicit-deny')).toBe('ruled-out');
     expect(explain({ message: m }).causes[0]!.id).toBe('identity-missing-allow');
+    // the run is in the paste: its command is not offered again (near miss: without it, it is)
+    const offered = (message: string) => explain({ message }).causes.find((c) => c.id === 'identity-missing-allow')!.confirm
+      .some((s) => s.command.startsWith('aws iam simulate-principal-policy') && !s.command.includes('--query'));
+    expect(offered(m)).toBe(false);
+    expect(offered(ERROR)).toBe(true);
   });
 
   it('allowed: the caller-side Allow causes are ruled out, unless the run lacked context the call carries', () => {

@@ -18,12 +18,14 @@ import { kmsUse } from './kms-use.js';
 import { isAutoScalingSlr } from './service-use.js';
 import { ctxCache } from './memo.js';
 import { decodedDeny, decodedNoAllow } from './decoded.js';
-import { simulatedSignal } from './simulated.js';
+import { simulatedSignal, simulation } from './simulated.js';
 
 
 const SIMULATE = {
   description: 'Ask IAM whether the caller\'s own policies allow {action} on this resource (EvalDecision: allowed / implicitDeny / explicitDeny; MatchedStatements names the statement). For a role with a path, use the ARN that aws iam get-role prints.',
   command: 'aws iam simulate-principal-policy --policy-source-arn {callerPrincipalArn} --action-names {action} --resource-arns {targetArn} --profile {callerProfile}',
+  // its output is already in the paste (simulated.ts): the evidence says what it showed
+  when: (ctx: CauseContext) => !simulation(ctx),
 };
 const LIST_ROLE_POLICIES = {
   description: 'The policies attached to the caller role {callerRoleName}: managed, then inline.',
