@@ -11,6 +11,7 @@ import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import type { ContextValue, DecodedAuthorization, DecodedCondition, DecodedStatement, ErrorSource, ParsedError } from '../types.js';
 import { opToAction, servicePrefix } from './codes.js';
 import { isRegion } from './text.js';
+import { jsonValueEnd } from '../json-scan.js';
 
 /** How far one decoded message is read (AWS's are a few thousand characters; a paste is at most 100 000). */
 const MAX_DECODED_CHARS = 60_000;
@@ -111,31 +112,6 @@ function actionFrom(printed: string | null, conditions: DecodedCondition[], reso
   return action ? { action, operation: null } : { action: null, operation: printed };
 }
 
-/**
- * The end of the JSON value starting at `start` (an object): just past its closing brace, or the end
- * of what was read when the paste stops first (then `closed` is false). One pass, strings skipped.
- */
-function objectEnd(s: string, start: number): { end: number; closed: boolean } {
-  const lim = Math.min(s.length, start + MAX_DECODED_CHARS);
-  let depth = 0;
-  let inString = false;
-  for (let i = start; i < lim; i++) {
-    const c = s.charCodeAt(i);
-    if (inString) {
-      if (c === 92) i++;
-      else if (c === 34) inString = false;
-      continue;
-    }
-    if (c === 34) inString = true;
-    else if (c === 123 || c === 91) {
-      if (++depth > MAX_DEPTH) return { end: i, closed: false };
-    } else if (c === 125 || c === 93) {
-      if (--depth === 0) return { end: i + 1, closed: true };
-    }
-  }
-  return { end: lim, closed: false };
-}
-
 /** The object the anchor opens, when `"allowed"` is its first key: the `{` before it (spaces between). */
 function openingBrace(s: string, at: number): number {
   let i = at - 1;
@@ -144,7 +120,7 @@ function openingBrace(s: string, at: number): number {
 }
 
 function readOne(s: string, start: number): DecodedRead | null {
-  const { end, closed } = objectEnd(s, start);
+  const { end, closed } = jsonValueEnd(s, start, MAX_DECODED_CHARS, MAX_DEPTH);
   const errors: ParseError[] = [];
   let doc: unknown;
   try {

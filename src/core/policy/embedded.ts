@@ -12,6 +12,7 @@ import type { Policy, PolicyInput, PolicyKind, Warning } from '../types.js';
 import { readPolicy } from './policy.js';
 import { looksLikeHcl } from './hcl.js';
 import { MAX_DOCUMENT_CHARS } from './read.js';
+import { jsonValueEnd } from '../json-scan.js';
 
 /** More documents than this: an article, a thread or a runbook, not the policies in effect. */
 const MAX_FOUND = 3;
@@ -34,23 +35,8 @@ const LOOK_BACK = 300;
 
 /** Where the object starting at `start` ends (the index after its `}`), or -1 when it does not close. */
 export function objectEnd(text: string, start: number): number {
-  let depth = 0;
-  let inString = false;
-  const limit = Math.min(text.length, start + MAX_DOCUMENT_CHARS);
-  for (let i = start; i < limit; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92) i++;
-      else if (c === 34) inString = false;
-      continue;
-    }
-    if (c === 34) inString = true;
-    else if (c === 123 || c === 91) depth++;
-    else if (c === 125 || c === 93) {
-      if (--depth === 0) return i + 1;
-    }
-  }
-  return -1;
+  const r = jsonValueEnd(text, start, MAX_DOCUMENT_CHARS);
+  return r.closed ? r.end : -1;
 }
 
 /** Whether the object opening at `i` starts with one of FIRST_KEYS. */
