@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { explain } from '../../src/core/index.js';
 import { readPolicy } from '../../src/core/policy/index.js';
 import type { Policy } from '../../src/core/types.js';
 
@@ -273,5 +274,33 @@ describe('hostile infrastructure code', () => {
       const p = read(`jsonencode(${flood}`.slice(0, 100_000));
       expect(p.valid).toBe(false);
     }
+  });
+});
+
+describe('the role a trust policy belongs to', () => {
+  const role = (name: string) => `resource "aws_iam_role" "gha" {
+  name                 = "${name}"
+  max_session_duration = 7200
+  assume_role_policy   = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{ Effect = "Allow", Principal = { Federated = "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com" }, Action = "sts:AssumeRoleWithWebIdentity" }]
+  })
+}`;
+  it("keeps an aws_iam_role's literal name and session limit", () => {
+    const p = read(role('gha-deploy'));
+    expect(p.meta).toEqual({ roleName: 'gha-deploy', maxSessionDuration: 7200 });
+    // near miss: a name Terraform computes names nothing yet
+    expect(read(role('${var.prefix}-deploy')).meta?.roleName).toBeUndefined();
+  });
+
+  it('names the target role in commands when the message names none, and never over the message', () => {
+    const bare = 'Error: Could not assume role with OIDC: Not authorized to perform sts:AssumeRoleWithWebIdentity';
+    const commands = (message: string, docs: string[]) => explain({ message, policies: docs.map((document) => ({ kind: 'trust', document })) })
+      .causes.flatMap((c) => c.confirm.map((s) => s.command)).join('\n');
+    expect(commands(bare, [role('gha-deploy')])).toContain('--role-name gha-deploy');
+    // two named trusts: which role failed is not known
+    expect(commands(bare, [role('gha-deploy'), role('gha-plan')])).not.toContain('--role-name gha-');
+    const named = 'An error occurred (AccessDenied) when calling the AssumeRoleWithWebIdentity operation: Not authorized to perform sts:AssumeRoleWithWebIdentity on resource: arn:aws:iam::111122223333:role/other';
+    expect(commands(`${named}`, [role('gha-deploy')])).not.toContain('--role-name gha-deploy');
   });
 });

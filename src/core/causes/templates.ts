@@ -255,6 +255,9 @@ export function deriveFacts(
 
   // target
   const targetIsRole = t?.resourceType === 'role';
+  // no target in the message: the one pasted trust policy that names its role names the target role
+  const trustRoles = t ? [] : policies.filter((p) => p.kind === 'trust' && p.meta?.roleName);
+  const pastedRole = trustRoles.length === 1 ? trustRoles[0]!.meta! : null;
 
   // policies named by the message
   const pa = parsed.deny.policyArn ?? '';
@@ -286,8 +289,8 @@ export function deriveFacts(
     targetName: t?.name ?? null,
     targetType: t?.resourceType ?? null,
     targetPath: t?.path ?? null,
-    targetRoleName: targetIsRole ? t?.name ?? null : null,
-    targetRoleArn: targetIsRole ? t?.arn ?? null : null,
+    targetRoleName: targetIsRole ? t?.name ?? null : pastedRole?.roleName ?? null,
+    targetRoleArn: targetIsRole ? t?.arn ?? null : pastedRole?.roleArn ?? null,
     targetService: t?.service ?? null,
 
     action: parsed.action ?? null,

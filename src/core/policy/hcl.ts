@@ -338,10 +338,27 @@ function documentOfDataBlock(body: Entry[], notes: string[]): Record<string, Val
   return doc;
 }
 
-interface Found { where: string; value: Value; trust: boolean }
+interface Found {
+  where: string;
+  value: Value;
+  trust: boolean;
+  /** The aws_iam_role whose assume_role_policy it is: its literal name and max_session_duration. */
+  role?: RoleFacts;
+}
+interface RoleFacts { RoleName?: string; MaxSessionDuration?: number }
+
+/** An aws_iam_role block's literal name and session limit (a reference names nothing yet). */
+function roleFacts(body: Entry[]): RoleFacts | undefined {
+  const name = attrOf(body, 'name');
+  const msd = attrOf(body, 'max_session_duration');
+  const out: RoleFacts = {};
+  if (typeof name === 'string' && !name.includes('${')) out.RoleName = name;
+  if (typeof msd === 'number') out.MaxSessionDuration = msd;
+  return out.RoleName || out.MaxSessionDuration ? out : undefined;
+}
 
 /** Every policy document in the entries, in the order written (blocks searched inside). */
-function collect(entries: Entry[], found: Found[], data: Map<string, Found>, notes: string[], owner: string): void {
+function collect(entries: Entry[], found: Found[], data: Map<string, Found>, notes: string[], owner: string, role?: RoleFacts): void {
   for (const e of entries) {
     if ('block' in e) {
       const b = e.block;
@@ -350,7 +367,7 @@ function collect(entries: Entry[], found: Found[], data: Map<string, Found>, not
         found.push(f);
         data.set(b.labels[1], f);
       } else {
-        collect(b.body, found, data, notes, b.labels.length ? `${b.labels.join('.')}` : b.type);
+        collect(b.body, found, data, notes, b.labels.length ? `${b.labels.join('.')}` : b.type, b.type === 'resource' && b.labels[0] === 'aws_iam_role' ? roleFacts(b.body) : undefined);
       }
       continue;
     }
@@ -359,13 +376,15 @@ function collect(entries: Entry[], found: Found[], data: Map<string, Found>, not
     const pointer = typeof v === 'string' ? /^\$\{data\.aws_iam_policy_document\.([A-Za-z0-9_-]{1,100})\.json\}$/.exec(v) : null;
     if (pointer) {
       const target = data.get(pointer[1]!);
-      if (target && trust) target.trust = true;
-      else if (!target) found.push({ where: `${owner}.${e.attr}`, value: v, trust }); // the data block comes later in the text
+      if (target && trust) {
+        target.trust = true;
+        if (role) target.role = role;
+      } else if (!target) found.push({ where: `${owner}.${e.attr}`, value: v, trust, ...(trust && role ? { role } : {}) }); // the data block comes later in the text
       continue;
     }
     if (trust || e.attr === 'policy' || (isObj(v) && ('Statement' in v || 'statement' in v))) {
       if (isObj(v) || (typeof v === 'string' && (v.includes('Statement') || v.includes('statement') || v.startsWith('${')))) {
-        found.push({ where: `${owner}.${e.attr}`, value: v, trust });
+        found.push({ where: `${owner}.${e.attr}`, value: v, trust, ...(trust && role ? { role } : {}) });
       }
     }
   }
@@ -399,7 +418,10 @@ export function parseHclText(text: string, issues: Issue[], path: string): unkno
     const m = typeof f.value === 'string' ? /^\$\{data\.aws_iam_policy_document\.([A-Za-z0-9_-]{1,100})\.json\}$/.exec(f.value) : null;
     if (!m) return [f];
     const target = data.get(m[1]!);
-    if (target && f.trust) target.trust = true;
+    if (target && f.trust) {
+      target.trust = true;
+      if (f.role) target.role = f.role;
+    }
     return [];
   });
   const docs = resolved.filter((f) => isObj(f.value) || (typeof f.value === 'string' && !f.value.startsWith('${')));
@@ -416,5 +438,6 @@ export function parseHclText(text: string, issues: Issue[], path: string): unkno
   });
   if (reader.errors > 0) issues.push({ code: 'invalid-hcl', message: `${reader.errors} part${reader.errors === 1 ? '' : 's'} of the Terraform could not be read and were skipped.`, path, severity: 'warning' });
   if (notes.length) issues.push({ code: 'terraform-not-evaluated', message: `Not read: ${notes.join(', ')} (they take other documents or generated statements that only Terraform knows).`, path, severity: 'warning' });
-  return first.trust ? { AssumeRolePolicyDocument: first.value } : first.value;
+  // a trust keeps its role's name (and session limit): the reader takes them as get-role's
+  return first.trust ? { AssumeRolePolicyDocument: first.value, ...first.role } : first.value;
 }

@@ -302,6 +302,8 @@ export function digDocument(input: unknown, want: PolicyKind | null = null): Dug
       value = o['AssumeRolePolicyDocument'];
       kindHint = 'trust';
       source = source ?? 'AssumeRolePolicyDocument';
+      // beside it, the role's own name and limits (CloudFormation Properties, Terraform's aws_iam_role)
+      meta = meta ?? roleMeta(o);
       continue;
     }
     if (o['PolicyDocument'] !== undefined) {
