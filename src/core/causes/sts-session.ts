@@ -192,7 +192,11 @@ const tagSession: CauseDefinition = {
     { description: 'See which tags the call passed (requestParameters.principalTags / tags of the failed AssumeRole event in CloudTrail).', command: 'aws cloudtrail lookup-events --region {region} --lookup-attributes AttributeKey=EventName,AttributeValue=AssumeRole --max-results 20 --query \'Events[].CloudTrailEvent\' --output text' },
   ],
   fix: {
-    description: 'Add "sts:TagSession" to the Action of the trust statement that allows the caller (optionally limited with aws:RequestTag/… or aws:TagKeys conditions); across accounts add it to the caller\'s policy on the role too. Or stop passing tags: configure-aws-credentials takes role-skip-session-tagging: true.',
+    description: 'Add "sts:TagSession" to the Action of the trust statement that allows the caller (optionally limited with aws:RequestTag/… or aws:TagKeys conditions); across accounts add it to the caller\'s policy on the role too.',
+    notes: [
+      { text: 'Or stop passing tags: configure-aws-credentials takes role-skip-session-tagging: true.', when: (ctx) => ctx.parsed.source === 'github-actions' || has(ctx, 'configure-aws-credentials') },
+      { text: 'Or stop passing tags: drop the Tags (boto3, SDKs) or --tags (CLI) argument of the AssumeRole call.', when: (ctx) => ctx.parsed.source !== 'github-actions' && !has(ctx, 'configure-aws-credentials', 'pod identity', 'pod-identity', 'eks-auth') && !isSaml(ctx) && !isWebIdentity(ctx) },
+    ],
     commands: ['aws iam update-assume-role-policy --role-name {targetRoleName} --policy-document file://trust-policy.json --profile {targetProfile}'],
     correctPolicy: addActionFix('sts:TagSession'),
   },
