@@ -20,3 +20,26 @@ describe('the way to stop passing session tags names the tool that passes them',
     expect(fix).not.toContain('drop the Tags');
   });
 });
+
+describe('a GitHub environment is read from a workflow\'s `environment:` key, not from a variable of that name', () => {
+  const trust = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [{
+      Effect: 'Allow',
+      Principal: { Federated: 'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com' },
+      Action: 'sts:AssumeRoleWithWebIdentity',
+      Condition: { StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:acme/app:ref:refs/heads/main' } },
+    }],
+  });
+  const head = 'Error: Could not assume role with OIDC: Not authorized to perform sts:AssumeRoleWithWebIdentity\nRun aws-actions/configure-aws-credentials@v4\n  with:\n    role-to-assume: arn:aws:iam::123456789012:role/gha-deploy\n';
+  const says = (message: string) => explain({ message, policies: [{ kind: 'trust', document: trust }] })
+    .causes.find((c) => c.id === 'oidc-sub-mismatch')!.evidence.some((e) => e.text.includes('uses a GitHub environment'));
+  it('an ENVIRONMENT variable in the step\'s env block is no GitHub environment', () => {
+    expect(says(`${head}  env:\n    ENVIRONMENT: production\n`)).toBe(false);
+    expect(says(`${head}The deploy environment: production failed\n`)).toBe(false);
+  });
+  it('near miss: the job\'s environment: key is', () => {
+    expect(says(`${head}jobs:\n  deploy:\n    environment: production\n`)).toBe(true);
+    expect(says(`${head}jobs:\n  deploy:\n\tenvironment:\n      name: production\n`)).toBe(true);
+  });
+});

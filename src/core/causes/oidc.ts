@@ -134,6 +134,18 @@ const isGithub = (ctx: CauseContext) => providerOf(ctx) === 'github';
  */
 const GITHUB_WORKFLOW_MARKERS = ['token.actions.githubusercontent.com', 'configure-aws-credentials', 'runs-on:', 'jobs:', 'uses:', 'role-to-assume', 'github actions', 'actions_id_token', 'github_event_name', 'github_workflow'];
 const showsGithubWorkflow = (ctx: CauseContext) => ctx.parsed.source === 'github-actions' || has(ctx, ...GITHUB_WORKFLOW_MARKERS);
+/**
+ * A workflow's `environment:` key: lower case, first on its line. An `ENVIRONMENT: production` variable in the log's
+ * `env:` block (or `environment: prod` inside a sentence) names no GitHub environment.
+ */
+export function jobEnvironmentKey(text: string): boolean {
+  for (let at = text.indexOf('environment:'); at !== -1; at = text.indexOf('environment:', at + 12)) {
+    let i = at - 1;
+    while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+    if (i < 0 || text[i] === '\n' || text[i] === '\r') return true;
+  }
+  return false;
+}
 const isEks = (ctx: CauseContext) => providerOf(ctx) === 'eks';
 const isGitlab = (ctx: CauseContext) => providerOf(ctx) === 'gitlab';
 
@@ -781,7 +793,7 @@ const subMismatch: CauseDefinition = {
       if (has(ctx, 'pull_request') && pats.length && !pats.some((p) => p.includes('pull_request') || p.endsWith(':*'))) {
         return sig(4, fromMessage('The job runs for a pull_request event, whose subject is repo:<org>/<repo>:pull_request — the trust only allows other subjects.'));
       }
-      if (has(ctx, 'environment:') && showsGithubWorkflow(ctx) && pats.length && !pats.some((p) => p.includes(':environment:') || p.endsWith(':*'))) {
+      if (has(ctx, 'environment:') && showsGithubWorkflow(ctx) && jobEnvironmentKey(ctx.text) && pats.length && !pats.some((p) => p.includes(':environment:') || p.endsWith(':*'))) {
         return sig(3, fromMessage('The job uses a GitHub environment, so its subject is repo:<org>/<repo>:environment:<name>, not a ref.'));
       }
       if (pats.length === 0 && genericDeny(ctx)) return sig(1.3, fromMessage('GitHub\'s sub depends on the trigger: ref:refs/heads/<branch>, ref:refs/tags/<tag>, pull_request or environment:<name>.'));
