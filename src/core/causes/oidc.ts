@@ -135,13 +135,14 @@ const isGithub = (ctx: CauseContext) => providerOf(ctx) === 'github';
 const GITHUB_WORKFLOW_MARKERS = ['token.actions.githubusercontent.com', 'configure-aws-credentials', 'runs-on:', 'jobs:', 'uses:', 'role-to-assume', 'github actions', 'actions_id_token', 'github_event_name', 'github_workflow'];
 const showsGithubWorkflow = (ctx: CauseContext) => ctx.parsed.source === 'github-actions' || has(ctx, ...GITHUB_WORKFLOW_MARKERS);
 /**
- * A workflow's `environment:` key: lower case, first on its line. An `ENVIRONMENT: production` variable in the log's
+ * A workflow's `environment:` key: lower case, first on its line (after indentation or a comment's `#`). An `ENVIRONMENT: production` variable in the log's
  * `env:` block (or `environment: prod` inside a sentence) names no GitHub environment.
  */
 export function jobEnvironmentKey(text: string): boolean {
   for (let at = text.indexOf('environment:'); at !== -1; at = text.indexOf('environment:', at + 12)) {
     let i = at - 1;
-    while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+    // indentation, or a workflow quoted as comment lines (`#     environment: production`)
+    while (i >= 0 && (text[i] === ' ' || text[i] === '\t' || text[i] === '#')) i--;
     if (i < 0 || text[i] === '\n' || text[i] === '\r') return true;
   }
   return false;

@@ -161,6 +161,17 @@ function identityFix(ctx: CauseContext, ids: Indexed[], act: string) {
   return doc ? { policyIndex: first.index, policy: doc } : null;
 }
 
+/**
+ * Who passes the session tags, for the way to stop: GitHub's configure-aws-credentials, the caller's own AssumeRole
+ * call (an SDK or the CLI printed the error), an identity provider or Pod Identity (their tags are set elsewhere:
+ * no way here), or a paste that does not say.
+ */
+function tagsFrom(ctx: CauseContext): 'github' | 'call' | 'unknown' | null {
+  if (ctx.parsed.source === 'github-actions' || has(ctx, 'configure-aws-credentials')) return 'github';
+  if (isSaml(ctx) || isWebIdentity(ctx) || has(ctx, 'pod identity', 'pod-identity', 'eks-auth')) return null;
+  return ctx.parsed.source === 'plain' ? 'unknown' : 'call';
+}
+
 const tagSession: CauseDefinition = {
   id: 'tagsession-not-allowed',
   title: 'Session tags were passed but sts:TagSession is not allowed',
@@ -194,8 +205,9 @@ const tagSession: CauseDefinition = {
   fix: {
     description: 'Add "sts:TagSession" to the Action of the trust statement that allows the caller (optionally limited with aws:RequestTag/… or aws:TagKeys conditions); across accounts add it to the caller\'s policy on the role too.',
     notes: [
-      { text: 'Or stop passing tags: configure-aws-credentials takes role-skip-session-tagging: true.', when: (ctx) => ctx.parsed.source === 'github-actions' || has(ctx, 'configure-aws-credentials') },
-      { text: 'Or stop passing tags: drop the Tags (boto3, SDKs) or --tags (CLI) argument of the AssumeRole call.', when: (ctx) => ctx.parsed.source !== 'github-actions' && !has(ctx, 'configure-aws-credentials', 'pod identity', 'pod-identity', 'eks-auth') && !isSaml(ctx) && !isWebIdentity(ctx) },
+      { text: 'Or stop passing tags: configure-aws-credentials takes role-skip-session-tagging: true.', when: (ctx) => tagsFrom(ctx) === 'github' },
+      { text: 'Or stop passing tags: drop the Tags (boto3, SDKs) or --tags (CLI) argument of the AssumeRole call.', when: (ctx) => tagsFrom(ctx) === 'call' },
+      { text: 'Or stop passing tags: drop the Tags (SDKs) or --tags (CLI) argument of the AssumeRole call; in GitHub Actions, set configure-aws-credentials\' role-skip-session-tagging: true.', when: (ctx) => tagsFrom(ctx) === 'unknown' },
     ],
     commands: ['aws iam update-assume-role-policy --role-name {targetRoleName} --policy-document file://trust-policy.json --profile {targetProfile}'],
     correctPolicy: addActionFix('sts:TagSession'),
