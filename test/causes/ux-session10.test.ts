@@ -43,3 +43,53 @@ describe('a GitHub environment is read from a workflow\'s `environment:` key, no
     expect(says(`${head}jobs:\n  deploy:\n\tenvironment:\n      name: production\n`)).toBe(true);
   });
 });
+
+describe('a refusal that does not say which tool passed the tags gets both ways to stop', () => {
+  it('a bare refusal names the Tags argument and the GitHub input', () => {
+    const fix = fixOf('User: arn:aws:iam::111122223333:user/ci is not authorized to perform: sts:TagSession on resource: arn:aws:iam::444455556666:role/DataReader', 'tagsession-not-allowed');
+    expect(fix).toContain('drop the Tags');
+    expect(fix).toContain('role-skip-session-tagging: true');
+  });
+  it('near miss: a SAML sign-in\'s tags come from the IdP, so neither is offered', () => {
+    const fix = fixOf('An error occurred (AccessDenied) when calling the AssumeRoleWithSAML operation: Not authorized to perform sts:TagSession', 'tagsession-not-allowed');
+    expect(fix).not.toContain('drop the Tags');
+    expect(fix).not.toContain('role-skip-session-tagging');
+  });
+});
+
+describe('a pasted CloudTrail AssumeRole event says what the call sent', () => {
+  const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:role/build-role' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'sts:ExternalId': 'prod-7' } } }] };
+  const event = (params: string, role = 'arn:aws:iam::444455556666:role/deployer') => JSON.stringify({
+    eventSource: 'sts.amazonaws.com', eventName: 'AssumeRole', awsRegion: 'eu-west-1', errorCode: 'AccessDenied',
+    userIdentity: { type: 'AssumedRole', arn: 'arn:aws:sts::111122223333:assumed-role/build-role/ci-runner' },
+    errorMessage: `User: arn:aws:sts::111122223333:assumed-role/build-role/ci-runner is not authorized to perform: sts:AssumeRole on resource: ${role}`,
+    requestParameters: JSON.parse(params.replace('ROLE', role)),
+  }, null, 2);
+  const top = (message: string) => explain({ message, policies: [{ kind: 'trust', document: trust }] }).causes[0]!;
+  it('the externalId it logged decides the trust\'s condition: a wrong one and a missing one are proven', () => {
+    const wrong = top(event('{"roleArn":"ROLE","roleSessionName":"deploy","externalId":"prod-77"}'));
+    expect([wrong.id, wrong.status]).toEqual(['externalid-missing-or-wrong', 'confirmed']);
+    expect(wrong.evidence[0]!.text).toContain('"prod-77"');
+    // AssumeRole events log externalId only when the call passed one
+    const none = top(event('{"roleArn":"ROLE","roleSessionName":"deploy"}'));
+    expect([none.id, none.status]).toEqual(['externalid-missing-or-wrong', 'confirmed']);
+  });
+  it('the logged session name fills the retry command', () => {
+    const c = top(event('{"roleArn":"ROLE","roleSessionName":"deploy","externalId":"prod-77"}'));
+    expect(c.confirm.map((s) => s.command).join('\n')).toContain('--role-session-name deploy --external-id prod-7');
+  });
+  it('inside lookup-events output, where each event is an escaped string, it is read too', () => {
+    const escaped = JSON.stringify({ Events: [{ EventName: 'AssumeRole', CloudTrailEvent: event('{"roleArn":"ROLE","roleSessionName":"deploy","externalId":"prod-77"}') }] }, null, 2);
+    const c = top(escaped);
+    expect([c.id, c.status]).toEqual(['externalid-missing-or-wrong', 'confirmed']);
+  });
+  it('near miss: an event for another role, or a requestParameters cut short, says nothing about this call', () => {
+    const other = event('{"roleArn":"arn:aws:iam::444455556666:role/other","externalId":"prod-77"}');
+    const refusal = 'An error occurred (AccessDenied) when calling the AssumeRole operation: User: arn:aws:sts::111122223333:assumed-role/build-role/ci-runner is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::444455556666:role/deployer';
+    const c = top(`${refusal}\n\nan older event:\n${other}`);
+    expect(c.id).toBe('externalid-missing-or-wrong');
+    expect(c.status).not.toBe('confirmed');
+    const cut = event('{"roleArn":"ROLE","roleSessionName":"deploy"}').replace(/"roleSessionName": "deploy"\n  }/, '"roleSessionName": "dep');
+    expect(top(cut).status).not.toBe('confirmed');
+  });
+});

@@ -12,6 +12,7 @@ import { forgetLowered } from './text-index.js';
 import { inferredValues } from './abduce.js';
 import { kmsUse, type KmsUse } from './kms-use.js';
 import { s3PrefixGrant } from './caller.js';
+import { requestFromCommand } from '../policy/command-request.js';
 import type { CauseContext, CauseDefinition } from './types.js';
 
 export type { CauseDefinition } from './types.js';
@@ -33,7 +34,8 @@ export function causeContext(input: CauseInput): CauseContext {
     evaluation: input.evaluation,
     request: input.request ?? {},
     context: input.context ?? {},
-    facts: deriveFacts(input.parsed, input.request, input.context, input.policies),
+    // the commands name what the pasted command or CloudTrail event shows the call sent (its session name), under what the person stated
+    facts: deriveFacts(input.parsed, { ...requestFromCommand(input.text ?? '', input.parsed).request, ...input.request }, input.context, input.policies),
     text: input.text ?? '',
     memo: [],
   };

@@ -8,6 +8,7 @@
 import type { Caller, ContextValue, ParsedError, RequestFacts } from '../types.js';
 import { isAccountId, parseArn } from './arn.js';
 import { LastCall } from './cache.js';
+import { jsonValueEnd } from '../json-scan.js';
 
 /** Request facts and condition keys the pasted command shows. */
 export interface CommandRequest {
@@ -518,6 +519,11 @@ function requestFromCommandUncached(text: string, parsed: ParsedError): CommandR
       const calls = boto3Calls(text, parsed.operation);
       if (calls.length) out = agreed(calls.map((k) => fromBoto3Call(k, action)));
     }
+    // a pasted CloudTrail event logs what AWS received: it replaces what a command line shows
+    if (service === 'sts') {
+      const logged = cloudTrailAssume(text, operation, parsed.target?.arn ?? null);
+      if (logged) out = logged;
+    }
     // the message's own Region (from the endpoint) is the better witness
     if (parsed.region) delete out.context['aws:RequestedRegion'];
     // a client pointed at the service's plain-HTTP endpoint sends the call without TLS
@@ -529,6 +535,67 @@ function requestFromCommandUncached(text: string, parsed: ParsedError): CommandR
     // IAM condition keys, SAML:aud: "comes from the SAML Recipient field in the assertion, not the Audience field"
     const recipient = samlRecipient(text);
     if (recipient) out.context['SAML:aud'] = recipient;
+  }
+  return out;
+}
+
+/** STS operations whose CloudTrail event logs the parameters a trust policy's conditions test. */
+const LOGGED_ASSUMES = new Set(['assumerole', 'assume-role', 'assumerolewithwebidentity', 'assume-role-with-web-identity', 'assumerolewithsaml', 'assume-role-with-saml']);
+const MAX_EVENTS = 20;
+
+/**
+ * The parameters an STS AssumeRole* CloudTrail event (pasted as JSON, or escaped inside lookup-events output) logs
+ * for the failed call: its requestParameters hold what the caller passed, and leave out what it did not. So an
+ * AssumeRole event without externalId is a call that passed none (CloudTrail log contents: requestParameters
+ * are the request's parameters). Read only from closed requestParameters objects naming the refused role (when
+ * the message names one); several events keep what they all agree on. Null when no such event shows.
+ */
+export function cloudTrailAssume(text: string, operation: string, roleArn: string | null): CommandRequest | null {
+  if (!LOGGED_ASSUMES.has(operation) || !text.includes('requestParameters')) return null;
+  const t = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
+  const assumeRole = operation === 'assumerole' || operation === 'assume-role';
+  const found: CommandRequest[] = [];
+  for (let at = t.indexOf('requestParameters'), n = 0; at !== -1 && n < MAX_EVENTS; at = t.indexOf('requestParameters', at + 17), n++) {
+    const open = t.indexOf('{', at);
+    // `"requestParameters": {` or, escaped in a lookup-events string, `\"requestParameters\": {`
+    if (open < 0 || open - at > 24 || !/^\\?"\s*:\s*$/.test(t.slice(at + 17, open))) continue;
+    const src = t[at + 17] === '\\' ? unescapeWindow(t, open) : t;
+    const from = src === t ? open : 0;
+    const { end, closed } = jsonValueEnd(src, from, 20_000, 8);
+    if (!closed) continue;
+    let params: unknown;
+    try { params = JSON.parse(src.slice(from, end)); } catch { continue; }
+    if (!params || typeof params !== 'object' || Array.isArray(params)) continue;
+    const p = params as Record<string, unknown>;
+    if (typeof p.roleArn !== 'string' || (roleArn && p.roleArn.toLowerCase() !== roleArn.toLowerCase())) continue;
+    found.push(loggedRequest(p, assumeRole));
+  }
+  return found.length ? agreed(found) : null;
+}
+
+/** A window of an escaped JSON string (`\"` → `"`, `\\` → `\`, `\n` → a line break …), from `open` on. */
+function unescapeWindow(t: string, open: number): string {
+  return t.slice(open, open + 40_000).replace(/\\(["\\/nrt])/g, (_, c: string) => (c === 'n' ? '\n' : c === 'r' ? '\r' : c === 't' ? '\t' : c));
+}
+
+function loggedRequest(p: Record<string, unknown>, assumeRole: boolean): CommandRequest {
+  const out: CommandRequest = { request: {}, context: {}, absent: [], absentPrefixes: [] };
+  if (assumeRole) out.request.externalId = typeof p.externalId === 'string' && p.externalId ? p.externalId : null;
+  if (typeof p.roleSessionName === 'string' && p.roleSessionName) out.request.roleSessionName = p.roleSessionName;
+  if (typeof p.durationSeconds === 'number' && Number.isInteger(p.durationSeconds)) out.request.durationSeconds = p.durationSeconds;
+  if (typeof p.sourceIdentity === 'string' && p.sourceIdentity) out.request.sourceIdentity = p.sourceIdentity;
+  if (assumeRole && typeof p.serialNumber === 'string' && p.serialNumber) out.request.mfa = true;
+  if (Array.isArray(p.tags)) {
+    const tags: Record<string, string> = {};
+    for (const x of p.tags.slice(0, 50)) {
+      const tag = x as Record<string, unknown> | null;
+      if (tag && typeof tag.key === 'string' && typeof tag.value === 'string') tags[tag.key] = tag.value;
+    }
+    if (Object.keys(tags).length) out.request.sessionTags = tags;
+  }
+  if (Array.isArray(p.transitiveTagKeys)) {
+    const keys = p.transitiveTagKeys.filter((k): k is string => typeof k === 'string').slice(0, 50);
+    if (keys.length) out.context['sts:TransitiveTagKeys'] = keys;
   }
   return out;
 }
