@@ -93,3 +93,18 @@ describe('a pasted CloudTrail AssumeRole event says what the call sent', () => {
     expect(top(cut).status).not.toBe('confirmed');
   });
 });
+
+describe('an expired Identity Center sign-in is told as such, not as an expired AWS session', () => {
+  const first = (message: string) => explain({ message }).causes[0]!;
+  it('the CLI\'s "Error when retrieving token from sso" names the SSO sign-in', () => {
+    const c = first('Error when retrieving token from sso: Token has expired and refresh failed');
+    expect(c.id).toBe('expired-token');
+    expect(c.evidence[0]!.text).toContain('IAM Identity Center (SSO) sign-in');
+    expect(c.evidence.some((e) => e.text.includes('run aws sso login again'))).toBe(true);
+  });
+  it('near miss: STS\'s ExpiredToken is still the AWS session', () => {
+    const c = first('An error occurred (ExpiredToken) when calling the GetCallerIdentity operation: The security token included in the request is expired');
+    expect(c.id).toBe('expired-token');
+    expect(c.evidence[0]!.text).toContain('AWS says the security token included in the request is expired');
+  });
+});

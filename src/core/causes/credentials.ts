@@ -238,10 +238,14 @@ const expired: CauseDefinition = {
       if (has(ctx, 'signature expired', 'requestexpired', 'request has expired', 'requesttimetooskewed')) {
         return sig(8, fromMessage('AWS says the request signature has expired: the signing time is too old — the local clock is off, or a signed request was replayed late.'));
       }
+      // the CLI's and SDKs' own words when the cached Identity Center token is past its end: nothing was sent to AWS
+      if (has(ctx, 'token from sso', 'sso token', 'sso access token', 'ssotokenprovider')) {
+        return sig(50, fromMessage('The IAM Identity Center (SSO) sign-in the CLI or SDK cached has expired and could not be refreshed, so no call reached AWS: sign in again.'));
+      }
       return sig(50, fromMessage('AWS says the security token included in the request is expired: the temporary credentials must be refreshed.'));
     },
     (ctx) => {
-      if (has(ctx, 'sso login', 'sso session', 'aws sso', 'sso_', 'identity center')) return sig(1.2, fromMessage('The credentials come from IAM Identity Center (SSO): run aws sso login again.'));
+      if (has(ctx, 'sso login', 'sso session', 'aws sso', 'sso_', 'identity center', 'token from sso', 'sso token', 'ssotokenprovider')) return sig(1.2, fromMessage('The credentials come from IAM Identity Center (SSO): run aws sso login again.'));
       if (isAssumeFamily(ctx) && !isSaml(ctx) && !isWebIdentity(ctx)) return sig(1.1, fromMessage('The expired credentials were the ones calling STS: the source session must be refreshed before assuming the next role.'));
       return null;
     },
