@@ -54,6 +54,9 @@ describe('a refusal that does not say which tool passed the tags gets both ways 
     const fix = fixOf('An error occurred (AccessDenied) when calling the AssumeRoleWithSAML operation: Not authorized to perform sts:TagSession', 'tagsession-not-allowed');
     expect(fix).not.toContain('drop the Tags');
     expect(fix).not.toContain('role-skip-session-tagging');
+    const anywhere = fixOf('aws_signing_helper credential-process: AccessDeniedException: User: arn:aws:iam::111122223333:user/x is not authorized to perform: sts:TagSession on resource: arn:aws:iam::111122223333:role/edge', 'tagsession-not-allowed');
+    expect(anywhere).not.toContain('drop the Tags');
+    expect(anywhere).not.toContain('role-skip-session-tagging');
   });
 });
 
@@ -106,5 +109,30 @@ describe('an expired Identity Center sign-in is told as such, not as an expired 
     const c = first('An error occurred (ExpiredToken) when calling the GetCallerIdentity operation: The security token included in the request is expired');
     expect(c.id).toBe('expired-token');
     expect(c.evidence[0]!.text).toContain('AWS says the security token included in the request is expired');
+  });
+});
+
+describe('a debug log shows what the SDK sent for the failed STS call', () => {
+  const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:role/build-role' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'sts:ExternalId': 'prod-7' } } }] };
+  const refusal = 'An error occurred (AccessDenied) when calling the AssumeRole operation: User: arn:aws:sts::111122223333:assumed-role/build-role/ci-runner is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::444455556666:role/deployer';
+  const botocore = (body: string) => `2026-11-30 10:00:00,123 - MainThread - botocore.endpoint - DEBUG - Making request for OperationModel(name=AssumeRole) with params: {'url_path': '/', 'query_string': '', 'method': 'POST', 'headers': {'User-Agent': 'aws-cli/2.15.0'}, 'body': {${body}}, 'url': 'https://sts.amazonaws.com/', 'context': {'client_region': 'us-east-1'}}\n${refusal}`;
+  const top = (message: string) => explain({ message, policies: [{ kind: 'trust', document: trust }] }).causes[0]!;
+  it('botocore\'s request params (the CLI\'s --debug) decide the external id: a wrong one and none at all', () => {
+    const wrong = top(botocore("'Action': 'AssumeRole', 'Version': '2011-06-15', 'RoleArn': 'arn:aws:iam::444455556666:role/deployer', 'RoleSessionName': 'deploy', 'ExternalId': 'prod-77'"));
+    expect([wrong.id, wrong.status]).toEqual(['externalid-missing-or-wrong', 'confirmed']);
+    expect(wrong.evidence[0]!.text).toContain('"prod-77"');
+    expect(wrong.confirm.map((s) => s.command).join('\n')).toContain('--role-session-name deploy');
+    const none = top(botocore("'Action': 'AssumeRole', 'Version': '2011-06-15', 'RoleArn': 'arn:aws:iam::444455556666:role/deployer', 'RoleSessionName': 'deploy'"));
+    expect([none.id, none.status]).toEqual(['externalid-missing-or-wrong', 'confirmed']);
+  });
+  it('a form-encoded body (Go, Java or a raw HTTP dump) is read the same way', () => {
+    const c = top(`SDK 2026/11/30 10:00:00 DEBUG Request\nPOST / HTTP/1.1\nHost: sts.amazonaws.com\n\nAction=AssumeRole&ExternalId=prod-77&RoleArn=arn%3Aaws%3Aiam%3A%3A444455556666%3Arole%2Fdeployer&RoleSessionName=deploy&Version=2011-06-15\n${refusal}`);
+    expect([c.id, c.status]).toEqual(['externalid-missing-or-wrong', 'confirmed']);
+  });
+  it('near miss: a body for another role, or a dict cut short, says nothing about this call', () => {
+    const other = top(botocore("'Action': 'AssumeRole', 'RoleArn': 'arn:aws:iam::444455556666:role/other', 'RoleSessionName': 'deploy', 'ExternalId': 'prod-77'"));
+    expect(other.status).not.toBe('confirmed');
+    const cut = top(`... 'body': {'Action': 'AssumeRole', 'RoleArn': 'arn:aws:iam::444455556666:role/deployer', 'RoleSessi\n${refusal}`);
+    expect(cut.status).not.toBe('confirmed');
   });
 });

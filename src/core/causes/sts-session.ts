@@ -163,12 +163,13 @@ function identityFix(ctx: CauseContext, ids: Indexed[], act: string) {
 
 /**
  * Who passes the session tags, for the way to stop: GitHub's configure-aws-credentials, the caller's own AssumeRole
- * call (an SDK or the CLI printed the error), an identity provider or Pod Identity (their tags are set elsewhere:
+ * call (an SDK or the CLI printed the error), an identity provider, Pod Identity or Roles Anywhere (their tags are set elsewhere:
  * no way here), or a paste that does not say.
  */
 function tagsFrom(ctx: CauseContext): 'github' | 'call' | 'unknown' | null {
   if (ctx.parsed.source === 'github-actions' || has(ctx, 'configure-aws-credentials')) return 'github';
-  if (isSaml(ctx) || isWebIdentity(ctx) || has(ctx, 'pod identity', 'pod-identity', 'eks-auth')) return null;
+  // Roles Anywhere tags the session from the certificate's subject and issuer: no argument of the caller's to drop
+  if (isSaml(ctx) || isWebIdentity(ctx) || has(ctx, 'pod identity', 'pod-identity', 'eks-auth', 'rolesanywhere', 'roles anywhere', 'aws_signing_helper')) return null;
   return ctx.parsed.source === 'plain' ? 'unknown' : 'call';
 }
 

@@ -519,9 +519,9 @@ function requestFromCommandUncached(text: string, parsed: ParsedError): CommandR
       const calls = boto3Calls(text, parsed.operation);
       if (calls.length) out = agreed(calls.map((k) => fromBoto3Call(k, action)));
     }
-    // a pasted CloudTrail event logs what AWS received: it replaces what a command line shows
+    // a pasted CloudTrail event logs what AWS received, a debug log what the SDK sent: either replaces what a command line shows
     if (service === 'sts') {
-      const logged = cloudTrailAssume(text, operation, parsed.target?.arn ?? null);
+      const logged = cloudTrailAssume(text, operation, parsed.target?.arn ?? null) ?? sentStsParams(text, operation, parsed.target?.arn ?? null);
       if (logged) out = logged;
     }
     // the message's own Region (from the endpoint) is the better witness
@@ -598,6 +598,94 @@ function loggedRequest(p: Record<string, unknown>, assumeRole: boolean): Command
     if (keys.length) out.context['sts:TransitiveTagKeys'] = keys;
   }
   return out;
+}
+
+/** The STS Query API's name of each AssumeRole* operation. */
+const QUERY_ACTIONS: Record<string, string> = {
+  assumerole: 'AssumeRole', 'assume-role': 'AssumeRole',
+  assumerolewithwebidentity: 'AssumeRoleWithWebIdentity', 'assume-role-with-web-identity': 'AssumeRoleWithWebIdentity',
+  assumerolewithsaml: 'AssumeRoleWithSAML', 'assume-role-with-saml': 'AssumeRoleWithSAML',
+};
+/** One `'Key': 'value'` (or "value", or a bare number) of a Python dict, then `,` or `}` (sticky; spaces before it skipped by hand). */
+const DICT_ITEM = /'([\w.]{1,80})':\s*(?:'((?:[^'\\\n]|\\.){0,8192})'|"((?:[^"\\\n]|\\.){0,8192})"|(\d{1,9}))\s*([,}])/y;
+/** Characters that end a form-encoded body in a log line. */
+const FORM_END = new Set([' ', '\t', '\r', '\n', "'", '"', '<', '>', '`']);
+
+/**
+ * The parameters a debug log shows the SDK sent for the failed STS call: botocore's (the CLI's `--debug`) "Making
+ * request for OperationModel(name=AssumeRole) with params: {… 'body': {'Action': 'AssumeRole', 'RoleArn': …}}", or
+ * the form-encoded body other SDKs log (`Action=AssumeRole&RoleArn=…&ExternalId=…`). The whole body shows, so a
+ * parameter it lacks was not sent. Only bodies naming the refused role (when the message names one); several keep
+ * what they agree on. Null when no such body shows.
+ */
+export function sentStsParams(text: string, operation: string, roleArn: string | null): CommandRequest | null {
+  const name = QUERY_ACTIONS[operation];
+  if (!name || !text.includes(`Action`)) return null;
+  const t = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
+  const found: CommandRequest[] = [];
+  const take = (q: Map<string, string>) => {
+    const arn = q.get('RoleArn');
+    if (q.get('Action') !== name || !arn || (roleArn && arn.toLowerCase() !== roleArn.toLowerCase())) return;
+    found.push(loggedRequest(cloudTrailShape(q), name === 'AssumeRole'));
+  };
+  const dictKey = `'Action': '${name}'`;
+  for (let at = t.indexOf(dictKey), n = 0; at !== -1 && n < MAX_EVENTS; at = t.indexOf(dictKey, at + dictKey.length), n++) {
+    const open = t.lastIndexOf('{', at);
+    if (open >= 0 && at - open <= 2) { const q = dictItems(t, open + 1); if (q) take(q); }
+  }
+  const formKey = `Action=${name}`;
+  for (let at = t.indexOf(formKey), n = 0; at !== -1 && n < MAX_EVENTS; at = t.indexOf(formKey, at + formKey.length), n++) {
+    const next = t[at + formKey.length];
+    if (next !== undefined && next !== '&' && !FORM_END.has(next)) continue;
+    let a = at;
+    while (a > 0 && at - a < 8000 && !FORM_END.has(t[a - 1]!)) a--;
+    let b = at;
+    while (b < t.length && b - at < 8000 && !FORM_END.has(t[b]!)) b++;
+    take(formItems(t.slice(a, b)));
+  }
+  return found.length ? agreed(found) : null;
+}
+
+/** The items of a Python dict from just past its `{`, or null when it is not closed where the items end. */
+function dictItems(t: string, from: number): Map<string, string> | null {
+  const q = new Map<string, string>();
+  let at = from;
+  for (let n = 0; n < 200; n++) {
+    while (at < t.length && at - from < 20_000 && (t[at] === ' ' || t[at] === '\t')) at++;
+    DICT_ITEM.lastIndex = at;
+    const m = DICT_ITEM.exec(t);
+    if (!m) return null;
+    q.set(m[1]!, (m[2] ?? m[3] ?? m[4] ?? '').replace(/\\(.)/g, '$1'));
+    if (m[5] === '}') return q;
+    at = DICT_ITEM.lastIndex;
+  }
+  return null;
+}
+
+/** `a=b&c=d` → its pairs, URL-decoded (`+` is a space); an undecodable value is kept as written. */
+function formItems(body: string): Map<string, string> {
+  const q = new Map<string, string>();
+  for (const pair of body.split('&', 200)) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) continue;
+    const dec = (x: string) => { try { return decodeURIComponent(x.replace(/\+/g, ' ')); } catch { return x; } };
+    q.set(dec(pair.slice(0, eq)), dec(pair.slice(eq + 1)));
+  }
+  return q;
+}
+
+/** STS Query parameters (`ExternalId`, `Tags.member.1.Key` …) in the shape of a CloudTrail event's requestParameters. */
+function cloudTrailShape(q: Map<string, string>): Record<string, unknown> {
+  const tags: Array<{ key: string; value: string }> = [];
+  for (let i = 1; i <= 50 && q.has(`Tags.member.${i}.Key`); i++) tags.push({ key: q.get(`Tags.member.${i}.Key`)!, value: q.get(`Tags.member.${i}.Value`) ?? '' });
+  const transitive: string[] = [];
+  for (let i = 1; i <= 50 && q.has(`TransitiveTagKeys.member.${i}`); i++) transitive.push(q.get(`TransitiveTagKeys.member.${i}`)!);
+  const d = q.get('DurationSeconds');
+  return {
+    roleArn: q.get('RoleArn'), externalId: q.get('ExternalId'), roleSessionName: q.get('RoleSessionName'),
+    durationSeconds: d && /^\d{1,6}$/.test(d) ? Number(d) : undefined, sourceIdentity: q.get('SourceIdentity'),
+    serialNumber: q.get('SerialNumber'), tags: tags.length ? tags : undefined, transitiveTagKeys: transitive.length ? transitive : undefined,
+  };
 }
 
 const SAML_ATTR = 'https://aws.amazon.com/saml/attributes/';
