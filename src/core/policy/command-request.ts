@@ -542,6 +542,8 @@ function requestFromCommandUncached(text: string, parsed: ParsedError): CommandR
 /** STS operations whose CloudTrail event logs the parameters a trust policy's conditions test. */
 const LOGGED_ASSUMES = new Set(['assumerole', 'assume-role', 'assumerolewithwebidentity', 'assume-role-with-web-identity', 'assumerolewithsaml', 'assume-role-with-saml']);
 const MAX_EVENTS = 20;
+/** The longest request body read (an AssumeRole's parameters with a full session policy fit in ~4 000 characters). */
+const MAX_BODY = 8000;
 
 /**
  * The parameters an STS AssumeRole* CloudTrail event (pasted as JSON, or escaped inside lookup-events output) logs
@@ -555,13 +557,17 @@ export function cloudTrailAssume(text: string, operation: string, roleArn: strin
   const t = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
   const assumeRole = operation === 'assumerole' || operation === 'assume-role';
   const found: CommandRequest[] = [];
-  for (let at = t.indexOf('requestParameters'), n = 0; at !== -1 && n < MAX_EVENTS; at = t.indexOf('requestParameters', at + 17), n++) {
-    const open = t.indexOf('{', at);
+  for (let at = t.indexOf('requestParameters'), n = 0; at !== -1 && n < MAX_EVENTS; n++) {
+    const here = at;
+    // an event's parameters end before the next event's: each character is read for one event at most
+    at = t.indexOf('requestParameters', at + 17);
+    const open = t.indexOf('{', here);
     // `"requestParameters": {` or, escaped in a lookup-events string, `\"requestParameters\": {`
-    if (open < 0 || open - at > 24 || !/^\\?"\s*:\s*$/.test(t.slice(at + 17, open))) continue;
-    const src = t[at + 17] === '\\' ? unescapeWindow(t, open) : t;
+    if (open < 0 || open - here > 24 || !/^\\?"\s*:\s*$/.test(t.slice(here + 17, open))) continue;
+    const stop = Math.min(open + MAX_BODY * 2, at === -1 ? t.length : at);
+    const src = t[here + 17] === '\\' ? unescapeWindow(t, open, stop) : t;
     const from = src === t ? open : 0;
-    const { end, closed } = jsonValueEnd(src, from, 20_000, 8);
+    const { end, closed } = jsonValueEnd(src, from, Math.min(MAX_BODY, stop - open), 8);
     if (!closed) continue;
     let params: unknown;
     try { params = JSON.parse(src.slice(from, end)); } catch { continue; }
@@ -573,9 +579,9 @@ export function cloudTrailAssume(text: string, operation: string, roleArn: strin
   return found.length ? agreed(found) : null;
 }
 
-/** A window of an escaped JSON string (`\"` → `"`, `\\` → `\`, `\n` → a line break …), from `open` on. */
-function unescapeWindow(t: string, open: number): string {
-  return t.slice(open, open + 40_000).replace(/\\(["\\/nrt])/g, (_, c: string) => (c === 'n' ? '\n' : c === 'r' ? '\r' : c === 't' ? '\t' : c));
+/** A window of an escaped JSON string (`\"` → `"`, `\\` → `\`, `\n` → a line break …), from `open` to `stop`. */
+function unescapeWindow(t: string, open: number, stop: number): string {
+  return t.slice(open, stop).replace(/\\(["\\/nrt])/g, (_, c: string) => (c === 'n' ? '\n' : c === 'r' ? '\r' : c === 't' ? '\t' : c));
 }
 
 function loggedRequest(p: Record<string, unknown>, assumeRole: boolean): CommandRequest {
@@ -634,13 +640,15 @@ export function sentStsParams(text: string, operation: string, roleArn: string |
     if (open >= 0 && at - open <= 2) { const q = dictItems(t, open + 1); if (q) take(q); }
   }
   const formKey = `Action=${name}`;
-  for (let at = t.indexOf(formKey), n = 0; at !== -1 && n < MAX_EVENTS; at = t.indexOf(formKey, at + formKey.length), n++) {
+  // each body is read once: the next search starts past the end of the one just read
+  for (let at = t.indexOf(formKey), n = 0, after = 0; at !== -1 && n < MAX_EVENTS; at = t.indexOf(formKey, Math.max(after, at + formKey.length)), n++) {
     const next = t[at + formKey.length];
     if (next !== undefined && next !== '&' && !FORM_END.has(next)) continue;
     let a = at;
-    while (a > 0 && at - a < 8000 && !FORM_END.has(t[a - 1]!)) a--;
+    while (a > after && at - a < MAX_BODY && !FORM_END.has(t[a - 1]!)) a--;
     let b = at;
-    while (b < t.length && b - at < 8000 && !FORM_END.has(t[b]!)) b++;
+    while (b < t.length && b - at < MAX_BODY && !FORM_END.has(t[b]!)) b++;
+    after = b;
     take(formItems(t.slice(a, b)));
   }
   return found.length ? agreed(found) : null;
