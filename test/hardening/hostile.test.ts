@@ -84,6 +84,12 @@ const MESSAGES: Array<[string, string]> = [
   ['unicode flood', fill('ȺⱯ𝔄🙂')],
   ['lone surrogates', fill('\ud800')],
   ['NUL and control characters', fill('\u0000\u0001\u001b[31m')],
+  // the readers of what the call sent (command-request.ts) run on an STS refusal: each flood follows one
+  ['CloudTrail requestParameters flood after a refusal', ARTICLE_MESSAGE + '\n' + fill('"requestParameters": {"roleArn": "x", ', SIZE - ARTICLE_MESSAGE.length - 1)],
+  ['escaped requestParameters flood after a refusal', ARTICLE_MESSAGE + '\n' + fill('\\"requestParameters\\": {\\"roleArn\\": \\"', SIZE - ARTICLE_MESSAGE.length - 1)],
+  ['botocore body flood after a refusal', ARTICLE_MESSAGE + '\n' + fill("{'Action': 'AssumeRole', 'RoleArn': 'arn:aws:iam::222222222222:role/deploy-role', ", SIZE - ARTICLE_MESSAGE.length - 1)],
+  ['form-encoded body flood after a refusal', ARTICLE_MESSAGE + '\n' + fill('Action=AssumeRole&RoleArn=x&', SIZE - ARTICLE_MESSAGE.length - 1)],
+  ['workflow environment key flood', fill(' environment:', SIZE - 70) + '\ntoken.actions.githubusercontent.com sts:AssumeRoleWithWebIdentity'],
 ];
 
 const POLICY_INPUTS: Array<[string, () => ExplainInput]> = [
