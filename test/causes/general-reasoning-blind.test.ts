@@ -1,6 +1,7 @@
 /**
  * Rules found by the blind measurement (test/causes/blind.test.ts), checked on fresh inputs both ways:
- * - b18: a web-identity trust that names only OIDC providers of another account than the role's cannot match;
+ * - b18: a web-identity trust that names only OIDC providers of another account than the role's cannot match (since blind
+ *   round 12, decision 032: trust-principal-wrong-account, the provider having been found);
  * - b05: a SAML assertion attribute other than SAML:aud (SAML:sub_type …) in a trust condition is a condition like any
  *   other (condition-other); and when a SAML or web-identity call names no provider, a trust's Federated principal of
  *   the same kind may be the call's (unknown, not a mismatch), so its conditions are still weighed.
@@ -24,8 +25,12 @@ const trust = (acct: string) => ({
 const status = (input: Parameters<typeof explain>[0], id: string) => explain(input).causes.find((c) => c.id === id)?.status;
 
 describe("a web-identity trust naming another account's OIDC provider", () => {
-  it('confirms oidc-provider-missing when the role account is known from aws:ResourceAccount', () => {
-    expect(status({ message: 'Error: Could not assume role with OIDC: Not authorized to perform sts:AssumeRoleWithWebIdentity', policies: [trust('404040404040')], context: { 'aws:ResourceAccount': ROLE_ACCT } }, 'oidc-provider-missing')).toBe('confirmed');
+  // blind round 12 (docs/decisions/032): a plain AccessDenied means STS found the role account's own provider, so the
+  // trust's Federated principal in another account is trust-principal-wrong-account (b18 accepts either id)
+  it('confirms trust-principal-wrong-account (not oidc-provider-missing) when the role account is known from aws:ResourceAccount', () => {
+    const input = { message: 'Error: Could not assume role with OIDC: Not authorized to perform sts:AssumeRoleWithWebIdentity', policies: [trust('404040404040')], context: { 'aws:ResourceAccount': ROLE_ACCT } };
+    expect(status(input, 'trust-principal-wrong-account')).toBe('confirmed');
+    expect(status(input, 'oidc-provider-missing')).not.toBe('confirmed');
   });
   it('is not confirmed when the trust names the role account\'s own provider', () => {
     expect(status({ message: 'Error: Could not assume role with OIDC: Not authorized to perform sts:AssumeRoleWithWebIdentity', policies: [trust(ROLE_ACCT)], context: { 'aws:ResourceAccount': ROLE_ACCT } }, 'oidc-provider-missing')).not.toBe('confirmed');
@@ -35,7 +40,7 @@ describe("a web-identity trust naming another account's OIDC provider", () => {
   });
   it('reads the role account from the role ARN in the paste too, and ranks the cause first only then', () => {
     const other = explain({ message, policies: [trust('404040404040')] }).causes[0];
-    expect(other).toMatchObject({ id: 'oidc-provider-missing', status: 'confirmed' });
+    expect(other).toMatchObject({ id: 'trust-principal-wrong-account', status: 'confirmed' });
     expect(status({ message, policies: [trust(ROLE_ACCT)] }, 'oidc-provider-missing')).not.toBe('confirmed');
   });
 });

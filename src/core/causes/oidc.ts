@@ -528,6 +528,19 @@ function providersElsewhere(ctx: CauseContext): string[] | null {
   return other.length === provs.length ? other : null;
 }
 
+/**
+ * A plain AccessDenied on AssumeRoleWithWebIdentity (STS found the role's own provider for the issuer — a missing
+ * one answers InvalidIdentityToken "No OpenIDConnect provider found") while the pasted trust names that provider
+ * only under other accounts: the trust's Federated principal is in the wrong account, not a provider missing.
+ */
+export function webProviderInOtherAccount(ctx: CauseContext): { acct: string; elsewhere: string[]; trustIndex: number } | null {
+  if (!isWebIdentity(ctx) || has(ctx, ...NO_PROVIDER) || tokenLevel(ctx) || !genericDeny(ctx)) return null;
+  const acct = roleAccount(ctx);
+  const elsewhere = providersElsewhere(ctx);
+  if (!acct || !elsewhere) return null;
+  return { acct, elsewhere, trustIndex: policiesOf(ctx, 'trust')[0]!.index };
+}
+
 // ───────────────────────────── causes ─────────────────────────────
 
 const providerMissing: CauseDefinition = {
@@ -585,7 +598,9 @@ const providerMissing: CauseDefinition = {
       const i = policiesOf(ctx, 'trust')[0]!.index;
       // STS matches the token against the provider of the role's own account: a trust that names
       // providers of other accounts only can never match this call
-      if (genericDeny(ctx)) return sig(3, fromPolicy(`The trust names only providers of other accounts (${elsewhere.join(', ')}), but the role is in ${acct}: STS matches the token against ${acct}'s own provider, so the trust can never match. Create the provider in ${acct} and name arn:…:iam::${acct}:oidc-provider/… in the trust.`, i), 'confirmed');
+      // a plain AccessDenied comes after STS found the issuer's provider in the role's account: the provider is not
+      // missing; the trust names it under another account (trust-principal-wrong-account)
+      if (genericDeny(ctx)) return sig(0.3, fromPolicy(`The trust names only providers of other accounts (${elsewhere.join(', ')}), but STS answered a plain AccessDenied, which it does only after finding the issuer's provider in the role's account (${acct}); a missing provider answers "No OpenIDConnect provider found". The trust's Federated principal is what is wrong.`, i));
       return sig(3, fromPolicy(`The trust names a provider in another account (${elsewhere[0]}); the provider must be in the role's own account (${acct}).`, i));
     },
   ],

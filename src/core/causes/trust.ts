@@ -12,6 +12,7 @@ import {
   relateAwsPrincipal, ruleOut, likelyIf, statementViews, stmtLabel, weigh, type PrincipalRelation, type StatementView,
 } from './signals.js';
 import { splitArn } from './templates.js';
+import { webProviderInOtherAccount } from './oidc.js';
 import { DOCS } from './docs.js';
 import { abducedFor } from './abduce.js';
 import { ctxCache } from './memo.js';
@@ -108,6 +109,11 @@ function trustMessageSignal(ctx: CauseContext): SignalResult | null {
   if (crossAccount(ctx) === true) return weigh(1.5, ev('Cross-account AssumeRole with the bare message: AWS does not say which side refused, and a trust policy that does not name the caller is the most frequent reason.'));
   if (crossAccount(ctx) === null) return weigh(1.3, ev('The bare AssumeRole message: AWS does not say which policy refused, and a trust policy that does not name the caller is the most frequent reason.'));
   return weigh(1, ev('The bare AssumeRole message: AWS does not say which policy refused.'));
+}
+
+/** A signal that reads an AWS-principal AssumeRole only (a cause that also serves web identity). */
+function assumeOnly(f: (ctx: CauseContext) => SignalResult | null): (ctx: CauseContext) => SignalResult | null {
+  return (ctx) => (isAwsPrincipalAssume(ctx) ? f(ctx) : null);
 }
 
 function notPastedHint(ctx: CauseContext): SignalResult | null {
@@ -335,14 +341,20 @@ export const causes: CauseDefinition[] = [
     prior: 0.2,
     specificity: 2,
     refines: ['trust-principal-missing'],
-    gate: { keys: ['aws-assume'] },
-    appliesTo: applyAssume,
+    gate: { keys: ['aws-assume', 'web-identity'] },
+    appliesTo: (ctx) => applyAssume(ctx) || (isDenial(ctx) && webProviderInOtherAccount(ctx) !== null),
     signals: [
-      trustMessageSignal,
-      relationSignal(['wrong-account'],
+      (ctx) => {
+        // web identity: the role's own provider was found (plain AccessDenied), the trust names it under another account
+        const w = webProviderInOtherAccount(ctx);
+        if (!w) return null;
+        return { weight: 6, proof: 'confirmed', evidence: ev(`The trust's Federated principal names ${w.elsewhere.join(', ')}, a provider of another account, but the role is in ${w.acct}: STS answered a plain AccessDenied, so it found the issuer's provider in ${w.acct} (a missing one answers "No OpenIDConnect provider found"), and a trust naming the provider under another account never matches it. Name arn:…:iam::${w.acct}:oidc-provider/… in the trust.`, 'policy', w.trustIndex) };
+      },
+      assumeOnly(trustMessageSignal),
+      assumeOnly(relationSignal(['wrong-account'],
         (r, ctx) => `${where(r.view)} trusts ${r.value}: the same name as the caller but account/partition ${splitArn(r.value)?.account ?? '?'}/${splitArn(r.value)?.partition ?? '?'}, while the caller is in ${ctx.facts.callerAccount ?? '?'}/${ctx.facts.partition ?? 'aws'}.`,
-        'No principal in the pasted trust policy has the caller\'s name in another account.'),
-      (ctx) => (!trustAnalysis(ctx).pasted && crossAccount(ctx) ? weigh(0.6, ev('Cross-account call: a mistyped account id in the trust policy looks exactly like this.')) : null),
+        'No principal in the pasted trust policy has the caller\'s name in another account.')),
+      (ctx) => (isAwsPrincipalAssume(ctx) && !trustAnalysis(ctx).pasted && crossAccount(ctx) ? weigh(0.6, ev('Cross-account call: a mistyped account id in the trust policy looks exactly like this.')) : null),
     ],
     confirm: [
       { description: 'The caller\'s account id.', command: 'aws sts get-caller-identity --query Account --output text --profile {callerProfile}' },
