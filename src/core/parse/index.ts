@@ -432,21 +432,35 @@ function cliTransferObject(f: Flat, at: number, lo: number, action: string | nul
   return S3_BUCKET_RE.test(bucket) && key && !key.endsWith('/') ? `arn:aws:s3:::${bucket}/${key}` : null;
 }
 
-/** `--bucket <access point ARN> [--key K]` in a pasted command: the object ARN through the access point. */
+/**
+ * An access point (or Multi-Region Access Point) ARN passed as the bucket — `--bucket <ARN> [--key K]` in a pasted
+ * command, or the Bucket argument of SDK code: boto3 `Bucket="<ARN>"`, JS `Bucket: "<ARN>"`, Go v2
+ * `Bucket: aws.String("<ARN>")`, Java v2 `.bucket("<ARN>")` — with the call's key (`--key` on the command's line; the
+ * SDK's Key within the next few lines): the object ARN through the access point.
+ */
 function accessPointTargets(f: Flat): Placed[] {
   const s = f.s;
   const out: Placed[] = [];
-  for (const m of allMatches(/--bucket[ =](arn:aws[a-z-]{0,20}:s3(?:-object-lambda)?:[a-z0-9-]{1,30}:[^:\s]{1,40}:accesspoint\/[A-Za-z0-9.-]{1,100})/g, s, 20)) {
+  for (const m of allMatches(AP_BUCKET_RE, s, 20)) {
     const from = m.index + m[0].length;
+    const cli = m[0].startsWith('--');
     let to = from;
-    while (to < s.length && to - from < 600 && f.nl[to] !== 1) to++;
-    const line = s.slice(from, to);
-    const key = /(?:^|\s)--key[ =]("[^"]{1,1024}"|'[^']{1,1024}'|\S{1,1024})/.exec(line);
+    // the command's own line; for SDK code, the next few lines (a struct's or builder's Key field)
+    if (cli) while (to < s.length && to - from < 600 && f.nl[to] !== 1) to++;
+    else to = Math.min(s.length, from + 400);
+    const window = s.slice(from, to);
+    const key = (cli ? CLI_KEY_RE : SDK_KEY_RE).exec(window);
     const k = key?.[1]?.replace(/^["']|["']$/g, '');
-    out.push({ at: m.index, v: k ? `${m[1]}/object/${k}` : (m[1] ?? '') });
+    // an Object Lambda access point is itself the resource its requests are authorized on (no /object/ path)
+    const olap = (m[1] ?? '').includes(':s3-object-lambda:');
+    out.push({ at: m.index, v: k && !olap ? `${m[1]}/object/${k}` : (m[1] ?? '') });
   }
   return out;
 }
+/** The bucket argument holding an access point ARN (Regional, Object Lambda, or Multi-Region with an empty Region). */
+const AP_BUCKET_RE = /(?:--bucket[ =]|\bBucket[ \t]{0,4}[=:][ \t]{0,4}(?:aws\.String\([ \t]{0,4})?["']|\.bucket\([ \t]{0,4}")(arn:aws[a-z-]{0,20}:s3(?:-object-lambda)?:[a-z0-9-]{0,30}:\d{12}:accesspoint\/[A-Za-z0-9.-]{1,100})/g;
+const CLI_KEY_RE = /(?:^|\s)--key[ =]("[^"]{1,1024}"|'[^']{1,1024}'|\S{1,1024})/;
+const SDK_KEY_RE = /(?:\bKey[ \t]{0,4}[=:][ \t]{0,4}(?:aws\.String\([ \t]{0,4})?|\.key\([ \t]{0,4})("[^"\n]{1,1024}"|'[^'\n]{1,1024}')/;
 
 /** SAML/OIDC provider ARNs anywhere in the paste (at most 4), printed whole. */
 function contextProviders(s: string): string[] {
@@ -745,7 +759,9 @@ function buildParsed(f: Flat, h: MergedHit, lo: number, hi: number, globalWrappe
   let targetFromContext = false;
   // S3 through an access point: the command's `--bucket <access point ARN> --key K` names the object
   if (!targetRaw && (!act || act.startsWith('s3:'))) {
-    const ap = nearestBefore(ctx.accessPoints, h.start);
+    // the one before the message; else the one the whole paste names (SDK code pasted below its error)
+    const aps = ctx.accessPoints;
+    const ap = nearestBefore(aps, h.start) ?? (aps.length > 0 && aps.every((x) => x.v === aps[0]!.v) ? aps[0]!.v : null);
     if (ap) { targetRaw = ap; targetFromContext = true; }
   }
   // a wording that names no resource: the ARN the failing command passed for it (`--secret-id arn:aws:secretsmanager:…`);
@@ -769,6 +785,9 @@ function buildParsed(f: Flat, h: MergedHit, lo: number, hi: number, globalWrappe
   }
   if (target && !target.accountId && h.targetAccount) target = { ...target, accountId: h.targetAccount };
   p.target = target;
+  // a request through an S3 Object Lambda access point is authorized as s3-object-lambda:<operation> on that access
+  // point (S3, "Configuring IAM policies for Object Lambda Access Points")
+  if (target?.service === 's3-object-lambda' && p.action?.startsWith('s3:')) p.action = `s3-object-lambda:${p.action.slice(3)}`;
 
   if (caller && target) {
     if (isAccountId(caller.accountId) && isAccountId(target.accountId)) p.crossAccount = caller.accountId !== target.accountId;

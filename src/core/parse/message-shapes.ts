@@ -56,6 +56,9 @@ export const SHAPES: MessageShape[] = [
   { name: 'not-authorized-to-access', family: 'typed', priority: 8,
     description: 'API Gateway / AppSync style: "User: X is not authorized to access this resource"',
     sample: 'User: arn:aws:sts::123456789012:assumed-role/app-role/session is not authorized to access this resource' },
+  { name: 'lambda-function-url-forbidden', family: 'third-party', priority: 8, inferAction: 'lambda:InvokeFunctionUrl',
+    description: 'A Lambda function URL (AuthType AWS_IAM or NONE) refusing the request: {"Message":"Forbidden. For troubleshooting Function URL authorization issues, see: …/urls-auth.html"}; the function is the one ARN the paste names',
+    sample: '{"Message":"Forbidden. For troubleshooting Function URL authorization issues, see: https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html"}\n# function arn:aws:lambda:eu-west-1:184620397715:function:report-api' },
   { name: 'sts-not-authorized', family: 'sts', template: 'T07', priority: 8,
     description: 'Not authorized to perform sts:AssumeRole[WithWebIdentity|WithSAML] (no caller, no target)',
     sample: 'An error occurred (AccessDenied) when calling the AssumeRoleWithWebIdentity operation: Not authorized to perform sts:AssumeRoleWithWebIdentity' },
@@ -890,6 +893,18 @@ export interface Trigger {
   handle: (st: ScanState, m: RegExpExecArray) => Hit | null;
 }
 
+/** The one Lambda function ARN `s` prints (at most 20 looked at), or null when none or several different ones. */
+function oneFunctionArn(s: string): string | null {
+  let found: string | null = null;
+  const re = /\barn:aws[a-z-]{0,20}:lambda:[a-z0-9-]{1,30}:\d{12}:function:[A-Za-z0-9_-]{1,140}(?::[A-Za-z0-9$_-]{1,128})?/g;
+  let m: RegExpExecArray | null;
+  for (let n = 0; (m = re.exec(s)) !== null && n < 20; n++) {
+    if (found !== null && found !== m[0]) return null;
+    found = m[0];
+  }
+  return found;
+}
+
 function simple(shape: string, opts: { backTo?: RegExp; extend?: RegExp } = {}) {
   return (st: ScanState, m: RegExpExecArray): Hit => {
     const s = st.f.s;
@@ -1209,6 +1224,16 @@ export const TRIGGERS: Trigger[] = [
         h.policyType = policyTypeOf(d[1] ?? d[2] ?? '');
         h.end = a.end + d.index + d[0].length;
       }
+      return h;
+    },
+  },
+  {
+    // a Lambda function URL's 403 body names neither caller nor function: the function is the one function ARN the
+    // paste prints (unqualified, or with one version/alias), else none
+    re: /Forbidden\. For troubleshooting Function URL authori[sz]ation issues/g,
+    handle: (st, m) => {
+      const h = newHit('lambda-function-url-forbidden', m.index, m.index + m[0].length);
+      h.targetRaw = oneFunctionArn(st.f.s);
       return h;
     },
   },

@@ -164,6 +164,12 @@ export function requestFromParsed(
   // no resource named, yet the action has one: which it was is unknown (docs/decisions/017)
   const resourceUnknown = named === null && !isResourceLess(action);
   const resourceAccount = target?.accountId && isAccountId(target.accountId) ? target.accountId : accountOf(resource);
+  // aws:ResourceAccount is the account that owns the resource (IAM, global condition keys): the one its ARN prints,
+  // unless the person stated it (S3 bucket and object ARNs print none, so it stays unknown there)
+  const printed = accountOf(resource);
+  if (printed && stated(ctx, 'aws:ResourceAccount') === undefined && !knownAbsent.some((k) => k.toLowerCase() === 'aws:resourceaccount')) {
+    ctx['aws:ResourceAccount'] = printed;
+  }
   return {
     principal: callerArn ?? statedPrincipal ?? '',
     action,
