@@ -179,6 +179,46 @@ function appliesToCaller(ctx: CauseContext): boolean {
   return a !== 'sts:assumerolewithwebidentity' && a !== 'sts:assumerolewithsaml';
 }
 
+/**
+ * The refusal is another authority's, in its own words, with no IAM action refused: Kubernetes' "You must be logged in
+ * to the server (Unauthorized)" is the cluster's authentication of the token (access entries, aws-auth), which no IAM
+ * policy grants; Lake Formation's "Insufficient Lake Formation permission(s)" is its grants (an IAM refusal names the
+ * IAM action instead).
+ */
+function otherAuthorityRefused(ctx: CauseContext): SignalResult | null {
+  if (ctx.parsed.action) return null;
+  if (ctx.parsed.shape === 'k8s-unauthorized') return ruleOut(ev('Kubernetes answered Unauthorized: the cluster did not authenticate the token (access entries, aws-auth); no IAM action was refused, and IAM policies do not grant cluster access.'));
+  if (mentions(ctx, 'insufficient lake formation permission')) return ruleOut(ev('Lake Formation names its own grants as what is missing: it checks them after IAM has allowed the call (an IAM refusal names the IAM action instead).'));
+  return null;
+}
+
+/**
+ * A request through an S3 Object Lambda access point also needs the caller's lambda:InvokeFunction on the function it
+ * runs (S3, "Configuring IAM policies for Object Lambda Access Points": the identity, the supporting access point, the
+ * Object Lambda access point and the function must all grant). With the one function ARN the paste prints and pasted
+ * identity policies none of whose Allows covers lambda:InvokeFunction on it: the evidence, else null.
+ */
+function objectLambdaInvokeMissing(ctx: CauseContext): string | null {
+  if (!actionOf(ctx).startsWith('s3-object-lambda:')) return null;
+  let fn: string | null = null;
+  const re = /\barn:aws[a-z-]{0,20}:lambda:[a-z0-9-]{1,30}:\d{12}:function:[A-Za-z0-9_-]{1,140}(?::[A-Za-z0-9$_-]{1,128})?/g;
+  let m: RegExpExecArray | null;
+  for (let n = 0; (m = re.exec(ctx.text)) !== null && n < 20; n++) {
+    if (fn !== null && fn !== m[0]) return null;
+    fn = m[0];
+  }
+  if (!fn) return null;
+  const views = statementViews(ctx, ['identity'], 'lambda:InvokeFunction');
+  if (!views.length) return null;
+  const allows = views.filter((v) => v.st.effect === 'Allow' && v.action && v.condition !== false && coversResource(v.st, fn) !== false);
+  if (allows.length) return null;
+  return `The request goes through an S3 Object Lambda access point, which invokes ${fn} with the caller's permissions: the caller needs lambda:InvokeFunction on it (with aws:CalledVia s3-object-lambda.amazonaws.com), and no pasted identity policy allows that.`;
+}
+
+function identityIndex(ctx: CauseContext): number {
+  return Math.max(0, ctx.policies.findIndex((p) => p.kind === 'identity' && p.valid));
+}
+
 /** Same-account AssumeRole where the trust names the caller's ARN: the trust alone allows it. */
 function trustAloneSuffices(ctx: CauseContext): SignalResult | null {
   if (!isAssumeRole(ctx) || crossAccount(ctx) !== false) return null;
@@ -337,6 +377,13 @@ function capPolicySignals(kind: PolicyKind, type: 'permissions-boundary' | 'sess
       const allow = views.find((v) => v.st.effect === 'Allow' && v.action && v.resource !== false && v.condition === true);
       if (allow) return ruleOut(pev(`${where(allow)} of the ${words} allows ${ctx.parsed.action} on ${ctx.parsed.target?.arn ?? 'the resource'}.`, allow));
       const maybe = views.find((v) => v.st.effect === 'Allow' && v.action && v.resource !== false);
+      // every statement that could allow it has a condition the request fails: the policy allows nothing here
+      const failing = maybe && views.every((v) => !(v.st.effect === 'Allow' && v.action && v.resource !== false) || v.condition === false) ? maybe : null;
+      if (failing) {
+        const bad = failing.conditions.find((o) => o.result === false);
+        const said = bad ? ` (${bad.operator} ${bad.key} ${bad.values.join(', ')}${bad.actual ? `; the request has ${Array.isArray(bad.actual) ? bad.actual.join(', ') : String(bad.actual)}` : ''})` : '';
+        return confirm(pev(`The condition of ${where(failing)}, the only statement of the ${words} that allows ${ctx.parsed.action}, is not met${said}: the ${words} allows nothing here and caps the caller even when its identity policies allow.`, failing));
+      }
       if (maybe) return weigh(3, pev(`Likely, if the condition of ${where(maybe)} is not met: it is the only statement of the ${words} that allows ${ctx.parsed.action}.`, maybe));
       // the message names no action: only a policy that allows nothing on the resource refuses whatever it was
       if (!ctx.parsed.action) {
@@ -433,10 +480,13 @@ export const causes: CauseDefinition[] = [
       decodedNoAllow,
       trustAloneSuffices,
       resourceAloneSuffices,
+      otherAuthorityRefused,
       (ctx) => {
         const a = identityAnalysis(ctx);
         if (!a.pasted) return null;
         const action = ctx.parsed.action ?? 'the action';
+        const olap = objectLambdaInvokeMissing(ctx);
+        if (olap) return confirm(ev(olap, 'policy', identityIndex(ctx)));
         if (a.full.length) return ruleOut(pev(`${where(a.full[0]!)} allows ${action} on ${ctx.parsed.target?.arn ?? 'this resource'}.`, a.full[0]!));
         if (a.conditional.length) return weigh(0.1, pev(`${where(a.conditional[0]!)} allows ${action} but only under a condition — a condition cause is the more precise answer.`, a.conditional[0]!));
         if (a.wrongResource.length) return weigh(0.5, pev(`${where(a.wrongResource[0]!)} allows ${action}, but on another resource.`, a.wrongResource[0]!));
@@ -493,6 +543,7 @@ export const causes: CauseDefinition[] = [
       identityMessage(4),
       trustAloneSuffices,
       resourceAloneSuffices,
+      otherAuthorityRefused,
       (ctx) => {
         const a = identityAnalysis(ctx);
         const action = ctx.parsed.action ?? 'the action';
@@ -558,6 +609,7 @@ export const causes: CauseDefinition[] = [
     signals: [
       simulatedSignal('identity-action-mismatch'),
       identityMessage(3),
+      otherAuthorityRefused,
       (ctx) => {
         const a = identityAnalysis(ctx);
         const action = ctx.parsed.action ?? 'the action';

@@ -241,6 +241,60 @@ function s3Read(text: string, at: number): { action: string; target: Target } | 
   };
 }
 
+export const CLOUDFRONT_OAC_DOC = 'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html';
+const CF_URL = /https:\/\/[a-z0-9]{1,40}\.cloudfront\.net\/([^\s"'<>?#]{1,1024})/g;
+const S3_HOST_REST = /^(?:[.-][a-z0-9-]{1,30})?\.amazonaws\.com(?![a-z0-9-])/;
+
+/** The one bucket named as an S3 origin host (`<bucket>.s3[.<region>].amazonaws.com`) in `lower`, or null (none, several). */
+function s3OriginBucket(lower: string): string | null {
+  let found: string | null = null;
+  for (let i = lower.indexOf('.s3'), n = 0; i >= 0 && n < 20; i = lower.indexOf('.s3', i + 3), n++) {
+    if (!S3_HOST_REST.test(lower.slice(i + 3, i + 50))) continue;
+    let j = i;
+    while (j > 0 && i - j < 63 && /[a-z0-9.-]/.test(lower[j - 1]!)) j--;
+    const bucket = lower.slice(j, i);
+    if (!BUCKET_NAME.test(bucket)) continue;
+    if (found !== null && found !== bucket) return null;
+    found = bucket;
+  }
+  return found;
+}
+
+/** The one distinct first capture of `re` in `s` (at most 20 looked at), or null when none or several. */
+function oneCapture(re: RegExp, s: string): string | null {
+  let found: string | null = null;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  for (let n = 0; (m = re.exec(s)) !== null && n < 20; n++) {
+    const v = m[1] ?? '';
+    if (found !== null && found !== v) { re.lastIndex = 0; return null; }
+    found = v;
+  }
+  re.lastIndex = 0;
+  return found;
+}
+
+/**
+ * S3's AccessDenied relayed by CloudFront (the response shows `x-cache: Error from cloudfront` and `server: AmazonS3`):
+ * S3 refused CloudFront's origin request, an s3:GetObject of the URL's path in the origin bucket. With origin access
+ * control CloudFront signs it as the service principal cloudfront.amazonaws.com, which the bucket policy must allow
+ * (with AWS:SourceArn the distribution) — CloudFront Developer Guide, "Restrict access to an Amazon S3 origin". Null
+ * unless the paste names one CloudFront URL path and one S3 origin bucket; the principal only when it says origin
+ * access control.
+ */
+function cloudFrontOrigin(src: string, lower: string): ServiceUse | null {
+  const key = oneCapture(CF_URL, src);
+  const bucket = s3OriginBucket(lower);
+  if (!key || !bucket) return null;
+  const oac = lower.includes('origin access control') || /\boac\b/.test(lower);
+  const arn = `arn:aws:s3:::${bucket}/${key}`;
+  return {
+    via: 'cloudfront', action: 's3:GetObject', also: [],
+    target: { arn, accountId: null, partition: 'aws', service: 's3', region: null, resourceType: 'object', name: key, fromContext: true },
+    servicePrincipal: oac ? 'cloudfront.amazonaws.com' : null, context: {}, absent: [], doc: CLOUDFRONT_OAC_DOC,
+  };
+}
+
 const ELB_CANNOT_INVOKE = 'elasticloadbalancing principal does not have permission to invoke';
 
 /**
@@ -433,6 +487,10 @@ export function serviceUse(parsed: ParsedError, text: string): ServiceUse | null
       via: 'ec2', action: 'kms:CreateGrant', also, target: null,
       servicePrincipal: null, context: { 'kms:GrantIsForAWSResource': 'true' }, absent: [], doc: EBS_KEY_DOC,
     };
+  }
+  if (lower.includes('x-cache: error from cloudfront') && lower.includes('server: amazons3')) {
+    const cf = cloudFrontOrigin(src, lower);
+    if (cf) return cf;
   }
   const role = lower.indexOf('execution role does not have permissions to call ');
   if (role >= 0) {
