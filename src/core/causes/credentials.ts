@@ -5,7 +5,7 @@
  */
 import type { CauseContext, CauseDefinition } from './types.js';
 import { callerShownByCli } from './pasted-output.js';
-import { intendedCallerMismatch, isServiceAssumeFailure, regionsIn, serviceFromAssumeFailure } from './signals.js';
+import { credentialSettingIgnored, intendedCallerMismatch, isServiceAssumeFailure, regionsIn, serviceFromAssumeFailure } from './signals.js';
 import {
   codeIn, codeIs, fromContext, fromMessage, fromPolicy, has, isAssumeFamily, isSaml, isWebIdentity, OPT_IN_REGIONS, regionOf, sig, tokenAfter,
 } from './service-util.js';
@@ -139,6 +139,13 @@ const wrongCredentials: CauseDefinition = {
       const m = intendedCallerMismatch(ctx);
       if (!m) return null;
       return sig(8, fromContext(`The text says the call was meant to run as ${m.named} ("${m.line}"), but AWS saw ${ctx.parsed.caller?.arn ?? 'another caller'}: the call used other credentials than intended.`), 'confirmed');
+    },
+    (ctx) => {
+      // the paste says the setting that picks the identity was not applied; only where AWS names the caller it saw
+      if (!ctx.parsed.caller?.arn || intendedCallerMismatch(ctx)) return null;
+      const said = credentialSettingIgnored(ctx);
+      if (!said) return null;
+      return sig(6, fromContext(`The text says the credential setting was not applied ("${said}"), and AWS saw ${ctx.parsed.caller.arn}: the call ran with the tool's default credentials instead of the configured identity.`));
     },
     (ctx) => {
       // CDK deploys through its bootstrap roles; when it cannot assume them it falls back to the current credentials

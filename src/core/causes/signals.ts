@@ -389,6 +389,20 @@ export function intendedCallerMismatch(ctx: CauseContext): IntentMismatch | null
   return out;
 }
 
+/**
+ * The text says the tool's credential setting was not applied: `seems to be ignoring the providerConfigRef`, `is not
+ * using the configured role`, `uses the node role instead of the providerconfig`. The setting named is one that picks
+ * the identity (a Crossplane ProviderConfig, a profile, role_arn / assumeRole, a credentials file or provider), within
+ * 40 characters (no sentence end) of the verb. Returns the words found, or null. Bounded: one lazy run of at most 40.
+ */
+const SETTING_IGNORED_RE = /\b(?:ignor(?:es|ing|ed)|(?:is ?n['o]?t|not|never) (?:using|used|picking up|picked up|honou?ring|respecting|applying)|instead of)\b[^.]{0,40}?\b(providerconfig(?:ref)?|profile|role_arn|assume_?role(?:arn)?|configured (?:iam )?role|credentials? (?:file|provider|source))\b/;
+
+export function credentialSettingIgnored(ctx: CauseContext): string | null {
+  const text = ctx.text.length > 100_000 ? ctx.text.slice(0, 100_000) : ctx.text;
+  const m = SETTING_IGNORED_RE.exec(lower(text));
+  return m ? m[0].replace(/\s+/g, ' ').slice(0, 120) : null;
+}
+
 /** Distinct Region codes in a text (bounded scan). */
 export function regionsIn(text: string): string[] {
   const out = new Set<string>();

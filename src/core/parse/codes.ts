@@ -149,14 +149,29 @@ const UNIQUE_OPS: Record<string, string> = {
   SendMessage: 'sqs', ReceiveMessage: 'sqs', GetQueueUrl: 'sqs', Publish: 'sns',
   Decrypt: 'kms', Encrypt: 'kms', GenerateDataKey: 'kms', DescribeKey: 'kms',
   DescribeCluster: 'eks', ListClusters: 'eks', LookupEvents: 'cloudtrail', PutMetricData: 'cloudwatch',
-  PutLogEvents: 'logs', CreateLogGroup: 'logs', DescribeLogGroups: 'logs', RegisterTaskDefinition: 'ecs', RunTask: 'ecs',
+  PutLogEvents: 'logs', CreateLogGroup: 'logs', DescribeLogGroups: 'logs', CreateLogStream: 'logs', DescribeLogStreams: 'logs', RegisterTaskDefinition: 'ecs', RunTask: 'ecs',
   GetRoleCredentials: 'sso', ListAccounts: 'organizations', DescribeOrganization: 'organizations',
+  ListRoots: 'organizations', ListDelegatedAdministrators: 'organizations', ListOrganizationalUnitsForParent: 'organizations',
   InvokeModel: 'bedrock', InvokeModelWithResponseStream: 'bedrock', Converse: 'bedrock', ConverseStream: 'bedrock',
   GetId: 'cognito-identity', GetCredentialsForIdentity: 'cognito-identity', GetOpenIdToken: 'cognito-identity',
   AssociateVPCWithHostedZone: 'route53', CreateVPCAssociationAuthorization: 'route53', ChangeResourceRecordSets: 'route53',
   ListHostedZones: 'route53', ListResourceRecordSets: 'route53',
   StartQueryExecution: 'athena', GetQueryExecution: 'athena', StopQueryExecution: 'athena',
 };
+
+/** IAM service prefixes a program's own names can carry (a boto3 client `organizations`, a module `iam_service`). */
+let knownPrefixes: Set<string> | null = null;
+
+/**
+ * `organizations` → `organizations`, `cloudwatchlogs` → `logs`: the IAM prefix a program name stands for, when it is one
+ * of the services this parser maps operations for (UNIQUE_OPS' services, S3, STS, IAM, Glue); null otherwise, so
+ * that `client`, `self` or `session` name no service.
+ */
+export function knownServicePrefix(name: string): string | null {
+  knownPrefixes ??= new Set([...Object.values(UNIQUE_OPS), ...Object.values(CLI_SERVICE), 's3', 'sts', 'iam', 'glue', 'lakeformation', 'iot']);
+  const p = servicePrefix(name);
+  return p !== null && knownPrefixes.has(p) ? p : null;
+}
 
 /**
  * Glue Data Catalog operations: the calls whose refusal Lake Formation reports ("Insufficient Lake Formation

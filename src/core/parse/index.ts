@@ -9,7 +9,7 @@
  */
 import type { Caller, DenyKind, ErrorSource, DenyPolicyType, Issue, ParsedError, ParseResult, Target } from '../types.js';
 import { cleanToken, parseCaller, parseTarget } from './arn.js';
-import { GLUE_CATALOG_OPS, cliServicePrefix, isAuthishCode, opToAction, servicePrefix } from './codes.js';
+import { GLUE_CATALOG_OPS, cliServicePrefix, isAuthishCode, knownServicePrefix, opToAction, servicePrefix, snakeToOperation } from './codes.js';
 import { prefixCode, readEnvelope } from './envelope.js';
 import {
   BARE_RE, SHAPE_BY_NAME, TRIGGERS, scanBare, type Hit, type ScanState,
@@ -337,6 +337,39 @@ function commandService(s: string, from: number, to: number, operation: string):
   for (const m of allMatches(CLI_COMMAND_G, s.slice(from, to), 50)) {
     if ((m[2] ?? '').replace(/-/g, '') === want) found = cliServicePrefix(m[1] ?? '') ?? found;
   }
+  return found;
+}
+
+const CLIENT_CALL_G = /\b([a-z][a-z0-9]{1,30})(?:_client)?\.([a-z][a-z0-9]{0,40}(?:_[a-z0-9]{1,40}){0,10})\(/g;
+
+/**
+ * The service the program's own code names for `operation` around the message: a client call whose receiver is a
+ * service name and whose method is the operation in snake case (boto3's `organizations.list_roots()` in the traceback
+ * after `… ListRoots operation`), when all such calls in s[from, to) agree; null otherwise (`client.list_policies()`
+ * names no service).
+ */
+function clientCallService(s: string, from: number, to: number, operation: string): string | null {
+  let found: string | null = null;
+  for (const m of allMatches(CLIENT_CALL_G, s.slice(from, to), 100)) {
+    if (snakeToOperation(m[2] ?? '') !== operation) continue;
+    const svc = knownServicePrefix(m[1] ?? '');
+    if (!svc) continue;
+    if (found && found !== svc) return null;
+    found = svc;
+  }
+  return found;
+}
+
+const SERVICE_MODULE_RE = /\b([a-z][a-z0-9]{1,30})_service(?:\.py\b|\])/g;
+
+/**
+ * The service a log line's module names just before the message (prowler's `[File: organizations_service.py:120]
+ * [Module: organizations_service]  ERROR: … ListPolicies operation`): the last `<service>_service` module or file
+ * within the 200 characters before it, when it is a known service; null otherwise.
+ */
+function moduleService(s: string, from: number, at: number): string | null {
+  let found: string | null = null;
+  for (const m of allMatches(SERVICE_MODULE_RE, s.slice(Math.max(from, at - 200), at), 20)) found = knownServicePrefix(m[1] ?? '');
   return found;
 }
 
@@ -699,6 +732,12 @@ function buildParsed(f: Flat, h: MergedHit, lo: number, hi: number, globalWrappe
   // the operation's own command pasted before it (`aws logs associate-kms-key …`) names its service
   if (!action && p.operation && !shape?.inferAction && shape?.family !== 'kms') {
     const svc = commandService(s, Math.max(lo, h.start - 3000), h.start, p.operation);
+    if (svc) action = opToAction(svc, p.operation);
+  }
+  // the program's own code names it: its log line's `<service>_service` module, or a client call of the operation
+  // (`organizations.list_policies(`) in the traceback around the message
+  if (!action && p.operation && !shape?.inferAction && shape?.family !== 'kms') {
+    const svc = moduleService(s, lo, h.start) ?? clientCallService(s, Math.max(lo, h.start - 3000), Math.min(hi, h.end + 3000), p.operation);
     if (svc) action = opToAction(svc, p.operation);
   }
   if (!action && shape?.inferAction) action = shape.inferAction;

@@ -302,6 +302,9 @@ export const SHAPES: MessageShape[] = [
   { name: 'sdk-error-value', family: 'credentials', priority: 1,
     description: 'The Rust SDK prints the service error as a value: `Error { code: "…", message: "…", aws_request_id: "…" }` (ErrorMetadata\'s Display), `ErrorMetadata { code: Some("…"), message: Some("…"), … }` or `ServiceError { source: Code(Code { message: Some("…"), … }) }` (Debug), only `unhandled error (Code)`, or an `OpError { kind: Unhandled(…) }` with no code whose raw response says 403',
     sample: '5: Error { code: "AccessDeniedException", message: "User is not authorized to make this call.", aws_request_id: "3f0a9c2e-7b1d-4e55-a6c8-0d9e8f7a6b5c" }' },
+  { name: 'fluent-bit-api-error', family: 'credentials', priority: 3,
+    description: 'The fluent-bit C output plugins (cloudwatch_logs, kinesis_firehose, kinesis_streams) print only the operation and the code the service answered: `CreateLogGroup API responded with error=\'AccessDeniedException\'` (no message, caller or resource)',
+    sample: '[2021/05/12 19:36:11] [error] [output:cloudwatch_logs:cloudwatch_logs.0] CreateLogGroup API responded with error=\'AccessDeniedException\'' },
   { name: 'xml-error-element', family: 'credentials', priority: 0,
     description: 'A REST-XML error body whose root element is the code itself, as .NET\'s AmazonUnmarshallingException prints it: `<AccessDeniedException><Message>…</Message></AccessDeniedException>`',
     sample: 'Response Body: <AccessDeniedException>\n  <Message>The request was rejected by the authorization layer</Message>\n</AccessDeniedException>' },
@@ -1920,6 +1923,19 @@ export const TRIGGERS: Trigger[] = [
       if (end <= start) return null;
       const h = newHit('xml-error-element', start, end);
       h.code = code;
+      return h;
+    },
+  },
+  {
+    // fluent-bit's C output plugins: `<Operation> API responded with error='<Code>'` is the whole report (the operation
+    // and the code, nothing else); only an authorization code is a refusal (ResourceAlreadyExistsException is not)
+    re: /\b([A-Z][A-Za-z0-9]{2,80}) API responded with error='([A-Za-z][A-Za-z0-9.]{2,100})'/g,
+    handle: (_st, m) => {
+      const code = m[2] ?? '';
+      if (!isAuthishCode(code)) return null;
+      const h = newHit('fluent-bit-api-error', m.index, m.index + m[0].length);
+      h.code = code;
+      h.operation = m[1] ?? null;
       return h;
     },
   },

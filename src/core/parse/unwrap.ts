@@ -192,6 +192,8 @@ export function unwrap(raw: string): Unwrapped {
   // line prefixes, in any order and nesting: timestamps, > quotes, │ boxes, | pipes, ##[error]
   const lines = splitLines(text);
   const seen = { box: false, pipe: false, gha: false, quote: false, stamp: false };
+  // a two-sided box (kubectl/k9s describe panes) cuts its rows at the right border, inside words: rows put back first
+  if ((text.includes('│') || text.includes('┃') || text.includes('║')) && joinBoxRows(lines)) seen.box = true;
   // pass 1 strips everything but pipes; pipes count only when several lines carry them (SOPS/Flux)
   stripPrefixes(lines, false, seen);
   let pipeLines = 0;
@@ -206,6 +208,57 @@ export function unwrap(raw: string): Unwrapped {
   if (seen.stamp) wrappers.push('log-timestamps');
   if (columns) wrappers.push('table-column');
   return { text, wrappers };
+}
+
+const isBoxChar = (c: number) => c === 0x2502 || c === 0x2503 || c === 0x2551;
+
+/**
+ * Where a row's right border starts: the index of the pad space before a box character that ends the line (trailing
+ * blanks allowed) after text, when no other box character stands between `from` and it; else -1.
+ */
+function rightBorder(line: string, from: number): number {
+  let e = line.length;
+  while (e > 0 && (line.charCodeAt(e - 1) === 32 || line.charCodeAt(e - 1) === 9)) e--;
+  if (e < 3 || !isBoxChar(line.charCodeAt(e - 1)) || line.charCodeAt(e - 2) !== 32) return -1;
+  for (let k = from; k < e - 1; k++) if (isBoxChar(line.charCodeAt(k))) return -1;
+  return e - 2 > from ? e - 2 : -1;
+}
+
+/** Where a row's text starts after its left border (`│ `), or -1 when the line has no left border or more box characters. */
+function leftBorderEnd(line: string): number {
+  const m = /^\s{0,40}[│┃║] ?/.exec(line);
+  if (!m) return -1;
+  return m[0].length;
+}
+
+/**
+ * A box drawn on both sides (a describe pane: `… AccessDeniedE │` / `│ xception: User: … is not authorized to  │` /
+ * `│ perform: …`) cuts its text at a fixed width, inside words as often as not: each row whose line ends in a pad space
+ * and a border, followed by a row that starts with a border, is joined to it with nothing between (the cut removed no
+ * character; a space the text had before the cut is kept as padding, `to  │` → `to `). Rows holding a box character
+ * anywhere else (table columns) are left alone. Linear in the lines.
+ */
+export function joinBoxRows(lines: string[]): boolean {
+  let changed = false;
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const line = lines[i] as string;
+    const left = leftBorderEnd(line);
+    const rb = rightBorder(line, left < 0 ? 0 : left);
+    if (rb < 0) continue;
+    const next = lines[i + 1] as string;
+    const nl = leftBorderEnd(next);
+    if (nl < 0) continue;
+    let ne = next.length;
+    while (ne > nl && (next.charCodeAt(ne - 1) === 32 || next.charCodeAt(ne - 1) === 9)) ne--;
+    let inner = false;
+    for (let k = nl; k < ne - 1; k++) if (isBoxChar(next.charCodeAt(k))) inner = true;
+    if (inner) continue;
+    lines[i] = line.slice(0, rb) + next.slice(nl);
+    lines.splice(i + 1, 1);
+    i--;
+    changed = true;
+  }
+  return changed;
 }
 
 /** The leftmost column a wrapped last cell may start at (narrower indents are code, tracebacks, YAML). */
