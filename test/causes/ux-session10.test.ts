@@ -136,3 +136,30 @@ describe('a debug log shows what the SDK sent for the failed STS call', () => {
     expect(cut.status).not.toBe('confirmed');
   });
 });
+
+describe('the config profile or Terraform assume_role block that names the role says what the call sends', () => {
+  const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:user/alice' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'sts:ExternalId': 'prod-7' } } }] };
+  const refusal = 'An error occurred (AccessDenied) when calling the AssumeRole operation: User: arn:aws:iam::111122223333:user/alice is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::444455556666:role/deployer';
+  const ext = (message: string) => explain({ message, policies: [{ kind: 'trust', document: trust }] }).causes.find((c) => c.id === 'externalid-missing-or-wrong')!;
+  it('a profile without external_id sends none; one with the right value passes the condition', () => {
+    const profile = (extra: string) => `$ aws s3 ls --profile deploy\n${refusal}\n\n[profile deploy]\nrole_arn = arn:aws:iam::444455556666:role/deployer\nsource_profile = default\n${extra}`;
+    expect(ext(profile('')).status).toBe('confirmed');
+    expect(ext(profile('external_id = prod-7\n')).status).toBe('ruled-out');
+  });
+  it('a Terraform assume_role block is read past a nested tags block, its session name fills the commands', () => {
+    const tf = (ext: string) => `Error: IAM Role (arn:aws:iam::444455556666:role/deployer) cannot be assumed.\n\nprovider "aws" {\n  assume_role {\n${ext}    tags = {\n      team = "a"\n    }\n    role_arn     = "arn:aws:iam::444455556666:role/deployer"\n    session_name = "tf-apply"\n  }\n}`;
+    const none = ext(tf(''));
+    expect(none.status).toBe('confirmed');
+    expect(none.confirm.map((s) => s.command).join('\n')).toContain('--role-session-name tf-apply');
+    expect(ext(tf('    external_id = "prod-7"\n')).status).toBe('ruled-out');
+  });
+  it('near miss: an external_id given as a variable, a block for another role or a block with no edge says nothing', () => {
+    const tfVar = `Error: IAM Role (arn:aws:iam::444455556666:role/deployer) cannot be assumed.\n\nassume_role {\n  role_arn    = "arn:aws:iam::444455556666:role/deployer"\n  external_id = var.external_id\n}`;
+    expect(ext(tfVar).status).not.toBe('confirmed');
+    expect(ext(tfVar.replace('external_id = var.external_id', 'external_id = "${var.external_id}"')).status).not.toBe('confirmed');
+    const other = `${refusal}\n\n[profile other]\nrole_arn = arn:aws:iam::444455556666:role/other\n`;
+    expect(ext(other).status).not.toBe('confirmed');
+    const bare = `${refusal}\n\nrole_arn = arn:aws:iam::444455556666:role/deployer\nsource_profile = default\n`;
+    expect(ext(bare).status).not.toBe('confirmed');
+  });
+});

@@ -521,7 +521,9 @@ function requestFromCommandUncached(text: string, parsed: ParsedError): CommandR
     }
     // a pasted CloudTrail event logs what AWS received, a debug log what the SDK sent: either replaces what a command line shows
     if (service === 'sts') {
-      const logged = cloudTrailAssume(text, operation, parsed.target?.arn ?? null) ?? sentStsParams(text, operation, parsed.target?.arn ?? null);
+      const logged = cloudTrailAssume(text, operation, parsed.target?.arn ?? null) ?? sentStsParams(text, operation, parsed.target?.arn ?? null)
+        // no command line made the call: the profile or Terraform assume_role block that names the role says what it sends
+        ?? (made.length ? null : profileAssume(text, operation, parsed.target?.arn ?? null));
       if (logged) out = logged;
     }
     // the message's own Region (from the endpoint) is the better witness
@@ -694,6 +696,101 @@ function cloudTrailShape(q: Map<string, string>): Record<string, unknown> {
     durationSeconds: d && /^\d{1,6}$/.test(d) ? Number(d) : undefined, sourceIdentity: q.get('SourceIdentity'),
     serialNumber: q.get('SerialNumber'), tags: tags.length ? tags : undefined, transitiveTagKeys: transitive.length ? transitive : undefined,
   };
+}
+
+/** Settings of a config profile (INI) or Terraform assume_role block, by the names both use. */
+const PROFILE_SETTINGS = new Set(['role_arn', 'external_id', 'role_session_name', 'session_name', 'duration_seconds', 'mfa_serial', 'source_identity', 'source_profile', 'credential_source']);
+const MAX_BLOCK_LINES = 40;
+
+/** `key = value` / `key = "value"` of one line (INI or HCL); `ref` when the value is an expression, not a literal. */
+function settingOf(line: string): { key: string; value: string; ref: boolean } | null {
+  const eq = line.indexOf('=');
+  if (eq <= 0) return null;
+  const key = line.slice(0, eq).trim().toLowerCase();
+  if (!PROFILE_SETTINGS.has(key)) return null;
+  let v = line.slice(eq + 1).trim();
+  const hash = v.startsWith('"') ? -1 : v.search(/\s[#;]/);
+  if (hash >= 0) v = v.slice(0, hash).trim();
+  if (v.length >= 2 && v.startsWith('"') && v.endsWith('"')) {
+    const inner = v.slice(1, -1);
+    return { key, value: inner, ref: inner.includes('${') };
+  }
+  // an unquoted HCL value is an expression (var.external_id, local.x); an INI value is a literal
+  return { key, value: v, ref: /^(?:var|local|data|module)\./.test(v) };
+}
+
+/**
+ * What the CLI or an SDK sends when it assumes the role through a config profile (`[profile deploy]` with
+ * `role_arn = …`, `external_id = …`, `role_session_name`, `duration_seconds`, `mfa_serial`), and what Terraform's
+ * provider sends from an `assume_role { role_arn = "…" external_id = "…" session_name = "…" }` block. A profile or
+ * block names its role; only one naming the refused role counts, and only when its edges show (a `[section]`
+ * header or a `{` before it, the next header or a `}` after it): a setting missing there is one the call does
+ * not send (no external_id, no MFA). A value given as an expression stays unknown.
+ */
+export function profileAssume(text: string, operation: string, roleArn: string | null): CommandRequest | null {
+  if (operation !== 'assumerole' || !roleArn || !text.includes('role_arn')) return null;
+  const t = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
+  const lines = t.split('\n', 5000);
+  const found: CommandRequest[] = [];
+  for (let i = 0, n = 0; i < lines.length && n < MAX_EVENTS; i++) {
+    if (!lines[i]!.includes('role_arn')) continue;
+    const own = settingOf(lines[i]!);
+    if (!own || own.key !== 'role_arn' || own.value.toLowerCase() !== roleArn.toLowerCase()) continue;
+    n++;
+    const a = blockStart(lines, i);
+    if (a < 0) continue;
+    const ini = lines[a]!.trim().startsWith('[');
+    const b = ini ? sectionEnd(lines, i) : blockEnd(lines, i);
+    if (b < 0) continue;
+    const set = new Map<string, { value: string; ref: boolean }>();
+    for (let k = a + 1; k < b; k++) { const kv = settingOf(lines[k]!); if (kv && !set.has(kv.key)) set.set(kv.key, kv); }
+    const out: CommandRequest = { request: {}, context: {}, absent: [], absentPrefixes: [] };
+    const ext = set.get('external_id');
+    if (!ext) out.request.externalId = null;
+    else if (!ext.ref && ext.value) out.request.externalId = ext.value;
+    const rsn = set.get('role_session_name') ?? set.get('session_name');
+    if (rsn && !rsn.ref && rsn.value) out.request.roleSessionName = rsn.value;
+    const d = set.get('duration_seconds');
+    if (d && /^\d{1,6}$/.test(d.value)) out.request.durationSeconds = Number(d.value);
+    const si = set.get('source_identity');
+    if (si && !si.ref && si.value) out.request.sourceIdentity = si.value;
+    // the CLI asks for the code when mfa_serial is set; Terraform's assume_role has no MFA
+    out.request.mfa = !!set.get('mfa_serial');
+    found.push(out);
+  }
+  return found.length ? agreed(found) : null;
+}
+
+/** The line opening the INI section (`[profile x]`) or HCL block (`assume_role {`) holding line i, nested blocks skipped; -1 when not within reach. */
+function blockStart(lines: string[], i: number): number {
+  let depth = 0;
+  for (let a = i - 1; a >= 0 && i - a <= MAX_BLOCK_LINES; a--) {
+    const l = lines[a]!.trim();
+    if (l.startsWith('}')) depth++;
+    else if (l.endsWith('{')) { if (depth === 0) return a; depth--; }
+    else if (l.startsWith('[') && depth === 0) return a;
+  }
+  return -1;
+}
+
+/** Past the last line of the HCL block holding line i (its `}`), nested blocks skipped; -1 when not within reach. */
+function blockEnd(lines: string[], i: number): number {
+  let depth = 0;
+  for (let b = i + 1; b < lines.length && b - i <= MAX_BLOCK_LINES; b++) {
+    const l = lines[b]!.trim();
+    if (l.endsWith('{')) depth++;
+    else if (l.startsWith('}')) { if (depth === 0) return b; depth--; }
+  }
+  return -1;
+}
+
+/** Past the last line of the INI section holding line i: the next header, a blank line or the text's end. */
+function sectionEnd(lines: string[], i: number): number {
+  for (let b = i + 1; b < lines.length && b - i <= MAX_BLOCK_LINES; b++) {
+    const l = lines[b]!.trim();
+    if (!l || l.startsWith('[')) return b;
+  }
+  return i + 1 + MAX_BLOCK_LINES >= lines.length ? lines.length : -1;
 }
 
 const SAML_ATTR = 'https://aws.amazon.com/saml/attributes/';
