@@ -97,7 +97,11 @@ describe('no regex of the project is vulnerable to ReDoS', () => {
     // one that really takes long there fails the test.
     const findings = results.filter((x) => x.d.status === 'vulnerable').map((x) => {
       const d = x.d as Extract<Diagnostics, { status: 'vulnerable' }>;
-      return { ...x, d, replay: replay(x.r, d) };
+      // a slow replay is run once more and the faster one kept: a real super-linear pattern is slow both times, while
+      // a scheduler pause or GC on a loaded machine (the full suite on 2 cores) rarely hits the same regex twice
+      let r = replay(x.r, d);
+      if (r.ms >= CONFIRM_MS) { const again = replay(x.r, d); if (again.ms < r.ms) r = again; }
+      return { ...x, d, replay: r };
     });
     const confirmed = findings.filter((f) => f.replay.ms >= CONFIRM_MS).map((f) =>
       `${f.r.where}: /${f.r.source}/${f.r.flags} — ${f.d.complexity.summary}; ${f.replay.ms.toFixed(0)} ms on ${f.replay.length} chars of ${JSON.stringify(f.d.attack.pattern).slice(0, 60)}`);
