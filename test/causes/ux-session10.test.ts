@@ -129,6 +129,13 @@ describe('a debug log shows what the SDK sent for the failed STS call', () => {
     const c = top(`SDK 2026/11/30 10:00:00 DEBUG Request\nPOST / HTTP/1.1\nHost: sts.amazonaws.com\n\nAction=AssumeRole&ExternalId=prod-77&RoleArn=arn%3Aaws%3Aiam%3A%3A444455556666%3Arole%2Fdeployer&RoleSessionName=deploy&Version=2011-06-15\n${refusal}`);
     expect([c.id, c.status]).toEqual(['externalid-missing-or-wrong', 'confirmed']);
   });
+  it('the CLI\'s "Arguments entered to CLI" list is the command line', () => {
+    const c = top(`2026-11-30 10:00:00,001 - MainThread - awscli.clidriver - DEBUG - Arguments entered to CLI: ['sts', 'assume-role', '--role-arn', 'arn:aws:iam::444455556666:role/deployer', '--role-session-name', 'deploy', '--external-id', 'prod-77']\n${refusal}`);
+    expect([c.id, c.status]).toEqual(['externalid-missing-or-wrong', 'confirmed']);
+    expect(c.evidence[0]!.text).toContain('"prod-77"');
+    const open = top(`awscli.clidriver - DEBUG - Arguments entered to CLI: ['sts', 'assume-role', '--role-arn', 'arn:aws:iam::444455556666:role/deployer', '--external-id', 'prod-77'\n${refusal}`);
+    expect(open.status).not.toBe('confirmed');
+  });
   it('near miss: a body for another role, or a dict cut short, says nothing about this call', () => {
     const other = top(botocore("'Action': 'AssumeRole', 'RoleArn': 'arn:aws:iam::444455556666:role/other', 'RoleSessionName': 'deploy', 'ExternalId': 'prod-77'"));
     expect(other.status).not.toBe('confirmed');

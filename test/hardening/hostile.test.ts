@@ -89,6 +89,7 @@ const MESSAGES: Array<[string, string]> = [
   ['escaped requestParameters flood after a refusal', ARTICLE_MESSAGE + '\n' + fill('\\"requestParameters\\": {\\"roleArn\\": \\"', SIZE - ARTICLE_MESSAGE.length - 1)],
   ['botocore body flood after a refusal', ARTICLE_MESSAGE + '\n' + fill("{'Action': 'AssumeRole', 'RoleArn': 'arn:aws:iam::222222222222:role/deploy-role', ", SIZE - ARTICLE_MESSAGE.length - 1)],
   ['form-encoded body flood after a refusal', ARTICLE_MESSAGE + '\n' + fill('Action=AssumeRole&RoleArn=x&', SIZE - ARTICLE_MESSAGE.length - 1)],
+  ['CLI debug argument-list flood after a refusal', ARTICLE_MESSAGE + '\n' + fill("Arguments entered to CLI: ['sts', 'assume-role', '", SIZE - ARTICLE_MESSAGE.length - 1)],
   ['workflow environment key flood', fill(' environment:', SIZE - 70) + '\ntoken.actions.githubusercontent.com sts:AssumeRoleWithWebIdentity'],
 ];
 

@@ -139,7 +139,34 @@ export function awsCommands(text: string): AwsCommand[] {
     }
     at = low.indexOf('aws', at + 3);
   }
+  // the CLI's --debug log prints the command as a Python list: "Arguments entered to CLI: ['sts', 'assume-role', …]"
+  for (let at = t.indexOf(CLI_ARGS), n = 0; at !== -1 && n < MAX_COMMANDS && out.length < MAX_COMMANDS; at = t.indexOf(CLI_ARGS, at + CLI_ARGS.length), n++) {
+    const words = pythonStrings(t, at + CLI_ARGS.length);
+    const cmd = words ? commandOf(['aws', ...words]) : null;
+    if (cmd) out.push(cmd);
+  }
   return out;
+}
+
+const CLI_ARGS = 'Arguments entered to CLI: [';
+/** One `'word'` (or "word") of a Python list of strings, then `,` or `]` (sticky; spaces before it skipped by hand). */
+const LIST_ITEM = /(?:'((?:[^'\\\n]|\\.){0,4000})'|"((?:[^"\\\n]|\\.){0,4000})")\s*([,\]])/y;
+
+/** The strings of a Python list from just past its `[`, or null when it does not close (bounded). */
+function pythonStrings(t: string, from: number): string[] | null {
+  const out: string[] = [];
+  let at = from;
+  for (let n = 0; n < 200; n++) {
+    while (at < t.length && at - from < MAX_COMMAND && t[at] === ' ') at++;
+    if (n === 0 && t[at] === ']') return out;
+    LIST_ITEM.lastIndex = at;
+    const m = LIST_ITEM.exec(t);
+    if (!m) return null;
+    out.push((m[1] ?? m[2] ?? '').replace(/\\(.)/g, '$1'));
+    if (m[3] === ']') return out;
+    at = LIST_ITEM.lastIndex;
+  }
+  return null;
 }
 
 /** `assume-role` → `assumerole`, compared with the API operation lower-cased. */
