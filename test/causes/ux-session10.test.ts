@@ -170,3 +170,21 @@ describe('the config profile or Terraform assume_role block that names the role 
     expect(ext(bare).status).not.toBe('confirmed');
   });
 });
+
+describe('`aws configure list` beside the error says which credentials signed the call', () => {
+  const refusal = 'An error occurred (AccessDenied) when calling the ListObjectsV2 operation: User: arn:aws:iam::111122223333:user/ci-bot is not authorized to perform: s3:ListBucket on resource: "arn:aws:s3:::prod-data" because no identity-based policy allows the s3:ListBucket action';
+  const table = (profile: string, keyType: string) => `${refusal}\n\n$ aws configure list\n      Name                    Value             Type    Location\n      ----                    -----             ----    --------\n   profile ${profile}\naccess_key     ****************ABCD              ${keyType}    \nsecret_key     ****************wxyz              ${keyType}    \n    region                us-east-1      config-file    ~/.aws/config`;
+  const wrong = (message: string) => explain({ message }).causes.find((c) => c.id === 'wrong-credentials-in-use')!;
+  it('keys from the environment beside a profile chosen with AWS_PROFILE prove the profile was not used', () => {
+    const a = explain({ message: table("                    Prod              env    ['AWS_PROFILE', 'AWS_DEFAULT_PROFILE']", 'env') });
+    expect([a.causes[0]!.id, a.causes[0]!.status]).toEqual(['wrong-credentials-in-use', 'confirmed']);
+    expect(a.causes[0]!.evidence[0]!.text).toContain('profile Prod chosen by AWS_PROFILE');
+  });
+  it('near miss: a profile given with --profile (Type manual) and keys from the shared file say nothing; keys from the environment alone are a hint', () => {
+    const manual = wrong(table('                    prod           manual    --profile', 'shared-credentials-file'));
+    expect(manual.evidence.some((e) => e.text.startsWith('aws configure list'))).toBe(false);
+    const bare = wrong(table('                <not set>             None    None', 'env'));
+    expect(bare.status).not.toBe('confirmed');
+    expect(bare.evidence.some((e) => e.text.startsWith('aws configure list shows the access key taken from environment variables'))).toBe(true);
+  });
+});

@@ -4,7 +4,7 @@
  * with a v1 global-endpoint token in an opt-in Region — or the IAM change it needs is moments old.
  */
 import type { CauseContext, CauseDefinition } from './types.js';
-import { callerShownByCli } from './pasted-output.js';
+import { callerShownByCli, configureList } from './pasted-output.js';
 import { credentialSettingIgnored, intendedCallerMismatch, isServiceAssumeFailure, regionsIn, serviceFromAssumeFailure } from './signals.js';
 import {
   codeIn, codeIs, fromContext, fromMessage, fromPolicy, has, isAssumeFamily, isSaml, isWebIdentity, OPT_IN_REGIONS, regionOf, sig, tokenAfter,
@@ -188,6 +188,18 @@ const wrongCredentials: CauseDefinition = {
       if (!p.caller?.arn && !p.action && !isExpired(ctx) && !isInvalid(ctx)) {
         return sig(2, fromMessage('The message names neither the caller nor the action: first make sure which credentials the tool actually used.'));
       }
+      return null;
+    },
+    (ctx) => {
+      // `aws configure list` names the source of the keys: AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY win over a profile
+      // chosen with AWS_PROFILE (botocore drops its environment provider only for a profile given with --profile)
+      const list = configureList(ctx);
+      if (!list?.accessKey || list.accessKey.value === '<not set>') return null;
+      const prof = list.profile && list.profile.value !== '<not set>' ? list.profile : null;
+      if (list.accessKey.type === 'env' && prof?.type === 'env') {
+        return sig(8, fromContext(`aws configure list shows profile ${prof.value} chosen by AWS_PROFILE, but the access key taken from environment variables (Type env): AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY win over a profile chosen that way, so the call ran with those keys, not the profile's.`), 'confirmed');
+      }
+      if (list.accessKey.type === 'env') return sig(1.6, fromContext('aws configure list shows the access key taken from environment variables (Type env): AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY override every profile not given with --profile.'));
       return null;
     },
     (ctx) => {

@@ -330,3 +330,38 @@ export const grantForCaller = perAnswer((ctx: CauseContext): CallerGrant | null 
   }
   return null;
 });
+
+// ───────────────────────────── aws configure list ─────────────────────────────
+
+/** One row of `aws configure list`: its value and the source it names in the Type column. */
+export interface ConfigureRow { value: string; type: string }
+export interface ConfigureList { profile: ConfigureRow | null; accessKey: ConfigureRow | null }
+
+/** The row `name` of a configure-list table: first on its line, then value, Type and Location (`<not set>` is one value). */
+function configureRow(t: string, name: string): ConfigureRow | null {
+  for (let at = t.indexOf(name), n = 0; at !== -1 && n < 20; at = t.indexOf(name, at + name.length), n++) {
+    const start = t.lastIndexOf('\n', at) + 1;
+    if (t.slice(start, at).trim() !== '') continue;
+    const end = t.indexOf('\n', at);
+    const words = t.slice(at, end < 0 ? Math.min(t.length, at + 400) : Math.min(end, at + 400)).trim().split(/\s+/, 6);
+    if (words[0] !== name) continue;
+    const notSet = words[1] === '<not' && words[2] === 'set>';
+    const value = notSet ? '<not set>' : words[1] ?? '';
+    const type = (notSet ? words[3] : words[2]) ?? '';
+    if (value && type) return { value, type };
+  }
+  return null;
+}
+
+/**
+ * What `aws configure list` printed in the paste: the profile row and the access key's source (its Type column:
+ * env, shared-credentials-file, iam-role, sso, assume-role …), or null when no such table shows.
+ */
+export const configureList = perAnswer((ctx: CauseContext): ConfigureList | null => {
+  if (!mayMention(ctx, 'access_key')) return null;
+  // the original text: a profile's name keeps its letter case
+  const t = ctx.text.length > MAX_TEXT ? ctx.text.slice(0, MAX_TEXT) : ctx.text;
+  if (!t.includes('Location') || !t.includes('access_key')) return null;
+  const accessKey = configureRow(t, 'access_key');
+  return accessKey ? { profile: configureRow(t, 'profile'), accessKey } : null;
+});
