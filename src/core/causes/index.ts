@@ -12,7 +12,7 @@ import { forgetLowered } from './text-index.js';
 import { inferredValues } from './abduce.js';
 import { kmsUse, type KmsUse } from './kms-use.js';
 import { s3PrefixGrant } from './caller.js';
-import { requestFromCommand } from '../policy/command-request.js';
+import { mayShowRequestValues, requestFromCommand } from '../policy/command-request.js';
 import type { CauseContext, CauseDefinition } from './types.js';
 
 export type { CauseDefinition } from './types.js';
@@ -27,6 +27,12 @@ export interface CauseInput {
   text?: string;
 }
 
+/** The request values the commands name: what the paste shows the call sent, under what the person stated. */
+function witnessed(input: CauseInput): CauseInput['request'] {
+  const text = input.text ?? '';
+  return mayShowRequestValues(text) ? { ...requestFromCommand(text, input.parsed).request, ...input.request } : input.request;
+}
+
 export function causeContext(input: CauseInput): CauseContext {
   const ctx: CauseContext = {
     parsed: input.parsed,
@@ -35,7 +41,7 @@ export function causeContext(input: CauseInput): CauseContext {
     request: input.request ?? {},
     context: input.context ?? {},
     // the commands name what the pasted command or CloudTrail event shows the call sent (its session name), under what the person stated
-    facts: deriveFacts(input.parsed, { ...requestFromCommand(input.text ?? '', input.parsed).request, ...input.request }, input.context, input.policies),
+    facts: deriveFacts(input.parsed, witnessed(input), input.context, input.policies),
     text: input.text ?? '',
     memo: [],
   };

@@ -568,6 +568,15 @@ function requestFromCommandUncached(text: string, parsed: ParsedError): CommandR
   return out;
 }
 
+/** Words without which no reader here finds a request value the commands' templates name (session name, external id …). */
+const REQUEST_WITNESSES = ['role-session-name', 'external-id', 'duration-seconds', 'source-identity', 'requestParameters', 'RoleSessionName', 'ExternalId', 'session_name', 'external_id', 'Arguments entered to CLI'];
+
+/** Whether the text may show a request value: a cheap test before requestFromCommand, for callers that need no condition keys. */
+export function mayShowRequestValues(text: string): boolean {
+  for (const w of REQUEST_WITNESSES) if (text.includes(w)) return true;
+  return false;
+}
+
 /** STS operations whose CloudTrail event logs the parameters a trust policy's conditions test. */
 const LOGGED_ASSUMES = new Set(['assumerole', 'assume-role', 'assumerolewithwebidentity', 'assume-role-with-web-identity', 'assumerolewithsaml', 'assume-role-with-saml']);
 const MAX_EVENTS = 20;
