@@ -188,3 +188,25 @@ describe('`aws configure list` beside the error says which credentials signed th
     expect(bare.evidence.some((e) => e.text.startsWith('aws configure list shows the access key taken from environment variables'))).toBe(true);
   });
 });
+
+describe('a pasted KMS CloudTrail event says which encryption context the request carried', () => {
+  const keyPolicy = { Version: '2012-10-17', Statement: [{ Sid: 'reader', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:role/reader' }, Action: 'kms:Decrypt', Resource: '*', Condition: { StringEquals: { 'kms:EncryptionContext:aws:s3:arn': 'arn:aws:s3:::bucket-a' } } }] };
+  const key = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+  const refusal = `User: arn:aws:sts::111122223333:assumed-role/reader/app is not authorized to perform: kms:Decrypt on resource: ${key} because no resource-based policy allows the kms:Decrypt action`;
+  const event = (params: unknown, source = 'kms.amazonaws.com') => JSON.stringify({
+    eventSource: source, eventName: 'Decrypt', awsRegion: 'us-east-1', errorCode: 'AccessDenied', errorMessage: refusal,
+    userIdentity: { type: 'AssumedRole', arn: 'arn:aws:sts::111122223333:assumed-role/reader/app' }, requestParameters: params,
+  }, null, 2);
+  const cond = (message: string) => explain({ message, policies: [{ kind: 'resource', name: 'key policy', document: keyPolicy }] }).causes.find((c) => c.id === 'kms-condition-unmet')!;
+  it('the logged context decides the key policy\'s condition', () => {
+    const c = cond(event({ encryptionContext: { 'aws:s3:arn': 'arn:aws:s3:::bucket-b' }, encryptionAlgorithm: 'SYMMETRIC_DEFAULT' }));
+    expect(c.status).toBe('confirmed');
+    expect(c.evidence[0]!.text).toContain('arn:aws:s3:::bucket-b');
+    // the right context satisfies the condition: not proven (AWS's own words keep the key policy in play)
+    expect(cond(event({ encryptionContext: { 'aws:s3:arn': 'arn:aws:s3:::bucket-a' }, encryptionAlgorithm: 'SYMMETRIC_DEFAULT' })).status).not.toBe('confirmed');
+  });
+  it('near miss: the refusal beside another service\'s event is not read for its context', () => {
+    const c = cond(`An error occurred (AccessDeniedException) when calling the Decrypt operation: ${refusal}\n\n${event({ bucketName: 'bucket-b', key: 'x' }, 's3.amazonaws.com')}`);
+    expect(c.status).not.toBe('confirmed');
+  });
+});

@@ -553,6 +553,15 @@ function requestFromCommandUncached(text: string, parsed: ParsedError): CommandR
         ?? (made.length ? null : profileAssume(text, operation, parsed.target?.arn ?? null));
       if (logged) out = logged;
     }
+    if (service === 'kms') {
+      // what KMS logged replaces the encryption context a command line shows; the command's other keys stay
+      const logged = cloudTrailKms(text, operation);
+      if (logged) {
+        const context: Record<string, ContextValue> = {};
+        for (const [k, v] of Object.entries(out.context)) if (!k.toLowerCase().startsWith('kms:encryptioncontext')) context[k] = v;
+        out = { request: out.request, context: { ...context, ...logged.context }, absent: logged.absent, absentPrefixes: logged.absentPrefixes };
+      }
+    }
     // the message's own Region (from the endpoint) is the better witness
     if (parsed.region) delete out.context['aws:RequestedRegion'];
     // a client pointed at the service's plain-HTTP endpoint sends the call without TLS
@@ -592,12 +601,51 @@ const MAX_BODY = 8000;
  */
 export function cloudTrailAssume(text: string, operation: string, roleArn: string | null): CommandRequest | null {
   if (!LOGGED_ASSUMES.has(operation) || !text.includes('requestParameters')) return null;
-  const t = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
   const assumeRole = operation === 'assumerole' || operation === 'assume-role';
   const found: CommandRequest[] = [];
+  for (const p of requestParameterObjects(text)) {
+    if (typeof p.roleArn !== 'string' || (roleArn && p.roleArn.toLowerCase() !== roleArn.toLowerCase())) continue;
+    found.push(loggedRequest(p, assumeRole));
+  }
+  return found.length ? agreed(found) : null;
+}
+
+/** KMS operations whose CloudTrail event logs the encryption context the key policy's conditions test. */
+const LOGGED_KMS = new Set(['decrypt', 'encrypt', 'generatedatakey', 'generatedatakeywithoutplaintext', 'generatedatakeypair', 'generatedatakeypairwithoutplaintext', 'reencrypt']);
+
+/**
+ * The encryption context a pasted KMS CloudTrail event logs for the refused call: its requestParameters carry
+ * encryptionContext exactly as the request did (a service calling KMS for the caller included), and lack it when the
+ * request had none. Read only from an event of kms.amazonaws.com; several events keep what they agree on.
+ */
+export function cloudTrailKms(text: string, operation: string): CommandRequest | null {
+  if (!LOGGED_KMS.has(operation) || !text.includes('requestParameters') || !text.includes('kms.amazonaws.com')) return null;
+  const found: CommandRequest[] = [];
+  for (const p of requestParameterObjects(text)) {
+    // a KMS request's parameters name its key (keyId) or hold its ciphertext's context; another service's never do
+    if (!('keyId' in p) && !('encryptionContext' in p) && !('encryptionAlgorithm' in p)) continue;
+    const out: CommandRequest = { request: {}, context: {}, absent: [], absentPrefixes: ['kms:EncryptionContext:'] };
+    const ec = p.encryptionContext;
+    if (ec && typeof ec === 'object' && !Array.isArray(ec)) {
+      const keys = Object.keys(ec).slice(0, 50).filter((k) => typeof (ec as Record<string, unknown>)[k] === 'string');
+      for (const k of keys) out.context[`kms:EncryptionContext:${k}`] = (ec as Record<string, string>)[k]!;
+      if (keys.length) out.context['kms:EncryptionContextKeys'] = keys;
+      else out.absent.push('kms:EncryptionContextKeys');
+    } else out.absent.push('kms:EncryptionContextKeys');
+    found.push(out);
+  }
+  return found.length ? agreed(found) : null;
+}
+
+/**
+ * Every closed requestParameters object of the CloudTrail events in the text (raw, or escaped inside lookup-events
+ * output), at most MAX_EVENTS. An event's parameters end before the next event's: each character is read for one event
+ * at most.
+ */
+function* requestParameterObjects(text: string): Generator<Record<string, unknown>> {
+  const t = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
   for (let at = t.indexOf('requestParameters'), n = 0; at !== -1 && n < MAX_EVENTS; n++) {
     const here = at;
-    // an event's parameters end before the next event's: each character is read for one event at most
     at = t.indexOf('requestParameters', at + 17);
     const open = t.indexOf('{', here);
     // `"requestParameters": {` or, escaped in a lookup-events string, `\"requestParameters\": {`
@@ -609,12 +657,8 @@ export function cloudTrailAssume(text: string, operation: string, roleArn: strin
     if (!closed) continue;
     let params: unknown;
     try { params = JSON.parse(src.slice(from, end)); } catch { continue; }
-    if (!params || typeof params !== 'object' || Array.isArray(params)) continue;
-    const p = params as Record<string, unknown>;
-    if (typeof p.roleArn !== 'string' || (roleArn && p.roleArn.toLowerCase() !== roleArn.toLowerCase())) continue;
-    found.push(loggedRequest(p, assumeRole));
+    if (params && typeof params === 'object' && !Array.isArray(params)) yield params as Record<string, unknown>;
   }
-  return found.length ? agreed(found) : null;
 }
 
 /** A window of an escaped JSON string (`\"` → `"`, `\\` → `\`, `\n` → a line break …), from `open` to `stop`. */
