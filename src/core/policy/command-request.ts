@@ -149,22 +149,31 @@ export function awsCommands(text: string): AwsCommand[] {
 }
 
 const CLI_ARGS = 'Arguments entered to CLI: [';
-/** One `'word'` (or "word") of a Python list of strings, then `,` or `]` (sticky; spaces before it skipped by hand). */
-const LIST_ITEM = /(?:'((?:[^'\\\n]|\\.){0,4000})'|"((?:[^"\\\n]|\\.){0,4000})")\s*([,\]])/y;
-
-/** The strings of a Python list from just past its `[`, or null when it does not close (bounded). */
+/** The strings of a Python list from just past its `[` (a scan by hand: quotes, their escapes, `,` and `]`), or null when it does not close (bounded). */
 function pythonStrings(t: string, from: number): string[] | null {
   const out: string[] = [];
-  let at = from;
-  for (let n = 0; n < 200; n++) {
-    while (at < t.length && at - from < MAX_COMMAND && t[at] === ' ') at++;
-    if (n === 0 && t[at] === ']') return out;
-    LIST_ITEM.lastIndex = at;
-    const m = LIST_ITEM.exec(t);
-    if (!m) return null;
-    out.push((m[1] ?? m[2] ?? '').replace(/\\(.)/g, '$1'));
-    if (m[3] === ']') return out;
-    at = LIST_ITEM.lastIndex;
+  const lim = Math.min(t.length, from + MAX_COMMAND * 2);
+  let i = from;
+  const skipSpaces = () => { while (i < lim && t[i] === ' ') i++; };
+  skipSpaces();
+  if (t[i] === ']') return out;
+  while (i < lim && out.length < 200) {
+    const q = t[i];
+    if (q !== "'" && q !== '"') return null;
+    let word = '';
+    for (i++; i < lim && t[i] !== q; i++) {
+      if (t[i] === '\n') return null;
+      if (t[i] === '\\' && i + 1 < lim) i++;
+      word += t[i];
+    }
+    if (i >= lim) return null;
+    out.push(word);
+    i++;
+    skipSpaces();
+    if (t[i] === ']') return out;
+    if (t[i] !== ',') return null;
+    i++;
+    skipSpaces();
   }
   return null;
 }
