@@ -35,10 +35,24 @@ const LIST_ROLE_POLICIES = {
 const LIST_USER_POLICIES = {
   description: 'The policies of the caller user {callerUserName}: managed, inline and through groups.',
   command: 'aws iam list-attached-user-policies --user-name {callerUserName} --profile {callerProfile} && aws iam list-user-policies --user-name {callerUserName} --profile {callerProfile} && aws iam list-groups-for-user --user-name {callerUserName} --profile {callerProfile}',
-  when: (ctx: CauseContext) => ctx.parsed.caller?.type === 'user',
+  // a caller whose kind the message does not give may be a user as well as a role
+  when: (ctx: CauseContext) => ctx.parsed.caller?.type === 'user' || callerKindUnknown(ctx),
 };
 /** Inline policy on the caller: put-role-policy for roles and sessions, put-user-policy for users. */
 const PUT_CALLER_POLICY = 'aws iam put-{callerIamKind}-policy --{callerIamKind}-name {callerIamName} --policy-name allow-{actionName} --policy-document file://policy.json --profile {callerProfile}';
+/**
+ * The message does not say whether the caller is a role or an IAM user (no caller, `<snip>`, a name without its ARN):
+ * put-role-policy alone would fail for a user, so the fix gives both commands and says which is which.
+ */
+function callerKindUnknown(ctx: CauseContext): boolean {
+  const t = ctx.parsed.caller?.type;
+  return !t || t === 'unknown';
+}
+const PUT_ROLE_OR_USER = [
+  'aws iam put-role-policy --role-name {callerRoleName} --policy-name {newPolicyName} --policy-document file://policy.json --profile {callerProfile}',
+  'aws iam put-user-policy --user-name {callerUserName} --policy-name {newPolicyName} --policy-document file://policy.json --profile {callerProfile}',
+];
+const ROLE_OR_USER_NOTE = 'The message does not say whether the caller is a role or an IAM user: run the first command for a role (and its sessions), the second for a user.';
 
 /** A name IAM takes for a policy; a customer managed policy's ARN (an AWS managed one cannot be edited). */
 const IAM_POLICY_NAME = /^[\w+=,.@-]{1,128}$/;
@@ -83,11 +97,18 @@ function callerPolicyFix(pick: (ctx: CauseContext) => number | undefined): {
   };
   return {
     commands: [
-      { command: PUT_CALLER_POLICY, when: (ctx) => !edited(ctx) },
-      { command: 'aws iam put-{callerIamKind}-policy --{callerIamKind}-name {callerIamName} --policy-name {callerPolicyName} --policy-document file://policy.json --profile {callerProfile}', when: (ctx) => edited(ctx)?.managed === false },
+      { command: PUT_CALLER_POLICY, when: (ctx) => !edited(ctx) && !callerKindUnknown(ctx) },
+      { command: 'aws iam put-{callerIamKind}-policy --{callerIamKind}-name {callerIamName} --policy-name {callerPolicyName} --policy-document file://policy.json --profile {callerProfile}', when: (ctx) => edited(ctx)?.managed === false && !callerKindUnknown(ctx) },
+      ...PUT_ROLE_OR_USER.map((c) => ({
+        command: c.replace('{newPolicyName}', 'allow-{actionName}'), when: (ctx: CauseContext) => !edited(ctx) && callerKindUnknown(ctx),
+      })),
+      ...PUT_ROLE_OR_USER.map((c) => ({
+        command: c.replace('{newPolicyName}', '{callerPolicyName}'), when: (ctx: CauseContext) => edited(ctx)?.managed === false && callerKindUnknown(ctx),
+      })),
       { command: 'aws iam create-policy-version --policy-arn {callerPolicyArn} --policy-document file://policy.json --set-as-default --profile {callerProfile}', when: (ctx) => edited(ctx)?.managed === true },
     ],
     notes: [
+      { text: ROLE_OR_USER_NOTE, when: (ctx) => edited(ctx)?.managed !== true && callerKindUnknown(ctx) },
       { text: 'The command writes policy.json over {callerPolicyName}, the inline policy you pasted: it replaces that policy, so policy.json holds all of its statements with this change.', when: (ctx) => edited(ctx)?.managed === false },
       { text: 'The command makes policy.json the default version of {callerPolicyArn}, the managed policy you pasted, so it holds all of its statements with this change (a managed policy keeps at most five versions: delete an old one first if it has five).', when: (ctx) => edited(ctx)?.managed === true },
     ],
@@ -199,6 +220,17 @@ function otherAuthorityRefused(ctx: CauseContext): SignalResult | null {
  * identity policies none of whose Allows covers lambda:InvokeFunction on it: the evidence, else null.
  */
 function objectLambdaInvokeMissing(ctx: CauseContext): string | null {
+  const fn = objectLambdaFunctionRefused(ctx);
+  return fn ? `The request goes through an S3 Object Lambda access point, which invokes ${fn} with the caller's permissions: the caller needs lambda:InvokeFunction on it (with aws:CalledVia s3-object-lambda.amazonaws.com), and no pasted identity policy allows that.` : null;
+}
+const olapMemo = ctxCache<string | false>();
+/** The function of objectLambdaInvokeMissing (memoized: the signal, the fix and its facts ask). */
+function objectLambdaFunctionRefused(ctx: CauseContext): string | null {
+  let v = olapMemo.get(ctx);
+  if (v === undefined) olapMemo.set(ctx, (v = objectLambdaFunctionUncached(ctx) ?? false));
+  return v || null;
+}
+function objectLambdaFunctionUncached(ctx: CauseContext): string | null {
   if (!actionOf(ctx).startsWith('s3-object-lambda:')) return null;
   let fn: string | null = null;
   const re = /\barn:aws[a-z-]{0,20}:lambda:[a-z0-9-]{1,30}:\d{12}:function:[A-Za-z0-9_-]{1,140}(?::[A-Za-z0-9$_-]{1,128})?/g;
@@ -212,7 +244,7 @@ function objectLambdaInvokeMissing(ctx: CauseContext): string | null {
   if (!views.length) return null;
   const allows = views.filter((v) => v.st.effect === 'Allow' && v.action && v.condition !== false && coversResource(v.st, fn) !== false);
   if (allows.length) return null;
-  return `The request goes through an S3 Object Lambda access point, which invokes ${fn} with the caller's permissions: the caller needs lambda:InvokeFunction on it (with aws:CalledVia s3-object-lambda.amazonaws.com), and no pasted identity policy allows that.`;
+  return fn;
 }
 
 function identityIndex(ctx: CauseContext): number {
@@ -452,6 +484,11 @@ function appendAllow(ctx: CauseContext, kind: PolicyKind): { policyIndex: number
   const doc = clone(p.policy.document);
   const stmts = docStatements(doc);
   if (!stmts) return null;
+  const fn = kind === 'identity' ? objectLambdaFunctionRefused(ctx) : null;
+  if (fn) {
+    stmts.push({ Sid: 'AllowObjectLambdaInvoke', Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: fn, Condition: { 'ForAnyValue:StringEquals': { 'aws:CalledVia': ['s3-object-lambda.amazonaws.com'] } } });
+    return { policyIndex: p.index, policy: doc };
+  }
   const prefix = kind === 'identity' ? s3PrefixGrant(ctx) : null;
   stmts.push({ Sid: 'AllowFailedCall', Effect: 'Allow', Action: ctx.parsed.action, Resource: prefix ?? (ctx.parsed.target?.arn?.startsWith('arn:') ? ctx.parsed.target.arn : '*') });
   return { policyIndex: p.index, policy: doc };
@@ -518,15 +555,20 @@ export const causes: CauseDefinition[] = [
     ],
     confirm: [SIMULATE, LIST_ROLE_POLICIES, LIST_USER_POLICIES],
     fix: {
-      description: 'Attach an Allow for {action} on {grantResource} to the caller ({callerPrincipalArn}), e.g. {"Effect":"Allow","Action":"{action}","Resource":"{grantResource}"} in policy.json.',
+      description: 'Attach an Allow for {grantAction} on {grantOn} to the caller ({callerPrincipalArn}), e.g. {"Effect":"Allow","Action":"{grantAction}","Resource":"{grantOn}"} in policy.json.',
       commands: MISSING_ALLOW_FIX.commands,
       notes: [
         { text: '{objectKey} is one file of a build or deploy output, and the job reads or writes every file next to it: the Allow covers their folder ({grantResource}), not only this object (name {targetArn} alone if that one object is all it should reach).', when: (ctx) => !!s3PrefixGrant(ctx) },
+        { text: 'The caller may already use the Object Lambda access point: what it lacks is lambda:InvokeFunction on the function the access point runs with its permissions, so the Allow names that function, under "Condition": {"ForAnyValue:StringEquals": {"aws:CalledVia": ["s3-object-lambda.amazonaws.com"]}}.', when: (ctx) => !!objectLambdaFunctionRefused(ctx) },
         ...MISSING_ALLOW_FIX.notes,
       ],
       correctPolicy: (ctx) => appendAllow(ctx, 'identity'),
     },
-    facts: MISSING_ALLOW_FIX.facts,
+    // the grant is the refused call's action on its resource, except where the evidence names another missing piece
+    facts: (ctx) => {
+      const fn = objectLambdaFunctionRefused(ctx);
+      return { ...MISSING_ALLOW_FIX.facts(ctx), grantAction: fn ? 'lambda:InvokeFunction' : ctx.facts.action ?? null, grantOn: fn ?? ctx.facts.grantResource ?? null };
+    },
     docs: [DOCS.denied, DOCS.simulator, DOCS.crossAccount],
   },
   {

@@ -190,6 +190,10 @@ const wrongCredentials: CauseDefinition = {
       }
       return null;
     },
+    // evidence only (weight 1): who AWS saw says the request was unsigned, not signed by another identity
+    (ctx) => (ctx.parsed.caller?.type === 'anonymous'
+      ? sig(1, fromMessage('AWS names the caller "anonymous": the request carried no signature, so it was sent without any credentials rather than with the wrong ones.'))
+      : null),
     (ctx) => {
       // `aws configure list` names the source of the keys: AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY win over a profile
       // chosen with AWS_PROFILE (botocore drops its environment provider only for a profile given with --profile)
@@ -231,6 +235,10 @@ const wrongCredentials: CauseDefinition = {
   confirm: confirmWho,
   fix: {
     description: 'Make the tool use the intended identity: unset stray variables (they override every profile), select the right profile, or remove the role_arn / credential_source that makes the profile assume something else. On CI runners and nodes, check which credentials the job or pod really gets.',
+    notes: [{
+      text: 'AWS saw an anonymous caller: the request went out unsigned, with no credentials at all — have the client sign it with SigV4 (an AWS SDK, or an HTTP client set up for AWS IAM auth) rather than changing profiles.',
+      when: (ctx) => ctx.parsed.caller?.type === 'anonymous',
+    }],
     commands: ['unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_SECURITY_TOKEN', 'export AWS_PROFILE={callerProfile}', 'aws sts get-caller-identity'],
   },
   docs: [CLI_ENV, CLI_FILES],
@@ -280,6 +288,30 @@ const expired: CauseDefinition = {
   docs: [STS_ERRORS, 'https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-sso.html'],
 };
 
+/**
+ * What AWS said about the credentials, in the words the paste holds: a request that carried no token at all, an
+ * access key id AWS has no record of, and EC2's AuthFailure each say something else than "the security token included
+ * in the request is invalid" (InvalidClientTokenId, UnrecognizedClientException), which is the default.
+ */
+function invalidWording(ctx: CauseContext): string {
+  if (codeIs(ctx, 'MissingAuthenticationToken') || has(ctx, 'missingauthenticationtoken', 'missing authentication token')) {
+    return 'AWS says the request carried no authentication token: it was sent unsigned, so no key was read — the tool found no credentials to sign with (or was set to send anonymous requests).';
+  }
+  if (codeIs(ctx, 'InvalidAccessKeyId') || has(ctx, 'access key id you provided does not exist')) {
+    return 'AWS says the access key id does not exist in its records: the key was deleted or mistyped, or is a temporary key (ASIA…) used without its session token or after its session ended.';
+  }
+  if (codeIs(ctx, 'AuthFailure') || has(ctx, 'not able to validate the provided access credentials')) {
+    return 'AWS says it could not validate the provided access credentials: the key is unknown, deactivated, or its session token is missing or from another session.';
+  }
+  if (codeIs(ctx, 'IncompleteSignature')) {
+    return 'AWS says the request signature is incomplete: the Authorization header lacks a part SigV4 needs (a client that builds the signature itself, or a proxy that rewrote the headers).';
+  }
+  if (has(ctx, 'the provided token is malformed')) {
+    return 'AWS says the provided token is malformed: the session token is cut short, quoted or otherwise altered, or belongs to another kind of credential.';
+  }
+  return 'AWS says the security token included in the request is invalid: the access key (or its session token) is unknown to AWS.';
+}
+
 const invalid: CauseDefinition = {
   id: 'invalid-token',
   title: 'AWS does not recognise the calling credentials',
@@ -296,7 +328,7 @@ const invalid: CauseDefinition = {
       if (has(ctx, 'signaturedoesnotmatch', 'request signature we calculated does not match')) {
         return sig(30, fromMessage('The signature does not match: the secret access key does not belong to the access key id (or the request was altered).'));
       }
-      return sig(50, fromMessage('AWS says the security token included in the request is invalid: the access key (or its session token) is unknown to AWS.'));
+      return sig(50, fromMessage(invalidWording(ctx)));
     },
     (ctx) => {
       if (has(ctx, 'aws_security_token')) return sig(1.5, fromMessage('AWS_SECURITY_TOKEN is mentioned: some tools read only AWS_SESSION_TOKEN, so temporary keys go out without their token.'));
@@ -317,6 +349,10 @@ const invalid: CauseDefinition = {
   ],
   fix: {
     description: 'Use a valid, active key pair: for temporary credentials set AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN from the same session; create a new access key if the old one was deleted or deactivated; refresh secrets stored in CI.',
+    notes: [{
+      text: 'A request with no authentication token was not signed at all: check first that the tool finds credentials (aws configure list in its environment; a plugin or SDK client set to anonymous or to empty keys sends none).',
+      when: (ctx) => ctx.parsed.shape !== 'apigw-missing-auth-token' && (codeIs(ctx, 'MissingAuthenticationToken') || has(ctx, 'missingauthenticationtoken')),
+    }],
     commands: ['unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_SECURITY_TOKEN', 'aws configure --profile {callerProfile}'],
   },
   docs: [STS_ERRORS, CLI_ENV],

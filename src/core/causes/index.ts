@@ -7,7 +7,7 @@ import { rank } from '../rank/index.js';
 import { definitionOf, definitions } from './catalog.js';
 import { deriveFacts, fillTemplate, firstStepFacts } from './templates.js';
 import { familyFacts } from './service-facts.js';
-import { isDataEvent, notInCloudTrail } from './service-util.js';
+import { isDataEvent, isOpenSearchHttp, notInCloudTrail } from './service-util.js';
 import { forgetLowered } from './text-index.js';
 import { inferredValues } from './abduce.js';
 import { kmsUse, type KmsUse } from './kms-use.js';
@@ -125,6 +125,13 @@ export function firstSteps(parsed: ParsedError): CommandStep[] {
   const sts = (parsed.action ?? '').toLowerCase().startsWith('sts:') || (parsed.operation ?? '').startsWith('AssumeRole');
   const region = facts.region ?? (sts ? 'us-east-1' : null);
   const regionFlag = region ? `--region ${region}` : '--region <region>';
+  if (isOpenSearchHttp(parsed.action)) {
+    steps.push({
+      description: `CloudTrail never records requests to an OpenSearch domain's own API (${parsed.action}): the domain's audit logs hold each one with its caller, when fine-grained access control publishes AUDIT_LOGS.`,
+      command: `aws opensearch describe-domain --domain-name ${fillTemplate('{esDomain}', facts)} ${regionFlag} --query 'DomainStatus.LogPublishingOptions'`,
+    });
+    return steps;
+  }
   if (notInCloudTrail(parsed.action)) {
     steps.push({
       description: 'CloudTrail never records execute-api:Invoke: the stage\'s access logs (and execution logs) hold each call with its status and caller, when the stage has them turned on.',

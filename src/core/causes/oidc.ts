@@ -39,7 +39,9 @@ export function issuerOf(ctx: CauseContext): string | null {
 }
 
 function trimDot(s: string): string {
-  let out = s;
+  // an XML body's issuer runs into its closing tag (`https://x.auth0.com/</Message>`); a redacted `<ID>` stays
+  const lt = s.indexOf('</');
+  let out = lt >= 0 ? s.slice(0, lt) : s;
   while (out.endsWith('.') || out.endsWith(',') || out.endsWith(')')) out = out.slice(0, -1);
   return out;
 }
@@ -148,6 +150,8 @@ export function jobEnvironmentKey(text: string): boolean {
   return false;
 }
 const isEks = (ctx: CauseContext) => providerOf(ctx) === 'eks';
+/** The token's issuer is known and is none of GitHub's, EKS's or GitLab's (a Cognito user pool, Auth0, Okta …). */
+const otherKnownIssuer = (ctx: CauseContext) => providerOf(ctx) === 'other' && !!issuerOf(ctx);
 const isGitlab = (ctx: CauseContext) => providerOf(ctx) === 'gitlab';
 
 // ───────────────────────────── wordings ─────────────────────────────
@@ -608,8 +612,11 @@ const providerMissing: CauseDefinition = {
   fix: {
     description: 'Create the IAM OIDC provider for the exact issuer URL in the role\'s account (EKS: eksctl utils associate-iam-oidc-provider --cluster <cluster-name> --approve; GitHub: https://token.actions.githubusercontent.com with client id sts.amazonaws.com), and make the trust\'s Federated principal and condition keys name that issuer.',
     commands: [
-      'aws iam create-open-id-connect-provider --url {oidcIssuer} --client-id-list sts.amazonaws.com --profile {targetProfile}',
-      'eksctl utils associate-iam-oidc-provider --cluster <cluster-name> --approve',
+      { command: 'aws iam create-open-id-connect-provider --url {oidcIssuer} --client-id-list sts.amazonaws.com --profile {targetProfile}', when: (ctx) => !otherKnownIssuer(ctx) },
+      // another issuer (a Cognito user pool, Auth0, Okta …) puts its own client id in aud, not sts.amazonaws.com
+      { command: 'aws iam create-open-id-connect-provider --url {oidcIssuer} --client-id-list <token-audience> --profile {targetProfile}', when: otherKnownIssuer },
+      // eksctl only makes an EKS cluster's provider: for an EKS token, or when nothing says which issuer it is
+      { command: 'eksctl utils associate-iam-oidc-provider --cluster <cluster-name> --approve', when: (ctx) => isEks(ctx) || (providerOf(ctx) === 'other' && !issuerOf(ctx)) },
     ],
     correctPolicy: (ctx) => {
       const iss = issuerOf(ctx);

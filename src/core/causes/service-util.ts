@@ -660,9 +660,18 @@ function isKmsContextUncached(ctx: CauseContext): boolean {
  * Actions CloudTrail records as data events, which Event history (lookup-events) never holds:
  * S3 object operations, Lambda Invoke, DynamoDB item reads and writes.
  */
-/** Calls CloudTrail never records, in event history or in a trail: API Gateway's execute-api:Invoke (the stage's access logs hold them). */
+/**
+ * Calls CloudTrail never records, in event history or in a trail: API Gateway's execute-api:Invoke (the stage's access
+ * logs hold them) and OpenSearch Service's HTTP requests to a domain, es:ESHttp* (CloudTrail captures only its
+ * configuration API; the domain's audit logs hold _search, _bulk …).
+ */
 export function notInCloudTrail(action: string | null): boolean {
-  return (action ?? '').toLowerCase() === 'execute-api:invoke';
+  const a = (action ?? '').toLowerCase();
+  return a === 'execute-api:invoke' || isOpenSearchHttp(a);
+}
+/** es:ESHttpGet / Post / Put / Delete / Head / Patch: a request to an OpenSearch domain's own REST API. */
+export function isOpenSearchHttp(action: string | null): boolean {
+  return (action ?? '').toLowerCase().startsWith('es:eshttp');
 }
 
 export function isDataEvent(action: string | null): boolean {

@@ -8,7 +8,7 @@ import type { CauseContext, CauseDefinition } from './types.js';
 import { awsSays, describeCondition, likelyIf, policyWords, isServiceAssumeFailure, statementViews, type StatementView } from './signals.js';
 import {
   action, actionIs, callerPrincipal, firstOf, operation, callerRoleArn, codeIs, coversAction, coversResource, crossAccount, editableDoc, fromMessage,
-  fromPolicy, has, isAssumeFamily, isDataEvent, lower, notInCloudTrail, policiesOf, policyLabel, service, sig, statementsFor, stmtLabel,
+  fromPolicy, has, isAssumeFamily, isDataEvent, isOpenSearchHttp, lower, notInCloudTrail, policiesOf, policyLabel, service, sig, statementsFor, stmtLabel,
   withConditionAdded, withStatementAdded, type Indexed, type StatementHit,
 } from './service-util.js';
 import { abducedFor } from './abduce.js';
@@ -142,6 +142,12 @@ const isVpcAssociation = (ctx: CauseContext) => has(ctx, VPC_ASSOCIATION_UNAUTHO
 /** Services reporting that they may not invoke a Lambda function (its resource policy lacks them). */
 const SERVICE_CANNOT_INVOKE = ['invalid permissions on lambda function', 'insufficient permissions to invoke the lambda function', 'does not have permission to invoke'];
 
+/** An OpenSearch domain's resource policy is its access policy, read from the domain's configuration. */
+const OPENSEARCH_ACCESS_POLICY = 'aws opensearch describe-domain-config --domain-name {esDomain} --region {region} --query DomainConfig.AccessPolicies.Options --output text';
+/** AWS names the caller `anonymous` (or `*`): the request reached it without a signature. */
+const callerIsAnonymous = (ctx: CauseContext) => ctx.parsed.caller?.type === 'anonymous';
+const ANONYMOUS_NOTE = 'The caller is anonymous: the request was not signed, so no policy can tell who sent it. Unless the resource is meant to be public, sign the request with SigV4 (an AWS SDK or a client with AWS credentials) instead of granting Principal "*", which lets anyone who reaches the resource call it.';
+
 const missingGrant: CauseDefinition = {
   id: 'resource-policy-missing-grant',
   title: 'The resource\'s own policy does not grant the caller',
@@ -228,11 +234,13 @@ const missingGrant: CauseDefinition = {
     { description: 'Read the secret\'s resource policy.', command: 'aws secretsmanager get-resource-policy --secret-id {targetArn}', when: (ctx) => service(ctx) === 'secretsmanager' },
     { description: 'Read the repository policy.', command: 'aws ecr get-repository-policy --repository-name {targetName}', when: (ctx) => service(ctx) === 'ecr' },
     { description: 'Read the API\'s resource policy.', command: 'aws apigateway get-rest-api --rest-api-id {apiId} --region {region} --query policy --output text', when: (ctx) => service(ctx) === 'execute-api' },
+    { description: 'Read the domain\'s access policy.', command: OPENSEARCH_ACCESS_POLICY, when: (ctx) => isOpenSearchHttp(ctx.parsed.action) },
     { description: 'In the hosted zone\'s account: the VPCs it has authorized to associate (the failing VPC must be listed).', command: 'aws route53 list-vpc-association-authorizations --hosted-zone-id <hosted-zone-id> --profile <hosted-zone-account-profile>', when: isVpcAssociation },
     { description: 'Does the caller\'s side allow it? (Across accounts both sides must.)', command: 'aws iam simulate-principal-policy --policy-source-arn {callerPrincipalArn} --action-names {action} --resource-arns {targetArn}', when: (ctx) => !!callerPrincipal(ctx) && ctx.parsed.caller?.type !== 'service' }, // an AWS service has no IAM policies to simulate
   ],
   fix: {
     description: 'Add a statement to the resource\'s policy that allows {action} for the caller (its role ARN for a role session, or its account; a service principal with aws:SourceArn / aws:SourceAccount conditions), and keep the caller\'s own Allow. Apply it with the service\'s own call (S3 put-bucket-policy, Lambda add-permission, SQS set-queue-attributes, SNS set-topic-attributes, Secrets Manager put-resource-policy, ECR set-repository-policy).',
+    notes: [{ text: ANONYMOUS_NOTE, when: callerIsAnonymous }],
     // Only the call of the target's own service: an S3 object ARN is no Lambda function name.
     commands: [
       { command: 'aws s3api put-bucket-policy --bucket {bucket} --policy file://policy.json', when: (ctx) => service(ctx) === 's3' },
@@ -342,6 +350,7 @@ const explicitDeny: CauseDefinition = {
     { description: 'Read the resource\'s policy.', command: 'aws secretsmanager get-resource-policy --secret-id {targetArn}', when: (ctx) => service(ctx) === 'secretsmanager' },
     { description: 'Read the queue policy.', command: 'aws sqs get-queue-attributes --queue-url <queue-url> --attribute-names Policy', when: (ctx) => service(ctx) === 'sqs' },
     { description: 'Read the API\'s resource policy and find the Deny (check aws:SourceIp, aws:SourceVpce, aws:PrincipalOrgID conditions); a change takes effect only after the API is deployed again.', command: 'aws apigateway get-rest-api --rest-api-id {apiId} --region {region} --query policy --output text', when: (ctx) => service(ctx) === 'execute-api' },
+    { description: 'Read the domain\'s access policy and find the Deny (check aws:SourceIp conditions and the principals it names).', command: OPENSEARCH_ACCESS_POLICY, when: (ctx) => isOpenSearchHttp(ctx.parsed.action) },
     // Event history has no data events (S3 object calls): the step would find nothing there
     { description: 'The request\'s context as CloudTrail saw it (source IP, VPC endpoint, TLS).', command: 'aws cloudtrail lookup-events --region {region} --lookup-attributes AttributeKey=EventName,AttributeValue={eventName} --max-results 20 --query \'Events[].CloudTrailEvent\' --output text', when: (ctx) => !isDataEvent(ctx.parsed.action) && !notInCloudTrail(ctx.parsed.action) },
   ],

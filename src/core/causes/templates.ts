@@ -15,15 +15,21 @@ const PLACEHOLDERS: Record<string, string> = {
   callerProfile: '<caller-account-profile>',
   targetAccount: '<target-account-id>',
   callerAccount: '<caller-account-id>',
+  // the account a trust principal must name (trust-principal-wrong-account): the caller's, or for a web identity the role's
+  trustPrincipalAccount: '<caller-account-id>',
   targetRoleName: '<target-role-name>',
   targetRoleArn: '<target-role-arn>',
   // the Resource a fix grants: the target itself unless a cause widens it (an S3 deploy's prefix)
   grantResource: '<target-arn>',
+  // identity-missing-allow's Allow: the refused action on grantResource, unless the evidence names another missing grant
+  grantAction: '<action>',
+  grantOn: '<target-arn>',
   callerRoleName: '<caller-role-name>',
   callerUserName: '<caller-user-name>',
   callerPrincipalArn: '<caller-user-or-role-arn>',
   callerArn: '<caller-arn>',
   region: '<region>',
+  esDomain: '<domain-name>',
   // oidc-sub-mismatch's fix when the token's issuer is not known (and in the catalog): every form
   oidcSubjectForms: 'GitHub repo:<org>/<repo>:ref:refs/heads/<branch> | :pull_request | :environment:<name> (or repo:<org>/<repo>:* with StringLike; repositories created from July 2026 use repo:<org>@<org-id>/<repo>@<repo-id>:…), EKS system:serviceaccount:<namespace>:<service-account>, GitLab project_path:<group>/<project>:ref_type:branch:ref:<branch>',
   eventName: '<event-name>',
@@ -221,9 +227,19 @@ export function firstStepFacts(parsed: ParsedError): TemplateFacts {
     eventName: parsed.operation ?? actionName(parsed.action),
     encodedMessage: parsed.encodedMessage ?? null,
     apiId: apiIdOf(parsed.target?.arn),
+    esDomain: openSearchDomainOf(parsed.target?.arn),
   };
 }
 
+/** The domain name of an OpenSearch domain ARN (`arn:aws:es:<region>:<account>:domain/<name>[/index…]`), or null. */
+function openSearchDomainOf(arn: string | null | undefined): string | null {
+  const i = arn ? arn.indexOf(':domain/') : -1;
+  if (i < 0 || !arn!.includes(':es:')) return null;
+  const rest = arn!.slice(i + 8);
+  const slash = rest.indexOf('/');
+  const name = slash < 0 ? rest : rest.slice(0, slash);
+  return /^[a-z][a-z0-9-]{2,27}$/.test(name) ? name : null;
+}
 /** arn:aws:execute-api:region:account:API_ID/stage/METHOD/path → API_ID. */
 function apiIdOf(arn: string | null | undefined): string | null {
   const a = splitArn(arn);
@@ -314,6 +330,7 @@ export function deriveFacts(
     accessPointName: arn?.service === 's3' && arn.resource.startsWith('accesspoint/') ? arn.resource.slice(12).split('/')[0] || null : null,
     // arn:aws:execute-api:region:account:API_ID/stage/METHOD/path
     apiId: apiIdOf(t?.arn),
+    esDomain: openSearchDomainOf(t?.arn),
 
     // request facts
     externalId: typeof request.externalId === 'string' ? request.externalId : null,

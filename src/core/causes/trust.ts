@@ -357,11 +357,17 @@ export const causes: CauseDefinition[] = [
       (ctx) => (isAwsPrincipalAssume(ctx) && !trustAnalysis(ctx).pasted && crossAccount(ctx) ? weigh(0.6, ev('Cross-account call: a mistyped account id in the trust policy looks exactly like this.')) : null),
     ],
     confirm: [
-      { description: 'The caller\'s account id.', command: 'aws sts get-caller-identity --query Account --output text --profile {callerProfile}' },
+      // a web identity has no AWS account of its own: the provider the trust names must be the role's account's
+      { description: 'The caller\'s account id.', command: 'aws sts get-caller-identity --query Account --output text --profile {callerProfile}', when: (ctx) => !webProviderInOtherAccount(ctx) },
+      { description: 'The OIDC providers of the role\'s account: the trust must name the one for the token\'s issuer, under this account.', command: 'aws iam list-open-id-connect-providers --profile {targetProfile}', when: (ctx) => !!webProviderInOtherAccount(ctx) },
       GET_TRUST,
     ],
+    facts: (ctx) => {
+      const w = webProviderInOtherAccount(ctx);
+      return { trustPrincipalAccount: w ? `${w.acct}, the role's own account (its OIDC provider for the token's issuer)` : ctx.facts.callerAccount ?? null };
+    },
     fix: {
-      description: 'Correct the account id (and partition) in the trust policy principal to {callerAccount}.',
+      description: 'Correct the account id (and partition) in the trust policy principal to {trustPrincipalAccount}.',
       commands: [UPDATE_TRUST],
       correctPolicy: (ctx) => correctTrustPrincipal(ctx, ['wrong-account']),
     },
