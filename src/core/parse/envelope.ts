@@ -25,8 +25,9 @@ export interface Envelope {
   end: number;
 }
 
-// the CLI v1 of 2015 printed `A client error (Code) occurred when calling …`
-const CLI_RE = /(?:An [Ee]rror occur?red \(([^()\s]{1,100})\)|A client error \(([^()\s]{1,100})\) occurred)(?: \(reached max retries: \d{1,3}\))? when calling the ([A-Za-z0-9]{1,100}) operation(?: \(reached max retries: \d{1,3}\))?(?:: ?|( ))/y;
+// the CLI v1 of 2015 printed `A client error (Code) occurred when calling …`; a page retyping the message may end the
+// operation with a period (`… AssumeRoleWithWebIdentity operation. Couldn't retrieve …`), the message a sentence after it
+const CLI_RE = /(?:An [Ee]rror occur?red \(([^()\s]{1,100})\)|A client error \(([^()\s]{1,100})\) occurred)(?: \(reached max retries: \d{1,3}\))? when calling the ([A-Za-z0-9]{1,100}) operation(?: \(reached max retries: \d{1,3}\))?(?:: ?|( )|\. )/y;
 const GO2_RE = /operation error ([A-Za-z0-9 ]{1,40}?): ([A-Za-z0-9]{1,100}),/y;
 const JAVA_RE = /^[ .:]{0,3}\(Service: ?([^;,()]{1,80})[;,] ?Status Code: ?(\d{3})(?:[;,] ?Error Code: ?([A-Za-z0-9][A-Za-z0-9. ]{0,100}?)(?=[;,)]|\.\.\.|$))?(?:[;,] ?Request ID: ?([^;,()\s]{0,120}))?/i;
 const PAREN_CODE_AFTER_RE = /^ {0,2}\(([A-Za-z][A-Za-z0-9.]{1,100})\)(?=[\s.,;:]|$)/;

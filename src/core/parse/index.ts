@@ -864,8 +864,22 @@ function dedupeKey(p: ParsedError): string {
   return [p.shape, p.errorCode, p.action?.toLowerCase(), p.caller?.arn, p.target?.arn, p.deny.kind, p.deny.policyType, p.message].join('\u0001');
 }
 
+/** The role name of a role ARN (`arn:…:role/path/name` → `name`), or null. */
+function roleNameOf(arn: string | null | undefined): string | null {
+  if (!arn || !/^arn:[^:\s]{1,20}:iam::[^:\s]{0,40}:role\//.test(arn)) return null;
+  const name = arn.slice(arn.lastIndexOf('/') + 1);
+  return /^[\w+=,.@-]{1,128}$/.test(name) ? name : null;
+}
+
 /** b adds nothing to a: same action/target (where b has one), no conflicting fields, less specific. */
 function subsumed(b: ParsedError, a: ParsedError): boolean {
+  // the same bare wording again with nothing of its own (no action, caller, resource or other code): one refusal
+  if (!b.action && !b.target?.arn && !b.caller?.arn && (!b.errorCode || b.errorCode === a.errorCode) && b.deny.kind === 'unknown' &&
+    !!b.message && b.message.toLowerCase() === a.message?.toLowerCase()) return true;
+  // Terraform's `IAM Role (R) cannot be assumed.` wraps the AssumeRole refusal printed under it: a role of the same
+  // name is the one refusal (a retyped paste may change the account of one copy), not a further one
+  if (b.shape === 'terraform-cannot-assume' && a.action?.toLowerCase() === 'sts:assumerole' && !!roleNameOf(b.target?.arn) &&
+    roleNameOf(b.target?.arn) === roleNameOf(a.target?.arn)) return true;
   const eq = (x: string | null | undefined, y: string | null | undefined) => !x || (!!y && x.toLowerCase() === y.toLowerCase());
   const shares = (b.action && a.action && b.action.toLowerCase() === a.action.toLowerCase()) ||
     (b.target?.arn && a.target?.arn && b.target.arn === a.target.arn);

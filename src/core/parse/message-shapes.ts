@@ -53,6 +53,9 @@ export const SHAPES: MessageShape[] = [
   { name: 'third-party-not-authorized', family: 'third-party', template: 'T21', priority: 8,
     description: 'A tool names itself instead of a principal: "Datadog is not authorized to perform …", CodePipeline "… is not authorized to perform AssumeRole on role …"',
     sample: 'Datadog is not authorized to perform sts:AssumeRole' },
+  { name: 'user-not-authorized-to-assume-role', family: 'typed', priority: 9, inferAction: 'sts:AssumeRole',
+    description: 'STS as the Go SDK (Terraform\'s assume_role) prints it: "User: X is not authorized to assume role: R"',
+    sample: 'AWS Error: AccessDenied: User: arn:aws:iam::123456789012:role/ci-runner\nis not authorized to assume role: arn:aws:iam::987654321098:role/terraform-deploy-role\n        status code: 403, request id: a1b2c3d4-...' },
   { name: 'not-authorized-to-access', family: 'typed', priority: 8,
     description: 'API Gateway / AppSync style: "User: X is not authorized to access this resource"',
     sample: 'User: arn:aws:sts::123456789012:assumed-role/app-role/session is not authorized to access this resource' },
@@ -379,6 +382,11 @@ const TAIL_IMPLICIT = new RegExp(String.raw`\.? ?because no ${TYPE_PHRASE}(?: (?
 const TAIL_TRUST_TYPO = /\.? ?because the role trust policy allows(?: the [^ ]{1,200} action)?/iy;
 const TAIL_EXPLICIT = new RegExp(String.raw`\.? ?with an explicit deny in (?:a |an |the )?${TYPE_PHRASE}(?: transitively through (?:a |an |the )?${TYPE_PHRASE})?`, 'iy');
 const TAIL_EXPLICIT_BARE = /\.? ?with an explicit deny\b/iy;
+/**
+ * A bare `with an explicit deny` that goes on to name the other kind as well (`… or missing permission: sts:TagSession`,
+ * `… / no identity-based policy allows this action`): a guide's either-or, not AWS reporting an explicit deny.
+ */
+const TAIL_EITHER_KIND = / ?(?:or|\/) (?:an? )?(?:missing permission|implicit deny|no [a-z]{1,12}(?:-[a-z]{1,12})? policy allows)/iy;
 const TAIL_OTHER = /\.? ?because (?:public (?:ACLs|policies) are prevented by the \w{1,40} setting in S3 Block Public Access|this bucket has blocked upload requests that specify Server Side Encryption with Customer provided keys \(SSE-C\)|the resource does not exist in this Region, no resource-based policies allow access, or a resource-based policy explicitly denies access)/iy;
 const POLICY_ARN_AFTER = /: ?([^\s"'\\<>]{1,400})/y;
 const CONSOLE_LINK = /\.? ?Go to (https?:\/\/[^\s"'\\<>]{1,600})/iy;
@@ -643,7 +651,7 @@ function readTail(s: string, p: number, hit: Hit): number {
   }
   m = sticky(TAIL_EXPLICIT_BARE, s, p);
   if (m) {
-    hit.denyKind = 'explicit';
+    if (!sticky(TAIL_EITHER_KIND, s, p + m[0].length)) hit.denyKind = 'explicit';
     return p + m[0].length;
   }
   m = sticky(TAIL_OTHER, s, p);
@@ -1202,6 +1210,21 @@ export const TRIGGERS: Trigger[] = [
   { re: /not authori[sz]ed to perform/gi, handle: scanNotAuthorized },
   // the console's "You need permissions" panel, read from its Action field (consolePanel)
   { re: /\bAction: /g, handle: consolePanel },
+  {
+    // "User: X is not authorized to assume role: R" — the refused action is sts:AssumeRole; a role ARN must follow
+    re: /\bis not authori[sz]ed to assume (?:the )?role:? ?/gi,
+    handle: (st, m) => {
+      const s = st.f.s;
+      const t = readTarget(st.f, skipSpaces(s, m.index + m[0].length));
+      if (!t.target || !/^["']?arn:/i.test(t.target)) return null;
+      const who = callerBefore(st, m.index + 3);
+      const h = newHit('user-not-authorized-to-assume-role', who.start, t.end);
+      h.callerRaw = who.raw;
+      h.targetRaw = t.target;
+      h.action = 'sts:AssumeRole';
+      return h;
+    },
+  },
   {
     re: /\bis not authorized to access this resource/gi,
     handle: (st, m) => {
