@@ -19,6 +19,7 @@ import { isAutoScalingSlr } from './service-use.js';
 import { ctxCache } from './memo.js';
 import { decodedDeny, decodedNoAllow } from './decoded.js';
 import { simulatedSignal, simulation } from './simulated.js';
+import { hay } from './text-index.js';
 
 
 const SIMULATE = {
@@ -290,8 +291,12 @@ function keyPolicyDelegates(ctx: CauseContext): { delegates: boolean; policyInde
 }
 
 /** A target ARN that is a sub-resource of what policies usually name (a DynamoDB index, a log stream). */
-function subResourceOf(arn: string): { what: string; parent: string; hint: string; kind?: string } | null {
-  if (!arn.startsWith('arn:')) return null;
+function subResourceOf(arn: string, action = ''): { what: string; parent: string; hint: string; kind?: string } | null {
+  // a resource the paste elided (`.../index/<name>`) still shows a DynamoDB index when the refused action is DynamoDB's
+  if (!arn.startsWith('arn:')) {
+    return action.startsWith('dynamodb:') && /^(?:\.{2,3}|…)\/?(?:table\/[^/\s]{1,255}\/)?index\/[^/\s]{1,255}$/.test(arn)
+      ? { what: 'a DynamoDB index', parent: 'the table ARN', hint: 'add arn:…:table/<name>/index/*' } : null;
+  }
   if (arn.includes(':dynamodb:') && arn.includes('/index/')) return { what: 'a DynamoDB index', parent: 'the table ARN', hint: 'add arn:…:table/<name>/index/*' };
   if (arn.includes(':dynamodb:') && arn.includes('/stream/')) return { what: 'a DynamoDB stream', parent: 'the table ARN', hint: 'add arn:…:table/<name>/stream/*' };
   if (arn.includes(':logs:') && arn.includes(':log-stream:')) return { what: 'a log stream', parent: 'the log group ARN without its :* suffix', hint: 'use arn:…:log-group:<name>:*' };
@@ -502,6 +507,42 @@ function resourceFor(ctx: CauseContext): string | null {
   return arn;
 }
 
+/** Words by which a paste says the refused identity holds administrator-level permissions. */
+const ADMIN_CLAIMS = [
+  'administrative privileges', 'administrative permissions', 'administrative access', 'administrator access',
+  'administrator privileges', 'administrator permissions', 'admin privileges', 'admin permissions', 'admin rights',
+  'administratoraccess policy', 'administratoraccess managed policy', 'has administratoraccess', 'have administratoraccess',
+  'with administratoraccess', 'attached administratoraccess',
+];
+/** A negation just before the claim (`no admin rights`, `doesn't have administrator access`, `without …`). */
+const NEGATED_BEFORE = /(?:\bno|\bnot|n't|\bwithout|\blacks?|\black of|\bnever)(?: [a-z]{1,14}){0,3} $/;
+
+/**
+ * The paste says the refused identity holds administrator-level permissions (`even with AdministratorAccess`, `granted
+ * broad administrative privileges`): an Allow for the action is then there, so an implicit identity deny is unlikely and
+ * a Deny somewhere (a quarantine policy AWS attaches to exposed keys, a guard policy, an SCP) is the likelier reason.
+ * Not when AWS itself reports no allowing policy, nor when the identity's policies are pasted (they are read instead).
+ */
+const claimsAdmin = ctxCache<boolean>();
+function saysAdmin(ctx: CauseContext): boolean {
+  const known = claimsAdmin.get(ctx);
+  if (known !== undefined) return known;
+  let out = false;
+  if (denyKind(ctx) !== 'implicit') {
+    const h = hay(ctx);
+    for (const c of ADMIN_CLAIMS) {
+      let i = h.indexOf(c);
+      for (let n = 0; i >= 0 && n < 8 && !out; n++) {
+        if (!NEGATED_BEFORE.test(h.slice(Math.max(0, i - 40), i))) out = true;
+        i = h.indexOf(c, i + c.length);
+      }
+      if (out) break;
+    }
+  }
+  claimsAdmin.set(ctx, out);
+  return out;
+}
+
 export const causes: CauseDefinition[] = [
   {
     id: 'identity-missing-allow',
@@ -518,6 +559,8 @@ export const causes: CauseDefinition[] = [
       trustAloneSuffices,
       resourceAloneSuffices,
       otherAuthorityRefused,
+      (ctx) => (saysAdmin(ctx) && !identityAnalysis(ctx).pasted
+        ? weigh(0.3, ev('The paste says the identity holds administrator-level permissions: an Allow for the action is then in place, so a Deny is the likelier reason.', 'message')) : null),
       (ctx) => {
         const a = identityAnalysis(ctx);
         if (!a.pasted) return null;
@@ -586,6 +629,8 @@ export const causes: CauseDefinition[] = [
       trustAloneSuffices,
       resourceAloneSuffices,
       otherAuthorityRefused,
+      (ctx) => (saysAdmin(ctx) && !identityAnalysis(ctx).pasted
+        ? weigh(0.3, ev('The paste says the identity holds administrator-level permissions, which allow every action on every resource: no Resource to mismatch.', 'message')) : null),
       (ctx) => {
         const a = identityAnalysis(ctx);
         const action = ctx.parsed.action ?? 'the action';
@@ -599,7 +644,7 @@ export const causes: CauseDefinition[] = [
           if (profile) return weigh(4, ev(`The call went through the cross-Region inference profile ${profile}: Bedrock authorizes ${action} on the profile's ARN (and on the model in each Region it routes to), and a policy written for the model grants only arn:…::foundation-model/… — add the inference-profile ARN to the Allow's Resource.`, 'message'));
           const waf = denyKind(ctx) !== 'explicit' ? wafReferencedResource(ctx) : null;
           if (waf) return weigh(4, ev(`WAF authorizes ${action} against each IP set, regex pattern set and rule group the request references, not only the web ACL or rule group it creates or updates: the refused resource (${ctx.parsed.target?.arn}) is a referenced ${waf}, which an Allow whose Resource lists only the ACL does not cover. Add the referenced resources' ARNs (or arn:…:wafv2:<region>:<account>:*/${waf}/*) to the Resource.`, 'message'));
-          const sub = subResourceOf(ctx.parsed.target?.arn ?? '');
+          const sub = subResourceOf(ctx.parsed.target?.arn ?? '', actionOf(ctx));
           if (sub) return weigh(4, ev(`The call is on ${sub.what} (${ctx.parsed.target?.arn}), ${sub.kind ?? 'a sub-resource'}: policies often name only ${sub.parent} and miss it (${sub.hint}).`, 'message'));
           if (isStsFamily(ctx)) return weigh(0.6, ev('For AssumeRole a missing grant is more common than a mistyped role ARN in the caller\'s policy; only the policy or the simulator can tell.', 'catalog'));
           return weigh(0.7, ev('A missing Allow is more common than an Allow on the wrong Resource; only the policy or the simulator can tell.', 'catalog'));
@@ -719,6 +764,8 @@ export const causes: CauseDefinition[] = [
         if (denyType(ctx) === 'identity-based' && denyKind(ctx) === 'explicit') return weigh(1, ev('No pasted identity Deny matches; the denying policy is another one (the message may name it).', 'policy'));
         return weigh(0.2, ev('No Deny statement of the pasted identity policies matches this call.', 'policy', a.views[0]?.policyIndex));
       },
+      (ctx) => (saysAdmin(ctx) && !identityAnalysis(ctx).pasted && !denyType(ctx)
+        ? weigh(6, ev('The paste says the identity holds administrator-level permissions and is still refused: a Deny overrides that Allow — often one attached to the identity itself (a guard policy, or the quarantine policy AWS attaches to exposed access keys).', 'message')) : null),
       (ctx) => {
         // untyped explicit deny: a Deny found in another pasted policy is the likelier source
         if (denyType(ctx) || denyKind(ctx) !== 'explicit' || identityAnalysis(ctx).pasted) return null;

@@ -34,8 +34,15 @@ export const hasSourceIdentity = (ctx: CauseContext) =>
   ctx.request.sourceIdentity !== undefined || ctxValues(ctx, 'aws:SourceIdentity') !== null || ctxValues(ctx, 'sts:SourceIdentity') !== null
   || federatedPasses(ctx).sourceIdentity !== null;
 
+/**
+ * The refusal's tail names this action as the permission that was missing (`… on resource: <role> with an explicit
+ * deny or missing permission: sts:TagSession`): the AssumeRole was refused for the extra action, not for itself.
+ */
+const namesMissing = (ctx: CauseContext, act: string) => has(ctx, `missing permission: ${act.toLowerCase()}`, `missing permission ${act.toLowerCase()}`);
+
 /** The message names this action as the one refused. */
-const namesAction = (ctx: CauseContext, act: string) => actionIs(ctx, act) || has(ctx, `perform: ${act.toLowerCase()}`, `perform ${act.toLowerCase()}`);
+const namesAction = (ctx: CauseContext, act: string) => actionIs(ctx, act) || has(ctx, `perform: ${act.toLowerCase()}`, `perform ${act.toLowerCase()}`)
+  || namesMissing(ctx, act);
 
 /** The denial names sts:AssumeRole itself (so the tags / source identity were not what failed). */
 const namesPlainAssume = (ctx: CauseContext) => actionIs(ctx, 'sts:AssumeRole') && has(ctx, 'perform: sts:assumerole ');
@@ -51,6 +58,9 @@ function extraActionSignals(act: 'sts:TagSession' | 'sts:SetSourceIdentity', wha
     (ctx) => {
       if (actionIs(ctx, act)) {
         return sig(40, fromMessage(`The refused action is ${act}: the call passed ${what}, which needs ${act} in addition to the AssumeRole action.`));
+      }
+      if (namesMissing(ctx, act) && isAssumeFamily(ctx)) {
+        return sig(30, fromMessage(`The refusal names ${act} as the missing permission: the call passed ${what}, which needs ${act} in addition to the AssumeRole action.`));
       }
       if (namesAction(ctx, act)) return sig(8, fromMessage(`The text names ${act}.`));
       if (namesPlainAssume(ctx)) return sig(0.15, fromMessage(`The message refuses sts:AssumeRole itself, not ${act}.`));
@@ -181,7 +191,7 @@ const tagSession: CauseDefinition = {
   prior: 0.18,
   specificity: 2,
   refines: ['identity-missing-allow'],
-  gate: { actions: ['sts:tagsession'], request: ['sessionTags'], keys: ['session-tags'], phrases: ['perform: sts:tagsession', 'perform sts:tagsession', 'principaltag', 'aws.amazon.com/tags'] },
+  gate: { actions: ['sts:tagsession'], request: ['sessionTags'], keys: ['session-tags'], phrases: ['perform: sts:tagsession', 'perform sts:tagsession', 'missing permission: sts:tagsession', 'missing permission sts:tagsession', 'principaltag', 'aws.amazon.com/tags'] },
   appliesTo: (ctx) => namesAction(ctx, 'sts:TagSession') || (hasSessionTags(ctx) && isAssumeFamily(ctx))
     || ((isSaml(ctx) || isWebIdentity(ctx)) && has(ctx, 'principaltag', 'aws.amazon.com/tags')),
   signals: [
@@ -224,7 +234,7 @@ const setSourceIdentity: CauseDefinition = {
   prior: 0.08,
   specificity: 2,
   refines: ['identity-missing-allow'],
-  gate: { actions: ['sts:setsourceidentity'], keys: ['source-identity'], phrases: ['perform: sts:setsourceidentity', 'perform sts:setsourceidentity', 'sourceidentity', 'source identity'] },
+  gate: { actions: ['sts:setsourceidentity'], keys: ['source-identity'], phrases: ['perform: sts:setsourceidentity', 'perform sts:setsourceidentity', 'missing permission: sts:setsourceidentity', 'sourceidentity', 'source identity'] },
   appliesTo: (ctx) => namesAction(ctx, 'sts:SetSourceIdentity') || (hasSourceIdentity(ctx) && isAssumeFamily(ctx))
     || (isSaml(ctx) && has(ctx, 'sourceidentity', 'source identity')),
   signals: [
