@@ -17,11 +17,21 @@
  *   index): want identity-resource-mismatch, got it second behind identity-missing-allow.
  * - r26-27 (`AccessDeniedException: User is not authorized to perform iam:PassRole`; a managed policy's explicit
  *   deny): want identity-explicit-deny, got missing-passrole, identity-missing-allow, identity-resource-mismatch.
+ * After the parser's rules (round26-rules in test/parse: r26-05's tail no longer reads as an explicit deny) and the
+ * cause rules of test/causes/round26-rules.test.ts — an AssumeRole refusal whose tail names sts:TagSession /
+ * sts:SetSourceIdentity as the `missing permission` raises that cause; a DynamoDB action refused on an elided
+ * `.../index/<name>` resource reads as an index the policy does not name (as the full ARN already did); a paste saying
+ * the refused identity holds administrator permissions (`AdministratorAccess policy attached`, `administrative
+ * privileges`, not negated, not when AWS says no policy allows) lowers a missing Allow or a Resource mismatch and
+ * raises an identity Deny — top-1 10/11, top-3 10/11. Left: r26-27 — `User is not authorized to perform iam:PassRole`
+ * and a sentence about deploying; only the post's later prose (a managed policy's Deny) names the cause, and
+ * missing-passrole first is the right reading of the message alone. The round is no longer blind; the bars are these
+ * figures.
  */
 import { describeLabeledRound } from './held-out.js';
 
 describeLabeledRound({
   name: 'round-26 labeled pastes (message only)', errorsFile: 'real-errors-round26.jsonl',
-  causesFile: 'real-causes-round26.jsonl', minLabels: 11, top1Bar: 0, top3Bar: 0, everyMessageListed: true,
+  causesFile: 'real-causes-round26.jsonl', minLabels: 11, top1Bar: 10 / 11, top3Bar: 10 / 11, everyMessageListed: true,
   distinctSources: true, sourcePattern: /^(?:[\w.-]+\/[\w.-]+#\d+|https?:\/\/\S+)$/,
 });
