@@ -82,7 +82,7 @@ describe('no regex of the project is vulnerable to ReDoS', () => {
     }
     all = [...unique.values()];
     results = await Promise.all(all.map(async (r) => ({ r, d: await check(r.source, r.flags, PARAMS) })));
-    // recheck takes ~100 s for the project's regexes on an idle 2-core machine and more under load: the bound only
+    // recheck took 40–100 s for the project's regexes alone on this 2-core machine, more under load: the bound only
     // stops a hang (helpers' full runs at load 7 timed out at 120 s)
   }, 360_000);
 
