@@ -1,7 +1,7 @@
 /**
  * Thirteenth blind measurement (2026-11-30) of the build at main 8e96654, on inputs nobody tuned it for: twenty cases,
  * twelve in the product's first depth (sts:AssumeRole and its siblings, and which principal really called) and eight
- * across services. Fixtures were committed first (83b7069) before anything ran against them; no code under src/ was
+ * across services. Fixtures were committed first (3cb8253) before anything ran against them; no code under src/ was
  * changed for these figures.
  * - Scenarios: test/fixtures/blind-scenarios-13 (n01–n20), written without reading src/ or tests other than this
  *   harness's model blind12.test.ts, held-out.ts and two blind-scenarios-12 fixtures; cause ids from design/causes.md and
@@ -43,7 +43,30 @@
  *   while the policy engine — and IAM — expand its wildcards), scp-deny likely in n05 (the management account was not
  *   recognized, neither from describe-organization's MasterAccountId nor from the describe-policy ARN), and
  *   oidc-audience-mismatch third in n06 (the job's id_tokens aud, which the trust's :aud accepts, was not read).
- * These were the blind figures; the bars are these figures, the two cases outside the top 3 asserted as known misses.
+ * These were the blind figures.
+ *
+ * After the fixes — no longer blind: the rules were written after reading the misses, each tried both ways on other
+ * inputs (blind13-rules.test.ts, every must-change case failing on the base build 8e96654); docs/decisions/033.
+ * - ArnEquals and ArnNotEquals expand * and ? per ARN part in the causes' quick condition check, as the engine and IAM
+ *   do (n01: condition-principalarn no longer confirmed; the "compares literally" note is StringEquals' only).
+ * - STS's error answer to an AssumeRole* call means a token reached STS: the client-stage words of a step that fetched
+ *   it do not place the failure before STS (n08: oidc-audience-mismatch confirmed, first).
+ * - Athena "Access denied when writing output to url: s3://b/k" is s3:PutObject on arn:aws:s3:::b/k through Athena
+ *   (n16: identity-resource-mismatch confirmed, first).
+ * - SCPs do not affect the management account: an SCP whose describe-policy ARN names the caller's account does not
+ *   apply (policy engine, as for RCPs), and describe-organization's MasterAccountId equal to the caller's account rules
+ *   scp-deny out (n05).
+ * - GitLab: the job's id_tokens aud is the token's aud; a job whose only rule is `if: $CI_COMMIT_TAG` has a sub of the
+ *   form project_path:…:ref_type:tag:ref:… (n06: oidc-sub-mismatch confirmed, oidc-audience-mismatch ruled out).
+ * - "User with accountId: N" is a principal of account N (type unknown, not root) (n18).
+ * - Glue get-resource-policy's PolicyInJson and CloudWatch Logs' accessPolicy (one destination of describe-destinations)
+ *   are read as the resource policy (n17: condition-principalorgid confirmed, first; n18: resource-policy-missing-grant
+ *   confirmed, first).
+ * - AssumeRole of OrganizationAccountAccessRole in an account the paste lists with JoinedMethod INVITED raises
+ *   role-missing-or-typo (likely, not proven: the role may have been created by hand) (n10: first).
+ * Measured: top-1 20/20, top-3 20/20, ruled-out kept 59/60, notAbove: none labeled. Left: n06's oidc-provider-missing
+ * stays unlikely at rank 3 (a plain AccessDenied weighs it down without ruling it out, as decided in round 12; only
+ * three causes stay open). The bars are these figures.
  */
 import { describeHeldOut } from './held-out.js';
 
@@ -51,11 +74,7 @@ describeHeldOut({
   name: 'blind scenarios, thirteenth round (n01–n20, first depth and across services)',
   folder: 'blind-scenarios-13',
   minCount: 20,
-  top1Bar: 15 / 20,
-  top3Bar: 18 / 20,
-  ruledOutBar: 56 / 60,
-  knownMisses: [
-    'n16-boto3-athena-enforced-workgroup-output-location-overrides-client-bucket',
-    'n17-java-glue-cross-account-catalog-policy-principalorgid-other-org',
-  ],
+  top1Bar: 20 / 20,
+  top3Bar: 20 / 20,
+  ruledOutBar: 59 / 60,
 });

@@ -415,7 +415,8 @@ export const causes: CauseDefinition[] = [
     explain: (f) => {
       const o = f.outcome;
       const base = o.operator.replace(/^For(?:AnyValue|AllValues):/, '').replace(/IfExists$/, '');
-      if ((base === 'StringEquals' || base === 'ArnEquals') && o.values.some((v) => v.includes('*'))) return `${base} compares literally: the * in ${quote(o.values)} is not a wildcard; use ArnLike.`;
+      // ArnEquals expands * and ? like ArnLike (IAM "Condition operators", ARN section); StringEquals does not
+      if (base === 'StringEquals' && o.values.some((v) => v.includes('*'))) return `${base} compares literally: the * in ${quote(o.values)} is not a wildcard; use ArnLike.`;
       if (o.values.some((v) => v.includes(':assumed-role/'))) return 'aws:PrincipalArn is the role ARN, never an assumed-role session ARN.';
       return null;
     },

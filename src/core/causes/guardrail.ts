@@ -3,9 +3,9 @@
  * RCPs on the resource's account path, VPC endpoint policies.
  */
 import type { DenyPolicyType, PolicyKind } from '../types.js';
-import type { CauseContext, CauseDefinition, SignalResult } from './types.js';
+import type { CauseContext, CauseDefinition, Signal, SignalResult } from './types.js';
 import {
-  claim, mentions,
+  claim, mentions, perAnswer,
   actionOf, awsSays, policyWords, clone, confirm, crossAccount, denyKind, denyType, docStatements, ev, evaluationOf, isDenial, isStsFamily, pasted, policyLabel,
   principalOk, ruleOut, likelyIf, statementViews, stmtLabel, weigh, type StatementView,
 } from './signals.js';
@@ -209,6 +209,36 @@ function exemptCaller(ctx: CauseContext, kind: PolicyKind): { policyIndex: numbe
   return { policyIndex: v.policyIndex, policy: doc };
 }
 
+const MASTER_ID = /"(?:MasterAccountId|ManagementAccountId)"\s{0,20}:\s{0,20}"(\d{12})"/g;
+
+/**
+ * The paste shows the organization's management account (`aws organizations describe-organization`'s
+ * MasterAccountId) and it is the caller's account: SCPs do not affect users or roles in the management account
+ * (AWS Organizations, "Service control policies"), whatever a pasted SCP says. Several different ids: no proof.
+ */
+const managementAccountCaller = perAnswer(managementAccountCallerUncached);
+function managementAccountCallerUncached(ctx: CauseContext): SignalResult | null {
+  const acct = ctx.parsed.caller?.accountId;
+  if (!acct) return null;
+  // a pasted describe-policy's ARN names the management account (arn:aws:organizations::<management>:policy/…)
+  const named = pasted(ctx, 'scp').find((p) => p.policy.meta?.managementAccount === acct);
+  if (named) return ruleOut(ev(`The caller's account ${acct} is the organization's management account (the ARN of ${policyLabel(named.policy, named.index)} names it): service control policies do not affect users or roles in the management account.`, 'policy', named.index));
+  if (!ctx.text.includes('AccountId"')) return null;
+  let found: string | null = null;
+  MASTER_ID.lastIndex = 0;
+  for (let m = MASTER_ID.exec(ctx.text), n = 0; m && n < 20; m = MASTER_ID.exec(ctx.text), n++) {
+    if (found !== null && found !== m[1]) return null;
+    found = m[1]!;
+  }
+  if (found !== acct) return null;
+  return ruleOut(ev(`The caller's account ${acct} is the organization's management account (MasterAccountId in the paste): service control policies do not affect users or roles in the management account.`));
+}
+
+/** A signal of scp-deny that says nothing once the caller is shown to be in the management account. */
+function unlessManagement(sig: Signal): Signal {
+  return (ctx) => (managementAccountCaller(ctx) ? null : sig(ctx));
+}
+
 export const causes: CauseDefinition[] = [
   {
     id: 'scp-deny',
@@ -219,12 +249,11 @@ export const causes: CauseDefinition[] = [
     specificity: 1,
     appliesTo: (ctx) => appliesGuard(ctx) && ctx.parsed.caller?.type !== 'service',
     signals: [
-      simulatedSignal('scp-deny'),
+      unlessManagement(simulatedSignal('scp-deny')),
       guardMessage('service-control', 'service control policy', (ctx) => (crossAccount(ctx) === true && isStsFamily(ctx) ? 0.5 : 0.4)),
-      decodedDeny('scp'),
-      decodedNoAllow,
-      scpOffPathNote,
-      denyProof('scp', 'SCP', (ctx, views) => {
+      managementAccountCaller,
+      ...[decodedDeny('scp'), decodedNoAllow, scpOffPathNote].map(unlessManagement),
+      unlessManagement(denyProof('scp', 'SCP', (ctx, views) => {
         const allows = views.filter((v) => v.st.effect === 'Allow');
         const covering = allows.find((v) => v.action && v.resource !== false && v.condition !== false);
         const said = denyType(ctx) === 'service-control';
@@ -241,7 +270,7 @@ export const causes: CauseDefinition[] = [
         if (allows.length) return confirm(ev(`The pasted SCPs allow-list actions, and none allows ${ctx.parsed.action}: every level from the root to the account needs an Allow.`, 'policy', views[0]?.policyIndex));
         return said ? weigh(0.8, ev('No pasted SCP statement denies this call; another SCP on the path (or a level without FullAWSAccess) must.', 'policy', views[0]?.policyIndex))
           : ruleOut(ev('No statement of the pasted SCPs denies this call.', 'policy', views[0]?.policyIndex));
-      }),
+      })),
     ],
     confirm: [
       { description: 'Read the SCP the message names (from the management account or a delegated administrator).', command: 'aws organizations describe-policy --policy-id {policyId} --query Policy.Content --output text --profile <management-account-profile>', when: (ctx) => !!ctx.facts.policyId },

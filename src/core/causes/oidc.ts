@@ -460,6 +460,50 @@ function noWebStatement(ctx: CauseContext, claim: 'sub' | 'aud') {
 }
 
 /** The checks of one claim (`sub`, `aud`) across the web-identity statements. */
+const TAG_RULE = /^[ \t]{0,40}-[ \t]{1,10}if:[ \t]{0,10}["']?\$CI_COMMIT_TAG["']?[ \t]{0,10}$/m;
+const ANY_RULE = /^[ \t]{0,40}-[ \t]{1,10}if:/gm;
+
+/**
+ * A GitLab job whose only rule is `- if: $CI_COMMIT_TAG` runs for tag pipelines only, so its ID token's default
+ * sub reads project_path:<project>:ref_type:tag:ref:<tag> (GitLab "ID tokens", the sub claim). Null when the paste
+ * shows another rule (the job may run for branches too) or no such rule.
+ */
+function gitlabTagSubShape(ctx: CauseContext): SubShape | null {
+  const text = ctx.text.length > 100_000 ? ctx.text.slice(0, 100_000) : ctx.text;
+  if (!text.includes('$CI_COMMIT_TAG') || !TAG_RULE.test(text)) return null;
+  ANY_RULE.lastIndex = 0;
+  let rules = 0;
+  while (ANY_RULE.exec(text) && rules < 3) rules++;
+  if (rules !== 1) return null;
+  return { pattern: 'project_path:*:ref_type:tag:ref:*', shown: 'project_path:<group>/<project>:ref_type:tag:ref:<tag>', from: 'the job\'s only rule is if: $CI_COMMIT_TAG, so it runs for tags' };
+}
+
+const ID_TOKENS = /(?:^|\n)[ \t]{0,40}id_tokens:[ \t]{0,20}\n/g;
+const YAML_AUD = /^[ \t]{1,60}aud:[ \t]{0,20}["']?([^\s"'#]{1,300})["']?[ \t]{0,20}$/;
+
+/**
+ * The aud a GitLab job's `id_tokens:` block requests (`aud: https://gitlab.com`), when the paste shows exactly one
+ * such block with one literal aud line (GitLab "OpenID Connect (OIDC) Authentication Using ID Tokens": each token
+ * carries the aud the job sets). Null for a variable, a list, or several values. Bounded: 40 lines after the key.
+ */
+function gitlabIdTokenAud(ctx: CauseContext): string | null {
+  const text = ctx.text.length > 100_000 ? ctx.text.slice(0, 100_000) : ctx.text;
+  ID_TOKENS.lastIndex = 0;
+  const m = ID_TOKENS.exec(text);
+  if (!m || ID_TOKENS.exec(text)) return null;
+  const lines = text.slice(m.index + m[0].length, m.index + m[0].length + 4000).split('\n', 40);
+  let found: string | null = null;
+  for (const line of lines) {
+    if (line.trim() && !/^[ \t]/.test(line)) break; // the block ends at the next top-level key
+    const a = YAML_AUD.exec(line);
+    if (!a) continue;
+    const v = a[1]!;
+    if (v.includes('$') || (found !== null && found !== v)) return null;
+    found = v;
+  }
+  return found;
+}
+
 function claimChecks(ctx: CauseContext, claim: 'sub' | 'aud'): { statements: number; unconstrained: boolean; checks: KeyCheck[] } {
   const stmts = webStatements(ctx);
   const checks: KeyCheck[] = [];
@@ -472,9 +516,10 @@ function claimChecks(ctx: CauseContext, claim: 'sub' | 'aud'): { statements: num
       if (schemeKey(clause.key)) { checks.push({ policy, st, clause, actual: null, neverSent: true, result: absentClause(clause) }); continue; }
       const exact = known.find((k) => k.key.toLowerCase() === clause.key.toLowerCase()) ?? (known.length === 1 ? known[0] : undefined);
       // nothing given for the claim: the token's claim as the paste shows it (GitHub's, or a decoded token's under its printed iss)
-      const stated = !exact ? statedClaimFor(ctx, clause.key, claim) : null;
+      // GitLab: the job's id_tokens block sets the token's aud itself (GitLab "ID tokens")
+      const stated = !exact ? statedClaimFor(ctx, clause.key, claim) ?? (claim === 'aud' && isGitlab(ctx) ? gitlabIdTokenAud(ctx) : null) : null;
       const actual = exact ? exact.values : stated ? [stated] : null;
-      const shape = !actual && claim === 'sub' && clause.key.toLowerCase().startsWith(`${GITHUB_ISSUER}:`) ? githubSubShape(ctx) : null;
+      const shape = !actual && claim === 'sub' ? clause.key.toLowerCase().startsWith(`${GITHUB_ISSUER}:`) ? githubSubShape(ctx) : isGitlab(ctx) ? gitlabTagSubShape(ctx) : null : null;
       // an EKS token's sub from the service account the paste names (kubectl, eksctl, a manifest)
       const named = !actual && !shape && claim === 'sub' && clause.key.toLowerCase().startsWith('oidc.eks.') ? namedEksSub(ctx) : null;
       if (shape) checks.push({ policy, st, clause, actual, shape, result: shapeMatch(clause, shape) });

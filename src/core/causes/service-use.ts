@@ -40,6 +40,7 @@ export interface ServiceUse {
 
 export const LAMBDA_IMAGE_DOC = 'https://docs.aws.amazon.com/lambda/latest/dg/images-create.html#configuration-images-xaccount-permissions';
 export const ATHENA_S3_DOC = 'https://docs.aws.amazon.com/athena/latest/ug/s3-permissions.html';
+const ATHENA_WRITE = 'access denied when writing output to url: s3://';
 export const LAMBDA_ROLE_DOC = 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-intro-execution-role.html';
 export const ASG_KEY_DOC = 'https://docs.aws.amazon.com/autoscaling/ec2/userguide/key-policy-requirements-EBS-encryption.html';
 export const ASG_SLR = 'AWSServiceRoleForAutoScaling';
@@ -467,6 +468,18 @@ export function serviceUse(parsed: ParsedError, text: string): ServiceUse | null
     if (!read) return null;
     return {
       via: 'athena', action: read.action, also: read.action === 's3:GetObject' ? ['s3:ListBucket'] : [], target: read.target, servicePrincipal: null,
+      context: { 'aws:CalledVia': ['athena.amazonaws.com'], 'aws:CalledViaFirst': 'athena.amazonaws.com', 'aws:ViaAWSService': 'true' },
+      absent: VPC_KEYS, doc: ATHENA_S3_DOC,
+    };
+  }
+  // Athena writing the query results (StartQueryExecution's output, or the workgroup's enforced location): S3
+  // PutObject on the result object with the caller's credentials (Athena "Access to Amazon S3")
+  const write = lower.indexOf(ATHENA_WRITE);
+  if (write >= 0) {
+    const read = s3Read(src, write + ATHENA_WRITE.length);
+    if (!read || read.target.resourceType !== 'object') return null;
+    return {
+      via: 'athena', action: 's3:PutObject', also: ['s3:GetBucketLocation'], target: read.target, servicePrincipal: null,
       context: { 'aws:CalledVia': ['athena.amazonaws.com'], 'aws:CalledViaFirst': 'athena.amazonaws.com', 'aws:ViaAWSService': 'true' },
       absent: VPC_KEYS, doc: ATHENA_S3_DOC,
     };

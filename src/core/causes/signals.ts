@@ -255,7 +255,10 @@ export function failureStage(ctx: CauseContext): Stage | null {
   if (stageCache.has(ctx)) return stageCache.get(ctx) ?? null;
   // the SDK found no credentials: nothing was sent (decided by the main error, not a line elsewhere in the paste)
   let out: Stage | null = ctx.parsed.shape === 'no-credentials' ? 'client' : null;
-  if (!out) for (const [stage, words] of STAGE_WORDS) if (words.some((w) => mentions(ctx, w))) { out = stage; break; }
+  // STS's own answer to an AssumeRole* call (an error code with the operation) means a token reached STS: a step
+  // that fetched the token (curl to ACTIONS_ID_TOKEN_REQUEST_URL) names the client words without failing there
+  const stsAnswered = !!ctx.parsed.errorCode && /^AssumeRole/.test(ctx.parsed.operation ?? '');
+  if (!out) for (const [stage, words] of STAGE_WORDS) if ((stage !== 'client' || !stsAnswered) && words.some((w) => mentions(ctx, w))) { out = stage; break; }
   stageCache.set(ctx, out);
   return out;
 }
@@ -900,12 +903,39 @@ function directKmsCall(ctx: CauseContext): boolean {
   return t === 'user' || t === 'assumed-role' || t === 'role' || t === 'federated-user' || t === 'root';
 }
 
+/**
+ * The ARN operators' test (IAM "Condition operators", ARN section): both values split into their six
+ * colon-delimited parts (the last keeps its colons), each part matched with * and ? wildcards, so a * never spans
+ * a colon. A value that is not an ARN never matches. Linear: indexOf and globMatch per part.
+ */
+function arnPartsMatch(pattern: string, value: string): boolean {
+  const p = arnSix(pattern);
+  const v = arnSix(value);
+  if (!p || !v) return false;
+  for (let i = 0; i < 6; i++) if (!globMatch(p[i]!, v[i]!)) return false;
+  return true;
+}
+function arnSix(s: string): string[] | null {
+  const out: string[] = [];
+  let at = 0;
+  for (let i = 0; i < 5; i++) {
+    const c = s.indexOf(':', at);
+    if (c < 0) return null;
+    out.push(s.slice(at, c));
+    at = c + 1;
+  }
+  out.push(s.slice(at));
+  return out[0] === 'arn' || out[0] === '*' ? out : null;
+}
+
 function matchOne(base: string, cond: string, val: string): boolean | 'unknown' {
   if (cond.includes('${')) return 'unknown';
   switch (base) {
-    case 'stringequals': case 'arnequals': return cond === val;
+    case 'stringequals': return cond === val;
     case 'stringequalsignorecase': return cond.toLowerCase() === val.toLowerCase();
-    case 'stringlike': case 'arnlike': return globMatch(cond, val);
+    case 'stringlike': return globMatch(cond, val);
+    // IAM: ArnEquals and ArnLike alike compare the six colon-delimited parts, each with * and ? wildcards
+    case 'arnequals': case 'arnlike': return arnPartsMatch(cond, val);
     case 'bool': return cond.toLowerCase() === val.toLowerCase();
     case 'numericequals': return Number(cond) === Number(val);
     case 'numericlessthan': return Number(val) < Number(cond);

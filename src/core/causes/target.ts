@@ -50,6 +50,29 @@ const ARN_FIELD = ["at 'rolearn' failed to satisfy constraint", "at 'principalar
 /** CDK found no bootstrap version parameter (`SSM parameter /cdk-bootstrap/<qualifier>/version not found`): no bootstrap stack, so no CDK roles. */
 const cdkNotBootstrapped = (ctx: CauseContext) => has(ctx, '/cdk-bootstrap/') && has(ctx, 'not found', 'has the environment been bootstrapped');
 
+const ORG_ROLE_DOC = 'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_create-cross-account-role.html';
+const ACCOUNT_RECORD = /"Id"\s{0,20}:\s{0,20}"(\d{12})"[^{}]{0,600}?"JoinedMethod"\s{0,20}:\s{0,20}"(INVITED|CREATED)"/g;
+
+/**
+ * AssumeRole of OrganizationAccountAccessRole in an account the paste lists (organizations list-accounts /
+ * describe-account) as JoinedMethod INVITED: Organizations creates that role only in accounts it creates; an invited
+ * account has it only if someone created it by hand (AWS Organizations, "Creating OrganizationAccountAccessRole for an
+ * invited account"). Likely, not proven: the role may have been added since. Bounded scan of the account records.
+ */
+function invitedAccountAccessRole(ctx: CauseContext) {
+  const t = ctx.parsed.target;
+  if (!isAssumeFamily(ctx) || t?.resourceType !== 'role' || t.name !== 'OrganizationAccountAccessRole' || !t.accountId) return null;
+  if (!ctx.text.includes('"JoinedMethod"')) return null;
+  ACCOUNT_RECORD.lastIndex = 0;
+  const text = ctx.text.length > 100_000 ? ctx.text.slice(0, 100_000) : ctx.text;
+  for (let m = ACCOUNT_RECORD.exec(text), n = 0; m && n < 200; m = ACCOUNT_RECORD.exec(text), n++) {
+    if (m[1] !== t.accountId) continue;
+    if (m[2] !== 'INVITED') return null;
+    return sig(12, fromMessage(`The paste lists account ${t.accountId} with JoinedMethod INVITED: AWS Organizations creates OrganizationAccountAccessRole only in the accounts it creates, so an invited account has no such role unless someone created it there (${ORG_ROLE_DOC}).`));
+  }
+  return null;
+}
+
 const roleMissing: CauseDefinition = {
   id: 'role-missing-or-typo',
   title: 'The role ARN is wrong: the role does not exist there (typo, case, account, partition or path)',
@@ -67,6 +90,7 @@ const roleMissing: CauseDefinition = {
     return isAssumeFamily(ctx);
   },
   signals: [
+    invitedAccountAccessRole,
     // STS looks the provider up in the account the RoleArn names: a wrong account id there misses it
     (ctx) => (providerLookup(ctx)
       ? sig(1.5, fromMessage('STS looks for the OIDC provider in the account named by the RoleArn: a role ARN with the wrong account id (another environment\'s role, a typo) gets this same answer even where the provider exists.'))

@@ -13,6 +13,7 @@ import { GLUE_CATALOG_OPS, cliServicePrefix, isAuthishCode, knownServicePrefix, 
 import { prefixCode, readEnvelope } from './envelope.js';
 import {
   BARE_RE, SHAPE_BY_NAME, TRIGGERS, scanBare, type Hit, type ScanState,
+  ACCOUNT_ONLY,
 } from './message-shapes.js';
 import { isAccountId } from './redaction.js';
 import { SOURCE_GATES, detectSource } from './source.js';
@@ -759,7 +760,9 @@ function buildParsed(f: Flat, h: MergedHit, lo: number, hi: number, globalWrappe
   let caller: Caller | null = null;
   if (h.callerRaw) {
     const raw = cleanToken(h.callerRaw);
-    if (raw) {
+    if (raw.startsWith(ACCOUNT_ONLY) && /^\d{12}$/.test(raw.slice(ACCOUNT_ONLY.length))) {
+      caller = { arn: null, type: 'unknown', accountId: raw.slice(ACCOUNT_ONLY.length), partition: null, name: null, sessionName: null, roleArn: null };
+    } else if (raw) {
       const c = parseCaller(raw);
       caller = c.caller;
       redactions.push(...c.redactions);

@@ -704,6 +704,9 @@ function withoutTrailingVerb(seg: string): string {
   return seg.slice(0, n - cut - (seg[n - cut - 1] === ' ' ? 1 : 0));
 }
 
+/** The raw caller of a message that names only the caller's account: `accountId:<12 digits>`. */
+export const ACCOUNT_ONLY = 'accountId:';
+
 function callerBefore(st: ScanState, i: number): { raw: string | null; start: number; named: boolean } {
   const s = st.f.s;
   // the nearest "User:" before i, after the previous message
@@ -739,6 +742,11 @@ function callerBefore(st: ScanState, i: number): { raw: string | null; start: nu
   while (b > 0 && s.charCodeAt(b - 1) !== 32 && guard < 600) { b--; guard++; }
   const word = s.slice(b, wordEnd);
   if (/^["'(]?(?:arn:|aws:)/i.test(word) || /\.amazonaws\.com["')]?$/i.test(word)) return { raw: word, start: b, named: true };
+  // CloudWatch Logs: "User with accountId: 123456789012 is not authorized to perform: logs:…" — a principal of that
+  // account, not named further (kept apart from a bare account id, which reads as the root user)
+  if (/^\d{12}$/.test(word) && /user with accountid: ?$/i.test(s.slice(Math.max(0, b - 22), b))) {
+    return { raw: `${ACCOUNT_ONLY}${word}`, start: s.lastIndexOf('User', b), named: true };
+  }
   // the end of an ARN redacted with spaces ("arn:aws:sts:: ... :assumed-role/r/s is not …"): its start a few words back
   if (word.startsWith(':') || word.includes(':')) {
     let a = b;

@@ -416,13 +416,19 @@ function evaluateUnsafe(request0: EvaluationRequest, policies: Policy[]): Evalua
   const hasBoundary = policies.some((p) => p.kind === 'permissions-boundary' && applicable(p, who));
   // RCPs do not affect resources in the organization's management account (AWS Organizations, RCPs), which the ARN of
   // a pasted `describe-policy` names (docs/decisions/026)
-  const inManagement = (p: Policy) => p.kind === 'rcp' && !!p.meta?.managementAccount && p.meta.managementAccount === resourceAccount;
+  // and SCPs do not affect users or roles in the management account (AWS Organizations, SCPs): the caller's account
+  const inManagement = (p: Policy) => !!p.meta?.managementAccount
+    && ((p.kind === 'rcp' && p.meta.managementAccount === resourceAccount) || (p.kind === 'scp' && p.meta.managementAccount === who.account));
   const evals = policies.map((p, i) => (inManagement(p)
     ? { ...evaluatePolicy(p, i, request, who, ctx, hasBoundary, res), applicable: false, verdict: 'not-applicable' as const }
     : evaluatePolicy(p, i, request, who, ctx, hasBoundary, res)));
   const used = evals.filter((e) => e.applicable);
   for (const e of evals) {
-    if (inManagement(e.policy)) trail.push(`Policy #${e.index} (${kindLabel(e.policy.kind)}) does not apply: the resource is in the organization's management account (${resourceAccount}), which RCPs do not affect.`);
+    if (inManagement(e.policy)) {
+      trail.push(e.policy.kind === 'scp'
+        ? `Policy #${e.index} (${kindLabel(e.policy.kind)}) does not apply: the caller is in the organization's management account (${who.account}), which SCPs do not affect.`
+        : `Policy #${e.index} (${kindLabel(e.policy.kind)}) does not apply: the resource is in the organization's management account (${resourceAccount}), which RCPs do not affect.`);
+    }
     else if (!e.applicable) trail.push(`Policy #${e.index} (${kindLabel(e.policy.kind)}) does not apply to a ${who.kind} caller.`);
     else if (unreadable(e.policy)) trail.push(`Policy #${e.index} (${kindLabel(e.policy.kind)}) could not be read: what it allows or denies is unknown.`);
   }

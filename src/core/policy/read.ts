@@ -329,6 +329,20 @@ export function digDocument(input: unknown, want: PolicyKind | null = null): Dug
       source = 'describe-policy';
       continue;
     }
+    // other services' get-…-policy outputs that hold the document as a string: Glue's get-resource-policy
+    // (PolicyInJson), CloudWatch Logs' destination (accessPolicy); describe-destinations lists them
+    const asString = typeof o['PolicyInJson'] === 'string' ? o['PolicyInJson'] : typeof o['accessPolicy'] === 'string' ? o['accessPolicy'] : null;
+    if (asString !== null) {
+      value = asString;
+      kindHint = kindHint ?? 'resource';
+      source = source ?? 'get-resource-policy';
+      continue;
+    }
+    const dests = o['destinations'];
+    if (Array.isArray(dests) && dests.length === 1 && isRecord(dests[0]) && typeof dests[0]['accessPolicy'] === 'string') {
+      value = dests[0];
+      continue;
+    }
     if (typeof pol === 'string') {
       value = pol;
       kindHint = kindHint ?? 'resource';
