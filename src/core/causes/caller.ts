@@ -610,7 +610,8 @@ export const causes: CauseDefinition[] = [
     // the grant is the refused call's action on its resource, except where the evidence names another missing piece
     facts: (ctx) => {
       const fn = objectLambdaFunctionRefused(ctx);
-      return { ...MISSING_ALLOW_FIX.facts(ctx), grantAction: fn ? 'lambda:InvokeFunction' : ctx.facts.action ?? null, grantOn: fn ?? ctx.facts.grantResource ?? null };
+      // grantAction and grantOn default to the refused action and grantResource (rankCausesChecked)
+      return fn ? { ...MISSING_ALLOW_FIX.facts(ctx), grantAction: 'lambda:InvokeFunction', grantOn: fn } : MISSING_ALLOW_FIX.facts(ctx);
     },
     docs: [DOCS.denied, DOCS.simulator, DOCS.crossAccount],
   },

@@ -83,6 +83,10 @@ export function rankCausesChecked(input: CauseInput, defs: readonly CauseDefinit
     kms = kmsUse(ctx);
     // the KMS use is the refused call (the causes see no action there): commands name its KMS action, never <action>
     if (kms && !ctx.facts.action) Object.assign(ctx.facts, { action: kms.kmsAction, service: 'kms', actionName: kms.kmsAction.slice(4) });
+    // the facts a cause may set to its own value (CAUSE_FACTS): their answer-wide defaults, once the facts are final
+    ctx.facts.grantAction = ctx.facts.action ?? null;
+    ctx.facts.grantOn = ctx.facts.grantResource ?? null;
+    ctx.facts.trustPrincipalAccount = ctx.facts.callerAccount ?? null;
     // rank catches a throwing appliesTo or signal itself and names the cause here
     causes = rank(defs, ctx, (id) => { (failed ??= new Set()).add(id); });
     inferred = inferredValues(ctx);

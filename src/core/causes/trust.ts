@@ -5,7 +5,7 @@
  * a session ARN, a path, a stale unique id) and reports proof or weight per cause.
  */
 import type { Evidence, Policy } from '../types.js';
-import type { CauseContext, CauseDefinition, SignalResult } from './types.js';
+import type { CauseContext, CauseDefinition, SignalResult, TemplateFacts } from './types.js';
 import {
   STS_ASSUME, actionOf, awsSays, policyWords, addToElement, callerShape, clone, confirm, coversAction, crossAccount, denyKind, denyType, docStatements,
   ev, isAwsPrincipalAssume, isDenial, isServiceAssumeFailure, serviceFromAssumeFailure, isRootMessage, isStsFamily, lower, mentions, policyLabel, principalOk,
@@ -364,7 +364,9 @@ export const causes: CauseDefinition[] = [
     ],
     facts: (ctx) => {
       const w = webProviderInOtherAccount(ctx);
-      return { trustPrincipalAccount: w ? `${w.acct}, the role's own account (its OIDC provider for the token's issuer)` : ctx.facts.callerAccount ?? null };
+      // trustPrincipalAccount defaults to the caller's account (rankCausesChecked)
+      const own: TemplateFacts = w ? { trustPrincipalAccount: `${w.acct}, the role's own account (its OIDC provider for the token's issuer)` } : {};
+      return own;
     },
     fix: {
       description: 'Correct the account id (and partition) in the trust policy principal to {trustPrincipalAccount}.',
