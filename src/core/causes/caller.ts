@@ -528,8 +528,9 @@ function saysAdmin(ctx: CauseContext): boolean {
   const known = claimsAdmin.get(ctx);
   if (known !== undefined) return known;
   let out = false;
-  if (denyKind(ctx) !== 'implicit') {
-    const h = hay(ctx);
+  const h = denyKind(ctx) !== 'implicit' ? hay(ctx) : '';
+  // every claim holds "admin": one search rules out nearly every paste
+  if (h.includes('admin')) {
     for (const c of ADMIN_CLAIMS) {
       let i = h.indexOf(c);
       for (let n = 0; i >= 0 && n < 8 && !out; n++) {

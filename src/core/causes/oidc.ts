@@ -583,6 +583,13 @@ function providersElsewhere(ctx: CauseContext): string[] | null {
  * only under other accounts: the trust's Federated principal is in the wrong account, not a provider missing.
  */
 export function webProviderInOtherAccount(ctx: CauseContext): { acct: string; elsewhere: string[]; trustIndex: number } | null {
+  // asked by trust-principal-wrong-account's appliesTo, two confirm steps and its facts: once per answer
+  let v = providerElsewhereMemo.get(ctx);
+  if (v === undefined) providerElsewhereMemo.set(ctx, (v = webProviderInOtherAccountUncached(ctx) ?? false));
+  return v || null;
+}
+const providerElsewhereMemo = ctxCache<{ acct: string; elsewhere: string[]; trustIndex: number } | false>();
+function webProviderInOtherAccountUncached(ctx: CauseContext): { acct: string; elsewhere: string[]; trustIndex: number } | null {
   if (!isWebIdentity(ctx) || has(ctx, ...NO_PROVIDER) || tokenLevel(ctx) || !genericDeny(ctx)) return null;
   const acct = roleAccount(ctx);
   const elsewhere = providersElsewhere(ctx);
