@@ -9,7 +9,7 @@ import type {
   CauseStatus, CommandStep, Evidence, Explanation, ParsedError, PolicyReport, RankedCause, Verdict,
 } from '../types.js';
 import { renderDecisionSvg } from './svg.js';
-import { CHECKED_WORDS, checkedSentence, correctedPolicyWords, INFERRED_WORDS, NOT_RECOGNIZED_WORDS, decodedRows, firstStepsFirst, leadFix, printedBy, toolWords, toolWrapper, inferredFor, inferredLine, leadWords, noticeLines, otherErrorsNote, pathWords } from './text.js';
+import { CHECKED_WORDS, CONTEXT_SOURCE, checkedSentence, correctedPolicyWords, INFERRED_WORDS, NOT_RECOGNIZED_WORDS, decodedRows, firstStepsFirst, leadFix, printedBy, toolWords, toolWrapper, inferredFor, inferredLine, leadWords, noticeLines, otherErrorsNote, pathWords } from './text.js';
 
 export { renderDecisionSvg } from './svg.js';
 
@@ -225,7 +225,7 @@ function evidenceSource(ev: Evidence, reports: PolicyReport[]): string {
       return ev.statement !== undefined ? `${policyName(reports, ev.policy)}, statement ${ev.statement + 1}` : policyName(reports, ev.policy);
     case 'message': return 'the message';
     case 'request': return 'the request facts';
-    case 'context': return 'the condition keys you gave';
+    case 'context': return CONTEXT_SOURCE;
     default: return 'general knowledge';
   }
 }

@@ -340,6 +340,12 @@ export function statementLabel(index: number, sid: string | null | undefined): s
 }
 
 /**
+ * Evidence of source `context`: what the paste shows beyond the AWS message (command output, a config file, a log
+ * line) or the condition keys the person stated. Both renderers name it so.
+ */
+export const CONTEXT_SOURCE = 'the text around the error or the context you gave';
+
+/**
  * Where a piece of evidence comes from, in words: `policy 1 "x", statement 1 (Sid "AllowCI")`.
  * Empty when the evidence already names its policy, so the answer does not say it twice.
  */
@@ -357,7 +363,7 @@ export function evidenceOrigin(e: Explanation, ev: Evidence): string {
     }
     case 'message': return 'the message';
     case 'request': return 'the request facts';
-    case 'context': return 'the context keys';
+    case 'context': return CONTEXT_SOURCE;
     default: return '';
   }
 }
