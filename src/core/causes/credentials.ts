@@ -201,9 +201,9 @@ const wrongCredentials: CauseDefinition = {
       if (!list?.accessKey || list.accessKey.value === '<not set>') return null;
       const prof = list.profile && list.profile.value !== '<not set>' ? list.profile : null;
       if (list.accessKey.type === 'env' && prof?.type === 'env') {
-        return sig(8, fromMessage(`aws configure list shows profile ${prof.value} chosen by AWS_PROFILE, but the access key taken from environment variables (Type env): AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY win over a profile chosen that way, so the call ran with those keys, not the profile's.`), 'confirmed');
+        return sig(8, fromContext(`aws configure list shows profile ${prof.value} chosen by AWS_PROFILE, but the access key taken from environment variables (Type env): AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY win over a profile chosen that way, so the call ran with those keys, not the profile's.`), 'confirmed');
       }
-      if (list.accessKey.type === 'env') return sig(1.6, fromMessage('aws configure list shows the access key taken from environment variables (Type env): AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY override every profile not given with --profile.'));
+      if (list.accessKey.type === 'env') return sig(1.6, fromContext('aws configure list shows the access key taken from environment variables (Type env): AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY override every profile not given with --profile.'));
       return null;
     },
     (ctx) => {
